@@ -1,0 +1,97 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { eq, lt } from 'drizzle-orm'
+import { getDb, type Tx } from '#db/client.server.ts'
+import { sessions, userRoles, users } from '#db/schema/index.ts'
+import { type StaffRole } from './auth.schema.ts'
+
+/** Staff sessions: 15 minutes idle, 12 hours at most (security goal B3, HIPAA automatic logoff). */
+export const STAFF_SESSION_IDLE_MS = 15 * 60_000
+export const STAFF_SESSION_ABSOLUTE_MS = 12 * 60 * 60_000
+/** Writing last-seen on every request would turn every page view into a write. */
+const LAST_SEEN_WRITE_INTERVAL_MS = 60_000
+
+export type StaffUser = { id: string; email: string; name: string; roles: StaffRole[] }
+
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+/** A new session: 256 random bits for the cookie, only their hash in the database (goal B2). */
+export function createSession(
+  tx: Tx,
+  input: { userId: string; ipAddress: string | null; userAgent: string | null; now: Date },
+): string {
+  const token = randomBytes(32).toString('base64url')
+  tx.insert(sessions)
+    .values({
+      tokenHash: hashSessionToken(token),
+      userId: input.userId,
+      createdAt: input.now,
+      lastSeenAt: input.now,
+      absoluteExpiresAt: new Date(input.now.getTime() + STAFF_SESSION_ABSOLUTE_MS),
+      ipAddress: input.ipAddress,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    })
+    .run()
+  return token
+}
+
+export type SessionLookup =
+  | { status: 'active'; user: StaffUser }
+  | { status: 'expired' }
+  | { status: 'missing' }
+
+/** The signed-in staff user for a session token, ending the session when it has timed out. */
+export function getSessionUser(token: string, now = new Date()): SessionLookup {
+  const db = getDb()
+  const tokenHash = hashSessionToken(token)
+  const row = db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      absoluteExpiresAt: sessions.absoluteExpiresAt,
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      isActive: users.isActive,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .get()
+  if (!row) return { status: 'missing' }
+  const idleExpired = now.getTime() - row.lastSeenAt.getTime() > STAFF_SESSION_IDLE_MS
+  const absoluteExpired = now.getTime() >= row.absoluteExpiresAt.getTime()
+  if (idleExpired || absoluteExpired || !row.isActive) {
+    db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run()
+    return { status: 'expired' }
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
+    db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash)).run()
+  }
+  const roles = db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, row.id))
+    .all()
+    .map((r) => r.role)
+  return { status: 'active', user: { id: row.id, email: row.email, name: row.name, roles } }
+}
+
+export function deleteSession(token: string): string | null {
+  const deleted = getDb()
+    .delete(sessions)
+    .where(eq(sessions.tokenHash, hashSessionToken(token)))
+    .returning({ userId: sessions.userId })
+    .get()
+  return deleted?.userId ?? null
+}
+
+/** Ends every session of a user (disablement, password change: security goal B4). */
+export function deleteSessionsForUser(tx: Tx, userId: string): void {
+  tx.delete(sessions).where(eq(sessions.userId, userId)).run()
+}
+
+/** Housekeeping: sessions past their absolute expiry. */
+export function purgeExpiredSessions(now = new Date()): number {
+  return getDb().delete(sessions).where(lt(sessions.absoluteExpiresAt, now)).run().changes
+}

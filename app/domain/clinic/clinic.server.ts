@@ -1,0 +1,114 @@
+import { and, asc, eq } from 'drizzle-orm'
+import { DateTime } from 'luxon'
+import { getDb } from '#db/client.server.ts'
+import {
+  clinicClosures,
+  clinicSettings,
+  practitioners,
+  practitionerServices,
+  services,
+  workingHours,
+} from '#db/schema/index.ts'
+
+export type ClinicSettings = typeof clinicSettings.$inferSelect
+
+/** The clinic's single settings row. The server seeds it before serving, so it always exists. */
+export function getClinicSettings(): ClinicSettings {
+  const row = getDb().select().from(clinicSettings).where(eq(clinicSettings.id, 'clinic')).get()
+  if (!row) throw new Error('The clinic has no settings row: run the migrations and the seed.')
+  return row
+}
+
+export function getClinicContact() {
+  const row = getDb()
+    .select({
+      name: clinicSettings.name,
+      phone: clinicSettings.phone,
+      email: clinicSettings.email,
+      address: clinicSettings.address,
+    })
+    .from(clinicSettings)
+    .get()
+  return row ?? null
+}
+
+/** Active services as a patient sees them, in the clinic's chosen order. */
+export function listPublicServices() {
+  return getDb()
+    .select({
+      id: services.id,
+      slug: services.slug,
+      name: services.name,
+      description: services.description,
+      kind: services.kind,
+      tier: services.tier,
+      durationMinutes: services.durationMinutes,
+      courseSessions: services.courseSessions,
+      courseIntervalWeeks: services.courseIntervalWeeks,
+      priceCents: services.priceCents,
+      downtime: services.downtime,
+    })
+    .from(services)
+    .where(eq(services.isActive, true))
+    .orderBy(asc(services.sortOrder), asc(services.name))
+    .all()
+}
+
+/** Who works today, and when, in the clinic's time zone (the staff home page). */
+export function getClinicDay(now = new Date()) {
+  const db = getDb()
+  const settings = getClinicSettings()
+  const today = DateTime.fromJSDate(now, { zone: settings.timeZone })
+  const date = today.toISODate() ?? ''
+  const closure = db.select().from(clinicClosures).where(eq(clinicClosures.date, date)).get()
+  const rows = db
+    .select({
+      practitionerId: practitioners.id,
+      displayName: practitioners.displayName,
+      title: practitioners.title,
+      startMinute: workingHours.startMinute,
+      endMinute: workingHours.endMinute,
+    })
+    .from(workingHours)
+    .innerJoin(practitioners, eq(practitioners.id, workingHours.practitionerId))
+    .where(and(eq(workingHours.weekday, today.weekday), eq(practitioners.isActive, true)))
+    .orderBy(asc(practitioners.displayName), asc(workingHours.startMinute))
+    .all()
+  const byPractitioner = new Map<string, { displayName: string; title: string; intervals: [number, number][] }>()
+  for (const row of rows) {
+    const entry = byPractitioner.get(row.practitionerId) ?? { displayName: row.displayName, title: row.title, intervals: [] }
+    entry.intervals.push([row.startMinute, row.endMinute])
+    byPractitioner.set(row.practitionerId, entry)
+  }
+  return {
+    date,
+    timeZone: settings.timeZone,
+    closedFor: closure?.reason ?? null,
+    practitioners: closure ? [] : [...byPractitioner.values()],
+  }
+}
+
+/** Everything the admin overview shows: settings, practitioners with services, services. */
+export function getClinicOverview() {
+  const db = getDb()
+  const practitionerRows = db.select().from(practitioners).orderBy(asc(practitioners.displayName)).all()
+  const links = db
+    .select({ practitionerId: practitionerServices.practitionerId, serviceName: services.name })
+    .from(practitionerServices)
+    .innerJoin(services, eq(services.id, practitionerServices.serviceId))
+    .all()
+  return {
+    settings: getClinicSettings(),
+    practitioners: practitionerRows.map((p) => ({
+      id: p.id,
+      displayName: p.displayName,
+      title: p.title,
+      credential: p.credential,
+      registration: p.registration,
+      maxNeedleDepthUm: p.maxNeedleDepthUm,
+      isActive: p.isActive,
+      services: links.filter((link) => link.practitionerId === p.id).map((link) => link.serviceName),
+    })),
+    services: db.select().from(services).orderBy(asc(services.sortOrder)).all(),
+  }
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+/**
+ * Field schemas shared by every form, each with a human message (zod's defaults are technical).
+ * Everything here is client-safe: it runs in the browser through react-hook-form and again on
+ * the server in the action.
+ */
+
+export const EmailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .min(1, { error: 'Enter your email address.' })
+  .max(254, { error: 'That email address is too long.' })
+  .pipe(z.email({ error: 'Enter an email address like name@example.com.' }))
+  // Stored lower-case so that one person cannot appear twice with different capitalisation.
+  .transform((value) => value.toLowerCase())
+
+export const PersonNameSchema = z
+  .string({ error: 'Enter your full name.' })
+  .trim()
+  .min(2, { error: 'Enter your full name.' })
+  .max(120, { error: 'Use at most 120 characters.' })
+  // Letters from any alphabet, spaces, apostrophes, hyphens and dots ("Anne-Marie O'Neil Jr.").
+  .regex(/^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u, {
+    error: 'Use letters, spaces, apostrophes and hyphens only.',
+  })
+
+export const PhoneSchema = z
+  .string({ error: 'Enter your phone number.' })
+  .trim()
+  .min(1, { error: 'Enter your phone number.' })
+  // Stored without spaces, dashes or brackets so the clinic can dial it as it is.
+  .transform((value) => value.replace(/[\s().-]/g, ''))
+  .pipe(
+    z.string().regex(/^\+?[0-9]{6,15}$/, {
+      error: 'Enter a phone number with 6 to 15 digits, for example +39 02 1234 5678.',
+    }),
+  )
+
+/** A calendar date typed by a person, as YYYY-MM-DD (what <input type="date"> posts). */
+export const IsoDateSchema = z
+  .string({ error: 'Enter a date.' })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a date like 1990-04-25.' })
+  .refine((value) => isRealCalendarDate(value), { error: 'That date does not exist.' })
+
+export function isRealCalendarDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
+/** An HTML checkbox posts "on" when ticked and nothing at all when not. */
+export const CheckboxSchema = z
+  .union([z.literal('on'), z.literal('true'), z.boolean(), z.undefined()])
+  .transform((value) => value === 'on' || value === 'true' || value === true)

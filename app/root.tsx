@@ -1,0 +1,66 @@
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { type ReactNode } from 'react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
+import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
+import appStylesHref from '#app/styles/app.css'
+import { getStaffUser } from '#app/utils/auth.server.ts'
+import { useNonce } from '#app/utils/nonce-provider.ts'
+
+export const links: LinksFunction = () => [
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'icon', href: '/favicon.ico', sizes: '32x32' },
+  { rel: 'stylesheet', href: appStylesHref },
+]
+
+export const meta: MetaFunction = () => [
+  { title: 'Dermadesk Skin Clinic' },
+  { name: 'description', content: 'Book microneedling treatments, check you can have them, and sign your consent online.' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staffUser = await getStaffUser(request)
+  return {
+    clinic: getClinicContact(),
+    staffUser: staffUser ? { name: staffUser.name, roles: staffUser.roles } : null,
+  }
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  const data = useRouteLoaderData<typeof loader>('root')
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <SiteHeader clinicName={data?.clinic?.name ?? 'Dermadesk'} staffUser={data?.staffUser ?? null} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter clinic={data?.clinic ?? null} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

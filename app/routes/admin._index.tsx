@@ -1,0 +1,130 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { getClinicOverview } from '#app/domain/clinic/clinic.server.ts'
+import { formatDepthMm, formatPrice } from '#app/utils/format.ts'
+import { requireRole } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Clinic settings | Dermadesk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const overview = getClinicOverview()
+  return {
+    settings: overview.settings,
+    practitioners: overview.practitioners,
+    services: overview.services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      tier: s.tier,
+      durationMinutes: s.durationMinutes,
+      bufferAfterMinutes: s.bufferAfterMinutes,
+      maxNeedleDepthUm: s.maxNeedleDepthUm,
+      courseSessions: s.courseSessions,
+      courseIntervalWeeks: s.courseIntervalWeeks,
+      priceCents: s.priceCents,
+      isActive: s.isActive,
+    })),
+  }
+}
+
+export default function AdminOverviewRoute() {
+  const { settings, practitioners, services } = useLoaderData<typeof loader>()
+  return (
+    <div className="stack">
+      <h1>Clinic settings</h1>
+      <section aria-labelledby="policies-heading">
+        <h2 id="policies-heading">Booking policies</h2>
+        <dl className="details">
+          <dt>Clinic</dt>
+          <dd>{settings.name}</dd>
+          <dt>Time zone</dt>
+          <dd>{settings.timeZone}</dd>
+          <dt>Slot step</dt>
+          <dd>{settings.slotStepMinutes} minutes</dd>
+          <dt>Minimum notice</dt>
+          <dd>{settings.minNoticeHours} hours</dd>
+          <dt>Book up to</dt>
+          <dd>{settings.maxAdvanceDays} days ahead</dd>
+          <dt>Slot hold</dt>
+          <dd>{settings.holdMinutes} minutes</dd>
+          <dt>Free cancellation until</dt>
+          <dd>{settings.cancellationWindowHours} hours before</dd>
+          <dt>Between needling sessions</dt>
+          <dd>at least {settings.minDaysBetweenNeedling} days</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="practitioners-heading">
+        <h2 id="practitioners-heading">Practitioners</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Credential</th>
+                <th scope="col">Deepest needling</th>
+                <th scope="col">Services</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {practitioners.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    {p.displayName}
+                    <br />
+                    <span className="muted">{p.title}</span>
+                  </th>
+                  <td>
+                    {p.credential === 'medical' ? 'Medical' : 'Aesthetic'}
+                    <br />
+                    <span className="muted">{p.registration}</span>
+                  </td>
+                  <td>{formatDepthMm(p.maxNeedleDepthUm)}</td>
+                  <td>{p.services.join(', ')}</td>
+                  <td>{p.isActive ? 'Active' : 'Inactive'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="services-heading">
+        <h2 id="services-heading">Services</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col">Tier</th>
+                <th scope="col">Time</th>
+                <th scope="col">Deepest needling</th>
+                <th scope="col">Course</th>
+                <th scope="col">Price</th>
+              </tr>
+            </thead>
+            <tbody>
+              {services.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    {s.name}
+                    {s.isActive ? null : <span className="muted"> (inactive)</span>}
+                  </th>
+                  <td>{s.kind === 'consultation' ? 'Consultation' : s.tier === 'medical' ? 'Medical' : 'Cosmetic'}</td>
+                  <td>
+                    {s.durationMinutes} min + {s.bufferAfterMinutes} min buffer
+                  </td>
+                  <td>{formatDepthMm(s.maxNeedleDepthUm)}</td>
+                  <td>
+                    {s.courseSessions === 1 ? 'Single visit' : `${s.courseSessions} sessions, ${s.courseIntervalWeeks} weeks apart`}
+                  </td>
+                  <td>{formatPrice(s.priceCents) ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  )
+}

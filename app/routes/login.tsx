@@ -1,0 +1,97 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { SignInSchema } from '#app/domain/auth/auth.schema.ts'
+import { signIn } from '#app/domain/auth/auth.server.ts'
+import { readSessionToken, requireAnonymous, serializeSessionCookie } from '#app/utils/auth.server.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { safeRedirect, useIsPending } from '#app/utils/misc.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Staff sign-in | Dermadesk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  const expired = new URL(request.url).searchParams.get('expired') === '1'
+  return { expired }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const parsed = await parseForm(request, SignInSchema)
+  if (!parsed.ok) return formError(parsed.errors)
+  const result = await signIn({
+    email: parsed.data.email,
+    password: parsed.data.password,
+    ipAddress: context.clientIp,
+    userAgent: request.headers.get('user-agent'),
+    requestId: context.requestId,
+    previousSessionToken: await readSessionToken(request),
+  })
+  if (result.ok) {
+    return redirect(safeRedirect(parsed.data.redirectTo), {
+      headers: { 'Set-Cookie': await serializeSessionCookie(result.sessionToken) },
+    })
+  }
+  const values = { email: parsed.data.email }
+  if (result.reason === 'throttled') {
+    const minutes = Math.ceil(result.retryAfterSeconds / 60)
+    return formError(
+      { formErrors: [`Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`], values },
+      429,
+      { 'Retry-After': String(result.retryAfterSeconds) },
+    )
+  }
+  // One message for an unknown email and a wrong password alike (security goal A4).
+  return formError({ formErrors: ['That email and password do not match an account.'], values }, 401)
+}
+
+export default function LoginRoute() {
+  const { expired } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const isPending = useIsPending()
+  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(SignInSchema, actionData)
+  return (
+    <div className="page page--narrow">
+      <h1>Staff sign-in</h1>
+      <p className="muted">For the clinic&apos;s doctors, nurses, aestheticians and administrators. Patients do not need an account.</p>
+      {expired ? (
+        <p className="notice notice--warning" role="status">
+          You were signed out after 15 minutes without activity. Please sign in again.
+        </p>
+      ) : null}
+      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby="sign-in-heading">
+        <h2 id="sign-in-heading" className="visually-hidden">
+          Sign in
+        </h2>
+        <FormErrorList errors={actionData?.formErrors} />
+        <Field
+          label="Email"
+          error={fieldError('email')}
+          inputProps={{
+            ...register('email'),
+            type: 'email',
+            autoComplete: 'username',
+            defaultValue: defaultValue('email'),
+            autoFocus: shouldAutoFocus('email'),
+          }}
+        />
+        <Field
+          label="Password"
+          error={fieldError('password')}
+          inputProps={{
+            ...register('password'),
+            type: 'password',
+            autoComplete: 'current-password',
+            autoFocus: shouldAutoFocus('password'),
+          }}
+        />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <SubmitButton pending={isPending} pendingText="Signing in…">
+          Sign in
+        </SubmitButton>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { getClinicDay } from '#app/domain/clinic/clinic.server.ts'
+import { requireStaffUser } from '#app/utils/auth.server.ts'
+import { describeTimeZone, formatCalendarDate, formatMinutesOfDay } from '#app/utils/format.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Staff home | Dermadesk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaffUser(request)
+  return { user: { name: user.name, roles: user.roles }, day: getClinicDay() }
+}
+
+export default function StaffHomeRoute() {
+  const { user, day } = useLoaderData<typeof loader>()
+  return (
+    <div className="stack">
+      <h1>Hello, {user.name}</h1>
+      <p className="muted">
+        Signed in as {user.roles.join(' and ')}. For your safety you are signed out after 15 minutes without activity.
+      </p>
+      <section aria-labelledby="today-heading">
+        <h2 id="today-heading">Today at the clinic</h2>
+        <p>
+          {formatCalendarDate(day.date)}, {describeTimeZone(day.timeZone)}
+        </p>
+        {day.closedFor ? (
+          <p className="notice">The clinic is closed today: {day.closedFor}.</p>
+        ) : day.practitioners.length === 0 ? (
+          <p>Nobody is scheduled to work today.</p>
+        ) : (
+          <ul className="grid" aria-label="Practitioners working today">
+            {day.practitioners.map((p) => (
+              <li key={p.displayName} className="card">
+                <h3>{p.displayName}</h3>
+                <p className="muted">{p.title}</p>
+                <p>{p.intervals.map(([start, end]) => `${formatMinutesOfDay(start)}–${formatMinutesOfDay(end)}`).join(', ')}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {user.roles.includes('admin') ? (
+        <p>
+          <Link to="/admin">Clinic settings, practitioners and services</Link>
+        </p>
+      ) : null}
+    </div>
+  )
+}

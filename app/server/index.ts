@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { type ServerBuild } from '@remix-run/node'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import { getEnv } from '#app/utils/env.server.ts'
+import { logger } from '#app/utils/logger.server.ts'
+import { DatabaseOpenError, getDb } from '#db/client.server.ts'
+import { migrateDatabase } from '#db/migrate.ts'
+import { DEMO_SIGN_INS, isDatabaseEmpty, seedDemoClinic } from '#db/seed.ts'
+import { remixHandler } from './remix-adapter.ts'
+import { limitBody, refuseCrossSiteWrites, securityHeaders } from './security.ts'
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    id: string
+    log: typeof logger
+  }
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** Opens and migrates the database, seeding the demo clinic into an empty one. */
+async function prepareDatabase(seedDemo: boolean): Promise<{ seeded: boolean }> {
+  const db = getDb()
+  migrateDatabase(db)
+  if (seedDemo && isDatabaseEmpty(db)) {
+    await seedDemoClinic(db)
+    return { seeded: true }
+  }
+  return { seeded: false }
+}
+
+function createApp(build: ServerBuild) {
+  const env = getEnv()
+  const production = env.NODE_ENV === 'production'
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', env.TRUST_PROXY)
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    req.id = randomUUID()
+    req.log = logger.child({ requestId: req.id })
+    res.setHeader('X-Request-Id', req.id)
+    const started = process.hrtime.bigint()
+    res.on('finish', () => {
+      // The path only: query strings may carry tokens, and nothing health-related is ever in one.
+      req.log.info(
+        {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      )
+    })
+    next()
+  })
+  app.use(securityHeaders({ production }))
+
+  // Fingerprinted build assets never change; everything else in public/ may.
+  app.use('/build', express.static(path.join(projectRoot, 'public/build'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h' }))
+
+  app.post('/csp-report', limitBody(16 * 1024), (req: Request, res: Response) => {
+    req.log.warn({ report: req.rawBody?.toString('utf8').slice(0, 2000) }, 'csp violation')
+    res.status(204).end()
+  })
+
+  app.use(refuseCrossSiteWrites())
+  app.use(limitBody())
+  // Pages hold personal and health data: nothing is cached unless a route says otherwise (goal D8).
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store')
+    next()
+  })
+  app.all(
+    '*',
+    remixHandler(build, env.NODE_ENV, (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      requestId: req.id,
+      clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    })),
+  )
+  // Errors Remix did not turn into a page itself: log them, answer without internals.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    req.log.error({ err: error }, 'unhandled error')
+    if (!res.headersSent) res.status(500).type('text/plain').send('Something went wrong on our side.')
+  })
+  return app
+}
+
+export async function startServer() {
+  const env = getEnv()
+  let seeded = false
+  try {
+    ;({ seeded } = await prepareDatabase(env.SEED_DEMO))
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+  const buildUrl = pathToFileURL(path.join(projectRoot, 'build', 'index.js')).href
+  const build = (await import(buildUrl)) as ServerBuild
+  const app = createApp(build)
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const lines = [`Dermadesk is serving on ${env.APP_ORIGIN} (database: ${env.DATABASE_PATH})`]
+    if (seeded) lines.push('Seeded the demo clinic.')
+    if (env.SEED_DEMO) {
+      lines.push('Demo staff sign-ins:')
+      for (const demo of DEMO_SIGN_INS) lines.push(`  ${demo.roles.padEnd(18)} ${demo.email.padEnd(34)} ${demo.password}`)
+    }
+    console.log(lines.join('\n'))
+  })
+  const shutdown = () => {
+    server.close(() => {
+      getDb().$client.close()
+      process.exit(0)
+    })
+    // Keep-alive sockets would hold close() open; give them a moment, then go.
+    setTimeout(() => process.exit(0), 3000).unref()
+  }
+  process.once('SIGTERM', shutdown)
+  process.once('SIGINT', shutdown)
+  return server
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  startServer().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  })
+}

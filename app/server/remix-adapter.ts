@@ -1,0 +1,44 @@
+import { createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from '@remix-run/node'
+import { type AppLoadContext } from '@remix-run/node'
+import { type NextFunction, type Request, type Response } from 'express'
+
+/**
+ * Express → Remix glue. We write our own instead of @remix-run/express because the body has
+ * already been read (with a size cap, see security.ts) and must be handed over as a buffer.
+ */
+export function remixHandler(build: ServerBuild, mode: string, getLoadContext: (req: Request, res: Response) => AppLoadContext) {
+  const handle = createRequestHandler(build, mode)
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const controller = new AbortController()
+      res.on('close', () => {
+        if (!res.writableFinished) controller.abort()
+      })
+      const headers = new Headers()
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value === undefined) continue
+        for (const item of Array.isArray(value) ? value : [value]) headers.append(key, item)
+      }
+      const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
+      const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+      const request = new globalThis.Request(url, {
+        method: req.method,
+        headers,
+        body: hasBody ? new Uint8Array(req.rawBody ?? Buffer.alloc(0)) : undefined,
+        signal: controller.signal,
+      })
+      const response = await handle(request, getLoadContext(req, res))
+      res.statusMessage = response.statusText
+      res.status(response.status)
+      for (const [key, value] of response.headers.entries()) {
+        if (key.toLowerCase() !== 'set-cookie') res.setHeader(key, value)
+      }
+      const cookies = response.headers.getSetCookie()
+      if (cookies.length > 0) res.setHeader('Set-Cookie', cookies)
+      if (response.body) await writeReadableStreamToWritable(response.body, res)
+      else res.end()
+    } catch (error) {
+      next(error)
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/** Display helpers shared by server and browser (Intl only, no time-zone library in the bundle). */
+
+export function formatMinutesOfDay(minutes: number): string {
+  const h = Math.floor(minutes / 60)
+  const m = minutes % 60
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
+}
+
+export function formatPrice(cents: number | null): string | null {
+  if (cents === null) return null
+  return new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' }).format(cents / 100)
+}
+
+export function formatDepthMm(depthUm: number | null): string {
+  if (depthUm === null) return 'no needling'
+  return `${(depthUm / 1000).toFixed(2).replace(/0$/, '')} mm`
+}
+
+/** "Wednesday 25 November 2026" for a YYYY-MM-DD calendar date (no time zone involved). */
+export function formatCalendarDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  )
+}
+
+/** A friendly name for an IANA zone, e.g. "Europe/Rome" → "Rome time (Europe/Rome)". */
+export function describeTimeZone(timeZone: string): string {
+  const city = timeZone.split('/').pop()?.replace(/_/g, ' ') ?? timeZone
+  return `${city} time (${timeZone})`
+}

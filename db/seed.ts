@@ -1,0 +1,320 @@
+import { hashPassword } from '#app/domain/auth/password.server.ts'
+import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
+import { type Db } from './client.server.ts'
+import {
+  clinicClosures,
+  clinicSettings,
+  practitioners,
+  practitionerServices,
+  services,
+  userRoles,
+  users,
+  workingHours,
+} from './schema/index.ts'
+
+/**
+ * The demo clinic: a small microneedling practice in Milan with a doctor, a nurse and two
+ * aestheticians. Everything here is invented; the emails use the reserved .example domain.
+ */
+export const DEMO_PASSWORD = 'dermadesk-demo-2026'
+
+export const DEMO_SIGN_INS: { email: string; password: string; roles: string }[] = [
+  { email: 'giulia.romano@dermadesk.example', password: DEMO_PASSWORD, roles: 'clinician + admin' },
+  { email: 'marco.bianchi@dermadesk.example', password: DEMO_PASSWORD, roles: 'clinician' },
+  { email: 'sofia.conti@dermadesk.example', password: DEMO_PASSWORD, roles: 'clinician' },
+  { email: 'elena.greco@dermadesk.example', password: DEMO_PASSWORD, roles: 'admin' },
+]
+
+const hm = (hours: number, minutes = 0) => hours * 60 + minutes
+
+type DemoStaff = {
+  key: string
+  name: string
+  email: string | null
+  roles: StaffRole[]
+  practitioner?: {
+    title: string
+    credential: 'medical' | 'aesthetic'
+    registration: string
+    maxNeedleDepthUm: number
+    services: string[]
+    /** [ISO weekday, [start, end] intervals in minutes] */
+    week: [number, [number, number][]][]
+  }
+}
+
+const MORNING_AFTERNOON: [number, number][] = [
+  [hm(9), hm(13)],
+  [hm(14), hm(18)],
+]
+
+const DEMO_STAFF: DemoStaff[] = [
+  {
+    key: 'giulia',
+    name: 'Dr Giulia Romano',
+    email: 'giulia.romano@dermadesk.example',
+    roles: ['clinician', 'admin'],
+    practitioner: {
+      title: 'Doctor, dermatologist',
+      credential: 'medical',
+      registration: 'Ordine dei Medici di Milano n. 41873',
+      maxNeedleDepthUm: 2000,
+      services: ['medical-face', 'acne-scars', 'stretch-marks', 'eye-neck', 'consultation'],
+      week: [
+        [1, MORNING_AFTERNOON],
+        [3, MORNING_AFTERNOON],
+        [5, MORNING_AFTERNOON],
+        [6, [[hm(9), hm(13)]]],
+      ],
+    },
+  },
+  {
+    key: 'marco',
+    name: 'Marco Bianchi',
+    email: 'marco.bianchi@dermadesk.example',
+    roles: ['clinician'],
+    practitioner: {
+      title: 'Registered nurse',
+      credential: 'medical',
+      registration: 'OPI Milano-Lodi-Monza e Brianza n. 12094',
+      maxNeedleDepthUm: 1500,
+      services: ['medical-face', 'acne-scars', 'eye-neck', 'skin-boost', 'consultation'],
+      week: [
+        [2, [[hm(10), hm(14)], [hm(15), hm(19)]]],
+        [3, [[hm(9), hm(13)]]],
+        [4, [[hm(10), hm(14)], [hm(15), hm(19)]]],
+      ],
+    },
+  },
+  {
+    key: 'sofia',
+    name: 'Sofia Conti',
+    email: 'sofia.conti@dermadesk.example',
+    roles: ['clinician'],
+    practitioner: {
+      title: 'Aesthetician',
+      credential: 'aesthetic',
+      registration: 'Estetista qualificata, Regione Lombardia n. 3321',
+      maxNeedleDepthUm: 500,
+      services: ['skin-boost'],
+      week: [
+        [1, [[hm(9, 30), hm(13, 30)], [hm(14, 30), hm(18, 30)]]],
+        [2, [[hm(9, 30), hm(13, 30)], [hm(14, 30), hm(18, 30)]]],
+        [4, [[hm(9, 30), hm(13, 30)], [hm(14, 30), hm(18, 30)]]],
+      ],
+    },
+  },
+  {
+    key: 'luca',
+    name: 'Luca Ferrari',
+    email: null,
+    roles: [],
+    practitioner: {
+      title: 'Aesthetician',
+      credential: 'aesthetic',
+      registration: 'Estetista qualificata, Regione Lombardia n. 4107',
+      maxNeedleDepthUm: 500,
+      services: ['skin-boost'],
+      week: [
+        [3, [[hm(10), hm(14)], [hm(15), hm(19)]]],
+        [5, [[hm(10), hm(14)], [hm(15), hm(19)]]],
+        [6, [[hm(9), hm(14)]]],
+      ],
+    },
+  },
+  { key: 'elena', name: 'Elena Greco', email: 'elena.greco@dermadesk.example', roles: ['admin'] },
+]
+
+const DEMO_SERVICES = [
+  {
+    slug: 'medical-face',
+    name: 'Medical microneedling, face',
+    description:
+      'Fine sterile needles at 1.0 to 1.5 mm make tiny wounds that the skin repairs with new collagen. For fine lines, wrinkles, age spots and uneven texture. Done by a doctor or nurse.',
+    kind: 'treatment',
+    tier: 'medical',
+    durationMinutes: 60,
+    bufferAfterMinutes: 15,
+    maxNeedleDepthUm: 1500,
+    courseSessions: 3,
+    courseIntervalWeeks: 4,
+    priceCents: 25000,
+    downtime: 'Red like a mild sunburn for 2 to 3 days; dry, flaky skin for up to a week.',
+  },
+  {
+    slug: 'acne-scars',
+    name: 'Acne scar microneedling',
+    description:
+      'Deeper medical needling (up to 2.0 mm) to soften rolling and boxcar acne scars. Several sessions are needed. Done by a doctor or nurse.',
+    kind: 'treatment',
+    tier: 'medical',
+    durationMinutes: 75,
+    bufferAfterMinutes: 15,
+    maxNeedleDepthUm: 2000,
+    courseSessions: 4,
+    courseIntervalWeeks: 4,
+    priceCents: 29000,
+    downtime: 'Redness and swelling for 3 to 5 days; small crusts that fall off within 10 days.',
+  },
+  {
+    slug: 'stretch-marks',
+    name: 'Stretch mark microneedling',
+    description:
+      'Medical needling of stretch marks on the body (tummy, hips, thighs) to improve their colour and texture over a course of sessions. Done by a doctor.',
+    kind: 'treatment',
+    tier: 'medical',
+    durationMinutes: 75,
+    bufferAfterMinutes: 15,
+    maxNeedleDepthUm: 2000,
+    courseSessions: 6,
+    courseIntervalWeeks: 4,
+    priceCents: 32000,
+    downtime: 'Redness for 2 to 4 days; avoid tight clothes on the area for a day or two.',
+  },
+  {
+    slug: 'eye-neck',
+    name: 'Eye contour and neck',
+    description:
+      'Gentle medical needling of the thin skin around the eyes (never inside the bony rim) and on the neck, for crepey skin and fine lines.',
+    kind: 'treatment',
+    tier: 'medical',
+    durationMinutes: 45,
+    bufferAfterMinutes: 15,
+    maxNeedleDepthUm: 1000,
+    courseSessions: 3,
+    courseIntervalWeeks: 4,
+    priceCents: 22000,
+    downtime: 'Pink skin for 1 to 2 days; possible light bruising under the eyes.',
+  },
+  {
+    slug: 'skin-boost',
+    name: 'Cosmetic skin boost',
+    description:
+      'Very short needles (0.5 mm at most) open tiny channels so that serums soak in better, for a fresh glow. It does not start collagen repair. Done by an aesthetician.',
+    kind: 'treatment',
+    tier: 'cosmetic',
+    durationMinutes: 45,
+    bufferAfterMinutes: 10,
+    maxNeedleDepthUm: 500,
+    courseSessions: 4,
+    courseIntervalWeeks: 2,
+    priceCents: 9000,
+    downtime: 'Slight pinkness for a few hours, at most a day.',
+  },
+  {
+    slug: 'consultation',
+    name: 'Skin consultation',
+    description:
+      'A talk with a doctor or nurse about your skin, your goals and whether microneedling suits you. No needles. Also offered when screening says needling is not right for you now.',
+    kind: 'consultation',
+    tier: 'medical',
+    durationMinutes: 30,
+    bufferAfterMinutes: 0,
+    maxNeedleDepthUm: null,
+    courseSessions: 1,
+    courseIntervalWeeks: 0,
+    priceCents: 5000,
+    downtime: 'None.',
+  },
+] as const
+
+/** Italian public holidays and the clinic's own closures (2026–2028). */
+const DEMO_CLOSURES: [string, string][] = [
+  ['2026-12-07', "Sant'Ambrogio, patron saint of Milan"],
+  ['2026-12-08', 'Immaculate Conception'],
+  ['2026-12-25', 'Christmas Day'],
+  ['2026-12-26', "St Stephen's Day"],
+  ['2026-12-31', "New Year's Eve (clinic closed)"],
+  ['2027-01-01', "New Year's Day"],
+  ['2027-01-06', 'Epiphany'],
+  ['2027-03-29', 'Easter Monday'],
+  ['2027-04-25', 'Liberation Day'],
+  ['2027-05-01', 'Labour Day'],
+  ['2027-06-02', 'Republic Day'],
+  ['2027-08-15', 'Assumption Day'],
+  ['2027-11-01', "All Saints' Day"],
+  ['2027-12-07', "Sant'Ambrogio, patron saint of Milan"],
+  ['2027-12-08', 'Immaculate Conception'],
+  ['2027-12-25', 'Christmas Day'],
+  ['2027-12-26', "St Stephen's Day"],
+  ['2028-01-01', "New Year's Day"],
+]
+
+export function isDatabaseEmpty(db: Db): boolean {
+  return db.select({ id: clinicSettings.id }).from(clinicSettings).get() === undefined
+}
+
+/** Fills an empty, migrated database with the demo clinic. */
+export async function seedDemoClinic(db: Db): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const now = new Date()
+  db.transaction(
+    (tx) => {
+      tx.insert(clinicSettings)
+        .values({
+          id: 'clinic',
+          name: 'Dermadesk Skin Clinic Milano',
+          phone: '+39 02 8295 4410',
+          email: 'clinic@dermadesk.example',
+          address: 'Via Solferino 24, 20121 Milano MI, Italy',
+          timeZone: 'Europe/Rome',
+          slotStepMinutes: 15,
+          minNoticeHours: 24,
+          maxAdvanceDays: 90,
+          holdMinutes: 10,
+          cancellationWindowHours: 48,
+          minDaysBetweenNeedling: 28,
+        })
+        .run()
+
+      const serviceIds = new Map<string, string>()
+      DEMO_SERVICES.forEach((service, index) => {
+        const row = tx
+          .insert(services)
+          .values({ ...service, sortOrder: index })
+          .returning({ id: services.id })
+          .get()
+        serviceIds.set(service.slug, row.id)
+      })
+
+      for (const staff of DEMO_STAFF) {
+        let userId: string | null = null
+        if (staff.email) {
+          userId = tx
+            .insert(users)
+            .values({ email: staff.email, name: staff.name, passwordHash, passwordChangedAt: now })
+            .returning({ id: users.id })
+            .get().id
+          for (const role of staff.roles) tx.insert(userRoles).values({ userId, role }).run()
+        }
+        const p = staff.practitioner
+        if (!p) continue
+        const practitionerId = tx
+          .insert(practitioners)
+          .values({
+            userId,
+            displayName: staff.name,
+            title: p.title,
+            credential: p.credential,
+            registration: p.registration,
+            maxNeedleDepthUm: p.maxNeedleDepthUm,
+          })
+          .returning({ id: practitioners.id })
+          .get().id
+        for (const slug of p.services) {
+          const serviceId = serviceIds.get(slug)
+          if (!serviceId) throw new Error(`Unknown demo service ${slug}`)
+          tx.insert(practitionerServices).values({ practitionerId, serviceId }).run()
+        }
+        for (const [weekday, intervals] of p.week) {
+          for (const [startMinute, endMinute] of intervals) {
+            tx.insert(workingHours).values({ practitionerId, weekday, startMinute, endMinute }).run()
+          }
+        }
+      }
+
+      for (const [date, reason] of DEMO_CLOSURES) tx.insert(clinicClosures).values({ date, reason }).run()
+    },
+    { behavior: 'immediate' },
+  )
+}

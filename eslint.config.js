@@ -1,0 +1,85 @@
+import js from '@eslint/js'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import react from 'eslint-plugin-react'
+import reactHooks from 'eslint-plugin-react-hooks'
+import tseslint from 'typescript-eslint'
+
+// Layering (docs/decisions/005-domain-layering.md): routes and components never reach the
+// database; they call domain functions in app/domain/**/*.server.ts.
+const DATABASE_IMPORTS = {
+  patterns: [
+    {
+      group: ['#db/*', '**/db/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
+      message: 'Routes and components must not touch the database: call a domain function (app/domain/<area>/*.server.ts).',
+    },
+  ],
+}
+
+export default tseslint.config(
+  {
+    ignores: [
+      'build/**',
+      'public/build/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'lhci-out/**',
+      'bench/.tmp/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { react, 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    settings: { react: { version: '18.3' } },
+    rules: {
+      ...react.configs.recommended.rules,
+      ...react.configs['jsx-runtime'].rules,
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.configs.recommended.rules,
+      // Patient-entered text must never become HTML (security goal D3).
+      'react/no-danger': 'error',
+      'react/prop-types': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['app/routes/**', 'app/components/**'],
+    rules: { 'no-restricted-imports': ['error', DATABASE_IMPORTS] },
+  },
+  {
+    // Client-safe modules: schemas and pure rules are bundled for the browser.
+    files: ['app/domain/**/*.schema.ts', 'app/domain/**/*.rules.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...DATABASE_IMPORTS.patterns,
+            { group: ['*.server', '*.server.ts', 'node:*'], message: 'Schemas and rules must stay client-safe and pure.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**', 'bench/**', 'db/**', 'tests/**', 'app/server/**', '**/*.test.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // Playwright fixtures call `use`, which is not React's hook.
+    files: ['tests/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
+    rules: { 'no-console': 'off' },
+  },
+)

@@ -1,0 +1,95 @@
+// `npm test`: every check the project has, in order, with one summary line at the end.
+//   typecheck → lint → Vitest (unit + integration) → build → Playwright (Chromium, JS on and off)
+// Each stage runs even when an earlier one failed, so one run shows everything that is wrong.
+// The closing line "N passed, N failed" sums every runner; .ci/run prints it last.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { findChromium } from './ensure-chromium.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+process.chdir(root)
+const RESULTS = 'test-results'
+fs.mkdirSync(RESULTS, { recursive: true })
+
+const totals = { passed: 0, failed: 0, skipped: 0 }
+const stages = []
+
+function run(name, command, args, env = {}) {
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`)
+  const started = Date.now()
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  return { ok: result.status === 0, seconds }
+}
+
+/** A check with no test count of its own (typecheck, lint, build) counts as one test. */
+function check(name, command, args, env) {
+  const { ok, seconds } = run(name, command, args, env)
+  totals[ok ? 'passed' : 'failed'] += 1
+  stages.push(`${ok ? '✔' : '✘'} ${name} (${seconds}s)`)
+  return ok
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch {
+    return null
+  }
+}
+
+check('typecheck', 'npx', ['tsc', '--noEmit'])
+check('lint', 'npx', ['eslint', '--max-warnings=0', '.'])
+
+{
+  const report = path.join(RESULTS, 'vitest.json')
+  fs.rmSync(report, { force: true })
+  const { ok, seconds } = run('unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+  const json = readJson(report)
+  if (json) {
+    totals.passed += json.numPassedTests
+    totals.failed += json.numFailedTests + (ok || json.numFailedTests > 0 ? 0 : 1)
+    totals.skipped += json.numPendingTests + json.numTodoTests
+    stages.push(`${ok ? '✔' : '✘'} vitest: ${json.numPassedTests} passed, ${json.numFailedTests} failed (${seconds}s)`)
+  } else {
+    totals.failed += 1
+    stages.push(`✘ vitest produced no report (${seconds}s)`)
+  }
+}
+
+const built = check('build', 'npm', ['run', 'build'])
+
+{
+  let chromium = null
+  try {
+    chromium = await findChromium()
+  } catch (error) {
+    console.error(error.message)
+  }
+  const report = path.join(RESULTS, 'playwright.json')
+  fs.rmSync(report, { force: true })
+  if (!built || !chromium) {
+    totals.failed += 1
+    stages.push(`✘ end-to-end tests not run (${!built ? 'build failed' : 'no Chromium'})`)
+  } else {
+    const { ok, seconds } = run('end-to-end tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium })
+    const json = readJson(report)
+    if (json?.stats) {
+      const { expected, unexpected, flaky, skipped } = json.stats
+      totals.passed += expected + flaky
+      totals.failed += unexpected + (ok || unexpected > 0 ? 0 : 1)
+      totals.skipped += skipped
+      stages.push(`${ok ? '✔' : '✘'} playwright: ${expected + flaky} passed${flaky ? ` (${flaky} flaky)` : ''}, ${unexpected} failed (${seconds}s)`)
+    } else {
+      totals.failed += 1
+      stages.push(`✘ playwright produced no report (${seconds}s)`)
+    }
+  }
+}
+
+const summary = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`
+fs.writeFileSync(path.join(RESULTS, 'summary.txt'), `${summary}\n`)
+console.log(`\n${stages.join('\n')}\n\n${summary}`)
+process.exit(totals.failed === 0 ? 0 : 1)

@@ -1,0 +1,86 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type Page } from '@playwright/test'
+import Database from 'better-sqlite3'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const E2E_DB = path.join(ROOT, 'tests', '.db', 'e2e.db')
+export const E2E_LOG = path.join(ROOT, 'test-results', 'e2e-server.log')
+export const DEMO_PASSWORD = 'dermadesk-demo-2026'
+/** The production build sets the __Host- cookie (Secure is allowed on http://localhost). */
+export const SESSION_COOKIE = '__Host-dermadesk_session'
+
+export const DEMO_STAFF = {
+  doctorAdmin: 'giulia.romano@dermadesk.example',
+  nurse: 'marco.bianchi@dermadesk.example',
+  aesthetician: 'sofia.conti@dermadesk.example',
+  admin: 'elena.greco@dermadesk.example',
+} as const
+export type DemoStaff = keyof typeof DEMO_STAFF
+
+/** The e2e server's database, for arranging data and checking what was (not) written. */
+export function openE2eDb() {
+  const db = new Database(E2E_DB, { timeout: 5000 })
+  db.pragma('foreign_keys = ON')
+  return db
+}
+
+/**
+ * Axe on the page as it is now: WCAG 2.0–2.2 A and AA rules. Every test calls this on every
+ * page it visits.
+ */
+export async function expectAccessible(page: Page) {
+  const results = javaScriptIsOn() ? await runAxe(page) : await runAxeOnCopy(page)
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  expect(summary, `axe violations on ${page.url()}`).toEqual([])
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+function runAxe(page: Page) {
+  return new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+}
+
+function javaScriptIsOn() {
+  return test.info().project.use.javaScriptEnabled !== false
+}
+
+/**
+ * Axe is JavaScript, so it cannot run in a page with JavaScript off. Check the same markup and
+ * styles instead: copy the page (without its scripts) into a JavaScript-enabled page on the
+ * same origin, so that the stylesheets load and colour contrast is judged as the user sees it.
+ */
+async function runAxeOnCopy(page: Page) {
+  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+  const browser = page.context().browser()
+  if (!browser) throw new Error('No browser for the accessibility copy')
+  const context = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true })
+  try {
+    const copy = await context.newPage()
+    const url = page.url()
+    // Serve the copied markup for the page's own address; stylesheets come from the real server.
+    await copy.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }))
+    await copy.goto(url)
+    return await runAxe(copy)
+  } finally {
+    await context.close()
+  }
+}
+
+export const test = base.extend<{
+  /** Signs a demo staff member in through the real sign-in form post, in this browser context. */
+  login: (who: DemoStaff) => Promise<void>
+}>({
+  login: async ({ context }, use) => {
+    await use(async (who) => {
+      const response = await context.request.post('/login', {
+        form: { email: DEMO_STAFF[who], password: DEMO_PASSWORD },
+        maxRedirects: 0,
+      })
+      expect(response.status(), `sign-in of ${who}`).toBe(302)
+    })
+  },
+})
+
+export { expect }

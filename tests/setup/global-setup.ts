@@ -1,0 +1,26 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { openDatabase } from '#db/client.server.ts'
+import { migrateDatabase } from '#db/migrate.ts'
+import { seedDemoClinic } from '#db/seed.ts'
+import { BASE_DEMO_DB, BASE_EMPTY_DB, baseFingerprint, baseIsCurrent, TEST_DB_DIR, writeStamp } from './test-databases.ts'
+
+/**
+ * Builds the base database files once, and again only when the migrations or the seed change.
+ * Each test then starts from a copy (setup-test-env.ts).
+ */
+export default async function setup() {
+  const fingerprint = baseFingerprint(path.resolve(TEST_DB_DIR, '..', '..'))
+  if (baseIsCurrent(fingerprint)) return
+  fs.mkdirSync(TEST_DB_DIR, { recursive: true })
+  for (const file of [BASE_EMPTY_DB, BASE_DEMO_DB]) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
+    const db = openDatabase(file)
+    migrateDatabase(db)
+    if (file === BASE_DEMO_DB) await seedDemoClinic(db)
+    // Fold the WAL into the main file so that a plain copy is the whole database.
+    db.$client.pragma('wal_checkpoint(TRUNCATE)')
+    db.$client.close()
+  }
+  writeStamp(fingerprint)
+}
