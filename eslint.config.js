@@ -10,7 +10,8 @@ const DATABASE_IMPORTS = {
   patterns: [
     {
       group: ['#db/*', '**/db/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
-      message: 'Routes and components must not touch the database: call a domain function (app/domain/<area>/*.server.ts).',
+      message:
+        'Routes and components must not touch the database: call a domain function (app/domain/<area>/*.server.ts).',
     },
   ],
 }
@@ -42,7 +43,10 @@ export default tseslint.config(
       // Patient-entered text must never become HTML (security goal D3).
       'react/no-danger': 'error',
       'react/prop-types': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'error',
     },
@@ -60,7 +64,10 @@ export default tseslint.config(
         {
           patterns: [
             ...DATABASE_IMPORTS.patterns,
-            { group: ['*.server', '*.server.ts', 'node:*'], message: 'Schemas and rules must stay client-safe and pure.' },
+            {
+              group: ['*.server', '*.server.ts', 'node:*'],
+              message: 'Schemas and rules must stay client-safe and pure.',
+            },
           ],
         },
       ],

@@ -8,7 +8,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3101)
 const baseURL = `http://localhost:${E2E_PORT}`
 
 const executablePath =
-  process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+  process.env.CHROMIUM_PATH ??
+  (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
 // Without the networking flags Chromium keeps trying to reach Google, which this machine refuses.
 const chromiumArgs = [
@@ -39,12 +40,19 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } } },
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } },
+    },
     {
       // Patient flows (and sign-in) must work with JavaScript off: tests tagged @no-js run again here.
       name: 'no-js',
       grep: /@no-js/,
-      use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions: { executablePath, args: chromiumArgs } },
+      use: {
+        ...devices['Desktop Chrome'],
+        javaScriptEnabled: false,
+        launchOptions: { executablePath, args: chromiumArgs },
+      },
     },
   ],
   webServer: {

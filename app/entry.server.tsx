@@ -1,5 +1,9 @@
 import { PassThrough } from 'node:stream'
-import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import {
+  type AppLoadContext,
+  createReadableStreamFromReadable,
+  type EntryContext,
+} from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
@@ -23,7 +27,12 @@ export default function handleRequest(
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY_MS}
+          nonce={nonce}
+        />
       </NonceProvider>,
       {
         nonce,
@@ -45,7 +54,8 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500
           // Errors before the shell is out are reported by Remix itself; log the rest here.
-          if (shellRendered) logger.error({ err: error, requestId: loadContext.requestId }, 'render error')
+          if (shellRendered)
+            logger.error({ err: error, requestId: loadContext.requestId }, 'render error')
         },
       },
     )
@@ -55,5 +65,8 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
-  logger.error({ err: error, path: new URL(request.url).pathname }, 'unhandled loader or action error')
+  logger.error(
+    { err: error, path: new URL(request.url).pathname },
+    'unhandled loader or action error',
+  )
 }

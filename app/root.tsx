@@ -1,5 +1,12 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
@@ -16,7 +23,11 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [
   { title: 'Dermadesk Skin Clinic' },
-  { name: 'description', content: 'Book microneedling treatments, check you can have them, and sign your consent online.' },
+  {
+    name: 'description',
+    content:
+      'Book microneedling treatments, check you can have them, and sign your consent online.',
+  },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,7 +56,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader clinicName={data?.clinic?.name ?? 'Dermadesk'} staffUser={data?.staffUser ?? null} />
+        <SiteHeader
+          clinicName={data?.clinic?.name ?? 'Dermadesk'}
+          staffUser={data?.staffUser ?? null}
+        />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

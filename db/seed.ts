@@ -80,9 +80,21 @@ const DEMO_STAFF: DemoStaff[] = [
       maxNeedleDepthUm: 1500,
       services: ['medical-face', 'acne-scars', 'eye-neck', 'skin-boost', 'consultation'],
       week: [
-        [2, [[hm(10), hm(14)], [hm(15), hm(19)]]],
+        [
+          2,
+          [
+            [hm(10), hm(14)],
+            [hm(15), hm(19)],
+          ],
+        ],
         [3, [[hm(9), hm(13)]]],
-        [4, [[hm(10), hm(14)], [hm(15), hm(19)]]],
+        [
+          4,
+          [
+            [hm(10), hm(14)],
+            [hm(15), hm(19)],
+          ],
+        ],
       ],
     },
   },
@@ -98,9 +110,27 @@ const DEMO_STAFF: DemoStaff[] = [
       maxNeedleDepthUm: 500,
       services: ['skin-boost'],
       week: [
-        [1, [[hm(9, 30), hm(13, 30)], [hm(14, 30), hm(18, 30)]]],
-        [2, [[hm(9, 30), hm(13, 30)], [hm(14, 30), hm(18, 30)]]],
-        [4, [[hm(9, 30), hm(13, 30)], [hm(14, 30), hm(18, 30)]]],
+        [
+          1,
+          [
+            [hm(9, 30), hm(13, 30)],
+            [hm(14, 30), hm(18, 30)],
+          ],
+        ],
+        [
+          2,
+          [
+            [hm(9, 30), hm(13, 30)],
+            [hm(14, 30), hm(18, 30)],
+          ],
+        ],
+        [
+          4,
+          [
+            [hm(9, 30), hm(13, 30)],
+            [hm(14, 30), hm(18, 30)],
+          ],
+        ],
       ],
     },
   },
@@ -116,8 +146,20 @@ const DEMO_STAFF: DemoStaff[] = [
       maxNeedleDepthUm: 500,
       services: ['skin-boost'],
       week: [
-        [3, [[hm(10), hm(14)], [hm(15), hm(19)]]],
-        [5, [[hm(10), hm(14)], [hm(15), hm(19)]]],
+        [
+          3,
+          [
+            [hm(10), hm(14)],
+            [hm(15), hm(19)],
+          ],
+        ],
+        [
+          5,
+          [
+            [hm(10), hm(14)],
+            [hm(15), hm(19)],
+          ],
+        ],
         [6, [[hm(9), hm(14)]]],
       ],
     },
@@ -308,12 +350,15 @@ export async function seedDemoClinic(db: Db): Promise<void> {
         }
         for (const [weekday, intervals] of p.week) {
           for (const [startMinute, endMinute] of intervals) {
-            tx.insert(workingHours).values({ practitionerId, weekday, startMinute, endMinute }).run()
+            tx.insert(workingHours)
+              .values({ practitionerId, weekday, startMinute, endMinute })
+              .run()
           }
         }
       }
 
-      for (const [date, reason] of DEMO_CLOSURES) tx.insert(clinicClosures).values({ date, reason }).run()
+      for (const [date, reason] of DEMO_CLOSURES)
+        tx.insert(clinicClosures).values({ date, reason }).run()
     },
     { behavior: 'immediate' },
   )

@@ -17,6 +17,8 @@ await build({
   logLevel: 'warning',
   external: packages.flatMap((name) => [name, `${name}/*`]),
   // A CommonJS package imported from ESM needs `require`; give the bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 })
 console.log('Built build/server/index.js')

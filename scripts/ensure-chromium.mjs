@@ -22,15 +22,24 @@ export async function findChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0
   if (isRoot && hasApt) {
-    console.error('No Chromium found: installing Debian\'s chromium package (about 30 s)…')
+    console.error("No Chromium found: installing Debian's chromium package (about 30 s)…")
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env })
+    const update = spawnSync('apt-get', ['update', '-qq'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env,
+    })
     const install =
       update.status === 0 &&
-      spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: ['ignore', 'ignore', 'inherit'], env })
+      spawnSync(
+        'apt-get',
+        ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'],
+        { stdio: ['ignore', 'ignore', 'inherit'], env },
+      )
     if (install && install.status === 0 && fs.existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM
   }
-  throw new Error('No Chromium: set CHROMIUM_PATH, install Debian\'s chromium package, or run as root with apt-get available.')
+  throw new Error(
+    "No Chromium: set CHROMIUM_PATH, install Debian's chromium package, or run as root with apt-get available.",
+  )
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

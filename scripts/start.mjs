@@ -14,13 +14,18 @@ function newestMtime(target) {
   const stat = fs.statSync(target)
   if (!stat.isDirectory()) return stat.mtimeMs
   let newest = 0
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)))
+  for (const entry of fs.readdirSync(target))
+    newest = Math.max(newest, newestMtime(path.join(target, entry)))
   return newest
 }
 
 const outputs = ['build/index.js', 'build/server/index.js', 'public/build']
-const builtAt = Math.min(...outputs.map((output) => (fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0)))
-const sourcesAt = Math.max(...['app', 'db', 'remix.config.js', 'package-lock.json'].map(newestMtime))
+const builtAt = Math.min(
+  ...outputs.map((output) => (fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0)),
+)
+const sourcesAt = Math.max(
+  ...['app', 'db', 'remix.config.js', 'package-lock.json'].map(newestMtime),
+)
 
 if (builtAt === 0 || sourcesAt > builtAt) {
   console.log('Building the app…')

@@ -46,13 +46,21 @@ check('lint', 'npx', ['eslint', '--max-warnings=0', '.'])
 {
   const report = path.join(RESULTS, 'vitest.json')
   fs.rmSync(report, { force: true })
-  const { ok, seconds } = run('unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+  const { ok, seconds } = run('unit and integration tests', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ])
   const json = readJson(report)
   if (json) {
     totals.passed += json.numPassedTests
     totals.failed += json.numFailedTests + (ok || json.numFailedTests > 0 ? 0 : 1)
     totals.skipped += json.numPendingTests + json.numTodoTests
-    stages.push(`${ok ? '✔' : '✘'} vitest: ${json.numPassedTests} passed, ${json.numFailedTests} failed (${seconds}s)`)
+    stages.push(
+      `${ok ? '✔' : '✘'} vitest: ${json.numPassedTests} passed, ${json.numFailedTests} failed (${seconds}s)`,
+    )
   } else {
     totals.failed += 1
     stages.push(`✘ vitest produced no report (${seconds}s)`)
@@ -74,14 +82,18 @@ const built = check('build', 'npm', ['run', 'build'])
     totals.failed += 1
     stages.push(`✘ end-to-end tests not run (${!built ? 'build failed' : 'no Chromium'})`)
   } else {
-    const { ok, seconds } = run('end-to-end tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium })
+    const { ok, seconds } = run('end-to-end tests', 'npx', ['playwright', 'test'], {
+      CHROMIUM_PATH: chromium,
+    })
     const json = readJson(report)
     if (json?.stats) {
       const { expected, unexpected, flaky, skipped } = json.stats
       totals.passed += expected + flaky
       totals.failed += unexpected + (ok || unexpected > 0 ? 0 : 1)
       totals.skipped += skipped
-      stages.push(`${ok ? '✔' : '✘'} playwright: ${expected + flaky} passed${flaky ? ` (${flaky} flaky)` : ''}, ${unexpected} failed (${seconds}s)`)
+      stages.push(
+        `${ok ? '✔' : '✘'} playwright: ${expected + flaky} passed${flaky ? ` (${flaky} flaky)` : ''}, ${unexpected} failed (${seconds}s)`,
+      )
     } else {
       totals.failed += 1
       stages.push(`✘ playwright produced no report (${seconds}s)`)

@@ -32,7 +32,9 @@ export function openE2eDb() {
  */
 export async function expectAccessible(page: Page) {
   const results = javaScriptIsOn() ? await runAxe(page) : await runAxeOnCopy(page)
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  )
   expect(summary, `axe violations on ${page.url()}`).toEqual([])
 }
 
@@ -55,12 +57,17 @@ async function runAxeOnCopy(page: Page) {
   const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
   const browser = page.context().browser()
   if (!browser) throw new Error('No browser for the accessibility copy')
-  const context = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true })
+  const context = await browser.newContext({
+    viewport: page.viewportSize(),
+    javaScriptEnabled: true,
+  })
   try {
     const copy = await context.newPage()
     const url = page.url()
     // Serve the copied markup for the page's own address; stylesheets come from the real server.
-    await copy.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }))
+    await copy.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: html }),
+    )
     await copy.goto(url)
     return await runAxe(copy)
   } finally {

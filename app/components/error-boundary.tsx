@@ -8,7 +8,8 @@ const DEFAULT_HANDLERS: Record<number, StatusHandler> = {
     <ErrorPage title="You do not have access to this page">
       <p>{message ?? 'Your account does not allow this.'}</p>
       <p>
-        If you think you should, ask a clinic administrator. <Link to="/">Go to the home page</Link>.
+        If you think you should, ask a clinic administrator. <Link to="/">Go to the home page</Link>
+        .
       </p>
     </ErrorPage>
   ),
@@ -32,7 +33,8 @@ function ErrorPage({ title, children }: { title: string; children: ReactNode }) 
 }
 
 function messageOf(data: unknown): string | null {
-  if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string') return data.message
+  if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string')
+    return data.message
   return null
 }
 
@@ -40,7 +42,11 @@ function messageOf(data: unknown): string | null {
  * One error page for the whole app: a friendly page per status code and, for anything
  * unexpected, a generic message that never shows internals.
  */
-export function GeneralErrorBoundary({ statusHandlers = {} }: { statusHandlers?: Record<number, StatusHandler> }) {
+export function GeneralErrorBoundary({
+  statusHandlers = {},
+}: {
+  statusHandlers?: Record<number, StatusHandler>
+}) {
   const error = useRouteError()
   if (isRouteErrorResponse(error)) {
     const handler = statusHandlers[error.status] ?? DEFAULT_HANDLERS[error.status]

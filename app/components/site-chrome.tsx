@@ -4,7 +4,13 @@ import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 type StaffSummary = { name: string; roles: StaffRole[] }
 type ClinicContact = { name: string; phone: string; email: string; address: string }
 
-export function SiteHeader({ clinicName, staffUser }: { clinicName: string; staffUser: StaffSummary | null }) {
+export function SiteHeader({
+  clinicName,
+  staffUser,
+}: {
+  clinicName: string
+  staffUser: StaffSummary | null
+}) {
   return (
     <header className="site-header">
       <div className="site-header__inner">

@@ -3,7 +3,9 @@ import { useLoaderData } from '@remix-run/react'
 import { listPublicServices } from '#app/domain/clinic/clinic.server.ts'
 import { formatPrice } from '#app/utils/format.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Microneedling treatments | Dermadesk Skin Clinic' }]
+export const meta: MetaFunction = () => [
+  { title: 'Microneedling treatments | Dermadesk Skin Clinic' },
+]
 
 export async function loader() {
   return { services: listPublicServices() }
@@ -15,13 +17,13 @@ export default function HomeRoute() {
     <div className="stack">
       <h1>Microneedling at our Milan clinic</h1>
       <p className="lead">
-        Microneedling uses very fine needles to make tiny wounds in the skin. The skin heals them and makes
-        new collagen. It can soften fine lines, scars and stretch marks.
+        Microneedling uses very fine needles to make tiny wounds in the skin. The skin heals them
+        and makes new collagen. It can soften fine lines, scars and stretch marks.
       </p>
       <p>
-        Before your first visit you answer a few health questions, so we can check the treatment is safe for
-        you, and you read and sign a consent form. Expect red skin for a few days and small crusts that fall
-        off within 10 days.
+        Before your first visit you answer a few health questions, so we can check the treatment is
+        safe for you, and you read and sign a consent form. Expect red skin for a few days and small
+        crusts that fall off within 10 days.
       </p>
       <h2>Our treatments</h2>
       <ul className="grid" aria-label="Treatments">
@@ -30,7 +32,11 @@ export default function HomeRoute() {
             <h3>{service.name}</h3>
             <p className="cluster">
               <span className={`badge badge--${service.tier}`}>
-                {service.kind === 'consultation' ? 'Consultation' : service.tier === 'medical' ? 'Medical' : 'Cosmetic'}
+                {service.kind === 'consultation'
+                  ? 'Consultation'
+                  : service.tier === 'medical'
+                    ? 'Medical'
+                    : 'Cosmetic'}
               </span>
               <span>{service.durationMinutes} minutes</span>
               {service.priceCents !== null ? <span>{formatPrice(service.priceCents)}</span> : null}

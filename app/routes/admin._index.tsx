@@ -110,13 +110,21 @@ export default function AdminOverviewRoute() {
                     {s.name}
                     {s.isActive ? null : <span className="muted"> (inactive)</span>}
                   </th>
-                  <td>{s.kind === 'consultation' ? 'Consultation' : s.tier === 'medical' ? 'Medical' : 'Cosmetic'}</td>
+                  <td>
+                    {s.kind === 'consultation'
+                      ? 'Consultation'
+                      : s.tier === 'medical'
+                        ? 'Medical'
+                        : 'Cosmetic'}
+                  </td>
                   <td>
                     {s.durationMinutes} min + {s.bufferAfterMinutes} min buffer
                   </td>
                   <td>{formatDepthMm(s.maxNeedleDepthUm)}</td>
                   <td>
-                    {s.courseSessions === 1 ? 'Single visit' : `${s.courseSessions} sessions, ${s.courseIntervalWeeks} weeks apart`}
+                    {s.courseSessions === 1
+                      ? 'Single visit'
+                      : `${s.courseSessions} sessions, ${s.courseIntervalWeeks} weeks apart`}
                   </td>
                   <td>{formatPrice(s.priceCents) ?? '—'}</td>
                 </tr>

@@ -1,10 +1,19 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { SignInSchema } from '#app/domain/auth/auth.schema.ts'
 import { signIn } from '#app/domain/auth/auth.server.ts'
-import { readSessionToken, requireAnonymous, serializeSessionCookie } from '#app/utils/auth.server.ts'
+import {
+  readSessionToken,
+  requireAnonymous,
+  serializeSessionCookie,
+} from '#app/utils/auth.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { safeRedirect, useIsPending } from '#app/utils/misc.ts'
 
@@ -37,13 +46,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.reason === 'throttled') {
     const minutes = Math.ceil(result.retryAfterSeconds / 60)
     return formError(
-      { formErrors: [`Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`], values },
+      {
+        formErrors: [
+          `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+        ],
+        values,
+      },
       429,
       { 'Retry-After': String(result.retryAfterSeconds) },
     )
   }
   // One message for an unknown email and a wrong password alike (security goal A4).
-  return formError({ formErrors: ['That email and password do not match an account.'], values }, 401)
+  return formError(
+    { formErrors: ['That email and password do not match an account.'], values },
+    401,
+  )
 }
 
 export default function LoginRoute() {
@@ -51,17 +68,29 @@ export default function LoginRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const isPending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(SignInSchema, actionData)
+  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
+    SignInSchema,
+    actionData,
+  )
   return (
     <div className="page page--narrow">
       <h1>Staff sign-in</h1>
-      <p className="muted">For the clinic&apos;s doctors, nurses, aestheticians and administrators. Patients do not need an account.</p>
+      <p className="muted">
+        For the clinic&apos;s doctors, nurses, aestheticians and administrators. Patients do not
+        need an account.
+      </p>
       {expired ? (
         <p className="notice notice--warning" role="status">
           You were signed out after 15 minutes without activity. Please sign in again.
         </p>
       ) : null}
-      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby="sign-in-heading">
+      <Form
+        method="post"
+        noValidate
+        ref={formRef}
+        onSubmit={onSubmit}
+        aria-labelledby="sign-in-heading"
+      >
         <h2 id="sign-in-heading" className="visually-hidden">
           Sign in
         </h2>

@@ -17,7 +17,8 @@ export default function StaffHomeRoute() {
     <div className="stack">
       <h1>Hello, {user.name}</h1>
       <p className="muted">
-        Signed in as {user.roles.join(' and ')}. For your safety you are signed out after 15 minutes without activity.
+        Signed in as {user.roles.join(' and ')}. For your safety you are signed out after 15 minutes
+        without activity.
       </p>
       <section aria-labelledby="today-heading">
         <h2 id="today-heading">Today at the clinic</h2>
@@ -34,7 +35,13 @@ export default function StaffHomeRoute() {
               <li key={p.displayName} className="card">
                 <h3>{p.displayName}</h3>
                 <p className="muted">{p.title}</p>
-                <p>{p.intervals.map(([start, end]) => `${formatMinutesOfDay(start)}–${formatMinutesOfDay(end)}`).join(', ')}</p>
+                <p>
+                  {p.intervals
+                    .map(
+                      ([start, end]) => `${formatMinutesOfDay(start)}–${formatMinutesOfDay(end)}`,
+                    )
+                    .join(', ')}
+                </p>
               </li>
             ))}
           </ul>

@@ -60,7 +60,10 @@ function createApp(build: ServerBuild) {
   app.use(securityHeaders({ production }))
 
   // Fingerprinted build assets never change; everything else in public/ may.
-  app.use('/build', express.static(path.join(projectRoot, 'public/build'), { immutable: true, maxAge: '1y' }))
+  app.use(
+    '/build',
+    express.static(path.join(projectRoot, 'public/build'), { immutable: true, maxAge: '1y' }),
+  )
   app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h' }))
 
   app.post('/csp-report', limitBody(16 * 1024), (req: Request, res: Response) => {
@@ -86,7 +89,8 @@ function createApp(build: ServerBuild) {
   // Errors Remix did not turn into a page itself: log them, answer without internals.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     req.log.error({ err: error }, 'unhandled error')
-    if (!res.headersSent) res.status(500).type('text/plain').send('Something went wrong on our side.')
+    if (!res.headersSent)
+      res.status(500).type('text/plain').send('Something went wrong on our side.')
   })
   return app
 }
@@ -111,7 +115,8 @@ export async function startServer() {
     if (seeded) lines.push('Seeded the demo clinic.')
     if (env.SEED_DEMO) {
       lines.push('Demo staff sign-ins:')
-      for (const demo of DEMO_SIGN_INS) lines.push(`  ${demo.roles.padEnd(18)} ${demo.email.padEnd(34)} ${demo.password}`)
+      for (const demo of DEMO_SIGN_INS)
+        lines.push(`  ${demo.roles.padEnd(18)} ${demo.email.padEnd(34)} ${demo.password}`)
     }
     console.log(lines.join('\n'))
   })

@@ -1,4 +1,8 @@
-import { createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from '@remix-run/node'
+import {
+  createRequestHandler,
+  type ServerBuild,
+  writeReadableStreamToWritable,
+} from '@remix-run/node'
 import { type AppLoadContext } from '@remix-run/node'
 import { type NextFunction, type Request, type Response } from 'express'
 
@@ -6,7 +10,11 @@ import { type NextFunction, type Request, type Response } from 'express'
  * Express → Remix glue. We write our own instead of @remix-run/express because the body has
  * already been read (with a size cap, see security.ts) and must be handed over as a buffer.
  */
-export function remixHandler(build: ServerBuild, mode: string, getLoadContext: (req: Request, res: Response) => AppLoadContext) {
+export function remixHandler(
+  build: ServerBuild,
+  mode: string,
+  getLoadContext: (req: Request, res: Response) => AppLoadContext,
+) {
   const handle = createRequestHandler(build, mode)
   return async (req: Request, res: Response, next: NextFunction) => {
     try {

@@ -36,7 +36,8 @@ export function securityHeaders({ production }: { production: boolean }) {
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
     res.setHeader('X-Frame-Options', 'DENY')
     res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
-    if (production) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    if (production)
+      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
     next()
   }
 }
@@ -57,7 +58,10 @@ export function refuseCrossSiteWrites() {
       (origin !== undefined && origin !== expectedOrigin)
     if (!crossSite) return next()
     req.log.warn({ fetchSite, origin }, 'refused cross-site write')
-    res.status(403).type('text/plain').send('This form was sent from another website, so it was not accepted.')
+    res
+      .status(403)
+      .type('text/plain')
+      .send('This form was sent from another website, so it was not accepted.')
   }
 }
 

@@ -1,5 +1,9 @@
 import { createCookie, redirect } from '@remix-run/node'
-import { getSessionUser, STAFF_SESSION_ABSOLUTE_MS, type StaffUser } from '#app/domain/auth/sessions.server.ts'
+import {
+  getSessionUser,
+  STAFF_SESSION_ABSOLUTE_MS,
+  type StaffUser,
+} from '#app/domain/auth/sessions.server.ts'
 import { getEnv } from './env.server.ts'
 import { safeRedirect } from './misc.ts'
 

@@ -19,9 +19,13 @@ export function formatDepthMm(depthUm: number | null): string {
 /** "Wednesday 25 November 2026" for a YYYY-MM-DD calendar date (no time zone involved). */
 export function formatCalendarDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  )
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)))
 }
 
 /** A friendly name for an IANA zone, e.g. "Europe/Rome" → "Rome time (Europe/Rome)". */

@@ -4,7 +4,11 @@ import { formDataToValues, parseForm } from './forms.server.ts'
 
 function post(fields: [string, string][]) {
   const body = new URLSearchParams(fields)
-  return new Request('http://localhost/x', { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+  return new Request('http://localhost/x', {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  })
 }
 
 describe('form parsing', () => {
@@ -20,12 +24,28 @@ describe('form parsing', () => {
   })
 
   test('unknown fields are dropped (no mass assignment) and secrets are never echoed', async () => {
-    const schema = z.object({ email: z.string().min(3, { error: 'Too short.' }), password: z.string() })
-    const ok = await parseForm(post([['email', 'abc'], ['password', 'pw'], ['status', 'confirmed']]), schema)
+    const schema = z.object({
+      email: z.string().min(3, { error: 'Too short.' }),
+      password: z.string(),
+    })
+    const ok = await parseForm(
+      post([
+        ['email', 'abc'],
+        ['password', 'pw'],
+        ['status', 'confirmed'],
+      ]),
+      schema,
+    )
     expect(ok).toMatchObject({ ok: true, data: { email: 'abc', password: 'pw' } })
     expect(ok.ok && 'status' in ok.data).toBe(false)
 
-    const bad = await parseForm(post([['email', 'a'], ['password', 'secret-value']]), schema)
+    const bad = await parseForm(
+      post([
+        ['email', 'a'],
+        ['password', 'secret-value'],
+      ]),
+      schema,
+    )
     expect(bad.ok).toBe(false)
     if (bad.ok) return
     expect(bad.errors.fieldErrors.email).toEqual(['Too short.'])
@@ -33,7 +53,11 @@ describe('form parsing', () => {
   })
 
   test('a body that is not a form is a form error, not a crash', async () => {
-    const request = new Request('http://localhost/x', { method: 'POST', body: '{', headers: { 'Content-Type': 'application/json' } })
+    const request = new Request('http://localhost/x', {
+      method: 'POST',
+      body: '{',
+      headers: { 'Content-Type': 'application/json' },
+    })
     const result = await parseForm(request, z.object({}))
     expect(result.ok).toBe(false)
   })

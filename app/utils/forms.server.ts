@@ -20,25 +20,40 @@ export function formDataToValues(formData: FormData): Record<string, string | st
   return values
 }
 
-export type ParsedForm<T> = { ok: true; data: T; values: Record<string, string | string[]> } | { ok: false; errors: FormErrors }
+export type ParsedForm<T> =
+  | { ok: true; data: T; values: Record<string, string | string[]> }
+  | { ok: false; errors: FormErrors }
 
 /**
  * Parses a request's form body with the same zod schema the browser used. Unknown fields are
  * dropped by the schema, so a tampered extra field (status=confirmed) never reaches the domain.
  */
-export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<ParsedForm<z.output<S>>> {
+export async function parseForm<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<ParsedForm<z.output<S>>> {
   let values: Record<string, string | string[]>
   try {
     values = formDataToValues(await request.formData())
   } catch {
-    return { ok: false, errors: { fieldErrors: {}, formErrors: ['We could not read that form. Please try again.'], values: {} } }
+    return {
+      ok: false,
+      errors: {
+        fieldErrors: {},
+        formErrors: ['We could not read that form. Please try again.'],
+        values: {},
+      },
+    }
   }
   const result = schema.safeParse(values)
   if (result.success) return { ok: true, data: result.data, values }
   return { ok: false, errors: toFormErrors(result.error, values) }
 }
 
-export function toFormErrors(error: z.ZodError, values: Record<string, string | string[]>): FormErrors {
+export function toFormErrors(
+  error: z.ZodError,
+  values: Record<string, string | string[]>,
+): FormErrors {
   const fieldErrors: Record<string, string[]> = {}
   const formErrors: string[] = []
   for (const issue of error.issues) {

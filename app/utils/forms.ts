@@ -9,5 +9,7 @@ export type FormErrors = {
 }
 
 export function isFormErrors(value: unknown): value is FormErrors {
-  return Boolean(value && typeof value === 'object' && 'fieldErrors' in value && 'formErrors' in value)
+  return Boolean(
+    value && typeof value === 'object' && 'fieldErrors' in value && 'formErrors' in value,
+  )
 }

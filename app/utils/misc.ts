@@ -7,14 +7,22 @@ const DEFAULT_REDIRECT = '/staff'
  * Stops the sign-in page from becoming an open redirect.
  */
 export function safeRedirect(to: unknown, fallback: string = DEFAULT_REDIRECT): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) {
+  if (
+    typeof to !== 'string' ||
+    !to.startsWith('/') ||
+    to.startsWith('//') ||
+    to.startsWith('/\\')
+  ) {
     return fallback
   }
   return to
 }
 
 /** True while this page's form is being submitted (to disable the button and say so). */
-export function useIsPending({ formAction, formMethod = 'POST' }: { formAction?: string; formMethod?: string } = {}): boolean {
+export function useIsPending({
+  formAction,
+  formMethod = 'POST',
+}: { formAction?: string; formMethod?: string } = {}): boolean {
   const navigation = useNavigation()
   return (
     navigation.state !== 'idle' &&

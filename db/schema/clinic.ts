@@ -98,7 +98,10 @@ export const services = sqliteTable(
     check('services_tier', enumCheck(table.tier, SERVICE_TIERS)),
     check('services_duration', sql`${table.durationMinutes} BETWEEN 5 AND 480`),
     check('services_buffer', sql`${table.bufferAfterMinutes} BETWEEN 0 AND 240`),
-    check('services_course', sql`${table.courseSessions} BETWEEN 1 AND 12 AND ${table.courseIntervalWeeks} BETWEEN 0 AND 52`),
+    check(
+      'services_course',
+      sql`${table.courseSessions} BETWEEN 1 AND 12 AND ${table.courseIntervalWeeks} BETWEEN 0 AND 52`,
+    ),
     // A cosmetic service never needles deeper than 0.5 mm (clinical-reference.md 3.1).
     check(
       'services_depth',
@@ -170,7 +173,10 @@ export const availabilityExceptions = sqliteTable(
   },
   (table) => [
     check('availability_exceptions_kind', enumCheck(table.kind, AVAILABILITY_EXCEPTION_KINDS)),
-    check('availability_exceptions_date', sql`${table.date} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`),
+    check(
+      'availability_exceptions_date',
+      sql`${table.date} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`,
+    ),
     check(
       'availability_exceptions_interval',
       sql`(${table.startMinute} IS NULL AND ${table.endMinute} IS NULL AND ${table.kind} = 'time_off') OR (${table.startMinute} >= 0 AND ${table.endMinute} <= 1440 AND ${table.startMinute} < ${table.endMinute})`,
@@ -191,6 +197,9 @@ export const clinicClosures = sqliteTable(
   },
   (table) => [
     uniqueIndex('clinic_closures_date').on(table.date),
-    check('clinic_closures_date_format', sql`${table.date} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`),
+    check(
+      'clinic_closures_date_format',
+      sql`${table.date} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`,
+    ),
   ],
 )

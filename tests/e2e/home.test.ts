@@ -3,9 +3,13 @@ import { expect, expectAccessible, test } from '../playwright-utils.ts'
 test.describe('public home page @no-js', () => {
   test('lists the treatments of both tiers', async ({ page }) => {
     await page.goto('/')
-    await expect(page.getByRole('heading', { level: 1, name: 'Microneedling at our Milan clinic' })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Microneedling at our Milan clinic' }),
+    ).toBeVisible()
     const treatments = page.getByRole('list', { name: 'Treatments' })
-    await expect(treatments.getByRole('heading', { name: 'Medical microneedling, face' })).toBeVisible()
+    await expect(
+      treatments.getByRole('heading', { name: 'Medical microneedling, face' }),
+    ).toBeVisible()
     await expect(treatments.getByRole('heading', { name: 'Cosmetic skin boost' })).toBeVisible()
     await expect(page.getByRole('contentinfo')).toContainText('+39 02 8295 4410')
     await expectAccessible(page)
@@ -23,7 +27,9 @@ test.describe('public home page @no-js', () => {
   test('fits a 360 px phone screen without sideways scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 })
     await page.goto('/')
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
     expect(overflow).toBeLessThanOrEqual(0)
     await expectAccessible(page)
   })

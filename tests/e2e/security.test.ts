@@ -1,5 +1,12 @@
 import net from 'node:net'
-import { DEMO_PASSWORD, DEMO_STAFF, expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import {
+  DEMO_PASSWORD,
+  DEMO_STAFF,
+  expect,
+  expectAccessible,
+  openE2eDb,
+  test,
+} from '../playwright-utils.ts'
 
 function countSessions() {
   const db = openE2eDb()
@@ -9,7 +16,9 @@ function countSessions() {
 }
 
 test.describe('security baseline', () => {
-  test('every page carries an enforced CSP with a fresh nonce and the other headers', async ({ request }) => {
+  test('every page carries an enforced CSP with a fresh nonce and the other headers', async ({
+    request,
+  }) => {
     const first = await request.get('/')
     const second = await request.get('/login')
     for (const response of [first, second]) {
@@ -17,7 +26,12 @@ test.describe('security baseline', () => {
       const csp = headers['content-security-policy']
       expect(csp).toBeDefined()
       expect(headers['content-security-policy-report-only']).toBeUndefined()
-      for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", 'report-uri']) {
+      for (const directive of [
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        'report-uri',
+      ]) {
         expect(csp).toContain(directive)
       }
       expect(headers['x-content-type-options']).toBe('nosniff')
@@ -30,7 +44,8 @@ test.describe('security baseline', () => {
       expect(scriptNonces.length).toBeGreaterThan(0)
       for (const scriptNonce of scriptNonces) expect(scriptNonce).toBe(nonce)
     }
-    const nonceOf = (r: typeof first) => /'nonce-([^']+)'/.exec(r.headers()['content-security-policy']!)?.[1]
+    const nonceOf = (r: typeof first) =>
+      /'nonce-([^']+)'/.exec(r.headers()['content-security-policy']!)?.[1]
     expect(nonceOf(first)).not.toBe(nonceOf(second))
     const notFound = await request.get('/missing-page')
     expect(notFound.status()).toBe(404)
@@ -48,12 +63,23 @@ test.describe('security baseline', () => {
     expect(ran).toBe(false)
   })
 
-  test('a cross-site POST is refused with 403 and changes nothing', async ({ request, baseURL }) => {
+  test('a cross-site POST is refused with 403 and changes nothing', async ({
+    request,
+    baseURL,
+  }) => {
     const before = countSessions()
     const form = { email: DEMO_STAFF.nurse, password: DEMO_PASSWORD }
-    const viaFetchMetadata = await request.post('/login', { form, headers: { 'Sec-Fetch-Site': 'cross-site' }, maxRedirects: 0 })
+    const viaFetchMetadata = await request.post('/login', {
+      form,
+      headers: { 'Sec-Fetch-Site': 'cross-site' },
+      maxRedirects: 0,
+    })
     expect(viaFetchMetadata.status()).toBe(403)
-    const viaOrigin = await request.post('/login', { form, headers: { Origin: 'https://evil.example' }, maxRedirects: 0 })
+    const viaOrigin = await request.post('/login', {
+      form,
+      headers: { Origin: 'https://evil.example' },
+      maxRedirects: 0,
+    })
     expect(viaOrigin.status()).toBe(403)
     expect(countSessions()).toBe(before)
     // The same form from the app's own origin works.
@@ -75,7 +101,9 @@ test.describe('security baseline', () => {
     expect(response.status()).toBe(413)
   })
 
-  test('a chunked body that passes 1 MB gets 413 and the connection closes', async ({ baseURL }) => {
+  test('a chunked body that passes 1 MB gets 413 and the connection closes', async ({
+    baseURL,
+  }) => {
     const { hostname, port } = new URL(baseURL!)
     const result = await new Promise<{ status: string; closed: boolean }>((resolve, reject) => {
       const socket = net.connect(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname)
@@ -92,7 +120,8 @@ test.describe('security baseline', () => {
       const pump = () => {
         while (sent < 3 * 1024 * 1024 && !socket.destroyed) {
           sent += chunk.length
-          if (!socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`)) return socket.once('drain', pump)
+          if (!socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`))
+            return socket.once('drain', pump)
         }
         if (!socket.destroyed) socket.write('0\r\n\r\n')
       }
@@ -106,7 +135,10 @@ test.describe('security baseline', () => {
   test('healthz reports the database', async ({ request }) => {
     const response = await request.get('/healthz')
     expect(response.status()).toBe(200)
-    expect(await response.json()).toEqual({ status: 'ok', database: { status: 'ok', journalMode: 'wal' } })
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      database: { status: 'ok', journalMode: 'wal' },
+    })
   })
 
   test('an anonymous visitor is sent to sign-in from staff pages', async ({ page }) => {

@@ -1,5 +1,14 @@
 import fs from 'node:fs'
-import { DEMO_PASSWORD, DEMO_STAFF, E2E_LOG, expect, expectAccessible, openE2eDb, SESSION_COOKIE, test } from '../playwright-utils.ts'
+import {
+  DEMO_PASSWORD,
+  DEMO_STAFF,
+  E2E_LOG,
+  expect,
+  expectAccessible,
+  openE2eDb,
+  SESSION_COOKIE,
+  test,
+} from '../playwright-utils.ts'
 
 test.describe('staff sign-in @no-js', () => {
   test('a clinician signs in, sees the staff home, and signs out', async ({ page, context }) => {
@@ -10,7 +19,9 @@ test.describe('staff sign-in @no-js', () => {
     await page.getByRole('button', { name: 'Sign in' }).click()
 
     await expect(page).toHaveURL('/staff')
-    await expect(page.getByRole('heading', { level: 1, name: 'Hello, Marco Bianchi' })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Hello, Marco Bianchi' }),
+    ).toBeVisible()
     await expect(page.getByRole('heading', { name: 'Today at the clinic' })).toBeVisible()
     await expectAccessible(page)
 
@@ -33,7 +44,9 @@ test.describe('staff sign-in @no-js', () => {
     const responsePromise = page.waitForResponse((r) => r.request().method() === 'POST')
     await page.getByRole('button', { name: 'Sign in' }).click()
     expect((await responsePromise).status()).toBe(401)
-    await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.')
+    await expect(page.getByRole('alert')).toHaveText(
+      'That email and password do not match an account.',
+    )
     // The email is kept, the password is not sent back.
     await expect(page.getByLabel('Email')).toHaveValue(DEMO_STAFF.nurse)
     await expect(page.getByLabel('Password')).toHaveValue('')
@@ -67,7 +80,9 @@ test.describe('roles and throttling', () => {
     await login('nurse')
     const response = await page.goto('/admin')
     expect(response?.status()).toBe(403)
-    await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'You do not have access to this page' }),
+    ).toBeVisible()
     await expectAccessible(page)
   })
 
@@ -100,17 +115,26 @@ test.describe('roles and throttling', () => {
   })
 
   test('passwords never reach the logs, and sign-ins are audited', async ({ request }) => {
-    const wrong = await request.post('/login', { form: { email: DEMO_STAFF.nurse, password: 'not-the-password-at-all' } })
+    const wrong = await request.post('/login', {
+      form: { email: DEMO_STAFF.nurse, password: 'not-the-password-at-all' },
+    })
     expect(wrong.status()).toBe(401)
-    const right = await request.post('/login', { form: { email: DEMO_STAFF.nurse, password: DEMO_PASSWORD }, maxRedirects: 0 })
+    const right = await request.post('/login', {
+      form: { email: DEMO_STAFF.nurse, password: DEMO_PASSWORD },
+      maxRedirects: 0,
+    })
     expect(right.status()).toBe(302)
     const log = fs.readFileSync(E2E_LOG, 'utf8')
     expect(log).not.toContain(DEMO_PASSWORD)
     expect(log).not.toContain('not-the-password-at-all')
     for (const line of log.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow()
     const db = openE2eDb()
-    const actions = db.prepare('SELECT DISTINCT action FROM audit_events').all() as { action: string }[]
+    const actions = db.prepare('SELECT DISTINCT action FROM audit_events').all() as {
+      action: string
+    }[]
     db.close()
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['auth.sign_in.succeeded', 'auth.sign_in.failed']))
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['auth.sign_in.succeeded', 'auth.sign_in.failed']),
+    )
   })
 })

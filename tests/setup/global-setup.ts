@@ -3,7 +3,14 @@ import path from 'node:path'
 import { openDatabase } from '#db/client.server.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { seedDemoClinic } from '#db/seed.ts'
-import { BASE_DEMO_DB, BASE_EMPTY_DB, baseFingerprint, baseIsCurrent, TEST_DB_DIR, writeStamp } from './test-databases.ts'
+import {
+  BASE_DEMO_DB,
+  BASE_EMPTY_DB,
+  baseFingerprint,
+  baseIsCurrent,
+  TEST_DB_DIR,
+  writeStamp,
+} from './test-databases.ts'
 
 /**
  * Builds the base database files once, and again only when the migrations or the seed change.

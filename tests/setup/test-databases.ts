@@ -15,7 +15,10 @@ export function baseFingerprint(root: string): string {
   const hash = createHash('sha256')
   const migrations = path.join(root, 'migrations')
   const files = fs.readdirSync(migrations, { recursive: true, withFileTypes: true })
-  for (const file of files.filter((f) => f.isFile()).map((f) => path.join(f.parentPath, f.name)).sort()) {
+  for (const file of files
+    .filter((f) => f.isFile())
+    .map((f) => path.join(f.parentPath, f.name))
+    .sort()) {
     hash.update(file).update(fs.readFileSync(file))
   }
   hash.update(fs.readFileSync(path.join(root, 'db', 'seed.ts')))
@@ -23,7 +26,12 @@ export function baseFingerprint(root: string): string {
 }
 
 export function baseIsCurrent(fingerprint: string): boolean {
-  return fs.existsSync(BASE_DEMO_DB) && fs.existsSync(BASE_EMPTY_DB) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === fingerprint
+  return (
+    fs.existsSync(BASE_DEMO_DB) &&
+    fs.existsSync(BASE_EMPTY_DB) &&
+    fs.existsSync(STAMP) &&
+    fs.readFileSync(STAMP, 'utf8') === fingerprint
+  )
 }
 
 export function writeStamp(fingerprint: string): void {

@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react'
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react'
 
 type Described = { hint?: ReactNode; error?: string }
 
@@ -26,7 +32,10 @@ export function Field({
   hint,
   error,
   inputProps,
-}: Described & { label: ReactNode; inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string } }) {
+}: Described & {
+  label: ReactNode
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string }
+}) {
   const id = useId()
   const hintId = `${id}-hint`
   const errorId = `${id}-error`
@@ -54,7 +63,10 @@ export function TextareaField({
   hint,
   error,
   textareaProps,
-}: Described & { label: ReactNode; textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string } }) {
+}: Described & {
+  label: ReactNode
+  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }
+}) {
   const id = useId()
   const hintId = `${id}-hint`
   const errorId = `${id}-error`
@@ -117,7 +129,10 @@ export function CheckboxField({
   hint,
   error,
   inputProps,
-}: Described & { label: ReactNode; inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string } }) {
+}: Described & {
+  label: ReactNode
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string }
+}) {
   const id = useId()
   const hintId = `${id}-hint`
   const errorId = `${id}-error`
@@ -164,7 +179,11 @@ export function SubmitButton({
   children,
   pendingText = 'Please wait…',
   ...props
-}: { pending: boolean; pendingText?: string; children: ReactNode } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+}: {
+  pending: boolean
+  pendingText?: string
+  children: ReactNode
+} & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   return (
     <button type="submit" className="button" disabled={pending} {...props}>
       {pending ? pendingText : children}

@@ -24,7 +24,9 @@ describe('audit log', () => {
   test('UPDATE and DELETE are refused by the database (goal E3)', () => {
     recordSome(1)
     const sqlite = getDb().$client
-    expect(() => sqlite.prepare("UPDATE audit_events SET action = 'x'").run()).toThrow(/append-only/)
+    expect(() => sqlite.prepare("UPDATE audit_events SET action = 'x'").run()).toThrow(
+      /append-only/,
+    )
     expect(() => sqlite.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/)
   })
 
@@ -33,7 +35,7 @@ describe('audit log', () => {
     const sqlite = getDb().$client
     sqlite.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;')
 
-    sqlite.prepare("UPDATE audit_events SET details = '{\"n\":99}' WHERE seq = 3").run()
+    sqlite.prepare('UPDATE audit_events SET details = \'{"n":99}\' WHERE seq = 3').run()
     expect(verifyAuditChain(getDb())).toEqual({ ok: false, firstBadSeq: 3, reason: 'altered row' })
   })
 

@@ -74,11 +74,17 @@ export function recordAuditEvent(tx: Tx | Db, input: AuditEventInput): void {
   }
   const prevHash = last?.hash ?? AUDIT_GENESIS_HASH
   tx.insert(auditEvents)
-    .values({ ...row, occurredAt: new Date(row.occurredAt), prevHash, hash: hashAuditRow(prevHash, row) })
+    .values({
+      ...row,
+      occurredAt: new Date(row.occurredAt),
+      prevHash,
+      hash: hashAuditRow(prevHash, row),
+    })
     .run()
 }
 
-export type AuditChainReport = { ok: true; rows: number; head: string } | { ok: false; firstBadSeq: number; reason: string }
+export type AuditChainReport =
+  { ok: true; rows: number; head: string } | { ok: false; firstBadSeq: number; reason: string }
 
 /** Walks the whole chain and reports the first row whose link or hash does not hold. */
 export function verifyAuditChain(db: Db): AuditChainReport {
@@ -95,7 +101,8 @@ export function verifyAuditChain(db: Db): AuditChainReport {
     )
     .iterate() as IterableIterator<ChainFields & { prevHash: string; hash: string }>
   for (const row of iterator) {
-    if (row.seq !== expectedSeq) return { ok: false, firstBadSeq: expectedSeq, reason: 'missing row' }
+    if (row.seq !== expectedSeq)
+      return { ok: false, firstBadSeq: expectedSeq, reason: 'missing row' }
     if (row.prevHash !== prevHash) return { ok: false, firstBadSeq: row.seq, reason: 'broken link' }
     const recomputed = hashAuditRow(prevHash, row)
     if (recomputed !== row.hash) return { ok: false, firstBadSeq: row.seq, reason: 'altered row' }

@@ -10,15 +10,32 @@ import { ACCOUNT_THROTTLE } from './throttle.rules.ts'
 
 const DOCTOR = 'giulia.romano@dermadesk.example'
 
-function attempt(email: string, password: string, extra: Partial<Parameters<typeof signIn>[0]> = {}, now?: Date) {
+function attempt(
+  email: string,
+  password: string,
+  extra: Partial<Parameters<typeof signIn>[0]> = {},
+  now?: Date,
+) {
   return signIn(
-    { email, password, ipAddress: '203.0.113.7', userAgent: 'vitest', requestId: 'req-1', previousSessionToken: null, ...extra },
+    {
+      email,
+      password,
+      ipAddress: '203.0.113.7',
+      userAgent: 'vitest',
+      requestId: 'req-1',
+      previousSessionToken: null,
+      ...extra,
+    },
     now,
   )
 }
 
 function auditActions() {
-  return getDb().select({ action: auditEvents.action }).from(auditEvents).all().map((row) => row.action)
+  return getDb()
+    .select({ action: auditEvents.action })
+    .from(auditEvents)
+    .all()
+    .map((row) => row.action)
 }
 
 describe('staff sign-in', () => {
@@ -47,28 +64,42 @@ describe('staff sign-in', () => {
 
   test('a disabled account cannot sign in', async () => {
     getDb().update(users).set({ isActive: false }).where(eq(users.email, DOCTOR)).run()
-    expect(await attempt(DOCTOR, DEMO_PASSWORD)).toEqual({ ok: false, reason: 'invalid-credentials' })
+    expect(await attempt(DOCTOR, DEMO_PASSWORD)).toEqual({
+      ok: false,
+      reason: 'invalid-credentials',
+    })
   })
 
   test('too many failures block the account, and the block survives a restart (goal A3)', async () => {
     const start = new Date('2026-11-25T09:00:00Z')
     for (let i = 0; i < ACCOUNT_THROTTLE.maxFailures; i++) {
       const at = new Date(start.getTime() + i * 1000)
-      expect((await attempt(DOCTOR, `wrong ${i}`, { ipAddress: `198.51.100.${i}` }, at)).ok).toBe(false)
+      expect((await attempt(DOCTOR, `wrong ${i}`, { ipAddress: `198.51.100.${i}` }, at)).ok).toBe(
+        false,
+      )
     }
     closeDb() // a new connection, as after a process restart
-    const blocked = await attempt(DOCTOR, DEMO_PASSWORD, { ipAddress: '198.51.100.200' }, new Date(start.getTime() + 60_000))
+    const blocked = await attempt(
+      DOCTOR,
+      DEMO_PASSWORD,
+      { ipAddress: '198.51.100.200' },
+      new Date(start.getTime() + 60_000),
+    )
     expect(blocked).toMatchObject({ ok: false, reason: 'throttled' })
     expect(auditActions()).toContain('auth.sign_in.throttled')
 
     const later = new Date(start.getTime() + ACCOUNT_THROTTLE.blockMs + 20_000)
-    expect((await attempt(DOCTOR, DEMO_PASSWORD, { ipAddress: '198.51.100.201' }, later)).ok).toBe(true)
+    expect((await attempt(DOCTOR, DEMO_PASSWORD, { ipAddress: '198.51.100.201' }, later)).ok).toBe(
+      true,
+    )
   })
 
   test('signing in ends the session the browser already had (goal B2)', async () => {
     const first = await attempt(DOCTOR, DEMO_PASSWORD)
     if (!first.ok) throw new Error('first sign-in failed')
-    const second = await attempt(DOCTOR, DEMO_PASSWORD, { previousSessionToken: first.sessionToken })
+    const second = await attempt(DOCTOR, DEMO_PASSWORD, {
+      previousSessionToken: first.sessionToken,
+    })
     if (!second.ok) throw new Error('second sign-in failed')
     expect(second.sessionToken).not.toBe(first.sessionToken)
     expect(getSessionUser(first.sessionToken).status).toBe('missing')
@@ -84,10 +115,19 @@ describe('staff sign-in', () => {
   })
 
   test('a weaker stored hash is upgraded at the next sign-in (goal A1)', async () => {
-    const weak = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 })
+    const weak = await argon2.hash(DEMO_PASSWORD, {
+      type: argon2.argon2id,
+      memoryCost: 4096,
+      timeCost: 1,
+      parallelism: 1,
+    })
     getDb().update(users).set({ passwordHash: weak }).where(eq(users.email, DOCTOR)).run()
     expect((await attempt(DOCTOR, DEMO_PASSWORD)).ok).toBe(true)
-    const stored = getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.email, DOCTOR)).get()
+    const stored = getDb()
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, DOCTOR))
+      .get()
     expect(stored?.hash).not.toBe(weak)
     expect(stored?.hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/)
   })

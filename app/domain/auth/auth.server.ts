@@ -2,7 +2,12 @@ import { eq } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { signInThrottles, users } from '#db/schema/index.ts'
-import { getDummyHash, hashPassword, passwordNeedsRehash, verifyPassword } from './password.server.ts'
+import {
+  getDummyHash,
+  hashPassword,
+  passwordNeedsRehash,
+  verifyPassword,
+} from './password.server.ts'
 import { createSession, deleteSession } from './sessions.server.ts'
 import {
   ACCOUNT_THROTTLE,
@@ -47,9 +52,16 @@ export async function signIn(input: SignInInput, now = new Date()): Promise<Sign
   const db = getDb()
   const accountKey = accountThrottleKey(input.email)
   const ipKey = ipThrottleKey(input.ipAddress)
-  const actor = { type: 'anonymous' as const, ipAddress: input.ipAddress, requestId: input.requestId }
+  const actor = {
+    type: 'anonymous' as const,
+    ipAddress: input.ipAddress,
+    requestId: input.requestId,
+  }
 
-  const throttles = [checkThrottle(readThrottle(accountKey), now.getTime()), checkThrottle(readThrottle(ipKey), now.getTime())]
+  const throttles = [
+    checkThrottle(readThrottle(accountKey), now.getTime()),
+    checkThrottle(readThrottle(ipKey), now.getTime()),
+  ]
   const blocked = throttles.find((verdict) => verdict.blocked)
   if (blocked?.blocked) {
     recordAuditEvent(db, { action: 'auth.sign_in.throttled', actor, at: now })
@@ -61,7 +73,10 @@ export async function signIn(input: SignInInput, now = new Date()): Promise<Sign
     .from(users)
     .where(eq(users.email, input.email))
     .get()
-  const passwordMatches = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password)
+  const passwordMatches = await verifyPassword(
+    user?.passwordHash ?? (await getDummyHash()),
+    input.password,
+  )
 
   if (!user || !user.isActive || !passwordMatches) {
     db.transaction(
@@ -86,7 +101,9 @@ export async function signIn(input: SignInInput, now = new Date()): Promise<Sign
           actor,
           subjectType: user ? 'user' : undefined,
           subjectId: user?.id,
-          details: { reason: !user ? 'unknown-email' : !user.isActive ? 'inactive' : 'wrong-password' },
+          details: {
+            reason: !user ? 'unknown-email' : !user.isActive ? 'inactive' : 'wrong-password',
+          },
           at: now,
         })
       },
@@ -96,14 +113,17 @@ export async function signIn(input: SignInInput, now = new Date()): Promise<Sign
   }
 
   // Upgrade an old hash while we hold the plain password (goal A1).
-  const upgradedHash = passwordNeedsRehash(user.passwordHash) ? await hashPassword(input.password) : null
+  const upgradedHash = passwordNeedsRehash(user.passwordHash)
+    ? await hashPassword(input.password)
+    : null
 
   if (input.previousSessionToken) deleteSession(input.previousSessionToken)
   const sessionToken = db.transaction(
     (tx) => {
       // Success clears the account's count but not the IP's: one valid account must not reset it.
       tx.delete(signInThrottles).where(eq(signInThrottles.key, accountKey)).run()
-      if (upgradedHash) tx.update(users).set({ passwordHash: upgradedHash }).where(eq(users.id, user.id)).run()
+      if (upgradedHash)
+        tx.update(users).set({ passwordHash: upgradedHash }).where(eq(users.id, user.id)).run()
       const token = createSession(tx, {
         userId: user.id,
         ipAddress: input.ipAddress,

@@ -4,7 +4,12 @@ import { hashPassword, passwordNeedsRehash, verifyPassword } from './password.se
 
 function parsePhc(hash: string) {
   const [, algorithm, version, params, salt] = hash.split('$')
-  const values = Object.fromEntries(params!.split(',').map((pair) => pair.split('=')).map(([k, v]) => [k, Number(v)]))
+  const values = Object.fromEntries(
+    params!
+      .split(',')
+      .map((pair) => pair.split('='))
+      .map(([k, v]) => [k, Number(v)]),
+  )
   return { algorithm, version, ...values, saltBytes: Buffer.from(salt!, 'base64').length }
 }
 
@@ -33,7 +38,12 @@ describe('password hashing (security goal A1)', () => {
   })
 
   test('asks for a rehash of weaker hashes only', async () => {
-    const weak = await argon2.hash('password123456789', { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 })
+    const weak = await argon2.hash('password123456789', {
+      type: argon2.argon2id,
+      memoryCost: 4096,
+      timeCost: 1,
+      parallelism: 1,
+    })
     expect(passwordNeedsRehash(weak)).toBe(true)
     expect(passwordNeedsRehash(await hashPassword('password123456789'))).toBe(false)
   })

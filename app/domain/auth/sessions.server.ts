@@ -37,9 +37,7 @@ export function createSession(
 }
 
 export type SessionLookup =
-  | { status: 'active'; user: StaffUser }
-  | { status: 'expired' }
-  | { status: 'missing' }
+  { status: 'active'; user: StaffUser } | { status: 'expired' } | { status: 'missing' }
 
 /** The signed-in staff user for a session token, ending the session when it has timed out. */
 export function getSessionUser(token: string, now = new Date()): SessionLookup {

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { ACCOUNT_THROTTLE, addFailure, checkThrottle, type ThrottleState } from './throttle.rules.ts'
+import {
+  ACCOUNT_THROTTLE,
+  addFailure,
+  checkThrottle,
+  type ThrottleState,
+} from './throttle.rules.ts'
 
 const MINUTE = 60_000
 
@@ -32,7 +37,8 @@ describe('sign-in throttle', () => {
 
   test('failures spread beyond the window start a new count', () => {
     let state: ThrottleState | undefined
-    for (let i = 0; i < 30; i++) state = addFailure(state, i * ACCOUNT_THROTTLE.windowMs, ACCOUNT_THROTTLE)
+    for (let i = 0; i < 30; i++)
+      state = addFailure(state, i * ACCOUNT_THROTTLE.windowMs, ACCOUNT_THROTTLE)
     expect(state?.failures).toBe(1)
     expect(checkThrottle(state, 30 * ACCOUNT_THROTTLE.windowMs)).toEqual({ blocked: false })
   })

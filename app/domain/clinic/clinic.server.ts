@@ -74,9 +74,16 @@ export function getClinicDay(now = new Date()) {
     .where(and(eq(workingHours.weekday, today.weekday), eq(practitioners.isActive, true)))
     .orderBy(asc(practitioners.displayName), asc(workingHours.startMinute))
     .all()
-  const byPractitioner = new Map<string, { displayName: string; title: string; intervals: [number, number][] }>()
+  const byPractitioner = new Map<
+    string,
+    { displayName: string; title: string; intervals: [number, number][] }
+  >()
   for (const row of rows) {
-    const entry = byPractitioner.get(row.practitionerId) ?? { displayName: row.displayName, title: row.title, intervals: [] }
+    const entry = byPractitioner.get(row.practitionerId) ?? {
+      displayName: row.displayName,
+      title: row.title,
+      intervals: [],
+    }
     entry.intervals.push([row.startMinute, row.endMinute])
     byPractitioner.set(row.practitionerId, entry)
   }
@@ -91,7 +98,11 @@ export function getClinicDay(now = new Date()) {
 /** Everything the admin overview shows: settings, practitioners with services, services. */
 export function getClinicOverview() {
   const db = getDb()
-  const practitionerRows = db.select().from(practitioners).orderBy(asc(practitioners.displayName)).all()
+  const practitionerRows = db
+    .select()
+    .from(practitioners)
+    .orderBy(asc(practitioners.displayName))
+    .all()
   const links = db
     .select({ practitionerId: practitionerServices.practitionerId, serviceName: services.name })
     .from(practitionerServices)
@@ -107,7 +118,9 @@ export function getClinicOverview() {
       registration: p.registration,
       maxNeedleDepthUm: p.maxNeedleDepthUm,
       isActive: p.isActive,
-      services: links.filter((link) => link.practitionerId === p.id).map((link) => link.serviceName),
+      services: links
+        .filter((link) => link.practitionerId === p.id)
+        .map((link) => link.serviceName),
     })),
     services: db.select().from(services).orderBy(asc(services.sortOrder)).all(),
   }

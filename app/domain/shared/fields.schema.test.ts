@@ -12,14 +12,18 @@ describe('shared field schemas', () => {
 
   test('email problems get human messages', () => {
     expect(messageOf(EmailSchema.safeParse(''))).toBe('Enter your email address.')
-    expect(messageOf(EmailSchema.safeParse('giulia@'))).toBe('Enter an email address like name@example.com.')
+    expect(messageOf(EmailSchema.safeParse('giulia@'))).toBe(
+      'Enter an email address like name@example.com.',
+    )
     expect(messageOf(EmailSchema.safeParse(undefined))).toBe('Enter your email address.')
   })
 
   test('names accept accents, apostrophes and hyphens', () => {
     expect(PersonNameSchema.parse("  Anne-Marie O'Neil ")).toBe("Anne-Marie O'Neil")
     expect(PersonNameSchema.parse('Zoë Ñúñez')).toBe('Zoë Ñúñez')
-    expect(messageOf(PersonNameSchema.safeParse('<script>'))).toBe('Use letters, spaces, apostrophes and hyphens only.')
+    expect(messageOf(PersonNameSchema.safeParse('<script>'))).toBe(
+      'Use letters, spaces, apostrophes and hyphens only.',
+    )
   })
 
   test('phone numbers lose their punctuation', () => {

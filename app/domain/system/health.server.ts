@@ -14,6 +14,9 @@ export function checkHealth(): HealthReport {
     return { status: 'ok', database: { status: 'ok', journalMode } }
   } catch {
     // The reason goes to the log, not to an unauthenticated caller.
-    return { status: 'error', database: { status: 'error', detail: 'The database did not answer.' } }
+    return {
+      status: 'error',
+      database: { status: 'error', detail: 'The database did not answer.' },
+    }
   }
 }
