@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test'
 // End-to-end tests against the built app, served by tests/setup/e2e-server.mjs on its own
 // database and its own port. Chromium comes from scripts/ensure-chromium.mjs (CHROMIUM_PATH,
 // Debian's /usr/bin/chromium, or Playwright's own). See docs/decisions/007-test-database.md.
+// E2E_PORT keys the port, the database, the log and the output folder, so that two checkouts of
+// the repository can run their end-to-end tests at the same time.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3101)
 const baseURL = `http://localhost:${E2E_PORT}`
 
@@ -32,8 +34,8 @@ export default defineConfig({
   workers: 1,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  outputDir: 'test-results/playwright',
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  outputDir: `test-results/playwright-${E2E_PORT}`,
+  reporter: [['list'], ['json', { outputFile: `test-results/playwright-${E2E_PORT}.json` }]],
   use: {
     baseURL,
     trace: 'retain-on-failure',

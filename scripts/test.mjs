@@ -76,7 +76,7 @@ const built = check('build', 'npm', ['run', 'build'])
   } catch (error) {
     console.error(error.message)
   }
-  const report = path.join(RESULTS, 'playwright.json')
+  const report = path.join(RESULTS, `playwright-${process.env.E2E_PORT ?? 3101}.json`)
   fs.rmSync(report, { force: true })
   if (!built || !chromium) {
     totals.failed += 1

@@ -5,8 +5,10 @@ import { test as base, expect, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-export const E2E_DB = path.join(ROOT, 'tests', '.db', 'e2e.db')
-export const E2E_LOG = path.join(ROOT, 'test-results', 'e2e-server.log')
+const E2E_PORT = process.env.E2E_PORT ?? '3101'
+/** Files of the server that tests/setup/e2e-server.mjs starts (keyed by port, like the config). */
+export const E2E_DB = path.join(ROOT, 'tests', '.db', `e2e-${E2E_PORT}.db`)
+export const E2E_LOG = path.join(ROOT, 'test-results', `e2e-server-${E2E_PORT}.log`)
 export const DEMO_PASSWORD = 'dermadesk-demo-2026'
 /** The production build sets the __Host- cookie (Secure is allowed on http://localhost). */
 export const SESSION_COOKIE = '__Host-dermadesk_session'

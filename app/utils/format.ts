@@ -33,3 +33,44 @@ export function describeTimeZone(timeZone: string): string {
   const city = timeZone.split('/').pop()?.replace(/_/g, ' ') ?? timeZone
   return `${city} time (${timeZone})`
 }
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(timeZone: string, kind: 'date' | 'time' | 'short-date'): Intl.DateTimeFormat {
+  const key = `${timeZone}|${kind}`
+  let existing = dateFormatters.get(key)
+  if (!existing) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'date'
+        ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
+        : kind === 'short-date'
+          ? { weekday: 'short', day: 'numeric', month: 'short' }
+          : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+    existing = new Intl.DateTimeFormat('en-GB', { ...options, timeZone })
+    dateFormatters.set(key, existing)
+  }
+  return existing
+}
+
+/** "Monday 30 November 2026" in the given zone. */
+export function formatDateInZone(instant: number | Date, timeZone: string): string {
+  return formatter(timeZone, 'date').format(instant)
+}
+
+/** "Mon 30 Nov" in the given zone. */
+export function formatShortDateInZone(instant: number | Date, timeZone: string): string {
+  return formatter(timeZone, 'short-date').format(instant)
+}
+
+/** "09:45" in the given zone (24-hour clock, as in Italy). */
+export function formatTimeInZone(instant: number | Date, timeZone: string): string {
+  return formatter(timeZone, 'time').format(instant)
+}
+
+/** "Monday 30 November 2026, 10:00–11:00 Rome time (Europe/Rome)". */
+export function formatAppointment(
+  startAt: number | Date,
+  endAt: number | Date,
+  timeZone: string,
+): string {
+  return `${formatDateInZone(startAt, timeZone)}, ${formatTimeInZone(startAt, timeZone)}–${formatTimeInZone(endAt, timeZone)} ${describeTimeZone(timeZone)}`
+}

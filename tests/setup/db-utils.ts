@@ -3,12 +3,19 @@ import path from 'node:path'
 import { closeDb } from '#db/client.server.ts'
 import { BASE_DEMO_DB, BASE_EMPTY_DB, TEST_DB_DIR } from './test-databases.ts'
 
-/** Each Vitest worker has its own file, so parallel test files never share a database. */
-export const WORKER_DB = path.join(TEST_DB_DIR, `test-${process.env.VITEST_POOL_ID ?? '0'}.db`)
+/**
+ * Each Vitest worker process has its own file, so parallel test files (and parallel test runs
+ * from two checkouts of the repository) never share a database.
+ */
+export const WORKER_DB = path.join(TEST_DB_DIR, `test-${process.pid}.db`)
 
-function useBase(base: string) {
+export function removeWorkerDatabase(): void {
   closeDb()
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${WORKER_DB}${suffix}`, { force: true })
+}
+
+function useBase(base: string) {
+  removeWorkerDatabase()
   fs.copyFileSync(base, WORKER_DB)
 }
 

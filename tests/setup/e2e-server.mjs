@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 process.chdir(root)
 
-export const E2E_DB = path.join(root, 'tests', '.db', 'e2e.db')
-export const E2E_LOG = path.join(root, 'test-results', 'e2e-server.log')
+const port = process.env.E2E_PORT ?? '3101'
+const E2E_DB = path.join(root, 'tests', '.db', `e2e-${port}.db`)
+const E2E_LOG = path.join(root, 'test-results', `e2e-server-${port}.log`)
 
 fs.mkdirSync(path.dirname(E2E_DB), { recursive: true })
 fs.mkdirSync(path.dirname(E2E_LOG), { recursive: true })
@@ -17,7 +18,7 @@ fs.rmSync(E2E_LOG, { force: true })
 
 Object.assign(process.env, {
   NODE_ENV: 'production',
-  PORT: process.env.E2E_PORT ?? '3101',
+  PORT: port,
   HOST: '127.0.0.1',
   DATABASE_PATH: E2E_DB,
   SEED_DEMO: 'true',

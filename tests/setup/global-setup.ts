@@ -21,13 +21,15 @@ export default async function setup() {
   if (baseIsCurrent(fingerprint)) return
   fs.mkdirSync(TEST_DB_DIR, { recursive: true })
   for (const file of [BASE_EMPTY_DB, BASE_DEMO_DB]) {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
-    const db = openDatabase(file)
+    // Build beside the target and rename into place, so a concurrent run never copies half a file.
+    const building = `${file}.${process.pid}.tmp`
+    const db = openDatabase(building)
     migrateDatabase(db)
     if (file === BASE_DEMO_DB) await seedDemoClinic(db)
-    // Fold the WAL into the main file so that a plain copy is the whole database.
-    db.$client.pragma('wal_checkpoint(TRUNCATE)')
+    // Leave WAL mode so that the single file is the whole database, then swap it in.
+    db.$client.pragma('journal_mode = DELETE')
     db.$client.close()
+    fs.renameSync(building, file)
   }
   writeStamp(fingerprint)
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeEach, vi } from 'vitest'
 import { resetEnvCache } from '#app/utils/env.server.ts'
-import { closeDb } from '#db/client.server.ts'
-import { useDemoDatabase, WORKER_DB } from './db-utils.ts'
+import { removeWorkerDatabase, useDemoDatabase, WORKER_DB } from './db-utils.ts'
 
 process.env.DATABASE_PATH = WORKER_DB
 
@@ -13,7 +12,7 @@ beforeEach(() => {
 })
 
 afterAll(() => {
-  closeDb()
+  removeWorkerDatabase()
 })
 
 // An unexpected console.error is a bug: fail the test that caused it.

@@ -1,0 +1,238 @@
+import { count, eq } from 'drizzle-orm'
+import { buildAppointmentIcs } from '#app/domain/email/calendar.server.ts'
+import { type OutgoingEmail } from '#app/domain/email/outbox.server.ts'
+import { formatAppointment, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { type Tx } from '#db/client.server.ts'
+import {
+  bookingEvents,
+  bookings,
+  clinicSettings,
+  patients,
+  practitioners,
+  services,
+} from '#db/schema/index.ts'
+import { createManageLink } from './manage-links.server.ts'
+import { CONSULTATION_INSTRUCTIONS, PRE_VISIT_INSTRUCTIONS } from './pre-visit.ts'
+
+/**
+ * Booking emails. Privacy rule (security goal D8, product.md section 8): no health details and no
+ * treatment name in any email or calendar file. They say when, where and with whom, and link to
+ * the booking page, where the patient sees the rest after proving their email.
+ */
+export type BookingEmailContext = {
+  bookingId: string
+  reference: string
+  status: string
+  startAt: Date
+  endAt: Date
+  timeZone: string
+  isConsultation: boolean
+  practitionerName: string
+  patientName: string
+  patientEmail: string
+  clinic: { name: string; phone: string; email: string; address: string }
+  manageUrl: string
+  /** Number of recorded changes: the calendar file's SEQUENCE. */
+  sequence: number
+}
+
+/** Everything an email about this booking needs, with a new manage link for it. */
+export function loadBookingEmailContext(tx: Tx, bookingId: string, now: Date): BookingEmailContext {
+  const row = tx
+    .select({
+      booking: bookings,
+      practitionerName: practitioners.displayName,
+      serviceKind: services.kind,
+      patientName: patients.fullName,
+      patientEmail: patients.email,
+    })
+    .from(bookings)
+    .innerJoin(practitioners, eq(practitioners.id, bookings.practitionerId))
+    .innerJoin(services, eq(services.id, bookings.serviceId))
+    .innerJoin(patients, eq(patients.id, bookings.patientId))
+    .where(eq(bookings.id, bookingId))
+    .get()
+  if (!row) throw new Error(`Booking ${bookingId} has no patient to write to`)
+  const clinic = tx
+    .select({
+      name: clinicSettings.name,
+      phone: clinicSettings.phone,
+      email: clinicSettings.email,
+      address: clinicSettings.address,
+    })
+    .from(clinicSettings)
+    .get()
+  if (!clinic) throw new Error('The clinic has no settings row')
+  const changes =
+    tx
+      .select({ n: count() })
+      .from(bookingEvents)
+      .where(eq(bookingEvents.bookingId, bookingId))
+      .get()?.n ?? 0
+  return {
+    bookingId,
+    reference: row.booking.reference,
+    status: row.booking.status,
+    startAt: row.booking.startAt,
+    endAt: row.booking.endAt,
+    timeZone: row.booking.timeZone,
+    isConsultation: row.serviceKind === 'consultation',
+    practitionerName: row.practitionerName,
+    patientName: row.patientName,
+    patientEmail: row.patientEmail,
+    clinic,
+    manageUrl: createManageLink(tx, { bookingId, appointmentStartAt: row.booking.startAt, now }),
+    sequence: changes,
+  }
+}
+
+function calendarFor(context: BookingEmailContext, cancelled = false) {
+  const host = new URL(getEnv().APP_ORIGIN).hostname
+  return {
+    filename: 'appointment.ics',
+    content: buildAppointmentIcs({
+      uid: `${context.bookingId}@${host}`,
+      sequence: context.sequence,
+      startAt: context.startAt,
+      endAt: context.endAt,
+      title: `Appointment at ${context.clinic.name}`,
+      description: `Booking ${context.reference}. Manage your booking: ${getEnv().APP_ORIGIN}/bookings. Phone ${context.clinic.phone}.`,
+      location: context.clinic.address,
+      url: `${getEnv().APP_ORIGIN}/bookings`,
+      cancelled,
+    }),
+  }
+}
+
+function signature(context: BookingEmailContext): string[] {
+  return ['', context.clinic.name, context.clinic.address, `Phone ${context.clinic.phone}`]
+}
+
+function when(context: BookingEmailContext): string {
+  return formatAppointment(context.startAt, context.endAt, context.timeZone)
+}
+
+function htmlOf(lines: string[]): string {
+  const escape = (text: string) =>
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  const linked = (text: string) =>
+    escape(text).replace(/(https?:\/\/[^\s]+)/g, '<a href="$1">$1</a>')
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">${lines
+    .map((line) => (line ? `<p>${linked(line)}</p>` : ''))
+    .join('')}</body></html>`
+}
+
+function message(
+  context: BookingEmailContext,
+  key: string,
+  subject: string,
+  lines: string[],
+  cancelled = false,
+): OutgoingEmail {
+  const all = [...lines, ...signature(context)]
+  return {
+    dedupeKey: key,
+    to: context.patientEmail,
+    subject,
+    text: all.join('\n'),
+    html: htmlOf(all),
+    calendar: calendarFor(context, cancelled),
+    bookingId: context.bookingId,
+  }
+}
+
+export function bookingConfirmedEmail(context: BookingEmailContext): OutgoingEmail {
+  const pending = context.status === 'pending_review'
+  const instructions = context.isConsultation ? CONSULTATION_INSTRUCTIONS : PRE_VISIT_INSTRUCTIONS
+  return message(
+    context,
+    `booking:${context.bookingId}:booked`,
+    pending
+      ? `Booking received, waiting for a clinician: ${context.reference}`
+      : `Booking confirmed: ${context.reference}`,
+    [
+      `Dear ${context.patientName},`,
+      pending
+        ? 'Thank you. We have reserved this time for you. A clinician will look at your answers before your visit and we will email you when it is confirmed.'
+        : 'Your appointment is booked.',
+      `When: ${when(context)}`,
+      `With: ${context.practitionerName}`,
+      `Where: ${context.clinic.address}`,
+      `Reference: ${context.reference}`,
+      `See, move or cancel your booking: ${context.manageUrl}`,
+      'Before your visit:',
+      ...instructions.map((line) => `- ${line}`),
+      'The calendar file attached adds the appointment to your calendar.',
+    ],
+  )
+}
+
+export function bookingRescheduledEmail(
+  context: BookingEmailContext,
+  previousStartAt: Date,
+  eventId: string,
+): OutgoingEmail {
+  return message(
+    context,
+    `booking:${context.bookingId}:rescheduled:${eventId}`,
+    `Booking moved: ${context.reference}`,
+    [
+      `Dear ${context.patientName},`,
+      `Your appointment has moved from ${formatDateInZone(previousStartAt, context.timeZone)} at ${formatTimeInZone(previousStartAt, context.timeZone)}.`,
+      `New time: ${when(context)}`,
+      `With: ${context.practitionerName}`,
+      `Reference: ${context.reference}`,
+      `See, move or cancel your booking: ${context.manageUrl}`,
+      'The attached calendar file updates the entry in your calendar.',
+    ],
+  )
+}
+
+export function cancellationEmail(
+  context: BookingEmailContext,
+  input: { byClinic: boolean; reason: string | null },
+): OutgoingEmail {
+  return message(
+    context,
+    `booking:${context.bookingId}:cancelled`,
+    `Booking cancelled: ${context.reference}`,
+    [
+      `Dear ${context.patientName},`,
+      input.byClinic
+        ? `We are sorry: we have had to cancel your appointment on ${when(context)}.`
+        : `Your appointment on ${when(context)} is cancelled, as you asked.`,
+      ...(input.byClinic && input.reason ? [`Reason: ${input.reason}`] : []),
+      input.byClinic
+        ? `Please book a new time at ${getEnv().APP_ORIGIN}/book or call us on ${context.clinic.phone}.`
+        : `You can book again at any time: ${getEnv().APP_ORIGIN}/book`,
+      `Reference: ${context.reference}`,
+      'The attached calendar file removes the entry from your calendar.',
+    ],
+    true,
+  )
+}
+
+/** The 6-digit code that proves an email address. */
+export function verificationCodeEmail(input: {
+  verificationId: string
+  to: string
+  code: string
+  clinicName: string
+  minutesValid: number
+}): OutgoingEmail {
+  const lines = [
+    `Your code is ${input.code}`,
+    `Type it on the booking page to confirm this email address. It works for ${input.minutesValid} minutes.`,
+    'If you did not ask for it, you can ignore this email.',
+    '',
+    input.clinicName,
+  ]
+  return {
+    dedupeKey: `verification:${input.verificationId}`,
+    to: input.to,
+    subject: `${input.code} is your ${input.clinicName} code`,
+    text: lines.join('\n'),
+    html: htmlOf(lines),
+  }
+}

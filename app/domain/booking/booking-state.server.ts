@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
+import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
+import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
+import { type Tx } from '#db/client.server.ts'
+import { bookingEvents, bookings } from '#db/schema/index.ts'
+import { cancellationEmail, loadBookingEmailContext } from './booking-emails.server.ts'
+import { type BookingStatus } from './booking.schema.ts'
+import { canTransition } from './booking.rules.ts'
+
+/** Who changed a booking. Staff carry their user id; patients their patient id when known. */
+export type BookingActor = {
+  type: 'patient' | 'staff' | 'system'
+  id?: string | null
+  ipAddress?: string | null
+  requestId?: string | null
+}
+
+export type BookingRow = typeof bookings.$inferSelect
+
+function auditActorOf(actor: BookingActor): AuditActor {
+  return {
+    type: actor.type,
+    id: actor.id ?? null,
+    ipAddress: actor.ipAddress ?? null,
+    requestId: actor.requestId ?? null,
+  }
+}
+
+/**
+ * Appends one booking event (who, from, to, when) and the matching audit row. Every change of a
+ * booking goes through here, inside the transaction that makes the change.
+ */
+export function recordBookingEvent(
+  tx: Tx,
+  input: {
+    booking: Pick<BookingRow, 'id' | 'patientId'>
+    actor: BookingActor
+    action: string
+    fromStatus: BookingStatus | null
+    toStatus: BookingStatus
+    at: Date
+    details?: Record<string, unknown>
+  },
+): string {
+  const id = randomUUID()
+  const details = JSON.stringify(input.details ?? {})
+  tx.insert(bookingEvents)
+    .values({
+      id,
+      bookingId: input.booking.id,
+      occurredAt: input.at,
+      actorType: input.actor.type,
+      actorId: input.actor.id ?? null,
+      action: input.action,
+      fromStatus: input.fromStatus,
+      toStatus: input.toStatus,
+      details,
+    })
+    .run()
+  recordAuditEvent(tx, {
+    action: `booking.${input.action}`,
+    actor: auditActorOf(input.actor),
+    subjectType: 'booking',
+    subjectId: input.booking.id,
+    patientId: input.booking.patientId,
+    details: { from: input.fromStatus, to: input.toStatus, ...(input.details ?? {}) },
+    at: input.at,
+  })
+  return id
+}
+
+/** Moves a booking to a new status when the rules allow it; returns false when they do not. */
+export function changeBookingStatus(
+  tx: Tx,
+  input: {
+    booking: BookingRow
+    to: BookingStatus
+    actor: BookingActor
+    action: string
+    at: Date
+    details?: Record<string, unknown>
+    set?: Partial<
+      Pick<
+        BookingRow,
+        'patientId' | 'holdExpiresAt' | 'confirmedAt' | 'cancelledAt' | 'cancellationReason'
+      >
+    >
+  },
+): boolean {
+  const { booking, to } = input
+  if (!canTransition(booking.status, to)) return false
+  tx.update(bookings)
+    .set({ status: to, ...input.set, updatedAt: input.at })
+    .where(eq(bookings.id, booking.id))
+    .run()
+  recordBookingEvent(tx, {
+    booking: { id: booking.id, patientId: input.set?.patientId ?? booking.patientId },
+    actor: input.actor,
+    action: input.action,
+    fromStatus: booking.status,
+    toStatus: to,
+    at: input.at,
+    details: input.details,
+  })
+  return true
+}
+
+export type CancelResult = { ok: true } | { ok: false; reason: 'not-found' | 'not-cancellable' }
+
+/**
+ * Cancels a booking inside the caller's transaction and, when asked, emails the patient (no
+ * health details, a fresh manage link). The slot is free again as soon as the transaction commits.
+ */
+export function cancelBookingInTx(
+  tx: Tx,
+  input: {
+    bookingId: string
+    actor: BookingActor
+    reason: string | null
+    at: Date
+    notifyPatient: boolean
+  },
+): CancelResult {
+  const booking = tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).get()
+  if (!booking) return { ok: false, reason: 'not-found' }
+  const changed = changeBookingStatus(tx, {
+    booking,
+    to: 'cancelled',
+    actor: input.actor,
+    action: input.actor.type === 'patient' ? 'cancelled_by_patient' : 'cancelled_by_clinic',
+    at: input.at,
+    set: { cancelledAt: input.at, cancellationReason: input.reason, holdExpiresAt: null },
+  })
+  if (!changed) return { ok: false, reason: 'not-cancellable' }
+  if (input.notifyPatient && booking.patientId) {
+    const context = loadBookingEmailContext(tx, booking.id, input.at)
+    enqueueEmail(
+      tx,
+      cancellationEmail(context, {
+        byClinic: input.actor.type !== 'patient',
+        reason: input.reason,
+      }),
+      input.at,
+    )
+  }
+  return { ok: true }
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import {
+  EmailSchema,
+  IsoDateSchema,
+  PersonNameSchema,
+  PhoneSchema,
+} from '#app/domain/shared/fields.schema.ts'
+
+/**
+ * Booking states (product.md section 4). "expired" is a hold that lapsed or was let go; it never
+ * blocked anything after that moment. Bookings are never deleted.
+ */
+export const BOOKING_STATUSES = [
+  'held',
+  'pending_review',
+  'confirmed',
+  'declined',
+  'cancelled',
+  'completed',
+  'no_show',
+  'expired',
+] as const
+export type BookingStatus = (typeof BOOKING_STATUSES)[number]
+
+/** States that occupy the practitioner's time: nothing else may overlap them. */
+export const OCCUPYING_STATUSES = [
+  'held',
+  'pending_review',
+  'confirmed',
+] as const satisfies readonly BookingStatus[]
+
+export const BOOKING_EVENT_ACTORS = ['patient', 'staff', 'system'] as const
+
+export const EMAIL_VERIFICATION_PURPOSES = ['booking', 'manage'] as const
+export type EmailVerificationPurpose = (typeof EMAIL_VERIFICATION_PURPOSES)[number]
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
+
+/** How a patient proved they own the email address on a booking. */
+export const EMAIL_PROOFS = ['email_code', 'manage_link'] as const
+export type EmailProof = (typeof EMAIL_PROOFS)[number]
+
+export const VERIFICATION_CODE_LENGTH = 6
+
+/** The patient's details step. */
+export const PatientDetailsSchema = z.object({
+  fullName: PersonNameSchema,
+  email: EmailSchema,
+  phone: PhoneSchema,
+  dateOfBirth: IsoDateSchema,
+})
+export type PatientDetails = z.infer<typeof PatientDetailsSchema>
+
+export const VerificationCodeSchema = z.object({
+  code: z
+    .string({ error: 'Enter the 6-digit code from the email.' })
+    .trim()
+    .regex(/^\d{6}$/, { error: 'Enter the 6-digit code from the email.' }),
+})
+
+export const ChooseServiceSchema = z.object({
+  serviceId: z
+    .string({ error: 'Choose a treatment.' })
+    .min(1, { error: 'Choose a treatment.' })
+    .max(64),
+})
+
+/** A slot as the picker posts it: "<practitioner id>@<start, epoch ms>". */
+export const SlotChoiceSchema = z.object({
+  slot: z
+    .string({ error: 'Choose a time.' })
+    .regex(/^[0-9a-f-]{36}@\d{13}$/, { error: 'Choose one of the times shown.' })
+    .transform((value) => {
+      const [practitionerId, start] = value.split('@') as [string, string]
+      return { practitionerId, startAt: Number(start) }
+    }),
+})
+
+export const FindBookingSchema = z.object({
+  reference: z
+    .string({ error: 'Enter your booking reference.' })
+    .trim()
+    .toUpperCase()
+    .regex(/^DD-[0-9A-Z]{6}$/, { error: 'Enter the reference from your email, like DD-7K4Q2M.' }),
+  email: EmailSchema,
+})
+
+export const CancelBookingSchema = z.object({
+  intent: z.literal('cancel'),
+  reason: z.string().trim().max(500, { error: 'Use at most 500 characters.' }).optional(),
+})

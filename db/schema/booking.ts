@@ -1,0 +1,245 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  BOOKING_EVENT_ACTORS,
+  BOOKING_STATUSES,
+  EMAIL_PROOFS,
+  EMAIL_VERIFICATION_PURPOSES,
+  OCCUPYING_STATUSES,
+  OUTBOX_STATUSES,
+} from '#app/domain/booking/booking.schema.ts'
+import { practitioners, services } from './clinic.ts'
+import { createdAt, enumCheck, id, instant, updatedAt } from './columns.ts'
+
+const occupying = sql.raw(OCCUPYING_STATUSES.map((status) => `'${status}'`).join(', '))
+
+/**
+ * A patient: no password, identified by email and date of birth (two people sharing a family
+ * email stay two patients). Name and phone follow their latest verified booking.
+ */
+export const patients = sqliteTable(
+  'patients',
+  {
+    id: id(),
+    email: text().notNull(),
+    fullName: text().notNull(),
+    phone: text().notNull(),
+    dateOfBirth: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('patients_email_dob').on(table.email, table.dateOfBirth),
+    check('patients_email_lower', sql`${table.email} = lower(${table.email})`),
+  ],
+)
+
+/**
+ * A browser's patient session: it carries the booking wizard and, once the patient has proved an
+ * email address, access to that address's bookings. Only the token's hash is stored.
+ */
+export const patientSessions = sqliteTable(
+  'patient_sessions',
+  {
+    tokenHash: text().primaryKey(),
+    verifiedEmail: text(),
+    provenBy: text({ enum: EMAIL_PROOFS }),
+    createdAt: createdAt(),
+    lastSeenAt: instant().notNull(),
+    absoluteExpiresAt: instant().notNull(),
+  },
+  (table) => [
+    check(
+      'patient_sessions_proof',
+      sql`(${table.verifiedEmail} IS NULL) = (${table.provenBy} IS NULL)`,
+    ),
+    check(
+      'patient_sessions_proven_by',
+      sql`${table.provenBy} IS NULL OR ${enumCheck(table.provenBy, EMAIL_PROOFS)}`,
+    ),
+  ],
+)
+
+/** A 6-digit code sent to prove an email address: 10 minutes, 5 tries, used once. */
+export const emailVerifications = sqliteTable(
+  'email_verifications',
+  {
+    id: id(),
+    sessionTokenHash: text()
+      .notNull()
+      .references(() => patientSessions.tokenHash, { onDelete: 'cascade' }),
+    email: text().notNull(),
+    purpose: text({ enum: EMAIL_VERIFICATION_PURPOSES }).notNull(),
+    /** For "manage" codes: the booking the code was asked for. */
+    bookingId: text(),
+    codeHash: text().notNull(),
+    failedAttempts: integer().notNull().default(0),
+    expiresAt: instant().notNull(),
+    consumedAt: instant(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    check('email_verifications_purpose', enumCheck(table.purpose, EMAIL_VERIFICATION_PURPOSES)),
+    index('email_verifications_session').on(table.sessionTokenHash, table.createdAt),
+  ],
+)
+
+export const bookings = sqliteTable(
+  'bookings',
+  {
+    id: id(),
+    /** What the patient quotes on the phone: DD- and six letters or digits. */
+    reference: text().notNull().unique(),
+    serviceId: text()
+      .notNull()
+      .references(() => services.id, { onDelete: 'restrict' }),
+    practitionerId: text()
+      .notNull()
+      .references(() => practitioners.id, { onDelete: 'restrict' }),
+    /** Unknown while the slot is only held. */
+    patientId: text().references(() => patients.id, { onDelete: 'restrict' }),
+    status: text({ enum: BOOKING_STATUSES }).notNull(),
+    startAt: instant().notNull(),
+    endAt: instant().notNull(),
+    /** End plus the service's buffer: the practitioner is busy until then. */
+    blockedUntil: instant().notNull(),
+    /** The clinic's zone when booked, for showing the time as it was agreed. */
+    timeZone: text().notNull(),
+    holdExpiresAt: instant(),
+    /** Which session of the service's course this is (1 for a first visit). */
+    courseSessionNumber: integer().notNull().default(1),
+    confirmedAt: instant(),
+    cancelledAt: instant(),
+    cancellationReason: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    check('bookings_status', enumCheck(table.status, BOOKING_STATUSES)),
+    check(
+      'bookings_times',
+      sql`${table.startAt} < ${table.endAt} AND ${table.endAt} <= ${table.blockedUntil}`,
+    ),
+    check('bookings_hold', sql`${table.status} <> 'held' OR ${table.holdExpiresAt} IS NOT NULL`),
+    check(
+      'bookings_patient',
+      sql`${table.status} IN ('held', 'expired') OR ${table.patientId} IS NOT NULL`,
+    ),
+    // Slot search reads a practitioner's bookings over a time range: this index answers it alone.
+    index('bookings_practitioner_time').on(
+      table.practitionerId,
+      table.startAt,
+      table.blockedUntil,
+      table.status,
+      table.holdExpiresAt,
+    ),
+    // Backstop for the overlap triggers: two occupying bookings can never share a start.
+    uniqueIndex('bookings_occupied_start')
+      .on(table.practitionerId, table.startAt)
+      .where(sql`${table.status} IN (${occupying})`),
+    index('bookings_patient').on(table.patientId, table.startAt),
+    // Agenda and reminders walk bookings by time.
+    index('bookings_start').on(table.startAt),
+  ],
+)
+
+/**
+ * Secrets in the "manage your booking" links we email: each email gets its own, all valid until
+ * some days after the appointment. Only their SHA-256 is kept.
+ */
+export const bookingManageLinks = sqliteTable(
+  'booking_manage_links',
+  {
+    tokenHash: text().primaryKey(),
+    bookingId: text()
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+    expiresAt: instant().notNull(),
+  },
+  (table) => [index('booking_manage_links_booking').on(table.bookingId)],
+)
+
+/** Every state change of a booking: who, from, to, when. Append-only (triggers). */
+export const bookingEvents = sqliteTable(
+  'booking_events',
+  {
+    id: id(),
+    bookingId: text()
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'restrict' }),
+    occurredAt: instant().notNull(),
+    actorType: text({ enum: BOOKING_EVENT_ACTORS }).notNull(),
+    actorId: text(),
+    action: text().notNull(),
+    fromStatus: text({ enum: BOOKING_STATUSES }),
+    toStatus: text({ enum: BOOKING_STATUSES }).notNull(),
+    /** JSON: e.g. the old and new times of a reschedule. Never health details. */
+    details: text().notNull().default('{}'),
+  },
+  (table) => [
+    check('booking_events_actor', enumCheck(table.actorType, BOOKING_EVENT_ACTORS)),
+    check('booking_events_to', enumCheck(table.toStatus, BOOKING_STATUSES)),
+    check(
+      'booking_events_from',
+      sql`${table.fromStatus} IS NULL OR ${enumCheck(table.fromStatus, BOOKING_STATUSES)}`,
+    ),
+    index('booking_events_booking').on(table.bookingId, table.occurredAt),
+  ],
+)
+
+/**
+ * The booking wizard's progress for one patient session: the treatment, the held slot and the
+ * details typed so far. Completed drafts point at the booking they became.
+ */
+export const bookingDrafts = sqliteTable('booking_drafts', {
+  id: id(),
+  sessionTokenHash: text()
+    .notNull()
+    .unique()
+    .references(() => patientSessions.tokenHash, { onDelete: 'cascade' }),
+  serviceId: text()
+    .notNull()
+    .references(() => services.id, { onDelete: 'cascade' }),
+  heldBookingId: text().references(() => bookings.id, { onDelete: 'set null' }),
+  fullName: text(),
+  email: text(),
+  phone: text(),
+  dateOfBirth: text(),
+  completedBookingId: text().references(() => bookings.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+/**
+ * Outgoing mail, written in the same transaction as the change it announces and sent after
+ * commit by the scheduler (or kept here for admins when no SMTP server is configured).
+ */
+export const emailOutbox = sqliteTable(
+  'email_outbox',
+  {
+    id: id(),
+    /** One message per event: a second insert with the same key is ignored. */
+    dedupeKey: text().notNull().unique(),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    textBody: text().notNull(),
+    htmlBody: text(),
+    icsContent: text(),
+    icsFilename: text(),
+    bookingId: text().references(() => bookings.id, { onDelete: 'set null' }),
+    status: text({ enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: instant().notNull(),
+    lastError: text(),
+    /** Stable Message-ID, so a resend after a crash can be recognised as the same message. */
+    messageId: text().notNull(),
+    createdAt: createdAt(),
+    sentAt: instant(),
+  },
+  (table) => [
+    check('email_outbox_status', enumCheck(table.status, OUTBOX_STATUSES)),
+    index('email_outbox_due').on(table.status, table.nextAttemptAt),
+    index('email_outbox_created').on(table.createdAt),
+  ],
+)
