@@ -56,7 +56,13 @@ export function SiteHeader({
                   </NavLink>
                 </li>
                 <li>
-                  <NavLink to="/login">Staff sign-in</NavLink>
+                  <NavLink to="/book">Book</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/bookings">My booking</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/login">Staff</NavLink>
                 </li>
               </>
             )}

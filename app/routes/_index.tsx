@@ -1,5 +1,5 @@
 import { type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { listPublicServices } from '#app/domain/clinic/clinic.server.ts'
 import { formatPrice } from '#app/utils/format.ts'
 
@@ -24,6 +24,12 @@ export default function HomeRoute() {
         Before your first visit you answer a few health questions, so we can check the treatment is
         safe for you, and you read and sign a consent form. Expect red skin for a few days and small
         crusts that fall off within 10 days.
+      </p>
+      <p className="cluster">
+        <Link to="/book" className="button">
+          Book a treatment
+        </Link>
+        <Link to="/bookings">Find or change a booking</Link>
       </p>
       <h2>Our treatments</h2>
       <ul className="grid" aria-label="Treatments">

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { and, eq, gt, lt, lte } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
@@ -146,4 +146,34 @@ export function cancelBookingInTx(
     )
   }
   return { ok: true }
+}
+
+/**
+ * Marks lapsed holds of a practitioner that touch [from, to) as expired, so that the overlap
+ * triggers (which have no clock) see only live ones. Call it inside the writing transaction.
+ */
+export function expireLapsedHolds(tx: Tx, input: { practitionerId: string; from: Date; to: Date; now: Date }): void {
+  const lapsed = tx
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.practitionerId, input.practitionerId),
+        eq(bookings.status, 'held'),
+        lte(bookings.holdExpiresAt, input.now),
+        lt(bookings.startAt, input.to),
+        gt(bookings.blockedUntil, input.from),
+      ),
+    )
+    .all()
+  for (const booking of lapsed) {
+    changeBookingStatus(tx, { booking, to: 'expired', actor: { type: 'system' }, action: 'hold_expired', at: input.now })
+  }
+}
+
+/** True for the errors SQLite raises when a write would double-book (trigger or unique index). */
+export function isDoubleBookingError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  const code = (error as Error & { code?: string }).code
+  return error.message.includes('booking_overlap') || code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('bookings.')
 }

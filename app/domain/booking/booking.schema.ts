@@ -48,7 +48,9 @@ export const PatientDetailsSchema = z.object({
   fullName: PersonNameSchema,
   email: EmailSchema,
   phone: PhoneSchema,
-  dateOfBirth: IsoDateSchema,
+  dateOfBirth: IsoDateSchema.refine((value) => value < new Date().toISOString().slice(0, 10), {
+    error: 'Your date of birth must be in the past.',
+  }).refine((value) => value >= '1900-01-01', { error: 'Check the year of your date of birth.' }),
 })
 export type PatientDetails = z.infer<typeof PatientDetailsSchema>
 
@@ -90,3 +92,15 @@ export const CancelBookingSchema = z.object({
   intent: z.literal('cancel'),
   reason: z.string().trim().max(500, { error: 'Use at most 500 characters.' }).optional(),
 })
+
+export const VerifyStepSchema = z.discriminatedUnion('intent', [
+  VerificationCodeSchema.extend({ intent: z.literal('verify') }),
+  z.object({ intent: z.literal('resend') }),
+])
+
+export const ManageLinkSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'This link is not complete. Please open it from your email again.' }),
+})
+
+/** A booking reference in a URL; anything else is "not found". */
+export const BookingReferenceSchema = z.string().regex(/^DD-[0-9A-Z]{6}$/)

@@ -1,0 +1,121 @@
+import { Form, Link } from '@remix-run/react'
+
+export type PickerDay = { date: string; label: string; slotCount: number }
+export type PickerSlot = { value: string; time: string; practitionerName: string }
+export type PickerPractitioner = { id: string; name: string; title: string }
+
+/**
+ * An accessible day and time picker (no calendar grid): a choice of practitioner, a list of days
+ * with how many times each has, and the times of the chosen day as buttons. Everything is links
+ * and forms, so it works by keyboard, with a screen reader and without JavaScript.
+ */
+export function SlotPicker({
+  days,
+  selectedDate,
+  selectedDateLabel,
+  slots,
+  practitioners,
+  selectedPractitioner,
+  timeZoneLabel,
+  earlierHref,
+  laterHref,
+  dayHref,
+  submitLabel,
+  pending,
+}: {
+  days: PickerDay[]
+  selectedDate: string | null
+  selectedDateLabel: string | null
+  slots: PickerSlot[]
+  practitioners: PickerPractitioner[]
+  selectedPractitioner: string
+  timeZoneLabel: string
+  earlierHref: string | null
+  laterHref: string | null
+  dayHref: (date: string) => string
+  submitLabel: string
+  pending: boolean
+}) {
+  return (
+    <div className="slot-picker">
+      <Form method="get" className="slot-picker__who">
+        <div className="field">
+          <label htmlFor="practitioner">Who would you like to see?</label>
+          <select id="practitioner" name="practitioner" defaultValue={selectedPractitioner}>
+            <option value="any">Anyone available</option>
+            {practitioners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.title})
+              </option>
+            ))}
+          </select>
+        </div>
+        {selectedDate ? <input type="hidden" name="from" value={selectedDate} /> : null}
+        <button type="submit" className="button button--secondary">
+          Show times
+        </button>
+      </Form>
+
+      <p className="notice">Times are shown in {timeZoneLabel}.</p>
+
+      <section aria-labelledby="days-heading">
+        <h2 id="days-heading">Choose a day</h2>
+        {days.length === 0 ? <p>There are no free times in these days.</p> : null}
+        <ul className="day-list">
+          {days.map((day) => (
+            <li key={day.date}>
+              {day.slotCount > 0 ? (
+                <Link
+                  to={dayHref(day.date)}
+                  className="day-list__day"
+                  aria-current={day.date === selectedDate ? 'date' : undefined}
+                  preventScrollReset
+                >
+                  <span className="day-list__label">{day.label}</span>
+                  <span className="day-list__count">
+                    {day.slotCount} {day.slotCount === 1 ? 'time' : 'times'}
+                  </span>
+                </Link>
+              ) : (
+                <span className="day-list__day day-list__day--full">
+                  <span className="day-list__label">{day.label}</span>
+                  <span className="day-list__count">no times</span>
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+        <p className="cluster">
+          {earlierHref ? <Link to={earlierHref}>← Earlier days</Link> : null}
+          {laterHref ? <Link to={laterHref}>Later days →</Link> : null}
+        </p>
+      </section>
+
+      {selectedDate && selectedDateLabel ? (
+        <section aria-labelledby="times-heading">
+          <h2 id="times-heading">Choose a time on {selectedDateLabel}</h2>
+          {slots.length === 0 ? (
+            <p>No free times left on this day. Please choose another day.</p>
+          ) : (
+            <Form method="post">
+              <fieldset className="time-grid">
+                <legend className="visually-hidden">
+                  Times on {selectedDateLabel}, {timeZoneLabel}
+                </legend>
+                {slots.map((slot) => (
+                  <button key={slot.value} type="submit" name="slot" value={slot.value} className="button button--secondary time-button" disabled={pending}>
+                    {slot.time}
+                    <span className="visually-hidden">
+                      {' '}
+                      with {slot.practitionerName}. {submitLabel}
+                    </span>
+                  </button>
+                ))}
+              </fieldset>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,97 @@
+import { inArray } from 'drizzle-orm'
+import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
+import { addDays, localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
+import { describeTimeZone, formatDateInZone, formatShortDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { getDb } from '#db/client.server.ts'
+import { practitioners } from '#db/schema/index.ts'
+
+/** Days shown at once in the picker. */
+export const PICKER_WINDOW_DAYS = 7
+/** Without a chosen week, look this far ahead for the first day with a free time. */
+const FIRST_FREE_LOOKAHEAD_DAYS = 35
+
+export type SlotPickerModel = {
+  timeZoneLabel: string
+  practitioners: { id: string; name: string; title: string }[]
+  selectedPractitioner: string
+  days: { date: string; label: string; slotCount: number }[]
+  selectedDate: string | null
+  selectedDateLabel: string | null
+  slots: { value: string; time: string; practitionerName: string }[]
+  earlierFrom: string | null
+  laterFrom: string | null
+}
+
+/**
+ * The day and time picker for a service, shaped for the page: a week of days with their number of
+ * free times, and the free times of one chosen day. Used by booking and by rescheduling.
+ */
+export function getSlotPickerModel(input: {
+  serviceId: string
+  practitioner: string
+  from?: string
+  date?: string
+  now: Date
+  earliestStartAt?: number | null
+  ignoreBookingId?: string | null
+}): SlotPickerModel {
+  const settings = getClinicSettings()
+  const zone = settings.timeZone
+  const today = localDateOf(input.now.getTime(), zone)
+  const lastDay = addDays(today, settings.maxAdvanceDays)
+  const search = (fromDate: string, days: number) =>
+    findAvailableSlots({
+      serviceId: input.serviceId,
+      practitionerId: input.practitioner,
+      fromDate,
+      days,
+      now: input.now,
+      earliestStartAt: input.earliestStartAt ?? undefined,
+      ignoreBookingId: input.ignoreBookingId ?? undefined,
+    })
+
+  // No week chosen (or one out of range): open on the first week that has a free time.
+  const from: string =
+    input.from && input.from >= today && input.from <= lastDay
+      ? input.from
+      : (search(today, FIRST_FREE_LOOKAHEAD_DAYS).days.find((day) => day.slots.length > 0)?.date ?? today)
+  const result = search(from, PICKER_WINDOW_DAYS)
+  const names = new Map(result.qualifiedPractitioners.map((p) => [p.id, p.displayName]))
+  const days = result.days
+    .filter((day) => day.date <= lastDay)
+    .map((day) => ({ date: day.date, label: formatShortDateInZone(Date.parse(`${day.date}T12:00:00Z`), 'UTC'), slotCount: day.slots.length }))
+  const chosen = result.days.find((day) => day.date === input.date && day.slots.length > 0) ?? result.days.find((day) => day.slots.length > 0)
+  const earlier = addDays(from, -PICKER_WINDOW_DAYS)
+  const later = addDays(from, PICKER_WINDOW_DAYS)
+  return {
+    timeZoneLabel: describeTimeZone(zone),
+    practitioners: result.qualifiedPractitioners.map((p) => ({ id: p.id, name: p.displayName, title: p.title })),
+    selectedPractitioner: result.qualifiedPractitioners.some((p) => p.id === input.practitioner) ? input.practitioner : 'any',
+    days,
+    selectedDate: chosen?.date ?? null,
+    selectedDateLabel: chosen ? formatDateInZone(Date.parse(`${chosen.date}T12:00:00Z`), 'UTC') : null,
+    slots: (chosen?.slots ?? []).map((slot) => ({
+      value: `${slot.practitionerId}@${slot.startAt}`,
+      time: formatTimeInZone(slot.startAt, zone),
+      practitionerName: names.get(slot.practitionerId) ?? '',
+    })),
+    earlierFrom: from > today ? (earlier < today ? today : earlier) : null,
+    laterFrom: later <= lastDay ? later : null,
+  }
+}
+
+/** Nearest free times ("just taken" answers), shaped like the picker's buttons. */
+export function describeSlots(slots: { practitionerId: string; startAt: number }[]) {
+  const zone = getClinicSettings().timeZone
+  const ids = [...new Set(slots.map((slot) => slot.practitionerId))]
+  const rows = ids.length
+    ? getDb().select({ id: practitioners.id, name: practitioners.displayName }).from(practitioners).where(inArray(practitioners.id, ids)).all()
+    : []
+  const names = new Map(rows.map((row) => [row.id, row.name]))
+  return slots.map((slot) => ({
+    value: `${slot.practitionerId}@${slot.startAt}`,
+    label: `${formatDateInZone(slot.startAt, zone)} at ${formatTimeInZone(slot.startAt, zone)}`,
+    practitionerName: names.get(slot.practitionerId) ?? '',
+  }))
+}

@@ -1,0 +1,52 @@
+/**
+ * The patient booking wizard, as data. Each step says how to tell it is done from the draft's
+ * progress; the pages ask `firstIncompleteStep` where a patient belongs and show the step list.
+ * The screening issue adds its step after "treatment"; the consent issue adds its step before
+ * "confirmation" — by adding entries here, not by editing pages.
+ */
+export type WizardProgress = {
+  hasService: boolean
+  hasHold: boolean
+  hasDetails: boolean
+  emailVerified: boolean
+  isBooked: boolean
+}
+
+export type WizardStepId = 'treatment' | 'time' | 'details' | 'verify' | 'confirmation'
+
+export type WizardStep = {
+  id: WizardStepId
+  label: string
+  path: string
+  isComplete: (progress: WizardProgress) => boolean
+}
+
+export const WIZARD_STEPS: readonly WizardStep[] = [
+  { id: 'treatment', label: 'Treatment', path: '/book', isComplete: (p) => p.hasService },
+  { id: 'time', label: 'Day and time', path: '/book/time', isComplete: (p) => p.hasHold || p.isBooked },
+  { id: 'details', label: 'Your details', path: '/book/details', isComplete: (p) => p.hasDetails },
+  { id: 'verify', label: 'Check your email', path: '/book/verify', isComplete: (p) => p.emailVerified && p.hasDetails },
+  { id: 'confirmation', label: 'Confirmation', path: '/book/confirmation', isComplete: (p) => p.isBooked },
+]
+
+/** The first step not yet done: where a patient who skips ahead is sent back to. */
+export function firstIncompleteStep(progress: WizardProgress): WizardStep {
+  return WIZARD_STEPS.find((step) => !step.isComplete(progress)) ?? WIZARD_STEPS[WIZARD_STEPS.length - 1]!
+}
+
+/** May the patient be on this step? Only when every step before it is done. */
+export function canEnterStep(stepId: WizardStepId, progress: WizardProgress): boolean {
+  const index = WIZARD_STEPS.findIndex((step) => step.id === stepId)
+  return WIZARD_STEPS.slice(0, index).every((step) => step.isComplete(progress))
+}
+
+/** The step after this one. */
+export function nextStep(stepId: WizardStepId): WizardStep {
+  const index = WIZARD_STEPS.findIndex((step) => step.id === stepId)
+  return WIZARD_STEPS[Math.min(index + 1, WIZARD_STEPS.length - 1)]!
+}
+
+/** Every step before the confirmation is done: the booking can be made. */
+export function readyToBook(progress: WizardProgress): boolean {
+  return WIZARD_STEPS.filter((step) => step.id !== 'confirmation').every((step) => step.isComplete(progress))
+}

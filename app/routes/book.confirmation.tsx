@@ -1,0 +1,70 @@
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
+import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { getPatientBooking } from '#app/domain/booking/booking-manage.server.ts'
+import { CONSULTATION_INSTRUCTIONS, PRE_VISIT_INSTRUCTIONS } from '#app/domain/booking/pre-visit.ts'
+import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
+import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
+import { formatAppointment } from '#app/utils/format.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Booking confirmed | Dermadesk' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { session, draft, steps } = await requireWizardStep(request, 'confirmation')
+  const reference = draft.completedBooking?.reference
+  const booking = reference ? getPatientBooking({ session, reference, now: new Date(), actor: patientActor(context) }) : null
+  if (!booking) throw redirect('/book')
+  return {
+    steps,
+    email: session.verifiedEmail,
+    address: getClinicContact()?.address ?? '',
+    booking: {
+      reference: booking.reference,
+      status: booking.status,
+      serviceName: booking.serviceName,
+      isConsultation: booking.serviceKind === 'consultation',
+      practitionerName: booking.practitionerName,
+      when: formatAppointment(booking.startAt, booking.endAt, booking.timeZone),
+    },
+  }
+}
+
+export default function BookConfirmationRoute() {
+  const { steps, booking, email, address } = useLoaderData<typeof loader>()
+  const instructions = booking.isConsultation ? CONSULTATION_INSTRUCTIONS : PRE_VISIT_INSTRUCTIONS
+  return (
+    <div className="stack page--medium">
+      <StepIndicator steps={steps} currentId="confirmation" />
+      <h1>{booking.status === 'pending_review' ? 'Your time is reserved' : 'Your booking is confirmed'}</h1>
+      <p className="lead">
+        Your reference is <strong>{booking.reference}</strong>. We have emailed the details to {email}.
+      </p>
+      <BookingSummary
+        rows={[
+          ['Status', <StatusBadge key="status" status={booking.status} />],
+          ['Treatment', booking.serviceName],
+          ['When', booking.when],
+          ['With', booking.practitionerName],
+          ['Where', address],
+        ]}
+      />
+      <p className="cluster">
+        <a className="button button--secondary" href={`/bookings/${booking.reference}/calendar.ics`} download="appointment.ics">
+          Add to my calendar (.ics)
+        </a>
+        <Link className="button button--secondary" to={`/bookings/${booking.reference}`}>
+          See, move or cancel this booking
+        </Link>
+      </p>
+      <section aria-labelledby="before-heading">
+        <h2 id="before-heading">Before your visit</h2>
+        <ul>
+          {instructions.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  )
+}

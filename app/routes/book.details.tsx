@@ -1,0 +1,100 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { PatientDetailsSchema } from '#app/domain/booking/booking.schema.ts'
+import { saveDraftDetails } from '#app/domain/booking/booking-wizard.server.ts'
+import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
+import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { useIsPending } from '#app/utils/misc.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Your details | Dermadesk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { draft, steps } = await requireWizardStep(request, 'details')
+  const hold = draft.hold!
+  const zone = draft.timeZone
+  return {
+    steps,
+    serviceName: draft.service.name,
+    slot: `${formatDateInZone(hold.startAt, zone)} at ${formatTimeInZone(hold.startAt, zone)}`,
+    practitionerName: hold.practitionerName,
+    holdUntil: hold.live && hold.expiresAt ? formatTimeInZone(hold.expiresAt, zone) : null,
+    details: draft.details,
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { session, draft } = await requireWizardStep(request, 'details')
+  const parsed = await parseForm(request, PatientDetailsSchema)
+  if (!parsed.ok) return formError(parsed.errors)
+  const result = saveDraftDetails({ session, details: parsed.data, now: new Date(), actor: patientActor(context) })
+  if (result.ok) return redirect(result.next === 'verify' ? '/book/verify' : result.next === 'time' ? '/book/time' : '/book/confirmation')
+  if (result.reason === 'no-draft') throw redirect('/book')
+  if (result.reason === 'too-close') {
+    return formError(
+      { formErrors: [`Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(result.earliestStartAt, draft.timeZone)} onwards.`], values: parsed.values },
+      409,
+    )
+  }
+  return formError({ formErrors: ['We have sent several codes already. Please wait an hour, or call the clinic.'], values: parsed.values }, 429)
+}
+
+export default function BookDetailsRoute() {
+  const { steps, serviceName, slot, practitionerName, holdUntil, details } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const pending = useIsPending()
+  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(PatientDetailsSchema, actionData, {
+    secretFields: [],
+  })
+  const value = (name: 'fullName' | 'email' | 'phone' | 'dateOfBirth') => defaultValue(name) ?? details?.[name]
+  return (
+    <div className="stack page--medium">
+      <StepIndicator steps={steps} currentId="details" />
+      <h1>Your details</h1>
+      <p>
+        {serviceName}, {slot} with {practitionerName}. <Link to="/book/time">Change the time</Link>
+      </p>
+      {holdUntil ? (
+        <p className="notice" role="status">
+          We are keeping this time for you until {holdUntil}.
+        </p>
+      ) : (
+        <p className="notice notice--warning" role="status">
+          We could not keep this time any longer. You can still go on: if it is still free when you confirm, it is yours.
+        </p>
+      )}
+      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
+        <FormErrorList errors={actionData?.formErrors} />
+        <Field
+          label="Full name"
+          hint="As on your ID. You will type it again to sign the consent."
+          error={fieldError('fullName')}
+          inputProps={{ ...register('fullName'), autoComplete: 'name', defaultValue: value('fullName'), autoFocus: shouldAutoFocus('fullName') }}
+        />
+        <Field
+          label="Email"
+          hint="We send a code to this address to check it is yours."
+          error={fieldError('email')}
+          inputProps={{ ...register('email'), type: 'email', autoComplete: 'email', defaultValue: value('email'), autoFocus: shouldAutoFocus('email') }}
+        />
+        <Field
+          label="Mobile phone"
+          hint="For the clinic to reach you about this visit, for example +39 333 123 4567."
+          error={fieldError('phone')}
+          inputProps={{ ...register('phone'), type: 'tel', autoComplete: 'tel', defaultValue: value('phone'), autoFocus: shouldAutoFocus('phone') }}
+        />
+        <Field
+          label="Date of birth"
+          error={fieldError('dateOfBirth')}
+          inputProps={{ ...register('dateOfBirth'), type: 'date', autoComplete: 'bday', defaultValue: value('dateOfBirth'), autoFocus: shouldAutoFocus('dateOfBirth') }}
+        />
+        <SubmitButton pending={pending} pendingText="Saving…">
+          Continue
+        </SubmitButton>
+      </Form>
+    </div>
+  )
+}

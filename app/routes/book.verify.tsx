@@ -1,0 +1,130 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { VerificationCodeSchema, VerifyStepSchema } from '#app/domain/booking/booking.schema.ts'
+import { resendBookingCode, verifyBookingEmail } from '#app/domain/booking/booking-wizard.server.ts'
+import { describeSlots } from '#app/domain/booking/slot-picker.server.ts'
+import { CODE_VALID_MINUTES } from '#app/domain/patient/email-verification.rules.ts'
+import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
+import { formatDateInZone } from '#app/utils/format.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { useIsPending } from '#app/utils/misc.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Check your email | Dermadesk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { draft, steps } = await requireWizardStep(request, 'verify')
+  const resent = new URL(request.url).searchParams.get('resent') === '1'
+  return { steps, email: draft.details!.email, resent }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { session, draft } = await requireWizardStep(request, 'verify')
+  const parsed = await parseForm(request, VerifyStepSchema)
+  if (!parsed.ok) return formError(parsed.errors)
+  const now = new Date()
+  if (parsed.data.intent === 'resend') {
+    const resent = resendBookingCode({ session, now })
+    if (resent.ok) return redirect('/book/verify?resent=1')
+    if (resent.reason === 'no-draft') throw redirect('/book')
+    return formError({ formErrors: ['We have sent several codes already. Please wait an hour, or call the clinic.'] }, 429)
+  }
+  const result = verifyBookingEmail({ session, code: parsed.data.code, now, actor: patientActor(context) })
+  if (result.ok) return redirect(result.reference ? '/book/confirmation' : '/book')
+  switch (result.reason) {
+    case 'code':
+      return formError({ fieldErrors: { code: [result.message] } }, 400)
+    case 'slot-taken':
+      return data(
+        {
+          formErrors: ['Your email is confirmed, but someone took your time while it was no longer held. Please choose another: here are the nearest free times.'],
+          fieldErrors: {},
+          values: {},
+          nearest: describeSlots(result.nearest),
+        },
+        { status: 409 },
+      )
+    case 'too-close':
+      return formError(
+        { formErrors: [`Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(result.earliestStartAt, draft.timeZone)} onwards.`] },
+        409,
+      )
+    default:
+      throw redirect('/book')
+  }
+}
+
+export default function BookVerifyRoute() {
+  const { steps, email, resent } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const pending = useIsPending()
+  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(VerificationCodeSchema, actionData, { secretFields: ['code'] })
+  const nearest = actionData && 'nearest' in actionData ? actionData.nearest : []
+  const needsNewTime = nearest.length > 0 || Boolean(actionData?.formErrors.some((e) => e.startsWith('Your skin')))
+  return (
+    <div className="stack page--narrow">
+      <StepIndicator steps={steps} currentId="verify" />
+      <h1>Check your email</h1>
+      <p>
+        We sent a 6-digit code to <strong>{email}</strong>. It works for {CODE_VALID_MINUTES} minutes.{' '}
+        <Link to="/book/details">Wrong address? Change it</Link>
+      </p>
+      {resent ? (
+        <p className="notice notice--success" role="status">
+          We sent a new code. Only the newest code works.
+        </p>
+      ) : null}
+      <FormErrorList errors={actionData?.formErrors} />
+      {nearest.length > 0 ? (
+        <Form method="post" action="/book/time" aria-label="Nearest free times">
+          <ul className="cluster">
+            {nearest.map((slot) => (
+              <li key={slot.value}>
+                <button type="submit" name="slot" value={slot.value} className="button button--secondary" disabled={pending}>
+                  {slot.label} with {slot.practitionerName}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </Form>
+      ) : null}
+      {needsNewTime ? (
+        <p>
+          <Link to="/book/time">See all free times</Link>
+        </p>
+      ) : (
+        <>
+          <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
+            <input type="hidden" name="intent" value="verify" />
+            <Field
+              label="Code from the email"
+              error={fieldError('code')}
+              inputProps={{
+                ...register('code'),
+                inputMode: 'numeric',
+                autoComplete: 'one-time-code',
+                maxLength: 6,
+                className: 'code-input',
+                autoFocus: shouldAutoFocus('code'),
+              }}
+            />
+            <SubmitButton pending={pending} pendingText="Checking…">
+              Confirm my booking
+            </SubmitButton>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="resend" />
+            <p>
+              No email? Check your spam folder, or{' '}
+              <button type="submit" className="button button--quiet" disabled={pending}>
+                send a new code
+              </button>
+            </p>
+          </Form>
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,172 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
+import { CancelBookingSchema } from '#app/domain/booking/booking.schema.ts'
+import { cancelPatientBooking, getPatientBooking } from '#app/domain/booking/booking-manage.server.ts'
+import { CONSULTATION_INSTRUCTIONS, PRE_VISIT_INSTRUCTIONS } from '#app/domain/booking/pre-visit.ts'
+import { patientActor } from '#app/utils/booking-wizard.server.ts'
+import { formatAppointment, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { useIsPending } from '#app/utils/misc.ts'
+import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
+import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Your booking | Dermadesk' }]
+
+const EVENT_LABELS: Record<string, string> = {
+  held: 'Time held',
+  booked: 'Booked',
+  rescheduled: 'Moved to a new time',
+  cancelled_by_patient: 'Cancelled by you',
+  cancelled_by_clinic: 'Cancelled by the clinic',
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const reference = requireReferenceParam(params)
+  const session = await getPatientSessionFromRequest(request)
+  const booking = getPatientBooking({ session, reference, now: new Date(), actor: patientActor(context) })
+  if (!booking) {
+    if (!session?.verifiedEmail) redirectToFindBooking(reference)
+    throw new Response('Not found', { status: 404 })
+  }
+  const zone = booking.timeZone
+  return {
+    booking: {
+      reference: booking.reference,
+      status: booking.status,
+      serviceName: booking.serviceName,
+      isConsultation: booking.serviceKind === 'consultation',
+      practitionerName: booking.practitionerName,
+      when: formatAppointment(booking.startAt, booking.endAt, zone),
+      canChange: booking.canChange,
+      changeDeadline: `${formatDateInZone(booking.changeDeadline, zone)} at ${formatTimeInZone(booking.changeDeadline, zone)}`,
+      clinicPhone: booking.clinicPhone,
+      isUpcoming: booking.status === 'confirmed' || booking.status === 'pending_review',
+      history: booking.history
+        .filter((event) => EVENT_LABELS[event.action])
+        .map((event) => ({ label: EVENT_LABELS[event.action]!, at: `${formatDateInZone(event.at, zone)} at ${formatTimeInZone(event.at, zone)}` })),
+    },
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const reference = requireReferenceParam(params)
+  const session = await getPatientSessionFromRequest(request)
+  if (!session?.verifiedEmail) redirectToFindBooking(reference)
+  const parsed = await parseForm(request, CancelBookingSchema)
+  if (!parsed.ok) return formError(parsed.errors)
+  const result = cancelPatientBooking({ session, reference, reason: parsed.data.reason || null, now: new Date(), actor: patientActor(context) })
+  if (result.ok) return redirect(`/bookings/${reference}?cancelled=1`)
+  switch (result.reason) {
+    case 'not-found':
+      throw new Response('Not found', { status: 404 })
+    case 'outside-window':
+      return formError({ formErrors: ['It is too close to the appointment to cancel online. Please call the clinic.'] }, 409)
+    default:
+      return formError({ formErrors: ['This booking can no longer be cancelled.'] }, 409)
+  }
+}
+
+export default function PatientBookingRoute() {
+  const { booking } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const pending = useIsPending()
+  const instructions = booking.isConsultation ? CONSULTATION_INSTRUCTIONS : PRE_VISIT_INSTRUCTIONS
+  return (
+    <div className="stack page--medium">
+      <h1>Your booking {booking.reference}</h1>
+      {searchParams.get('cancelled') === '1' ? (
+        <p className="notice notice--success" role="status">
+          Your booking is cancelled. We have sent you an email.
+        </p>
+      ) : null}
+      {searchParams.get('moved') === '1' ? (
+        <p className="notice notice--success" role="status">
+          Your booking has moved. We have sent you an email with the new time.
+        </p>
+      ) : null}
+      <BookingSummary
+        rows={[
+          ['Status', <StatusBadge key="status" status={booking.status} />],
+          ['Treatment', booking.serviceName],
+          ['When', booking.when],
+          ['With', booking.practitionerName],
+        ]}
+      />
+      {booking.isUpcoming ? (
+        <>
+          <p className="cluster">
+            <a className="button button--secondary" href={`/bookings/${booking.reference}/calendar.ics`} download="appointment.ics">
+              Add to my calendar (.ics)
+            </a>
+            {booking.canChange ? (
+              <Link className="button button--secondary" to={`/bookings/${booking.reference}/reschedule`}>
+                Move to another time
+              </Link>
+            ) : null}
+          </p>
+          {booking.canChange ? (
+            <section aria-labelledby="cancel-heading">
+              <h2 id="cancel-heading">Cancel this booking</h2>
+              <p>You can cancel or move it online until {booking.changeDeadline}.</p>
+              <Form method="post">
+                <FormErrorList errors={actionData?.formErrors} />
+                <input type="hidden" name="intent" value="cancel" />
+                <TextareaField label="Why are you cancelling? (optional)" error={actionData?.fieldErrors?.reason?.[0]} textareaProps={{ name: 'reason', rows: 3, maxLength: 500 }} />
+                <SubmitButton pending={pending} pendingText="Cancelling…" className="button button--danger">
+                  Cancel my booking
+                </SubmitButton>
+              </Form>
+            </section>
+          ) : (
+            <p className="notice">
+              It is less than the cancellation window before your visit, so it cannot be changed online. To cancel or move it, please call{' '}
+              <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a>.
+            </p>
+          )}
+          <section aria-labelledby="before-heading">
+            <h2 id="before-heading">Before your visit</h2>
+            <ul>
+              {instructions.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </section>
+        </>
+      ) : null}
+      {booking.history.length > 0 ? (
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading">History</h2>
+          <ul>
+            {booking.history.map((event) => (
+              <li key={`${event.label}-${event.at}`}>
+                {event.label}: {event.at}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{
+        404: () => (
+          <div className="page page--narrow">
+            <h1>Booking not found</h1>
+            <p>We could not find that booking for the email address you proved.</p>
+            <p>
+              <Link to="/bookings">Find a booking with its reference</Link>
+            </p>
+          </div>
+        ),
+      }}
+    />
+  )
+}

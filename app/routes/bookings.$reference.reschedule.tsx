@@ -1,0 +1,122 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FormErrorList } from '#app/components/forms/fields.tsx'
+import { SlotChoiceSchema } from '#app/domain/booking/booking.schema.ts'
+import { getPatientBooking, getRescheduleLimits, reschedulePatientBooking } from '#app/domain/booking/booking-manage.server.ts'
+import { describeSlots, getSlotPickerModel } from '#app/domain/booking/slot-picker.server.ts'
+import { SlotQuerySchema, slotQueryHref } from '#app/domain/booking/slot-query.schema.ts'
+import { patientActor } from '#app/utils/booking-wizard.server.ts'
+import { formatAppointment, formatDateInZone } from '#app/utils/format.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { useIsPending } from '#app/utils/misc.ts'
+import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
+import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Move your booking | Dermadesk' }]
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const reference = requireReferenceParam(params)
+  const session = await getPatientSessionFromRequest(request)
+  const now = new Date()
+  const booking = getPatientBooking({ session, reference, now, actor: patientActor(context) })
+  const limits = getRescheduleLimits({ session, reference })
+  if (!booking || !limits) {
+    if (!session?.verifiedEmail) redirectToFindBooking(reference)
+    throw new Response('Not found', { status: 404 })
+  }
+  if (!booking.canChange) throw redirect(`/bookings/${reference}`)
+  const query = SlotQuerySchema.parse({ practitioner: booking.practitionerId, ...Object.fromEntries(new URL(request.url).searchParams) })
+  const picker = getSlotPickerModel({
+    serviceId: booking.serviceId,
+    practitioner: query.practitioner,
+    from: query.from,
+    date: query.date,
+    now,
+    earliestStartAt: limits.earliestStartAt,
+    ignoreBookingId: limits.bookingId,
+  })
+  return {
+    reference,
+    current: formatAppointment(booking.startAt, booking.endAt, booking.timeZone),
+    serviceName: booking.serviceName,
+    picker,
+    query,
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const reference = requireReferenceParam(params)
+  const session = await getPatientSessionFromRequest(request)
+  if (!session?.verifiedEmail) redirectToFindBooking(reference)
+  const parsed = await parseForm(request, SlotChoiceSchema)
+  if (!parsed.ok) return formError(parsed.errors)
+  const result = reschedulePatientBooking({ session, reference, ...parsed.data.slot, now: new Date(), actor: patientActor(context) })
+  if (result.ok) return redirect(`/bookings/${reference}?moved=1`)
+  switch (result.reason) {
+    case 'not-found':
+      throw new Response('Not found', { status: 404 })
+    case 'taken':
+      return data(
+        { formErrors: ['Sorry, someone has just taken that time. Here are the nearest free times.'], fieldErrors: {}, values: {}, nearest: describeSlots(result.nearest) },
+        { status: 409 },
+      )
+    case 'too-close':
+      return formError({ formErrors: [`Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(result.earliestStartAt, result.timeZone)} onwards.`] }, 409)
+    case 'outside-window':
+      return formError({ formErrors: ['It is too close to the appointment to move it online. Please call the clinic.'] }, 409)
+    case 'not-changeable':
+      return formError({ formErrors: ['This booking can no longer be moved.'] }, 409)
+    default:
+      return formError({ formErrors: ['That time is not available. Please choose one of the times shown.'] }, 400)
+  }
+}
+
+export default function RescheduleBookingRoute() {
+  const { reference, current, serviceName, picker, query } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const pending = useIsPending()
+  const nearest = actionData && 'nearest' in actionData ? actionData.nearest : []
+  const path = `/bookings/${reference}/reschedule`
+  return (
+    <div className="stack">
+      <h1>Move your booking</h1>
+      <p>
+        {serviceName}, now {current}. <Link to={`/bookings/${reference}`}>Keep this time</Link>
+      </p>
+      <FormErrorList errors={actionData?.formErrors} />
+      {nearest.length > 0 ? (
+        <Form method="post" aria-label="Nearest free times">
+          <ul className="cluster">
+            {nearest.map((slot) => (
+              <li key={slot.value}>
+                <button type="submit" name="slot" value={slot.value} className="button button--secondary" disabled={pending}>
+                  {slot.label} with {slot.practitionerName}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </Form>
+      ) : null}
+      <SlotPicker
+        days={picker.days}
+        selectedDate={picker.selectedDate}
+        selectedDateLabel={picker.selectedDateLabel}
+        slots={picker.slots}
+        practitioners={picker.practitioners}
+        selectedPractitioner={picker.selectedPractitioner}
+        timeZoneLabel={picker.timeZoneLabel}
+        earlierHref={picker.earlierFrom ? slotQueryHref(path, { practitioner: picker.selectedPractitioner, from: picker.earlierFrom }) : null}
+        laterHref={picker.laterFrom ? slotQueryHref(path, { practitioner: picker.selectedPractitioner, from: picker.laterFrom }) : null}
+        dayHref={(date) => slotQueryHref(path, { practitioner: query.practitioner, from: picker.days[0]?.date, date })}
+        submitLabel="Move my booking to this time"
+        pending={pending}
+      />
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,35 @@
+import { type AppLoadContext, redirect } from '@remix-run/node'
+import { type BookingActor } from '#app/domain/booking/booking-state.server.ts'
+import { type DraftView, getDraftView } from '#app/domain/booking/booking-wizard.server.ts'
+import { canEnterStep, firstIncompleteStep, WIZARD_STEPS, type WizardStepId } from '#app/domain/booking/wizard-steps.ts'
+import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { getPatientSessionFromRequest } from './patient-session.server.ts'
+
+export type WizardContext = {
+  session: PatientSession
+  draft: DraftView
+  steps: { id: string; label: string; path: string; complete: boolean }[]
+}
+
+/**
+ * The wizard's guard: a patient may be on a step only when every earlier step is done; otherwise
+ * they go to the first unfinished one (a tampered or bookmarked URL cannot skip screening, time or
+ * email proof). Without a draft they start at the treatment list.
+ */
+export async function requireWizardStep(request: Request, stepId: WizardStepId): Promise<WizardContext> {
+  const session = await getPatientSessionFromRequest(request)
+  const draft = getDraftView(session)
+  if (!session || !draft) throw redirect('/book')
+  if (draft.progress.isBooked && stepId !== 'confirmation') throw redirect('/book/confirmation')
+  if (!canEnterStep(stepId, draft.progress)) throw redirect(firstIncompleteStep(draft.progress).path)
+  return {
+    session,
+    draft,
+    steps: WIZARD_STEPS.map((step) => ({ id: step.id, label: step.label, path: step.path, complete: step.isComplete(draft.progress) })),
+  }
+}
+
+/** The patient as an actor for booking events and audit rows. */
+export function patientActor(context: AppLoadContext): BookingActor {
+  return { type: 'patient', ipAddress: context.clientIp, requestId: context.requestId }
+}

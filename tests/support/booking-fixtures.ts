@@ -1,0 +1,96 @@
+import { desc, eq } from 'drizzle-orm'
+import { findAvailableSlots, type Slot } from '#app/domain/availability/availability.server.ts'
+import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { startBookingDraft } from '#app/domain/booking/booking-wizard.server.ts'
+import { createPatientSession, getPatientSession, type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { getDb } from '#db/client.server.ts'
+import { emailOutbox, services } from '#db/schema/index.ts'
+
+/** Integration-test helpers for the booking wizard (on the demo clinic). */
+
+export const PATIENT = {
+  fullName: 'Chiara Esposito',
+  email: 'chiara.esposito@example.com',
+  phone: '+393331234567',
+  dateOfBirth: '1988-03-14',
+} as const
+
+export const patientActor = { type: 'patient' as const, ipAddress: '127.0.0.1', requestId: 'test' }
+
+export function serviceIdBySlug(slug: string): string {
+  const row = getDb().select({ id: services.id }).from(services).where(eq(services.slug, slug)).get()
+  if (!row) throw new Error(`No service ${slug}`)
+  return row.id
+}
+
+export function newPatientSession(now: Date): PatientSession {
+  const { token } = createPatientSession(now)
+  return getPatientSession(token, now)!
+}
+
+/** A fresh session with a draft for the service. */
+export function sessionWithDraft(slug: string, now: Date): PatientSession {
+  const session = newPatientSession(now)
+  const started = startBookingDraft({ session, serviceId: serviceIdBySlug(slug), now })
+  if (!started.ok) throw new Error('could not start a draft')
+  return session
+}
+
+/** The first free slot for a service from `now` on (searching up to five weeks). */
+export function firstFreeSlot(slug: string, now: Date, practitionerId: string | 'any' = 'any'): Slot {
+  const result = findAvailableSlots({
+    serviceId: serviceIdBySlug(slug),
+    practitionerId,
+    fromDate: localDateOf(now.getTime(), 'Europe/Rome'),
+    days: 31,
+    now,
+  })
+  const slot = result.days.flatMap((day) => day.slots)[0]
+  if (!slot) throw new Error(`No free slot for ${slug}`)
+  return slot
+}
+
+/** The code in the newest verification email to an address (as the patient would read it). */
+export function latestCodeSentTo(email: string): string {
+  const row = getDb()
+    .select({ text: emailOutbox.textBody, key: emailOutbox.dedupeKey })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.toAddress, email))
+    .orderBy(desc(emailOutbox.createdAt))
+    .all()
+    .find((r) => r.key.startsWith('verification:'))
+  const code = row && /Your code is (\d{6})/.exec(row.text)?.[1]
+  if (!code) throw new Error(`No code was emailed to ${email}`)
+  return code
+}
+
+/** Books a slot for the demo patient through the wizard; returns the session and reference. */
+export async function bookForPatient(
+  slug: string,
+  slot: Slot,
+  now: Date,
+  details: { fullName: string; email: string; phone: string; dateOfBirth: string } = PATIENT,
+): Promise<{ session: PatientSession; reference: string }> {
+  const { holdSlot, saveDraftDetails, verifyBookingEmail } = await import('#app/domain/booking/booking-wizard.server.ts')
+  const session = sessionWithDraft(slug, now)
+  const held = holdSlot({ session, ...slot, now, actor: patientActor })
+  if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
+  saveDraftDetails({ session, details, now, actor: patientActor })
+  const result = verifyBookingEmail({ session, code: latestCodeSentTo(details.email), now, actor: patientActor })
+  if (!result.ok || !result.reference) throw new Error(`booking failed: ${JSON.stringify(result)}`)
+  const row = getDb().$client.prepare('SELECT verified_email AS verifiedEmail, proven_by AS provenBy FROM patient_sessions WHERE token_hash = ?').get(session.tokenHash) as {
+    verifiedEmail: string | null
+    provenBy: PatientSession['provenBy']
+  }
+  return { session: { tokenHash: session.tokenHash, ...row }, reference: result.reference }
+}
+
+/** The manage-link token in the newest booking email to an address. */
+export function latestManageTokenSentTo(email: string): string {
+  const rows = getDb().select({ text: emailOutbox.textBody }).from(emailOutbox).where(eq(emailOutbox.toAddress, email)).orderBy(desc(emailOutbox.createdAt)).all()
+  for (const row of rows) {
+    const token = /\/bookings\/manage\?token=([A-Za-z0-9_-]{43})/.exec(row.text)?.[1]
+    if (token) return token
+  }
+  throw new Error(`No manage link was emailed to ${email}`)
+}
