@@ -101,7 +101,7 @@ export default function AdminEmailRoute() {
           <dd>{email.created}</dd>
           <dt>Message-ID</dt>
           <dd>
-            <code>{email.messageId}</code>
+            <code className="break-anywhere">{email.messageId}</code>
           </dd>
           {email.bookingReference ? (
             <>
