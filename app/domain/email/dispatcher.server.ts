@@ -273,8 +273,10 @@ async function deliver(
   const abortTimer = setTimeout(() => abort.abort(), options.sendTimeoutMs)
   // The outcome is written whenever the send settles, even after we stopped waiting for it; the
   // fence makes a late write harmless once another dispatcher has taken the row over.
-  const settled = options.transport
-    .sendMail({ ...buildMailOptions(row, options.from), signal: abort.signal })
+  const settled = Promise.resolve()
+    .then(() =>
+      options.transport.sendMail({ ...buildMailOptions(row, options.from), signal: abort.signal }),
+    )
     .then(
       () => recordSent(db, row, options.clock()),
       (error: unknown) => recordFailure(db, row, options.clock(), error),
