@@ -9,6 +9,7 @@ import { DatabaseOpenError, getDb } from '#db/client.server.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { DEMO_SIGN_INS, isDatabaseEmpty, seedDemoClinic } from '#db/seed.ts'
 import { remixHandler } from './remix-adapter.ts'
+import { type Scheduler, startScheduler } from './scheduler.ts'
 import { limitBody, refuseCrossSiteWrites, securityHeaders } from './security.ts'
 
 declare module 'express-serve-static-core' {
@@ -110,6 +111,7 @@ export async function startServer() {
   const buildUrl = pathToFileURL(path.join(projectRoot, 'build', 'index.js')).href
   const build = (await import(buildUrl)) as ServerBuild
   const app = createApp(build)
+  let scheduler: Scheduler | null = null
   const server = app.listen(env.PORT, env.HOST, () => {
     const lines = [`Dermadesk is serving on ${env.APP_ORIGIN} (database: ${env.DATABASE_PATH})`]
     if (seeded) lines.push('Seeded the demo clinic.')
@@ -119,11 +121,17 @@ export async function startServer() {
         lines.push(`  ${demo.roles.padEnd(18)} ${demo.email.padEnd(34)} ${demo.password}`)
     }
     console.log(lines.join('\n'))
+    // Sends the outbox (and, later, other periodic jobs) once we are serving.
+    scheduler = startScheduler(env)
   })
   const shutdown = () => {
+    // A send in progress may finish and be recorded; one that does not is retried after its lease.
+    const schedulerStopped = scheduler?.stop() ?? Promise.resolve()
     server.close(() => {
-      getDb().$client.close()
-      process.exit(0)
+      void schedulerStopped.finally(() => {
+        getDb().$client.close()
+        process.exit(0)
+      })
     })
     // Keep-alive sockets would hold close() open; give them a moment, then go.
     setTimeout(() => process.exit(0), 3000).unref()

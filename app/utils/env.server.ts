@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Run the in-process scheduler that sends mail and reminders (off for some test servers). */
   SCHEDULER: BooleanFromEnv.default(true),
+  /** How often the scheduler looks for due work, in ms (the end-to-end tests use 500). */
+  SCHEDULER_TICK_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
 })
 
 export type Env = z.infer<typeof EnvSchema> & { APP_ORIGIN: string; SECURE_COOKIES: boolean }
