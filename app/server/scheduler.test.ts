@@ -155,19 +155,21 @@ describe('email job', () => {
     expect(JSON.stringify(log.lines)).not.toContain('DD-SCHED1')
   })
 
-  test('starts only with SCHEDULER on and a mail server configured', () => {
+  test('starts only with SCHEDULER on; sends mail only with a mail server configured', async () => {
     try {
       process.env.SMTP_URL = 'smtp://127.0.0.1:1'
       process.env.SCHEDULER = 'false'
       resetEnvCache()
       expect(startScheduler(getEnv())).toBeNull()
-      expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual(['email-outbox'])
+      expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual(['housekeeping', 'email-outbox'])
 
       delete process.env.SMTP_URL
       process.env.SCHEDULER = 'true'
       resetEnvCache()
-      expect(buildScheduledJobs(getEnv())).toEqual([])
-      expect(startScheduler(getEnv())).toBeNull()
+      expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual(['housekeeping'])
+      const scheduler = startScheduler(getEnv())
+      expect(scheduler?.jobs.map((job) => job.name)).toEqual(['housekeeping'])
+      await scheduler?.stop()
     } finally {
       delete process.env.SMTP_URL
       delete process.env.SCHEDULER

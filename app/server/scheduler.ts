@@ -4,6 +4,9 @@ import {
   type DispatchReport,
   type MailTransport,
 } from '#app/domain/email/dispatcher.server.ts'
+import { purgeExpiredSessions } from '#app/domain/auth/sessions.server.ts'
+import { expireAllLapsedHolds } from '#app/domain/booking/booking-state.server.ts'
+import { purgeExpiredPatientSessions } from '#app/domain/patient/patient-sessions.server.ts'
 import { type Env, getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 
@@ -158,18 +161,33 @@ export function createEmailDispatchJob(transport: MailTransport, everyMs: number
   }
 }
 
+/** How often lapsed holds are marked expired and timed-out sessions removed. */
+const HOUSEKEEPING_EVERY_MS = 60_000
+
+/** Lapsed holds and dead sessions. Nothing depends on it for correctness: writes check themselves. */
+export function createHousekeepingJob(everyMs = HOUSEKEEPING_EVERY_MS): ScheduledJob {
+  return {
+    name: 'housekeeping',
+    everyMs,
+    async run(now) {
+      return {
+        holdsExpired: expireAllLapsedHolds(now),
+        staffSessionsPurged: purgeExpiredSessions(now),
+        patientSessionsPurged: purgeExpiredPatientSessions(now),
+      }
+    },
+  }
+}
+
 /** Every periodic job this deployment runs. Add new ones here. */
 export function buildScheduledJobs(env: Env): ScheduledJob[] {
-  const jobs: ScheduledJob[] = []
+  const jobs: ScheduledJob[] = [createHousekeepingJob()]
   const transport = createMailTransport(env.SMTP_URL)
   if (transport) jobs.push(createEmailDispatchJob(transport, env.SCHEDULER_TICK_MS))
   return jobs
 }
 
-/**
- * Starts the scheduler when SCHEDULER is on and there is a job to run (today: sending mail, which
- * needs SMTP_URL). Returns null when it did not start.
- */
+/** Starts the scheduler when SCHEDULER is on. Returns null when it did not start. */
 export function startScheduler(env: Env = getEnv()): Scheduler | null {
   if (!env.SMTP_URL) logger.info({}, 'no mail server (SMTP_URL): emails stay in the outbox')
   if (!env.SCHEDULER) return null

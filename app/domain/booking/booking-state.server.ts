@@ -3,7 +3,7 @@ import { and, eq, gt, lt, lte } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
-import { type Tx } from '#db/client.server.ts'
+import { getDb, type Tx } from '#db/client.server.ts'
 import { bookingEvents, bookings } from '#db/schema/index.ts'
 import { cancellationEmail, loadBookingEmailContext } from './booking-emails.server.ts'
 import { type BookingStatus } from './booking.schema.ts'
@@ -176,4 +176,22 @@ export function isDoubleBookingError(error: unknown): boolean {
   if (!(error instanceof Error)) return false
   const code = (error as Error & { code?: string }).code
   return error.message.includes('booking_overlap') || code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('bookings.')
+}
+
+/** Housekeeping: every hold that has lapsed becomes 'expired' (the agenda then shows reality). */
+export function expireAllLapsedHolds(now: Date): number {
+  return getDb().transaction(
+    (tx) => {
+      const lapsed = tx
+        .select()
+        .from(bookings)
+        .where(and(eq(bookings.status, 'held'), lte(bookings.holdExpiresAt, now)))
+        .all()
+      for (const booking of lapsed) {
+        changeBookingStatus(tx, { booking, to: 'expired', actor: { type: 'system' }, action: 'hold_expired', at: now })
+      }
+      return lapsed.length
+    },
+    { behavior: 'immediate' },
+  )
 }
