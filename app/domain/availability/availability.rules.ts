@@ -42,6 +42,9 @@ const HOUR_MS = 60 * MINUTE_MS
 const GRID_LEAD_MS = 14 * HOUR_MS
 const GRID_SPAN_DAYS = 3
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+// A shared clock remembers this many dates (about ten years) before it starts afresh, so a
+// long-running server never grows it without bound.
+const MAX_REMEMBERED_DATES = 4096
 
 /** UTC midnight of a calendar date (YYYY-MM-DD), in epoch milliseconds. */
 function utcMidnightOf(date: string): number {
@@ -100,6 +103,10 @@ export function createWallClock(timeZone: string): WallClock {
     const midnight = utcMidnightOf(date)
     const low = midnight - GRID_LEAD_MS
     const high = low + GRID_SPAN_DAYS * DAY_MS
+    if (frames.size >= MAX_REMEMBERED_DATES) {
+      frames.clear()
+      offsets.clear()
+    }
     const before = offsetMsAt(low)
     const after = offsetMsAt(high)
     frame = { midnight, before, after, changeAt: Infinity }
@@ -130,9 +137,24 @@ export function createWallClock(timeZone: string): WallClock {
   }
 }
 
+const sharedWallClocks = new Map<string, WallClock>()
+
+/**
+ * One wall clock per zone for the whole process: offsets never change while it runs, and each
+ * Luxon offset look-up costs about 20 µs, so searches share what earlier ones learnt.
+ */
+export function wallClockFor(timeZone: string): WallClock {
+  let clock = sharedWallClocks.get(timeZone)
+  if (!clock) {
+    clock = createWallClock(timeZone)
+    sharedWallClocks.set(timeZone, clock)
+  }
+  return clock
+}
+
 /** The first instant at which the clinic clock reads `minuteOfDay` (0–1440) on `date`. */
 export function instantAt(date: string, minuteOfDay: number, timeZone: string): number {
-  return createWallClock(timeZone)(date, minuteOfDay)
+  return wallClockFor(timeZone)(date, minuteOfDay)
 }
 
 /** Sorts and merges overlapping or touching minute intervals. */
@@ -210,7 +232,7 @@ export function openMinutesForDate(input: {
  */
 export function openIntervalsForDate(
   input: Parameters<typeof openMinutesForDate>[0] & { timeZone: string },
-  wallClock: WallClock = createWallClock(input.timeZone),
+  wallClock: WallClock = wallClockFor(input.timeZone),
 ): Interval[] {
   const intervals: Interval[] = []
   for (const minutes of openMinutesForDate(input)) {

@@ -2,11 +2,11 @@ import { DateTime } from 'luxon'
 import {
   addDays,
   type AvailabilityException,
-  createWallClock,
   type Interval,
   MINUTE_MS,
   MINUTES_PER_DAY,
   openIntervalsForDate,
+  wallClockFor,
   type WeeklyInterval,
 } from './availability.rules.ts'
 
@@ -121,7 +121,7 @@ export function searchSlots(input: SlotSearchInput): SlotSearchResult {
     openIntervals: 0,
   }
 
-  const wallClock = createWallClock(input.timeZone)
+  const wallClock = wallClockFor(input.timeZone)
   const dates = Array.from({ length: input.days }, (_, index) => addDays(input.fromDate, index))
   // A date wholly before the earliest start or after the latest one cannot hold a slot.
   const searchable = dates.map(
