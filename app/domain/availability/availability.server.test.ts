@@ -16,9 +16,9 @@ import {
   checkSlot,
   findAvailableSlots,
   findNearestFreeSlots,
-  getBusyQueryPlan,
   listQualifiedPractitioners,
 } from './availability.server.ts'
+import { getBusyQueryPlan } from './slot-search.server.ts'
 import { type Slot } from './slots.rules.ts'
 
 // The demo clinic (db/seed.ts): Europe/Rome, 15-minute steps, 24 h notice, 90 days ahead.
