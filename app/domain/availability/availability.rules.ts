@@ -1,13 +1,20 @@
-import { DateTime } from 'luxon'
+import { IANAZone } from 'luxon'
 import { type AvailabilityExceptionKind } from '#app/domain/clinic/clinic.schema.ts'
 
 /**
  * Opening hours as instants. Working hours are kept as clinic wall-clock minutes per ISO weekday
  * (1 = Monday), exceptions and closures as clinic-local dates; this module turns them into UTC
- * instants for one date in the clinic's IANA zone (docs/decisions/008-time-zones.md). Luxon
- * resolves the daylight-saving days: on the spring-forward day 02:00–03:00 does not exist and a
- * wall-clock time inside it moves forward; on the fall-back day 02:00–03:00 happens twice and the
- * earlier one is used.
+ * instants for one date in the clinic's IANA zone (docs/decisions/008-time-zones.md and
+ * 015-slot-search.md).
+ *
+ * A wall-clock minute means the first instant at which the clinic's clock reads that minute or
+ * later. On the spring-forward day 02:00–03:00 does not exist, so every minute inside the gap
+ * means the moment the clock jumps (03:00 summer time); on the fall-back day 02:00–03:00 happens
+ * twice and the first occurrence is meant. This mapping never goes backwards, so an interval of
+ * wall-clock minutes always becomes one interval of instants whose length is real elapsed time.
+ * (Luxon alone would move a gap time forward by the gap and pick the second occurrence of a
+ * repeated time, which can make two intervals of one day overlap.) Luxon is only asked for UTC
+ * offsets, a few times per date, because each of its conversions costs tens of microseconds.
  */
 
 export type MinuteInterval = { startMinute: number; endMinute: number }
@@ -22,32 +29,132 @@ export type AvailabilityException = {
 /** A half-open span of time [startAt, endAt) in epoch milliseconds (UTC). */
 export type Interval = { startAt: number; endAt: number }
 
+/** Turns a wall-clock minute (0–1440) of a clinic-local date into an instant. */
+export type WallClock = (date: string, minuteOfDay: number) => number
+
+export const MINUTE_MS = 60_000
+export const MINUTES_PER_DAY = 1440
+const DAY_MS = MINUTES_PER_DAY * MINUTE_MS
+const HOUR_MS = 60 * MINUTE_MS
+// UTC offsets run from −12:00 to +14:00, so a local day lies inside [UTC midnight − 14 h,
+// UTC midnight + 36 h]. Offsets are sampled on a daily grid at UTC midnight − 14 h, and a date
+// looks at the grid points 0 and 3 days after its own: 72 hours that cover its whole local day.
+const GRID_LEAD_MS = 14 * HOUR_MS
+const GRID_SPAN_DAYS = 3
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+// A shared clock remembers this many dates (about ten years) before it starts afresh, so a
+// long-running server never grows it without bound.
+const MAX_REMEMBERED_DATES = 4096
+
+/** UTC midnight of a calendar date (YYYY-MM-DD), in epoch milliseconds. */
+function utcMidnightOf(date: string): number {
+  const match = ISO_DATE.exec(date)
+  if (!match) throw new RangeError(`Not a calendar date: ${date}`)
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
+}
+
+function isoDateOfUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+/** The clinic zone as Luxon knows it; an unknown zone is a configuration error, not a fallback. */
+function zoneOf(timeZone: string): IANAZone {
+  const zone = IANAZone.create(timeZone)
+  if (!zone.isValid) throw new RangeError(`Unknown time zone: ${timeZone}`)
+  return zone
+}
+
 /** The clinic-local calendar date (YYYY-MM-DD) of an instant. */
 export function localDateOf(instant: number, timeZone: string): string {
-  return DateTime.fromMillis(instant, { zone: timeZone }).toISODate() ?? ''
+  return isoDateOfUtc(instant + zoneOf(timeZone).offset(instant) * MINUTE_MS)
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
 export function weekdayOf(date: string): number {
-  return DateTime.fromISO(date, { zone: 'UTC' }).weekday
+  return new Date(utcMidnightOf(date)).getUTCDay() || 7
 }
 
-/** The calendar date `days` after `date`. */
+/** The calendar date `days` after (or, when negative, before) `date`. */
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? ''
+  return isoDateOfUtc(utcMidnightOf(date) + days * DAY_MS)
 }
 
-/** The instant at which a wall-clock minute of a clinic-local date happens. */
+/**
+ * A memoised wall clock for one zone: each date costs one or two offset look-ups, shared with
+ * its neighbours, and a binary search only on the few dates next to a daylight-saving change.
+ * Assumes at most one offset change within any 72 hours, true of every zone in use.
+ */
+export function createWallClock(timeZone: string): WallClock {
+  const zone = zoneOf(timeZone)
+  const offsets = new Map<number, number>()
+  const offsetMsAt = (at: number): number => {
+    let offset = offsets.get(at)
+    if (offset === undefined) {
+      offset = zone.offset(at) * MINUTE_MS
+      offsets.set(at, offset)
+    }
+    return offset
+  }
+  type Frame = { midnight: number; before: number; after: number; changeAt: number }
+  const frames = new Map<string, Frame>()
+  const frameOf = (date: string): Frame => {
+    let frame = frames.get(date)
+    if (frame) return frame
+    const midnight = utcMidnightOf(date)
+    const low = midnight - GRID_LEAD_MS
+    const high = low + GRID_SPAN_DAYS * DAY_MS
+    if (frames.size >= MAX_REMEMBERED_DATES) {
+      frames.clear()
+      offsets.clear()
+    }
+    const before = offsetMsAt(low)
+    const after = offsetMsAt(high)
+    frame = { midnight, before, after, changeAt: Infinity }
+    if (before !== after) frame.changeAt = findOffsetChange(low, high, before)
+    frames.set(date, frame)
+    return frame
+  }
+  // Offsets change on whole minutes: bisect to the first minute with the new offset.
+  const findOffsetChange = (low: number, high: number, before: number): number => {
+    let lo = low
+    let hi = high
+    while (hi - lo > MINUTE_MS) {
+      const mid = lo + Math.floor((hi - lo) / MINUTE_MS / 2) * MINUTE_MS
+      if (zone.offset(mid) * MINUTE_MS === before) lo = mid
+      else hi = mid
+    }
+    return hi
+  }
+  return (date, minuteOfDay) => {
+    const frame = frameOf(date)
+    const asUtc = frame.midnight + minuteOfDay * MINUTE_MS
+    const beforeChange = asUtc - frame.before
+    if (beforeChange < frame.changeAt) return beforeChange
+    const afterChange = asUtc - frame.after
+    if (afterChange >= frame.changeAt) return afterChange
+    // The minute falls in the spring-forward gap: the clock first reads it when it jumps.
+    return frame.changeAt
+  }
+}
+
+const sharedWallClocks = new Map<string, WallClock>()
+
+/**
+ * One wall clock per zone for the whole process: offsets never change while it runs, and each
+ * Luxon offset look-up costs about 20 µs, so searches share what earlier ones learnt.
+ */
+export function wallClockFor(timeZone: string): WallClock {
+  let clock = sharedWallClocks.get(timeZone)
+  if (!clock) {
+    clock = createWallClock(timeZone)
+    sharedWallClocks.set(timeZone, clock)
+  }
+  return clock
+}
+
+/** The first instant at which the clinic clock reads `minuteOfDay` (0–1440) on `date`. */
 export function instantAt(date: string, minuteOfDay: number, timeZone: string): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
-  if (minuteOfDay === 1440)
-    return DateTime.fromObject({ year, month, day }, { zone: timeZone })
-      .plus({ days: 1 })
-      .toMillis()
-  return DateTime.fromObject(
-    { year, month, day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 },
-    { zone: timeZone },
-  ).toMillis()
+  return wallClockFor(timeZone)(date, minuteOfDay)
 }
 
 /** Sorts and merges overlapping or touching minute intervals. */
@@ -58,7 +165,7 @@ export function mergeMinuteIntervals(intervals: MinuteInterval[]): MinuteInterva
     const last = merged[merged.length - 1]
     if (last && interval.startMinute <= last.endMinute)
       last.endMinute = Math.max(last.endMinute, interval.endMinute)
-    else merged.push({ ...interval })
+    else merged.push({ startMinute: interval.startMinute, endMinute: interval.endMinute })
   }
   return merged
 }
@@ -84,9 +191,23 @@ export function subtractMinuteIntervals(
   return remaining
 }
 
+function exceptionMinutes(
+  exceptions: AvailabilityException[],
+  kind: AvailabilityExceptionKind,
+): MinuteInterval[] {
+  const intervals: MinuteInterval[] = []
+  for (const exception of exceptions) {
+    if (exception.kind !== kind) continue
+    if (exception.startMinute === null || exception.endMinute === null) continue
+    intervals.push({ startMinute: exception.startMinute, endMinute: exception.endMinute })
+  }
+  return intervals
+}
+
 /**
- * A practitioner's open wall-clock minutes on one date: the weekly hours for that weekday plus
- * extra hours, minus time off; nothing when the clinic is closed or the whole day is off.
+ * A practitioner's open wall-clock minutes on one date, sorted and disjoint: the weekly hours for
+ * that weekday plus extra hours, minus time off; nothing when the clinic is closed or the whole
+ * day is off.
  */
 export function openMinutesForDate(input: {
   date: string
@@ -100,33 +221,29 @@ export function openMinutesForDate(input: {
   if (onDate.some((exception) => exception.kind === 'time_off' && exception.startMinute === null))
     return []
   const base = input.weekly.filter((interval) => interval.weekday === weekday)
-  const extra = onDate
-    .filter(
-      (exception) =>
-        exception.kind === 'extra_hours' &&
-        exception.startMinute !== null &&
-        exception.endMinute !== null,
-    )
-    .map((exception) => ({ startMinute: exception.startMinute!, endMinute: exception.endMinute! }))
-  const timeOff = onDate
-    .filter(
-      (exception) =>
-        exception.kind === 'time_off' &&
-        exception.startMinute !== null &&
-        exception.endMinute !== null,
-    )
-    .map((exception) => ({ startMinute: exception.startMinute!, endMinute: exception.endMinute! }))
+  const extra = exceptionMinutes(onDate, 'extra_hours')
+  const timeOff = exceptionMinutes(onDate, 'time_off')
   return subtractMinuteIntervals(mergeMinuteIntervals([...base, ...extra]), timeOff)
 }
 
-/** The same open hours as UTC instants, in order. */
+/**
+ * The same open hours as instants: sorted, disjoint, never empty. Pieces that only a nonexistent
+ * (spring-forward) hour separated become one, since no real time lies between them.
+ */
 export function openIntervalsForDate(
   input: Parameters<typeof openMinutesForDate>[0] & { timeZone: string },
+  wallClock: WallClock = wallClockFor(input.timeZone),
 ): Interval[] {
-  return openMinutesForDate(input).map((interval) => ({
-    startAt: instantAt(input.date, interval.startMinute, input.timeZone),
-    endAt: instantAt(input.date, interval.endMinute, input.timeZone),
-  }))
+  const intervals: Interval[] = []
+  for (const minutes of openMinutesForDate(input)) {
+    const startAt = wallClock(input.date, minutes.startMinute)
+    const endAt = wallClock(input.date, minutes.endMinute)
+    if (endAt <= startAt) continue
+    const last = intervals[intervals.length - 1]
+    if (last && startAt <= last.endAt) last.endAt = Math.max(last.endAt, endAt)
+    else intervals.push({ startAt, endAt })
+  }
+  return intervals
 }
 
 /** True when [startAt, endAt) lies inside one of the open intervals. */

@@ -1,0 +1,238 @@
+import { and, asc, eq, gt, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm'
+import { OCCUPYING_STATUSES } from '#app/domain/booking/booking.schema.ts'
+import { type Db, getDb, type Tx } from '#db/client.server.ts'
+import {
+  availabilityExceptions,
+  bookings,
+  clinicClosures,
+  clinicSettings,
+  services,
+  workingHours,
+} from '#db/schema/index.ts'
+import {
+  addDays,
+  type AvailabilityException,
+  instantAt,
+  type Interval,
+  MINUTE_MS,
+  type WeeklyInterval,
+} from './availability.rules.ts'
+import {
+  bookingWindow,
+  type DaySlots,
+  type PractitionerSchedule,
+  searchSlots,
+} from './slots.rules.ts'
+
+/**
+ * The reads behind the slot search (docs/decisions/015-slot-search.md): a handful of bounded,
+ * indexed queries per search, then the pure search. Used by availability.server.ts only.
+ */
+
+export type DbOrTx = Tx | Db
+
+/**
+ * No booking spans more than this from start to blocked-until: services last at most 8 h plus a
+ * 4 h buffer (CHECK constraints on services). A day keeps the bookings scan bounded from below,
+ * so it never walks a practitioner's whole history (performance-goals.md 2.2, finding 3).
+ */
+const MAX_BOOKING_SPAN_MS = 24 * 60 * MINUTE_MS
+
+export type SearchSettings = {
+  timeZone: string
+  slotStepMinutes: number
+  minNoticeHours: number
+  maxAdvanceDays: number
+}
+export type BookableService = { id: string; durationMinutes: number; bufferAfterMinutes: number }
+
+/** The settings the search needs, from the clinic's single row (it always exists). */
+export function getSearchSettings(db: DbOrTx): SearchSettings {
+  const row = db
+    .select({
+      timeZone: clinicSettings.timeZone,
+      slotStepMinutes: clinicSettings.slotStepMinutes,
+      minNoticeHours: clinicSettings.minNoticeHours,
+      maxAdvanceDays: clinicSettings.maxAdvanceDays,
+    })
+    .from(clinicSettings)
+    .where(eq(clinicSettings.id, 'clinic'))
+    .get()
+  if (!row) throw new Error('The clinic has no settings row: run the migrations and the seed.')
+  return row
+}
+
+/** The service when it exists and is active: an inactive service is never bookable. */
+export function getBookableService(db: DbOrTx, serviceId: string): BookableService | undefined {
+  return db
+    .select({
+      id: services.id,
+      durationMinutes: services.durationMinutes,
+      bufferAfterMinutes: services.bufferAfterMinutes,
+    })
+    .from(services)
+    .where(and(eq(services.id, serviceId), eq(services.isActive, true)))
+    .get()
+}
+
+/**
+ * The bookings fetch, the one query that grows with the calendar: a range scan of the covering
+ * index bookings_practitioner_time per practitioner, returning bare [start, blocked-until] rows.
+ * The booking to ignore is matched by rowid, which every index carries, so that the scan never
+ * has to visit the table. Prepared once per connection or transaction handle.
+ */
+function prepareBusyQuery(db: DbOrTx) {
+  return db
+    .select({ startAt: bookings.startAt, blockedUntil: bookings.blockedUntil })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.practitionerId, sql.placeholder('practitionerId')),
+        gte(bookings.startAt, sql.placeholder('startFrom')),
+        lt(bookings.startAt, sql.placeholder('startBefore')),
+        gt(bookings.blockedUntil, sql.placeholder('blockedAfter')),
+        inArray(bookings.status, [...OCCUPYING_STATUSES]),
+        // A hold occupies its time only until it lapses.
+        or(ne(bookings.status, 'held'), gt(bookings.holdExpiresAt, sql.placeholder('now'))),
+        sql`${bookings}.rowid IS NOT (SELECT rowid FROM ${bookings} WHERE ${bookings.id} = ${sql.placeholder('ignoreBookingId')})`,
+      ),
+    )
+    .orderBy(asc(bookings.startAt))
+    .prepare()
+}
+type BusyQuery = ReturnType<typeof prepareBusyQuery>
+const busyQueries = new WeakMap<DbOrTx, BusyQuery>()
+
+function getBusyQuery(db: DbOrTx): BusyQuery {
+  let query = busyQueries.get(db)
+  if (!query) {
+    query = prepareBusyQuery(db)
+    busyQueries.set(db, query)
+  }
+  return query
+}
+
+/** The query plan of the bookings fetch, so a test can prove it stays on the covering index. */
+export function getBusyQueryPlan(db: Db = getDb()): string[] {
+  const query = prepareBusyQuery(db).getQuery()
+  const plan = db.$client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(
+    // Any values do for a plan; the shape of the query is what counts.
+    ...query.params.map(() => 0),
+  ) as { detail: string }[]
+  return plan.map((row) => row.detail)
+}
+
+export type SearchRequest = {
+  settings: SearchSettings
+  service: BookableService
+  practitionerIds: string[]
+  fromDate: string
+  days: number
+  now: number
+  earliestStartAt?: number
+  ignoreBookingId?: string
+  /** False to ask "would this be offered on an empty calendar?" (taken versus not offered). */
+  withBookings: boolean
+}
+
+/** Loads the practitioners' hours, exceptions, closures and bookings for the range and searches. */
+export function runSearch(db: DbOrTx, request: SearchRequest): DaySlots[] {
+  const { settings, service, practitionerIds, fromDate, days } = request
+  const { timeZone } = settings
+  const lastDate = addDays(fromDate, days - 1)
+  const window = bookingWindow({
+    now: request.now,
+    timeZone,
+    minNoticeHours: settings.minNoticeHours,
+    maxAdvanceDays: settings.maxAdvanceDays,
+    earliestStartAt: request.earliestStartAt,
+  })
+
+  const weekly = new Map<string, WeeklyInterval[]>(practitionerIds.map((id) => [id, []]))
+  const exceptions = new Map<string, AvailabilityException[]>(practitionerIds.map((id) => [id, []]))
+  const busy = new Map<string, Interval[]>(practitionerIds.map((id) => [id, []]))
+  const closedDates = new Set<string>()
+
+  if (practitionerIds.length > 0) {
+    const hourRows = db
+      .select({
+        practitionerId: workingHours.practitionerId,
+        weekday: workingHours.weekday,
+        startMinute: workingHours.startMinute,
+        endMinute: workingHours.endMinute,
+      })
+      .from(workingHours)
+      .where(inArray(workingHours.practitionerId, practitionerIds))
+      .all()
+    for (const { practitionerId, ...interval } of hourRows)
+      weekly.get(practitionerId)?.push(interval)
+
+    const exceptionRows = db
+      .select({
+        practitionerId: availabilityExceptions.practitionerId,
+        kind: availabilityExceptions.kind,
+        date: availabilityExceptions.date,
+        startMinute: availabilityExceptions.startMinute,
+        endMinute: availabilityExceptions.endMinute,
+      })
+      .from(availabilityExceptions)
+      .where(
+        and(
+          inArray(availabilityExceptions.practitionerId, practitionerIds),
+          gte(availabilityExceptions.date, fromDate),
+          lte(availabilityExceptions.date, lastDate),
+        ),
+      )
+      .all()
+    for (const { practitionerId, ...exception } of exceptionRows)
+      exceptions.get(practitionerId)?.push(exception)
+
+    const closureRows = db
+      .select({ date: clinicClosures.date })
+      .from(clinicClosures)
+      .where(and(gte(clinicClosures.date, fromDate), lte(clinicClosures.date, lastDate)))
+      .all()
+    for (const { date } of closureRows) closedDates.add(date)
+
+    // Only starts inside both the dates and the booking window matter, and a booking matters
+    // only if it overlaps one of them with its buffer.
+    const firstStart = Math.max(instantAt(fromDate, 0, timeZone), window.earliestStartAt)
+    const lastStart = Math.min(instantAt(addDays(lastDate, 1), 0, timeZone), window.latestStartAt)
+    const blockedMs = (service.durationMinutes + service.bufferAfterMinutes) * MINUTE_MS
+    if (request.withBookings && firstStart <= lastStart) {
+      const query = getBusyQuery(db)
+      for (const practitionerId of practitionerIds) {
+        const rows = query.values({
+          practitionerId,
+          startFrom: firstStart - MAX_BOOKING_SPAN_MS,
+          startBefore: lastStart + blockedMs,
+          blockedAfter: firstStart,
+          now: request.now,
+          ignoreBookingId: request.ignoreBookingId ?? null,
+        }) as [number, number][]
+        busy.set(
+          practitionerId,
+          rows.map(([startAt, blockedUntil]) => ({ startAt, endAt: blockedUntil })),
+        )
+      }
+    }
+  }
+
+  const schedules: PractitionerSchedule[] = practitionerIds.map((id) => ({
+    id,
+    weekly: weekly.get(id) ?? [],
+    exceptions: exceptions.get(id) ?? [],
+    busy: busy.get(id) ?? [],
+  }))
+  return searchSlots({
+    timeZone,
+    slotStepMinutes: settings.slotStepMinutes,
+    service,
+    fromDate,
+    days,
+    earliestStartAt: window.earliestStartAt,
+    latestStartAt: window.latestStartAt,
+    closedDates,
+    practitioners: schedules,
+  }).days
+}
