@@ -66,6 +66,7 @@ CREATE TABLE `bookings` (
 	FOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE restrict,
 	CONSTRAINT "bookings_status" CHECK("bookings"."status" IN ('held', 'pending_review', 'confirmed', 'declined', 'cancelled', 'completed', 'no_show', 'expired')),
 	CONSTRAINT "bookings_times" CHECK("bookings"."start_at" < "bookings"."end_at" AND "bookings"."end_at" <= "bookings"."blocked_until"),
+	CONSTRAINT "bookings_span" CHECK("bookings"."blocked_until" - "bookings"."start_at" <= 86400000),
 	CONSTRAINT "bookings_hold" CHECK("bookings"."status" <> 'held' OR "bookings"."hold_expires_at" IS NOT NULL),
 	CONSTRAINT "bookings_patient" CHECK("bookings"."status" IN ('held', 'expired') OR "bookings"."patient_id" IS NOT NULL)
 );

@@ -3,7 +3,8 @@
 -- booking of the same practitioner, counting the buffer after each (start_at .. blocked_until).
 -- Holds that have lapsed are set to 'expired' by the application in the same transaction before
 -- it writes, so the triggers need no clock. The partial unique index bookings_occupied_start is
--- the backstop for identical starts.
+-- the backstop for identical starts. No booking spans more than a day (CHECK bookings_span), so
+-- each check looks back at most 24 hours and stays a short range scan of the practitioner index.
 CREATE TRIGGER bookings_no_overlap_insert BEFORE INSERT ON bookings
 WHEN NEW.status IN ('held', 'pending_review', 'confirmed')
 BEGIN
@@ -11,8 +12,9 @@ BEGIN
   WHERE EXISTS (
     SELECT 1 FROM bookings AS other
     WHERE other.practitioner_id = NEW.practitioner_id
-      AND other.status IN ('held', 'pending_review', 'confirmed')
+      AND other.start_at > NEW.start_at - 86400000
       AND other.start_at < NEW.blocked_until
+      AND other.status IN ('held', 'pending_review', 'confirmed')
       AND NEW.start_at < other.blocked_until
   );
 END;
@@ -25,8 +27,9 @@ BEGIN
     SELECT 1 FROM bookings AS other
     WHERE other.id <> NEW.id
       AND other.practitioner_id = NEW.practitioner_id
-      AND other.status IN ('held', 'pending_review', 'confirmed')
+      AND other.start_at > NEW.start_at - 86400000
       AND other.start_at < NEW.blocked_until
+      AND other.status IN ('held', 'pending_review', 'confirmed')
       AND NEW.start_at < other.blocked_until
   );
 END;

@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
@@ -9,7 +14,10 @@ import { listPublicServices } from '#app/domain/clinic/clinic.server.ts'
 import { formatPrice } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { useIsPending } from '#app/utils/misc.ts'
-import { ensurePatientSession, getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+import {
+  ensurePatientSession,
+  getPatientSessionFromRequest,
+} from '#app/utils/patient-session.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Book a treatment | Dermadesk' }]
 
@@ -28,7 +36,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = startBookingDraft({ session, serviceId: parsed.data.serviceId, now: new Date() })
   const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined
   if (!result.ok) {
-    return formError({ formErrors: ['That treatment is not available. Please choose one from the list.'] }, 400, headers)
+    return formError(
+      { formErrors: ['That treatment is not available. Please choose one from the list.'] },
+      400,
+      headers,
+    )
   }
   return redirect(WIZARD_STEPS[1]!.path, { headers })
 }
@@ -37,14 +49,20 @@ export default function BookTreatmentRoute() {
   const { services, inProgress } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const steps = WIZARD_STEPS.map((step) => ({ id: step.id, label: step.label, path: step.path, complete: false }))
+  const steps = WIZARD_STEPS.map((step) => ({
+    id: step.id,
+    label: step.label,
+    path: step.path,
+    complete: false,
+  }))
   return (
     <div className="stack">
       <StepIndicator steps={steps} currentId="treatment" />
       <h1>Which treatment would you like?</h1>
       {inProgress ? (
         <p className="notice">
-          You were booking <strong>{inProgress.serviceName}</strong>. Choosing a treatment below starts again.
+          You were booking <strong>{inProgress.serviceName}</strong>. Choosing a treatment below
+          starts again.
         </p>
       ) : null}
       <FormErrorList errors={actionData?.formErrors} />
@@ -55,10 +73,16 @@ export default function BookTreatmentRoute() {
               <h2>{service.name}</h2>
               <p className="cluster">
                 <span className={`badge badge--${service.tier}`}>
-                  {service.kind === 'consultation' ? 'Consultation' : service.tier === 'medical' ? 'Medical' : 'Cosmetic'}
+                  {service.kind === 'consultation'
+                    ? 'Consultation'
+                    : service.tier === 'medical'
+                      ? 'Medical'
+                      : 'Cosmetic'}
                 </span>
                 <span>{service.durationMinutes} minutes</span>
-                {service.priceCents !== null ? <span>{formatPrice(service.priceCents)}</span> : null}
+                {service.priceCents !== null ? (
+                  <span>{formatPrice(service.priceCents)}</span>
+                ) : null}
               </p>
               <p>{service.description}</p>
               <p className="muted">

@@ -13,7 +13,9 @@ export const meta: MetaFunction = () => [{ title: 'Booking confirmed | Dermadesk
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { session, draft, steps } = await requireWizardStep(request, 'confirmation')
   const reference = draft.completedBooking?.reference
-  const booking = reference ? getPatientBooking({ session, reference, now: new Date(), actor: patientActor(context) }) : null
+  const booking = reference
+    ? getPatientBooking({ session, reference, now: new Date(), actor: patientActor(context) })
+    : null
   if (!booking) throw redirect('/book')
   return {
     steps,
@@ -36,9 +38,14 @@ export default function BookConfirmationRoute() {
   return (
     <div className="stack page--medium">
       <StepIndicator steps={steps} currentId="confirmation" />
-      <h1>{booking.status === 'pending_review' ? 'Your time is reserved' : 'Your booking is confirmed'}</h1>
+      <h1>
+        {booking.status === 'pending_review'
+          ? 'Your time is reserved'
+          : 'Your booking is confirmed'}
+      </h1>
       <p className="lead">
-        Your reference is <strong>{booking.reference}</strong>. We have emailed the details to {email}.
+        Your reference is <strong>{booking.reference}</strong>. We have emailed the details to{' '}
+        {email}.
       </p>
       <BookingSummary
         rows={[
@@ -50,7 +57,11 @@ export default function BookConfirmationRoute() {
         ]}
       />
       <p className="cluster">
-        <a className="button button--secondary" href={`/bookings/${booking.reference}/calendar.ics`} download="appointment.ics">
+        <a
+          className="button button--secondary"
+          href={`/bookings/${booking.reference}/calendar.ics`}
+          download="appointment.ics"
+        >
           Add to my calendar (.ics)
         </a>
         <Link className="button button--secondary" to={`/bookings/${booking.reference}`}>

@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
@@ -30,26 +35,55 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { session, draft } = await requireWizardStep(request, 'details')
   const parsed = await parseForm(request, PatientDetailsSchema)
   if (!parsed.ok) return formError(parsed.errors)
-  const result = saveDraftDetails({ session, details: parsed.data, now: new Date(), actor: patientActor(context) })
-  if (result.ok) return redirect(result.next === 'verify' ? '/book/verify' : result.next === 'time' ? '/book/time' : '/book/confirmation')
+  const result = saveDraftDetails({
+    session,
+    details: parsed.data,
+    now: new Date(),
+    actor: patientActor(context),
+  })
+  if (result.ok)
+    return redirect(
+      result.next === 'verify'
+        ? '/book/verify'
+        : result.next === 'time'
+          ? '/book/time'
+          : '/book/confirmation',
+    )
   if (result.reason === 'no-draft') throw redirect('/book')
   if (result.reason === 'too-close') {
     return formError(
-      { formErrors: [`Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(result.earliestStartAt, draft.timeZone)} onwards.`], values: parsed.values },
+      {
+        formErrors: [
+          `Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(result.earliestStartAt, draft.timeZone)} onwards.`,
+        ],
+        values: parsed.values,
+      },
       409,
     )
   }
-  return formError({ formErrors: ['We have sent several codes already. Please wait an hour, or call the clinic.'], values: parsed.values }, 429)
+  return formError(
+    {
+      formErrors: ['We have sent several codes already. Please wait an hour, or call the clinic.'],
+      values: parsed.values,
+    },
+    429,
+  )
 }
 
 export default function BookDetailsRoute() {
-  const { steps, serviceName, slot, practitionerName, holdUntil, details } = useLoaderData<typeof loader>()
+  const { steps, serviceName, slot, practitionerName, holdUntil, details } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(PatientDetailsSchema, actionData, {
-    secretFields: [],
-  })
-  const value = (name: 'fullName' | 'email' | 'phone' | 'dateOfBirth') => defaultValue(name) ?? details?.[name]
+  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
+    PatientDetailsSchema,
+    actionData,
+    {
+      secretFields: [],
+    },
+  )
+  const value = (name: 'fullName' | 'email' | 'phone' | 'dateOfBirth') =>
+    defaultValue(name) ?? details?.[name]
   return (
     <div className="stack page--medium">
       <StepIndicator steps={steps} currentId="details" />
@@ -63,7 +97,8 @@ export default function BookDetailsRoute() {
         </p>
       ) : (
         <p className="notice notice--warning" role="status">
-          We could not keep this time any longer. You can still go on: if it is still free when you confirm, it is yours.
+          We could not keep this time any longer. You can still go on: if it is still free when you
+          confirm, it is yours.
         </p>
       )}
       <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
@@ -72,24 +107,47 @@ export default function BookDetailsRoute() {
           label="Full name"
           hint="As on your ID. You will type it again to sign the consent."
           error={fieldError('fullName')}
-          inputProps={{ ...register('fullName'), autoComplete: 'name', defaultValue: value('fullName'), autoFocus: shouldAutoFocus('fullName') }}
+          inputProps={{
+            ...register('fullName'),
+            autoComplete: 'name',
+            defaultValue: value('fullName'),
+            autoFocus: shouldAutoFocus('fullName'),
+          }}
         />
         <Field
           label="Email"
           hint="We send a code to this address to check it is yours."
           error={fieldError('email')}
-          inputProps={{ ...register('email'), type: 'email', autoComplete: 'email', defaultValue: value('email'), autoFocus: shouldAutoFocus('email') }}
+          inputProps={{
+            ...register('email'),
+            type: 'email',
+            autoComplete: 'email',
+            defaultValue: value('email'),
+            autoFocus: shouldAutoFocus('email'),
+          }}
         />
         <Field
           label="Mobile phone"
           hint="For the clinic to reach you about this visit, for example +39 333 123 4567."
           error={fieldError('phone')}
-          inputProps={{ ...register('phone'), type: 'tel', autoComplete: 'tel', defaultValue: value('phone'), autoFocus: shouldAutoFocus('phone') }}
+          inputProps={{
+            ...register('phone'),
+            type: 'tel',
+            autoComplete: 'tel',
+            defaultValue: value('phone'),
+            autoFocus: shouldAutoFocus('phone'),
+          }}
         />
         <Field
           label="Date of birth"
           error={fieldError('dateOfBirth')}
-          inputProps={{ ...register('dateOfBirth'), type: 'date', autoComplete: 'bday', defaultValue: value('dateOfBirth'), autoFocus: shouldAutoFocus('dateOfBirth') }}
+          inputProps={{
+            ...register('dateOfBirth'),
+            type: 'date',
+            autoComplete: 'bday',
+            defaultValue: value('dateOfBirth'),
+            autoFocus: shouldAutoFocus('dateOfBirth'),
+          }}
         />
         <SubmitButton pending={pending} pendingText="Saving…">
           Continue

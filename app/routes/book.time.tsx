@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
@@ -28,7 +34,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ignoreBookingId: draft.hold?.bookingId,
   })
   const hold = draft.hold?.live
-    ? { label: `${formatDateInZone(draft.hold.startAt, draft.timeZone)} at ${formatTimeInZone(draft.hold.startAt, draft.timeZone)}`, practitionerName: draft.hold.practitionerName }
+    ? {
+        label: `${formatDateInZone(draft.hold.startAt, draft.timeZone)} at ${formatTimeInZone(draft.hold.startAt, draft.timeZone)}`,
+        practitionerName: draft.hold.practitionerName,
+      }
     : null
   return { steps, serviceName: draft.service.name, picker, query, hold }
 }
@@ -37,13 +46,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { session, draft } = await requireWizardStep(request, 'time')
   const parsed = await parseForm(request, SlotChoiceSchema)
   if (!parsed.ok) return formError(parsed.errors)
-  const result = holdSlot({ session, ...parsed.data.slot, now: new Date(), actor: patientActor(context) })
+  const result = holdSlot({
+    session,
+    ...parsed.data.slot,
+    now: new Date(),
+    actor: patientActor(context),
+  })
   if (result.ok) return redirect(result.booked ? '/book/confirmation' : nextStep('time').path)
   switch (result.reason) {
     case 'taken':
       return data(
         {
-          formErrors: ['Sorry, someone has just taken that time. Please choose another: here are the nearest free times.'],
+          formErrors: [
+            'Sorry, someone has just taken that time. Please choose another: here are the nearest free times.',
+          ],
           fieldErrors: {},
           values: {},
           nearest: describeSlots(result.nearest),
@@ -63,7 +79,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'already-booked':
       throw redirect('/book')
     default:
-      return formError({ formErrors: ['That time is not available. Please choose one of the times shown.'] }, 400)
+      return formError(
+        { formErrors: ['That time is not available. Please choose one of the times shown.'] },
+        400,
+      )
   }
 }
 
@@ -79,7 +98,8 @@ export default function BookTimeRoute() {
       <p className="lead">{serviceName}</p>
       {hold ? (
         <p className="notice" role="status">
-          You are holding {hold.label} with {hold.practitionerName}. Choose another time to change it.
+          You are holding {hold.label} with {hold.practitionerName}. Choose another time to change
+          it.
         </p>
       ) : null}
       <FormErrorList errors={actionData?.formErrors} />
@@ -88,7 +108,13 @@ export default function BookTimeRoute() {
           <ul className="cluster">
             {nearest.map((slot) => (
               <li key={slot.value}>
-                <button type="submit" name="slot" value={slot.value} className="button button--secondary" disabled={pending}>
+                <button
+                  type="submit"
+                  name="slot"
+                  value={slot.value}
+                  className="button button--secondary"
+                  disabled={pending}
+                >
                   {slot.label} with {slot.practitionerName}
                 </button>
               </li>
@@ -104,9 +130,29 @@ export default function BookTimeRoute() {
         practitioners={picker.practitioners}
         selectedPractitioner={picker.selectedPractitioner}
         timeZoneLabel={picker.timeZoneLabel}
-        earlierHref={picker.earlierFrom ? slotQueryHref('/book/time', { practitioner: picker.selectedPractitioner, from: picker.earlierFrom }) : null}
-        laterHref={picker.laterFrom ? slotQueryHref('/book/time', { practitioner: picker.selectedPractitioner, from: picker.laterFrom }) : null}
-        dayHref={(date) => slotQueryHref('/book/time', { practitioner: query.practitioner, from: picker.days[0]?.date, date })}
+        earlierHref={
+          picker.earlierFrom
+            ? slotQueryHref('/book/time', {
+                practitioner: picker.selectedPractitioner,
+                from: picker.earlierFrom,
+              })
+            : null
+        }
+        laterHref={
+          picker.laterFrom
+            ? slotQueryHref('/book/time', {
+                practitioner: picker.selectedPractitioner,
+                from: picker.laterFrom,
+              })
+            : null
+        }
+        dayHref={(date) =>
+          slotQueryHref('/book/time', {
+            practitioner: query.practitioner,
+            from: picker.days[0]?.date,
+            date,
+          })
+        }
         submitLabel="Hold this time"
         pending={pending}
       />

@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
@@ -29,9 +35,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const resent = resendBookingCode({ session, now })
     if (resent.ok) return redirect('/book/verify?resent=1')
     if (resent.reason === 'no-draft') throw redirect('/book')
-    return formError({ formErrors: ['We have sent several codes already. Please wait an hour, or call the clinic.'] }, 429)
+    return formError(
+      {
+        formErrors: [
+          'We have sent several codes already. Please wait an hour, or call the clinic.',
+        ],
+      },
+      429,
+    )
   }
-  const result = verifyBookingEmail({ session, code: parsed.data.code, now, actor: patientActor(context) })
+  const result = verifyBookingEmail({
+    session,
+    code: parsed.data.code,
+    now,
+    actor: patientActor(context),
+  })
   if (result.ok) return redirect(result.reference ? '/book/confirmation' : '/book')
   switch (result.reason) {
     case 'code':
@@ -39,7 +57,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'slot-taken':
       return data(
         {
-          formErrors: ['Your email is confirmed, but someone took your time while it was no longer held. Please choose another: here are the nearest free times.'],
+          formErrors: [
+            'Your email is confirmed, but someone took your time while it was no longer held. Please choose another: here are the nearest free times.',
+          ],
           fieldErrors: {},
           values: {},
           nearest: describeSlots(result.nearest),
@@ -48,7 +68,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       )
     case 'too-close':
       return formError(
-        { formErrors: [`Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(result.earliestStartAt, draft.timeZone)} onwards.`] },
+        {
+          formErrors: [
+            `Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(result.earliestStartAt, draft.timeZone)} onwards.`,
+          ],
+        },
         409,
       )
     default:
@@ -60,16 +84,21 @@ export default function BookVerifyRoute() {
   const { steps, email, resent } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(VerificationCodeSchema, actionData, { secretFields: ['code'] })
+  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
+    VerificationCodeSchema,
+    actionData,
+    { secretFields: ['code'] },
+  )
   const nearest = actionData && 'nearest' in actionData ? actionData.nearest : []
-  const needsNewTime = nearest.length > 0 || Boolean(actionData?.formErrors.some((e) => e.startsWith('Your skin')))
+  const needsNewTime =
+    nearest.length > 0 || Boolean(actionData?.formErrors.some((e) => e.startsWith('Your skin')))
   return (
     <div className="stack page--narrow">
       <StepIndicator steps={steps} currentId="verify" />
       <h1>Check your email</h1>
       <p>
-        We sent a 6-digit code to <strong>{email}</strong>. It works for {CODE_VALID_MINUTES} minutes.{' '}
-        <Link to="/book/details">Wrong address? Change it</Link>
+        We sent a 6-digit code to <strong>{email}</strong>. It works for {CODE_VALID_MINUTES}{' '}
+        minutes. <Link to="/book/details">Wrong address? Change it</Link>
       </p>
       {resent ? (
         <p className="notice notice--success" role="status">
@@ -82,7 +111,13 @@ export default function BookVerifyRoute() {
           <ul className="cluster">
             {nearest.map((slot) => (
               <li key={slot.value}>
-                <button type="submit" name="slot" value={slot.value} className="button button--secondary" disabled={pending}>
+                <button
+                  type="submit"
+                  name="slot"
+                  value={slot.value}
+                  className="button button--secondary"
+                  disabled={pending}
+                >
                   {slot.label} with {slot.practitionerName}
                 </button>
               </li>

@@ -1,10 +1,18 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { CancelBookingSchema } from '#app/domain/booking/booking.schema.ts'
-import { cancelPatientBooking, getPatientBooking } from '#app/domain/booking/booking-manage.server.ts'
+import {
+  cancelPatientBooking,
+  getPatientBooking,
+} from '#app/domain/booking/booking-manage.server.ts'
 import { CONSULTATION_INSTRUCTIONS, PRE_VISIT_INSTRUCTIONS } from '#app/domain/booking/pre-visit.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
@@ -26,7 +34,12 @@ const EVENT_LABELS: Record<string, string> = {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const reference = requireReferenceParam(params)
   const session = await getPatientSessionFromRequest(request)
-  const booking = getPatientBooking({ session, reference, now: new Date(), actor: patientActor(context) })
+  const booking = getPatientBooking({
+    session,
+    reference,
+    now: new Date(),
+    actor: patientActor(context),
+  })
   if (!booking) {
     if (!session?.verifiedEmail) redirectToFindBooking(reference)
     throw new Response('Not found', { status: 404 })
@@ -46,7 +59,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       isUpcoming: booking.status === 'confirmed' || booking.status === 'pending_review',
       history: booking.history
         .filter((event) => EVENT_LABELS[event.action])
-        .map((event) => ({ label: EVENT_LABELS[event.action]!, at: `${formatDateInZone(event.at, zone)} at ${formatTimeInZone(event.at, zone)}` })),
+        .map((event) => ({
+          label: EVENT_LABELS[event.action]!,
+          at: `${formatDateInZone(event.at, zone)} at ${formatTimeInZone(event.at, zone)}`,
+        })),
     },
   }
 }
@@ -57,13 +73,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!session?.verifiedEmail) redirectToFindBooking(reference)
   const parsed = await parseForm(request, CancelBookingSchema)
   if (!parsed.ok) return formError(parsed.errors)
-  const result = cancelPatientBooking({ session, reference, reason: parsed.data.reason || null, now: new Date(), actor: patientActor(context) })
+  const result = cancelPatientBooking({
+    session,
+    reference,
+    reason: parsed.data.reason || null,
+    now: new Date(),
+    actor: patientActor(context),
+  })
   if (result.ok) return redirect(`/bookings/${reference}?cancelled=1`)
   switch (result.reason) {
     case 'not-found':
       throw new Response('Not found', { status: 404 })
     case 'outside-window':
-      return formError({ formErrors: ['It is too close to the appointment to cancel online. Please call the clinic.'] }, 409)
+      return formError(
+        {
+          formErrors: [
+            'It is too close to the appointment to cancel online. Please call the clinic.',
+          ],
+        },
+        409,
+      )
     default:
       return formError({ formErrors: ['This booking can no longer be cancelled.'] }, 409)
   }
@@ -99,11 +128,18 @@ export default function PatientBookingRoute() {
       {booking.isUpcoming ? (
         <>
           <p className="cluster">
-            <a className="button button--secondary" href={`/bookings/${booking.reference}/calendar.ics`} download="appointment.ics">
+            <a
+              className="button button--secondary"
+              href={`/bookings/${booking.reference}/calendar.ics`}
+              download="appointment.ics"
+            >
               Add to my calendar (.ics)
             </a>
             {booking.canChange ? (
-              <Link className="button button--secondary" to={`/bookings/${booking.reference}/reschedule`}>
+              <Link
+                className="button button--secondary"
+                to={`/bookings/${booking.reference}/reschedule`}
+              >
                 Move to another time
               </Link>
             ) : null}
@@ -115,15 +151,24 @@ export default function PatientBookingRoute() {
               <Form method="post">
                 <FormErrorList errors={actionData?.formErrors} />
                 <input type="hidden" name="intent" value="cancel" />
-                <TextareaField label="Why are you cancelling? (optional)" error={actionData?.fieldErrors?.reason?.[0]} textareaProps={{ name: 'reason', rows: 3, maxLength: 500 }} />
-                <SubmitButton pending={pending} pendingText="Cancelling…" className="button button--danger">
+                <TextareaField
+                  label="Why are you cancelling? (optional)"
+                  error={actionData?.fieldErrors?.reason?.[0]}
+                  textareaProps={{ name: 'reason', rows: 3, maxLength: 500 }}
+                />
+                <SubmitButton
+                  pending={pending}
+                  pendingText="Cancelling…"
+                  className="button button--danger"
+                >
                   Cancel my booking
                 </SubmitButton>
               </Form>
             </section>
           ) : (
             <p className="notice">
-              It is less than the cancellation window before your visit, so it cannot be changed online. To cancel or move it, please call{' '}
+              It is less than the cancellation window before your visit, so it cannot be changed
+              online. To cancel or move it, please call{' '}
               <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a>.
             </p>
           )}

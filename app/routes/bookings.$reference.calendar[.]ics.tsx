@@ -6,7 +6,10 @@ import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.
 /** The appointment as a calendar file. It names the clinic only, never the treatment. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const reference = requireReferenceParam(params)
-  const calendar = getPatientBookingCalendar({ session: await getPatientSessionFromRequest(request), reference })
+  const calendar = getPatientBookingCalendar({
+    session: await getPatientSessionFromRequest(request),
+    reference,
+  })
   if (!calendar) throw new Response('Not found', { status: 404 })
   return new Response(calendar, {
     headers: {

@@ -1,10 +1,20 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
 import { SlotChoiceSchema } from '#app/domain/booking/booking.schema.ts'
-import { getPatientBooking, getRescheduleLimits, reschedulePatientBooking } from '#app/domain/booking/booking-manage.server.ts'
+import {
+  getPatientBooking,
+  getRescheduleLimits,
+  reschedulePatientBooking,
+} from '#app/domain/booking/booking-manage.server.ts'
 import { describeSlots, getSlotPickerModel } from '#app/domain/booking/slot-picker.server.ts'
 import { SlotQuerySchema, slotQueryHref } from '#app/domain/booking/slot-query.schema.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
@@ -27,7 +37,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     throw new Response('Not found', { status: 404 })
   }
   if (!booking.canChange) throw redirect(`/bookings/${reference}`)
-  const query = SlotQuerySchema.parse({ practitioner: booking.practitionerId, ...Object.fromEntries(new URL(request.url).searchParams) })
+  const query = SlotQuerySchema.parse({
+    practitioner: booking.practitionerId,
+    ...Object.fromEntries(new URL(request.url).searchParams),
+  })
   const picker = getSlotPickerModel({
     serviceId: booking.serviceId,
     practitioner: query.practitioner,
@@ -52,24 +65,52 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!session?.verifiedEmail) redirectToFindBooking(reference)
   const parsed = await parseForm(request, SlotChoiceSchema)
   if (!parsed.ok) return formError(parsed.errors)
-  const result = reschedulePatientBooking({ session, reference, ...parsed.data.slot, now: new Date(), actor: patientActor(context) })
+  const result = reschedulePatientBooking({
+    session,
+    reference,
+    ...parsed.data.slot,
+    now: new Date(),
+    actor: patientActor(context),
+  })
   if (result.ok) return redirect(`/bookings/${reference}?moved=1`)
   switch (result.reason) {
     case 'not-found':
       throw new Response('Not found', { status: 404 })
     case 'taken':
       return data(
-        { formErrors: ['Sorry, someone has just taken that time. Here are the nearest free times.'], fieldErrors: {}, values: {}, nearest: describeSlots(result.nearest) },
+        {
+          formErrors: ['Sorry, someone has just taken that time. Here are the nearest free times.'],
+          fieldErrors: {},
+          values: {},
+          nearest: describeSlots(result.nearest),
+        },
         { status: 409 },
       )
     case 'too-close':
-      return formError({ formErrors: [`Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(result.earliestStartAt, result.timeZone)} onwards.`] }, 409)
+      return formError(
+        {
+          formErrors: [
+            `Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(result.earliestStartAt, result.timeZone)} onwards.`,
+          ],
+        },
+        409,
+      )
     case 'outside-window':
-      return formError({ formErrors: ['It is too close to the appointment to move it online. Please call the clinic.'] }, 409)
+      return formError(
+        {
+          formErrors: [
+            'It is too close to the appointment to move it online. Please call the clinic.',
+          ],
+        },
+        409,
+      )
     case 'not-changeable':
       return formError({ formErrors: ['This booking can no longer be moved.'] }, 409)
     default:
-      return formError({ formErrors: ['That time is not available. Please choose one of the times shown.'] }, 400)
+      return formError(
+        { formErrors: ['That time is not available. Please choose one of the times shown.'] },
+        400,
+      )
   }
 }
 
@@ -91,7 +132,13 @@ export default function RescheduleBookingRoute() {
           <ul className="cluster">
             {nearest.map((slot) => (
               <li key={slot.value}>
-                <button type="submit" name="slot" value={slot.value} className="button button--secondary" disabled={pending}>
+                <button
+                  type="submit"
+                  name="slot"
+                  value={slot.value}
+                  className="button button--secondary"
+                  disabled={pending}
+                >
                   {slot.label} with {slot.practitionerName}
                 </button>
               </li>
@@ -107,9 +154,29 @@ export default function RescheduleBookingRoute() {
         practitioners={picker.practitioners}
         selectedPractitioner={picker.selectedPractitioner}
         timeZoneLabel={picker.timeZoneLabel}
-        earlierHref={picker.earlierFrom ? slotQueryHref(path, { practitioner: picker.selectedPractitioner, from: picker.earlierFrom }) : null}
-        laterHref={picker.laterFrom ? slotQueryHref(path, { practitioner: picker.selectedPractitioner, from: picker.laterFrom }) : null}
-        dayHref={(date) => slotQueryHref(path, { practitioner: query.practitioner, from: picker.days[0]?.date, date })}
+        earlierHref={
+          picker.earlierFrom
+            ? slotQueryHref(path, {
+                practitioner: picker.selectedPractitioner,
+                from: picker.earlierFrom,
+              })
+            : null
+        }
+        laterHref={
+          picker.laterFrom
+            ? slotQueryHref(path, {
+                practitioner: picker.selectedPractitioner,
+                from: picker.laterFrom,
+              })
+            : null
+        }
+        dayHref={(date) =>
+          slotQueryHref(path, {
+            practitioner: query.practitioner,
+            from: picker.days[0]?.date,
+            date,
+          })
+        }
         submitLabel="Move my booking to this time"
         pending={pending}
       />

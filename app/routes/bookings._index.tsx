@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
@@ -22,7 +27,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = requestManageCode({ session, ...parsed.data, now: new Date() })
   const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined
   if (!result.ok) {
-    return formError({ formErrors: ['We have sent several codes already. Please wait an hour, or call the clinic.'], values: parsed.values }, 429, headers)
+    return formError(
+      {
+        formErrors: [
+          'We have sent several codes already. Please wait an hour, or call the clinic.',
+        ],
+        values: parsed.values,
+      },
+      429,
+      headers,
+    )
   }
   return redirect(`/bookings/verify?reference=${parsed.data.reference}`, { headers })
 }
@@ -31,23 +45,41 @@ export default function FindBookingRoute() {
   const { reference } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(FindBookingSchema, actionData, { secretFields: [] })
+  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
+    FindBookingSchema,
+    actionData,
+    { secretFields: [] },
+  )
   return (
     <div className="stack page--narrow">
       <h1>Find your booking</h1>
-      <p>Type the reference from your confirmation email and the email address you booked with. We will send you a code to open the booking.</p>
+      <p>
+        Type the reference from your confirmation email and the email address you booked with. We
+        will send you a code to open the booking.
+      </p>
       <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
         <FormErrorList errors={actionData?.formErrors} />
         <Field
           label="Booking reference"
           hint="For example DD-7K4Q2M"
           error={fieldError('reference')}
-          inputProps={{ ...register('reference'), autoComplete: 'off', defaultValue: defaultValue('reference') ?? reference, autoFocus: shouldAutoFocus('reference') }}
+          inputProps={{
+            ...register('reference'),
+            autoComplete: 'off',
+            defaultValue: defaultValue('reference') ?? reference,
+            autoFocus: shouldAutoFocus('reference'),
+          }}
         />
         <Field
           label="Email"
           error={fieldError('email')}
-          inputProps={{ ...register('email'), type: 'email', autoComplete: 'email', defaultValue: defaultValue('email'), autoFocus: shouldAutoFocus('email') }}
+          inputProps={{
+            ...register('email'),
+            type: 'email',
+            autoComplete: 'email',
+            defaultValue: defaultValue('email'),
+            autoFocus: shouldAutoFocus('email'),
+          }}
         />
         <SubmitButton pending={pending} pendingText="Sending…">
           Send me a code

@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { ManageLinkSchema } from '#app/domain/booking/booking.schema.ts'
@@ -23,7 +28,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = openManageLink({ session, token: parsed.data.token, now: new Date() })
   const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined
   if (!result.ok) {
-    return formError({ formErrors: ['This link has expired or is not valid. You can still find your booking with its reference.'] }, 400, headers)
+    return formError(
+      {
+        formErrors: [
+          'This link has expired or is not valid. You can still find your booking with its reference.',
+        ],
+      },
+      400,
+      headers,
+    )
   }
   return redirect(`/bookings/${result.reference}`, { headers })
 }
@@ -32,7 +45,11 @@ export default function OpenManageLinkRoute() {
   const { token } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const problems = actionData ? [...actionData.formErrors, ...Object.values(actionData.fieldErrors).flat()].filter((e): e is string => Boolean(e)) : []
+  const problems = actionData
+    ? [...actionData.formErrors, ...Object.values(actionData.fieldErrors).flat()].filter(
+        (e): e is string => Boolean(e),
+      )
+    : []
   return (
     <div className="stack page--narrow">
       <h1>Open your booking</h1>

@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
@@ -31,25 +36,39 @@ export default function VerifyManageCodeRoute() {
   const { reference } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(VerificationCodeSchema, actionData, { secretFields: ['code'] })
+  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
+    VerificationCodeSchema,
+    actionData,
+    { secretFields: ['code'] },
+  )
   return (
     <div className="stack page--narrow">
       <h1>Check your email</h1>
       <p>
-        If the reference and email match a booking, we have sent a 6-digit code to that address. It works for {CODE_VALID_MINUTES} minutes.
+        If the reference and email match a booking, we have sent a 6-digit code to that address. It
+        works for {CODE_VALID_MINUTES} minutes.
       </p>
       <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
         <Field
           label="Code from the email"
           error={fieldError('code')}
-          inputProps={{ ...register('code'), inputMode: 'numeric', autoComplete: 'one-time-code', maxLength: 6, className: 'code-input', autoFocus: shouldAutoFocus('code') }}
+          inputProps={{
+            ...register('code'),
+            inputMode: 'numeric',
+            autoComplete: 'one-time-code',
+            maxLength: 6,
+            className: 'code-input',
+            autoFocus: shouldAutoFocus('code'),
+          }}
         />
         <SubmitButton pending={pending} pendingText="Checking…">
           Open my booking
         </SubmitButton>
       </Form>
       <p>
-        <Link to={reference ? `/bookings?reference=${reference}` : '/bookings'}>Send a new code</Link>
+        <Link to={reference ? `/bookings?reference=${reference}` : '/bookings'}>
+          Send a new code
+        </Link>
       </p>
     </div>
   )

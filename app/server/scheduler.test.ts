@@ -161,7 +161,10 @@ describe('email job', () => {
       process.env.SCHEDULER = 'false'
       resetEnvCache()
       expect(startScheduler(getEnv())).toBeNull()
-      expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual(['housekeeping', 'email-outbox'])
+      expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual([
+        'housekeeping',
+        'email-outbox',
+      ])
 
       delete process.env.SMTP_URL
       process.env.SCHEDULER = 'true'

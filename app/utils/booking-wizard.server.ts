@@ -1,7 +1,12 @@
 import { type AppLoadContext, redirect } from '@remix-run/node'
 import { type BookingActor } from '#app/domain/booking/booking-state.server.ts'
 import { type DraftView, getDraftView } from '#app/domain/booking/booking-wizard.server.ts'
-import { canEnterStep, firstIncompleteStep, WIZARD_STEPS, type WizardStepId } from '#app/domain/booking/wizard-steps.ts'
+import {
+  canEnterStep,
+  firstIncompleteStep,
+  WIZARD_STEPS,
+  type WizardStepId,
+} from '#app/domain/booking/wizard-steps.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { getPatientSessionFromRequest } from './patient-session.server.ts'
 
@@ -16,16 +21,25 @@ export type WizardContext = {
  * they go to the first unfinished one (a tampered or bookmarked URL cannot skip screening, time or
  * email proof). Without a draft they start at the treatment list.
  */
-export async function requireWizardStep(request: Request, stepId: WizardStepId): Promise<WizardContext> {
+export async function requireWizardStep(
+  request: Request,
+  stepId: WizardStepId,
+): Promise<WizardContext> {
   const session = await getPatientSessionFromRequest(request)
   const draft = getDraftView(session)
   if (!session || !draft) throw redirect('/book')
   if (draft.progress.isBooked && stepId !== 'confirmation') throw redirect('/book/confirmation')
-  if (!canEnterStep(stepId, draft.progress)) throw redirect(firstIncompleteStep(draft.progress).path)
+  if (!canEnterStep(stepId, draft.progress))
+    throw redirect(firstIncompleteStep(draft.progress).path)
   return {
     session,
     draft,
-    steps: WIZARD_STEPS.map((step) => ({ id: step.id, label: step.label, path: step.path, complete: step.isComplete(draft.progress) })),
+    steps: WIZARD_STEPS.map((step) => ({
+      id: step.id,
+      label: step.label,
+      path: step.path,
+      complete: step.isComplete(draft.progress),
+    })),
   }
 }
 

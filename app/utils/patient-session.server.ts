@@ -28,7 +28,9 @@ async function readToken(request: Request): Promise<string | null> {
 }
 
 /** The patient session of this request, if the browser has a live one. */
-export async function getPatientSessionFromRequest(request: Request): Promise<PatientSession | null> {
+export async function getPatientSessionFromRequest(
+  request: Request,
+): Promise<PatientSession | null> {
   const token = await readToken(request)
   return token ? getPatientSession(token) : null
 }
@@ -37,7 +39,9 @@ export async function getPatientSessionFromRequest(request: Request): Promise<Pa
  * The patient session of this request, creating one when there is none. `setCookie` is the header
  * to send when a session was created (null otherwise).
  */
-export async function ensurePatientSession(request: Request): Promise<{ session: PatientSession; setCookie: string | null }> {
+export async function ensurePatientSession(
+  request: Request,
+): Promise<{ session: PatientSession; setCookie: string | null }> {
   const existing = await getPatientSessionFromRequest(request)
   if (existing) return { session: existing, setCookie: null }
   const { token, tokenHash } = createPatientSession(new Date())

@@ -120,6 +120,8 @@ export const bookings = sqliteTable(
       'bookings_times',
       sql`${table.startAt} < ${table.endAt} AND ${table.endAt} <= ${table.blockedUntil}`,
     ),
+    // No booking spans a day: lets the overlap triggers look back at most 24 hours.
+    check('bookings_span', sql`${table.blockedUntil} - ${table.startAt} <= 86400000`),
     check('bookings_hold', sql`${table.status} <> 'held' OR ${table.holdExpiresAt} IS NOT NULL`),
     check(
       'bookings_patient',

@@ -16,7 +16,9 @@ async function bookSkinBoost(page: Page, email: string, options: { practitioner?
   await expect(page.getByText('Step 2 of 5: Day and time')).toBeVisible()
   await expect(page.getByText('Times are shown in Rome time (Europe/Rome).')).toBeVisible()
   if (options.practitioner) {
-    await page.getByLabel('Who would you like to see?').selectOption({ label: options.practitioner })
+    await page
+      .getByLabel('Who would you like to see?')
+      .selectOption({ label: options.practitioner })
     await page.getByRole('button', { name: 'Show times' }).click()
   }
   await expectAccessible(page)
@@ -41,28 +43,40 @@ async function bookSkinBoost(page: Page, email: string, options: { practitioner?
   await page.getByLabel('Code from the email').fill(code!)
   await page.getByRole('button', { name: 'Confirm my booking' }).click()
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Your booking is confirmed' })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Your booking is confirmed' }),
+  ).toBeVisible()
   await expect(page.getByText('Step 5 of 5: Confirmation')).toBeVisible()
   await expectAccessible(page)
-  const reference = (await page.getByText(/Your reference is DD-/).textContent())?.match(/DD-[0-9A-Z]{6}/)?.[0]
+  const reference = (await page.getByText(/Your reference is DD-/).textContent())?.match(
+    /DD-[0-9A-Z]{6}/,
+  )?.[0]
   expect(reference).toBeTruthy()
   return reference!
 }
 
 test.describe('booking a treatment @no-js', () => {
-  test('a patient books, gets the confirmation email with its calendar file, then moves and cancels it', async ({ page }) => {
+  test('a patient books, gets the confirmation email with its calendar file, then moves and cancels it', async ({
+    page,
+  }) => {
     const email = uniqueEmail('patient')
     const started = new Date()
     const reference = await bookSkinBoost(page, email)
     await expect(page.getByRole('heading', { name: 'Before your visit' })).toBeVisible()
 
-    const confirmation = await waitForEmail({ to: email, subject: new RegExp(`Booking confirmed: ${reference}`), after: started })
+    const confirmation = await waitForEmail({
+      to: email,
+      subject: new RegExp(`Booking confirmed: ${reference}`),
+      after: started,
+    })
     const ics = confirmation.attachments.find((a) => a.contentType === 'text/calendar')
     expect(ics?.content).toContain('BEGIN:VEVENT')
     for (const text of [confirmation.subject, confirmation.text, ics?.content ?? '']) {
       expect(text).not.toMatch(/skin boost|microneedling|needl|1988-03-14/i)
     }
-    const manageLink = /https?:\/\/\S+\/bookings\/manage\?token=[A-Za-z0-9_-]+/.exec(confirmation.text)?.[0]
+    const manageLink = /https?:\/\/\S+\/bookings\/manage\?token=[A-Za-z0-9_-]+/.exec(
+      confirmation.text,
+    )?.[0]
     expect(manageLink).toBeTruthy()
 
     // The emailed link opens the booking in a fresh browser.
@@ -70,7 +84,9 @@ test.describe('booking a treatment @no-js', () => {
     await page.goto(new URL(manageLink!).pathname + new URL(manageLink!).search)
     await expectAccessible(page)
     await page.getByRole('button', { name: 'Open my booking' }).click()
-    await expect(page.getByRole('heading', { level: 1, name: `Your booking ${reference}` })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Your booking ${reference}` }),
+    ).toBeVisible()
     await expect(page.getByText('Confirmed')).toBeVisible()
     await expectAccessible(page)
 
@@ -80,18 +96,36 @@ test.describe('booking a treatment @no-js', () => {
     await expectAccessible(page)
     const days = page.getByRole('region', { name: 'Choose a day' }).getByRole('link')
     await days.nth(1).click()
-    await page.getByRole('region', { name: /Choose a time on/ }).getByRole('button').first().click()
-    await expect(page.getByRole('status').filter({ hasText: 'Your booking has moved' })).toBeVisible()
+    await page
+      .getByRole('region', { name: /Choose a time on/ })
+      .getByRole('button')
+      .first()
+      .click()
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Your booking has moved' }),
+    ).toBeVisible()
     await expectAccessible(page)
-    await waitForEmail({ to: email, subject: new RegExp(`Booking moved: ${reference}`), after: started })
+    await waitForEmail({
+      to: email,
+      subject: new RegExp(`Booking moved: ${reference}`),
+      after: started,
+    })
 
     // Cancel it.
     await page.getByLabel('Why are you cancelling? (optional)').fill('Plans changed')
     await page.getByRole('button', { name: 'Cancel my booking' }).click()
-    await expect(page.getByRole('status').filter({ hasText: 'Your booking is cancelled' })).toBeVisible()
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Your booking is cancelled' }),
+    ).toBeVisible()
     await expectAccessible(page)
-    const cancelled = await waitForEmail({ to: email, subject: new RegExp(`Booking cancelled: ${reference}`), after: started })
-    expect(cancelled.attachments.find((a) => a.contentType === 'text/calendar')?.method).toBe('CANCEL')
+    const cancelled = await waitForEmail({
+      to: email,
+      subject: new RegExp(`Booking cancelled: ${reference}`),
+      after: started,
+    })
+    expect(cancelled.attachments.find((a) => a.contentType === 'text/calendar')?.method).toBe(
+      'CANCEL',
+    )
   })
 
   test('a patient finds a booking with its reference and an emailed code', async ({ page }) => {
@@ -107,19 +141,27 @@ test.describe('booking a treatment @no-js', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible()
     await expectAccessible(page)
     const mail = await waitForEmail({ to: email, subject: /is your .* code/, after: before })
-    await page.getByLabel('Code from the email').fill('000000' === /(\d{6})/.exec(mail.text)![1] ? '111111' : '000000')
+    await page
+      .getByLabel('Code from the email')
+      .fill('000000' === /(\d{6})/.exec(mail.text)![1] ? '111111' : '000000')
     await page.getByRole('button', { name: 'Open my booking' }).click()
     await expect(page.getByText(/That code is not right. You have 4 tries left./)).toBeVisible()
     await page.getByLabel('Code from the email').fill(/Your code is (\d{6})/.exec(mail.text)![1]!)
     await page.getByRole('button', { name: 'Open my booking' }).click()
-    await expect(page.getByRole('heading', { level: 1, name: `Your booking ${reference}` })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Your booking ${reference}` }),
+    ).toBeVisible()
     await expectAccessible(page)
   })
 
   test('bad details get a message beside each field and nothing is saved', async ({ page }) => {
     await page.goto('/book')
     await page.getByRole('button', { name: 'Choose Skin consultation' }).click()
-    await page.getByRole('region', { name: /Choose a time on/ }).getByRole('button').first().click()
+    await page
+      .getByRole('region', { name: /Choose a time on/ })
+      .getByRole('button')
+      .first()
+      .click()
     await page.getByLabel('Full name').fill('C')
     await page.getByLabel('Email').fill('not-an-email')
     await page.getByLabel('Mobile phone').fill('12')

@@ -3,12 +3,18 @@ import { expect, openE2eDb, test } from '../playwright-utils.ts'
 
 const ATTEMPTS = 50
 
-test('50 patients asking for one slot at once get exactly one hold; the rest hear it was just taken', async ({ baseURL }) => {
+test('50 patients asking for one slot at once get exactly one hold; the rest hear it was just taken', async ({
+  baseURL,
+}) => {
   const db = openE2eDb()
-  const { id: serviceId } = db.prepare("SELECT id FROM services WHERE slug = 'eye-neck'").get() as { id: string }
+  const { id: serviceId } = db.prepare("SELECT id FROM services WHERE slug = 'eye-neck'").get() as {
+    id: string
+  }
   db.close()
 
-  const contexts = await Promise.all(Array.from({ length: ATTEMPTS }, () => playwrightRequest.newContext({ baseURL })))
+  const contexts = await Promise.all(
+    Array.from({ length: ATTEMPTS }, () => playwrightRequest.newContext({ baseURL })),
+  )
   try {
     for (const context of contexts) {
       const started = await context.post('/book', { form: { serviceId }, maxRedirects: 0 })
@@ -18,7 +24,11 @@ test('50 patients asking for one slot at once get exactly one hold; the rest hea
     const slot = /name="slot" value="([^"]+)"/.exec(await page.text())?.[1]
     expect(slot).toBeTruthy()
 
-    const responses = await Promise.all(contexts.map((context) => context.post('/book/time', { form: { slot: slot! }, maxRedirects: 0 })))
+    const responses = await Promise.all(
+      contexts.map((context) =>
+        context.post('/book/time', { form: { slot: slot! }, maxRedirects: 0 }),
+      ),
+    )
     const statuses = responses.map((r) => r.status())
     expect(statuses.filter((s) => s === 302)).toHaveLength(1)
     expect(statuses.filter((s) => s === 409)).toHaveLength(ATTEMPTS - 1)
@@ -28,7 +38,9 @@ test('50 patients asking for one slot at once get exactly one hold; the rest hea
     const check = openE2eDb()
     const [practitionerId, startAt] = slot!.split('@') as [string, string]
     const { n } = check
-      .prepare("SELECT count(*) AS n FROM bookings WHERE practitioner_id = ? AND start_at = ? AND status = 'held'")
+      .prepare(
+        "SELECT count(*) AS n FROM bookings WHERE practitioner_id = ? AND start_at = ? AND status = 'held'",
+      )
       .get(practitionerId, Number(startAt)) as { n: number }
     check.close()
     expect(n).toBe(1)

@@ -1,8 +1,13 @@
 import { desc, eq } from 'drizzle-orm'
-import { findAvailableSlots, type Slot } from '#app/domain/availability/availability.server.ts'
+import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
+import { type Slot } from '#app/domain/availability/slots.rules.ts'
 import { localDateOf } from '#app/domain/availability/availability.rules.ts'
 import { startBookingDraft } from '#app/domain/booking/booking-wizard.server.ts'
-import { createPatientSession, getPatientSession, type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import {
+  createPatientSession,
+  getPatientSession,
+  type PatientSession,
+} from '#app/domain/patient/patient-sessions.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { emailOutbox, services } from '#db/schema/index.ts'
 
@@ -18,7 +23,11 @@ export const PATIENT = {
 export const patientActor = { type: 'patient' as const, ipAddress: '127.0.0.1', requestId: 'test' }
 
 export function serviceIdBySlug(slug: string): string {
-  const row = getDb().select({ id: services.id }).from(services).where(eq(services.slug, slug)).get()
+  const row = getDb()
+    .select({ id: services.id })
+    .from(services)
+    .where(eq(services.slug, slug))
+    .get()
   if (!row) throw new Error(`No service ${slug}`)
   return row.id
 }
@@ -37,7 +46,11 @@ export function sessionWithDraft(slug: string, now: Date): PatientSession {
 }
 
 /** The first free slot for a service from `now` on (searching up to five weeks). */
-export function firstFreeSlot(slug: string, now: Date, practitionerId: string | 'any' = 'any'): Slot {
+export function firstFreeSlot(
+  slug: string,
+  now: Date,
+  practitionerId: string | 'any' = 'any',
+): Slot {
   const result = findAvailableSlots({
     serviceId: serviceIdBySlug(slug),
     practitionerId,
@@ -71,14 +84,24 @@ export async function bookForPatient(
   now: Date,
   details: { fullName: string; email: string; phone: string; dateOfBirth: string } = PATIENT,
 ): Promise<{ session: PatientSession; reference: string }> {
-  const { holdSlot, saveDraftDetails, verifyBookingEmail } = await import('#app/domain/booking/booking-wizard.server.ts')
+  const { holdSlot, saveDraftDetails, verifyBookingEmail } =
+    await import('#app/domain/booking/booking-wizard.server.ts')
   const session = sessionWithDraft(slug, now)
   const held = holdSlot({ session, ...slot, now, actor: patientActor })
   if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
   saveDraftDetails({ session, details, now, actor: patientActor })
-  const result = verifyBookingEmail({ session, code: latestCodeSentTo(details.email), now, actor: patientActor })
+  const result = verifyBookingEmail({
+    session,
+    code: latestCodeSentTo(details.email),
+    now,
+    actor: patientActor,
+  })
   if (!result.ok || !result.reference) throw new Error(`booking failed: ${JSON.stringify(result)}`)
-  const row = getDb().$client.prepare('SELECT verified_email AS verifiedEmail, proven_by AS provenBy FROM patient_sessions WHERE token_hash = ?').get(session.tokenHash) as {
+  const row = getDb()
+    .$client.prepare(
+      'SELECT verified_email AS verifiedEmail, proven_by AS provenBy FROM patient_sessions WHERE token_hash = ?',
+    )
+    .get(session.tokenHash) as {
     verifiedEmail: string | null
     provenBy: PatientSession['provenBy']
   }
@@ -87,7 +110,12 @@ export async function bookForPatient(
 
 /** The manage-link token in the newest booking email to an address. */
 export function latestManageTokenSentTo(email: string): string {
-  const rows = getDb().select({ text: emailOutbox.textBody }).from(emailOutbox).where(eq(emailOutbox.toAddress, email)).orderBy(desc(emailOutbox.createdAt)).all()
+  const rows = getDb()
+    .select({ text: emailOutbox.textBody })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.toAddress, email))
+    .orderBy(desc(emailOutbox.createdAt))
+    .all()
   for (const row of rows) {
     const token = /\/bookings\/manage\?token=([A-Za-z0-9_-]{43})/.exec(row.text)?.[1]
     if (token) return token

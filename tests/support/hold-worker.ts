@@ -20,7 +20,8 @@ const { holdSlot } = await import('#app/domain/booking/booking-wizard.server.ts'
 const barrier = new Int32Array(input.barrier)
 Atomics.add(barrier, 0, 1)
 Atomics.notify(barrier, 0)
-while (Atomics.load(barrier, 0) < input.workers) Atomics.wait(barrier, 0, Atomics.load(barrier, 0), 50)
+while (Atomics.load(barrier, 0) < input.workers)
+  Atomics.wait(barrier, 0, Atomics.load(barrier, 0), 50)
 
 const results: string[] = []
 for (const tokenHash of input.sessions) {

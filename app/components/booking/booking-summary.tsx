@@ -1,6 +1,9 @@
 import { type ReactNode } from 'react'
 
-export const STATUS_LABELS: Record<string, { label: string; tone: 'ok' | 'warn' | 'bad' | 'neutral' }> = {
+export const STATUS_LABELS: Record<
+  string,
+  { label: string; tone: 'ok' | 'warn' | 'bad' | 'neutral' }
+> = {
   confirmed: { label: 'Confirmed', tone: 'ok' },
   pending_review: { label: 'Waiting for a clinician to check', tone: 'warn' },
   held: { label: 'Held, not booked yet', tone: 'neutral' },

@@ -103,7 +103,14 @@ export function SlotPicker({
                   Times on {selectedDateLabel}, {timeZoneLabel}
                 </legend>
                 {slots.map((slot) => (
-                  <button key={slot.value} type="submit" name="slot" value={slot.value} className="button button--secondary time-button" disabled={pending}>
+                  <button
+                    key={slot.value}
+                    type="submit"
+                    name="slot"
+                    value={slot.value}
+                    className="button button--secondary time-button"
+                    disabled={pending}
+                  >
                     {slot.time}
                     <span className="visually-hidden">
                       {' '}

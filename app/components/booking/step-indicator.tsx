@@ -6,7 +6,13 @@ export type StepIndicatorStep = { id: string; label: string; path: string; compl
  * Where the patient is in the booking: an ordered list, the current step marked for screen
  * readers (aria-current="step"), finished steps linked so people can go back and change them.
  */
-export function StepIndicator({ steps, currentId }: { steps: StepIndicatorStep[]; currentId: string }) {
+export function StepIndicator({
+  steps,
+  currentId,
+}: {
+  steps: StepIndicatorStep[]
+  currentId: string
+}) {
   const currentIndex = steps.findIndex((step) => step.id === currentId)
   return (
     <nav aria-label="Booking progress" className="steps">
@@ -18,7 +24,11 @@ export function StepIndicator({ steps, currentId }: { steps: StepIndicatorStep[]
           const state = index === currentIndex ? 'current' : step.complete ? 'done' : 'todo'
           const canGoBack = state === 'done' && index < currentIndex && step.id !== 'confirmation'
           return (
-            <li key={step.id} className={`steps__item steps__item--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <li
+              key={step.id}
+              className={`steps__item steps__item--${state}`}
+              aria-current={state === 'current' ? 'step' : undefined}
+            >
               <span className="steps__number" aria-hidden="true">
                 {state === 'done' ? '✓' : index + 1}
               </span>

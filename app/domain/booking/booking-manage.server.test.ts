@@ -26,7 +26,11 @@ const NOW = new Date('2026-11-25T08:00:00Z')
 const DAY = 24 * 3600_000
 
 function reload(session: PatientSession): PatientSession {
-  const row = getDb().select().from(patientSessions).where(eq(patientSessions.tokenHash, session.tokenHash)).get()!
+  const row = getDb()
+    .select()
+    .from(patientSessions)
+    .where(eq(patientSessions.tokenHash, session.tokenHash))
+    .get()!
   return { tokenHash: row.tokenHash, verifiedEmail: row.verifiedEmail, provenBy: row.provenBy }
 }
 
@@ -34,15 +38,32 @@ describe('managing a booking', () => {
   test('reference + email + code opens the booking; another address sees nothing', async () => {
     const { reference } = await bookForPatient('skin-boost', firstFreeSlot('skin-boost', NOW), NOW)
     const browser = newPatientSession(NOW)
-    expect(getPatientBooking({ session: browser, reference, now: NOW, actor: patientActor })).toBeNull()
+    expect(
+      getPatientBooking({ session: browser, reference, now: NOW, actor: patientActor }),
+    ).toBeNull()
 
-    expect(requestManageCode({ session: browser, reference, email: PATIENT.email, now: NOW }).ok).toBe(true)
-    expect(verifyManageCode({ session: browser, code: latestCodeSentTo(PATIENT.email), now: NOW })).toEqual({ ok: true, reference })
-    const view = getPatientBooking({ session: reload(browser), reference, now: NOW, actor: patientActor })
+    expect(
+      requestManageCode({ session: browser, reference, email: PATIENT.email, now: NOW }).ok,
+    ).toBe(true)
+    expect(
+      verifyManageCode({ session: browser, code: latestCodeSentTo(PATIENT.email), now: NOW }),
+    ).toEqual({ ok: true, reference })
+    const view = getPatientBooking({
+      session: reload(browser),
+      reference,
+      now: NOW,
+      actor: patientActor,
+    })
     expect(view).toMatchObject({ reference, status: 'confirmed', patientName: PATIENT.fullName })
 
-    const stranger = { tokenHash: 'x', verifiedEmail: 'someone.else@example.com', provenBy: 'email_code' as const }
-    expect(getPatientBooking({ session: stranger, reference, now: NOW, actor: patientActor })).toBeNull()
+    const stranger = {
+      tokenHash: 'x',
+      verifiedEmail: 'someone.else@example.com',
+      provenBy: 'email_code' as const,
+    }
+    expect(
+      getPatientBooking({ session: stranger, reference, now: NOW, actor: patientActor }),
+    ).toBeNull()
     expect(getPatientBookingCalendar({ session: stranger, reference })).toBeNull()
   })
 
@@ -50,7 +71,9 @@ describe('managing a booking', () => {
     const { reference } = await bookForPatient('skin-boost', firstFreeSlot('skin-boost', NOW), NOW)
     const browser = newPatientSession(NOW)
     const before = getDb().select().from(emailOutbox).all().length
-    expect(requestManageCode({ session: browser, reference, email: 'wrong@example.com', now: NOW })).toEqual({ ok: true })
+    expect(
+      requestManageCode({ session: browser, reference, email: 'wrong@example.com', now: NOW }),
+    ).toEqual({ ok: true })
     expect(getDb().select().from(emailOutbox).all().length).toBe(before)
     const attempt = verifyManageCode({ session: browser, code: '123456', now: NOW })
     expect(attempt).toMatchObject({ ok: false, message: expect.stringContaining('not right') })
@@ -59,31 +82,62 @@ describe('managing a booking', () => {
   test('the emailed link opens the booking', async () => {
     const { reference } = await bookForPatient('skin-boost', firstFreeSlot('skin-boost', NOW), NOW)
     const browser = newPatientSession(NOW)
-    expect(openManageLink({ session: browser, token: latestManageTokenSentTo(PATIENT.email), now: NOW })).toEqual({ ok: true, reference })
+    expect(
+      openManageLink({ session: browser, token: latestManageTokenSentTo(PATIENT.email), now: NOW }),
+    ).toEqual({ ok: true, reference })
     expect(reload(browser)).toMatchObject({ verifiedEmail: PATIENT.email, provenBy: 'manage_link' })
-    expect(openManageLink({ session: browser, token: 'A'.repeat(43), now: NOW })).toEqual({ ok: false })
+    expect(openManageLink({ session: browser, token: 'A'.repeat(43), now: NOW })).toEqual({
+      ok: false,
+    })
   })
 
   test('cancelling inside the window frees the slot, records the event and emails the patient', async () => {
     const slot = firstFreeSlot('skin-boost', new Date(NOW.getTime() + 5 * DAY))
     const { session, reference } = await bookForPatient('skin-boost', slot, NOW)
-    expect(cancelPatientBooking({ session, reference, reason: 'Travelling', now: NOW, actor: patientActor })).toEqual({ ok: true })
+    expect(
+      cancelPatientBooking({
+        session,
+        reference,
+        reason: 'Travelling',
+        now: NOW,
+        actor: patientActor,
+      }),
+    ).toEqual({ ok: true })
     const booking = getDb().select().from(bookings).where(eq(bookings.reference, reference)).get()!
     expect(booking).toMatchObject({ status: 'cancelled', cancellationReason: 'Travelling' })
-    const actions = getDb().select().from(bookingEvents).where(eq(bookingEvents.bookingId, booking.id)).all().map((e) => e.action)
+    const actions = getDb()
+      .select()
+      .from(bookingEvents)
+      .where(eq(bookingEvents.bookingId, booking.id))
+      .all()
+      .map((e) => e.action)
     expect(actions).toContain('cancelled_by_patient')
-    const mails = getDb().select().from(emailOutbox).where(eq(emailOutbox.bookingId, booking.id)).all()
-    expect(mails.some((m) => m.subject.startsWith('Booking cancelled') && m.icsContent?.includes('METHOD:CANCEL'))).toBe(true)
+    const mails = getDb()
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.bookingId, booking.id))
+      .all()
+    expect(
+      mails.some(
+        (m) => m.subject.startsWith('Booking cancelled') && m.icsContent?.includes('METHOD:CANCEL'),
+      ),
+    ).toBe(true)
     // The time is free again for someone else.
-    expect(firstFreeSlot('skin-boost', new Date(NOW.getTime() + 5 * DAY), slot.practitionerId).startAt).toBe(slot.startAt)
+    expect(
+      firstFreeSlot('skin-boost', new Date(NOW.getTime() + 5 * DAY), slot.practitionerId).startAt,
+    ).toBe(slot.startAt)
   })
 
   test('inside the cancellation window the patient must call instead', async () => {
     const slot = firstFreeSlot('skin-boost', NOW)
     const { session, reference } = await bookForPatient('skin-boost', slot, NOW)
     const late = new Date(slot.startAt - 47 * 3600_000)
-    expect(cancelPatientBooking({ session, reference, reason: null, now: late, actor: patientActor })).toEqual({ ok: false, reason: 'outside-window' })
-    expect(getPatientBooking({ session, reference, now: late, actor: patientActor })?.canChange).toBe(false)
+    expect(
+      cancelPatientBooking({ session, reference, reason: null, now: late, actor: patientActor }),
+    ).toEqual({ ok: false, reason: 'outside-window' })
+    expect(
+      getPatientBooking({ session, reference, now: late, actor: patientActor })?.canChange,
+    ).toBe(false)
   })
 
   test('rescheduling moves the booking atomically; an occupied slot is refused', async () => {
@@ -91,20 +145,59 @@ describe('managing a booking', () => {
     const first = firstFreeSlot('skin-boost', base)
     const { session, reference } = await bookForPatient('skin-boost', first, NOW)
     const other = firstFreeSlot('skin-boost', base, first.practitionerId)
-    const { reference: otherRef } = await bookForPatient('skin-boost', other, NOW, { ...PATIENT, email: 'other@example.com', dateOfBirth: '1990-01-01' })
+    const { reference: otherRef } = await bookForPatient('skin-boost', other, NOW, {
+      ...PATIENT,
+      email: 'other@example.com',
+      dateOfBirth: '1990-01-01',
+    })
     expect(otherRef).not.toBe(reference)
 
-    const refused = reschedulePatientBooking({ session, reference, practitionerId: other.practitionerId, startAt: other.startAt, now: NOW, actor: patientActor })
+    const refused = reschedulePatientBooking({
+      session,
+      reference,
+      practitionerId: other.practitionerId,
+      startAt: other.startAt,
+      now: NOW,
+      actor: patientActor,
+    })
     expect(refused).toMatchObject({ ok: false, reason: 'taken' })
 
-    const target = firstFreeSlot('skin-boost', new Date(base.getTime() + 2 * DAY), first.practitionerId)
-    expect(reschedulePatientBooking({ session, reference, practitionerId: target.practitionerId, startAt: target.startAt, now: NOW, actor: patientActor })).toEqual({ ok: true })
+    const target = firstFreeSlot(
+      'skin-boost',
+      new Date(base.getTime() + 2 * DAY),
+      first.practitionerId,
+    )
+    expect(
+      reschedulePatientBooking({
+        session,
+        reference,
+        practitionerId: target.practitionerId,
+        startAt: target.startAt,
+        now: NOW,
+        actor: patientActor,
+      }),
+    ).toEqual({ ok: true })
     const moved = getDb().select().from(bookings).where(eq(bookings.reference, reference)).get()!
     expect(moved.startAt.getTime()).toBe(target.startAt)
     expect(moved.status).toBe('confirmed')
-    const event = getDb().select().from(bookingEvents).where(eq(bookingEvents.bookingId, moved.id)).all().find((e) => e.action === 'rescheduled')!
-    expect(JSON.parse(event.details)).toMatchObject({ fromStartAt: new Date(first.startAt).toISOString(), toStartAt: new Date(target.startAt).toISOString() })
-    expect(getDb().select().from(emailOutbox).where(eq(emailOutbox.bookingId, moved.id)).all().some((m) => m.subject.startsWith('Booking moved'))).toBe(true)
+    const event = getDb()
+      .select()
+      .from(bookingEvents)
+      .where(eq(bookingEvents.bookingId, moved.id))
+      .all()
+      .find((e) => e.action === 'rescheduled')!
+    expect(JSON.parse(event.details)).toMatchObject({
+      fromStartAt: new Date(first.startAt).toISOString(),
+      toStartAt: new Date(target.startAt).toISOString(),
+    })
+    expect(
+      getDb()
+        .select()
+        .from(emailOutbox)
+        .where(eq(emailOutbox.bookingId, moved.id))
+        .all()
+        .some((m) => m.subject.startsWith('Booking moved')),
+    ).toBe(true)
     // The old time is free again.
     expect(firstFreeSlot('skin-boost', base, first.practitionerId).startAt).toBe(first.startAt)
   })

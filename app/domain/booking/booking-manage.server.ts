@@ -1,19 +1,29 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
-import { checkSlot, findNearestFreeSlots, type Slot } from '#app/domain/availability/availability.server.ts'
+import { checkSlot, findNearestFreeSlots } from '#app/domain/availability/availability.server.ts'
+import { type Slot } from '#app/domain/availability/slots.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { buildAppointmentIcs } from '#app/domain/email/calendar.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { issueEmailCode, verifyEmailCode } from '#app/domain/patient/email-verification.server.ts'
 import { describeCodeProblem } from '#app/domain/patient/email-verification.rules.ts'
-import { markSessionVerified, type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import {
+  markSessionVerified,
+  type PatientSession,
+} from '#app/domain/patient/patient-sessions.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
 import { bookingEvents, bookings, patients, practitioners, services } from '#db/schema/index.ts'
 import { bookingRescheduledEmail, loadBookingEmailContext } from './booking-emails.server.ts'
 import { type BookingStatus } from './booking.schema.ts'
 import { isInsideCancellationWindow } from './booking.rules.ts'
-import { type BookingActor, cancelBookingInTx, expireLapsedHolds, isDoubleBookingError, recordBookingEvent } from './booking-state.server.ts'
+import {
+  type BookingActor,
+  cancelBookingInTx,
+  expireLapsedHolds,
+  isDoubleBookingError,
+  recordBookingEvent,
+} from './booking-state.server.ts'
 import { findBookingIdForManageToken } from './manage-links.server.ts'
 import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts'
 
@@ -23,7 +33,11 @@ import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts
  * another address is "not found", exactly like one that does not exist (security goal C2).
  */
 
-function loadOwnedBooking(db: Tx | ReturnType<typeof getDb>, session: PatientSession | null, reference: string) {
+function loadOwnedBooking(
+  db: Tx | ReturnType<typeof getDb>,
+  session: PatientSession | null,
+  reference: string,
+) {
   if (!session?.verifiedEmail) return undefined
   return db
     .select({ booking: bookings, patient: patients })
@@ -34,7 +48,11 @@ function loadOwnedBooking(db: Tx | ReturnType<typeof getDb>, session: PatientSes
 }
 
 /** Exchanges an emailed manage-link token for access to that booking's address. */
-export function openManageLink(input: { session: PatientSession; token: string; now: Date }): { ok: true; reference: string } | { ok: false } {
+export function openManageLink(input: {
+  session: PatientSession
+  token: string
+  now: Date
+}): { ok: true; reference: string } | { ok: false } {
   const db = getDb()
   const bookingId = findBookingIdForManageToken(db, input.token, input.now)
   if (!bookingId) return { ok: false }
@@ -64,7 +82,12 @@ export function openManageLink(input: { session: PatientSession; token: string; 
  * "Find my booking": sends a code when the reference and email match a booking. The answer is the
  * same either way, so nobody can learn who has a booking here.
  */
-export function requestManageCode(input: { session: PatientSession; reference: string; email: string; now: Date }): { ok: true } | { ok: false; reason: 'too-many-codes' } {
+export function requestManageCode(input: {
+  session: PatientSession
+  reference: string
+  email: string
+  now: Date
+}): { ok: true } | { ok: false; reason: 'too-many-codes' } {
   const db = getDb()
   return db.transaction(
     (tx) => {
@@ -89,14 +112,26 @@ export function requestManageCode(input: { session: PatientSession; reference: s
 }
 
 /** Checks a "find my booking" code; on success the session may manage that address's bookings. */
-export function verifyManageCode(input: { session: PatientSession; code: string; now: Date }): { ok: true; reference: string } | { ok: false; message: string } {
+export function verifyManageCode(input: {
+  session: PatientSession
+  code: string
+  now: Date
+}): { ok: true; reference: string } | { ok: false; message: string } {
   return getDb().transaction(
     (tx) => {
-      const check = verifyEmailCode(tx, { sessionTokenHash: input.session.tokenHash, purpose: 'manage', code: input.code, now: input.now })
+      const check = verifyEmailCode(tx, {
+        sessionTokenHash: input.session.tokenHash,
+        purpose: 'manage',
+        code: input.code,
+        now: input.now,
+      })
       if (!check.ok) return { ok: false as const, message: describeCodeProblem(check) }
-      const booking = check.bookingId ? tx.select().from(bookings).where(eq(bookings.id, check.bookingId)).get() : undefined
+      const booking = check.bookingId
+        ? tx.select().from(bookings).where(eq(bookings.id, check.bookingId)).get()
+        : undefined
       // A code stored for a request that matched nothing can never be right; this is a safety net.
-      if (!booking) return { ok: false as const, message: 'That code is not right. Ask for a new one.' }
+      if (!booking)
+        return { ok: false as const, message: 'That code is not right. Ask for a new one.' }
       markSessionVerified(tx, input.session.tokenHash, check.email, 'email_code')
       recordAuditEvent(tx, {
         action: 'patient.email_proven',
@@ -132,27 +167,45 @@ export type PatientBookingView = {
 }
 
 /** The booking as its patient sees it, or null when this session may not see it. Audited. */
-export function getPatientBooking(input: { session: PatientSession | null; reference: string; now: Date; actor: BookingActor }): PatientBookingView | null {
+export function getPatientBooking(input: {
+  session: PatientSession | null
+  reference: string
+  now: Date
+  actor: BookingActor
+}): PatientBookingView | null {
   const db = getDb()
   const owned = loadOwnedBooking(db, input.session, input.reference)
   if (!owned) return null
   const { booking, patient } = owned
   const detail = db
-    .select({ serviceName: services.name, serviceKind: services.kind, practitionerName: practitioners.displayName })
+    .select({
+      serviceName: services.name,
+      serviceKind: services.kind,
+      practitionerName: practitioners.displayName,
+    })
     .from(services)
     .innerJoin(practitioners, eq(practitioners.id, booking.practitionerId))
     .where(eq(services.id, booking.serviceId))
     .get()!
   const settings = getClinicSettings()
   const history = db
-    .select({ at: bookingEvents.occurredAt, action: bookingEvents.action, toStatus: bookingEvents.toStatus })
+    .select({
+      at: bookingEvents.occurredAt,
+      action: bookingEvents.action,
+      toStatus: bookingEvents.toStatus,
+    })
     .from(bookingEvents)
     .where(eq(bookingEvents.bookingId, booking.id))
     .orderBy(asc(bookingEvents.occurredAt))
     .all()
   recordAuditEvent(db, {
     action: 'booking.viewed',
-    actor: { type: 'patient', id: patient.id, ipAddress: input.actor.ipAddress, requestId: input.actor.requestId },
+    actor: {
+      type: 'patient',
+      id: patient.id,
+      ipAddress: input.actor.ipAddress,
+      requestId: input.actor.requestId,
+    },
     subjectType: 'booking',
     subjectId: booking.id,
     patientId: patient.id,
@@ -171,40 +224,73 @@ export function getPatientBooking(input: { session: PatientSession | null; refer
     endAt: booking.endAt.getTime(),
     timeZone: booking.timeZone,
     patientName: patient.fullName,
-    canChange: active && isInsideCancellationWindow(booking.startAt.getTime(), input.now.getTime(), settings.cancellationWindowHours),
+    canChange:
+      active &&
+      isInsideCancellationWindow(
+        booking.startAt.getTime(),
+        input.now.getTime(),
+        settings.cancellationWindowHours,
+      ),
     changeDeadline: booking.startAt.getTime() - settings.cancellationWindowHours * 3600_000,
     clinicPhone: settings.phone,
-    history: history.map((event) => ({ at: event.at.getTime(), action: event.action, toStatus: event.toStatus })),
+    history: history.map((event) => ({
+      at: event.at.getTime(),
+      action: event.action,
+      toStatus: event.toStatus,
+    })),
   }
 }
 
 /** For the reschedule page: the first time a new needling session may start for this patient. */
-export function getRescheduleLimits(input: { session: PatientSession | null; reference: string }): { earliestStartAt: number | null; bookingId: string } | null {
+export function getRescheduleLimits(input: {
+  session: PatientSession | null
+  reference: string
+}): { earliestStartAt: number | null; bookingId: string } | null {
   const db = getDb()
   const owned = loadOwnedBooking(db, input.session, input.reference)
   if (!owned) return null
-  const service = db.select({ kind: services.kind }).from(services).where(eq(services.id, owned.booking.serviceId)).get()
+  const service = db
+    .select({ kind: services.kind })
+    .from(services)
+    .where(eq(services.id, owned.booking.serviceId))
+    .get()
   const earliestStartAt =
     service?.kind === 'treatment'
-      ? earliestNeedlingStartFor(db, { patientId: owned.patient.id, minDays: getClinicSettings().minDaysBetweenNeedling, excludeBookingId: owned.booking.id })
+      ? earliestNeedlingStartFor(db, {
+          patientId: owned.patient.id,
+          minDays: getClinicSettings().minDaysBetweenNeedling,
+          excludeBookingId: owned.booking.id,
+        })
       : null
   return { earliestStartAt, bookingId: owned.booking.id }
 }
 
 export type PatientChangeResult =
-  | { ok: true }
-  | { ok: false; reason: 'not-found' | 'not-changeable' | 'outside-window' }
+  { ok: true } | { ok: false; reason: 'not-found' | 'not-changeable' | 'outside-window' }
 
 /** The patient cancels inside the cancellation window; outside it they must call the clinic. */
-export function cancelPatientBooking(input: { session: PatientSession | null; reference: string; reason: string | null; now: Date; actor: BookingActor }): PatientChangeResult {
+export function cancelPatientBooking(input: {
+  session: PatientSession | null
+  reference: string
+  reason: string | null
+  now: Date
+  actor: BookingActor
+}): PatientChangeResult {
   const db = getDb()
   return db.transaction(
     (tx): PatientChangeResult => {
       const owned = loadOwnedBooking(tx, input.session, input.reference)
       if (!owned) return { ok: false, reason: 'not-found' }
       const { booking } = owned
-      if (booking.status !== 'confirmed' && booking.status !== 'pending_review') return { ok: false, reason: 'not-changeable' }
-      if (!isInsideCancellationWindow(booking.startAt.getTime(), input.now.getTime(), getClinicSettings().cancellationWindowHours)) {
+      if (booking.status !== 'confirmed' && booking.status !== 'pending_review')
+        return { ok: false, reason: 'not-changeable' }
+      if (
+        !isInsideCancellationWindow(
+          booking.startAt.getTime(),
+          input.now.getTime(),
+          getClinicSettings().cancellationWindowHours,
+        )
+      ) {
         return { ok: false, reason: 'outside-window' }
       }
       const result = cancelBookingInTx(tx, {
@@ -222,7 +308,10 @@ export function cancelPatientBooking(input: { session: PatientSession | null; re
 
 export type RescheduleResult =
   | PatientChangeResult
-  | { ok: false; reason: 'not-offered' | 'too-soon' | 'too-far' | 'not-qualified' | 'unknown-service' }
+  | {
+      ok: false
+      reason: 'not-offered' | 'too-soon' | 'too-far' | 'not-qualified' | 'unknown-service'
+    }
   | { ok: false; reason: 'taken'; nearest: Slot[] }
   | { ok: false; reason: 'too-close'; earliestStartAt: number; timeZone: string }
 
@@ -248,24 +337,56 @@ export function reschedulePatientBooking(input: {
         if (!owned) return { ok: false, reason: 'not-found' }
         const { booking, patient } = owned
         serviceIdForNearest = booking.serviceId
-        if (booking.status !== 'confirmed' && booking.status !== 'pending_review') return { ok: false, reason: 'not-changeable' }
+        if (booking.status !== 'confirmed' && booking.status !== 'pending_review')
+          return { ok: false, reason: 'not-changeable' }
         const settings = getClinicSettings()
-        if (!isInsideCancellationWindow(booking.startAt.getTime(), input.now.getTime(), settings.cancellationWindowHours)) {
+        if (
+          !isInsideCancellationWindow(
+            booking.startAt.getTime(),
+            input.now.getTime(),
+            settings.cancellationWindowHours,
+          )
+        ) {
           return { ok: false, reason: 'outside-window' }
         }
         const service = tx.select().from(services).where(eq(services.id, booking.serviceId)).get()
         if (!service) return { ok: false, reason: 'unknown-service' }
         const endAt = input.startAt + service.durationMinutes * 60_000
         const blockedUntil = endAt + service.bufferAfterMinutes * 60_000
-        expireLapsedHolds(tx, { practitionerId: input.practitionerId, from: new Date(input.startAt), to: new Date(blockedUntil), now: input.now })
+        expireLapsedHolds(tx, {
+          practitionerId: input.practitionerId,
+          from: new Date(input.startAt),
+          to: new Date(blockedUntil),
+          now: input.now,
+        })
         const check = checkSlot(
-          { serviceId: service.id, practitionerId: input.practitionerId, startAt: input.startAt, now: input.now, ignoreBookingId: booking.id },
+          {
+            serviceId: service.id,
+            practitionerId: input.practitionerId,
+            startAt: input.startAt,
+            now: input.now,
+            ignoreBookingId: booking.id,
+          },
           tx,
         )
-        if (!check.ok) return check.reason === 'taken' ? { ok: false, reason: 'taken', nearest: [] } : { ok: false, reason: check.reason }
+        if (!check.ok)
+          return check.reason === 'taken'
+            ? { ok: false, reason: 'taken', nearest: [] }
+            : { ok: false, reason: check.reason }
         if (service.kind === 'treatment') {
-          const conflict = needlingConflict(tx, { patientId: patient.id, startAt: input.startAt, minDays: settings.minDaysBetweenNeedling, excludeBookingId: booking.id })
-          if (conflict) return { ok: false, reason: 'too-close', earliestStartAt: conflict.earliestStartAt, timeZone: settings.timeZone }
+          const conflict = needlingConflict(tx, {
+            patientId: patient.id,
+            startAt: input.startAt,
+            minDays: settings.minDaysBetweenNeedling,
+            excludeBookingId: booking.id,
+          })
+          if (conflict)
+            return {
+              ok: false,
+              reason: 'too-close',
+              earliestStartAt: conflict.earliestStartAt,
+              timeZone: settings.timeZone,
+            }
         }
         tx.update(bookings)
           .set({
@@ -292,7 +413,15 @@ export function reschedulePatientBooking(input: {
             toPractitionerId: input.practitionerId,
           },
         })
-        enqueueEmail(tx, bookingRescheduledEmail(loadBookingEmailContext(tx, booking.id, input.now), booking.startAt, eventId), input.now)
+        enqueueEmail(
+          tx,
+          bookingRescheduledEmail(
+            loadBookingEmailContext(tx, booking.id, input.now),
+            booking.startAt,
+            eventId,
+          ),
+          input.now,
+        )
         return { ok: true }
       },
       { behavior: 'immediate' },
@@ -302,20 +431,33 @@ export function reschedulePatientBooking(input: {
     result = { ok: false, reason: 'taken', nearest: [] }
   }
   if (!result.ok && result.reason === 'taken' && serviceIdForNearest) {
-    result.nearest = findNearestFreeSlots({ serviceId: serviceIdForNearest, practitionerId: 'any', around: input.startAt, now: input.now, count: 3 })
+    result.nearest = findNearestFreeSlots({
+      serviceId: serviceIdForNearest,
+      practitionerId: 'any',
+      around: input.startAt,
+      now: input.now,
+      count: 3,
+    })
   }
   return result
 }
 
 /** The booking's calendar file, for the patient's "Add to calendar" link. */
-export function getPatientBookingCalendar(input: { session: PatientSession | null; reference: string }): string | null {
+export function getPatientBookingCalendar(input: {
+  session: PatientSession | null
+  reference: string
+}): string | null {
   const db = getDb()
   const owned = loadOwnedBooking(db, input.session, input.reference)
   if (!owned) return null
   const settings = getClinicSettings()
   const { booking } = owned
   const origin = getEnv().APP_ORIGIN
-  const sequence = db.select({ id: bookingEvents.id }).from(bookingEvents).where(eq(bookingEvents.bookingId, booking.id)).all().length
+  const sequence = db
+    .select({ id: bookingEvents.id })
+    .from(bookingEvents)
+    .where(eq(bookingEvents.bookingId, booking.id))
+    .all().length
   return buildAppointmentIcs({
     uid: `${booking.id}@${new URL(origin).hostname}`,
     sequence,

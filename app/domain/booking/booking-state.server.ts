@@ -152,7 +152,10 @@ export function cancelBookingInTx(
  * Marks lapsed holds of a practitioner that touch [from, to) as expired, so that the overlap
  * triggers (which have no clock) see only live ones. Call it inside the writing transaction.
  */
-export function expireLapsedHolds(tx: Tx, input: { practitionerId: string; from: Date; to: Date; now: Date }): void {
+export function expireLapsedHolds(
+  tx: Tx,
+  input: { practitionerId: string; from: Date; to: Date; now: Date },
+): void {
   const lapsed = tx
     .select()
     .from(bookings)
@@ -167,7 +170,13 @@ export function expireLapsedHolds(tx: Tx, input: { practitionerId: string; from:
     )
     .all()
   for (const booking of lapsed) {
-    changeBookingStatus(tx, { booking, to: 'expired', actor: { type: 'system' }, action: 'hold_expired', at: input.now })
+    changeBookingStatus(tx, {
+      booking,
+      to: 'expired',
+      actor: { type: 'system' },
+      action: 'hold_expired',
+      at: input.now,
+    })
   }
 }
 
@@ -175,7 +184,10 @@ export function expireLapsedHolds(tx: Tx, input: { practitionerId: string; from:
 export function isDoubleBookingError(error: unknown): boolean {
   if (!(error instanceof Error)) return false
   const code = (error as Error & { code?: string }).code
-  return error.message.includes('booking_overlap') || code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('bookings.')
+  return (
+    error.message.includes('booking_overlap') ||
+    (code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('bookings.'))
+  )
 }
 
 /** Housekeeping: every hold that has lapsed becomes 'expired' (the agenda then shows reality). */
@@ -188,7 +200,13 @@ export function expireAllLapsedHolds(now: Date): number {
         .where(and(eq(bookings.status, 'held'), lte(bookings.holdExpiresAt, now)))
         .all()
       for (const booking of lapsed) {
-        changeBookingStatus(tx, { booking, to: 'expired', actor: { type: 'system' }, action: 'hold_expired', at: now })
+        changeBookingStatus(tx, {
+          booking,
+          to: 'expired',
+          actor: { type: 'system' },
+          action: 'hold_expired',
+          at: now,
+        })
       }
       return lapsed.length
     },

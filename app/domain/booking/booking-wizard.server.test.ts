@@ -1,26 +1,59 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { getDb } from '#db/client.server.ts'
-import { bookingEvents, bookings, emailOutbox, patients, patientSessions } from '#db/schema/index.ts'
+import {
+  bookingEvents,
+  bookings,
+  emailOutbox,
+  patients,
+  patientSessions,
+} from '#db/schema/index.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
-import { firstFreeSlot, latestCodeSentTo, PATIENT, patientActor, serviceIdBySlug, sessionWithDraft } from '#tests/support/booking-fixtures.ts'
-import { getDraftView, holdSlot, saveDraftDetails, startBookingDraft, verifyBookingEmail } from './booking-wizard.server.ts'
+import {
+  firstFreeSlot,
+  latestCodeSentTo,
+  PATIENT,
+  patientActor,
+  serviceIdBySlug,
+  sessionWithDraft,
+} from '#tests/support/booking-fixtures.ts'
+import {
+  getDraftView,
+  holdSlot,
+  saveDraftDetails,
+  startBookingDraft,
+  verifyBookingEmail,
+} from './booking-wizard.server.ts'
 
 const NOW = new Date('2026-11-25T08:00:00Z')
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000)
 
 /** The session as the next request would read it (it may have been verified meanwhile). */
 function reload(session: PatientSession): PatientSession {
-  const row = getDb().select().from(patientSessions).where(eq(patientSessions.tokenHash, session.tokenHash)).get()!
+  const row = getDb()
+    .select()
+    .from(patientSessions)
+    .where(eq(patientSessions.tokenHash, session.tokenHash))
+    .get()!
   return { tokenHash: row.tokenHash, verifiedEmail: row.verifiedEmail, provenBy: row.provenBy }
 }
 
-function bookThrough(session: PatientSession, slot: { practitionerId: string; startAt: number }, details = PATIENT, at = NOW) {
+function bookThrough(
+  session: PatientSession,
+  slot: { practitionerId: string; startAt: number },
+  details = PATIENT,
+  at = NOW,
+) {
   const held = holdSlot({ session, ...slot, now: at, actor: patientActor })
   if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
   const saved = saveDraftDetails({ session, details, now: at, actor: patientActor })
   if (!saved.ok) throw new Error(`details failed: ${saved.reason}`)
-  return verifyBookingEmail({ session, code: latestCodeSentTo(details.email), now: at, actor: patientActor })
+  return verifyBookingEmail({
+    session,
+    code: latestCodeSentTo(details.email),
+    now: at,
+    actor: patientActor,
+  })
 }
 
 describe('booking wizard', () => {
@@ -33,9 +66,21 @@ describe('booking wizard', () => {
     const booking = getDb().select().from(bookings).where(eq(bookings.status, 'confirmed')).get()!
     expect(booking.startAt.getTime()).toBe(slot.startAt)
     expect(booking.holdExpiresAt).toBeNull()
-    const patient = getDb().select().from(patients).where(eq(patients.id, booking.patientId!)).get()!
-    expect(patient).toMatchObject({ email: PATIENT.email, fullName: PATIENT.fullName, dateOfBirth: PATIENT.dateOfBirth })
-    const events = getDb().select().from(bookingEvents).where(eq(bookingEvents.bookingId, booking.id)).all()
+    const patient = getDb()
+      .select()
+      .from(patients)
+      .where(eq(patients.id, booking.patientId!))
+      .get()!
+    expect(patient).toMatchObject({
+      email: PATIENT.email,
+      fullName: PATIENT.fullName,
+      dateOfBirth: PATIENT.dateOfBirth,
+    })
+    const events = getDb()
+      .select()
+      .from(bookingEvents)
+      .where(eq(bookingEvents.bookingId, booking.id))
+      .all()
     expect(events.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([
       ['held', null, 'held'],
       ['booked', 'held', 'confirmed'],
@@ -46,7 +91,12 @@ describe('booking wizard', () => {
   test('the confirmation email carries the calendar file and no treatment or health details', () => {
     const session = sessionWithDraft('acne-scars', NOW)
     bookThrough(session, firstFreeSlot('acne-scars', NOW))
-    const mail = getDb().select().from(emailOutbox).where(eq(emailOutbox.toAddress, PATIENT.email)).all().find((m) => m.dedupeKey.endsWith(':booked'))!
+    const mail = getDb()
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, PATIENT.email))
+      .all()
+      .find((m) => m.dedupeKey.endsWith(':booked'))!
     expect(mail.subject).toMatch(/^Booking confirmed: DD-/)
     expect(mail.icsContent).toContain('BEGIN:VCALENDAR')
     for (const text of [mail.subject, mail.textBody, mail.htmlBody ?? '', mail.icsContent ?? '']) {
@@ -64,7 +114,10 @@ describe('booking wizard', () => {
     expect(taken).toMatchObject({ ok: false, reason: 'taken' })
     if (!taken.ok && taken.reason === 'taken') {
       expect(taken.nearest.length).toBeGreaterThan(0)
-      for (const near of taken.nearest) expect(near.startAt === slot.startAt && near.practitionerId === slot.practitionerId).toBe(false)
+      for (const near of taken.nearest)
+        expect(near.startAt === slot.startAt && near.practitionerId === slot.practitionerId).toBe(
+          false,
+        )
     }
   })
 
@@ -72,16 +125,29 @@ describe('booking wizard', () => {
     const slot = firstFreeSlot('skin-boost', NOW)
     const late = sessionWithDraft('skin-boost', NOW)
     expect(holdSlot({ session: late, ...slot, now: NOW, actor: patientActor }).ok).toBe(true)
-    expect(saveDraftDetails({ session: late, details: PATIENT, now: NOW, actor: patientActor }).ok).toBe(true)
+    expect(
+      saveDraftDetails({ session: late, details: PATIENT, now: minutes(5), actor: patientActor })
+        .ok,
+    ).toBe(true)
     const code = latestCodeSentTo(PATIENT.email)
 
     const other = sessionWithDraft('skin-boost', minutes(11))
-    expect(holdSlot({ session: other, ...slot, now: minutes(11), actor: patientActor }).ok).toBe(true)
+    expect(holdSlot({ session: other, ...slot, now: minutes(11), actor: patientActor }).ok).toBe(
+      true,
+    )
 
-    const result = verifyBookingEmail({ session: late, code, now: minutes(12), actor: patientActor })
+    const result = verifyBookingEmail({
+      session: late,
+      code,
+      now: minutes(12),
+      actor: patientActor,
+    })
     expect(result).toMatchObject({ ok: false, reason: 'slot-taken' })
-    if (!result.ok && result.reason === 'slot-taken') expect(result.nearest.length).toBeGreaterThan(0)
-    expect(getDb().select().from(bookings).where(eq(bookings.status, 'confirmed')).all()).toHaveLength(0)
+    if (!result.ok && result.reason === 'slot-taken')
+      expect(result.nearest.length).toBeGreaterThan(0)
+    expect(
+      getDb().select().from(bookings).where(eq(bookings.status, 'confirmed')).all(),
+    ).toHaveLength(0)
   })
 
   test('a lapsed hold still becomes a booking when nobody took the time', () => {
@@ -89,14 +155,29 @@ describe('booking wizard', () => {
     const session = sessionWithDraft('skin-boost', NOW)
     holdSlot({ session, ...slot, now: NOW, actor: patientActor })
     saveDraftDetails({ session, details: PATIENT, now: NOW, actor: patientActor })
-    const result = verifyBookingEmail({ session, code: latestCodeSentTo(PATIENT.email), now: minutes(9.9), actor: patientActor })
+    const result = verifyBookingEmail({
+      session,
+      code: latestCodeSentTo(PATIENT.email),
+      now: minutes(9.9),
+      actor: patientActor,
+    })
     expect(result.ok).toBe(true)
     // And once more, past the hold but within the code's life: a second session, later.
     const session2 = sessionWithDraft('skin-boost', NOW)
     const slot2 = firstFreeSlot('skin-boost', minutes(60))
     holdSlot({ session: session2, ...slot2, now: NOW, actor: patientActor })
-    saveDraftDetails({ session: session2, details: { ...PATIENT, email: 'second@example.com' }, now: minutes(5), actor: patientActor })
-    const late = verifyBookingEmail({ session: session2, code: latestCodeSentTo('second@example.com'), now: minutes(12), actor: patientActor })
+    saveDraftDetails({
+      session: session2,
+      details: { ...PATIENT, email: 'second@example.com' },
+      now: minutes(5),
+      actor: patientActor,
+    })
+    const late = verifyBookingEmail({
+      session: session2,
+      code: latestCodeSentTo('second@example.com'),
+      now: minutes(12),
+      actor: patientActor,
+    })
     expect(late.ok).toBe(true)
   })
 
@@ -109,9 +190,16 @@ describe('booking wizard', () => {
     saveDraftDetails({ session, details: PATIENT, now: NOW, actor: patientActor })
     const code = latestCodeSentTo(PATIENT.email)
     const first = verifyBookingEmail({ session, code, now: NOW, actor: patientActor })
-    const second = verifyBookingEmail({ session: reload(session), code, now: NOW, actor: patientActor })
+    const second = verifyBookingEmail({
+      session: reload(session),
+      code,
+      now: NOW,
+      actor: patientActor,
+    })
     expect(first.ok && second.ok && first.reference === second.reference).toBe(true)
-    expect(getDb().select().from(bookings).where(eq(bookings.status, 'confirmed')).all()).toHaveLength(1)
+    expect(
+      getDb().select().from(bookings).where(eq(bookings.status, 'confirmed')).all(),
+    ).toHaveLength(1)
   })
 
   test('a wrong code says how many tries are left; the sixth try is refused; codes expire', () => {
@@ -125,15 +213,39 @@ describe('booking wizard', () => {
       reason: 'code',
       message: 'That code is not right. You have 4 tries left.',
     })
-    for (let i = 0; i < 4; i++) verifyBookingEmail({ session, code: wrong, now: NOW, actor: patientActor })
+    for (let i = 0; i < 4; i++)
+      verifyBookingEmail({ session, code: wrong, now: NOW, actor: patientActor })
     const blocked = verifyBookingEmail({ session, code: right, now: NOW, actor: patientActor })
-    expect(blocked).toMatchObject({ ok: false, reason: 'code', message: expect.stringContaining('too many times') })
+    expect(blocked).toMatchObject({
+      ok: false,
+      reason: 'code',
+      message: expect.stringContaining('too many times'),
+    })
 
     const fresh = sessionWithDraft('skin-boost', NOW)
-    holdSlot({ session: fresh, ...firstFreeSlot('skin-boost', minutes(120)), now: NOW, actor: patientActor })
-    saveDraftDetails({ session: fresh, details: { ...PATIENT, email: 'late@example.com' }, now: NOW, actor: patientActor })
-    const expired = verifyBookingEmail({ session: fresh, code: latestCodeSentTo('late@example.com'), now: minutes(10), actor: patientActor })
-    expect(expired).toMatchObject({ ok: false, reason: 'code', message: expect.stringContaining('expired') })
+    holdSlot({
+      session: fresh,
+      ...firstFreeSlot('skin-boost', minutes(120)),
+      now: NOW,
+      actor: patientActor,
+    })
+    saveDraftDetails({
+      session: fresh,
+      details: { ...PATIENT, email: 'late@example.com' },
+      now: NOW,
+      actor: patientActor,
+    })
+    const expired = verifyBookingEmail({
+      session: fresh,
+      code: latestCodeSentTo('late@example.com'),
+      now: minutes(10),
+      actor: patientActor,
+    })
+    expect(expired).toMatchObject({
+      ok: false,
+      reason: 'code',
+      message: expect.stringContaining('expired'),
+    })
   })
 
   test('two needling sessions of one patient must be 28 days apart', () => {
@@ -141,7 +253,11 @@ describe('booking wizard', () => {
     expect(bookThrough(sessionWithDraft('medical-face', NOW), first).ok).toBe(true)
     const soon = firstFreeSlot('skin-boost', new Date(first.startAt + 2 * 24 * 3600_000))
     const second = bookThrough(sessionWithDraft('skin-boost', NOW), soon)
-    expect(second).toMatchObject({ ok: false, reason: 'too-close', earliestStartAt: first.startAt + 28 * 24 * 3600_000 })
+    expect(second).toMatchObject({
+      ok: false,
+      reason: 'too-close',
+      earliestStartAt: first.startAt + 28 * 24 * 3600_000,
+    })
     // A consultation involves no needles: no gap needed.
     const consult = firstFreeSlot('consultation', new Date(first.startAt + 24 * 3600_000))
     expect(bookThrough(sessionWithDraft('consultation', NOW), consult).ok).toBe(true)
@@ -152,9 +268,23 @@ describe('booking wizard', () => {
     expect(bookThrough(session, firstFreeSlot('skin-boost', NOW)).ok).toBe(true)
     const proven = reload(session)
     expect(proven.verifiedEmail).toBe(PATIENT.email)
-    expect(startBookingDraft({ session: proven, serviceId: serviceIdBySlug('consultation'), now: NOW }).ok).toBe(true)
-    expect(holdSlot({ session: proven, ...firstFreeSlot('consultation', NOW), now: NOW, actor: patientActor }).ok).toBe(true)
-    expect(saveDraftDetails({ session: proven, details: PATIENT, now: NOW, actor: patientActor })).toEqual({ ok: true, next: 'confirmation' })
-    expect(getDb().select().from(bookings).where(eq(bookings.status, 'confirmed')).all()).toHaveLength(2)
+    expect(
+      startBookingDraft({ session: proven, serviceId: serviceIdBySlug('consultation'), now: NOW })
+        .ok,
+    ).toBe(true)
+    expect(
+      holdSlot({
+        session: proven,
+        ...firstFreeSlot('consultation', NOW),
+        now: NOW,
+        actor: patientActor,
+      }).ok,
+    ).toBe(true)
+    expect(
+      saveDraftDetails({ session: proven, details: PATIENT, now: NOW, actor: patientActor }),
+    ).toEqual({ ok: true, next: 'confirmation' })
+    expect(
+      getDb().select().from(bookings).where(eq(bookings.status, 'confirmed')).all(),
+    ).toHaveLength(2)
   })
 })

@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
-import { checkSlot, findNearestFreeSlots, type Slot } from '#app/domain/availability/availability.server.ts'
+import { checkSlot, findNearestFreeSlots } from '#app/domain/availability/availability.server.ts'
+import { type Slot } from '#app/domain/availability/slots.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { issueEmailCode, verifyEmailCode } from '#app/domain/patient/email-verification.server.ts'
 import { describeCodeProblem } from '#app/domain/patient/email-verification.rules.ts'
-import { markSessionVerified, type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import {
+  markSessionVerified,
+  type PatientSession,
+} from '#app/domain/patient/patient-sessions.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
 import { bookingDrafts, bookings, practitioners, services } from '#db/schema/index.ts'
 import { bookingConfirmedEmail, loadBookingEmailContext } from './booking-emails.server.ts'
@@ -18,7 +22,12 @@ import {
   isDoubleBookingError,
   recordBookingEvent,
 } from './booking-state.server.ts'
-import { earliestNeedlingStartFor, findOrCreatePatient, findPatient, needlingConflict } from './patients.server.ts'
+import {
+  earliestNeedlingStartFor,
+  findOrCreatePatient,
+  findPatient,
+  needlingConflict,
+} from './patients.server.ts'
 import { readyToBook, type WizardProgress } from './wizard-steps.ts'
 
 /**
@@ -30,20 +39,35 @@ import { readyToBook, type WizardProgress } from './wizard-steps.ts'
 
 type DraftRow = typeof bookingDrafts.$inferSelect
 
-function getDraftRow(db: Tx | ReturnType<typeof getDb>, sessionTokenHash: string): DraftRow | undefined {
-  return db.select().from(bookingDrafts).where(eq(bookingDrafts.sessionTokenHash, sessionTokenHash)).get()
+function getDraftRow(
+  db: Tx | ReturnType<typeof getDb>,
+  sessionTokenHash: string,
+): DraftRow | undefined {
+  return db
+    .select()
+    .from(bookingDrafts)
+    .where(eq(bookingDrafts.sessionTokenHash, sessionTokenHash))
+    .get()
 }
 
 function newReference(tx: Tx): string {
   for (;;) {
     const reference = makeBookingReference(randomBytes(6))
-    const taken = tx.select({ id: bookings.id }).from(bookings).where(eq(bookings.reference, reference)).get()
+    const taken = tx
+      .select({ id: bookings.id })
+      .from(bookings)
+      .where(eq(bookings.reference, reference))
+      .get()
     if (!taken) return reference
   }
 }
 
 /** Starts (or restarts) the wizard with a treatment; a previous hold of this session is let go. */
-export function startBookingDraft(input: { session: PatientSession; serviceId: string; now: Date }): { ok: true } | { ok: false; reason: 'unknown-service' } {
+export function startBookingDraft(input: {
+  session: PatientSession
+  serviceId: string
+  now: Date
+}): { ok: true } | { ok: false; reason: 'unknown-service' } {
   const db = getDb()
   return db.transaction(
     (tx) => {
@@ -58,7 +82,13 @@ export function startBookingDraft(input: { session: PatientSession; serviceId: s
         releaseHold(tx, existing, input.now)
         tx.delete(bookingDrafts).where(eq(bookingDrafts.id, existing.id)).run()
       }
-      tx.insert(bookingDrafts).values({ sessionTokenHash: input.session.tokenHash, serviceId: service.id, createdAt: input.now }).run()
+      tx.insert(bookingDrafts)
+        .values({
+          sessionTokenHash: input.session.tokenHash,
+          serviceId: service.id,
+          createdAt: input.now,
+        })
+        .run()
       return { ok: true as const }
     },
     { behavior: 'immediate' },
@@ -69,13 +99,35 @@ function releaseHold(tx: Tx, draft: DraftRow, now: Date): void {
   if (!draft.heldBookingId) return
   const held = tx.select().from(bookings).where(eq(bookings.id, draft.heldBookingId)).get()
   if (held?.status === 'held') {
-    changeBookingStatus(tx, { booking: held, to: 'expired', actor: { type: 'patient' }, action: 'hold_released', at: now })
+    changeBookingStatus(tx, {
+      booking: held,
+      to: 'expired',
+      actor: { type: 'patient' },
+      action: 'hold_released',
+      at: now,
+    })
   }
 }
 
 export type DraftView = {
-  service: { id: string; name: string; kind: string; tier: string; durationMinutes: number; priceCents: number | null }
-  hold: { bookingId: string; reference: string; practitionerId: string; practitionerName: string; startAt: number; endAt: number; expiresAt: number | null; live: boolean } | null
+  service: {
+    id: string
+    name: string
+    kind: string
+    tier: string
+    durationMinutes: number
+    priceCents: number | null
+  }
+  hold: {
+    bookingId: string
+    reference: string
+    practitionerId: string
+    practitionerName: string
+    startAt: number
+    endAt: number
+    expiresAt: number | null
+    live: boolean
+  } | null
   details: PatientDetails | null
   completedBooking: { reference: string } | null
   timeZone: string
@@ -112,16 +164,28 @@ export function getDraftView(session: PatientSession | null, now = new Date()): 
         .get()
     : undefined
   const completed = draft.completedBookingId
-    ? db.select({ reference: bookings.reference }).from(bookings).where(eq(bookings.id, draft.completedBookingId)).get()
+    ? db
+        .select({ reference: bookings.reference })
+        .from(bookings)
+        .where(eq(bookings.id, draft.completedBookingId))
+        .get()
     : undefined
   const details =
     draft.fullName && draft.email && draft.phone && draft.dateOfBirth
-      ? { fullName: draft.fullName, email: draft.email, phone: draft.phone, dateOfBirth: draft.dateOfBirth }
+      ? {
+          fullName: draft.fullName,
+          email: draft.email,
+          phone: draft.phone,
+          dateOfBirth: draft.dateOfBirth,
+        }
       : null
   const settings = getClinicSettings()
   const heldStatus = held?.booking.status
   const holdUsable = heldStatus === 'held' || heldStatus === 'expired'
-  const patient = details && session.verifiedEmail === details.email ? findPatient(db, details.email, details.dateOfBirth) : undefined
+  const patient =
+    details && session.verifiedEmail === details.email
+      ? findPatient(db, details.email, details.dateOfBirth)
+      : undefined
   return {
     service,
     hold:
@@ -134,7 +198,13 @@ export function getDraftView(session: PatientSession | null, now = new Date()): 
             startAt: held.booking.startAt.getTime(),
             endAt: held.booking.endAt.getTime(),
             expiresAt: held.booking.holdExpiresAt?.getTime() ?? null,
-            live: isLiveHold({ status: held.booking.status, holdExpiresAt: held.booking.holdExpiresAt?.getTime() ?? null }, now.getTime()),
+            live: isLiveHold(
+              {
+                status: held.booking.status,
+                holdExpiresAt: held.booking.holdExpiresAt?.getTime() ?? null,
+              },
+              now.getTime(),
+            ),
           }
         : null,
     details,
@@ -149,7 +219,11 @@ export function getDraftView(session: PatientSession | null, now = new Date()): 
     },
     earliestStartAt:
       patient && service.kind === 'treatment'
-        ? earliestNeedlingStartFor(db, { patientId: patient.id, minDays: settings.minDaysBetweenNeedling, excludeBookingId: draft.heldBookingId })
+        ? earliestNeedlingStartFor(db, {
+            patientId: patient.id,
+            minDays: settings.minDaysBetweenNeedling,
+            excludeBookingId: draft.heldBookingId,
+          })
         : null,
   }
 }
@@ -158,11 +232,20 @@ export type HoldResult =
   | { ok: true; reference: string; booked: boolean }
   | { ok: false; reason: 'too-close'; earliestStartAt: number }
   | { ok: false; reason: 'no-draft' | 'already-booked' }
-  | { ok: false; reason: 'not-offered' | 'too-soon' | 'too-far' | 'not-qualified' | 'unknown-service' }
+  | {
+      ok: false
+      reason: 'not-offered' | 'too-soon' | 'too-far' | 'not-qualified' | 'unknown-service'
+    }
   | { ok: false; reason: 'taken'; nearest: Slot[] }
 
 /** Holds a slot for this draft for the clinic's hold minutes (a live hold blocks everyone else). */
-export function holdSlot(input: { session: PatientSession; practitionerId: string; startAt: number; now: Date; actor: BookingActor }): HoldResult {
+export function holdSlot(input: {
+  session: PatientSession
+  practitionerId: string
+  startAt: number
+  now: Date
+  actor: BookingActor
+}): HoldResult {
   const db = getDb()
   const settings = getClinicSettings()
   const view = getDraftView(input.session, input.now)
@@ -174,13 +257,18 @@ export function holdSlot(input: { session: PatientSession; practitionerId: strin
         const draft = getDraftRow(tx, input.session.tokenHash)
         if (!draft) return { ok: false, reason: 'no-draft' }
         if (draft.completedBookingId) return { ok: false, reason: 'already-booked' }
-        const current = draft.heldBookingId ? tx.select().from(bookings).where(eq(bookings.id, draft.heldBookingId)).get() : undefined
+        const current = draft.heldBookingId
+          ? tx.select().from(bookings).where(eq(bookings.id, draft.heldBookingId)).get()
+          : undefined
         // The same slot again (a double-submitted form): keep the hold we already have.
         if (
           current &&
           current.practitionerId === input.practitionerId &&
           current.startAt.getTime() === input.startAt &&
-          isLiveHold({ status: current.status, holdExpiresAt: current.holdExpiresAt?.getTime() ?? null }, input.now.getTime())
+          isLiveHold(
+            { status: current.status, holdExpiresAt: current.holdExpiresAt?.getTime() ?? null },
+            input.now.getTime(),
+          )
         ) {
           return { ok: true, reference: current.reference, booked: false }
         }
@@ -188,10 +276,21 @@ export function holdSlot(input: { session: PatientSession; practitionerId: strin
         if (!service) return { ok: false, reason: 'unknown-service' }
         const endAt = input.startAt + service.durationMinutes * 60_000
         const blockedUntil = endAt + service.bufferAfterMinutes * 60_000
-        expireLapsedHolds(tx, { practitionerId: input.practitionerId, from: new Date(input.startAt), to: new Date(blockedUntil), now: input.now })
+        expireLapsedHolds(tx, {
+          practitionerId: input.practitionerId,
+          from: new Date(input.startAt),
+          to: new Date(blockedUntil),
+          now: input.now,
+        })
         if (current) releaseHold(tx, draft, input.now)
         const check = checkSlot(
-          { serviceId: service.id, practitionerId: input.practitionerId, startAt: input.startAt, now: input.now, earliestStartAt },
+          {
+            serviceId: service.id,
+            practitionerId: input.practitionerId,
+            startAt: input.startAt,
+            now: input.now,
+            earliestStartAt,
+          },
           tx,
         )
         if (!check.ok) {
@@ -215,12 +314,28 @@ export function holdSlot(input: { session: PatientSession; practitionerId: strin
           })
           .returning()
           .get()
-        tx.update(bookingDrafts).set({ heldBookingId: booking.id, updatedAt: input.now }).where(eq(bookingDrafts.id, draft.id)).run()
-        recordBookingEvent(tx, { booking, actor: input.actor, action: 'held', fromStatus: null, toStatus: 'held', at: input.now })
+        tx.update(bookingDrafts)
+          .set({ heldBookingId: booking.id, updatedAt: input.now })
+          .where(eq(bookingDrafts.id, draft.id))
+          .run()
+        recordBookingEvent(tx, {
+          booking,
+          actor: input.actor,
+          action: 'held',
+          fromStatus: null,
+          toStatus: 'held',
+          at: input.now,
+        })
         // Back here after proving the email (the first time was taken or too close)? Then book now.
         const updated = getDraftRow(tx, input.session.tokenHash)!
-        const booked = finalizeIfReady(tx, { draft: updated, verifiedEmail: input.session.verifiedEmail, now: input.now, actor: input.actor })
-        if (booked && !booked.ok && booked.reason === 'too-close') return { ok: false, reason: 'too-close', earliestStartAt: booked.earliestStartAt }
+        const booked = finalizeIfReady(tx, {
+          draft: updated,
+          verifiedEmail: input.session.verifiedEmail,
+          now: input.now,
+          actor: input.actor,
+        })
+        if (booked && !booked.ok && booked.reason === 'too-close')
+          return { ok: false, reason: 'too-close', earliestStartAt: booked.earliestStartAt }
         return { ok: true, reference, booked: Boolean(booked?.ok) }
       },
       { behavior: 'immediate' },
@@ -232,7 +347,14 @@ export function holdSlot(input: { session: PatientSession; practitionerId: strin
   if (!result.ok && result.reason === 'taken') {
     const serviceId = getDraftRow(db, input.session.tokenHash)?.serviceId
     result.nearest = serviceId
-      ? findNearestFreeSlots({ serviceId, practitionerId: 'any', around: input.startAt, now: input.now, count: 3, earliestStartAt })
+      ? findNearestFreeSlots({
+          serviceId,
+          practitionerId: 'any',
+          around: input.startAt,
+          now: input.now,
+          count: 3,
+          earliestStartAt,
+        })
       : []
   }
   return result
@@ -247,7 +369,12 @@ export type DetailsResult =
  * Saves the details step and sends a code to prove the email. A session that has already proved
  * this address skips the code, and is booked at once when nothing else is missing.
  */
-export function saveDraftDetails(input: { session: PatientSession; details: PatientDetails; now: Date; actor: BookingActor }): DetailsResult {
+export function saveDraftDetails(input: {
+  session: PatientSession
+  details: PatientDetails
+  now: Date
+  actor: BookingActor
+}): DetailsResult {
   return getDb().transaction(
     (tx): DetailsResult => {
       const draft = getDraftRow(tx, input.session.tokenHash)
@@ -283,12 +410,21 @@ export function saveDraftDetails(input: { session: PatientSession; details: Pati
 }
 
 /** Sends a fresh code to the email on the draft. */
-export function resendBookingCode(input: { session: PatientSession; now: Date }): { ok: true } | { ok: false; reason: 'no-draft' | 'too-many-codes' } {
+export function resendBookingCode(input: {
+  session: PatientSession
+  now: Date
+}): { ok: true } | { ok: false; reason: 'no-draft' | 'too-many-codes' } {
   return getDb().transaction(
     (tx) => {
       const draft = getDraftRow(tx, input.session.tokenHash)
       if (!draft?.email) return { ok: false as const, reason: 'no-draft' as const }
-      const issued = issueEmailCode(tx, { sessionTokenHash: input.session.tokenHash, email: draft.email, purpose: 'booking', send: true, now: input.now })
+      const issued = issueEmailCode(tx, {
+        sessionTokenHash: input.session.tokenHash,
+        email: draft.email,
+        purpose: 'booking',
+        send: true,
+        now: input.now,
+      })
       return issued.ok ? { ok: true as const } : { ok: false as const, reason: issued.reason }
     },
     { behavior: 'immediate' },
@@ -301,13 +437,19 @@ export type FinalizeResult =
   | { ok: false; reason: 'slot-taken'; nearest: Slot[] }
   | { ok: false; reason: 'too-close'; earliestStartAt: number }
 
-export type VerifyStepResult = { ok: false; reason: 'code'; message: string } | FinalizeResult | { ok: true; reference: null }
+export type VerifyStepResult =
+  { ok: false; reason: 'code'; message: string } | FinalizeResult | { ok: true; reference: null }
 
 /**
  * Checks the emailed code. When this is the last step before booking, the booking is made in the
  * same transaction, so a correct code never leaves a verified-but-unbooked draft behind.
  */
-export function verifyBookingEmail(input: { session: PatientSession; code: string; now: Date; actor: BookingActor }): VerifyStepResult {
+export function verifyBookingEmail(input: {
+  session: PatientSession
+  code: string
+  now: Date
+  actor: BookingActor
+}): VerifyStepResult {
   const db = getDb()
   let nearestFor: { serviceId: string; around: number } | null = null
   const result = db.transaction(
@@ -315,25 +457,54 @@ export function verifyBookingEmail(input: { session: PatientSession; code: strin
       const draft = getDraftRow(tx, input.session.tokenHash)
       if (!draft?.email) return { ok: false, reason: 'no-draft' }
       if (draft.completedBookingId) {
-        const done = tx.select({ reference: bookings.reference }).from(bookings).where(eq(bookings.id, draft.completedBookingId)).get()
+        const done = tx
+          .select({ reference: bookings.reference })
+          .from(bookings)
+          .where(eq(bookings.id, draft.completedBookingId))
+          .get()
         return { ok: true, reference: done?.reference ?? null }
       }
       if (input.session.verifiedEmail !== draft.email) {
-        const check = verifyEmailCode(tx, { sessionTokenHash: input.session.tokenHash, purpose: 'booking', code: input.code, now: input.now })
+        const check = verifyEmailCode(tx, {
+          sessionTokenHash: input.session.tokenHash,
+          purpose: 'booking',
+          code: input.code,
+          now: input.now,
+        })
         if (!check.ok) return { ok: false, reason: 'code', message: describeCodeProblem(check) }
-        if (check.email !== draft.email) return { ok: false, reason: 'code', message: 'That code was sent to another address. Ask for a new one below.' }
+        if (check.email !== draft.email)
+          return {
+            ok: false,
+            reason: 'code',
+            message: 'That code was sent to another address. Ask for a new one below.',
+          }
         markSessionVerified(tx, input.session.tokenHash, draft.email, 'email_code')
       }
-      const outcome = finalizeIfReady(tx, { draft, verifiedEmail: draft.email, now: input.now, actor: input.actor })
+      const outcome = finalizeIfReady(tx, {
+        draft,
+        verifiedEmail: draft.email,
+        now: input.now,
+        actor: input.actor,
+      })
       if (outcome === null) return { ok: true, reference: null }
       if (!outcome.ok && outcome.reason === 'slot-taken') nearestFor = outcome.nearestFor
-      return outcome.ok ? outcome : outcome.reason === 'slot-taken' ? { ok: false, reason: 'slot-taken', nearest: [] } : outcome
+      return outcome.ok
+        ? outcome
+        : outcome.reason === 'slot-taken'
+          ? { ok: false, reason: 'slot-taken', nearest: [] }
+          : outcome
     },
     { behavior: 'immediate' },
   )
   if (!result.ok && result.reason === 'slot-taken' && nearestFor) {
     const { serviceId, around } = nearestFor
-    result.nearest = findNearestFreeSlots({ serviceId, practitionerId: 'any', around, now: input.now, count: 3 })
+    result.nearest = findNearestFreeSlots({
+      serviceId,
+      practitionerId: 'any',
+      around,
+      now: input.now,
+      count: 3,
+    })
   }
   return result
 }
@@ -375,29 +546,67 @@ export function finalizeDraft(
   input: { draft: DraftRow; verifiedEmail: string; now: Date; actor: BookingActor },
 ): FinalizeOutcome {
   const { draft, now } = input
-  if (!draft.email || !draft.fullName || !draft.phone || !draft.dateOfBirth) return { ok: false, reason: 'no-draft' }
+  if (!draft.email || !draft.fullName || !draft.phone || !draft.dateOfBirth)
+    return { ok: false, reason: 'no-draft' }
   if (input.verifiedEmail !== draft.email) return { ok: false, reason: 'not-verified' }
-  const booking = draft.heldBookingId ? tx.select().from(bookings).where(eq(bookings.id, draft.heldBookingId)).get() : undefined
-  if (!booking || (booking.status !== 'held' && booking.status !== 'expired')) return { ok: false, reason: 'no-hold' }
+  const booking = draft.heldBookingId
+    ? tx.select().from(bookings).where(eq(bookings.id, draft.heldBookingId)).get()
+    : undefined
+  if (!booking || (booking.status !== 'held' && booking.status !== 'expired'))
+    return { ok: false, reason: 'no-hold' }
   const settings = getClinicSettings()
   const service = tx.select().from(services).where(eq(services.id, booking.serviceId)).get()
   if (!service) return { ok: false, reason: 'no-draft' }
 
-  const live = isLiveHold({ status: booking.status, holdExpiresAt: booking.holdExpiresAt?.getTime() ?? null }, now.getTime())
+  const live = isLiveHold(
+    { status: booking.status, holdExpiresAt: booking.holdExpiresAt?.getTime() ?? null },
+    now.getTime(),
+  )
   if (!live) {
     // The hold lapsed: the booking can still go ahead if nobody took the time meanwhile.
-    expireLapsedHolds(tx, { practitionerId: booking.practitionerId, from: booking.startAt, to: booking.blockedUntil, now })
+    expireLapsedHolds(tx, {
+      practitionerId: booking.practitionerId,
+      from: booking.startAt,
+      to: booking.blockedUntil,
+      now,
+    })
     const check = checkSlot(
-      { serviceId: booking.serviceId, practitionerId: booking.practitionerId, startAt: booking.startAt.getTime(), now, ignoreBookingId: booking.id },
+      {
+        serviceId: booking.serviceId,
+        practitionerId: booking.practitionerId,
+        startAt: booking.startAt.getTime(),
+        now,
+        ignoreBookingId: booking.id,
+      },
       tx,
     )
-    if (!check.ok) return { ok: false, reason: 'slot-taken', nearestFor: { serviceId: booking.serviceId, around: booking.startAt.getTime() } }
+    if (!check.ok)
+      return {
+        ok: false,
+        reason: 'slot-taken',
+        nearestFor: { serviceId: booking.serviceId, around: booking.startAt.getTime() },
+      }
   }
 
-  const patient = findOrCreatePatient(tx, { fullName: draft.fullName, email: draft.email, phone: draft.phone, dateOfBirth: draft.dateOfBirth }, now)
+  const patient = findOrCreatePatient(
+    tx,
+    {
+      fullName: draft.fullName,
+      email: draft.email,
+      phone: draft.phone,
+      dateOfBirth: draft.dateOfBirth,
+    },
+    now,
+  )
   if (service.kind === 'treatment') {
-    const conflict = needlingConflict(tx, { patientId: patient.id, startAt: booking.startAt.getTime(), minDays: settings.minDaysBetweenNeedling, excludeBookingId: booking.id })
-    if (conflict) return { ok: false, reason: 'too-close', earliestStartAt: conflict.earliestStartAt }
+    const conflict = needlingConflict(tx, {
+      patientId: patient.id,
+      startAt: booking.startAt.getTime(),
+      minDays: settings.minDaysBetweenNeedling,
+      excludeBookingId: booking.id,
+    })
+    if (conflict)
+      return { ok: false, reason: 'too-close', earliestStartAt: conflict.earliestStartAt }
   }
   const fresh = tx.select().from(bookings).where(eq(bookings.id, booking.id)).get()!
   const courseSessionNumber = countEarlierCourseSessions(tx, patient.id, service.id, booking.id) + 1
@@ -419,12 +628,19 @@ export function finalizeDraft(
   return { ok: true, reference: booking.reference }
 }
 
-function countEarlierCourseSessions(tx: Tx, patientId: string, serviceId: string, bookingId: string): number {
+function countEarlierCourseSessions(
+  tx: Tx,
+  patientId: string,
+  serviceId: string,
+  bookingId: string,
+): number {
   return tx
     .select({ id: bookings.id, status: bookings.status })
     .from(bookings)
     .where(and(eq(bookings.patientId, patientId), eq(bookings.serviceId, serviceId)))
     .all()
-    .filter((row) => row.id !== bookingId && ['pending_review', 'confirmed', 'completed'].includes(row.status)).length
+    .filter(
+      (row) =>
+        row.id !== bookingId && ['pending_review', 'confirmed', 'completed'].includes(row.status),
+    ).length
 }
-

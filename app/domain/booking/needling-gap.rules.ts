@@ -4,7 +4,11 @@ const DAY_MS = 24 * 3600_000
  * Skin needs time to heal between needling sessions: two sessions of one patient must be at least
  * `minDays` apart (clinic setting, 28 by default; product.md section 4).
  */
-export function findNeedlingConflict(otherStarts: number[], startAt: number, minDays: number): { earliestStartAt: number } | null {
+export function findNeedlingConflict(
+  otherStarts: number[],
+  startAt: number,
+  minDays: number,
+): { earliestStartAt: number } | null {
   const gap = minDays * DAY_MS
   const tooClose = otherStarts.filter((other) => Math.abs(other - startAt) < gap)
   if (tooClose.length === 0) return null

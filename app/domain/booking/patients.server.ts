@@ -20,7 +20,10 @@ export function findOrCreatePatient(tx: Tx, details: PatientDetails, now: Date) 
   const existing = findPatient(tx, details.email, details.dateOfBirth)
   if (existing) {
     if (existing.fullName !== details.fullName || existing.phone !== details.phone) {
-      tx.update(patients).set({ fullName: details.fullName, phone: details.phone, updatedAt: now }).where(eq(patients.id, existing.id)).run()
+      tx.update(patients)
+        .set({ fullName: details.fullName, phone: details.phone, updatedAt: now })
+        .where(eq(patients.id, existing.id))
+        .run()
     }
     return { ...existing, fullName: details.fullName, phone: details.phone }
   }
@@ -31,7 +34,11 @@ export function findOrCreatePatient(tx: Tx, details: PatientDetails, now: Date) 
     .get()
 }
 
-function needlingStarts(db: Tx | Db, patientId: string, excludeBookingId: string | null | undefined): number[] {
+function needlingStarts(
+  db: Tx | Db,
+  patientId: string,
+  excludeBookingId: string | null | undefined,
+): number[] {
   return db
     .select({ startAt: bookings.startAt })
     .from(bookings)
@@ -49,8 +56,14 @@ function needlingStarts(db: Tx | Db, patientId: string, excludeBookingId: string
 }
 
 /** The first instant a new needling session may start for this patient (null: no limit). */
-export function earliestNeedlingStartFor(db: Tx | Db, input: { patientId: string; minDays: number; excludeBookingId?: string | null }): number | null {
-  return earliestAllowedAfter(needlingStarts(db, input.patientId, input.excludeBookingId), input.minDays)
+export function earliestNeedlingStartFor(
+  db: Tx | Db,
+  input: { patientId: string; minDays: number; excludeBookingId?: string | null },
+): number | null {
+  return earliestAllowedAfter(
+    needlingStarts(db, input.patientId, input.excludeBookingId),
+    input.minDays,
+  )
 }
 
 /** A needling session of this patient too close to `startAt`, with the first allowed instant. */
@@ -58,5 +71,9 @@ export function needlingConflict(
   db: Tx | Db,
   input: { patientId: string; startAt: number; minDays: number; excludeBookingId?: string | null },
 ): { earliestStartAt: number } | null {
-  return findNeedlingConflict(needlingStarts(db, input.patientId, input.excludeBookingId), input.startAt, input.minDays)
+  return findNeedlingConflict(
+    needlingStarts(db, input.patientId, input.excludeBookingId),
+    input.startAt,
+    input.minDays,
+  )
 }

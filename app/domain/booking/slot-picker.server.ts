@@ -2,7 +2,12 @@ import { inArray } from 'drizzle-orm'
 import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
 import { addDays, localDateOf } from '#app/domain/availability/availability.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
-import { describeTimeZone, formatDateInZone, formatShortDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import {
+  describeTimeZone,
+  formatDateInZone,
+  formatShortDateInZone,
+  formatTimeInZone,
+} from '#app/utils/format.ts'
 import { getDb } from '#db/client.server.ts'
 import { practitioners } from '#db/schema/index.ts'
 
@@ -55,22 +60,37 @@ export function getSlotPickerModel(input: {
   const from: string =
     input.from && input.from >= today && input.from <= lastDay
       ? input.from
-      : (search(today, FIRST_FREE_LOOKAHEAD_DAYS).days.find((day) => day.slots.length > 0)?.date ?? today)
+      : (search(today, FIRST_FREE_LOOKAHEAD_DAYS).days.find((day) => day.slots.length > 0)?.date ??
+        today)
   const result = search(from, PICKER_WINDOW_DAYS)
   const names = new Map(result.qualifiedPractitioners.map((p) => [p.id, p.displayName]))
   const days = result.days
     .filter((day) => day.date <= lastDay)
-    .map((day) => ({ date: day.date, label: formatShortDateInZone(Date.parse(`${day.date}T12:00:00Z`), 'UTC'), slotCount: day.slots.length }))
-  const chosen = result.days.find((day) => day.date === input.date && day.slots.length > 0) ?? result.days.find((day) => day.slots.length > 0)
+    .map((day) => ({
+      date: day.date,
+      label: formatShortDateInZone(Date.parse(`${day.date}T12:00:00Z`), 'UTC'),
+      slotCount: day.slots.length,
+    }))
+  const chosen =
+    result.days.find((day) => day.date === input.date && day.slots.length > 0) ??
+    result.days.find((day) => day.slots.length > 0)
   const earlier = addDays(from, -PICKER_WINDOW_DAYS)
   const later = addDays(from, PICKER_WINDOW_DAYS)
   return {
     timeZoneLabel: describeTimeZone(zone),
-    practitioners: result.qualifiedPractitioners.map((p) => ({ id: p.id, name: p.displayName, title: p.title })),
-    selectedPractitioner: result.qualifiedPractitioners.some((p) => p.id === input.practitioner) ? input.practitioner : 'any',
+    practitioners: result.qualifiedPractitioners.map((p) => ({
+      id: p.id,
+      name: p.displayName,
+      title: p.title,
+    })),
+    selectedPractitioner: result.qualifiedPractitioners.some((p) => p.id === input.practitioner)
+      ? input.practitioner
+      : 'any',
     days,
     selectedDate: chosen?.date ?? null,
-    selectedDateLabel: chosen ? formatDateInZone(Date.parse(`${chosen.date}T12:00:00Z`), 'UTC') : null,
+    selectedDateLabel: chosen
+      ? formatDateInZone(Date.parse(`${chosen.date}T12:00:00Z`), 'UTC')
+      : null,
     slots: (chosen?.slots ?? []).map((slot) => ({
       value: `${slot.practitionerId}@${slot.startAt}`,
       time: formatTimeInZone(slot.startAt, zone),
@@ -86,7 +106,11 @@ export function describeSlots(slots: { practitionerId: string; startAt: number }
   const zone = getClinicSettings().timeZone
   const ids = [...new Set(slots.map((slot) => slot.practitionerId))]
   const rows = ids.length
-    ? getDb().select({ id: practitioners.id, name: practitioners.displayName }).from(practitioners).where(inArray(practitioners.id, ids)).all()
+    ? getDb()
+        .select({ id: practitioners.id, name: practitioners.displayName })
+        .from(practitioners)
+        .where(inArray(practitioners.id, ids))
+        .all()
     : []
   const names = new Map(rows.map((row) => [row.id, row.name]))
   return slots.map((slot) => ({

@@ -23,15 +23,33 @@ export type WizardStep = {
 
 export const WIZARD_STEPS: readonly WizardStep[] = [
   { id: 'treatment', label: 'Treatment', path: '/book', isComplete: (p) => p.hasService },
-  { id: 'time', label: 'Day and time', path: '/book/time', isComplete: (p) => p.hasHold || p.isBooked },
+  {
+    id: 'time',
+    label: 'Day and time',
+    path: '/book/time',
+    isComplete: (p) => p.hasHold || p.isBooked,
+  },
   { id: 'details', label: 'Your details', path: '/book/details', isComplete: (p) => p.hasDetails },
-  { id: 'verify', label: 'Check your email', path: '/book/verify', isComplete: (p) => p.emailVerified && p.hasDetails },
-  { id: 'confirmation', label: 'Confirmation', path: '/book/confirmation', isComplete: (p) => p.isBooked },
+  {
+    id: 'verify',
+    label: 'Check your email',
+    path: '/book/verify',
+    isComplete: (p) => p.emailVerified && p.hasDetails,
+  },
+  {
+    id: 'confirmation',
+    label: 'Confirmation',
+    path: '/book/confirmation',
+    isComplete: (p) => p.isBooked,
+  },
 ]
 
 /** The first step not yet done: where a patient who skips ahead is sent back to. */
 export function firstIncompleteStep(progress: WizardProgress): WizardStep {
-  return WIZARD_STEPS.find((step) => !step.isComplete(progress)) ?? WIZARD_STEPS[WIZARD_STEPS.length - 1]!
+  return (
+    WIZARD_STEPS.find((step) => !step.isComplete(progress)) ??
+    WIZARD_STEPS[WIZARD_STEPS.length - 1]!
+  )
 }
 
 /** May the patient be on this step? Only when every step before it is done. */
@@ -48,5 +66,7 @@ export function nextStep(stepId: WizardStepId): WizardStep {
 
 /** Every step before the confirmation is done: the booking can be made. */
 export function readyToBook(progress: WizardProgress): boolean {
-  return WIZARD_STEPS.filter((step) => step.id !== 'confirmation').every((step) => step.isComplete(progress))
+  return WIZARD_STEPS.filter((step) => step.id !== 'confirmation').every((step) =>
+    step.isComplete(progress),
+  )
 }

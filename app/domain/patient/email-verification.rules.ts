@@ -20,7 +20,9 @@ export function judgeCode(
   if (now >= code.expiresAt) return { ok: false, reason: 'expired' }
   if (matches) return { ok: true }
   const attemptsLeft = CODE_MAX_ATTEMPTS - code.failedAttempts - 1
-  return attemptsLeft > 0 ? { ok: false, reason: 'wrong-code', attemptsLeft } : { ok: false, reason: 'too-many-attempts' }
+  return attemptsLeft > 0
+    ? { ok: false, reason: 'wrong-code', attemptsLeft }
+    : { ok: false, reason: 'too-many-attempts' }
 }
 
 /** The message beside the code field. */

@@ -6,7 +6,12 @@ import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { type Tx } from '#db/client.server.ts'
 import { emailVerifications } from '#db/schema/index.ts'
-import { type CodeCheck, CODE_VALID_MINUTES, CODES_PER_SESSION_PER_HOUR, judgeCode } from './email-verification.rules.ts'
+import {
+  type CodeCheck,
+  CODE_VALID_MINUTES,
+  CODES_PER_SESSION_PER_HOUR,
+  judgeCode,
+} from './email-verification.rules.ts'
 
 function hashCode(verificationId: string, code: string): Buffer {
   // Salted with the row id: equal codes never share a hash.
@@ -14,8 +19,7 @@ function hashCode(verificationId: string, code: string): Buffer {
 }
 
 export type CodeRequest =
-  | { ok: true; verificationId: string }
-  | { ok: false; reason: 'too-many-codes' }
+  { ok: true; verificationId: string } | { ok: false; reason: 'too-many-codes' }
 
 /**
  * Creates a 6-digit code for this session and queues the email that carries it. With
@@ -38,7 +42,12 @@ export function issueEmailCode(
     tx
       .select({ n: count() })
       .from(emailVerifications)
-      .where(and(eq(emailVerifications.sessionTokenHash, input.sessionTokenHash), gt(emailVerifications.createdAt, hourAgo)))
+      .where(
+        and(
+          eq(emailVerifications.sessionTokenHash, input.sessionTokenHash),
+          gt(emailVerifications.createdAt, hourAgo),
+        ),
+      )
       .get()?.n ?? 0
   if (recent >= CODES_PER_SESSION_PER_HOUR) return { ok: false, reason: 'too-many-codes' }
 
@@ -72,7 +81,8 @@ export function issueEmailCode(
   return { ok: true, verificationId }
 }
 
-export type CodeVerification = { ok: true; email: string; bookingId: string | null } | Exclude<CodeCheck, { ok: true }>
+export type CodeVerification =
+  { ok: true; email: string; bookingId: string | null } | Exclude<CodeCheck, { ok: true }>
 
 /** Checks the newest open code of this session and purpose, counting a wrong try. */
 export function verifyEmailCode(
@@ -92,15 +102,24 @@ export function verifyEmailCode(
     .orderBy(desc(emailVerifications.createdAt))
     .limit(1)
     .get()
-  const matches = row ? timingSafeEqual(hashCode(row.id, input.code), Buffer.from(row.codeHash, 'hex')) : false
+  const matches = row
+    ? timingSafeEqual(hashCode(row.id, input.code), Buffer.from(row.codeHash, 'hex'))
+    : false
   const check = judgeCode(
-    row && { expiresAt: row.expiresAt.getTime(), failedAttempts: row.failedAttempts, consumedAt: row.consumedAt?.getTime() ?? null },
+    row && {
+      expiresAt: row.expiresAt.getTime(),
+      failedAttempts: row.failedAttempts,
+      consumedAt: row.consumedAt?.getTime() ?? null,
+    },
     matches,
     input.now.getTime(),
   )
   if (!row) return { ok: false, reason: 'no-code' }
   if (check.ok) {
-    tx.update(emailVerifications).set({ consumedAt: input.now }).where(eq(emailVerifications.id, row.id)).run()
+    tx.update(emailVerifications)
+      .set({ consumedAt: input.now })
+      .where(eq(emailVerifications.id, row.id))
+      .run()
     return { ok: true, email: row.email, bookingId: row.bookingId }
   }
   if (check.reason === 'wrong-code' || check.reason === 'too-many-attempts') {

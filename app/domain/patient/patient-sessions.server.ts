@@ -40,7 +40,11 @@ export function createPatientSession(now: Date): { token: string; tokenHash: str
 export function getPatientSession(token: string, now = new Date()): PatientSession | null {
   const db = getDb()
   const tokenHash = hashPatientToken(token)
-  const row = db.select().from(patientSessions).where(eq(patientSessions.tokenHash, tokenHash)).get()
+  const row = db
+    .select()
+    .from(patientSessions)
+    .where(eq(patientSessions.tokenHash, tokenHash))
+    .get()
   if (!row) return null
   const idle = now.getTime() - row.lastSeenAt.getTime() > PATIENT_SESSION_IDLE_MS
   if (idle || now.getTime() >= row.absoluteExpiresAt.getTime()) {
@@ -48,21 +52,36 @@ export function getPatientSession(token: string, now = new Date()): PatientSessi
     return null
   }
   if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
-    db.update(patientSessions).set({ lastSeenAt: now }).where(eq(patientSessions.tokenHash, tokenHash)).run()
+    db.update(patientSessions)
+      .set({ lastSeenAt: now })
+      .where(eq(patientSessions.tokenHash, tokenHash))
+      .run()
   }
   return { tokenHash, verifiedEmail: row.verifiedEmail, provenBy: row.provenBy }
 }
 
 /** Records that this session proved an email address (by code or by emailed link). */
-export function markSessionVerified(tx: Tx, tokenHash: string, email: string, provenBy: EmailProof): void {
-  tx.update(patientSessions).set({ verifiedEmail: email, provenBy }).where(eq(patientSessions.tokenHash, tokenHash)).run()
+export function markSessionVerified(
+  tx: Tx,
+  tokenHash: string,
+  email: string,
+  provenBy: EmailProof,
+): void {
+  tx.update(patientSessions)
+    .set({ verifiedEmail: email, provenBy })
+    .where(eq(patientSessions.tokenHash, tokenHash))
+    .run()
 }
 
 export function endPatientSession(token: string): void {
-  getDb().delete(patientSessions).where(eq(patientSessions.tokenHash, hashPatientToken(token))).run()
+  getDb()
+    .delete(patientSessions)
+    .where(eq(patientSessions.tokenHash, hashPatientToken(token)))
+    .run()
 }
 
 /** Housekeeping for the scheduler: sessions past their absolute expiry. */
 export function purgeExpiredPatientSessions(now = new Date()): number {
-  return getDb().delete(patientSessions).where(lt(patientSessions.absoluteExpiresAt, now)).run().changes
+  return getDb().delete(patientSessions).where(lt(patientSessions.absoluteExpiresAt, now)).run()
+    .changes
 }
