@@ -7,7 +7,7 @@ function uniqueEmail(label: string) {
 }
 
 /** Goes through the wizard up to the confirmation page; returns the booking reference. */
-async function bookSkinBoost(page: Page, email: string, options: { practitioner?: string } = {}) {
+async function bookSkinBoost(page: Page, email: string, options: { practitioner?: string; dayIndex?: number } = {}) {
   await page.goto('/book')
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
@@ -22,6 +22,9 @@ async function bookSkinBoost(page: Page, email: string, options: { practitioner?
     await page.getByRole('button', { name: 'Show times' }).click()
   }
   await expectAccessible(page)
+  if (options.dayIndex) {
+    await page.getByRole('region', { name: 'Choose a day' }).getByRole('link').nth(options.dayIndex).click()
+  }
   const times = page.getByRole('region', { name: /Choose a time on/ }).getByRole('button')
   await times.first().click()
 
@@ -61,7 +64,8 @@ test.describe('booking a treatment @no-js', () => {
   }) => {
     const email = uniqueEmail('patient')
     const started = new Date()
-    const reference = await bookSkinBoost(page, email)
+    // A few days ahead, so that it can still be moved and cancelled online (48-hour window).
+    const reference = await bookSkinBoost(page, email, { dayIndex: 2 })
     await expect(page.getByRole('heading', { name: 'Before your visit' })).toBeVisible()
 
     const confirmation = await waitForEmail({

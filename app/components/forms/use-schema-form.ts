@@ -22,14 +22,15 @@ export function useSchemaForm(
     shouldFocusError: true,
   })
 
-  // After the server rejects a submit: empty the secret fields it did not send back (a page
-  // rendered without JavaScript starts empty anyway), then move focus to the first complaint.
+  // After the server rejects a submit: the submitted values become the new baseline (so its
+  // messages show until the person edits a field), secret fields it did not send back are
+  // emptied (a page rendered without JavaScript starts empty anyway), and focus moves to the
+  // first complaint.
   useEffect(() => {
     if (!serverErrors) return
+    form.reset(form.getValues(), { keepValues: true })
     for (const name of secretFields) form.setValue(name, '')
-    const firstInvalid = formRef.current?.querySelector<HTMLElement>(
-      '[aria-invalid="true"], [role="alert"]',
-    )
+    const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')
     firstInvalid?.focus()
     // eslint-disable-next-line react-hooks/exhaustive-deps -- run once per server answer
   }, [serverErrors])

@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm'
-import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
+import { findAvailableSlots, MAX_SEARCH_DAYS } from '#app/domain/availability/availability.server.ts'
 import { addDays, localDateOf } from '#app/domain/availability/availability.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import {
@@ -14,7 +14,7 @@ import { practitioners } from '#db/schema/index.ts'
 /** Days shown at once in the picker. */
 export const PICKER_WINDOW_DAYS = 7
 /** Without a chosen week, look this far ahead for the first day with a free time. */
-const FIRST_FREE_LOOKAHEAD_DAYS = 35
+const FIRST_FREE_LOOKAHEAD_DAYS = MAX_SEARCH_DAYS
 
 export type SlotPickerModel = {
   timeZoneLabel: string
