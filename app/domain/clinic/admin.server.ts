@@ -9,7 +9,7 @@ import {
   services,
   workingHours,
 } from '#db/schema/index.ts'
-import { getClinicSettings } from './clinic.server.ts'
+import { getClinicOverview, getClinicSettings } from './clinic.server.ts'
 
 /**
  * What the admin pages read. The use cases that change things live beside this file:
@@ -215,4 +215,11 @@ export function getPoliciesForm() {
     },
     timeZones: Intl.supportedValuesOf('timeZone'),
   }
+}
+
+/** The admin overview: policies, practitioners, services and the next few closures. */
+export function getAdminOverview(now = new Date()) {
+  const overview = getClinicOverview()
+  const { closures } = listUpcomingClosures(now)
+  return { ...overview, nextClosures: closures.slice(0, 5), closureCount: closures.length }
 }

@@ -67,6 +67,30 @@ export type AvailabilitySnapshot = {
 
 export type AffectedBooking = { bookingId: string; reasons: StrandReason[] }
 
+/** One stranded booking as the admin sees it before deciding (times in epoch milliseconds). */
+export type StrandedBookingView = {
+  id: string
+  reference: string
+  status: BookingStatus
+  startAt: number
+  endAt: number
+  patientName: string
+  serviceName: string
+  practitionerName: string
+  reasons: StrandReason[]
+}
+
+/** What each reason means, in the admin's words. */
+export const STRAND_REASON_TEXT: Record<StrandReason, string> = {
+  'time-zone-changed': 'The clinic time zone changes under it',
+  'clinic-closed': 'The clinic is closed that day',
+  'outside-hours': "Outside the practitioner's hours",
+  'practitioner-inactive': 'The practitioner is no longer active',
+  'service-not-offered': 'The practitioner no longer performs this service',
+  'not-qualified': 'Needs a medical practitioner',
+  'service-inactive': 'The service is no longer offered',
+}
+
 /** True for a booking a patient relies on that has not started yet. */
 export function isStrandable(booking: Pick<StrandCandidate, 'status' | 'startAt'>, now: number) {
   return (

@@ -24,7 +24,7 @@ import {
   type PractitionerAvailability,
   STRANDABLE_STATUSES,
   type StrandCandidate,
-  type StrandReason,
+  type StrandedBookingView,
 } from './stranding.rules.ts'
 
 /** The admin making a change, as the audit log and booking events record them. */
@@ -45,19 +45,6 @@ function bookingActorOf(actor: StaffActor): BookingActor {
 
 /** Which future bookings a change can touch: one practitioner's, one service's, or all. */
 export type BookingScope = { practitionerIds: string[] } | { serviceIds: string[] } | 'all'
-
-/** One stranded booking as the admin sees it before deciding. */
-export type StrandedBookingView = {
-  id: string
-  reference: string
-  status: string
-  startAt: number
-  endAt: number
-  patientName: string
-  serviceName: string
-  practitionerName: string
-  reasons: StrandReason[]
-}
 
 /** The change was not applied: these bookings would be stranded and the admin must decide. */
 export type NeedsConfirmation = {
