@@ -232,6 +232,90 @@ test.describe('admin availability @no-js', () => {
   })
 })
 
+test.describe('admin console', () => {
+  test('services, closures and policies pages work; a closure over a booking can be kept', async ({
+    page,
+    login,
+  }) => {
+    await login('doctorAdmin')
+    await page.goto('/admin')
+    await page.getByRole('link', { name: 'Manage services' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Services' })).toBeVisible()
+    await expectAccessible(page)
+
+    // A new service with a mistake, then fixed.
+    await page.getByRole('link', { name: 'Add a service' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Add a service' })).toBeVisible()
+    await expectAccessible(page)
+    const name = `Scalp revive ${test.info().retry}-${Date.now() % 100000}`
+    await page.getByLabel('Name', { exact: true }).fill(name)
+    await page.getByLabel('Description for patients').fill('Short needles for the scalp.')
+    await page.getByLabel('Tier').selectOption('cosmetic')
+    await page.getByLabel('Deepest needling (mm)').fill('1.5')
+    await page.getByLabel('Downtime').fill('None.')
+    await page.getByRole('button', { name: 'Add service' }).click()
+    await expect(
+      page.getByText('Cosmetic needling goes no deeper than 0.5 mm.', { exact: false }),
+    ).toBeVisible()
+    await expectAccessible(page)
+    await page.getByLabel('Deepest needling (mm)').fill('0.5')
+    await page.getByLabel('Price in euros (optional)').fill('75')
+    await page.getByRole('button', { name: 'Add service' }).click()
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+    await expect(page.getByRole('status')).toHaveText('Added.')
+    await expect(page.getByLabel('Price in euros (optional)')).toHaveValue('75.00')
+    await expectAccessible(page)
+
+    await page.goto('/admin/policies')
+    await expect(page.getByRole('heading', { level: 1, name: 'Booking policies' })).toBeVisible()
+    await page.getByLabel('Slot hold (minutes)').fill('90')
+    await page.getByRole('button', { name: 'Save policies' }).click()
+    await expect(page.getByText('Use between 1 and 60 minutes.')).toBeVisible()
+    await expectAccessible(page)
+
+    // Closing the clinic on a booked day: keep the booking.
+    const giulia = practitionerId('Dr Giulia Romano')
+    const monday = freeMondayOf(giulia)
+    const booking = insertConfirmedBooking({
+      practitionerId: giulia,
+      date: monday,
+      hour: 15,
+      patientName: 'Paolo Marino',
+    })
+    await page.goto('/admin/closures')
+    await expect(page.getByRole('heading', { level: 1, name: 'Clinic closures' })).toBeVisible()
+    await expectAccessible(page)
+    await page.getByLabel('Date', { exact: true }).fill(monday)
+    await page.getByLabel('Reason', { exact: true }).fill('Staff training')
+    await page.getByRole('button', { name: 'Add closure' }).click()
+    await expect(page.getByRole('row', { name: new RegExp(booking.reference) })).toContainText(
+      'The clinic is closed that day',
+    )
+    // Applying without a choice asks for one, and changes nothing.
+    await page.getByRole('button', { name: 'Apply the change' }).click()
+    await expect(page.getByText('Choose whether to keep or cancel these bookings.')).toBeVisible()
+    await expectAccessible(page)
+    await page
+      .getByLabel('Keep these bookings (the practitioner still sees these patients)')
+      .check()
+    await page.getByRole('button', { name: 'Apply the change' }).click()
+    await expect(page.getByRole('status')).toContainText('1 booking was kept')
+    await expect(page.getByRole('row', { name: new RegExp(longDate(monday)) })).toContainText(
+      'Staff training',
+    )
+    await expectAccessible(page)
+
+    const db = openE2eDb()
+    const stored = db.prepare('SELECT status FROM bookings WHERE id = ?').get(booking.id)
+    const emails = db
+      .prepare('SELECT count(*) AS n FROM email_outbox WHERE booking_id = ?')
+      .get(booking.id)
+    db.close()
+    expect(stored).toEqual({ status: 'confirmed' })
+    expect(emails).toEqual({ n: 0 })
+  })
+})
+
 test.describe('admin access', () => {
   test('a clinician without the admin role gets 403 on admin pages and admin posts', async ({
     page,
