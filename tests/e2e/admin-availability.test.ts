@@ -266,6 +266,12 @@ test.describe('admin console', () => {
     await expect(page.getByLabel('Price in euros (optional)')).toHaveValue('75.00')
     await expectAccessible(page)
 
+    const missing = await page.goto('/admin/services/00000000-0000-4000-8000-000000000000')
+    expect(missing?.status()).toBe(404)
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+    await expectAccessible(page)
+    expect((await page.goto('/admin/practitioners/not-an-id'))?.status()).toBe(404)
+
     await page.goto('/admin/policies')
     await expect(page.getByRole('heading', { level: 1, name: 'Booking policies' })).toBeVisible()
     await page.getByLabel('Slot hold (minutes)').fill('90')
@@ -351,5 +357,47 @@ test.describe('admin access', () => {
     db.close()
     expect(closures.n).toBe(0)
     expect(giuliaHours.n).toBeGreaterThan(0)
+  })
+
+  test('junk posts to admin actions get 4xx, never 5xx, and change nothing', async ({
+    page,
+    login,
+  }) => {
+    await login('admin')
+    const giulia = practitionerId('Dr Giulia Romano')
+    const count = () => {
+      const db = openE2eDb()
+      const row = db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }
+      db.close()
+      return row.n
+    }
+    const before = count()
+    const bodies: [string, string][] = [
+      [`/admin/practitioners/${giulia}`, ''],
+      [`/admin/practitioners/${giulia}`, 'intent=nope'],
+      [`/admin/practitioners/${giulia}`, 'intent=hours&start_1_0=09:00&start_1_0=10:00&end_1_0=x'],
+      [`/admin/practitioners/${giulia}`, 'intent=services&serviceIds=..%2F..%2Fetc'],
+      [`/admin/practitioners/${giulia}`, `intent=profile&displayName=${'x'.repeat(5000)}`],
+      [`/admin/practitioners/${giulia}`, 'intent=add-exception&kind=time_off&date=2027-02-30'],
+      [`/admin/practitioners/${giulia}`, 'intent=remove-exception&exceptionId=__proto__'],
+      [
+        `/admin/practitioners/${giulia}`,
+        '__proto__=x&constructor=y&intent=hours&strandedChoice=all',
+      ],
+      ['/admin/closures', 'intent=add&date=9999-99-99&reason=%00'],
+      ['/admin/policies', 'timeZone=Mars%2FBase&slotStepMinutes=-1'],
+      ['/admin/services/new', 'kind=surgery'],
+      ['/admin/practitioners/new', 'maxNeedleDepthMm=NaN'],
+    ]
+    for (const [url, data] of bodies) {
+      const response = await page.request.post(url, {
+        data,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        maxRedirects: 0,
+      })
+      expect(response.status(), `${url} ${data.slice(0, 60)}`).toBeGreaterThanOrEqual(400)
+      expect(response.status(), `${url} ${data.slice(0, 60)}`).toBeLessThan(500)
+    }
+    expect(count()).toBe(before)
   })
 })
