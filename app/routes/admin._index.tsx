@@ -1,17 +1,25 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
-import { getClinicOverview } from '#app/domain/clinic/clinic.server.ts'
-import { formatDepthMm, formatPrice } from '#app/utils/format.ts'
+import { Link, useLoaderData } from '@remix-run/react'
+import { AdminNav } from '#app/components/admin/admin-nav.tsx'
+import { getAdminOverview } from '#app/domain/clinic/admin.server.ts'
+import {
+  describeTimeZone,
+  formatCalendarDate,
+  formatDepthMm,
+  formatPrice,
+} from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Clinic settings | Dermadesk' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const overview = getClinicOverview()
+  const overview = getAdminOverview()
   return {
     settings: overview.settings,
     practitioners: overview.practitioners,
+    nextClosures: overview.nextClosures,
+    closureCount: overview.closureCount,
     services: overview.services.map((s) => ({
       id: s.id,
       name: s.name,
@@ -29,17 +37,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminOverviewRoute() {
-  const { settings, practitioners, services } = useLoaderData<typeof loader>()
+  const { settings, practitioners, services, nextClosures, closureCount } =
+    useLoaderData<typeof loader>()
   return (
     <div className="stack">
+      <AdminNav />
       <h1>Clinic settings</h1>
+      <p>
+        Who works when, what patients can book, and the rules for booking. Changes that would leave
+        an upcoming booking without an available, qualified practitioner show you the bookings and
+        ask what to do first.
+      </p>
       <section aria-labelledby="policies-heading">
         <h2 id="policies-heading">Booking policies</h2>
         <dl className="details">
           <dt>Clinic</dt>
           <dd>{settings.name}</dd>
           <dt>Time zone</dt>
-          <dd>{settings.timeZone}</dd>
+          <dd>{describeTimeZone(settings.timeZone)}</dd>
           <dt>Slot step</dt>
           <dd>{settings.slotStepMinutes} minutes</dd>
           <dt>Minimum notice</dt>
@@ -53,9 +68,16 @@ export default function AdminOverviewRoute() {
           <dt>Between needling sessions</dt>
           <dd>at least {settings.minDaysBetweenNeedling} days</dd>
         </dl>
+        <p>
+          <Link to="/admin/policies">Edit booking policies</Link>
+        </p>
       </section>
       <section aria-labelledby="practitioners-heading">
         <h2 id="practitioners-heading">Practitioners</h2>
+        <p className="cluster">
+          <Link to="/admin/practitioners">Manage practitioners, hours and time off</Link>
+          <Link to="/admin/practitioners/new">Add a practitioner</Link>
+        </p>
         <div className="table-wrap">
           <table>
             <thead>
@@ -71,7 +93,7 @@ export default function AdminOverviewRoute() {
               {practitioners.map((p) => (
                 <tr key={p.id}>
                   <th scope="row">
-                    {p.displayName}
+                    <Link to={`/admin/practitioners/${p.id}`}>{p.displayName}</Link>
                     <br />
                     <span className="muted">{p.title}</span>
                   </th>
@@ -91,6 +113,10 @@ export default function AdminOverviewRoute() {
       </section>
       <section aria-labelledby="services-heading">
         <h2 id="services-heading">Services</h2>
+        <p className="cluster">
+          <Link to="/admin/services">Manage services</Link>
+          <Link to="/admin/services/new">Add a service</Link>
+        </p>
         <div className="table-wrap">
           <table>
             <thead>
@@ -107,7 +133,7 @@ export default function AdminOverviewRoute() {
               {services.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">
-                    {s.name}
+                    <Link to={`/admin/services/${s.id}`}>{s.name}</Link>
                     {s.isActive ? null : <span className="muted"> (inactive)</span>}
                   </th>
                   <td>
@@ -132,6 +158,27 @@ export default function AdminOverviewRoute() {
             </tbody>
           </table>
         </div>
+      </section>
+      <section aria-labelledby="closures-heading">
+        <h2 id="closures-heading">Clinic closures</h2>
+        {nextClosures.length === 0 ? (
+          <p>No closures from today on.</p>
+        ) : (
+          <ul>
+            {nextClosures.map((closure) => (
+              <li key={closure.id}>
+                {formatCalendarDate(closure.date)}: {closure.reason}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to="/admin/closures">
+            {closureCount > nextClosures.length
+              ? `All ${closureCount} upcoming closures`
+              : 'Manage closures'}
+          </Link>
+        </p>
       </section>
     </div>
   )

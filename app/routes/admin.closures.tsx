@@ -1,0 +1,201 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { formErrorsFor, strandedOf, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
+import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
+import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { addClosure, removeClosure } from '#app/domain/clinic/admin-clinic.server.ts'
+import {
+  AddClosureSchema,
+  ClosureActionSchema,
+  strandedAnswerOf,
+} from '#app/domain/clinic/admin.schema.ts'
+import { listUpcomingClosures } from '#app/domain/clinic/admin.server.ts'
+import { redirectSaved, staffActorOf, strandedResponse } from '#app/utils/admin-responses.server.ts'
+import { describeTimeZone, formatCalendarDate } from '#app/utils/format.ts'
+import { type FormErrors } from '#app/utils/forms.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { requireRole } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Clinic closures | Clinic settings | Dermadesk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  return listUpcomingClosures()
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'admin')
+  const parsed = await parseForm(request, ClosureActionSchema)
+  if (!parsed.ok) return formError(parsed.errors)
+  const actor = staffActorOf(user, context)
+  const values = parsed.values
+  if (parsed.data.intent === 'remove') {
+    const removed = removeClosure(parsed.data.closureId, actor)
+    if (removed.ok) return redirectSaved('/admin/closures', 'remove')
+    return formError(
+      { formErrors: ['That closure was already removed. The list is up to date now.'], values },
+      409,
+    )
+  }
+  const answer = strandedAnswerOf(parsed.data)
+  const result = addClosure({ ...parsed.data, answer }, actor)
+  if (result.ok) return redirectSaved('/admin/closures', 'add', result)
+  switch (result.reason) {
+    case 'needs-confirmation':
+      return strandedResponse(result, values, answer)
+    case 'date-in-past':
+      return formError({ fieldErrors: { date: ['Choose today or a later date.'] }, values })
+    case 'duplicate-date':
+      return formError(
+        {
+          fieldErrors: {
+            date: [`The clinic is already closed that day (${result.existingReason}).`],
+          },
+          values,
+        },
+        409,
+      )
+  }
+}
+
+export default function AdminClosuresRoute() {
+  const { closures, today, timeZone } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const location = useLocation()
+  const isRemoving = useIsSubmitting('remove')
+  const stranded = strandedOf(actionData)
+  if (stranded) {
+    const date = typeof stranded.values.date === 'string' ? stranded.values.date : ''
+    return (
+      <StrandedBookingsReview
+        stranded={stranded}
+        change={`Closing the clinic on ${date ? formatCalendarDate(date) : 'that day'}`}
+        backHref="/admin/closures"
+      />
+    )
+  }
+  const removeErrors = formErrorsFor(actionData, 'remove')
+  return (
+    <div className="stack page--medium">
+      <AdminNav />
+      <h1>Clinic closures</h1>
+      <p>
+        Days the whole clinic is closed, such as public holidays. Dates are clinic days in{' '}
+        {describeTimeZone(timeZone)}.
+      </p>
+      <SavedNotice />
+      <section aria-labelledby="add-closure-heading">
+        <h2 id="add-closure-heading">Close the clinic on a date</h2>
+        <AddClosureForm
+          key={location.key}
+          today={today}
+          serverErrors={formErrorsFor(actionData, 'add')}
+        />
+      </section>
+      <section aria-labelledby="closures-heading">
+        <h2 id="closures-heading">Upcoming closures</h2>
+        <FormErrorList errors={removeErrors?.formErrors} />
+        {closures.length === 0 ? (
+          <p>No closures from today on.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Upcoming closures</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">Action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {closures.map((closure) => (
+                  <tr key={closure.id}>
+                    <th scope="row">{formatCalendarDate(closure.date)}</th>
+                    <td>{closure.reason}</td>
+                    <td>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="closureId" value={closure.id} />
+                        <button
+                          type="submit"
+                          className="button button--secondary"
+                          disabled={isRemoving}
+                        >
+                          Reopen
+                          <span className="visually-hidden">
+                            {' '}
+                            on {formatCalendarDate(closure.date)}
+                          </span>
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  )
+}
+
+function AddClosureForm({
+  today,
+  serverErrors,
+}: {
+  today: string
+  serverErrors: FormErrors | undefined
+}) {
+  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
+    AddClosureSchema,
+    serverErrors,
+  )
+  const isSubmitting = useIsSubmitting('add')
+  return (
+    <Form
+      method="post"
+      noValidate
+      ref={formRef}
+      onSubmit={onSubmit}
+      aria-labelledby="add-closure-heading"
+    >
+      <input type="hidden" name="intent" value="add" />
+      <FormErrorList errors={serverErrors?.formErrors} />
+      <Field
+        label="Date"
+        hint="If patients are booked that day, you will see them and choose what to do first."
+        error={fieldError('date')}
+        inputProps={{
+          ...register('date'),
+          type: 'date',
+          min: today,
+          defaultValue: defaultValue('date'),
+          autoFocus: shouldAutoFocus('date'),
+        }}
+      />
+      <Field
+        label="Reason"
+        hint="For example Christmas Day. Staff see it on the staff home page."
+        error={fieldError('reason')}
+        inputProps={{
+          ...register('reason'),
+          autoComplete: 'off',
+          maxLength: 200,
+          defaultValue: defaultValue('reason'),
+          autoFocus: shouldAutoFocus('reason'),
+        }}
+      />
+      <SubmitButton pending={isSubmitting} pendingText="Adding…">
+        Add closure
+      </SubmitButton>
+    </Form>
+  )
+}

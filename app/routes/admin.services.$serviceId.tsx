@@ -1,0 +1,90 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { formErrorsFor, strandedOf } from '#app/components/admin/action-data.ts'
+import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
+import { ServiceForm } from '#app/components/admin/service-form.tsx'
+import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { updateService } from '#app/domain/clinic/admin-services.server.ts'
+import {
+  ServiceParamsSchema,
+  ServiceUpdateSchema,
+  strandedAnswerOf,
+} from '#app/domain/clinic/admin.schema.ts'
+import { getAdminService } from '#app/domain/clinic/admin.server.ts'
+import {
+  notFound,
+  redirectSaved,
+  staffActorOf,
+  strandedResponse,
+} from '#app/utils/admin-responses.server.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { requireRole } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.service.name ?? 'Service'} | Clinic settings | Dermadesk` },
+]
+
+function serviceIdFrom(params: LoaderFunctionArgs['params']): string {
+  const parsed = ServiceParamsSchema.safeParse(params)
+  if (!parsed.success) throw notFound('We could not find that service.')
+  return parsed.data.serviceId
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const service = getAdminService(serviceIdFrom(params))
+  if (!service) throw notFound('We could not find that service.')
+  return { service }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'admin')
+  const serviceId = serviceIdFrom(params)
+  const parsed = await parseForm(request, ServiceUpdateSchema)
+  if (!parsed.ok) return formError(parsed.errors)
+  const answer = strandedAnswerOf(parsed.data)
+  const result = updateService(serviceId, { ...parsed.data, answer }, staffActorOf(user, context))
+  if (result.ok) return redirectSaved(`/admin/services/${serviceId}`, 'service', result)
+  if (result.reason === 'needs-confirmation') return strandedResponse(result, parsed.values, answer)
+  throw notFound('We could not find that service.')
+}
+
+export default function AdminServiceRoute() {
+  const { service } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const location = useLocation()
+  const stranded = strandedOf(actionData)
+  if (stranded) {
+    return (
+      <StrandedBookingsReview
+        stranded={stranded}
+        change={`Saving the service ${service.name}`}
+        backHref={`/admin/services/${service.id}`}
+      />
+    )
+  }
+  return (
+    <div className="stack page--medium">
+      <AdminNav />
+      <h1 id="service-heading">{service.name}</h1>
+      <p className="muted">Web address name: {service.slug} (it does not change).</p>
+      <SavedNotice />
+      <ServiceForm
+        key={location.key}
+        defaults={service}
+        serverErrors={formErrorsFor(actionData)}
+        labelledBy="service-heading"
+        submitLabel="Save service"
+      />
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

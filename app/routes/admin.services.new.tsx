@@ -1,0 +1,62 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { formErrorsFor } from '#app/components/admin/action-data.ts'
+import { AdminNav } from '#app/components/admin/admin-nav.tsx'
+import { ServiceForm } from '#app/components/admin/service-form.tsx'
+import { createService } from '#app/domain/clinic/admin-services.server.ts'
+import { ServiceSchema } from '#app/domain/clinic/admin.schema.ts'
+import { getNextServiceSortOrder } from '#app/domain/clinic/admin.server.ts'
+import { redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { requireRole } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Add a service | Clinic settings | Dermadesk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  return { sortOrder: getNextServiceSortOrder() }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'admin')
+  const parsed = await parseForm(request, ServiceSchema)
+  if (!parsed.ok) return formError(parsed.errors)
+  const { serviceId } = createService(parsed.data, staffActorOf(user, context))
+  return redirectSaved(`/admin/services/${serviceId}`, 'created')
+}
+
+export default function AdminNewServiceRoute() {
+  const { sortOrder } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="stack page--medium">
+      <AdminNav />
+      <h1 id="new-service-heading">Add a service</h1>
+      <p>Then choose who performs it on each practitioner&apos;s page.</p>
+      <ServiceForm
+        defaults={{
+          name: '',
+          description: '',
+          kind: 'treatment',
+          tier: 'medical',
+          durationMinutes: 60,
+          bufferAfterMinutes: 15,
+          maxNeedleDepthUm: null,
+          courseSessions: 1,
+          courseIntervalWeeks: 0,
+          priceCents: null,
+          downtime: '',
+          isActive: true,
+          sortOrder,
+        }}
+        serverErrors={formErrorsFor(actionData)}
+        labelledBy="new-service-heading"
+        submitLabel="Add service"
+      />
+    </div>
+  )
+}
