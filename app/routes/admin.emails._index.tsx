@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { OutboxPageQuerySchema } from '#app/domain/email/email.schema.ts'
 import { listOutboxEmails } from '#app/domain/email/outbox-admin.server.ts'
@@ -58,6 +59,7 @@ export default function AdminEmailsRoute() {
     useLoaderData<typeof loader>()
   return (
     <div className="stack">
+      <AdminNav />
       <h1>Sent emails</h1>
       {mailServerConfigured ? null : (
         <p className="notice notice--warning">

@@ -6,6 +6,7 @@ const SECTIONS = [
   { to: '/admin/services', label: 'Services', end: false },
   { to: '/admin/closures', label: 'Closures', end: false },
   { to: '/admin/policies', label: 'Booking policies', end: false },
+  { to: '/admin/emails', label: 'Sent emails', end: false },
 ] as const
 
 /** The admin console's own sections, on every admin page. */

@@ -113,11 +113,7 @@ export const CalendarDateSchema = z.preprocess(
 
 const TimeOfDaySchema = z.preprocess(blankIfMissing, z.string().trim())
 
-/**
- * An unticked checkbox posts nothing at all. The shared CheckboxSchema rejects a missing key
- * inside z.object (zod 4 treats its transform as non-optional), so read a missing key as false.
- */
-const Checkbox = z.preprocess((value) => value ?? false, CheckboxSchema)
+const Checkbox = CheckboxSchema
 
 // ——— Stranded bookings: the re-post that says what to do with them ———
 

@@ -37,3 +37,13 @@ describe('shared field schemas', () => {
     expect(messageOf(IsoDateSchema.safeParse('29/02/2024'))).toBe('Enter a date like 1990-04-25.')
   })
 })
+
+describe('checkboxes', () => {
+  test('a missing key inside an object means not ticked', async () => {
+    const { z } = await import('zod')
+    const { CheckboxSchema } = await import('./fields.schema.ts')
+    const form = z.object({ agree: CheckboxSchema })
+    expect(form.parse({})).toEqual({ agree: false })
+    expect(form.parse({ agree: 'on' })).toEqual({ agree: true })
+  })
+})

@@ -50,7 +50,11 @@ export function isRealCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
-/** An HTML checkbox posts "on" when ticked and nothing at all when not. */
+/**
+ * An HTML checkbox posts "on" when ticked and nothing at all when not. Optional, so that a missing
+ * key inside an object means "not ticked" (zod 4 otherwise reports a technical "nonoptional").
+ */
 export const CheckboxSchema = z
-  .union([z.literal('on'), z.literal('true'), z.boolean(), z.undefined()])
+  .union([z.literal('on'), z.literal('true'), z.boolean()])
+  .optional()
   .transform((value) => value === 'on' || value === 'true' || value === true)
