@@ -7,7 +7,11 @@ function uniqueEmail(label: string) {
 }
 
 /** Goes through the wizard up to the confirmation page; returns the booking reference. */
-async function bookSkinBoost(page: Page, email: string, options: { practitioner?: string; dayIndex?: number } = {}) {
+async function bookSkinBoost(
+  page: Page,
+  email: string,
+  options: { practitioner?: string; dayIndex?: number } = {},
+) {
   await page.goto('/book')
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
@@ -23,7 +27,11 @@ async function bookSkinBoost(page: Page, email: string, options: { practitioner?
   }
   await expectAccessible(page)
   if (options.dayIndex) {
-    await page.getByRole('region', { name: 'Choose a day' }).getByRole('link').nth(options.dayIndex).click()
+    await page
+      .getByRole('region', { name: 'Choose a day' })
+      .getByRole('link')
+      .nth(options.dayIndex)
+      .click()
   }
   const times = page.getByRole('region', { name: /Choose a time on/ }).getByRole('button')
   await times.first().click()

@@ -30,7 +30,9 @@ export function useSchemaForm(
     if (!serverErrors) return
     form.reset(form.getValues(), { keepValues: true })
     for (const name of secretFields) form.setValue(name, '')
-    const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')
+    const firstInvalid = formRef.current?.querySelector<HTMLElement>(
+      '[aria-invalid="true"], [role="alert"]',
+    )
     firstInvalid?.focus()
     // eslint-disable-next-line react-hooks/exhaustive-deps -- run once per server answer
   }, [serverErrors])

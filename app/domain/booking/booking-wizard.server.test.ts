@@ -288,3 +288,57 @@ describe('booking wizard', () => {
     ).toHaveLength(2)
   })
 })
+
+describe('bad or tampered slot choices write nothing', () => {
+  test.each([['an aesthetician for a medical treatment', 'medical-face', 'not-qualified']])(
+    '%s is refused',
+    (_label, slug, reason) => {
+      const session = sessionWithDraft(slug, NOW)
+      const aesthetician = getDb()
+        .$client.prepare("SELECT id FROM practitioners WHERE credential = 'aesthetic' LIMIT 1")
+        .get() as { id: string }
+      const anyTime = firstFreeSlot(slug, NOW).startAt
+      expect(
+        holdSlot({
+          session,
+          practitionerId: aesthetician.id,
+          startAt: anyTime,
+          now: NOW,
+          actor: patientActor,
+        }),
+      ).toMatchObject({ ok: false, reason })
+      expect(getDb().select().from(bookings).all()).toHaveLength(0)
+    },
+  )
+
+  test('a time in the past, off the grid, too far ahead, or for an unknown practitioner is refused', () => {
+    const session = sessionWithDraft('skin-boost', NOW)
+    const slot = firstFreeSlot('skin-boost', NOW)
+    const attempts: [number, string][] = [
+      [NOW.getTime() - 3600_000, 'too-soon'],
+      [slot.startAt + 7 * 60_000, 'not-offered'],
+      [NOW.getTime() + 400 * 24 * 3600_000, 'too-far'],
+    ]
+    for (const [startAt, reason] of attempts) {
+      expect(
+        holdSlot({
+          session,
+          practitionerId: slot.practitionerId,
+          startAt,
+          now: NOW,
+          actor: patientActor,
+        }),
+      ).toMatchObject({ ok: false, reason })
+    }
+    expect(
+      holdSlot({
+        session,
+        practitionerId: '00000000-0000-4000-8000-000000000000',
+        startAt: slot.startAt,
+        now: NOW,
+        actor: patientActor,
+      }).ok,
+    ).toBe(false)
+    expect(getDb().select().from(bookings).all()).toHaveLength(0)
+  })
+})

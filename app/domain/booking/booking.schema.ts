@@ -99,11 +99,9 @@ export const VerifyStepSchema = z.discriminatedUnion('intent', [
 ])
 
 export const ManageLinkSchema = z.object({
-  token: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{43}$/, {
-      error: 'This link is not complete. Please open it from your email again.',
-    }),
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, {
+    error: 'This link is not complete. Please open it from your email again.',
+  }),
 })
 
 /** A booking reference in a URL; anything else is "not found". */

@@ -1,5 +1,8 @@
 import { inArray } from 'drizzle-orm'
-import { findAvailableSlots, MAX_SEARCH_DAYS } from '#app/domain/availability/availability.server.ts'
+import {
+  findAvailableSlots,
+  MAX_SEARCH_DAYS,
+} from '#app/domain/availability/availability.server.ts'
 import { addDays, localDateOf } from '#app/domain/availability/availability.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import {

@@ -1,0 +1,82 @@
+import { type Browser, type Page } from '@playwright/test'
+import {
+  DEMO_PASSWORD,
+  DEMO_STAFF,
+  expect,
+  expectAccessible,
+  openE2eDb,
+  test,
+} from '../playwright-utils.ts'
+
+/** A second browser, signed in as the clinic's admin. */
+async function adminPage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL })
+  const response = await context.request.post('/login', {
+    form: { email: DEMO_STAFF.admin, password: DEMO_PASSWORD },
+    maxRedirects: 0,
+  })
+  expect(response.status()).toBe(302)
+  return context.newPage()
+}
+
+async function showSofiasTimes(page: Page) {
+  await page.goto('/book')
+  await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
+  await page
+    .getByLabel('Who would you like to see?')
+    .selectOption({ label: 'Sofia Conti (Aesthetician)' })
+  await page.getByRole('button', { name: 'Show times' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a day and time' })).toBeVisible()
+}
+
+test.describe('the patient’s times follow the admin’s changes @no-js', () => {
+  test('time off removes a day; new weekly hours add one', async ({ page, browser, baseURL }) => {
+    const sofia = (() => {
+      const db = openE2eDb()
+      const row = db
+        .prepare("SELECT id FROM practitioners WHERE display_name = 'Sofia Conti'")
+        .get() as { id: string }
+      db.close()
+      return row.id
+    })()
+    await showSofiasTimes(page)
+    const days = page.getByRole('region', { name: 'Choose a day' })
+    const firstDay = days.getByRole('link').first()
+    const href = await firstDay.getAttribute('href')
+    const date = new URL(href!, baseURL).searchParams.get('date')!
+    const dayLabel = (await firstDay.locator('.day-list__label').textContent())!
+
+    // The admin gives Sofia that whole day off.
+    const admin = await adminPage(browser, baseURL!)
+    await admin.goto(`/admin/practitioners/${sofia}`)
+    await admin.getByLabel('Time off (not available)').check()
+    await admin.getByLabel('Date', { exact: true }).fill(date)
+    await admin.getByLabel('Whole day').check()
+    await admin.getByRole('button', { name: 'Add to the calendar' }).click()
+    await expect(admin.getByRole('status')).toHaveText('Added.')
+
+    // The patient's picker no longer offers that day.
+    await page.goto(href!)
+    await expect(days.getByText(dayLabel)).toBeVisible()
+    await expect(days.getByRole('link', { name: new RegExp(dayLabel) })).toHaveCount(0)
+    await expectAccessible(page)
+
+    // The admin adds hours on a weekday Sofia never worked (a different one per project).
+    const weekday = test.info().project.name === 'no-js' ? 'Wednesday' : 'Friday'
+    const short = weekday.slice(0, 3)
+    await admin.getByLabel(`${weekday} interval 1 Start`).fill('09:00')
+    await admin.getByLabel(`${weekday} interval 1 End`).fill('13:00')
+    await admin.getByRole('button', { name: 'Save weekly hours' }).click()
+    await expect(admin.getByRole('status')).toHaveText('Weekly hours saved.')
+    await admin.context().close()
+
+    await showSofiasTimes(page)
+    const newDay = page
+      .getByRole('region', { name: 'Choose a day' })
+      .getByRole('link', { name: new RegExp(`^${short} `) })
+    await expect(newDay.first()).toBeVisible()
+    await newDay.first().click()
+    const times = page.getByRole('region', { name: /Choose a time on/ }).getByRole('button')
+    await expect(times.first()).toContainText(/^(09|1[0-2]):\d\d/)
+  })
+})
