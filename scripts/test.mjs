@@ -41,7 +41,7 @@ function readJson(file) {
 }
 
 check('typecheck', 'npx', ['tsc', '--noEmit'])
-check('lint', 'npx', ['eslint', '--max-warnings=0', '.'])
+check('lint', 'npm', ['run', 'lint'])
 
 {
   const report = path.join(RESULTS, 'vitest.json')

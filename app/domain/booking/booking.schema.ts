@@ -48,9 +48,15 @@ export const PatientDetailsSchema = z.object({
   fullName: PersonNameSchema,
   email: EmailSchema,
   phone: PhoneSchema,
-  dateOfBirth: IsoDateSchema.refine((value) => value < new Date().toISOString().slice(0, 10), {
-    error: 'Your date of birth must be in the past.',
-  }).refine((value) => value >= '1900-01-01', { error: 'Check the year of your date of birth.' }),
+  dateOfBirth: z
+    .string({ error: 'Enter your date of birth.' })
+    .trim()
+    .min(1, { error: 'Enter your date of birth.' })
+    .pipe(IsoDateSchema)
+    .refine((value) => value < new Date().toISOString().slice(0, 10), {
+      error: 'Your date of birth must be in the past.',
+    })
+    .refine((value) => value >= '1900-01-01', { error: 'Check the year of your date of birth.' }),
 })
 export type PatientDetails = z.infer<typeof PatientDetailsSchema>
 
