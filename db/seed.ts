@@ -302,7 +302,7 @@ export async function seedDemoClinic(db: Db): Promise<void> {
           timeZone: 'Europe/Rome',
           slotStepMinutes: 15,
           minNoticeHours: 24,
-          maxAdvanceDays: 90,
+          maxAdvanceDays: 180,
           holdMinutes: 10,
           cancellationWindowHours: 48,
           minDaysBetweenNeedling: 28,

@@ -21,7 +21,7 @@ import {
 import { getBusyQueryPlan } from './slot-search.server.ts'
 import { type Slot } from './slots.rules.ts'
 
-// The demo clinic (db/seed.ts): Europe/Rome, 15-minute steps, 24 h notice, 90 days ahead.
+// The demo clinic (db/seed.ts): Europe/Rome, 15-minute steps, 24 h notice, 180 days ahead.
 const ROME = 'Europe/Rome'
 const MINUTE = 60_000
 const hm = (hours: number, minutes = 0) => hours * 60 + minutes
@@ -410,6 +410,7 @@ describe('findAvailableSlots: when a patient may book', () => {
   })
 
   test('maximum advance: nothing starts more than 90 days ahead', () => {
+    getDb().$client.prepare('UPDATE clinic_settings SET max_advance_days = 90').run()
     // Tuesday 9 March, 10:07 Rome time; 90 days later is Monday 7 June, 10:07 summer time.
     const now = new Date('2027-03-09T09:07:00Z')
     const slots = slotsOn('2027-06-07', { now })
@@ -666,7 +667,7 @@ describe('checkSlot', () => {
       ok: false,
       reason: 'too-soon',
     })
-    expect(check({ startAt: rome('2027-06-07', 9) })).toEqual({ ok: false, reason: 'too-far' })
+    expect(check({ startAt: rome('2027-10-04', 9) })).toEqual({ ok: false, reason: 'too-far' })
   })
 
   test('not offered: off the grid, outside hours, a closure, running past closing', () => {

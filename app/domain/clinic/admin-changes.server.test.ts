@@ -468,7 +468,7 @@ describe('changes that strand nothing', () => {
     expect(JSON.parse(audit.details).changes).toEqual({
       slotStepMinutes: { from: 15, to: 30 },
       minNoticeHours: { from: 24, to: 12 },
-      maxAdvanceDays: { from: 90, to: 120 },
+      maxAdvanceDays: { from: 180, to: 120 },
       holdMinutes: { from: 10, to: 5 },
       cancellationWindowHours: { from: 48, to: 24 },
       minDaysBetweenNeedling: { from: 28, to: 30 },
