@@ -109,6 +109,8 @@ export const bookings = sqliteTable(
     /** Which session of the service's course this is (1 for a first visit). */
     courseSessionNumber: integer().notNull().default(1),
     confirmedAt: instant(),
+    /** When the treatment was recorded and the visit completed (aftercare counts from here). */
+    completedAt: instant(),
     cancelledAt: instant(),
     cancellationReason: text(),
     createdAt: createdAt(),

@@ -1,0 +1,159 @@
+import { z } from 'zod'
+import { CheckboxSchema } from '#app/domain/shared/fields.schema.ts'
+
+/** Where a session needles, as recorded by the clinician (clinical-reference.md 3.2). */
+export const TREATMENT_AREAS = [
+  'forehead',
+  'cheeks',
+  'nose',
+  'upper_lip',
+  'chin_jaw',
+  'eye_area',
+  'neck',
+  'decollete',
+  'abdomen',
+  'thighs',
+  'arms',
+  'back',
+] as const
+export type TreatmentArea = (typeof TREATMENT_AREAS)[number]
+
+export const TREATMENT_AREA_LABELS: Record<TreatmentArea, string> = {
+  forehead: 'Forehead',
+  cheeks: 'Cheeks',
+  nose: 'Nose',
+  upper_lip: 'Upper lip',
+  chin_jaw: 'Chin and jaw',
+  eye_area: 'Eye area (outside the bony rim)',
+  neck: 'Neck',
+  decollete: 'Chest (décolleté)',
+  abdomen: 'Abdomen',
+  thighs: 'Thighs',
+  arms: 'Arms',
+  back: 'Back',
+}
+
+export const ANAESTHETICS = ['none', 'lidocaine_cream', 'lidocaine_prilocaine_cream', 'other'] as const
+export const ANAESTHETIC_LABELS: Record<(typeof ANAESTHETICS)[number], string> = {
+  none: 'None',
+  lidocaine_cream: 'Lidocaine cream',
+  lidocaine_prilocaine_cream: 'Lidocaine and prilocaine cream (EMLA)',
+  other: 'Other (say which in the notes)',
+}
+
+/** Immediate response, as graded at the end of the session. */
+export const REDNESS_GRADES = ['0', '1', '2', '3'] as const
+export const REDNESS_LABELS: Record<(typeof REDNESS_GRADES)[number], string> = {
+  '0': '0 – none',
+  '1': '1 – mild, pink',
+  '2': '2 – moderate, red like a sunburn',
+  '3': '3 – marked, deep red or swollen',
+}
+export const BLEEDING_LEVELS = ['none', 'pinpoint', 'diffuse'] as const
+export const BLEEDING_LABELS: Record<(typeof BLEEDING_LEVELS)[number], string> = {
+  none: 'None',
+  pinpoint: 'Pinpoint (expected end point)',
+  diffuse: 'More than pinpoint',
+}
+
+export const IDENTITY_METHODS = ['photo_id', 'known_to_clinic'] as const
+export const IDENTITY_METHOD_LABELS: Record<(typeof IDENTITY_METHODS)[number], string> = {
+  photo_id: 'Checked a photo ID',
+  known_to_clinic: 'Known to the clinic from earlier visits',
+}
+
+/** Depth typed in millimetres ("1.25" or "1,25"), kept in micrometres. */
+const DepthMmSchema = z
+  .string({ error: 'Enter the needle depth in mm.' })
+  .trim()
+  .min(1, { error: 'Enter the needle depth in mm.' })
+  .transform((value) => value.replace(',', '.'))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d(\.\d{1,2})?$/, { error: 'Enter a depth like 1.5 (mm, two decimals at most).' }),
+  )
+  .transform((value) => Math.round(Number(value) * 1000))
+  .refine((um) => um >= 100 && um <= 3000, { error: 'Depths go from 0.1 to 3.0 mm.' })
+
+/**
+ * The treatment record form. Areas come as `area` + `depth_<area>` pairs: a checkbox per area
+ * and the depth used there (unticked areas are ignored, whatever depth was typed).
+ */
+export const TreatmentRecordSchema = z
+  .object({
+    intent: z.literal('record'),
+    areas: z.preprocess(
+      (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+      z.array(z.enum(TREATMENT_AREAS)).min(1, { error: 'Tick at least one treated area.' }),
+    ),
+    device: z
+      .string({ error: 'Enter the device used.' })
+      .trim()
+      .min(2, { error: 'Enter the device used.' })
+      .max(120, { error: 'Use at most 120 characters.' }),
+    cartridgeLot: z
+      .string({ error: 'Enter the lot number of the single-use cartridge.' })
+      .trim()
+      .min(2, { error: 'Enter the lot number of the single-use cartridge.' })
+      .max(60, { error: 'Use at most 60 characters.' }),
+    anaesthetic: z.enum(ANAESTHETICS, { error: 'Choose the numbing cream used, or none.' }),
+    anaestheticMinutes: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value ? Number(value) : null))
+      .pipe(
+        z
+          .number({ error: 'Enter minutes as a number.' })
+          .int({ error: 'Enter whole minutes.' })
+          .min(0, { error: 'Minutes cannot be negative.' })
+          .max(180, { error: 'At most 180 minutes.' })
+          .nullable(),
+      ),
+    rednessGrade: z.enum(REDNESS_GRADES, { error: 'Choose the redness grade.' }),
+    bleeding: z.enum(BLEEDING_LEVELS, { error: 'Choose the bleeding seen.' }),
+    notes: z.string().trim().max(2000, { error: 'Use at most 2000 characters.' }).optional(),
+    /** Set when this entry corrects an earlier one (records are never edited). */
+    correctsRecordId: z.string().uuid().optional().or(z.literal('').transform(() => undefined)),
+  })
+  .catchall(z.unknown())
+  .transform((value, context) => {
+    const depths: { area: (typeof TREATMENT_AREAS)[number]; depthUm: number }[] = []
+    for (const area of value.areas) {
+      const parsed = DepthMmSchema.safeParse(value[`depth_${area}`])
+      if (!parsed.success) {
+        context.addIssue({ code: 'custom', path: [`depth_${area}`], message: parsed.error.issues[0]!.message })
+        continue
+      }
+      depths.push({ area, depthUm: parsed.data })
+    }
+    if (value.anaesthetic !== 'none' && value.anaestheticMinutes === null) {
+      context.addIssue({ code: 'custom', path: ['anaestheticMinutes'], message: 'Enter how many minutes the cream was on.' })
+    }
+    return {
+      areas: depths,
+      device: value.device,
+      cartridgeLot: value.cartridgeLot,
+      anaesthetic: value.anaesthetic,
+      anaestheticMinutes: value.anaesthetic === 'none' ? null : value.anaestheticMinutes,
+      rednessGrade: Number(value.rednessGrade),
+      bleeding: value.bleeding,
+      notes: value.notes ?? '',
+      correctsRecordId: value.correctsRecordId ?? null,
+    }
+  })
+export type TreatmentRecordInput = z.output<typeof TreatmentRecordSchema>
+
+export const CheckInSchema = z.object({
+  intent: z.literal('check-in'),
+  identityConfirmed: CheckboxSchema.refine((value) => value, {
+    error: "Confirm that you checked the patient's identity.",
+  }),
+  identityMethod: z.enum(IDENTITY_METHODS, { error: 'Say how you checked their identity.' }),
+  healthUnchanged: z.enum(['yes', 'changed'], { error: 'Ask the patient whether anything has changed.' }),
+})
+
+export const NoShowSchema = z.object({
+  intent: z.literal('no-show'),
+})
