@@ -169,9 +169,9 @@ describe('email job', () => {
       delete process.env.SMTP_URL
       process.env.SCHEDULER = 'true'
       resetEnvCache()
-      expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual(['housekeeping'])
+      expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual(['housekeeping', 'clinical-messages'])
       const scheduler = startScheduler(getEnv())
-      expect(scheduler?.jobs.map((job) => job.name)).toEqual(['housekeeping'])
+      expect(scheduler?.jobs.map((job) => job.name)).toEqual(['housekeeping', 'clinical-messages'])
       await scheduler?.stop()
     } finally {
       delete process.env.SMTP_URL

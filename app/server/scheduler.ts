@@ -7,6 +7,7 @@ import {
 import { purgeExpiredSessions } from '#app/domain/auth/sessions.server.ts'
 import { expireAllLapsedHolds } from '#app/domain/booking/booking-state.server.ts'
 import { purgeExpiredPatientSessions } from '#app/domain/patient/patient-sessions.server.ts'
+import { queueDueClinicalMessages } from '#app/domain/treatment/scheduled-messages.server.ts'
 import { type Env, getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 
@@ -179,9 +180,17 @@ export function createHousekeepingJob(everyMs = HOUSEKEEPING_EVERY_MS): Schedule
   }
 }
 
+/** How often reminders, aftercare messages and course prompts are looked for. */
+const CLINICAL_MESSAGES_EVERY_MS = 60_000
+
+/** Queues the 48-hour reminders, day 1/3/7 aftercare and course prompts that are due. */
+export function createClinicalMessagesJob(everyMs = CLINICAL_MESSAGES_EVERY_MS): ScheduledJob {
+  return { name: 'clinical-messages', everyMs, run: async (now) => queueDueClinicalMessages(now) }
+}
+
 /** Every periodic job this deployment runs. Add new ones here. */
 export function buildScheduledJobs(env: Env): ScheduledJob[] {
-  const jobs: ScheduledJob[] = [createHousekeepingJob()]
+  const jobs: ScheduledJob[] = [createHousekeepingJob(), createClinicalMessagesJob()]
   const transport = createMailTransport(env.SMTP_URL)
   if (transport) jobs.push(createEmailDispatchJob(transport, env.SCHEDULER_TICK_MS))
   return jobs

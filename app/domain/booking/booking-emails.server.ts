@@ -236,3 +236,45 @@ export function verificationCodeEmail(input: {
     html: htmlOf(lines),
   }
 }
+
+/** 48 hours before: when, where, with whom, and the general pre-visit advice. */
+export function reminderEmail(context: BookingEmailContext): OutgoingEmail {
+  const instructions = context.isConsultation ? CONSULTATION_INSTRUCTIONS : PRE_VISIT_INSTRUCTIONS
+  return message(context, `booking:${context.bookingId}:reminder_48h`, `Reminder: your appointment on ${formatDateInZone(context.startAt, context.timeZone)}`, [
+    `Dear ${context.patientName},`,
+    `A reminder of your appointment: ${when(context)}, with ${context.practitionerName}.`,
+    `Where: ${context.clinic.address}`,
+    'Before your visit:',
+    ...instructions.map((line) => `- ${line}`),
+    `To move or cancel it, or if anything about your health has changed: ${context.manageUrl}`,
+  ])
+}
+
+/** A follow-up that is not about one appointment's time: no calendar file attached. */
+function followUpMessage(context: BookingEmailContext, key: string, subject: string, lines: string[]): OutgoingEmail {
+  const all = [`Dear ${context.patientName},`, ...lines, ...signature(context)]
+  return { dedupeKey: key, to: context.patientEmail, subject, text: all.join('\n'), html: htmlOf(all), bookingId: context.bookingId }
+}
+
+/** Day 1, 3 or 7 after the treatment: what is normal now, what to do, when to call. */
+export function aftercareEmail(context: BookingEmailContext, day: 1 | 3 | 7, content: { subject: string; lines: readonly string[] }): OutgoingEmail {
+  return followUpMessage(context, `booking:${context.bookingId}:aftercare_day${day}`, content.subject, [
+    ...content.lines,
+    `Your aftercare plan, and when to call us, is on your booking page: ${context.manageUrl}`,
+    `If something worries you, call us on ${context.clinic.phone}.`,
+  ])
+}
+
+export function nextSessionEmail(context: BookingEmailContext): OutgoingEmail {
+  return followUpMessage(context, `booking:${context.bookingId}:next_session`, 'Time to book your next session', [
+    'Your next session of the course is due in about a week. Sessions work best at the planned gap.',
+    `Book it here: ${getEnv().APP_ORIGIN}/book`,
+  ])
+}
+
+export function maintenanceEmail(context: BookingEmailContext): OutgoingEmail {
+  return followUpMessage(context, `booking:${context.bookingId}:maintenance`, 'Keeping your results', [
+    'A few months have passed since your last session. Many people keep their results with a session two or three times a year.',
+    `If you would like one, book here: ${getEnv().APP_ORIGIN}/book`,
+  ])
+}
