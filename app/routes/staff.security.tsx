@@ -25,6 +25,7 @@ import {
 } from '#app/domain/auth/mfa-enrolment.server.ts'
 import { requireStaffUserForSecurity, serializeSessionCookie } from '#app/utils/auth.server.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { auditActorOf } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
@@ -47,15 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireStaffUserForSecurity(request)
   const parsed = await parseForm(request, SecurityActionSchema)
   if (!parsed.ok) return formError(parsed.errors)
-  const who = {
-    userId: session.user.id,
-    actor: {
-      type: 'staff' as const,
-      id: session.user.id,
-      ipAddress: context.clientIp,
-      requestId: context.requestId,
-    },
-  }
+  const who = { userId: session.user.id, actor: auditActorOf(session.user, context) }
   const values = { intent: parsed.data.intent }
   const here = `/staff/security${new URL(request.url).search}`
   switch (parsed.data.intent) {
