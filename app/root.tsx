@@ -30,8 +30,8 @@ export const meta: MetaFunction = () => [
   },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await getStaffSession(request)
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = await getStaffSession(request, context)
   return {
     clinic: getClinicContact(),
     // A sign-in that still owes its second factor (or its set-up) shows only "Sign out".

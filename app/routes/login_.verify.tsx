@@ -138,7 +138,13 @@ function TotpForm({
     { secretFields: ['code'] },
   )
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-label="Sign-in code">
+    <Form
+      method="post"
+      noValidate
+      ref={formRef}
+      onSubmit={onSubmit}
+      aria-label="Sign in with a code from your app"
+    >
       <input type="hidden" name="intent" value="totp" />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <FormErrorList errors={serverErrors?.formErrors} />
@@ -151,8 +157,7 @@ function TotpForm({
           autoComplete: 'one-time-code',
           maxLength: 7,
           className: 'code-input',
-          // The only field on the page: start typing at once (also after a wrong code).
-          autoFocus: shouldAutoFocus('code') || !serverErrors,
+          autoFocus: shouldAutoFocus('code'),
         }}
       />
       <SubmitButton pending={pending} pendingText="Checking…">
@@ -176,7 +181,13 @@ function RecoveryForm({
     { secretFields: ['recoveryCode'] },
   )
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-label="Recovery code">
+    <Form
+      method="post"
+      noValidate
+      ref={formRef}
+      onSubmit={onSubmit}
+      aria-label="Sign in with a recovery code"
+    >
       <input type="hidden" name="intent" value="recovery" />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <FormErrorList errors={serverErrors?.formErrors} />

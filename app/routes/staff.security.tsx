@@ -32,8 +32,8 @@ import { safeRedirect } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Two-step sign-in | Dermadesk' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await requireStaffUserForSecurity(request)
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = await requireStaffUserForSecurity(request, context)
   const overview = await getSecurityOverview(session.user.id)
   return {
     ...overview,
@@ -66,6 +66,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         userAgent: request.headers.get('user-agent'),
       })
       if (result.ok) {
+        // The page's loaders run next in this same request (without JavaScript): new session.
+        context.renewedSessionToken = result.sessionToken
         // Shown once, in this answer only (never stored in a readable form): no redirect.
         const shown: CodesShown = {
           recoveryCodes: result.recoveryCodes,

@@ -1,4 +1,4 @@
-import { createCookie, redirect } from '@remix-run/node'
+import { type AppLoadContext, createCookie, redirect } from '@remix-run/node'
 import { type StaffAccess, staffAccess } from '#app/domain/auth/mfa.rules.ts'
 import {
   getSessionUser,
@@ -51,8 +51,10 @@ function sessionOf(token: string, lookup: SessionLookup): StaffSession | null {
   return { token, user: lookup.user, access }
 }
 
-async function readStaffSession(request: Request) {
-  const token = await readSessionToken(request)
+type Renewal = Pick<AppLoadContext, 'renewedSessionToken'>
+
+async function readStaffSession(request: Request, context?: Renewal) {
+  const token = context?.renewedSessionToken ?? (await readSessionToken(request))
   const lookup: SessionLookup = token ? getSessionUser(token) : { status: 'missing' }
   return {
     token,
@@ -62,8 +64,11 @@ async function readStaffSession(request: Request) {
 }
 
 /** The session behind the cookie, whatever it has proved so far (null when there is none). */
-export async function getStaffSession(request: Request): Promise<StaffSession | null> {
-  return (await readStaffSession(request)).session
+export async function getStaffSession(
+  request: Request,
+  context?: Renewal,
+): Promise<StaffSession | null> {
+  return (await readStaffSession(request, context)).session
 }
 
 /** The signed-in staff user with full access (password and, where needed, second factor). */
@@ -125,8 +130,11 @@ export async function requireSecondFactorPending(request: Request): Promise<Staf
  * For /staff/security: full sessions, and sessions that must set up two-factor before anything
  * else. A session that owes its second factor goes to /login/verify first.
  */
-export async function requireStaffUserForSecurity(request: Request): Promise<StaffSession> {
-  const { token, expired, session } = await readStaffSession(request)
+export async function requireStaffUserForSecurity(
+  request: Request,
+  context?: Renewal,
+): Promise<StaffSession> {
+  const { token, expired, session } = await readStaffSession(request, context)
   if (!session) throw await toSignIn(backHere(request), token, expired)
   if (session.access === 'needs-second-factor') throw redirect(`/login/verify?${backHere(request)}`)
   return session

@@ -115,10 +115,14 @@ describe('audit:verify and the off-box anchor (goal E3)', () => {
   test('npm run audit:verify prints the result and exits 1 on failure', () => {
     record(2)
     const run = () =>
-      spawnSync('npx', ['tsx', 'scripts/audit-verify.ts', '--anchor-file', anchorFile], {
-        env: { ...process.env, DATABASE_PATH: getDatabasePath() },
-        encoding: 'utf8',
-      })
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/audit-verify.ts', '--anchor-file', anchorFile],
+        {
+          env: { ...process.env, DATABASE_PATH: getDatabasePath() },
+          encoding: 'utf8',
+        },
+      )
     const ok = run()
     expect(ok.status).toBe(0)
     expect(ok.stdout).toMatch(/^OK: 2 rows, head [0-9a-f]{64}\n/)
