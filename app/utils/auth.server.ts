@@ -91,7 +91,8 @@ function unfinishedSignIn(access: StaffAccess, request: Request): Response | nul
 
 async function toSignIn(params: URLSearchParams, token: string | null, expired: boolean) {
   if (expired) params.set('expired', '1')
-  return redirect(`/login?${params}`, {
+  const query = params.toString()
+  return redirect(query ? `/login?${query}` : '/login', {
     headers: token ? { 'Set-Cookie': await serializeExpiredSessionCookie() } : undefined,
   })
 }
