@@ -30,13 +30,17 @@ export type Throttled = { ok: false; reason: 'throttled'; retryAfterSeconds: num
 export function mfaThrottled(userId: string, actor: AuditActor, now: Date): Throttled | null {
   const verdict = throttleVerdict(mfaThrottleKey(userId), now)
   if (!verdict.blocked) return null
-  recordAuditEvent(getDb(), {
-    action: 'auth.mfa.throttled',
-    actor,
-    subjectType: 'user',
-    subjectId: userId,
-    at: now,
-  })
+  getDb().transaction(
+    (tx) =>
+      recordAuditEvent(tx, {
+        action: 'auth.mfa.throttled',
+        actor,
+        subjectType: 'user',
+        subjectId: userId,
+        at: now,
+      }),
+    { behavior: 'immediate' },
+  )
   return { ok: false, reason: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds }
 }
 
