@@ -60,6 +60,7 @@ async function sessionCookie(context: BrowserContext) {
 
 async function signInWithPassword(page: Page, who: { email: string; password: string }) {
   await page.goto('/login')
+  await expectAccessible(page)
   await page.getByLabel('Email').fill(who.email)
   await page.getByLabel('Password').fill(who.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
@@ -92,6 +93,7 @@ test.describe('staff two-step sign-in @no-js', () => {
 
     await signInWithPassword(page, clinician)
     await expect(page).toHaveURL('/staff')
+    await expectAccessible(page)
     await page.getByRole('link', { name: 'Two-step sign-in for your account' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Two-step sign-in' })).toBeVisible()
     await expectAccessible(page)
@@ -157,6 +159,7 @@ test.describe('staff two-step sign-in @no-js', () => {
     await submitCode(page, signInCode)
     await expect(page).toHaveURL('/staff')
     await expect(page.getByRole('heading', { level: 1, name: 'Hello, Paola Ricci' })).toBeVisible()
+    await expectAccessible(page)
     const afterCode = await sessionCookie(context)
     expect(new Set([beforeSignIn, afterPassword, afterCode]).size).toBe(3)
 
@@ -211,14 +214,20 @@ test.describe('staff two-step sign-in @no-js', () => {
   })
 
   test('turning two-step sign-in off needs the current password', async ({ page }) => {
+    // Many pages, each checked with axe (a copy of the page without JavaScript): slow on 2 cores.
+    test.setTimeout(90_000)
     const clinician = await createClinician()
     await signInWithPassword(page, clinician)
     await expect(page).toHaveURL('/staff')
+    await expectAccessible(page)
     await page.goto('/staff/security')
+    await expectAccessible(page)
     await page.getByRole('button', { name: 'Set up two-step sign-in' }).click()
+    await expectAccessible(page)
     const secret = (await page.getByLabel('Setup key').inputValue()).replace(/ /g, '')
     await page.getByLabel('6-digit code').fill(await totp(secret))
     await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click()
+    await expectAccessible(page)
     await page.getByRole('link', { name: 'I have saved my codes: continue' }).click()
     await expect(page).toHaveURL('/staff')
     await page.goto('/staff/security')
@@ -257,8 +266,10 @@ test.describe('audit log @no-js', () => {
     page,
     login,
   }) => {
+    test.setTimeout(90_000)
     await login('doctorAdmin')
     await page.goto('/admin')
+    await expectAccessible(page)
     await page
       .getByRole('navigation', { name: 'Clinic settings sections' })
       .getByRole('link', { name: 'Audit log' })
