@@ -12,7 +12,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
 import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
 import appStylesHref from '#app/styles/app.css'
-import { getStaffUser } from '#app/utils/auth.server.ts'
+import { getStaffSession } from '#app/utils/auth.server.ts'
 import { useNonce } from '#app/utils/nonce-provider.ts'
 
 export const links: LinksFunction = () => [
@@ -30,11 +30,14 @@ export const meta: MetaFunction = () => [
   },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const staffUser = await getStaffUser(request)
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = await getStaffSession(request, context)
   return {
     clinic: getClinicContact(),
-    staffUser: staffUser ? { name: staffUser.name, roles: staffUser.roles } : null,
+    // A sign-in that still owes its second factor (or its set-up) shows only "Sign out".
+    staffUser: session
+      ? { name: session.user.name, roles: session.user.roles, access: session.access }
+      : null,
   }
 }
 

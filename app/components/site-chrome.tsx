@@ -1,7 +1,8 @@
 import { Form, Link, NavLink } from '@remix-run/react'
 import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
+import { type StaffAccess } from '#app/domain/auth/mfa.rules.ts'
 
-type StaffSummary = { name: string; roles: StaffRole[] }
+type StaffSummary = { name: string; roles: StaffRole[]; access: StaffAccess }
 type ClinicContact = { name: string; phone: string; email: string; address: string }
 
 export function SiteHeader({
@@ -28,14 +29,15 @@ export function SiteHeader({
           <ul>
             {staffUser ? (
               <>
-                {staffUser.roles.includes('clinician') || staffUser.roles.includes('admin') ? (
+                {staffUser.access === 'full' &&
+                (staffUser.roles.includes('clinician') || staffUser.roles.includes('admin')) ? (
                   <li>
                     <NavLink to="/staff" end>
                       Staff home
                     </NavLink>
                   </li>
                 ) : null}
-                {staffUser.roles.includes('admin') ? (
+                {staffUser.access === 'full' && staffUser.roles.includes('admin') ? (
                   <li>
                     <NavLink to="/admin">Clinic settings</NavLink>
                   </li>

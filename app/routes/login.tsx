@@ -38,7 +38,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     previousSessionToken: await readSessionToken(request),
   })
   if (result.ok) {
-    return redirect(safeRedirect(parsed.data.redirectTo), {
+    const redirectTo = safeRedirect(parsed.data.redirectTo)
+    const next = new URLSearchParams({ redirectTo })
+    const location =
+      result.nextStep === 'second-factor'
+        ? `/login/verify?${next}`
+        : result.nextStep === 'enrolment'
+          ? `/staff/security?${next}`
+          : redirectTo
+    return redirect(location, {
       headers: { 'Set-Cookie': await serializeSessionCookie(result.sessionToken) },
     })
   }

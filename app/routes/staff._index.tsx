@@ -47,11 +47,16 @@ export default function StaffHomeRoute() {
           </ul>
         )}
       </section>
-      {user.roles.includes('admin') ? (
-        <p>
-          <Link to="/admin">Clinic settings, practitioners and services</Link>
-        </p>
-      ) : null}
+      <ul>
+        {user.roles.includes('admin') ? (
+          <li>
+            <Link to="/admin">Clinic settings, practitioners and services</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/staff/security">Two-step sign-in for your account</Link>
+        </li>
+      </ul>
     </div>
   )
 }

@@ -111,6 +111,7 @@ export async function startServer() {
   const buildUrl = pathToFileURL(path.join(projectRoot, 'build', 'index.js')).href
   const build = (await import(buildUrl)) as ServerBuild
   const app = createApp(build)
+  const production = env.NODE_ENV === 'production'
   let scheduler: Scheduler | null = null
   const server = app.listen(env.PORT, env.HOST, () => {
     const lines = [`Dermadesk is serving on ${env.APP_ORIGIN} (database: ${env.DATABASE_PATH})`]
@@ -120,6 +121,14 @@ export async function startServer() {
       for (const demo of DEMO_SIGN_INS)
         lines.push(`  ${demo.roles.padEnd(18)} ${demo.email.padEnd(34)} ${demo.password}`)
     }
+    if (env.REQUIRE_STAFF_MFA)
+      lines.push(
+        'Staff two-step sign-in is required: after the password, each person sets up an authenticator app.',
+      )
+    if (!env.TOTP_ENCRYPTION_KEY && production)
+      logger.warn(
+        'TOTP_ENCRYPTION_KEY is not set: two-step sign-in secrets are stored unencrypted in the database and its backups',
+      )
     console.log(lines.join('\n'))
     // Sends the outbox (and, later, other periodic jobs) once we are serving.
     scheduler = startScheduler(env)

@@ -9,6 +9,12 @@ declare module '@remix-run/node' {
     requestId: string
     /** The client address, from X-Forwarded-For only when TRUST_PROXY is set. */
     clientIp: string
+    /**
+     * Set by an action that replaced the staff session (a new token after the second factor),
+     * so that the loaders of the same document request (a form post without JavaScript) read
+     * the new session: the browser's cookie still names the old, deleted one.
+     */
+    renewedSessionToken?: string
   }
 }
 

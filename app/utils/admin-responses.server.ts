@@ -1,4 +1,5 @@
 import { type AppLoadContext, data, redirect } from '@remix-run/node'
+import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import {
   isMissingChoice,
@@ -16,6 +17,11 @@ import { type StrandedPayload } from '#app/components/admin/action-data.ts'
 
 export function staffActorOf(user: StaffUser, context: AppLoadContext): StaffActor {
   return { userId: user.id, ipAddress: context.clientIp, requestId: context.requestId }
+}
+
+/** The same person as an audit-log actor. */
+export function auditActorOf(user: StaffUser, context: AppLoadContext): AuditActor {
+  return { type: 'staff', id: user.id, ipAddress: context.clientIp, requestId: context.requestId }
 }
 
 /** The route param did not parse or names nothing: a real 404 page. */

@@ -1,6 +1,8 @@
-import { createCookie, redirect } from '@remix-run/node'
+import { type AppLoadContext, createCookie, redirect } from '@remix-run/node'
+import { type StaffAccess, staffAccess } from '#app/domain/auth/mfa.rules.ts'
 import {
   getSessionUser,
+  type SessionLookup,
   STAFF_SESSION_ABSOLUTE_MS,
   type StaffUser,
 } from '#app/domain/auth/sessions.server.ts'
@@ -37,27 +39,113 @@ export function serializeExpiredSessionCookie(): Promise<string> {
   return sessionCookie().serialize('', { maxAge: 0 })
 }
 
-export async function getStaffUser(request: Request): Promise<StaffUser | null> {
-  const token = await readSessionToken(request)
-  if (!token) return null
-  const lookup = getSessionUser(token)
-  return lookup.status === 'active' ? lookup.user : null
+export type StaffSession = { token: string; user: StaffUser; access: StaffAccess }
+
+function sessionOf(token: string, lookup: SessionLookup): StaffSession | null {
+  if (lookup.status !== 'active') return null
+  const access = staffAccess({
+    authLevel: lookup.authLevel,
+    mfaEnrolled: lookup.mfaEnrolled,
+    mfaRequired: getEnv().REQUIRE_STAFF_MFA,
+  })
+  return { token, user: lookup.user, access }
 }
 
-/** The signed-in staff user, or a redirect to sign-in that comes back here afterwards. */
-export async function requireStaffUser(request: Request): Promise<StaffUser> {
-  const token = await readSessionToken(request)
-  const lookup = token ? getSessionUser(token) : ({ status: 'missing' } as const)
-  if (lookup.status === 'active') return lookup.user
+type Renewal = Pick<AppLoadContext, 'renewedSessionToken'>
+
+async function readStaffSession(request: Request, context?: Renewal) {
+  const token = context?.renewedSessionToken ?? (await readSessionToken(request))
+  const lookup: SessionLookup = token ? getSessionUser(token) : { status: 'missing' }
+  return {
+    token,
+    expired: lookup.status === 'expired',
+    session: token ? sessionOf(token, lookup) : null,
+  }
+}
+
+/** The session behind the cookie, whatever it has proved so far (null when there is none). */
+export async function getStaffSession(
+  request: Request,
+  context?: Renewal,
+): Promise<StaffSession | null> {
+  return (await readStaffSession(request, context)).session
+}
+
+/** The signed-in staff user with full access (password and, where needed, second factor). */
+export async function getStaffUser(request: Request): Promise<StaffUser | null> {
+  const session = await getStaffSession(request)
+  return session?.access === 'full' ? session.user : null
+}
+
+function backHere(request: Request): URLSearchParams {
   const url = new URL(request.url)
-  const params = new URLSearchParams({ redirectTo: safeRedirect(`${url.pathname}${url.search}`) })
-  if (lookup.status === 'expired') params.set('expired', '1')
-  throw redirect(`/login?${params}`, {
+  return new URLSearchParams({ redirectTo: safeRedirect(`${url.pathname}${url.search}`) })
+}
+
+/** Where a session that is signed in but not finished must go next. */
+function unfinishedSignIn(access: StaffAccess, request: Request): Response | null {
+  if (access === 'needs-second-factor') return redirect(`/login/verify?${backHere(request)}`)
+  if (access === 'needs-enrolment') return redirect(`/staff/security?${backHere(request)}`)
+  return null
+}
+
+async function toSignIn(params: URLSearchParams, token: string | null, expired: boolean) {
+  if (expired) params.set('expired', '1')
+  const query = params.toString()
+  return redirect(query ? `/login?${query}` : '/login', {
     headers: token ? { 'Set-Cookie': await serializeExpiredSessionCookie() } : undefined,
   })
 }
 
-/** For the sign-in page: someone already signed in goes straight to the staff area. */
+/**
+ * The signed-in staff user, or a redirect: to sign-in (none or expired), to the second step
+ * (password only, goal A5), or to set up two-factor (required and not set up). Every staff
+ * loader and action calls this, directly or through requireRole.
+ */
+export async function requireStaffUser(request: Request): Promise<StaffUser> {
+  const { token, expired, session } = await readStaffSession(request)
+  if (!session) throw await toSignIn(backHere(request), token, expired)
+  const next = unfinishedSignIn(session.access, request)
+  if (next) throw next
+  return session.user
+}
+
+/**
+ * For /login/verify: a session that passed the password and owes the second factor. A full
+ * session goes on to the staff area; anyone else signs in first.
+ */
+export async function requireSecondFactorPending(request: Request): Promise<StaffSession> {
+  const { token, expired, session } = await readStaffSession(request)
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'))
+  if (!session) {
+    const params = new URLSearchParams(redirectTo === '/staff' ? {} : { redirectTo })
+    throw await toSignIn(params, token, expired)
+  }
+  if (session.access === 'needs-second-factor') return session
+  if (session.access === 'needs-enrolment')
+    throw redirect(`/staff/security?${new URLSearchParams({ redirectTo })}`)
+  throw redirect(redirectTo)
+}
+
+/**
+ * For /staff/security: full sessions, and sessions that must set up two-factor before anything
+ * else. A session that owes its second factor goes to /login/verify first.
+ */
+export async function requireStaffUserForSecurity(
+  request: Request,
+  context?: Renewal,
+): Promise<StaffSession> {
+  const { token, expired, session } = await readStaffSession(request, context)
+  if (!session) throw await toSignIn(backHere(request), token, expired)
+  if (session.access === 'needs-second-factor') throw redirect(`/login/verify?${backHere(request)}`)
+  return session
+}
+
+/** For the sign-in page: someone already signed in goes on to where they are expected. */
 export async function requireAnonymous(request: Request): Promise<void> {
-  if (await getStaffUser(request)) throw redirect('/staff')
+  const session = await getStaffSession(request)
+  if (!session) return
+  if (session.access === 'full') throw redirect('/staff')
+  if (session.access === 'needs-second-factor') throw redirect('/login/verify')
+  throw redirect('/staff/security')
 }

@@ -29,9 +29,33 @@ const EnvSchema = z.object({
   SCHEDULER: BooleanFromEnv.default(true),
   /** How often the scheduler looks for due work, in ms (the end-to-end tests use 500). */
   SCHEDULER_TICK_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Staff must set up two-factor sign-in before using staff pages. Defaults to on in production. */
+  REQUIRE_STAFF_MFA: BooleanFromEnv.optional(),
+  /** 32 bytes (64 hex characters or base64) that seal the TOTP seeds at rest; unset: stored plain. */
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value === '' || parseEncryptionKey(value) !== null, {
+      error: 'must be 32 bytes, written as 64 hex characters or as base64',
+    }),
 })
 
-export type Env = z.infer<typeof EnvSchema> & { APP_ORIGIN: string; SECURE_COOKIES: boolean }
+export type Env = z.infer<typeof EnvSchema> & {
+  APP_ORIGIN: string
+  SECURE_COOKIES: boolean
+  REQUIRE_STAFF_MFA: boolean
+}
+
+/** A 256-bit key from its hex or base64 spelling, or null when it is not exactly 32 bytes. */
+export function parseEncryptionKey(value: string): Buffer | null {
+  const trimmed = value.trim()
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
+    ? Buffer.from(trimmed, 'hex')
+    : /^[A-Za-z0-9+/_-]{42,44}={0,2}$/.test(trimmed)
+      ? Buffer.from(trimmed, 'base64')
+      : null
+  return key?.length === 32 ? key : null
+}
 
 let cached: Env | undefined
 
@@ -47,6 +71,8 @@ export function getEnv(): Env {
     ...env,
     APP_ORIGIN: env.APP_ORIGIN ?? `http://localhost:${env.PORT}`,
     SECURE_COOKIES: env.SECURE_COOKIES ?? env.NODE_ENV === 'production',
+    REQUIRE_STAFF_MFA: env.REQUIRE_STAFF_MFA ?? env.NODE_ENV === 'production',
+    TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY || undefined,
   }
   return cached
 }

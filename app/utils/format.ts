@@ -35,7 +35,10 @@ export function describeTimeZone(timeZone: string): string {
 }
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>()
-function formatter(timeZone: string, kind: 'date' | 'time' | 'short-date'): Intl.DateTimeFormat {
+function formatter(
+  timeZone: string,
+  kind: 'date' | 'time' | 'short-date' | 'time-seconds',
+): Intl.DateTimeFormat {
   const key = `${timeZone}|${kind}`
   let existing = dateFormatters.get(key)
   if (!existing) {
@@ -44,7 +47,9 @@ function formatter(timeZone: string, kind: 'date' | 'time' | 'short-date'): Intl
         ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
         : kind === 'short-date'
           ? { weekday: 'short', day: 'numeric', month: 'short' }
-          : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+          : kind === 'time-seconds'
+            ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
+            : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
     existing = new Intl.DateTimeFormat('en-GB', { ...options, timeZone })
     dateFormatters.set(key, existing)
   }
@@ -64,6 +69,11 @@ export function formatShortDateInZone(instant: number | Date, timeZone: string):
 /** "09:45" in the given zone (24-hour clock, as in Italy). */
 export function formatTimeInZone(instant: number | Date, timeZone: string): string {
   return formatter(timeZone, 'time').format(instant)
+}
+
+/** "09:45:07" in the given zone, for records where seconds matter (the audit log). */
+export function formatTimeWithSecondsInZone(instant: number | Date, timeZone: string): string {
+  return formatter(timeZone, 'time-seconds').format(instant)
 }
 
 /** "Monday 30 November 2026, 10:00–11:00 Rome time (Europe/Rome)". */

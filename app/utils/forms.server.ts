@@ -3,7 +3,7 @@ import { type z } from 'zod'
 import { type FormErrors } from './forms.ts'
 
 /** Fields whose values are never sent back to the browser after a failed submit. */
-const SECRET_FIELDS = new Set(['password', 'newPassword', 'code', 'signature'])
+const SECRET_FIELDS = new Set(['password', 'newPassword', 'code', 'recoveryCode', 'signature'])
 
 /**
  * Reads a form post into plain values: one string per field, an array when a field repeats

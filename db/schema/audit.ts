@@ -33,5 +33,8 @@ export const auditEvents = sqliteTable(
     index('audit_events_patient').on(table.patientId, table.seq),
     index('audit_events_subject').on(table.subjectType, table.subjectId),
     index('audit_events_action').on(table.action, table.seq),
+    // The admin audit browser filters by who acted and by date (docs/decisions/020-audit-log.md).
+    index('audit_events_actor').on(table.actorId, table.seq),
+    index('audit_events_occurred_at').on(table.occurredAt),
   ],
 )

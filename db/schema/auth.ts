@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { STAFF_ROLES } from '#app/domain/auth/auth.schema.ts'
+import { MFA_STATUSES, SESSION_AUTH_LEVELS } from '#app/domain/auth/mfa.schema.ts'
 import { createdAt, enumCheck, id, instant, updatedAt } from './columns.ts'
 
 /** Staff sign-in identities. Patients never have a password (they prove their email by code). */
@@ -50,9 +51,54 @@ export const sessions = sqliteTable(
     absoluteExpiresAt: instant().notNull(),
     ipAddress: text(),
     userAgent: text(),
+    /**
+     * What the session proved: 'password' only, or 'mfa' (password and second factor). Passing
+     * the second factor replaces the session with a new token rather than updating this
+     * (docs/decisions/019-staff-two-factor.md).
+     */
+    authLevel: text({ enum: SESSION_AUTH_LEVELS }).notNull().default('password'),
   },
-  // Revoking every session of a user (disablement, password change) looks them up by user.
-  (table) => [index('sessions_user_id').on(table.userId)],
+  (table) => [
+    // Revoking every session of a user (disablement, password change) looks them up by user.
+    index('sessions_user_id').on(table.userId),
+    check('sessions_auth_level', enumCheck(table.authLevel, SESSION_AUTH_LEVELS)),
+  ],
+)
+
+/**
+ * A staff member's authenticator app (TOTP, security goals A5 and A6). The seed is 20 random
+ * bytes, sealed with AES-256-GCM when TOTP_ENCRYPTION_KEY is set. `lastUsedStep` is the time step
+ * of the last accepted code, so a code works once. Wrong codes count in sign_in_throttles under
+ * the key "mfa:<user id>".
+ */
+export const userMfa = sqliteTable(
+  'user_mfa',
+  {
+    userId: text()
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text({ enum: MFA_STATUSES }).notNull(),
+    secret: text().notNull(),
+    lastUsedStep: integer(),
+    createdAt: createdAt(),
+    confirmedAt: instant(),
+  },
+  (table) => [check('user_mfa_status', enumCheck(table.status, MFA_STATUSES))],
+)
+
+/** One-time recovery codes: argon2id hashes only; a used code keeps its row with `usedAt`. */
+export const userRecoveryCodes = sqliteTable(
+  'user_recovery_codes',
+  {
+    id: id(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    createdAt: createdAt(),
+    usedAt: instant(),
+  },
+  (table) => [index('user_recovery_codes_user').on(table.userId)],
 )
 
 /**

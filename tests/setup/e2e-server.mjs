@@ -34,6 +34,12 @@ Object.assign(process.env, {
   SCHEDULER: 'true',
   // Mail arrives within a second instead of five.
   SCHEDULER_TICK_MS: '500',
+  // Production requires staff two-factor sign-in; here the demo staff sign in with the password
+  // alone so that every flow can use the `login` fixture. tests/e2e/staff-mfa.test.ts enrols its
+  // own user through the UI; the requirement itself is tested in app/utils/staff-guards.server.test.ts.
+  REQUIRE_STAFF_MFA: 'false',
+  // Seeds are sealed at rest in the end-to-end run, as they should be in production.
+  TOTP_ENCRYPTION_KEY: '8f3a1c2e9b7d4f60a5e1c3b9d7f2a4c68e0b1d3f5a7c9e2b4d6f8a0c2e4b6d8f',
 })
 
 const { startServer } = await import('../../build/server/index.js')

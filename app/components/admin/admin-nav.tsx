@@ -7,6 +7,7 @@ const SECTIONS = [
   { to: '/admin/closures', label: 'Closures', end: false },
   { to: '/admin/policies', label: 'Booking policies', end: false },
   { to: '/admin/emails', label: 'Sent emails', end: false },
+  { to: '/admin/audit', label: 'Audit log', end: false },
 ] as const
 
 /** The admin console's own sections, on every admin page. */

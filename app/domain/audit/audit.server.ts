@@ -86,8 +86,11 @@ export function recordAuditEvent(tx: Tx | Db, input: AuditEventInput): void {
 export type AuditChainReport =
   { ok: true; rows: number; head: string } | { ok: false; firstBadSeq: number; reason: string }
 
-/** Walks the whole chain and reports the first row whose link or hash does not hold. */
-export function verifyAuditChain(db: Db): AuditChainReport {
+/**
+ * Walks the whole chain and reports the first row whose link or hash does not hold. Takes any
+ * connection (the app's, a backup copy's, the audit:verify script's).
+ */
+export function verifyAuditChain(db: Pick<Db, '$client'>): AuditChainReport {
   let prevHash = AUDIT_GENESIS_HASH
   let expectedSeq = 1
   let rows = 0

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
+import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import { getDb } from '#db/client.server.ts'
-import { signInThrottles, users } from '#db/schema/index.ts'
+import { userMfa, users } from '#db/schema/index.ts'
 import {
   getDummyHash,
   hashPassword,
@@ -12,12 +14,10 @@ import { createSession, deleteSession } from './sessions.server.ts'
 import {
   ACCOUNT_THROTTLE,
   accountThrottleKey,
-  addFailure,
-  checkThrottle,
   IP_THROTTLE,
   ipThrottleKey,
-  type ThrottleState,
 } from './throttle.rules.ts'
+import { clearThrottle, recordThrottleFailure, throttleVerdict } from './throttle.server.ts'
 
 export type SignInInput = {
   email: string
@@ -29,20 +29,16 @@ export type SignInInput = {
   previousSessionToken: string | null
 }
 
+/**
+ * After the password: 'second-factor' (the user has an authenticator app: /login/verify next),
+ * 'enrolment' (two-factor is required and not set up yet: /staff/security next) or 'done'.
+ */
+export type SignInNextStep = 'second-factor' | 'enrolment' | 'done'
+
 export type SignInResult =
-  | { ok: true; sessionToken: string; userId: string }
+  | { ok: true; sessionToken: string; userId: string; nextStep: SignInNextStep }
   | { ok: false; reason: 'invalid-credentials' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
-
-function readThrottle(key: string): ThrottleState | undefined {
-  const row = getDb().select().from(signInThrottles).where(eq(signInThrottles.key, key)).get()
-  if (!row) return undefined
-  return {
-    failures: row.failures,
-    windowStartedAt: row.windowStartedAt.getTime(),
-    blockedUntil: row.blockedUntil?.getTime() ?? null,
-  }
-}
 
 /**
  * Signs a staff member in. Unknown email and wrong password give the same answer after the same
@@ -58,10 +54,7 @@ export async function signIn(input: SignInInput, now = new Date()): Promise<Sign
     requestId: input.requestId,
   }
 
-  const throttles = [
-    checkThrottle(readThrottle(accountKey), now.getTime()),
-    checkThrottle(readThrottle(ipKey), now.getTime()),
-  ]
+  const throttles = [throttleVerdict(accountKey, now), throttleVerdict(ipKey, now)]
   const blocked = throttles.find((verdict) => verdict.blocked)
   if (blocked?.blocked) {
     recordAuditEvent(db, { action: 'auth.sign_in.throttled', actor, at: now })
@@ -81,21 +74,8 @@ export async function signIn(input: SignInInput, now = new Date()): Promise<Sign
   if (!user || !user.isActive || !passwordMatches) {
     db.transaction(
       (tx) => {
-        for (const [key, limits] of [
-          [accountKey, ACCOUNT_THROTTLE],
-          [ipKey, IP_THROTTLE],
-        ] as const) {
-          const next = addFailure(readThrottle(key), now.getTime(), limits)
-          const values = {
-            failures: next.failures,
-            windowStartedAt: new Date(next.windowStartedAt),
-            blockedUntil: next.blockedUntil ? new Date(next.blockedUntil) : null,
-          }
-          tx.insert(signInThrottles)
-            .values({ key, ...values })
-            .onConflictDoUpdate({ target: signInThrottles.key, set: values })
-            .run()
-        }
+        recordThrottleFailure(tx, accountKey, ACCOUNT_THROTTLE, now)
+        recordThrottleFailure(tx, ipKey, IP_THROTTLE, now)
         recordAuditEvent(tx, {
           action: 'auth.sign_in.failed',
           actor,
@@ -118,10 +98,17 @@ export async function signIn(input: SignInInput, now = new Date()): Promise<Sign
     : null
 
   if (input.previousSessionToken) deleteSession(input.previousSessionToken)
+  const mfa = db
+    .select({ status: userMfa.status })
+    .from(userMfa)
+    .where(eq(userMfa.userId, user.id))
+    .get()
+  const nextStep: SignInNextStep =
+    mfa?.status === 'active' ? 'second-factor' : getEnv().REQUIRE_STAFF_MFA ? 'enrolment' : 'done'
   const sessionToken = db.transaction(
     (tx) => {
       // Success clears the account's count but not the IP's: one valid account must not reset it.
-      tx.delete(signInThrottles).where(eq(signInThrottles.key, accountKey)).run()
+      clearThrottle(tx, accountKey)
       if (upgradedHash)
         tx.update(users).set({ passwordHash: upgradedHash }).where(eq(users.id, user.id)).run()
       const token = createSession(tx, {
@@ -130,18 +117,62 @@ export async function signIn(input: SignInInput, now = new Date()): Promise<Sign
         userAgent: input.userAgent,
         now,
       })
+      // The password step only: with an authenticator app, auth.mfa.succeeded follows.
       recordAuditEvent(tx, {
         action: 'auth.sign_in.succeeded',
         actor: { ...actor, type: 'staff', id: user.id },
         subjectType: 'user',
         subjectId: user.id,
+        details: { nextStep },
         at: now,
       })
       return token
     },
     { behavior: 'immediate' },
   )
-  return { ok: true, sessionToken, userId: user.id }
+  return { ok: true, sessionToken, userId: user.id, nextStep }
+}
+
+export type PasswordCheck =
+  | { ok: true }
+  | { ok: false; reason: 'wrong-password' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+
+/**
+ * Re-authentication before a change to how someone signs in (goal A7): the signed-in user types
+ * their current password again. Wrong passwords count against the account's sign-in throttle,
+ * so a stolen session cannot be used to guess the password faster than the sign-in page allows.
+ */
+export async function confirmCurrentPassword(
+  input: { userId: string; password: string; actor: AuditActor; purpose: string },
+  now = new Date(),
+): Promise<PasswordCheck> {
+  const db = getDb()
+  const user = db
+    .select({ email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, input.userId))
+    .get()
+  if (!user) return { ok: false, reason: 'wrong-password' }
+  const accountKey = accountThrottleKey(user.email)
+  const verdict = throttleVerdict(accountKey, now)
+  if (verdict.blocked) return { ok: false, reason: 'throttled', ...verdict }
+  if (await verifyPassword(user.passwordHash, input.password)) return { ok: true }
+  db.transaction(
+    (tx) => {
+      recordThrottleFailure(tx, accountKey, ACCOUNT_THROTTLE, now)
+      recordAuditEvent(tx, {
+        action: 'auth.reauth.failed',
+        actor: input.actor,
+        subjectType: 'user',
+        subjectId: input.userId,
+        details: { purpose: input.purpose },
+        at: now,
+      })
+    },
+    { behavior: 'immediate' },
+  )
+  return { ok: false, reason: 'wrong-password' }
 }
 
 /** Ends the session on the server, so the old cookie is worthless even if replayed (goal B4). */

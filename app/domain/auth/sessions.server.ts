@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { eq, lt } from 'drizzle-orm'
+import { and, eq, lt, ne } from 'drizzle-orm'
 import { getDb, type Tx } from '#db/client.server.ts'
-import { sessions, userRoles, users } from '#db/schema/index.ts'
+import { sessions, userMfa, userRoles, users } from '#db/schema/index.ts'
 import { type StaffRole } from './auth.schema.ts'
+import { type SessionAuthLevel } from './mfa.schema.ts'
 
 /** Staff sessions: 15 minutes idle, 12 hours at most (security goal B3, HIPAA automatic logoff). */
 export const STAFF_SESSION_IDLE_MS = 15 * 60_000
@@ -16,10 +17,21 @@ export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
-/** A new session: 256 random bits for the cookie, only their hash in the database (goal B2). */
+/**
+ * A new session: 256 random bits for the cookie, only their hash in the database (goal B2).
+ * `absoluteExpiresAt` carries over the limit of a session this one replaces (a second factor
+ * renews the token, not the 12 hours).
+ */
 export function createSession(
   tx: Tx,
-  input: { userId: string; ipAddress: string | null; userAgent: string | null; now: Date },
+  input: {
+    userId: string
+    ipAddress: string | null
+    userAgent: string | null
+    now: Date
+    authLevel?: SessionAuthLevel
+    absoluteExpiresAt?: Date
+  },
 ): string {
   const token = randomBytes(32).toString('base64url')
   tx.insert(sessions)
@@ -28,16 +40,27 @@ export function createSession(
       userId: input.userId,
       createdAt: input.now,
       lastSeenAt: input.now,
-      absoluteExpiresAt: new Date(input.now.getTime() + STAFF_SESSION_ABSOLUTE_MS),
+      absoluteExpiresAt:
+        input.absoluteExpiresAt ?? new Date(input.now.getTime() + STAFF_SESSION_ABSOLUTE_MS),
       ipAddress: input.ipAddress,
       userAgent: input.userAgent?.slice(0, 300) ?? null,
+      authLevel: input.authLevel ?? 'password',
     })
     .run()
   return token
 }
 
-export type SessionLookup =
-  { status: 'active'; user: StaffUser } | { status: 'expired' } | { status: 'missing' }
+export type ActiveSession = {
+  status: 'active'
+  user: StaffUser
+  /** What this session proved (goal A5: 'password' alone never reaches staff pages of an MFA user). */
+  authLevel: SessionAuthLevel
+  /** The user has a confirmed authenticator app. */
+  mfaEnrolled: boolean
+  absoluteExpiresAt: Date
+}
+
+export type SessionLookup = ActiveSession | { status: 'expired' } | { status: 'missing' }
 
 /** The signed-in staff user for a session token, ending the session when it has timed out. */
 export function getSessionUser(token: string, now = new Date()): SessionLookup {
@@ -47,13 +70,16 @@ export function getSessionUser(token: string, now = new Date()): SessionLookup {
     .select({
       lastSeenAt: sessions.lastSeenAt,
       absoluteExpiresAt: sessions.absoluteExpiresAt,
+      authLevel: sessions.authLevel,
       id: users.id,
       email: users.email,
       name: users.name,
       isActive: users.isActive,
+      mfaStatus: userMfa.status,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userMfa, eq(userMfa.userId, users.id))
     .where(eq(sessions.tokenHash, tokenHash))
     .get()
   if (!row) return { status: 'missing' }
@@ -72,7 +98,13 @@ export function getSessionUser(token: string, now = new Date()): SessionLookup {
     .where(eq(userRoles.userId, row.id))
     .all()
     .map((r) => r.role)
-  return { status: 'active', user: { id: row.id, email: row.email, name: row.name, roles } }
+  return {
+    status: 'active',
+    user: { id: row.id, email: row.email, name: row.name, roles },
+    authLevel: row.authLevel,
+    mfaEnrolled: row.mfaStatus === 'active',
+    absoluteExpiresAt: row.absoluteExpiresAt,
+  }
 }
 
 export function deleteSession(token: string): string | null {
@@ -87,6 +119,40 @@ export function deleteSession(token: string): string | null {
 /** Ends every session of a user (disablement, password change: security goal B4). */
 export function deleteSessionsForUser(tx: Tx, userId: string): void {
   tx.delete(sessions).where(eq(sessions.userId, userId)).run()
+}
+
+/** Ends a user's sessions on other devices, after a change to how they sign in. */
+export function deleteOtherSessionsForUser(tx: Tx, userId: string, keepToken: string): number {
+  return tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashSessionToken(keepToken))))
+    .run().changes
+}
+
+/**
+ * Replaces a session with a new token at a higher level (goal B2: a new token after the second
+ * factor; the old one stops working). Null when the old session is already gone, so a token
+ * can be promoted only once.
+ */
+export function promoteSession(
+  tx: Tx,
+  input: { token: string; ipAddress: string | null; userAgent: string | null; now: Date },
+): { token: string; userId: string } | null {
+  const old = tx
+    .delete(sessions)
+    .where(eq(sessions.tokenHash, hashSessionToken(input.token)))
+    .returning({ userId: sessions.userId, absoluteExpiresAt: sessions.absoluteExpiresAt })
+    .get()
+  if (!old) return null
+  const token = createSession(tx, {
+    userId: old.userId,
+    ipAddress: input.ipAddress,
+    userAgent: input.userAgent,
+    now: input.now,
+    authLevel: 'mfa',
+    absoluteExpiresAt: old.absoluteExpiresAt,
+  })
+  return { token, userId: old.userId }
 }
 
 /** Housekeeping: sessions past their absolute expiry. */

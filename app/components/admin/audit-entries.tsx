@@ -1,0 +1,110 @@
+import { Link } from '@remix-run/react'
+
+/** One entry of the audit log as the page shows it (times already in the clinic's zone). */
+export type AuditEntryView = {
+  seq: number
+  iso: string
+  when: string
+  action: string
+  actor: string
+  ipAddress: string | null
+  subject: string | null
+  patientId: string | null
+  details: string | null
+}
+
+type Page = {
+  entries: AuditEntryView[]
+  newerAfter: number | null
+  olderBefore: number | null
+  unknownActorEmail: boolean
+}
+
+/** The table of /admin/audit and its links to newer and older pages. */
+export function AuditEntries({
+  page,
+  pageLink,
+}: {
+  page: Page
+  pageLink: (cursor: { before?: number; after?: number }) => string
+}) {
+  return (
+    <section aria-labelledby="entries-heading">
+      <h2 id="entries-heading">Entries</h2>
+      {page.unknownActorEmail ? <p className="notice">No staff member has that email.</p> : null}
+      {page.entries.length === 0 ? (
+        <p>No entries match.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              Entries #{page.entries[0]!.seq} to #{page.entries.at(-1)!.seq}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Action</th>
+                <th scope="col">Who</th>
+                <th scope="col">Record</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.entries.map((entry) => (
+                <tr key={entry.seq}>
+                  <th scope="row">
+                    <time dateTime={entry.iso}>{entry.when}</time>
+                    <br />
+                    <span className="muted">#{entry.seq}</span>
+                  </th>
+                  <td>{entry.action}</td>
+                  <td>
+                    {entry.actor}
+                    {entry.ipAddress ? (
+                      <>
+                        <br />
+                        <span className="muted">IP {entry.ipAddress}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="break-anywhere">
+                    {entry.subject}
+                    {entry.patientId ? (
+                      <>
+                        {entry.subject ? <br /> : null}
+                        Patient {entry.patientId}
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {entry.details ? <pre className="audit-details">{entry.details}</pre> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page.newerAfter !== null || page.olderBefore !== null ? (
+        <nav aria-label="Pages of the audit log">
+          <ul className="cluster pagination">
+            {page.newerAfter !== null ? (
+              <li>
+                <Link to={pageLink({ after: page.newerAfter })} rel="prev">
+                  Newer entries
+                </Link>
+              </li>
+            ) : null}
+            {page.olderBefore !== null ? (
+              <li>
+                <Link to={pageLink({ before: page.olderBefore })} rel="next">
+                  Older entries
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </section>
+  )
+}

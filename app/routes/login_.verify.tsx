@@ -1,0 +1,211 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import {
+  RecoveryCodeFormSchema,
+  TotpCodeFormSchema,
+  VerifyFormSchema,
+} from '#app/domain/auth/mfa.schema.ts'
+import { verifySecondFactor } from '#app/domain/auth/mfa-verify.server.ts'
+import { requireSecondFactorPending, serializeSessionCookie } from '#app/utils/auth.server.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { safeRedirect } from '#app/utils/misc.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Enter your sign-in code | Dermadesk' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSecondFactorPending(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requireSecondFactorPending(request)
+  const parsed = await parseForm(request, VerifyFormSchema)
+  if (!parsed.ok) return formError(parsed.errors)
+  const { intent } = parsed.data
+  const result = await verifySecondFactor({
+    sessionToken: session.token,
+    method: intent === 'totp' ? 'totp' : 'recovery_code',
+    code: intent === 'totp' ? parsed.data.code : parsed.data.recoveryCode,
+    ipAddress: context.clientIp,
+    userAgent: request.headers.get('user-agent'),
+    requestId: context.requestId,
+  })
+  const values = { intent }
+  if (result.ok) {
+    // After a recovery code, the security page says how many are left and offers new ones.
+    const location =
+      result.recoveryCodesLeft === null
+        ? safeRedirect(parsed.data.redirectTo)
+        : `/staff/security?${new URLSearchParams({ recoveryCodesLeft: String(result.recoveryCodesLeft) })}`
+    return redirect(location, {
+      headers: { 'Set-Cookie': await serializeSessionCookie(result.sessionToken) },
+    })
+  }
+  switch (result.reason) {
+    case 'no-pending-session':
+      throw redirect('/login')
+    case 'throttled': {
+      const minutes = Math.ceil(result.retryAfterSeconds / 60)
+      return formError(
+        {
+          formErrors: [
+            `Too many wrong codes. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+          ],
+          values,
+        },
+        429,
+        { 'Retry-After': String(result.retryAfterSeconds) },
+      )
+    }
+    case 'wrong-code':
+      return formError(
+        {
+          fieldErrors: {
+            code: ['That code is not right. Enter the code your app shows now.'],
+          },
+          values,
+        },
+        401,
+      )
+    case 'used-code':
+      return formError(
+        {
+          fieldErrors: {
+            code: ['That code was already used. Wait for your app to show a new code.'],
+          },
+          values,
+        },
+        401,
+      )
+    case 'wrong-recovery-code':
+      return formError(
+        {
+          fieldErrors: {
+            recoveryCode: ['That recovery code is not right, or it was already used.'],
+          },
+          values,
+        },
+        401,
+      )
+  }
+}
+
+export default function VerifySignInRoute() {
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const redirectTo = searchParams.get('redirectTo') ?? ''
+  const recoveryErrors = formErrorsFor(actionData, 'recovery')
+  return (
+    <div className="page page--narrow stack">
+      <h1>Enter your sign-in code</h1>
+      <p>
+        Open the authenticator app on your phone and enter the 6-digit code it shows for this
+        clinic. The code changes every 30 seconds.
+      </p>
+      <TotpForm serverErrors={formErrorsFor(actionData, 'totp')} redirectTo={redirectTo} />
+      <details open={recoveryErrors !== undefined}>
+        <summary>Lost your phone? Use a recovery code</summary>
+        <RecoveryForm serverErrors={recoveryErrors} redirectTo={redirectTo} />
+      </details>
+      <Form method="post" action="/logout">
+        <button type="submit" className="button button--quiet">
+          Cancel and sign out
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+function TotpForm({
+  serverErrors,
+  redirectTo,
+}: {
+  serverErrors: ReturnType<typeof formErrorsFor>
+  redirectTo: string
+}) {
+  const pending = useIsSubmitting('totp')
+  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
+    TotpCodeFormSchema,
+    serverErrors,
+    { secretFields: ['code'] },
+  )
+  return (
+    <Form
+      method="post"
+      noValidate
+      ref={formRef}
+      onSubmit={onSubmit}
+      aria-label="Sign in with a code from your app"
+    >
+      <input type="hidden" name="intent" value="totp" />
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      <FormErrorList errors={serverErrors?.formErrors} />
+      <Field
+        label="6-digit code"
+        error={fieldError('code')}
+        inputProps={{
+          ...register('code'),
+          inputMode: 'numeric',
+          autoComplete: 'one-time-code',
+          maxLength: 7,
+          className: 'code-input',
+          autoFocus: shouldAutoFocus('code'),
+        }}
+      />
+      <SubmitButton pending={pending} pendingText="Checking…">
+        Continue
+      </SubmitButton>
+    </Form>
+  )
+}
+
+function RecoveryForm({
+  serverErrors,
+  redirectTo,
+}: {
+  serverErrors: ReturnType<typeof formErrorsFor>
+  redirectTo: string
+}) {
+  const pending = useIsSubmitting('recovery')
+  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
+    RecoveryCodeFormSchema,
+    serverErrors,
+    { secretFields: ['recoveryCode'] },
+  )
+  return (
+    <Form
+      method="post"
+      noValidate
+      ref={formRef}
+      onSubmit={onSubmit}
+      aria-label="Sign in with a recovery code"
+    >
+      <input type="hidden" name="intent" value="recovery" />
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      <FormErrorList errors={serverErrors?.formErrors} />
+      <Field
+        label="Recovery code"
+        hint="One of the codes you saved when you set up two-step sign-in, like 7KQ4-M2XD-9PFA. Each code works once."
+        error={fieldError('recoveryCode')}
+        inputProps={{
+          ...register('recoveryCode'),
+          autoComplete: 'off',
+          autoCapitalize: 'characters',
+          spellCheck: false,
+          autoFocus: shouldAutoFocus('recoveryCode'),
+        }}
+      />
+      <SubmitButton pending={pending} pendingText="Checking…" className="button button--secondary">
+        Sign in with this recovery code
+      </SubmitButton>
+    </Form>
+  )
+}

@@ -1,0 +1,202 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { formErrorsFor } from '#app/components/admin/action-data.ts'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import {
+  type CodesShown,
+  EnrolledSettings,
+  RecoveryCodes,
+  SetUpIntro,
+  SetUpSteps,
+} from '#app/components/security/two-step-sign-in.tsx'
+import { SecurityActionSchema } from '#app/domain/auth/mfa.schema.ts'
+import {
+  confirmMfaEnrolment,
+  disableMfa,
+  getSecurityOverview,
+  regenerateRecoveryCodes,
+  startMfaEnrolment,
+} from '#app/domain/auth/mfa-enrolment.server.ts'
+import { requireStaffUserForSecurity, serializeSessionCookie } from '#app/utils/auth.server.ts'
+import { auditActorOf } from '#app/utils/admin-responses.server.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { safeRedirect } from '#app/utils/misc.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Two-step sign-in | Dermadesk' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = await requireStaffUserForSecurity(request, context)
+  const overview = await getSecurityOverview(session.user.id)
+  return {
+    ...overview,
+    confirmedAt: overview.confirmedAt?.toISOString() ?? null,
+    mustEnrol: session.access === 'needs-enrolment',
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requireStaffUserForSecurity(request)
+  const parsed = await parseForm(request, SecurityActionSchema)
+  if (!parsed.ok) return formError(parsed.errors)
+  const who = { userId: session.user.id, actor: auditActorOf(session.user, context) }
+  const values = { intent: parsed.data.intent }
+  const here = `/staff/security${new URL(request.url).search}`
+  switch (parsed.data.intent) {
+    case 'start': {
+      const result = startMfaEnrolment(who)
+      if (!result.ok)
+        return formError({ formErrors: ['Two-step sign-in is already on.'], values }, 409)
+      return redirect(here)
+    }
+    case 'confirm': {
+      const result = await confirmMfaEnrolment({
+        ...who,
+        sessionToken: session.token,
+        code: parsed.data.code,
+        userAgent: request.headers.get('user-agent'),
+      })
+      if (result.ok) {
+        // The page's loaders run next in this same request (without JavaScript): new session.
+        context.renewedSessionToken = result.sessionToken
+        // Shown once, in this answer only (never stored in a readable form): no redirect.
+        const shown: CodesShown = {
+          recoveryCodes: result.recoveryCodes,
+          createdAt: new Date().toISOString(),
+          justEnrolled: true,
+        }
+        return data(shown, {
+          headers: { 'Set-Cookie': await serializeSessionCookie(result.sessionToken) },
+        })
+      }
+      if (result.reason === 'throttled') return throttled(result.retryAfterSeconds, values)
+      if (result.reason === 'no-enrolment')
+        return formError(
+          {
+            formErrors: ['Set-up was restarted or finished elsewhere. Please start again.'],
+            values,
+          },
+          409,
+        )
+      return formError(
+        {
+          fieldErrors: { code: ['That code is not right. Enter the code your app shows now.'] },
+          values,
+        },
+        400,
+      )
+    }
+    case 'regenerate': {
+      const result = await regenerateRecoveryCodes({ ...who, password: parsed.data.password })
+      if (!result.ok) return passwordRefused(result, values)
+      const shown: CodesShown = {
+        recoveryCodes: result.recoveryCodes,
+        createdAt: new Date().toISOString(),
+        justEnrolled: false,
+      }
+      return data(shown)
+    }
+    case 'disable': {
+      const result = await disableMfa({
+        ...who,
+        password: parsed.data.password,
+        sessionToken: session.token,
+      })
+      if (!result.ok) return passwordRefused(result, values)
+      return redirect('/staff/security?turnedOff=1')
+    }
+  }
+}
+
+function passwordRefused(
+  result: { reason: 'wrong-password' | 'not-enrolled' | 'throttled'; retryAfterSeconds?: number },
+  values: Record<string, string>,
+) {
+  if (result.reason === 'throttled') return throttled(result.retryAfterSeconds ?? 60, values)
+  if (result.reason === 'not-enrolled')
+    return formError({ formErrors: ['Two-step sign-in is already off.'], values }, 409)
+  return formError({ fieldErrors: { password: ['That password is not right.'] }, values }, 400)
+}
+
+function throttled(retryAfterSeconds: number, values: Record<string, string>) {
+  const minutes = Math.ceil(retryAfterSeconds / 60)
+  return formError(
+    {
+      formErrors: [
+        `Too many wrong attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+      ],
+      values,
+    },
+    429,
+    { 'Retry-After': String(retryAfterSeconds) },
+  )
+}
+
+function codesShownOf(actionData: unknown): CodesShown | undefined {
+  return actionData && typeof actionData === 'object' && 'recoveryCodes' in actionData
+    ? (actionData as CodesShown)
+    : undefined
+}
+
+export default function SecurityRoute() {
+  const overview = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const codes = codesShownOf(actionData)
+  const continueTo = safeRedirect(searchParams.get('redirectTo'))
+  if (codes) {
+    return (
+      <RecoveryCodes
+        codes={codes}
+        email={overview.email}
+        clinicName={overview.clinicName}
+        timeZone={overview.timeZone}
+        continueTo={continueTo}
+      />
+    )
+  }
+  const recoveryCodesLeft = searchParams.get('recoveryCodesLeft')
+  const errors = (intent: string) => formErrorsFor(actionData, intent)
+  return (
+    <div className="page page--medium stack">
+      <h1>Two-step sign-in</h1>
+      <p className="lead">
+        After your password, you also enter a code from an app on your phone. Someone who learns
+        your password still cannot open patient records.
+      </p>
+      {overview.mustEnrol ? (
+        <p className="notice notice--warning" role="status">
+          The clinic asks all staff to use two-step sign-in. Set it up now to continue to the staff
+          pages.
+        </p>
+      ) : null}
+      {recoveryCodesLeft !== null ? (
+        <p className="notice notice--warning" role="status">
+          You signed in with a recovery code. You have {recoveryCodesLeft} left. If you lost your
+          phone, turn two-step sign-in off and set it up again on your new phone.
+        </p>
+      ) : null}
+      {searchParams.get('turnedOff') === '1' && overview.status === 'off' ? (
+        <p className="notice notice--success" role="status">
+          Two-step sign-in is off. Your other devices were signed out.
+        </p>
+      ) : null}
+      {overview.status === 'off' ? (
+        <SetUpIntro serverErrors={errors('start')} />
+      ) : overview.status === 'pending' && overview.setup ? (
+        <SetUpSteps setup={overview.setup} email={overview.email} errors={errors} />
+      ) : (
+        <EnrolledSettings overview={overview} errors={errors} />
+      )}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
