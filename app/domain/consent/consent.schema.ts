@@ -1,0 +1,372 @@
+import { z } from 'zod'
+import { CheckboxSchema, IsoDateSchema } from '#app/domain/shared/fields.schema.ts'
+
+/**
+ * Informed consent: versioned consent forms per service tier, a comprehension check, the
+ * patient's signature, the clinician's countersignature and withdrawal (product.md section 6;
+ * docs/decisions/018-informed-consent.md). Client-safe: schemas and `as const` lists only.
+ */
+
+export const CONSENT_VERSION_STATUSES = ['draft', 'published'] as const
+export type ConsentVersionStatus = (typeof CONSENT_VERSION_STATUSES)[number]
+
+/**
+ * What the consent status of a booking can be. `not_required` is a consultation: nothing is
+ * needled, so nothing needs consent.
+ */
+export const CONSENT_STATUSES = [
+  'missing',
+  'signed',
+  'countersigned',
+  'withdrawn',
+  'not_required',
+] as const
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number]
+
+/**
+ * Every consent form has these sections, in this order (clinical-reference.md 4.2; product.md 6).
+ * Admins edit their titles and text, never which sections exist.
+ */
+export const CONSENT_SECTION_KEYS = [
+  'procedure',
+  'what_to_expect',
+  'risks',
+  'alternatives',
+  'aftercare',
+  'when_to_call',
+  'photos',
+  'cancellation',
+  'withdrawal',
+  'e_signature',
+] as const
+export type ConsentSectionKey = (typeof CONSENT_SECTION_KEYS)[number]
+
+/** What each section is for, for the admin editor. */
+export const CONSENT_SECTION_PURPOSES: Record<ConsentSectionKey, string> = {
+  procedure: 'What is done and why (needles, depth, what the skin does).',
+  what_to_expect: 'What to expect day by day, results, the course and maintenance.',
+  risks: 'Common and rare risks.',
+  alternatives: 'Other choices, doing nothing included.',
+  aftercare: 'What the patient must do afterwards.',
+  when_to_call: 'Signs that mean: call the clinic.',
+  photos: 'Clinical photos, and the separate choice about marketing use.',
+  cancellation: 'Cancelling and moving the booking.',
+  withdrawal: 'The right to change their mind.',
+  e_signature: 'Agreeing to sign online, and the right to a paper copy.',
+}
+
+/**
+ * Values the text may name with `{{name}}`: filled from the clinic's settings when the patient
+ * reads it, and stored with the signature, so the signed text can always be rendered again.
+ */
+export const CONSENT_PLACEHOLDERS = ['clinic_name', 'clinic_phone', 'cancellation_hours'] as const
+export type ConsentPlaceholder = (typeof CONSENT_PLACEHOLDERS)[number]
+export type ConsentTextValues = Record<ConsentPlaceholder, string>
+
+export const MIN_CHECK_QUESTIONS = 4
+export const MAX_CHECK_QUESTIONS = 8
+export const MAX_READING_GRADE = 8
+
+export const ConsentSectionSchema = z.object({
+  key: z.enum(CONSENT_SECTION_KEYS),
+  title: z.string().trim().min(1).max(120),
+  body: z.string().trim().min(1).max(6000),
+})
+
+export const ConsentQuestionSchema = z
+  .object({
+    key: z.string().regex(/^q[1-9]$/),
+    prompt: z.string().trim().min(1).max(300),
+    options: z.array(z.string().trim().min(1).max(200)).min(2).max(5),
+    /** Index of the right option. */
+    answer: z.int().min(0),
+    /** The section that answers it: shown when the answer is wrong. */
+    sectionKey: z.enum(CONSENT_SECTION_KEYS),
+  })
+  .refine((question) => question.answer < question.options.length, {
+    error: 'The right answer must be one of the options.',
+  })
+
+/** A consent form version's text, as stored (JSON) in `consent_document_versions.content`. */
+export const ConsentContentSchema = z
+  .object({
+    title: z.string().trim().min(1).max(120),
+    sections: z.array(ConsentSectionSchema),
+    questions: z.array(ConsentQuestionSchema).min(MIN_CHECK_QUESTIONS).max(MAX_CHECK_QUESTIONS),
+  })
+  .refine(
+    (content) =>
+      content.sections.length === CONSENT_SECTION_KEYS.length &&
+      content.sections.every((section, index) => section.key === CONSENT_SECTION_KEYS[index]),
+    { error: 'A consent form has each section once, in the standard order.' },
+  )
+export type ConsentContent = z.infer<typeof ConsentContentSchema>
+export type ConsentSection = z.infer<typeof ConsentSectionSchema>
+export type ConsentQuestion = z.infer<typeof ConsentQuestionSchema>
+
+/** Ids in forms and URLs: UUIDs as the app writes them. */
+export const RecordIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+
+const VersionIdField = RecordIdSchema.or(z.literal('')).refine((value) => value !== '', {
+  error: 'This form is incomplete. Please reload the page.',
+})
+
+/** The answer field of a question: `answer_q1` … */
+export function answerFieldName(questionKey: string): string {
+  return `answer_${questionKey}`
+}
+
+const AnswerValueSchema = z.union([z.string().max(2), z.array(z.string().max(2)).max(5)])
+
+/** The comprehension check as posted. Answers are read per question by the domain function. */
+export const ConsentCheckFormSchema = z
+  .object({ intent: z.literal('check'), versionId: VersionIdField })
+  .catchall(AnswerValueSchema)
+
+/**
+ * The same check for the browser, which knows the questions: every question needs an answer.
+ * Whether the answers are right is only known to the server.
+ */
+export function makeConsentCheckSchema(questionKeys: string[]) {
+  return z.object({
+    intent: z.literal('check'),
+    versionId: VersionIdField,
+    ...Object.fromEntries(
+      questionKeys.map((key) => [
+        answerFieldName(key),
+        z.string({ error: 'Choose an answer.' }).min(1, { error: 'Choose an answer.' }),
+      ]),
+    ),
+  })
+}
+
+/** The answers in a posted check: question key → the chosen option's index (null when not a digit). */
+export function answersFromForm(values: Record<string, unknown>): Record<string, number | null> {
+  const answers: Record<string, number | null> = {}
+  for (const [field, raw] of Object.entries(values)) {
+    const key = /^answer_(q[1-9])$/.exec(field)?.[1]
+    if (!key) continue
+    answers[key] = typeof raw === 'string' && /^\d$/.test(raw) ? Number(raw) : null
+  }
+  return answers
+}
+
+/** A drawn signature: a PNG from the signature pad, as a data URL (about 30 KB for a signature). */
+export const MAX_DRAWN_SIGNATURE_CHARS = 400_000
+export const DrawnSignatureSchema = z
+  .string()
+  .max(MAX_DRAWN_SIGNATURE_CHARS, { error: 'That drawing is too large. Clear it and try again.' })
+  .regex(/^(data:image\/png;base64,[A-Za-z0-9+/]+={0,2})?$/, {
+    error: 'We could not read that drawing. Clear it and try again, or just type your name.',
+  })
+  .optional()
+  .transform((value) => value || null)
+
+export const SignConsentSchema = z.object({
+  intent: z.literal('sign'),
+  versionId: VersionIdField,
+  /** SHA-256 of the text the patient read: signing refuses it if the text changed meanwhile. */
+  textSha256: z
+    .string({ error: 'This form is incomplete. Please reload the page.' })
+    .regex(/^[0-9a-f]{64}$/, { error: 'This form is incomplete. Please reload the page.' }),
+  typedName: z
+    .string({ error: 'Type your full name to sign.' })
+    .trim()
+    .min(1, { error: 'Type your full name to sign.' })
+    .max(120, { error: 'Use at most 120 characters.' }),
+  drawnSignature: DrawnSignatureSchema,
+  agree: CheckboxSchema.refine((value) => value, {
+    error: 'Tick the box to show that you have read the form, agree and sign it.',
+  }),
+  photoClinical: CheckboxSchema,
+  photoMarketing: CheckboxSchema,
+})
+export type SignConsentForm = z.infer<typeof SignConsentSchema>
+
+/** The patient's consent page: the check and the signature are two forms on one page. */
+export const ConsentPageFormSchema = z.discriminatedUnion('intent', [
+  ConsentCheckFormSchema,
+  SignConsentSchema,
+])
+
+/** Withdrawing consent from the booking page. */
+export const WithdrawConsentSchema = z.object({
+  intent: z.literal('withdraw-consent'),
+  reason: z.string().trim().max(500, { error: 'Use at most 500 characters.' }).optional(),
+})
+
+/** The clinician's countersignature. */
+export const CountersignSchema = z.object({
+  intent: z.literal('countersign'),
+  confirm: CheckboxSchema.refine((value) => value, {
+    error: 'Tick the box to confirm you went through the form with the patient.',
+  }),
+})
+
+// Admin: consent form versions.
+
+export const NewDraftSchema = z.object({
+  intent: z.literal('new-draft'),
+  tier: z.enum(['medical', 'cosmetic'], { error: 'Choose a consent form.' }),
+})
+
+const requiredText = (what: string, max: number) =>
+  z
+    .string({ error: `Enter ${what}.` })
+    .trim()
+    .min(1, { error: `Enter ${what}.` })
+    .max(max, { error: `Use at most ${max} characters.` })
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Use at most ${max} characters.` })
+    .optional()
+    .transform((value) => value ?? '')
+
+/** Field names of the draft editor. Questions are numbered slots; an empty slot is no question. */
+export const draftFieldNames = {
+  sectionTitle: (key: ConsentSectionKey) => `section_${key}_title`,
+  sectionBody: (key: ConsentSectionKey) => `section_${key}_body`,
+  prompt: (slot: number) => `question_${slot}_prompt`,
+  options: (slot: number) => `question_${slot}_options`,
+  answer: (slot: number) => `question_${slot}_answer`,
+  section: (slot: number) => `question_${slot}_section`,
+}
+
+const QUESTION_SLOTS = Array.from({ length: MAX_CHECK_QUESTIONS }, (_, index) => index + 1)
+
+/** The draft editor's form: title, every section, up to eight questions. */
+export const SaveDraftSchema = z
+  .object({
+    intent: z.literal('save'),
+    title: requiredText('a title', 120),
+    ...Object.fromEntries(
+      CONSENT_SECTION_KEYS.flatMap((key) => [
+        [draftFieldNames.sectionTitle(key), requiredText('a section title', 120)],
+        [draftFieldNames.sectionBody(key), requiredText('the text of this section', 6000)],
+      ]),
+    ),
+    ...Object.fromEntries(
+      QUESTION_SLOTS.flatMap((slot) => [
+        [draftFieldNames.prompt(slot), optionalText(300)],
+        [draftFieldNames.options(slot), optionalText(1200)],
+        [draftFieldNames.answer(slot), optionalText(2)],
+        [draftFieldNames.section(slot), optionalText(40)],
+      ]),
+    ),
+  })
+  .superRefine((form, ctx) => {
+    const values = form as Record<string, string>
+    let questions = 0
+    for (const slot of QUESTION_SLOTS) {
+      const prompt = values[draftFieldNames.prompt(slot)] ?? ''
+      if (!prompt) continue
+      questions += 1
+      const options = splitOptions(values[draftFieldNames.options(slot)] ?? '')
+      if (options.length < 2 || options.length > 5)
+        ctx.addIssue({
+          code: 'custom',
+          path: [draftFieldNames.options(slot)],
+          message: 'Write 2 to 5 answers, one per line.',
+        })
+      if (options.some((option) => option.length > 200))
+        ctx.addIssue({
+          code: 'custom',
+          path: [draftFieldNames.options(slot)],
+          message: 'Keep each answer under 200 characters.',
+        })
+      const answer = Number(values[draftFieldNames.answer(slot)])
+      if (!Number.isInteger(answer) || answer < 1 || answer > options.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: [draftFieldNames.answer(slot)],
+          message: 'Give the number of the right answer (1 for the first line).',
+        })
+      if (
+        !(CONSENT_SECTION_KEYS as readonly string[]).includes(
+          values[draftFieldNames.section(slot)] ?? '',
+        )
+      )
+        ctx.addIssue({
+          code: 'custom',
+          path: [draftFieldNames.section(slot)],
+          message: 'Choose the section that answers this question.',
+        })
+    }
+    if (questions < MIN_CHECK_QUESTIONS)
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `Write at least ${MIN_CHECK_QUESTIONS} check questions.`,
+      })
+  })
+
+/** One answer per line; blank lines do not count. */
+export function splitOptions(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+}
+
+/** The editor's fields as the stored content (after SaveDraftSchema accepted them). */
+export function contentFromDraftForm(form: Record<string, string>): ConsentContent {
+  const questions = QUESTION_SLOTS.filter((slot) => form[draftFieldNames.prompt(slot)]).map(
+    (slot, index) => ({
+      key: `q${index + 1}`,
+      prompt: form[draftFieldNames.prompt(slot)]!,
+      options: splitOptions(form[draftFieldNames.options(slot)] ?? ''),
+      answer: Number(form[draftFieldNames.answer(slot)]) - 1,
+      sectionKey: form[draftFieldNames.section(slot)] as ConsentSectionKey,
+    }),
+  )
+  return {
+    title: form.title ?? '',
+    sections: CONSENT_SECTION_KEYS.map((key) => ({
+      key,
+      title: form[draftFieldNames.sectionTitle(key)] ?? '',
+      body: (form[draftFieldNames.sectionBody(key)] ?? '').replace(/\r\n/g, '\n'),
+    })),
+    questions,
+  }
+}
+
+export const PublishDraftSchema = z.object({
+  intent: z.literal('publish'),
+  effectiveDate: z
+    .string({ error: 'Choose the date it applies from.' })
+    .trim()
+    .min(1, { error: 'Choose the date it applies from.' })
+    .pipe(IsoDateSchema),
+})
+
+export const DiscardDraftSchema = z.object({ intent: z.literal('discard') })
+
+export const DraftActionSchema = z.discriminatedUnion('intent', [
+  SaveDraftSchema,
+  PublishDraftSchema,
+  DiscardDraftSchema,
+])
+
+/** The editor's field values for a version's content (the inverse of contentFromDraftForm). */
+export function draftFormValues(content: ConsentContent): Record<string, string> {
+  const values: Record<string, string> = { title: content.title }
+  for (const section of content.sections) {
+    values[draftFieldNames.sectionTitle(section.key)] = section.title
+    values[draftFieldNames.sectionBody(section.key)] = section.body
+  }
+  content.questions.forEach((question, index) => {
+    const slot = index + 1
+    values[draftFieldNames.prompt(slot)] = question.prompt
+    values[draftFieldNames.options(slot)] = question.options.join('\n')
+    values[draftFieldNames.answer(slot)] = String(question.answer + 1)
+    values[draftFieldNames.section(slot)] = question.sectionKey
+  })
+  return values
+}
+
+export const CONSENT_QUESTION_SLOTS = QUESTION_SLOTS
