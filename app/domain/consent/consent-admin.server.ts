@@ -126,7 +126,7 @@ export function getConsentAdminOverview(now = new Date()): ConsentAdminOverview 
       tier,
       title: published[published.length - 1]?.content.title ?? `${tier} consent`,
       current,
-      scheduled: summaries.filter((v) => v.effectiveFrom > now.getTime()),
+      scheduled: summaries.filter((v) => v !== current && v.effectiveFrom > now.getTime()),
       draft: draftRow
         ? {
             id: draftRow.id,
