@@ -32,9 +32,9 @@ import {
   draftFormValues,
   DraftActionSchema,
   MAX_READING_GRADE,
-  PublishDraftSchema,
+  PublishDraftFieldsSchema,
   RecordIdSchema,
-  SaveDraftSchema,
+  SaveDraftFieldsSchema,
 } from '#app/domain/consent/consent.schema.ts'
 import { notFound, redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
@@ -255,7 +255,7 @@ function DraftEditor({
   serverErrors: FormErrors | undefined
 }) {
   const { formRef, onSubmit, register, fieldError, defaultValue } = useSchemaForm(
-    SaveDraftSchema,
+    SaveDraftFieldsSchema,
     serverErrors,
     { secretFields: [] },
   )
@@ -370,7 +370,7 @@ function PublishForm({
   serverErrors: FormErrors | undefined
 }) {
   const { formRef, onSubmit, register, fieldError, defaultValue } = useSchemaForm(
-    PublishDraftSchema,
+    PublishDraftFieldsSchema,
     serverErrors,
     { secretFields: [] },
   )

@@ -18,7 +18,11 @@ import {
   countersignConsent,
   getStaffConsentPage,
 } from '#app/domain/consent/consent-staff.server.ts'
-import { CountersignSchema, RecordIdSchema } from '#app/domain/consent/consent.schema.ts'
+import {
+  CountersignFieldsSchema,
+  CountersignSchema,
+  RecordIdSchema,
+} from '#app/domain/consent/consent.schema.ts'
 import { formatAppointment, formatCalendarDate } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { useIsPending } from '#app/utils/misc.ts'
@@ -219,7 +223,7 @@ function CountersignForm({
 }) {
   const pending = useIsPending()
   const { formRef, onSubmit, register, fieldError } = useSchemaForm(
-    CountersignSchema,
+    CountersignFieldsSchema,
     serverErrors,
     {
       secretFields: [],

@@ -12,7 +12,7 @@ import { type CheckFeedback } from '#app/domain/consent/consent.rules.ts'
 import {
   answerFieldName,
   makeConsentCheckSchema,
-  SignConsentSchema,
+  SignConsentFieldsSchema,
 } from '#app/domain/consent/consent.schema.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 import { ConsentBlocks } from './consent-document.tsx'
@@ -133,7 +133,7 @@ export function SignConsentForm({
   submitLabel: string
 }) {
   const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    SignConsentSchema,
+    SignConsentFieldsSchema,
     serverErrors,
     { secretFields: ['drawnSignature'] },
   )

@@ -17,9 +17,9 @@ type Pad = {
 export function SignaturePadField({ name, error }: { name: string; error?: string }) {
   const id = useId()
   const [enhanced, setEnhanced] = useState(false)
-  const [drawn, setDrawn] = useState(false)
+  // The drawing as a PNG data URL; '' when there is none.
+  const [dataUrl, setDataUrl] = useState('')
   const canvasRef = useRef<HTMLCanvasElement>(null)
-  const inputRef = useRef<HTMLInputElement>(null)
   const padRef = useRef<Pad | null>(null)
 
   useEffect(() => setEnhanced(true), [])
@@ -36,10 +36,7 @@ export function SignaturePadField({ name, error }: { name: string; error?: strin
       canvas.height = canvas.offsetHeight * ratio
       canvas.getContext('2d')?.scale(ratio, ratio)
       const pad = new SignaturePad(canvas, { penColor: '#1d2327', minWidth: 1, maxWidth: 2.5 })
-      pad.addEventListener('endStroke', () => {
-        if (inputRef.current) inputRef.current.value = pad.toDataURL('image/png')
-        setDrawn(true)
-      })
+      pad.addEventListener('endStroke', () => setDataUrl(pad.toDataURL('image/png')))
       padRef.current = pad
     })
     return () => {
@@ -51,13 +48,12 @@ export function SignaturePadField({ name, error }: { name: string; error?: strin
 
   function clear() {
     padRef.current?.clear()
-    if (inputRef.current) inputRef.current.value = ''
-    setDrawn(false)
+    setDataUrl('')
   }
 
   return (
     <>
-      <input type="hidden" name={name} ref={inputRef} defaultValue="" />
+      <input type="hidden" name={name} value={dataUrl} />
       {enhanced ? (
         <fieldset
           className="signature-pad"
@@ -78,7 +74,7 @@ export function SignaturePadField({ name, error }: { name: string; error?: strin
               Clear the drawing
             </button>
             <span role="status" className="muted">
-              {drawn ? 'Your drawing will be added to your signature.' : ''}
+              {dataUrl ? 'Your drawing will be added to your signature.' : ''}
             </span>
           </p>
           <FieldError id={`${id}-error`} error={error} />

@@ -130,16 +130,14 @@ export const ConsentCheckFormSchema = z
  * Whether the answers are right is only known to the server.
  */
 export function makeConsentCheckSchema(questionKeys: string[]) {
-  return z.object({
-    intent: z.literal('check'),
-    versionId: VersionIdField,
-    ...Object.fromEntries(
+  return z.object(
+    Object.fromEntries(
       questionKeys.map((key) => [
         answerFieldName(key),
         z.string({ error: 'Choose an answer.' }).min(1, { error: 'Choose an answer.' }),
       ]),
     ),
-  })
+  )
 }
 
 /** The answers in a posted check: question key → the chosen option's index (null when not a digit). */
@@ -164,24 +162,28 @@ export const DrawnSignatureSchema = z
   .optional()
   .transform((value) => value || null)
 
-export const SignConsentSchema = z.object({
+/** What the patient fills in to sign (the browser checks these; the server the whole form). */
+export const SignConsentFieldsSchema = z.object({
+  typedName: z
+    .string({ error: 'Type your full name to sign.' })
+    .trim()
+    .min(1, { error: 'Type your full name to sign.' })
+    .max(120, { error: 'Use at most 120 characters.' }),
+  agree: CheckboxSchema.refine((value) => value, {
+    error: 'Tick the box to show that you have read the form, agree and sign it.',
+  }),
+  photoClinical: CheckboxSchema,
+  photoMarketing: CheckboxSchema,
+})
+
+export const SignConsentSchema = SignConsentFieldsSchema.extend({
   intent: z.literal('sign'),
   versionId: VersionIdField,
   /** SHA-256 of the text the patient read: signing refuses it if the text changed meanwhile. */
   textSha256: z
     .string({ error: 'This form is incomplete. Please reload the page.' })
     .regex(/^[0-9a-f]{64}$/, { error: 'This form is incomplete. Please reload the page.' }),
-  typedName: z
-    .string({ error: 'Type your full name to sign.' })
-    .trim()
-    .min(1, { error: 'Type your full name to sign.' })
-    .max(120, { error: 'Use at most 120 characters.' }),
   drawnSignature: DrawnSignatureSchema,
-  agree: CheckboxSchema.refine((value) => value, {
-    error: 'Tick the box to show that you have read the form, agree and sign it.',
-  }),
-  photoClinical: CheckboxSchema,
-  photoMarketing: CheckboxSchema,
 })
 export type SignConsentForm = z.infer<typeof SignConsentSchema>
 
@@ -198,11 +200,13 @@ export const WithdrawConsentSchema = z.object({
 })
 
 /** The clinician's countersignature. */
-export const CountersignSchema = z.object({
-  intent: z.literal('countersign'),
+export const CountersignFieldsSchema = z.object({
   confirm: CheckboxSchema.refine((value) => value, {
     error: 'Tick the box to confirm you went through the form with the patient.',
   }),
+})
+export const CountersignSchema = CountersignFieldsSchema.extend({
+  intent: z.literal('countersign'),
 })
 
 // Admin: consent form versions.
@@ -239,71 +243,73 @@ export const draftFieldNames = {
 
 const QUESTION_SLOTS = Array.from({ length: MAX_CHECK_QUESTIONS }, (_, index) => index + 1)
 
-/** The draft editor's form: title, every section, up to eight questions. */
-export const SaveDraftSchema = z
-  .object({
-    intent: z.literal('save'),
-    title: requiredText('a title', 120),
-    ...Object.fromEntries(
-      CONSENT_SECTION_KEYS.flatMap((key) => [
-        [draftFieldNames.sectionTitle(key), requiredText('a section title', 120)],
-        [draftFieldNames.sectionBody(key), requiredText('the text of this section', 6000)],
-      ]),
-    ),
-    ...Object.fromEntries(
-      QUESTION_SLOTS.flatMap((slot) => [
-        [draftFieldNames.prompt(slot), optionalText(300)],
-        [draftFieldNames.options(slot), optionalText(1200)],
-        [draftFieldNames.answer(slot), optionalText(2)],
-        [draftFieldNames.section(slot), optionalText(40)],
-      ]),
-    ),
-  })
-  .superRefine((form, ctx) => {
-    const values = form as Record<string, string>
-    let questions = 0
-    for (const slot of QUESTION_SLOTS) {
-      const prompt = values[draftFieldNames.prompt(slot)] ?? ''
-      if (!prompt) continue
-      questions += 1
-      const options = splitOptions(values[draftFieldNames.options(slot)] ?? '')
-      if (options.length < 2 || options.length > 5)
-        ctx.addIssue({
-          code: 'custom',
-          path: [draftFieldNames.options(slot)],
-          message: 'Write 2 to 5 answers, one per line.',
-        })
-      if (options.some((option) => option.length > 200))
-        ctx.addIssue({
-          code: 'custom',
-          path: [draftFieldNames.options(slot)],
-          message: 'Keep each answer under 200 characters.',
-        })
-      const answer = Number(values[draftFieldNames.answer(slot)])
-      if (!Number.isInteger(answer) || answer < 1 || answer > options.length)
-        ctx.addIssue({
-          code: 'custom',
-          path: [draftFieldNames.answer(slot)],
-          message: 'Give the number of the right answer (1 for the first line).',
-        })
-      if (
-        !(CONSENT_SECTION_KEYS as readonly string[]).includes(
-          values[draftFieldNames.section(slot)] ?? '',
-        )
-      )
-        ctx.addIssue({
-          code: 'custom',
-          path: [draftFieldNames.section(slot)],
-          message: 'Choose the section that answers this question.',
-        })
-    }
-    if (questions < MIN_CHECK_QUESTIONS)
+const draftFieldsShape = {
+  title: requiredText('a title', 120),
+  ...Object.fromEntries(
+    CONSENT_SECTION_KEYS.flatMap((key) => [
+      [draftFieldNames.sectionTitle(key), requiredText('a section title', 120)],
+      [draftFieldNames.sectionBody(key), requiredText('the text of this section', 6000)],
+    ]),
+  ),
+  ...Object.fromEntries(
+    QUESTION_SLOTS.flatMap((slot) => [
+      [draftFieldNames.prompt(slot), optionalText(300)],
+      [draftFieldNames.options(slot), optionalText(1200)],
+      [draftFieldNames.answer(slot), optionalText(2)],
+      [draftFieldNames.section(slot), optionalText(40)],
+    ]),
+  ),
+}
+
+/** The questions must make a usable check: at least four, each with a right answer and a part. */
+function refineDraft(form: Record<string, unknown>, ctx: z.RefinementCtx) {
+  const values = form as Record<string, string>
+  let questions = 0
+  for (const slot of QUESTION_SLOTS) {
+    const prompt = values[draftFieldNames.prompt(slot)] ?? ''
+    if (!prompt) continue
+    questions += 1
+    const options = splitOptions(values[draftFieldNames.options(slot)] ?? '')
+    if (options.length < 2 || options.length > 5)
       ctx.addIssue({
         code: 'custom',
-        path: [],
-        message: `Write at least ${MIN_CHECK_QUESTIONS} check questions.`,
+        path: [draftFieldNames.options(slot)],
+        message: 'Write 2 to 5 answers, one per line.',
       })
-  })
+    if (options.some((option) => option.length > 200))
+      ctx.addIssue({
+        code: 'custom',
+        path: [draftFieldNames.options(slot)],
+        message: 'Keep each answer under 200 characters.',
+      })
+    const answer = Number(values[draftFieldNames.answer(slot)])
+    if (!Number.isInteger(answer) || answer < 1 || answer > options.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: [draftFieldNames.answer(slot)],
+        message: 'Give the number of the right answer (1 for the first line).',
+      })
+    const section = values[draftFieldNames.section(slot)] ?? ''
+    if (!(CONSENT_SECTION_KEYS as readonly string[]).includes(section))
+      ctx.addIssue({
+        code: 'custom',
+        path: [draftFieldNames.section(slot)],
+        message: 'Choose the section that answers this question.',
+      })
+  }
+  if (questions < MIN_CHECK_QUESTIONS)
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: `Write at least ${MIN_CHECK_QUESTIONS} check questions.`,
+    })
+}
+
+/** The draft editor's fields: title, every section, up to eight questions (browser and server). */
+export const SaveDraftFieldsSchema = z.object(draftFieldsShape).superRefine(refineDraft)
+export const SaveDraftSchema = z
+  .object({ intent: z.literal('save'), ...draftFieldsShape })
+  .superRefine(refineDraft)
 
 /** One answer per line; blank lines do not count. */
 export function splitOptions(text: string): string[] {
@@ -335,14 +341,14 @@ export function contentFromDraftForm(form: Record<string, string>): ConsentConte
   }
 }
 
-export const PublishDraftSchema = z.object({
-  intent: z.literal('publish'),
+export const PublishDraftFieldsSchema = z.object({
   effectiveDate: z
     .string({ error: 'Choose the date it applies from.' })
     .trim()
     .min(1, { error: 'Choose the date it applies from.' })
     .pipe(IsoDateSchema),
 })
+export const PublishDraftSchema = PublishDraftFieldsSchema.extend({ intent: z.literal('publish') })
 
 export const DiscardDraftSchema = z.object({ intent: z.literal('discard') })
 
