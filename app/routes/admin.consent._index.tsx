@@ -8,11 +8,9 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useIsSubmitting } from '#app/components/admin/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { SubmitButton } from '#app/components/forms/fields.tsx'
-import {
-  createConsentDraft,
-  getConsentAdminOverview,
-} from '#app/domain/consent/consent-admin.server.ts'
-import { NewDraftSchema } from '#app/domain/consent/consent.schema.ts'
+import { createConsentDraft } from '#app/domain/consent/consent-admin.server.ts'
+import { getConsentAdminOverview } from '#app/domain/consent/consent-admin-views.server.ts'
+import { NewDraftSchema } from '#app/domain/consent/consent-admin.schema.ts'
 import { staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'

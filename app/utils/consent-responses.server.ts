@@ -5,7 +5,7 @@ import {
   type SignResult,
   type SigningContext,
 } from '#app/domain/consent/consent-signing.server.ts'
-import { type CheckFeedback } from '#app/domain/consent/consent.rules.ts'
+import { type CheckFeedback } from '#app/domain/consent/consent-text.rules.ts'
 import { answerFieldName } from '#app/domain/consent/consent.schema.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { formatDateInZone } from './format.ts'

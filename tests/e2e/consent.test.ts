@@ -18,13 +18,17 @@ function uniqueEmail(label: string) {
 /** Through the wizard to the consent step, a few days ahead (so withdrawing is possible). */
 async function reachConsentStep(page: Page, email: string, name = 'Chiara Esposito') {
   await page.goto('/book')
+  await expectAccessible(page)
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
   await page.getByRole('region', { name: 'Choose a day' }).getByRole('link').nth(2).click()
+  await expectAccessible(page)
   await page
     .getByRole('region', { name: /Choose a time on/ })
     .getByRole('button')
     .first()
     .click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
+  await expectAccessible(page)
   await page.getByLabel('Full name').fill(name)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Mobile phone').fill('+39 333 123 4567')
@@ -32,12 +36,14 @@ async function reachConsentStep(page: Page, email: string, name = 'Chiara Esposi
   const before = new Date()
   await page.getByRole('button', { name: 'Continue' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible()
+  await expectAccessible(page)
   const mail = await waitForEmail({ to: email, subject: /is your .* code/, after: before })
   await page.getByLabel('Code from the email').fill(/Your code is (\d{6})/.exec(mail.text)![1]!)
   await page.getByRole('button', { name: 'Check the code and continue' }).click()
   await expect(
     page.getByRole('heading', { level: 1, name: 'Read and sign your consent' }),
   ).toBeVisible()
+  await expectAccessible(page)
 }
 
 function referenceOn(text: string | null): string {
@@ -158,6 +164,7 @@ test.describe('informed consent @no-js', () => {
     await page.reload()
     await expect(page.getByText(/^By Marco Bianchi on /)).toBeVisible()
     await expect(page.getByText('Signed and countersigned')).toBeVisible()
+    await expectAccessible(page)
   })
 
   test('a patient withdraws the consent, the clinic is told, and the patient signs again', async ({
@@ -167,8 +174,14 @@ test.describe('informed consent @no-js', () => {
     await reachConsentStep(page, email)
     await passCheck(page)
     await sign(page, 'Chiara Esposito', 'Sign and book')
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Your booking is confirmed' }),
+    ).toBeVisible()
+    await expectAccessible(page)
     const reference = referenceOn(await page.getByText(/Your reference is DD-/).textContent())
     await page.getByRole('link', { name: 'See, move or cancel this booking' }).click()
+    await expect(page.getByRole('button', { name: 'Withdraw my consent' })).toBeVisible()
+    await expectAccessible(page)
 
     const started = new Date()
     await page.getByLabel('Why are you withdrawing? (optional)').fill('I want to think about it')
@@ -188,6 +201,13 @@ test.describe('informed consent @no-js', () => {
     await expect(page.getByText('You withdrew your consent.', { exact: false })).toBeVisible()
     await expectAccessible(page)
     await passCheck(page)
+    // Signing without ticking the intent box is refused (security goal E6).
+    await page.getByLabel('Type your full name').fill('Chiara Esposito')
+    await page.getByRole('button', { name: 'Sign the consent' }).click()
+    await expect(
+      page.getByText('Tick the box to show that you have read the form, agree and sign it.'),
+    ).toBeVisible()
+    await expectAccessible(page)
     await sign(page, 'Chiara Esposito', 'Sign the consent')
     await expect(
       page.getByRole('status').filter({ hasText: 'your consent is signed' }),
@@ -219,6 +239,7 @@ test.describe('drawing a signature', () => {
     await expect(
       page.getByRole('heading', { level: 1, name: 'Your booking is confirmed' }),
     ).toBeVisible()
+    await expectAccessible(page)
     const reference = referenceOn(await page.getByText(/Your reference is DD-/).textContent())
     await page.goto(`/bookings/${reference}/consent`)
     await expect(
@@ -252,6 +273,7 @@ test.describe('consent forms in the admin console', () => {
     await page.getByRole('button', { name: 'Save the draft' }).click()
     await expect(page.getByRole('status')).toHaveText('Draft saved.')
     await expect(page.getByText(/Please call us if you are late\./).first()).toBeVisible()
+    await expectAccessible(page)
 
     const later = new Date(Date.now() + 150 * 24 * 3600_000).toISOString().slice(0, 10)
     await page.getByLabel('Applies to sessions from').fill(later)

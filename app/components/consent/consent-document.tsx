@@ -1,4 +1,4 @@
-import { type ConsentBlock, type RenderedSection } from '#app/domain/consent/consent.rules.ts'
+import { type ConsentBlock, type RenderedSection } from '#app/domain/consent/consent-text.rules.ts'
 
 /** Paragraphs and lists of one section, exactly as rendered for signing. */
 export function ConsentBlocks({ blocks }: { blocks: ConsentBlock[] }) {

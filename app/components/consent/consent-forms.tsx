@@ -8,7 +8,7 @@ import {
   SubmitButton,
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
-import { type CheckFeedback } from '#app/domain/consent/consent.rules.ts'
+import { type CheckFeedback } from '#app/domain/consent/consent-text.rules.ts'
 import {
   answerFieldName,
   makeConsentCheckSchema,

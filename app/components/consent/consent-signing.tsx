@@ -1,4 +1,4 @@
-import { type CheckFeedback, type RenderedSection } from '#app/domain/consent/consent.rules.ts'
+import { type CheckFeedback, type RenderedSection } from '#app/domain/consent/consent-text.rules.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'

@@ -8,17 +8,17 @@ import { readingGrade } from '#app/domain/shared/readability.rules.ts'
 import {
   createConsentDraft,
   discardConsentDraft,
-  getConsentAdminOverview,
   publishConsentDraft,
   saveConsentDraft,
 } from './consent-admin.server.ts'
+import { getConsentAdminOverview } from './consent-admin-views.server.ts'
 import {
   currentTextValues,
   getRequiredVersion,
   getVersionById,
   listPublishedVersions,
 } from './consent-documents.server.ts'
-import { renderConsentText } from './consent.rules.ts'
+import { renderConsentText } from './consent-text.rules.ts'
 import { CONSENT_SECTION_KEYS, MAX_READING_GRADE } from './consent.schema.ts'
 
 // The first versions take effect when the migrations run (the real clock), so these tests

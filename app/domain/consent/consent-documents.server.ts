@@ -3,13 +3,13 @@ import { and, asc, eq } from 'drizzle-orm'
 import { type Db, type Tx } from '#db/client.server.ts'
 import { clinicSettings, consentDocuments, consentDocumentVersions } from '#db/schema/index.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { requiredVersionFor } from './consent.rules.ts'
 import {
   fillPlaceholders,
   renderConsentText,
   renderSections,
-  requiredVersionFor,
   type RenderedSection,
-} from './consent.rules.ts'
+} from './consent-text.rules.ts'
 import {
   ConsentContentSchema,
   type ConsentContent,

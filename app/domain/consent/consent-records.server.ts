@@ -20,12 +20,8 @@ import {
   sha256Hex,
   toReading,
 } from './consent-documents.server.ts'
-import {
-  canonicalConsentRecord,
-  type ConsentRecordCanonicalFields,
-  renderConsentText,
-  type RenderedSection,
-} from './consent.rules.ts'
+import { canonicalConsentRecord, type ConsentRecordCanonicalFields } from './consent.rules.ts'
+import { renderConsentText, type RenderedSection } from './consent-text.rules.ts'
 import { type ConsentTextValues } from './consent.schema.ts'
 
 /**

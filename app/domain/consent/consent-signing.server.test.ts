@@ -36,7 +36,7 @@ import {
   submitConsentCheck,
 } from './consent-signing.server.ts'
 import { getConsentStatus } from './consent-status.server.ts'
-import { renderConsentText } from './consent.rules.ts'
+import { renderConsentText } from './consent-text.rules.ts'
 import { SignConsentSchema } from './consent.schema.ts'
 
 const NOW = new Date('2026-11-25T08:00:00Z')

@@ -1,108 +1,18 @@
 import { describe, expect, test } from 'vitest'
+import { content, VALUES } from '#tests/support/consent-content.ts'
 import {
   canonicalConsentRecord,
   canonicalJson,
-  canonicalText,
   type ConsentRecordCanonicalFields,
   type ConsentRecordFacts,
   consentExpiresAt,
   consentStatusFor,
-  fillPlaceholders,
-  findUnknownPlaceholders,
   namesMatch,
   normaliseName,
-  parseBlocks,
   recordCoversSession,
-  renderConsentText,
-  renderSections,
   requiredVersionFor,
   scoreCheck,
 } from './consent.rules.ts'
-import {
-  CONSENT_SECTION_KEYS,
-  type ConsentContent,
-  ConsentContentSchema,
-  contentFromDraftForm,
-  draftFormValues,
-  SaveDraftSchema,
-} from './consent.schema.ts'
-
-const VALUES = { clinic_name: 'Clinica Test', clinic_phone: '+39 02 1', cancellation_hours: '48' }
-
-function content(overrides: Partial<ConsentContent> = {}): ConsentContent {
-  return ConsentContentSchema.parse({
-    title: 'Consent for {{clinic_name}}',
-    sections: CONSENT_SECTION_KEYS.map((key, index) => ({
-      key,
-      title: `Part ${key}`,
-      body:
-        index === 1
-          ? 'Your skin will be red.\n\n- Day 1: red\n- Day 3: dry\n\nCall {{clinic_phone}}.'
-          : `Text of ${key}. Cancel until {{cancellation_hours}} hours before.`,
-    })),
-    questions: [1, 2, 3, 4].map((n) => ({
-      key: `q${n}`,
-      prompt: `Question ${n}?`,
-      options: ['A', 'B', 'C'],
-      answer: n % 3,
-      sectionKey: 'aftercare',
-    })),
-    ...overrides,
-  })
-}
-
-describe('rendering the text that is signed', () => {
-  test('fills the clinic values, numbers the sections and keeps lists', () => {
-    const text = renderConsentText({ versionNumber: 3, content: content() }, VALUES)
-    expect(text.startsWith('Consent for Clinica Test\nVersion 3\n\n1. Part procedure\n')).toBe(true)
-    expect(text).toContain(
-      '2. Part what_to_expect\n\nYour skin will be red.\n\n- Day 1: red\n- Day 3: dry\n\nCall +39 02 1.',
-    )
-    expect(text).toContain('Cancel until 48 hours before.')
-    expect(text).not.toContain('{{')
-  })
-
-  test('is deterministic, and invisible differences (CRLF, trailing spaces, NFD) do not change it', () => {
-    const a = renderConsentText({ versionNumber: 1, content: content() }, VALUES)
-    const messy = content()
-    messy.sections[1]!.body =
-      'Your skin will be red.   \r\n\r\n\r\n- Day 1: red\r\n- Day 3: dry\r\n\r\nCall {{clinic_phone}}.'
-    expect(renderConsentText({ versionNumber: 1, content: messy }, VALUES)).toBe(a)
-    expect(canonicalText('Jose\u0301')).toBe('José')
-  })
-
-  test('a changed value, a changed word or another version number changes the text', () => {
-    const base = renderConsentText({ versionNumber: 1, content: content() }, VALUES)
-    expect(renderConsentText({ versionNumber: 2, content: content() }, VALUES)).not.toBe(base)
-    expect(
-      renderConsentText(
-        { versionNumber: 1, content: content() },
-        { ...VALUES, cancellation_hours: '24' },
-      ),
-    ).not.toBe(base)
-  })
-
-  test('sections carry anchors for the check feedback', () => {
-    const sections = renderSections(content(), VALUES)
-    expect(sections[4]).toMatchObject({ key: 'aftercare', anchor: 'consent-aftercare', number: 5 })
-    expect(sections[5]!.anchor).toBe('consent-when-to-call')
-  })
-
-  test('blocks: paragraphs, a list introduced by a line, blank lines between blocks', () => {
-    expect(parseBlocks('Intro line:\n- one\n- two\n\nAfter.')).toEqual([
-      { type: 'paragraph', text: 'Intro line:' },
-      { type: 'list', items: ['one', 'two'] },
-      { type: 'paragraph', text: 'After.' },
-    ])
-  })
-
-  test('unknown placeholders are found; known ones filled', () => {
-    expect(findUnknownPlaceholders('Call {{clinic_phone}} or {{clinic_fax}}')).toEqual([
-      'clinic_fax',
-    ])
-    expect(fillPlaceholders('{{ clinic_name }}', VALUES)).toBe('Clinica Test')
-  })
-})
 
 describe('the typed name', () => {
   test.each([
@@ -274,35 +184,5 @@ describe('record hashes', () => {
       expect(canonicalConsentRecord({ ...fields, ...change })).not.toBe(
         canonicalConsentRecord(fields),
       )
-  })
-})
-
-describe('the draft editor', () => {
-  test('content → form fields → content is the same content', () => {
-    const original = content()
-    const parsed = SaveDraftSchema.safeParse({ intent: 'save', ...draftFormValues(original) })
-    expect(parsed.success).toBe(true)
-    const { intent: _i, ...fields } = parsed.data!
-    expect(contentFromDraftForm(fields as Record<string, string>)).toEqual(original)
-  })
-
-  test('fewer than four questions, a wrong answer number or one option are refused', () => {
-    const values = draftFormValues(content())
-    const result = SaveDraftSchema.safeParse({
-      intent: 'save',
-      ...values,
-      question_4_prompt: '',
-      question_1_answer: '9',
-      question_2_options: 'Only one',
-    })
-    expect(result.success).toBe(false)
-    const messages = result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
-    expect(messages).toEqual(
-      expect.arrayContaining([
-        ': Write at least 4 check questions.',
-        'question_1_answer: Give the number of the right answer (1 for the first line).',
-        'question_2_options: Write 2 to 5 answers, one per line.',
-      ]),
-    )
   })
 })
