@@ -43,11 +43,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   })
   if (result.ok)
     return redirect(
-      result.next === 'verify'
-        ? '/book/verify'
-        : result.next === 'time'
-          ? '/book/time'
-          : '/book/confirmation',
+      {
+        verify: '/book/verify',
+        consent: '/book/consent',
+        time: '/book/time',
+        confirmation: '/book/confirmation',
+      }[result.next],
     )
   if (result.reason === 'no-draft') throw redirect('/book')
   if (result.reason === 'too-close') {

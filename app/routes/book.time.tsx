@@ -52,7 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     now: new Date(),
     actor: patientActor(context),
   })
-  if (result.ok) return redirect(result.booked ? '/book/confirmation' : nextStep('time').path)
+  if (result.ok)
+    return redirect(result.booked ? '/book/confirmation' : nextStep('time', draft.progress).path)
   switch (result.reason) {
     case 'taken':
       return data(

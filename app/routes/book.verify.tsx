@@ -12,6 +12,7 @@ import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { VerificationCodeSchema, VerifyStepSchema } from '#app/domain/booking/booking.schema.ts'
 import { resendBookingCode, verifyBookingEmail } from '#app/domain/booking/booking-wizard.server.ts'
 import { describeSlots } from '#app/domain/booking/slot-picker.server.ts'
+import { nextStep, readyToBook } from '#app/domain/booking/wizard-steps.ts'
 import { CODE_VALID_MINUTES } from '#app/domain/patient/email-verification.rules.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone } from '#app/utils/format.ts'
@@ -23,7 +24,10 @@ export const meta: MetaFunction = () => [{ title: 'Check your email | Dermadesk'
 export async function loader({ request }: LoaderFunctionArgs) {
   const { draft, steps } = await requireWizardStep(request, 'verify')
   const resent = new URL(request.url).searchParams.get('resent') === '1'
-  return { steps, email: draft.details!.email, resent }
+  // Proving the email books at once only when nothing else is missing (a treatment still needs
+  // its consent, unless this proved session already has one): the button says what happens.
+  const books = readyToBook({ ...draft.progress, emailVerified: true })
+  return { steps, email: draft.details!.email, resent, books }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -50,7 +54,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     now,
     actor: patientActor(context),
   })
-  if (result.ok) return redirect(result.reference ? '/book/confirmation' : '/book')
+  if (result.ok)
+    return redirect(
+      result.reference ? '/book/confirmation' : nextStep('verify', draft.progress).path,
+    )
   switch (result.reason) {
     case 'code':
       return formError({ fieldErrors: { code: [result.message] } }, 400)
@@ -81,7 +88,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BookVerifyRoute() {
-  const { steps, email, resent } = useLoaderData<typeof loader>()
+  const { steps, email, resent, books } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
@@ -146,7 +153,7 @@ export default function BookVerifyRoute() {
               }}
             />
             <SubmitButton pending={pending} pendingText="Checking…">
-              Confirm my booking
+              {books ? 'Confirm my booking' : 'Check the code and continue'}
             </SubmitButton>
           </Form>
           <Form method="post">

@@ -5,14 +5,18 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
+import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
-import { CancelBookingSchema } from '#app/domain/booking/booking.schema.ts'
+import { HealingTimeline } from '#app/components/healing-timeline.tsx'
+import { ManageBookingFormSchema } from '#app/domain/booking/booking.schema.ts'
 import {
   cancelPatientBooking,
   getPatientBooking,
 } from '#app/domain/booking/booking-manage.server.ts'
+import { withdrawConsent } from '#app/domain/consent/consent-withdrawal.server.ts'
 import { CONSULTATION_INSTRUCTIONS, PRE_VISIT_INSTRUCTIONS } from '#app/domain/booking/pre-visit.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
@@ -51,6 +55,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       status: booking.status,
       serviceName: booking.serviceName,
       isConsultation: booking.serviceKind === 'consultation',
+      tier: booking.serviceTier,
+      consent: booking.consent,
       practitionerName: booking.practitionerName,
       when: formatAppointment(booking.startAt, booking.endAt, zone),
       canChange: booking.canChange,
@@ -71,8 +77,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const reference = requireReferenceParam(params)
   const session = await getPatientSessionFromRequest(request)
   if (!session?.verifiedEmail) redirectToFindBooking(reference)
-  const parsed = await parseForm(request, CancelBookingSchema)
+  const parsed = await parseForm(request, ManageBookingFormSchema)
   if (!parsed.ok) return formError(parsed.errors)
+  if (parsed.data.intent === 'withdraw-consent') {
+    const withdrawn = withdrawConsent({
+      session,
+      reference,
+      reason: parsed.data.reason || null,
+      now: new Date(),
+      ipAddress: context.clientIp,
+      userAgent: request.headers.get('user-agent'),
+      requestId: context.requestId,
+    })
+    if (withdrawn.ok) return redirect(`/bookings/${reference}?consent=withdrawn`)
+    if (withdrawn.reason === 'not-found') throw new Response('Not found', { status: 404 })
+    return formError(
+      {
+        formErrors: [
+          withdrawn.reason === 'not-upcoming'
+            ? 'This visit is over or cancelled, so there is no consent to withdraw for it.'
+            : 'There is no signed consent for this booking to withdraw.',
+        ],
+        values: { intent: 'withdraw-consent' },
+      },
+      409,
+    )
+  }
   const result = cancelPatientBooking({
     session,
     reference,
@@ -90,11 +120,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           formErrors: [
             'It is too close to the appointment to cancel online. Please call the clinic.',
           ],
+          values: { intent: 'cancel' },
         },
         409,
       )
     default:
-      return formError({ formErrors: ['This booking can no longer be cancelled.'] }, 409)
+      return formError(
+        { formErrors: ['This booking can no longer be cancelled.'], values: { intent: 'cancel' } },
+        409,
+      )
   }
 }
 
@@ -104,12 +138,19 @@ export default function PatientBookingRoute() {
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
   const instructions = booking.isConsultation ? CONSULTATION_INSTRUCTIONS : PRE_VISIT_INSTRUCTIONS
+  const cancelErrors = formErrorsFor(actionData, 'cancel')
   return (
     <div className="stack page--medium">
       <h1>Your booking {booking.reference}</h1>
       {searchParams.get('cancelled') === '1' ? (
         <p className="notice notice--success" role="status">
           Your booking is cancelled. We have sent you an email.
+        </p>
+      ) : null}
+      {searchParams.get('consent') === 'withdrawn' ? (
+        <p className="notice notice--success" role="status">
+          You have withdrawn your consent. We have told the clinic. We will not treat you unless you
+          sign again.
         </p>
       ) : null}
       {searchParams.get('moved') === '1' ? (
@@ -149,11 +190,11 @@ export default function PatientBookingRoute() {
               <h2 id="cancel-heading">Cancel this booking</h2>
               <p>You can cancel or move it online until {booking.changeDeadline}.</p>
               <Form method="post">
-                <FormErrorList errors={actionData?.formErrors} />
+                <FormErrorList errors={cancelErrors?.formErrors} />
                 <input type="hidden" name="intent" value="cancel" />
                 <TextareaField
                   label="Why are you cancelling? (optional)"
-                  error={actionData?.fieldErrors?.reason?.[0]}
+                  error={cancelErrors?.fieldErrors?.reason?.[0]}
                   textareaProps={{ name: 'reason', rows: 3, maxLength: 500 }}
                 />
                 <SubmitButton
@@ -182,6 +223,25 @@ export default function PatientBookingRoute() {
           </section>
         </>
       ) : null}
+      {booking.isConsultation ? null : (
+        <ConsentSection
+          reference={booking.reference}
+          consent={booking.consent}
+          isUpcoming={booking.isUpcoming}
+          actionData={actionData}
+        />
+      )}
+      {booking.isConsultation ? null : (
+        <section aria-labelledby="aftercare-heading">
+          <h2 id="aftercare-heading">After your treatment</h2>
+          <HealingTimeline tier={booking.tier} headingLevel={3} />
+          <p>
+            If your skin gets more red, hot, swollen or sore instead of better, or you see pus, call
+            us the same day on{' '}
+            <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a>.
+          </p>
+        </section>
+      )}
       {booking.history.length > 0 ? (
         <section aria-labelledby="history-heading">
           <h2 id="history-heading">History</h2>
@@ -195,6 +255,97 @@ export default function PatientBookingRoute() {
         </section>
       ) : null}
     </div>
+  )
+}
+
+/** The consent for this visit: its status, signing (again), seeing it, and withdrawing it. */
+function ConsentSection({
+  reference,
+  consent,
+  isUpcoming,
+  actionData,
+}: {
+  reference: string
+  consent: { status: string; resignReason: 'new-version' | 'expired' | null }
+  isUpcoming: boolean
+  actionData: unknown
+}) {
+  const withdrawing = useIsSubmitting('withdraw-consent')
+  const errors = formErrorsFor(actionData, 'withdraw-consent')
+  const signed = consent.status === 'signed' || consent.status === 'countersigned'
+  const needsSignature = consent.status === 'missing' || consent.status === 'withdrawn'
+  return (
+    <section aria-labelledby="consent-heading">
+      <h2 id="consent-heading">Your consent</h2>
+      <p>
+        Status: <ConsentStatusBadge status={consent.status} />
+      </p>
+      {consent.status === 'withdrawn' ? (
+        <p className="notice notice--warning">
+          You withdrew your consent. We will not treat you unless you sign again. You can sign again
+          at any time before your visit.
+        </p>
+      ) : consent.resignReason === 'new-version' ? (
+        <p className="notice notice--warning">
+          We have updated our consent form. Please read and sign the new version before your visit.
+        </p>
+      ) : consent.resignReason === 'expired' ? (
+        <p className="notice notice--warning">
+          Your consent was signed more than 12 months before this visit. Please read and sign it
+          again.
+        </p>
+      ) : consent.status === 'missing' && isUpcoming ? (
+        <p className="notice notice--warning">
+          Please read and sign the consent before your visit.
+        </p>
+      ) : null}
+      <p className="cluster">
+        {needsSignature && isUpcoming ? (
+          <Link className="button" to={`/bookings/${reference}/consent`}>
+            Read and sign the consent
+          </Link>
+        ) : null}
+        {signed || consent.status === 'withdrawn' ? (
+          <>
+            <Link className="button button--secondary" to={`/bookings/${reference}/consent`}>
+              See your signed consent
+            </Link>
+            <a
+              className="button button--secondary"
+              href={`/bookings/${reference}/consent.pdf`}
+              download={`consent-${reference}.pdf`}
+            >
+              Download it (PDF)
+            </a>
+          </>
+        ) : null}
+      </p>
+      {signed && isUpcoming ? (
+        <Form method="post" aria-labelledby="withdraw-heading">
+          <h3 id="withdraw-heading">Change your mind</h3>
+          <p>
+            You can withdraw your consent at any time before your visit. We will tell the clinic,
+            and we will not treat you unless you sign again. Your booking stays: cancel it above if
+            you no longer want it.
+          </p>
+          <FormErrorList errors={errors?.formErrors} />
+          <input type="hidden" name="intent" value="withdraw-consent" />
+          <TextareaField
+            label="Why are you withdrawing? (optional)"
+            hint="Only the clinic team sees this."
+            error={errors?.fieldErrors?.reason?.[0]}
+            textareaProps={{ name: 'reason', rows: 3, maxLength: 500 }}
+          />
+          <SubmitButton
+            pending={withdrawing}
+            pendingText="Withdrawing…"
+            className="button button--danger"
+          >
+            Withdraw my consent
+          </SubmitButton>
+        </Form>
+      ) : null}
+    </section>
   )
 }
 

@@ -1,4 +1,5 @@
 import { type Page } from '@playwright/test'
+import { passCheck, sign } from '../consent-utils.ts'
 import { waitForEmail } from '../mail-utils.ts'
 import { expect, expectAccessible, test } from '../playwright-utils.ts'
 
@@ -17,7 +18,7 @@ async function bookSkinBoost(
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
 
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a day and time' })).toBeVisible()
-  await expect(page.getByText('Step 2 of 5: Day and time')).toBeVisible()
+  await expect(page.getByText('Step 2 of 6: Day and time')).toBeVisible()
   await expect(page.getByText('Times are shown in Rome time (Europe/Rome).')).toBeVisible()
   if (options.practitioner) {
     await page
@@ -52,12 +53,21 @@ async function bookSkinBoost(
   const code = /Your code is (\d{6})/.exec(codeEmail.text)?.[1]
   expect(code).toBeTruthy()
   await page.getByLabel('Code from the email').fill(code!)
-  await page.getByRole('button', { name: 'Confirm my booking' }).click()
+  // A treatment: the consent comes before the booking is made.
+  await page.getByRole('button', { name: 'Check the code and continue' }).click()
+
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Read and sign your consent' }),
+  ).toBeVisible()
+  await expect(page.getByText('Step 5 of 6: Consent')).toBeVisible()
+  await expectAccessible(page)
+  await passCheck(page)
+  await sign(page, 'Chiara Esposito', 'Sign and book')
 
   await expect(
     page.getByRole('heading', { level: 1, name: 'Your booking is confirmed' }),
   ).toBeVisible()
-  await expect(page.getByText('Step 5 of 5: Confirmation')).toBeVisible()
+  await expect(page.getByText('Step 6 of 6: Confirmation')).toBeVisible()
   await expectAccessible(page)
   const reference = (await page.getByText(/Your reference is DD-/).textContent())?.match(
     /DD-[0-9A-Z]{6}/,
@@ -67,6 +77,9 @@ async function bookSkinBoost(
 }
 
 test.describe('booking a treatment @no-js', () => {
+  // A treatment now goes through the consent step too: without JavaScript that takes a while.
+  test.describe.configure({ timeout: 90_000 })
+
   test('a patient books, gets the confirmation email with its calendar file, then moves and cancels it', async ({
     page,
   }) => {
@@ -169,6 +182,8 @@ test.describe('booking a treatment @no-js', () => {
   test('bad details get a message beside each field and nothing is saved', async ({ page }) => {
     await page.goto('/book')
     await page.getByRole('button', { name: 'Choose Skin consultation' }).click()
+    // A consultation needles nothing: no consent step.
+    await expect(page.getByText('Step 2 of 5: Day and time')).toBeVisible()
     await page
       .getByRole('region', { name: /Choose a time on/ })
       .getByRole('button')
@@ -192,7 +207,13 @@ test.describe('booking a treatment @no-js', () => {
     await page.goto('/book/verify')
     await expect(page).toHaveURL('/book')
     await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
+    // Wait for the choice to be saved (with JavaScript the click is a fetch, not a page load).
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Choose a day and time' }),
+    ).toBeVisible()
     await page.goto('/book/verify')
+    await expect(page).toHaveURL(/\/book\/time/)
+    await page.goto('/book/consent')
     await expect(page).toHaveURL(/\/book\/time/)
   })
 })

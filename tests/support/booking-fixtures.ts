@@ -96,7 +96,21 @@ export async function bookForPatient(
     now,
     actor: patientActor,
   })
-  if (!result.ok || !result.reference) throw new Error(`booking failed: ${JSON.stringify(result)}`)
+  if (!result.ok) throw new Error(`booking failed: ${JSON.stringify(result)}`)
+  const verified = reloadSession(session)
+  let reference = result.reference
+  if (!reference) {
+    // A treatment: the consent step is the last one before the booking is made.
+    const { passCheckAndSign, signingContext } = await import('./consent-fixtures.ts')
+    const signed = await passCheckAndSign(signingContext(verified, now))
+    reference = signed.bookedReference
+  }
+  if (!reference) throw new Error('booking failed: not booked after signing the consent')
+  return { session: verified, reference }
+}
+
+/** The session as the next request would read it (it may have been verified meanwhile). */
+export function reloadSession(session: PatientSession): PatientSession {
   const row = getDb()
     .$client.prepare(
       'SELECT verified_email AS verifiedEmail, proven_by AS provenBy FROM patient_sessions WHERE token_hash = ?',
@@ -105,7 +119,7 @@ export async function bookForPatient(
     verifiedEmail: string | null
     provenBy: PatientSession['provenBy']
   }
-  return { session: { tokenHash: session.tokenHash, ...row }, reference: result.reference }
+  return { tokenHash: session.tokenHash, ...row }
 }
 
 /** The manage-link token in the newest booking email to an address. */

@@ -6,6 +6,7 @@ const SECTIONS = [
   { to: '/admin/services', label: 'Services', end: false },
   { to: '/admin/closures', label: 'Closures', end: false },
   { to: '/admin/policies', label: 'Booking policies', end: false },
+  { to: '/admin/consent', label: 'Consent forms', end: false },
   { to: '/admin/emails', label: 'Sent emails', end: false },
   { to: '/admin/audit', label: 'Audit log', end: false },
 ] as const
@@ -38,6 +39,9 @@ const SAVED_TEXT: Record<string, string> = {
   remove: 'Closure removed.',
   service: 'Service saved.',
   policies: 'Booking policies saved.',
+  'consent-draft': 'Draft saved.',
+  'consent-published': 'Published.',
+  'consent-discarded': 'Draft discarded.',
 }
 
 function plural(count: number, one: string, many: string) {

@@ -3,6 +3,9 @@ import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { checkSlot, findNearestFreeSlots } from '#app/domain/availability/availability.server.ts'
 import { type Slot } from '#app/domain/availability/slots.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
+import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { consentStatusOfBooking } from '#app/domain/consent/consent-status.server.ts'
+import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
 import { buildAppointmentIcs } from '#app/domain/email/calendar.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { issueEmailCode, verifyEmailCode } from '#app/domain/patient/email-verification.server.ts'
@@ -154,6 +157,7 @@ export type PatientBookingView = {
   serviceId: string
   serviceName: string
   serviceKind: string
+  serviceTier: ServiceTier
   practitionerId: string
   practitionerName: string
   startAt: number
@@ -164,6 +168,8 @@ export type PatientBookingView = {
   changeDeadline: number
   clinicPhone: string
   history: { at: number; action: string; toStatus: BookingStatus }[]
+  /** Where the consent for this session stands (a consultation needs none). */
+  consent: { status: ConsentStatus; resignReason: 'new-version' | 'expired' | null }
 }
 
 /** The booking as its patient sees it, or null when this session may not see it. Audited. */
@@ -181,6 +187,7 @@ export function getPatientBooking(input: {
     .select({
       serviceName: services.name,
       serviceKind: services.kind,
+      serviceTier: services.tier,
       practitionerName: practitioners.displayName,
     })
     .from(services)
@@ -218,6 +225,7 @@ export function getPatientBooking(input: {
     serviceId: booking.serviceId,
     serviceName: detail.serviceName,
     serviceKind: detail.serviceKind,
+    serviceTier: detail.serviceTier,
     practitionerId: booking.practitionerId,
     practitionerName: detail.practitionerName,
     startAt: booking.startAt.getTime(),
@@ -238,6 +246,9 @@ export function getPatientBooking(input: {
       action: event.action,
       toStatus: event.toStatus,
     })),
+    consent: (({ status, resignReason }) => ({ status, resignReason }))(
+      consentStatusOfBooking(db, booking.id)!,
+    ),
   }
 }
 

@@ -9,6 +9,7 @@ import {
   patientSessions,
 } from '#db/schema/index.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { passCheckAndSign, signingContext } from '#tests/support/consent-fixtures.ts'
 import {
   firstFreeSlot,
   latestCodeSentTo,
@@ -38,7 +39,11 @@ function reload(session: PatientSession): PatientSession {
   return { tokenHash: row.tokenHash, verifiedEmail: row.verifiedEmail, provenBy: row.provenBy }
 }
 
-function bookThrough(
+/**
+ * Goes through the wizard: hold, details, code and, for a treatment, the consent (the last step
+ * before the booking is made). Answers like verifyBookingEmail does.
+ */
+async function bookThrough(
   session: PatientSession,
   slot: { practitionerId: string; startAt: number },
   details = PATIENT,
@@ -48,19 +53,29 @@ function bookThrough(
   if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
   const saved = saveDraftDetails({ session, details, now: at, actor: patientActor })
   if (!saved.ok) throw new Error(`details failed: ${saved.reason}`)
-  return verifyBookingEmail({
+  const verified = verifyBookingEmail({
     session,
     code: latestCodeSentTo(details.email),
     now: at,
     actor: patientActor,
   })
+  if (!verified.ok || verified.reference) return verified
+  const signed = await passCheckAndSign(signingContext(reload(session), at))
+  if (signed.bookingProblem?.reason === 'too-close')
+    return {
+      ok: false as const,
+      reason: 'too-close' as const,
+      earliestStartAt: signed.bookingProblem.earliestStartAt,
+    }
+  if (signed.bookingProblem) return { ok: false as const, reason: 'slot-taken' as const }
+  return { ok: true as const, reference: signed.bookedReference }
 }
 
 describe('booking wizard', () => {
-  test('a patient holds a slot, proves their email and is booked', () => {
+  test('a patient holds a slot, proves their email, signs the consent and is booked', async () => {
     const session = sessionWithDraft('skin-boost', NOW)
     const slot = firstFreeSlot('skin-boost', NOW)
-    const result = bookThrough(session, slot)
+    const result = await bookThrough(session, slot)
     expect(result).toMatchObject({ ok: true, reference: expect.stringMatching(/^DD-[0-9A-Z]{6}$/) })
 
     const booking = getDb().select().from(bookings).where(eq(bookings.status, 'confirmed')).get()!
@@ -88,9 +103,9 @@ describe('booking wizard', () => {
     expect(getDraftView(reload(session), NOW)?.progress.isBooked).toBe(true)
   })
 
-  test('the confirmation email carries the calendar file and no treatment or health details', () => {
+  test('the confirmation email carries the calendar file and no treatment or health details', async () => {
     const session = sessionWithDraft('acne-scars', NOW)
-    bookThrough(session, firstFreeSlot('acne-scars', NOW))
+    await bookThrough(session, firstFreeSlot('acne-scars', NOW))
     const mail = getDb()
       .select()
       .from(emailOutbox)
@@ -122,8 +137,8 @@ describe('booking wizard', () => {
   })
 
   test('a lapsed hold frees the slot; confirming after that says it was taken', () => {
-    const slot = firstFreeSlot('skin-boost', NOW)
-    const late = sessionWithDraft('skin-boost', NOW)
+    const slot = firstFreeSlot('consultation', NOW)
+    const late = sessionWithDraft('consultation', NOW)
     expect(holdSlot({ session: late, ...slot, now: NOW, actor: patientActor }).ok).toBe(true)
     expect(
       saveDraftDetails({ session: late, details: PATIENT, now: minutes(5), actor: patientActor })
@@ -131,7 +146,7 @@ describe('booking wizard', () => {
     ).toBe(true)
     const code = latestCodeSentTo(PATIENT.email)
 
-    const other = sessionWithDraft('skin-boost', minutes(11))
+    const other = sessionWithDraft('consultation', minutes(11))
     expect(holdSlot({ session: other, ...slot, now: minutes(11), actor: patientActor }).ok).toBe(
       true,
     )
@@ -151,8 +166,8 @@ describe('booking wizard', () => {
   })
 
   test('a lapsed hold still becomes a booking when nobody took the time', () => {
-    const slot = firstFreeSlot('skin-boost', NOW)
-    const session = sessionWithDraft('skin-boost', NOW)
+    const slot = firstFreeSlot('consultation', NOW)
+    const session = sessionWithDraft('consultation', NOW)
     holdSlot({ session, ...slot, now: NOW, actor: patientActor })
     saveDraftDetails({ session, details: PATIENT, now: NOW, actor: patientActor })
     const result = verifyBookingEmail({
@@ -163,8 +178,8 @@ describe('booking wizard', () => {
     })
     expect(result.ok).toBe(true)
     // And once more, past the hold but within the code's life: a second session, later.
-    const session2 = sessionWithDraft('skin-boost', NOW)
-    const slot2 = firstFreeSlot('skin-boost', minutes(60))
+    const session2 = sessionWithDraft('consultation', NOW)
+    const slot2 = firstFreeSlot('consultation', minutes(60))
     holdSlot({ session: session2, ...slot2, now: NOW, actor: patientActor })
     saveDraftDetails({
       session: session2,
@@ -182,8 +197,8 @@ describe('booking wizard', () => {
   })
 
   test('a double-submitted slot and a double-submitted code make one booking', () => {
-    const slot = firstFreeSlot('skin-boost', NOW)
-    const session = sessionWithDraft('skin-boost', NOW)
+    const slot = firstFreeSlot('consultation', NOW)
+    const session = sessionWithDraft('consultation', NOW)
     expect(holdSlot({ session, ...slot, now: NOW, actor: patientActor }).ok).toBe(true)
     expect(holdSlot({ session, ...slot, now: NOW, actor: patientActor }).ok).toBe(true)
     expect(getDb().select().from(bookings).all()).toHaveLength(1)
@@ -248,11 +263,11 @@ describe('booking wizard', () => {
     })
   })
 
-  test('two needling sessions of one patient must be 28 days apart', () => {
+  test('two needling sessions of one patient must be 28 days apart', async () => {
     const first = firstFreeSlot('medical-face', NOW)
-    expect(bookThrough(sessionWithDraft('medical-face', NOW), first).ok).toBe(true)
+    expect((await bookThrough(sessionWithDraft('medical-face', NOW), first)).ok).toBe(true)
     const soon = firstFreeSlot('skin-boost', new Date(first.startAt + 2 * 24 * 3600_000))
-    const second = bookThrough(sessionWithDraft('skin-boost', NOW), soon)
+    const second = await bookThrough(sessionWithDraft('skin-boost', NOW), soon)
     expect(second).toMatchObject({
       ok: false,
       reason: 'too-close',
@@ -260,12 +275,12 @@ describe('booking wizard', () => {
     })
     // A consultation involves no needles: no gap needed.
     const consult = firstFreeSlot('consultation', new Date(first.startAt + 24 * 3600_000))
-    expect(bookThrough(sessionWithDraft('consultation', NOW), consult).ok).toBe(true)
+    expect((await bookThrough(sessionWithDraft('consultation', NOW), consult)).ok).toBe(true)
   })
 
-  test('a session that already proved the email books straight after the details', () => {
+  test('a session that already proved the email books straight after the details', async () => {
     const session = sessionWithDraft('skin-boost', NOW)
-    expect(bookThrough(session, firstFreeSlot('skin-boost', NOW)).ok).toBe(true)
+    expect((await bookThrough(session, firstFreeSlot('skin-boost', NOW))).ok).toBe(true)
     const proven = reload(session)
     expect(proven.verifiedEmail).toBe(PATIENT.email)
     expect(

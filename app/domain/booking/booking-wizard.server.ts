@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { checkSlot, findNearestFreeSlots } from '#app/domain/availability/availability.server.ts'
 import { type Slot } from '#app/domain/availability/slots.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
+import { consentStatusForSession } from '#app/domain/consent/consent-status.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { issueEmailCode, verifyEmailCode } from '#app/domain/patient/email-verification.server.ts'
 import { describeCodeProblem } from '#app/domain/patient/email-verification.rules.ts'
@@ -37,9 +38,9 @@ import { readyToBook, type WizardProgress } from './wizard-steps.ts'
  * database's overlap triggers refuse a double booking whatever happens above them.
  */
 
-type DraftRow = typeof bookingDrafts.$inferSelect
+export type DraftRow = typeof bookingDrafts.$inferSelect
 
-function getDraftRow(
+export function getDraftRow(
   db: Tx | ReturnType<typeof getDb>,
   sessionTokenHash: string,
 ): DraftRow | undefined {
@@ -186,6 +187,16 @@ export function getDraftView(session: PatientSession | null, now = new Date()): 
     details && session.verifiedEmail === details.email
       ? findPatient(db, details.email, details.dateOfBirth)
       : undefined
+  const needsConsent = service.kind === 'treatment'
+  // Only for a proved address: whether someone has signed a consent is nobody else's business.
+  const hasConsent =
+    needsConsent && Boolean(patient && held && holdUsable)
+      ? consentCovers(db, {
+          patientId: patient!.id,
+          tier: service.tier,
+          startAt: held!.booking.startAt.getTime(),
+        })
+      : false
   return {
     service,
     hold:
@@ -215,6 +226,8 @@ export function getDraftView(session: PatientSession | null, now = new Date()): 
       hasHold: Boolean(held && holdUsable),
       hasDetails: details !== null,
       emailVerified: details !== null && session.verifiedEmail === details.email,
+      needsConsent,
+      hasConsent,
       isBooked: Boolean(completed),
     },
     earliestStartAt:
@@ -361,7 +374,7 @@ export function holdSlot(input: {
 }
 
 export type DetailsResult =
-  | { ok: true; next: 'verify' | 'confirmation' | 'time' }
+  | { ok: true; next: 'verify' | 'consent' | 'confirmation' | 'time' }
   | { ok: false; reason: 'no-draft' | 'too-many-codes' }
   | { ok: false; reason: 'too-close'; earliestStartAt: number }
 
@@ -399,7 +412,8 @@ export function saveDraftDetails(input: {
         now: input.now,
         actor: input.actor,
       })
-      if (outcome === null) return { ok: true, next: 'verify' }
+      // Proved before but not booked: the consent is what is missing.
+      if (outcome === null) return { ok: true, next: 'consent' }
       if (outcome.ok) return { ok: true, next: 'confirmation' }
       if (outcome.reason === 'too-close') return outcome
       // The held time was lost meanwhile: back to choosing one.
@@ -519,15 +533,60 @@ export function finalizeIfReady(
   input: { draft: DraftRow; verifiedEmail: string | null; now: Date; actor: BookingActor },
 ): FinalizeOutcome | null {
   const { draft } = input
+  const emailVerified = Boolean(draft.email) && input.verifiedEmail === draft.email
+  const consent = draftConsentProgress(tx, draft, emailVerified)
   const progress: WizardProgress = {
     hasService: true,
     hasHold: Boolean(draft.heldBookingId),
     hasDetails: Boolean(draft.email && draft.fullName && draft.phone && draft.dateOfBirth),
-    emailVerified: Boolean(draft.email) && input.verifiedEmail === draft.email,
+    emailVerified,
+    ...consent,
     isBooked: Boolean(draft.completedBookingId),
   }
   if (progress.isBooked || !readyToBook(progress) || !input.verifiedEmail) return null
   return finalizeDraft(tx, { ...input, verifiedEmail: input.verifiedEmail })
+}
+
+/** Does a consent cover a session of this tier at `startAt` for this patient (signed, not withdrawn)? */
+function consentCovers(
+  db: Tx | ReturnType<typeof getDb>,
+  input: { patientId: string; tier: 'medical' | 'cosmetic'; startAt: number },
+): boolean {
+  const { status } = consentStatusForSession(db, { ...input, kind: 'treatment' })
+  return status === 'signed' || status === 'countersigned'
+}
+
+/** The consent part of a draft's progress, read in the caller's transaction. */
+function draftConsentProgress(
+  tx: Tx,
+  draft: DraftRow,
+  emailVerified: boolean,
+): { needsConsent: boolean; hasConsent: boolean } {
+  const service = tx
+    .select({ kind: services.kind, tier: services.tier })
+    .from(services)
+    .where(eq(services.id, draft.serviceId))
+    .get()
+  const needsConsent = service?.kind === 'treatment'
+  if (!needsConsent || !service || !emailVerified || !draft.email || !draft.dateOfBirth)
+    return { needsConsent, hasConsent: false }
+  const held = draft.heldBookingId
+    ? tx
+        .select({ startAt: bookings.startAt })
+        .from(bookings)
+        .where(eq(bookings.id, draft.heldBookingId))
+        .get()
+    : undefined
+  const patient = findPatient(tx, draft.email, draft.dateOfBirth)
+  if (!held || !patient) return { needsConsent, hasConsent: false }
+  return {
+    needsConsent,
+    hasConsent: consentCovers(tx, {
+      patientId: patient.id,
+      tier: service.tier,
+      startAt: held.startAt.getTime(),
+    }),
+  }
 }
 
 type FinalizeOutcome =

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { WithdrawConsentSchema } from '#app/domain/consent/consent.schema.ts'
 import {
   EmailSchema,
   IsoDateSchema,
@@ -98,6 +99,12 @@ export const CancelBookingSchema = z.object({
   intent: z.literal('cancel'),
   reason: z.string().trim().max(500, { error: 'Use at most 500 characters.' }).optional(),
 })
+
+/** The booking page's forms: cancel the booking, or withdraw the consent for it. */
+export const ManageBookingFormSchema = z.discriminatedUnion('intent', [
+  CancelBookingSchema,
+  WithdrawConsentSchema,
+])
 
 export const VerifyStepSchema = z.discriminatedUnion('intent', [
   VerificationCodeSchema.extend({ intent: z.literal('verify') }),

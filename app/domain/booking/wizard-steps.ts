@@ -9,16 +9,22 @@ export type WizardProgress = {
   hasHold: boolean
   hasDetails: boolean
   emailVerified: boolean
+  /** A treatment needles the skin and needs consent; a consultation does not. */
+  needsConsent: boolean
+  /** The patient has a consent that covers the held session (known once the email is proved). */
+  hasConsent: boolean
   isBooked: boolean
 }
 
-export type WizardStepId = 'treatment' | 'time' | 'details' | 'verify' | 'confirmation'
+export type WizardStepId = 'treatment' | 'time' | 'details' | 'verify' | 'consent' | 'confirmation'
 
 export type WizardStep = {
   id: WizardStepId
   label: string
   path: string
   isComplete: (progress: WizardProgress) => boolean
+  /** Steps that do not apply (consent for a consultation) count as done and are not shown. */
+  appliesTo?: (progress: WizardProgress) => boolean
 }
 
 export const WIZARD_STEPS: readonly WizardStep[] = [
@@ -35,6 +41,13 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
     label: 'Check your email',
     path: '/book/verify',
     isComplete: (p) => p.emailVerified && p.hasDetails,
+  },
+  {
+    id: 'consent',
+    label: 'Consent',
+    path: '/book/consent',
+    isComplete: (p) => !p.needsConsent || p.hasConsent || p.isBooked,
+    appliesTo: (p) => p.needsConsent,
   },
   {
     id: 'confirmation',
@@ -58,10 +71,16 @@ export function canEnterStep(stepId: WizardStepId, progress: WizardProgress): bo
   return WIZARD_STEPS.slice(0, index).every((step) => step.isComplete(progress))
 }
 
-/** The step after this one. */
-export function nextStep(stepId: WizardStepId): WizardStep {
-  const index = WIZARD_STEPS.findIndex((step) => step.id === stepId)
-  return WIZARD_STEPS[Math.min(index + 1, WIZARD_STEPS.length - 1)]!
+/** The steps this draft goes through (a consultation skips consent). */
+export function applicableSteps(progress: WizardProgress): WizardStep[] {
+  return WIZARD_STEPS.filter((step) => step.appliesTo?.(progress) ?? true)
+}
+
+/** The step after this one (for this draft, when its progress is known). */
+export function nextStep(stepId: WizardStepId, progress?: WizardProgress): WizardStep {
+  const steps = progress ? applicableSteps(progress) : WIZARD_STEPS
+  const index = steps.findIndex((step) => step.id === stepId)
+  return steps[Math.min(index + 1, steps.length - 1)]!
 }
 
 /** Every step before the confirmation is done: the booking can be made. */

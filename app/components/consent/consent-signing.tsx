@@ -1,0 +1,104 @@
+import { type CheckFeedback, type RenderedSection } from '#app/domain/consent/consent-text.rules.ts'
+import { type FormErrors } from '#app/utils/forms.ts'
+import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { HealingTimeline } from '#app/components/healing-timeline.tsx'
+import { ConsentDocument } from './consent-document.tsx'
+import { ConsentCheckForm, SignConsentForm } from './consent-forms.tsx'
+
+export type SigningModel = {
+  reading: {
+    versionId: string
+    versionNumber: number
+    tier: 'medical' | 'cosmetic'
+    title: string
+    sections: RenderedSection[]
+    questions: { key: string; prompt: string; options: string[] }[]
+    textSha256: string
+  }
+  expectedName: string
+  checkPassed: boolean
+}
+
+type ActionPayload = FormErrors & { wrong?: CheckFeedback }
+
+function wrongOf(actionData: unknown): CheckFeedback {
+  if (actionData && typeof actionData === 'object' && 'wrong' in actionData)
+    return (actionData as ActionPayload).wrong ?? []
+  return []
+}
+
+/**
+ * Read, check, sign: the consent form with the healing timeline, the comprehension check, and —
+ * once every answer is right — the signature form. Shared by the booking wizard and the booking
+ * page (signing again after a new version or a withdrawal).
+ */
+export function ConsentSigning({
+  model,
+  actionData,
+  justChecked,
+  submitLabel,
+}: {
+  model: SigningModel
+  actionData: unknown
+  justChecked: boolean
+  submitLabel: string
+}) {
+  const checking = useIsSubmitting('check')
+  const signing = useIsSubmitting('sign')
+  const { reading } = model
+  return (
+    <>
+      <ConsentDocument
+        title={reading.title}
+        versionNumber={reading.versionNumber}
+        sections={reading.sections}
+      >
+        <HealingTimeline tier={reading.tier} headingLevel={4} />
+      </ConsentDocument>
+      <section aria-labelledby="check-heading" className="stack">
+        <h2 id="check-heading">Check your understanding</h2>
+        {model.checkPassed ? (
+          <p className="notice notice--success" role={justChecked ? 'status' : undefined}>
+            Every answer is right. Thank you for reading carefully.
+          </p>
+        ) : (
+          <>
+            <p>
+              Please answer these {reading.questions.length} questions. If an answer is not right,
+              we show you the part of the form that explains it, and you can try again.
+            </p>
+            <ConsentCheckForm
+              questions={reading.questions}
+              versionId={reading.versionId}
+              serverErrors={formErrorsFor(actionData, 'check')}
+              wrong={wrongOf(actionData)}
+              pending={checking}
+            />
+          </>
+        )}
+      </section>
+      <section aria-labelledby="sign-heading" className="stack">
+        <h2 id="sign-heading">Sign</h2>
+        {model.checkPassed ? (
+          <SignConsentForm
+            versionId={reading.versionId}
+            textSha256={reading.textSha256}
+            expectedName={model.expectedName}
+            serverErrors={formErrorsFor(actionData, 'sign')}
+            pending={signing}
+            submitLabel={submitLabel}
+          />
+        ) : (
+          <>
+            <p>You can sign once every answer above is right.</p>
+            {formErrorsFor(actionData, 'sign')?.formErrors.length ? (
+              <p className="notice notice--warning">
+                {formErrorsFor(actionData, 'sign')!.formErrors[0]}
+              </p>
+            ) : null}
+          </>
+        )}
+      </section>
+    </>
+  )
+}

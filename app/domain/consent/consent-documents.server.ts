@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto'
+import { and, asc, eq } from 'drizzle-orm'
+import { type Db, type Tx } from '#db/client.server.ts'
+import { clinicSettings, consentDocuments, consentDocumentVersions } from '#db/schema/index.ts'
+import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { requiredVersionFor } from './consent.rules.ts'
+import {
+  fillPlaceholders,
+  renderConsentText,
+  renderSections,
+  type RenderedSection,
+} from './consent-text.rules.ts'
+import {
+  ConsentContentSchema,
+  type ConsentContent,
+  type ConsentTextValues,
+} from './consent.schema.ts'
+
+/** Reading consent form versions: which one a session needs, and the text a patient reads. */
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+export type ConsentVersion = {
+  id: string
+  documentId: string
+  tier: ServiceTier
+  versionNumber: number
+  status: 'draft' | 'published'
+  content: ConsentContent
+  createdAt: number
+  publishedAt: number | null
+  effectiveFrom: number | null
+}
+
+export type PublishedConsentVersion = ConsentVersion & {
+  status: 'published'
+  publishedAt: number
+  effectiveFrom: number
+}
+
+type VersionRow = typeof consentDocumentVersions.$inferSelect
+
+function toVersion(row: VersionRow, tier: ServiceTier): ConsentVersion {
+  return {
+    id: row.id,
+    documentId: row.documentId,
+    tier,
+    versionNumber: row.versionNumber,
+    status: row.status,
+    // Stored content was validated when it was written; parse again so a bad row fails loudly.
+    content: ConsentContentSchema.parse(JSON.parse(row.content)),
+    createdAt: row.createdAt.getTime(),
+    publishedAt: row.publishedAt?.getTime() ?? null,
+    effectiveFrom: row.effectiveFrom?.getTime() ?? null,
+  }
+}
+
+function isPublished(version: ConsentVersion): version is PublishedConsentVersion {
+  return (
+    version.status === 'published' && version.publishedAt !== null && version.effectiveFrom !== null
+  )
+}
+
+/** Every published version of a tier's form, oldest first. */
+export function listPublishedVersions(db: Tx | Db, tier: ServiceTier): PublishedConsentVersion[] {
+  return db
+    .select({ version: consentDocumentVersions })
+    .from(consentDocumentVersions)
+    .innerJoin(consentDocuments, eq(consentDocuments.id, consentDocumentVersions.documentId))
+    .where(and(eq(consentDocuments.tier, tier), eq(consentDocumentVersions.status, 'published')))
+    .orderBy(asc(consentDocumentVersions.versionNumber))
+    .all()
+    .map((row) => toVersion(row.version, tier))
+    .filter(isPublished)
+}
+
+/** The version a session of this tier starting at `startAt` needs (see requiredVersionFor). */
+export function getRequiredVersion(
+  db: Tx | Db,
+  tier: ServiceTier,
+  startAt: number,
+): PublishedConsentVersion | null {
+  return requiredVersionFor(listPublishedVersions(db, tier), startAt)
+}
+
+export function getVersionById(db: Tx | Db, versionId: string): ConsentVersion | null {
+  const row = db
+    .select({ version: consentDocumentVersions, tier: consentDocuments.tier })
+    .from(consentDocumentVersions)
+    .innerJoin(consentDocuments, eq(consentDocuments.id, consentDocumentVersions.documentId))
+    .where(eq(consentDocumentVersions.id, versionId))
+    .get()
+  return row ? toVersion(row.version, row.tier) : null
+}
+
+/** The clinic's values for the text's placeholders, as of now. */
+export function currentTextValues(db: Tx | Db): ConsentTextValues {
+  const settings = db
+    .select({
+      name: clinicSettings.name,
+      phone: clinicSettings.phone,
+      cancellationWindowHours: clinicSettings.cancellationWindowHours,
+    })
+    .from(clinicSettings)
+    .get()
+  if (!settings) throw new Error('The clinic has no settings row')
+  return {
+    clinic_name: settings.name,
+    clinic_phone: settings.phone,
+    cancellation_hours: String(settings.cancellationWindowHours),
+  }
+}
+
+/** What a patient reads: the sections and the questions (never which answer is right). */
+export type ConsentReading = {
+  versionId: string
+  versionNumber: number
+  tier: ServiceTier
+  title: string
+  sections: RenderedSection[]
+  questions: { key: string; prompt: string; options: string[] }[]
+  /** SHA-256 of the exact text shown; the signature form sends it back. */
+  textSha256: string
+}
+
+export function toReading(version: ConsentVersion, values: ConsentTextValues): ConsentReading {
+  return {
+    versionId: version.id,
+    versionNumber: version.versionNumber,
+    tier: version.tier,
+    title: fillPlaceholders(version.content.title, values),
+    sections: renderSections(version.content, values),
+    questions: version.content.questions.map((q) => ({
+      key: q.key,
+      prompt: fillPlaceholders(q.prompt, values),
+      options: q.options.map((option) => fillPlaceholders(option, values)),
+    })),
+    textSha256: sha256Hex(renderConsentText(version, values)),
+  }
+}

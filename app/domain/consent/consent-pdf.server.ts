@@ -1,0 +1,252 @@
+import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb, StandardFonts } from 'pdf-lib'
+import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { type ConsentRecordView } from './consent-records.server.ts'
+import { toEncodableText, wrapText } from './pdf-text.rules.ts'
+
+/**
+ * The signed consent as a PDF (pdf-lib, standard fonts): the full text the patient signed, the
+ * signature (drawn image, or the typed name), the check answers and choices, and an audit block
+ * with the hashes that tie it to the stored record.
+ */
+
+const A4 = { width: 595.28, height: 841.89 }
+const MARGIN = 56
+const TEXT_WIDTH = A4.width - 2 * MARGIN
+const INK = rgb(0.11, 0.14, 0.15)
+const MUTED = rgb(0.29, 0.33, 0.38)
+
+export type ConsentPdfMeta = {
+  clinicName: string
+  reference: string
+  appointmentStartAt: number
+  timeZone: string
+  generatedAt: Date
+}
+
+type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont; mono: PDFFont }
+
+class Writer {
+  page: PDFPage
+  y = A4.height - MARGIN
+  readonly pages: PDFPage[] = []
+  private readonly supported = new Map<PDFFont, Set<number>>()
+
+  constructor(
+    private readonly pdf: PDFDocument,
+    readonly fonts: Fonts,
+  ) {
+    this.page = this.addPage()
+  }
+
+  private addPage(): PDFPage {
+    const page = this.pdf.addPage([A4.width, A4.height])
+    this.pages.push(page)
+    this.y = A4.height - MARGIN
+    return page
+  }
+
+  clean(text: string, font: PDFFont): string {
+    let set = this.supported.get(font)
+    if (!set) {
+      set = new Set(font.getCharacterSet())
+      this.supported.set(font, set)
+    }
+    return toEncodableText(text, set)
+  }
+
+  ensure(height: number) {
+    if (this.y - height < MARGIN + 20) this.page = this.addPage()
+  }
+
+  space(points: number) {
+    this.y -= points
+  }
+
+  text(
+    text: string,
+    options: {
+      font?: PDFFont
+      size?: number
+      color?: ReturnType<typeof rgb>
+      indent?: number
+    } = {},
+  ) {
+    const font = options.font ?? this.fonts.regular
+    const size = options.size ?? 10.5
+    const indent = options.indent ?? 0
+    const lineHeight = size * 1.4
+    const clean = this.clean(text, font)
+    for (const line of wrapText(clean, TEXT_WIDTH - indent, (s) =>
+      font.widthOfTextAtSize(s, size),
+    )) {
+      this.ensure(lineHeight)
+      this.y -= lineHeight
+      this.page.drawText(line, {
+        x: MARGIN + indent,
+        y: this.y + size * 0.3,
+        size,
+        font,
+        color: options.color ?? INK,
+      })
+    }
+  }
+
+  heading(text: string, size = 13) {
+    this.ensure(size * 3)
+    this.space(size * 0.6)
+    this.text(text, { font: this.fonts.bold, size })
+    this.space(2)
+  }
+
+  field(label: string, value: string, mono = false) {
+    this.text(label, { font: this.fonts.bold, size: 9, color: MUTED })
+    this.text(value, { font: mono ? this.fonts.mono : this.fonts.regular, size: mono ? 8.5 : 10 })
+    this.space(3)
+  }
+
+  image(image: PDFImage, maxWidth: number, maxHeight: number) {
+    const scale = Math.min(maxWidth / image.width, maxHeight / image.height, 1)
+    const width = image.width * scale
+    const height = image.height * scale
+    this.ensure(height + 8)
+    this.y -= height
+    this.page.drawImage(image, { x: MARGIN, y: this.y, width, height })
+    this.space(6)
+  }
+
+  footer(reference: string) {
+    const total = this.pages.length
+    this.pages.forEach((page, index) => {
+      const label = `Signed consent ${reference} - page ${index + 1} of ${total}`
+      page.drawText(label, {
+        x: MARGIN,
+        y: MARGIN / 2,
+        size: 8,
+        font: this.fonts.regular,
+        color: MUTED,
+      })
+    })
+  }
+}
+
+function instant(at: number, zone: string): string {
+  return `${new Date(at).toISOString().replace('.000Z', 'Z')} (UTC); ${formatDateInZone(at, zone)} at ${formatTimeInZone(at, zone)} ${describeTimeZone(zone)}`
+}
+
+const PROOF_LABELS: Record<string, string> = {
+  email_code: 'a 6-digit code sent to',
+  manage_link: 'a personal link emailed to',
+}
+
+export async function renderConsentPdf(
+  view: ConsentRecordView,
+  meta: ConsentPdfMeta,
+): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create()
+  const fonts: Fonts = {
+    regular: await pdf.embedFont(StandardFonts.Helvetica),
+    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
+    italic: await pdf.embedFont(StandardFonts.HelveticaOblique),
+    mono: await pdf.embedFont(StandardFonts.Courier),
+  }
+  const title = `Signed consent ${meta.reference}`
+  pdf.setTitle(title)
+  pdf.setSubject(`${view.title}, version ${view.versionNumber}`)
+  pdf.setAuthor(meta.clinicName)
+  pdf.setKeywords([
+    meta.reference,
+    `record-sha256:${view.recordSha256}`,
+    `text-sha256:${view.textSha256}`,
+  ])
+  pdf.setCreator('Dermadesk')
+  pdf.setProducer('Dermadesk (pdf-lib)')
+  pdf.setCreationDate(meta.generatedAt)
+  pdf.setModificationDate(meta.generatedAt)
+
+  const w = new Writer(pdf, fonts)
+  w.text(meta.clinicName, { font: fonts.bold, size: 11, color: MUTED })
+  w.text(title, { font: fonts.bold, size: 18 })
+  w.text(
+    `Appointment: ${formatDateInZone(meta.appointmentStartAt, meta.timeZone)} at ${formatTimeInZone(meta.appointmentStartAt, meta.timeZone)}. Patient: ${view.patientName}.`,
+    { color: MUTED },
+  )
+  if (view.withdrawal)
+    w.text(
+      `This consent was withdrawn by the patient on ${instant(view.withdrawal.at, meta.timeZone)}.`,
+      { font: fonts.bold },
+    )
+  w.space(8)
+
+  w.heading(view.title, 15)
+  w.text(`Version ${view.versionNumber}`, { color: MUTED })
+  for (const section of view.sections) {
+    w.heading(`${section.number}. ${section.title}`)
+    for (const block of section.blocks) {
+      if (block.type === 'paragraph') w.text(block.text)
+      else for (const item of block.items) w.text(`\u2022 ${item}`, { indent: 10 })
+      w.space(4)
+    }
+  }
+
+  w.heading('Signature', 15)
+  w.field('Signed by (typed full name)', view.typedName)
+  if (view.drawnSignature) {
+    const image = await pdf.embedPng(
+      Buffer.from(view.drawnSignature.replace(/^data:image\/png;base64,/, ''), 'base64'),
+    )
+    w.text('Drawn signature', { font: fonts.bold, size: 9, color: MUTED })
+    w.image(image, 220, 90)
+  } else {
+    w.text('Signature', { font: fonts.bold, size: 9, color: MUTED })
+    w.text(view.typedName, { font: fonts.italic, size: 20 })
+    w.space(4)
+  }
+  w.field(
+    'Declaration',
+    'I have read this consent form and I understand it. I agree to have this treatment. I sign this form electronically.',
+  )
+  w.field('Clinical photos', view.photoClinical ? 'Yes, the clinic may take them.' : 'No.')
+  w.field(
+    'Use of photos for marketing',
+    view.photoMarketing ? 'Yes, the clinic may use them.' : 'No.',
+  )
+
+  w.heading('Comprehension check: the answers given')
+  for (const answer of view.checkAnswers) {
+    w.text(answer.prompt, { font: fonts.bold, size: 10 })
+    w.text(answer.answer, { indent: 10 })
+    w.space(2)
+  }
+
+  w.heading('Audit', 15)
+  w.field('Signed at', instant(view.signedAt, meta.timeZone))
+  w.field(
+    'Email proven by',
+    `${PROOF_LABELS[view.emailProvenBy] ?? view.emailProvenBy} ${view.verifiedEmail}`,
+  )
+  w.field('IP address', view.ipAddress ?? 'not known')
+  w.field('Browser (user agent)', view.userAgent ?? 'not known')
+  w.field('Consent form', `${view.title}, version ${view.versionNumber} (${view.versionId})`)
+  w.field('SHA-256 of the signed text', view.textSha256, true)
+  w.field('SHA-256 of the consent record', view.recordSha256, true)
+  w.field('Record id', view.id, true)
+  w.field(
+    'Checked when this PDF was made',
+    `${view.integrity.textMatches ? 'The text matches its hash.' : 'WARNING: the text does not match its hash.'} ${view.integrity.recordMatches ? 'The record matches its hash.' : 'WARNING: the record does not match its hash.'}`,
+  )
+  w.field(
+    'Countersignature',
+    view.countersignature
+      ? `${view.countersignature.clinicianName}, ${instant(view.countersignature.at, meta.timeZone)}`
+      : 'Not countersigned yet.',
+  )
+  if (view.countersignature)
+    w.field('SHA-256 of the countersignature', view.countersignature.recordSha256, true)
+  if (view.withdrawal) {
+    w.field('Withdrawn', instant(view.withdrawal.at, meta.timeZone))
+    w.field('SHA-256 of the withdrawal', view.withdrawal.recordSha256, true)
+  }
+  w.field('PDF made', instant(meta.generatedAt.getTime(), meta.timeZone))
+  w.footer(meta.reference)
+  return pdf.save()
+}

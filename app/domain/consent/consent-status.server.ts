@@ -1,0 +1,140 @@
+import { and, desc, eq } from 'drizzle-orm'
+import { getDb, type Db, type Tx } from '#db/client.server.ts'
+import {
+  bookings,
+  consentCountersignatures,
+  consentRecords,
+  consentWithdrawals,
+  services,
+} from '#db/schema/index.ts'
+import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { getRequiredVersion } from './consent-documents.server.ts'
+import {
+  type ConsentRecordFacts,
+  consentStatusFor,
+  type ConsentStatusResult,
+  type SessionFacts,
+} from './consent.rules.ts'
+
+/**
+ * Which consent covers which session. A consent covers the patient's sessions of the same tier
+ * that need the same form version, for 12 months from signing; the newest covering record
+ * decides whether it was withdrawn or countersigned (consent.rules.ts). The clinician workspace
+ * (agenda, appointment detail, check-in) calls `getConsentStatus` and
+ * `hasValidConsentForTreatment`.
+ */
+
+/** The patient's consent records of a tier with their withdrawal and countersignature, if any. */
+export function loadConsentFacts(
+  db: Tx | Db,
+  patientId: string,
+  tier: ServiceTier,
+): ConsentRecordFacts[] {
+  return db
+    .select({
+      id: consentRecords.id,
+      tier: consentRecords.tier,
+      versionId: consentRecords.documentVersionId,
+      signedAt: consentRecords.signedAt,
+      withdrawnAt: consentWithdrawals.withdrawnAt,
+      withdrawalId: consentWithdrawals.id,
+      countersignatureId: consentCountersignatures.id,
+    })
+    .from(consentRecords)
+    .leftJoin(consentWithdrawals, eq(consentWithdrawals.consentRecordId, consentRecords.id))
+    .leftJoin(
+      consentCountersignatures,
+      eq(consentCountersignatures.consentRecordId, consentRecords.id),
+    )
+    .where(and(eq(consentRecords.patientId, patientId), eq(consentRecords.tier, tier)))
+    .orderBy(desc(consentRecords.signedAt))
+    .all()
+    .map((row) => ({
+      id: row.id,
+      tier: row.tier,
+      versionId: row.versionId,
+      signedAt: row.signedAt.getTime(),
+      withdrawnAt: row.withdrawnAt?.getTime() ?? null,
+      withdrawalId: row.withdrawalId ?? null,
+      countersignatureId: row.countersignatureId ?? null,
+    }))
+}
+
+/** The facts of a session the rules need: its tier, whether it needs consent, which version. */
+export function sessionFacts(
+  db: Tx | Db,
+  session: { tier: ServiceTier; kind: string; startAt: number },
+): SessionFacts {
+  const needsConsent = session.kind === 'treatment'
+  return {
+    tier: session.tier,
+    needsConsent,
+    startAt: session.startAt,
+    requiredVersionId: needsConsent
+      ? (getRequiredVersion(db, session.tier, session.startAt)?.id ?? null)
+      : null,
+  }
+}
+
+/** The status of a session for a patient who may have no booking yet (the booking wizard). */
+export function consentStatusForSession(
+  db: Tx | Db,
+  input: { patientId: string | null; tier: ServiceTier; kind: string; startAt: number },
+): ConsentStatusResult {
+  const facts = sessionFacts(db, input)
+  const records = input.patientId ? loadConsentFacts(db, input.patientId, input.tier) : []
+  return consentStatusFor(records, facts)
+}
+
+export type BookingConsentStatus = ConsentStatusResult & {
+  bookingId: string
+  requiredVersionId: string | null
+}
+
+/** The consent status of a booking, in a transaction or on the shared connection. */
+export function consentStatusOfBooking(
+  db: Tx | Db,
+  bookingId: string,
+): BookingConsentStatus | null {
+  const row = db
+    .select({
+      patientId: bookings.patientId,
+      startAt: bookings.startAt,
+      tier: services.tier,
+      kind: services.kind,
+    })
+    .from(bookings)
+    .innerJoin(services, eq(services.id, bookings.serviceId))
+    .where(eq(bookings.id, bookingId))
+    .get()
+  if (!row) return null
+  const facts = sessionFacts(db, {
+    tier: row.tier,
+    kind: row.kind,
+    startAt: row.startAt.getTime(),
+  })
+  const records = row.patientId ? loadConsentFacts(db, row.patientId, row.tier) : []
+  return {
+    ...consentStatusFor(records, facts),
+    bookingId,
+    requiredVersionId: facts.requiredVersionId,
+  }
+}
+
+/**
+ * 'missing' | 'signed' | 'countersigned' | 'withdrawn' (or 'not_required' for a consultation),
+ * with the ids of the consent record, countersignature and withdrawal it is about. Null when
+ * there is no such booking.
+ */
+export function getConsentStatus(bookingId: string): BookingConsentStatus | null {
+  return consentStatusOfBooking(getDb(), bookingId)
+}
+
+/**
+ * May this booking's treatment go ahead, as far as consent goes? Only when a consent that covers
+ * it is signed and countersigned and was not withdrawn. A consultation needs none.
+ */
+export function hasValidConsentForTreatment(bookingId: string): boolean {
+  const status = getConsentStatus(bookingId)?.status
+  return status === 'countersigned' || status === 'not_required'
+}
