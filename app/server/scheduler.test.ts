@@ -163,6 +163,7 @@ describe('email job', () => {
       expect(startScheduler(getEnv())).toBeNull()
       expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual([
         'housekeeping',
+        'clinical-messages',
         'email-outbox',
       ])
 
