@@ -236,3 +236,67 @@ export function verificationCodeEmail(input: {
     html: htmlOf(lines),
   }
 }
+
+/*
+ * Screening decisions. Same privacy rule: no answer, question, reason or note is ever written in
+ * an email; the patient reads them on the booking page after opening the link.
+ */
+
+export function screeningApprovedEmail(
+  context: BookingEmailContext,
+  eventId: string,
+): OutgoingEmail {
+  return message(
+    context,
+    `booking:${context.bookingId}:screening-approved:${eventId}`,
+    `Booking confirmed: ${context.reference}`,
+    [
+      `Dear ${context.patientName},`,
+      'A clinician has checked your answers. Your appointment is confirmed.',
+      `When: ${when(context)}`,
+      `With: ${context.practitionerName}`,
+      `Where: ${context.clinic.address}`,
+      `Reference: ${context.reference}`,
+      `See, move or cancel your booking: ${context.manageUrl}`,
+      'The calendar file attached adds the appointment to your calendar.',
+    ],
+  )
+}
+
+export function screeningDeclinedEmail(
+  context: BookingEmailContext,
+  eventId: string,
+): OutgoingEmail {
+  return message(
+    context,
+    `booking:${context.bookingId}:screening-declined:${eventId}`,
+    `We cannot go ahead with your booking: ${context.reference}`,
+    [
+      `Dear ${context.patientName},`,
+      `We are sorry: after checking your answers, a clinician has decided that we cannot go ahead with your appointment on ${when(context)}. We have freed the time.`,
+      `You can read why on your booking page: ${context.manageUrl}`,
+      `If you would like to talk about it, or book a consultation instead, please call us on ${context.clinic.phone} or book at ${getEnv().APP_ORIGIN}/book.`,
+      `Reference: ${context.reference}`,
+      'The attached calendar file removes the entry from your calendar.',
+    ],
+    true,
+  )
+}
+
+export function screeningQuestionEmail(
+  context: BookingEmailContext,
+  eventId: string,
+): OutgoingEmail {
+  return message(
+    context,
+    `booking:${context.bookingId}:screening-question:${eventId}`,
+    `A question about your booking: ${context.reference}`,
+    [
+      `Dear ${context.patientName},`,
+      `Before your appointment on ${when(context)}, a clinician has a question for you.`,
+      `Please open your booking to read it and answer: ${context.manageUrl}`,
+      'Your time stays reserved while we wait for your answer.',
+      `Reference: ${context.reference}`,
+    ],
+  )
+}

@@ -12,7 +12,7 @@ import {
   type PatientSession,
 } from '#app/domain/patient/patient-sessions.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { getDb, type Tx } from '#db/client.server.ts'
+import { getDb } from '#db/client.server.ts'
 import { bookingEvents, bookings, patients, practitioners, services } from '#db/schema/index.ts'
 import { bookingRescheduledEmail, loadBookingEmailContext } from './booking-emails.server.ts'
 import { type BookingStatus } from './booking.schema.ts'
@@ -25,6 +25,7 @@ import {
   recordBookingEvent,
 } from './booking-state.server.ts'
 import { findBookingIdForManageToken } from './manage-links.server.ts'
+import { loadOwnedBooking } from './owned-booking.server.ts'
 import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts'
 
 /**
@@ -32,20 +33,6 @@ import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts
  * email (an emailed code or an emailed link). Ownership is part of every query: a booking of
  * another address is "not found", exactly like one that does not exist (security goal C2).
  */
-
-function loadOwnedBooking(
-  db: Tx | ReturnType<typeof getDb>,
-  session: PatientSession | null,
-  reference: string,
-) {
-  if (!session?.verifiedEmail) return undefined
-  return db
-    .select({ booking: bookings, patient: patients })
-    .from(bookings)
-    .innerJoin(patients, eq(patients.id, bookings.patientId))
-    .where(and(eq(bookings.reference, reference), eq(patients.email, session.verifiedEmail)))
-    .get()
-}
 
 /** Exchanges an emailed manage-link token for access to that booking's address. */
 export function openManageLink(input: {

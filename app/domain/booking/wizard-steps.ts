@@ -6,23 +6,38 @@
  */
 export type WizardProgress = {
   hasService: boolean
+  /** A treatment needs the health questions; a consultation does not. */
+  needsScreening: boolean
+  /** Answered, and nothing in the answers makes the treatment "not eligible". */
+  screeningDone: boolean
   hasHold: boolean
   hasDetails: boolean
   emailVerified: boolean
   isBooked: boolean
 }
 
-export type WizardStepId = 'treatment' | 'time' | 'details' | 'verify' | 'confirmation'
+export type WizardStepId =
+  'treatment' | 'screening' | 'time' | 'details' | 'verify' | 'confirmation'
 
 export type WizardStep = {
   id: WizardStepId
   label: string
   path: string
   isComplete: (progress: WizardProgress) => boolean
+  /** A step that does not apply is left out of the list and counts as done. */
+  appliesTo?: (progress: WizardProgress) => boolean
 }
 
 export const WIZARD_STEPS: readonly WizardStep[] = [
   { id: 'treatment', label: 'Treatment', path: '/book', isComplete: (p) => p.hasService },
+  {
+    id: 'screening',
+    label: 'Health questions',
+    path: '/book/screening',
+    // Not eligible: the patient stays here (the page explains why and offers a consultation).
+    isComplete: (p) => !p.needsScreening || p.screeningDone,
+    appliesTo: (p) => p.needsScreening,
+  },
   {
     id: 'time',
     label: 'Day and time',
@@ -58,10 +73,16 @@ export function canEnterStep(stepId: WizardStepId, progress: WizardProgress): bo
   return WIZARD_STEPS.slice(0, index).every((step) => step.isComplete(progress))
 }
 
-/** The step after this one. */
-export function nextStep(stepId: WizardStepId): WizardStep {
-  const index = WIZARD_STEPS.findIndex((step) => step.id === stepId)
-  return WIZARD_STEPS[Math.min(index + 1, WIZARD_STEPS.length - 1)]!
+/** The steps this patient goes through (a consultation has no health questions). */
+export function stepsFor(progress: WizardProgress | null): WizardStep[] {
+  return WIZARD_STEPS.filter((step) => !progress || (step.appliesTo?.(progress) ?? true))
+}
+
+/** The step after this one that applies to this patient. */
+export function nextStep(stepId: WizardStepId, progress: WizardProgress | null = null): WizardStep {
+  const steps = stepsFor(progress)
+  const index = steps.findIndex((step) => step.id === stepId)
+  return steps[Math.min(index + 1, steps.length - 1)]!
 }
 
 /** Every step before the confirmation is done: the booking can be made. */
