@@ -12,7 +12,7 @@ import {
   type PatientSession,
 } from '#app/domain/patient/patient-sessions.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { getDb } from '#db/client.server.ts'
+import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import { bookingEvents, bookings, patients, practitioners, services } from '#db/schema/index.ts'
 import { bookingRescheduledEmail, loadBookingEmailContext } from './booking-emails.server.ts'
 import { type BookingStatus } from './booking.schema.ts'
@@ -26,6 +26,11 @@ import {
 } from './booking-state.server.ts'
 import { findBookingIdForManageToken } from './manage-links.server.ts'
 import { loadOwnedBooking } from './owned-booking.server.ts'
+import { getPatientScreeningNotice } from '#app/domain/screening/screening-booking.server.ts'
+import {
+  latestBookingSubmission,
+  waitUntilInstant,
+} from '#app/domain/screening/screening.server.ts'
 import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts'
 
 /**
@@ -151,6 +156,8 @@ export type PatientBookingView = {
   changeDeadline: number
   clinicPhone: string
   history: { at: number; action: string; toStatus: BookingStatus }[]
+  /** Treatments: an open question from the clinic, a decline reason, answers to renew. */
+  screening: ReturnType<typeof getPatientScreeningNotice>
 }
 
 /** The booking as its patient sees it, or null when this session may not see it. Audited. */
@@ -225,6 +232,7 @@ export function getPatientBooking(input: {
       action: event.action,
       toStatus: event.toStatus,
     })),
+    screening: getPatientScreeningNotice(db, booking, input.now),
   }
 }
 
@@ -241,15 +249,24 @@ export function getRescheduleLimits(input: {
     .from(services)
     .where(eq(services.id, owned.booking.serviceId))
     .get()
-  const earliestStartAt =
+  const settings = getClinicSettings()
+  const needling =
     service?.kind === 'treatment'
       ? earliestNeedlingStartFor(db, {
           patientId: owned.patient.id,
-          minDays: getClinicSettings().minDaysBetweenNeedling,
+          minDays: settings.minDaysBetweenNeedling,
           excludeBookingId: owned.booking.id,
         })
       : null
+  const screening = screeningWaitFor(db, owned.booking.id, settings.timeZone)
+  const earliestStartAt =
+    needling === null ? screening : screening === null ? needling : Math.max(needling, screening)
   return { earliestStartAt, bookingId: owned.booking.id }
+}
+
+/** The start of the first day the booking's screening waiting windows allow, or null. */
+function screeningWaitFor(db: Tx | Db, bookingId: string, timeZone: string): number | null {
+  return waitUntilInstant(latestBookingSubmission(db, bookingId)?.waitUntil ?? null, timeZone)
 }
 
 export type PatientChangeResult =
@@ -300,7 +317,12 @@ export type RescheduleResult =
       reason: 'not-offered' | 'too-soon' | 'too-far' | 'not-qualified' | 'unknown-service'
     }
   | { ok: false; reason: 'taken'; nearest: Slot[] }
-  | { ok: false; reason: 'too-close'; earliestStartAt: number; timeZone: string }
+  | {
+      ok: false
+      reason: 'too-close' | 'screening-wait'
+      earliestStartAt: number
+      timeZone: string
+    }
 
 /**
  * Moves a booking to another free slot atomically: the old time is released and the new one
@@ -360,6 +382,14 @@ export function reschedulePatientBooking(input: {
           return check.reason === 'taken'
             ? { ok: false, reason: 'taken', nearest: [] }
             : { ok: false, reason: check.reason }
+        const screeningWait = screeningWaitFor(tx, booking.id, settings.timeZone)
+        if (screeningWait !== null && input.startAt < screeningWait)
+          return {
+            ok: false,
+            reason: 'screening-wait',
+            earliestStartAt: screeningWait,
+            timeZone: settings.timeZone,
+          }
         if (service.kind === 'treatment') {
           const conflict = needlingConflict(tx, {
             patientId: patient.id,

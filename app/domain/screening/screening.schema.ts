@@ -108,19 +108,33 @@ function emptyToUndefined(value: unknown) {
   return value === '' || value === null || value === false ? undefined : value
 }
 
+/**
+ * A list of allowed values. Unknown values are refused for the whole field (not per item), so
+ * the message sits beside the question.
+ */
+function listOf<T extends string>(values: readonly T[], message: string) {
+  return z
+    .array(z.string({ error: message }))
+    .refine((list) => list.every((item) => (values as readonly string[]).includes(item)), {
+      error: message,
+    })
+    .transform((list) => list as T[])
+}
+
 const areasSchema = z.preprocess(
   asList,
-  z
-    .array(z.enum(TREATMENT_AREAS, { error: 'Choose from the areas shown.' }))
-    .min(1, { error: 'Tick at least one area.' }),
+  listOf(TREATMENT_AREAS, 'Choose from the areas shown.').refine((list) => list.length > 0, {
+    error: 'Tick at least one area.',
+  }),
 )
 
-function checklistSchema<T extends readonly [string, ...string[]]>(values: T) {
+function checklistSchema<T extends string>(values: readonly T[]) {
   return z.preprocess(
     asList,
-    z
-      .array(z.enum([...values, NONE] as [string, ...string[]], { error: 'Choose from the list.' }))
-      .min(1, { error: 'Tick the ones that apply, or “None of these”.' }),
+    listOf([...values, NONE] as (T | typeof NONE)[], 'Choose from the list.').refine(
+      (list) => list.length > 0,
+      { error: 'Tick the ones that apply, or “None of these”.' },
+    ),
   )
 }
 
