@@ -4,7 +4,7 @@ import { type DraftView, getDraftView } from '#app/domain/booking/booking-wizard
 import {
   canEnterStep,
   firstIncompleteStep,
-  WIZARD_STEPS,
+  stepsFor,
   type WizardStepId,
 } from '#app/domain/booking/wizard-steps.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
@@ -34,7 +34,7 @@ export async function requireWizardStep(
   return {
     session,
     draft,
-    steps: WIZARD_STEPS.map((step) => ({
+    steps: stepsFor(draft.progress).map((step) => ({
       id: step.id,
       label: step.label,
       path: step.path,

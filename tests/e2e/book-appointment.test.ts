@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test'
 import { waitForEmail } from '../mail-utils.ts'
 import { expect, expectAccessible, test } from '../playwright-utils.ts'
+import { answerHealthQuestions } from '../screening-utils.ts'
 
 function uniqueEmail(label: string) {
   return `${label}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`
@@ -16,8 +17,16 @@ async function bookSkinBoost(
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
 
+  await expect(page.getByText('Step 2 of 6: Health questions')).toBeVisible()
+  await answerHealthQuestions(page)
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Thank you, you can book' }),
+  ).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('link', { name: 'Choose a day and time' }).click()
+
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a day and time' })).toBeVisible()
-  await expect(page.getByText('Step 2 of 5: Day and time')).toBeVisible()
+  await expect(page.getByText('Step 3 of 6: Day and time')).toBeVisible()
   await expect(page.getByText('Times are shown in Rome time (Europe/Rome).')).toBeVisible()
   if (options.practitioner) {
     await page
@@ -57,7 +66,7 @@ async function bookSkinBoost(
   await expect(
     page.getByRole('heading', { level: 1, name: 'Your booking is confirmed' }),
   ).toBeVisible()
-  await expect(page.getByText('Step 5 of 5: Confirmation')).toBeVisible()
+  await expect(page.getByText('Step 6 of 6: Confirmation')).toBeVisible()
   await expectAccessible(page)
   const reference = (await page.getByText(/Your reference is DD-/).textContent())?.match(
     /DD-[0-9A-Z]{6}/,
@@ -192,7 +201,10 @@ test.describe('booking a treatment @no-js', () => {
     await page.goto('/book/verify')
     await expect(page).toHaveURL('/book')
     await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
-    await page.goto('/book/verify')
-    await expect(page).toHaveURL(/\/book\/time/)
+    // Not past the health questions: sent back to them, whatever the URL asked for.
+    for (const path of ['/book/verify', '/book/time', '/book/details']) {
+      await page.goto(path)
+      await expect(page).toHaveURL(/\/book\/screening\/questions$/)
+    }
   })
 })

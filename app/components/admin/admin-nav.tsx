@@ -6,6 +6,7 @@ const SECTIONS = [
   { to: '/admin/services', label: 'Services', end: false },
   { to: '/admin/closures', label: 'Closures', end: false },
   { to: '/admin/policies', label: 'Booking policies', end: false },
+  { to: '/admin/screening', label: 'Screening rules', end: false },
   { to: '/admin/emails', label: 'Sent emails', end: false },
 ] as const
 
@@ -37,6 +38,7 @@ const SAVED_TEXT: Record<string, string> = {
   remove: 'Closure removed.',
   service: 'Service saved.',
   policies: 'Booking policies saved.',
+  screening: 'Published: answers given from now on are judged by the new version.',
 }
 
 function plural(count: number, one: string, many: string) {

@@ -1,6 +1,7 @@
 import { asc, inArray } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { auditActorOf, type StaffActor } from '#app/domain/clinic/stranding.server.ts'
+import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { screeningRuleSets, users } from '#db/schema/index.ts'
 import { STRICTER_CHOICES } from './rule-table.rules.ts'
@@ -87,6 +88,7 @@ export function getScreeningSettingsPage() {
   return {
     current: { version: current.version, settings: current.settings },
     history: history.reverse(),
+    timeZone: getClinicSettings().timeZone,
   }
 }
 

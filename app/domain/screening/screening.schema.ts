@@ -322,36 +322,47 @@ export const REVIEW_EVENT_KINDS = [
 export type ReviewEventKind = (typeof REVIEW_EVENT_KINDS)[number]
 export const REVIEW_ACTOR_TYPES = ['staff', 'patient'] as const
 
-/** A clinician's decision on the review page (several forms: one intent each). */
+const submissionIdField = z.uuid({ error: 'Reload the page and try again.' })
+
+/** Approve: an optional note for the clinical record, e.g. "antiviral cover prescribed". */
+export const ApproveSchema = z.object({
+  intent: z.literal('approve'),
+  submissionId: submissionIdField,
+  note: z
+    .string()
+    .trim()
+    .max(1000, { error: 'Use at most 1000 characters.' })
+    .optional()
+    .transform((value) => value || null),
+})
+
+/** Decline: the reason, which the patient reads on their booking page (never in an email). */
+export const DeclineSchema = z.object({
+  intent: z.literal('decline'),
+  submissionId: submissionIdField,
+  reason: z
+    .string({ error: 'Write the reason the patient will read.' })
+    .trim()
+    .min(1, { error: 'Write the reason the patient will read.' })
+    .max(1000, { error: 'Use at most 1000 characters.' }),
+})
+
+/** Ask the patient a question; they answer on their booking page. */
+export const RequestInfoSchema = z.object({
+  intent: z.literal('request_info'),
+  submissionId: submissionIdField,
+  question: z
+    .string({ error: 'Write the question for the patient.' })
+    .trim()
+    .min(1, { error: 'Write the question for the patient.' })
+    .max(1000, { error: 'Use at most 1000 characters.' }),
+})
+
+/** A clinician's decision on the review page (three forms: one intent each). */
 export const ReviewDecisionSchema = z.discriminatedUnion('intent', [
-  z.object({
-    intent: z.literal('approve'),
-    submissionId: z.uuid({ error: 'Reload the page and try again.' }),
-    note: z
-      .string()
-      .trim()
-      .max(1000, { error: 'Use at most 1000 characters.' })
-      .optional()
-      .transform((value) => value || null),
-  }),
-  z.object({
-    intent: z.literal('decline'),
-    submissionId: z.uuid({ error: 'Reload the page and try again.' }),
-    reason: z
-      .string({ error: 'Write the reason the patient will read.' })
-      .trim()
-      .min(1, { error: 'Write the reason the patient will read.' })
-      .max(1000, { error: 'Use at most 1000 characters.' }),
-  }),
-  z.object({
-    intent: z.literal('request_info'),
-    submissionId: z.uuid({ error: 'Reload the page and try again.' }),
-    question: z
-      .string({ error: 'Write the question for the patient.' })
-      .trim()
-      .min(1, { error: 'Write the question for the patient.' })
-      .max(1000, { error: 'Use at most 1000 characters.' }),
-  }),
+  ApproveSchema,
+  DeclineSchema,
+  RequestInfoSchema,
 ])
 export type ReviewDecision = z.output<typeof ReviewDecisionSchema>
 
