@@ -76,6 +76,9 @@ async function bookSkinBoost(
 }
 
 test.describe('booking a treatment @no-js', () => {
+  // Six steps with an accessibility check on each (a copy of each page without JavaScript).
+  test.describe.configure({ timeout: 90_000 })
+
   test('a patient books, gets the confirmation email with its calendar file, then moves and cancels it', async ({
     page,
   }) => {
@@ -201,6 +204,7 @@ test.describe('booking a treatment @no-js', () => {
     await page.goto('/book/verify')
     await expect(page).toHaveURL('/book')
     await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
+    await expect(page).toHaveURL(/\/book\/screening\/questions$/)
     // Not past the health questions: sent back to them, whatever the URL asked for.
     for (const path of ['/book/verify', '/book/time', '/book/details']) {
       await page.goto(path)
