@@ -9,3 +9,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!draft.progress.needsScreening) throw redirect(nextStep('screening', draft.progress).path)
   throw redirect(draft.screening ? '/book/screening/result' : '/book/screening/questions')
 }
+
+// Never rendered (the loader always redirects); a component keeps client-side links to this
+// address (the step list links "Health questions" here) ordinary navigations.
+export default function BookScreeningRoute() {
+  return null
+}

@@ -235,6 +235,17 @@ test.describe('eligibility screening @no-js', () => {
         .getByRole('button')
         .first(),
     ).toBeVisible()
+    // Back through the step list: the answers' result, then the questions with the answers kept.
+    await page
+      .getByRole('navigation', { name: 'Booking progress' })
+      .getByRole('link', { name: 'Health questions' })
+      .click()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'You can book from a later date' }),
+    ).toBeVisible()
+    await page.getByRole('link', { name: 'Change my answers' }).click()
+    await expect(page.getByLabel('When did you take your last tablet?')).toHaveValue(lastDose)
+    await expectAccessible(page)
   })
 
   test('bad answers get messages beside the questions, a 400, and nothing is saved', async ({
