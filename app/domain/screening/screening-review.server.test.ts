@@ -28,9 +28,9 @@ import {
   getPatientScreening,
   updatePatientScreening,
 } from './screening-booking.server.ts'
+import { decideReview } from './screening-decisions.server.ts'
 import {
   countPendingReviews,
-  decideReview,
   getReviewForClinician,
   listPendingReviews,
 } from './screening-review.server.ts'

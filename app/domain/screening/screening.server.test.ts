@@ -25,7 +25,7 @@ import {
 } from '#tests/support/screening-fixtures.ts'
 import { DEFAULT_SCREENING_SETTINGS } from './screening-settings.schema.ts'
 import { getScreeningSettingsPage, publishScreeningRuleSet } from './screening-settings.server.ts'
-import { decideReview } from './screening-review.server.ts'
+import { decideReview } from './screening-decisions.server.ts'
 import {
   getCurrentRuleSet,
   latestBookingSubmission,
