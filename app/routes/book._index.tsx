@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
       headers,
     )
   }
-  return redirect(WIZARD_STEPS[1]!.path, { headers })
+  return redirect(result.next, { headers })
 }
 
 export default function BookTreatmentRoute() {

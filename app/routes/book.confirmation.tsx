@@ -47,6 +47,13 @@ export default function BookConfirmationRoute() {
         Your reference is <strong>{booking.reference}</strong>. We have emailed the details to{' '}
         {email}.
       </p>
+      {booking.status === 'pending_review' ? (
+        <p className="notice notice--warning">
+          A clinician will check your answers to the health questions before your visit. We keep
+          this time for you, and we will email you when your booking is confirmed or if we have a
+          question.
+        </p>
+      ) : null}
       <BookingSummary
         rows={[
           ['Status', <StatusBadge key="status" status={booking.status} />],

@@ -13,6 +13,7 @@ import { saveDraftDetails } from '#app/domain/booking/booking-wizard.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
 import { useIsPending } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your details | Dermadesk' }]
@@ -28,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     practitionerName: hold.practitionerName,
     holdUntil: hold.live && hold.expiresAt ? formatTimeInZone(hold.expiresAt, zone) : null,
     details: draft.details,
+    // Asked first in the health questions: filled in here, to check or correct there.
+    screenedDateOfBirth: draft.screening?.dateOfBirth ?? null,
   }
 }
 
@@ -51,6 +54,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }[result.next],
     )
   if (result.reason === 'no-draft') throw redirect('/book')
+  if (result.reason === 'birth-date-differs') {
+    return formError(
+      {
+        fieldErrors: {
+          dateOfBirth: [
+            'This is not the date of birth you gave in the health questions. Please check it, or change your health answers.',
+          ],
+        },
+        values: parsed.values,
+      },
+      400,
+    )
+  }
+  if (result.reason === 'screening-wait') {
+    return formError(
+      {
+        formErrors: [screeningWaitMessage(result.earliestStartAt, draft.timeZone)],
+        values: parsed.values,
+      },
+      409,
+    )
+  }
   if (result.reason === 'too-close') {
     return formError(
       {
@@ -72,7 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BookDetailsRoute() {
-  const { steps, serviceName, slot, practitionerName, holdUntil, details } =
+  const { steps, serviceName, slot, practitionerName, holdUntil, details, screenedDateOfBirth } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
@@ -84,7 +109,9 @@ export default function BookDetailsRoute() {
     },
   )
   const value = (name: 'fullName' | 'email' | 'phone' | 'dateOfBirth') =>
-    defaultValue(name) ?? details?.[name]
+    defaultValue(name) ??
+    details?.[name] ??
+    (name === 'dateOfBirth' ? (screenedDateOfBirth ?? undefined) : undefined)
   return (
     <div className="stack page--medium">
       <StepIndicator steps={steps} currentId="details" />

@@ -17,6 +17,7 @@ import { nextStep } from '#app/domain/booking/wizard-steps.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
 import { useIsPending } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a day and time | Dermadesk' }]
@@ -33,13 +34,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     earliestStartAt: draft.earliestStartAt,
     ignoreBookingId: draft.hold?.bookingId,
   })
+  const now = Date.now()
+  const screeningWait =
+    draft.screening?.waitUntilAt && draft.screening.waitUntilAt > now
+      ? formatDateInZone(draft.screening.waitUntilAt, draft.timeZone)
+      : null
   const hold = draft.hold?.live
     ? {
         label: `${formatDateInZone(draft.hold.startAt, draft.timeZone)} at ${formatTimeInZone(draft.hold.startAt, draft.timeZone)}`,
         practitionerName: draft.hold.practitionerName,
       }
     : null
-  return { steps, serviceName: draft.service.name, picker, query, hold }
+  return { steps, serviceName: draft.service.name, picker, query, hold, screeningWait }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -76,6 +82,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
         },
         409,
       )
+    case 'screening-wait':
+      return formError(
+        { formErrors: [screeningWaitMessage(result.earliestStartAt, draft.timeZone)] },
+        409,
+      )
+    case 'screening-needed':
+      throw redirect('/book/screening')
     case 'no-draft':
     case 'already-booked':
       throw redirect('/book')
@@ -88,7 +101,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BookTimeRoute() {
-  const { steps, serviceName, picker, query, hold } = useLoaderData<typeof loader>()
+  const { steps, serviceName, picker, query, hold, screeningWait } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   const nearest = actionData && 'nearest' in actionData ? actionData.nearest : []
@@ -101,6 +114,12 @@ export default function BookTimeRoute() {
         <p className="notice" role="status">
           You are holding {hold.label} with {hold.practitionerName}. Choose another time to change
           it.
+        </p>
+      ) : null}
+      {screeningWait ? (
+        <p className="notice">
+          Because of your answers to the health questions, the first day you can book is{' '}
+          <strong>{screeningWait}</strong>.
         </p>
       ) : null}
       <FormErrorList errors={actionData?.formErrors} />

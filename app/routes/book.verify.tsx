@@ -17,6 +17,7 @@ import { CODE_VALID_MINUTES } from '#app/domain/patient/email-verification.rules
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
 import { useIsPending } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email | Dermadesk' }]
@@ -82,6 +83,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
         },
         409,
       )
+    case 'screening-wait':
+      return formError(
+        { formErrors: [screeningWaitMessage(result.earliestStartAt, draft.timeZone)] },
+        409,
+      )
+    case 'screening-needed':
+      throw redirect('/book/screening')
     default:
       throw redirect('/book')
   }
@@ -98,7 +106,12 @@ export default function BookVerifyRoute() {
   )
   const nearest = actionData && 'nearest' in actionData ? actionData.nearest : []
   const needsNewTime =
-    nearest.length > 0 || Boolean(actionData?.formErrors.some((e) => e.startsWith('Your skin')))
+    nearest.length > 0 ||
+    Boolean(
+      actionData?.formErrors.some(
+        (e) => e.startsWith('Your skin') || e.startsWith('Because of your answers'),
+      ),
+    )
   return (
     <div className="stack page--narrow">
       <StepIndicator steps={steps} currentId="verify" />

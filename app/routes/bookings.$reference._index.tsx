@@ -33,6 +33,9 @@ const EVENT_LABELS: Record<string, string> = {
   rescheduled: 'Moved to a new time',
   cancelled_by_patient: 'Cancelled by you',
   cancelled_by_clinic: 'Cancelled by the clinic',
+  screening_approved: 'Confirmed after a clinician checked your answers',
+  screening_declined: 'Declined by the clinic',
+  screening_recheck: 'Waiting for a clinician to check your new answers',
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -63,6 +66,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       changeDeadline: `${formatDateInZone(booking.changeDeadline, zone)} at ${formatTimeInZone(booking.changeDeadline, zone)}`,
       clinicPhone: booking.clinicPhone,
       isUpcoming: booking.status === 'confirmed' || booking.status === 'pending_review',
+      screening: booking.screening,
       history: booking.history
         .filter((event) => EVENT_LABELS[event.action])
         .map((event) => ({
@@ -166,6 +170,13 @@ export default function PatientBookingRoute() {
           ['With', booking.practitionerName],
         ]}
       />
+      {booking.screening ? (
+        <HealthQuestions
+          reference={booking.reference}
+          status={booking.status}
+          notice={booking.screening}
+        />
+      ) : null}
       {booking.isUpcoming ? (
         <>
           <p className="cluster">
@@ -345,6 +356,54 @@ function ConsentSection({
           </SubmitButton>
         </Form>
       ) : null}
+    </section>
+  )
+}
+
+function HealthQuestions({
+  reference,
+  status,
+  notice,
+}: {
+  reference: string
+  status: string
+  notice: { openQuestion: boolean; declineReason: string | null; renewalOpen: boolean }
+}) {
+  return (
+    <section aria-labelledby="health-heading">
+      <h2 id="health-heading">Health questions</h2>
+      {notice.declineReason !== null ? (
+        <div className="notice notice--warning">
+          <p>
+            After checking your answers, the clinic cannot go ahead with this booking. The clinician
+            wrote:
+          </p>
+          <p className="message-text">{notice.declineReason}</p>
+          <p>
+            You can <Link to="/book">book a consultation</Link> to talk about what is safe for you.
+          </p>
+        </div>
+      ) : null}
+      {notice.openQuestion ? (
+        <p className="notice notice--warning">
+          A clinician has a question for you.{' '}
+          <Link to={`/bookings/${reference}/screening`}>Read and answer it</Link>
+        </p>
+      ) : status === 'pending_review' ? (
+        <p>
+          A clinician will check your answers before your visit. We will email you when it is
+          confirmed.
+        </p>
+      ) : null}
+      {notice.renewalOpen ? (
+        <p className="notice">
+          Your visit is coming soon. Please check that your health answers are still right.{' '}
+          <Link to={`/bookings/${reference}/screening/update`}>Check my answers</Link>
+        </p>
+      ) : null}
+      <p>
+        <Link to={`/bookings/${reference}/screening`}>See or change your health answers</Link>
+      </p>
     </section>
   )
 }

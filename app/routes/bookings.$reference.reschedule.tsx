@@ -95,6 +95,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         },
         409,
       )
+    case 'screening-wait':
+      return formError(
+        {
+          formErrors: [
+            `Because of your answers to the health questions, please choose a time from ${formatDateInZone(result.earliestStartAt, result.timeZone)} onwards.`,
+          ],
+        },
+        409,
+      )
     case 'outside-window':
       return formError(
         {

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getClinicDay } from '#app/domain/clinic/clinic.server.ts'
+import { countPendingReviews } from '#app/domain/screening/screening-review.server.ts'
 import { requireStaffUser } from '#app/utils/auth.server.ts'
 import { describeTimeZone, formatCalendarDate, formatMinutesOfDay } from '#app/utils/format.ts'
 
@@ -8,11 +9,15 @@ export const meta: MetaFunction = () => [{ title: 'Staff home | Dermadesk' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request)
-  return { user: { name: user.name, roles: user.roles }, day: getClinicDay() }
+  return {
+    user: { name: user.name, roles: user.roles },
+    day: getClinicDay(),
+    pendingReviews: user.roles.includes('clinician') ? countPendingReviews() : null,
+  }
 }
 
 export default function StaffHomeRoute() {
-  const { user, day } = useLoaderData<typeof loader>()
+  const { user, day, pendingReviews } = useLoaderData<typeof loader>()
   return (
     <div className="stack">
       <h1>Hello, {user.name}</h1>
@@ -20,6 +25,20 @@ export default function StaffHomeRoute() {
         Signed in as {user.roles.join(' and ')}. For your safety you are signed out after 15 minutes
         without activity.
       </p>
+      {pendingReviews !== null ? (
+        <section aria-labelledby="reviews-heading">
+          <h2 id="reviews-heading">Eligibility reviews</h2>
+          <p>
+            <Link to="/staff/reviews">
+              {pendingReviews === 0
+                ? 'No bookings waiting for review'
+                : pendingReviews === 1
+                  ? '1 booking waiting for review'
+                  : `${pendingReviews} bookings waiting for review`}
+            </Link>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="today-heading">
         <h2 id="today-heading">Today at the clinic</h2>
         <p>

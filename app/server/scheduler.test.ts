@@ -170,7 +170,10 @@ describe('email job', () => {
       delete process.env.SMTP_URL
       process.env.SCHEDULER = 'true'
       resetEnvCache()
-      expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual(['housekeeping', 'clinical-messages'])
+      expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual([
+        'housekeeping',
+        'clinical-messages',
+      ])
       const scheduler = startScheduler(getEnv())
       expect(scheduler?.jobs.map((job) => job.name)).toEqual(['housekeeping', 'clinical-messages'])
       await scheduler?.stop()

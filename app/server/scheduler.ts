@@ -8,6 +8,7 @@ import { purgeExpiredSessions } from '#app/domain/auth/sessions.server.ts'
 import { expireAllLapsedHolds } from '#app/domain/booking/booking-state.server.ts'
 import { purgeExpiredPatientSessions } from '#app/domain/patient/patient-sessions.server.ts'
 import { queueDueClinicalMessages } from '#app/domain/treatment/scheduled-messages.server.ts'
+import { purgeAbandonedSubmissions } from '#app/domain/screening/screening.server.ts'
 import { type Env, getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 
@@ -165,7 +166,10 @@ export function createEmailDispatchJob(transport: MailTransport, everyMs: number
 /** How often lapsed holds are marked expired and timed-out sessions removed. */
 const HOUSEKEEPING_EVERY_MS = 60_000
 
-/** Lapsed holds and dead sessions. Nothing depends on it for correctness: writes check themselves. */
+/**
+ * Lapsed holds, dead sessions, and screening answers that never became part of a booking.
+ * Nothing depends on it for correctness: writes check themselves.
+ */
 export function createHousekeepingJob(everyMs = HOUSEKEEPING_EVERY_MS): ScheduledJob {
   return {
     name: 'housekeeping',
@@ -175,6 +179,7 @@ export function createHousekeepingJob(everyMs = HOUSEKEEPING_EVERY_MS): Schedule
         holdsExpired: expireAllLapsedHolds(now),
         staffSessionsPurged: purgeExpiredSessions(now),
         patientSessionsPurged: purgeExpiredPatientSessions(now),
+        screeningAnswersPurged: purgeAbandonedSubmissions(now),
       }
     },
   }

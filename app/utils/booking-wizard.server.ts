@@ -2,9 +2,9 @@ import { type AppLoadContext, redirect } from '@remix-run/node'
 import { type BookingActor } from '#app/domain/booking/booking-state.server.ts'
 import { type DraftView, getDraftView } from '#app/domain/booking/booking-wizard.server.ts'
 import {
-  applicableSteps,
   canEnterStep,
   firstIncompleteStep,
+  stepsFor,
   type WizardStepId,
 } from '#app/domain/booking/wizard-steps.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
@@ -34,8 +34,7 @@ export async function requireWizardStep(
   return {
     session,
     draft,
-    // Only the steps this booking goes through: a consultation has no consent step.
-    steps: applicableSteps(draft.progress).map((step) => ({
+    steps: stepsFor(draft.progress).map((step) => ({
       id: step.id,
       label: step.label,
       path: step.path,

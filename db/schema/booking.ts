@@ -10,6 +10,7 @@ import {
 } from '#app/domain/booking/booking.schema.ts'
 import { practitioners, services } from './clinic.ts'
 import { createdAt, enumCheck, id, instant, updatedAt } from './columns.ts'
+import { screeningSubmissions } from './screening.ts'
 
 const occupying = sql.raw(OCCUPYING_STATUSES.map((status) => `'${status}'`).join(', '))
 
@@ -211,6 +212,10 @@ export const bookingDrafts = sqliteTable('booking_drafts', {
   phone: text(),
   dateOfBirth: text(),
   completedBookingId: text().references(() => bookings.id, { onDelete: 'set null' }),
+  /** The screening answers this draft will book with (treatments only). */
+  screeningSubmissionId: text().references(() => screeningSubmissions.id, {
+    onDelete: 'set null',
+  }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 })

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { ANAESTHETICS, BLEEDING_LEVELS, IDENTITY_METHODS } from '#app/domain/treatment/treatment.schema.ts'
+import {
+  ANAESTHETICS,
+  BLEEDING_LEVELS,
+  IDENTITY_METHODS,
+} from '#app/domain/treatment/treatment.schema.ts'
 import { users } from './auth.ts'
 import { bookings } from './booking.ts'
 import { practitioners } from './clinic.ts'

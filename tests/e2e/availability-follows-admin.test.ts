@@ -1,4 +1,5 @@
 import { type Browser, type Page } from '@playwright/test'
+import { answerHealthQuestions } from '../screening-utils.ts'
 import {
   DEMO_PASSWORD,
   DEMO_STAFF,
@@ -22,6 +23,8 @@ async function adminPage(browser: Browser, baseURL: string): Promise<Page> {
 async function showSofiasTimes(page: Page) {
   await page.goto('/book')
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
+  await answerHealthQuestions(page)
+  await page.getByRole('link', { name: 'Choose a day and time' }).click()
   await page
     .getByLabel('Who would you like to see?')
     .selectOption({ label: 'Sofia Conti (Aesthetician)' })

@@ -2,6 +2,7 @@ import { type Page } from '@playwright/test'
 import { passCheck, sign } from '../consent-utils.ts'
 import { waitForEmail } from '../mail-utils.ts'
 import { expect, expectAccessible, test } from '../playwright-utils.ts'
+import { answerHealthQuestions } from '../screening-utils.ts'
 
 function uniqueEmail(label: string) {
   return `${label}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`
@@ -17,8 +18,16 @@ async function bookSkinBoost(
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
 
+  await expect(page.getByText('Step 2 of 7: Health questions')).toBeVisible()
+  await answerHealthQuestions(page)
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Thank you, you can book' }),
+  ).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('link', { name: 'Choose a day and time' }).click()
+
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a day and time' })).toBeVisible()
-  await expect(page.getByText('Step 2 of 6: Day and time')).toBeVisible()
+  await expect(page.getByText('Step 3 of 7: Day and time')).toBeVisible()
   await expect(page.getByText('Times are shown in Rome time (Europe/Rome).')).toBeVisible()
   if (options.practitioner) {
     await page
@@ -59,7 +68,7 @@ async function bookSkinBoost(
   await expect(
     page.getByRole('heading', { level: 1, name: 'Read and sign your consent' }),
   ).toBeVisible()
-  await expect(page.getByText('Step 5 of 6: Consent')).toBeVisible()
+  await expect(page.getByText('Step 6 of 7: Consent')).toBeVisible()
   await expectAccessible(page)
   await passCheck(page)
   await sign(page, 'Chiara Esposito', 'Sign and book')
@@ -67,7 +76,7 @@ async function bookSkinBoost(
   await expect(
     page.getByRole('heading', { level: 1, name: 'Your booking is confirmed' }),
   ).toBeVisible()
-  await expect(page.getByText('Step 6 of 6: Confirmation')).toBeVisible()
+  await expect(page.getByText('Step 7 of 7: Confirmation')).toBeVisible()
   await expectAccessible(page)
   const reference = (await page.getByText(/Your reference is DD-/).textContent())?.match(
     /DD-[0-9A-Z]{6}/,
@@ -77,7 +86,7 @@ async function bookSkinBoost(
 }
 
 test.describe('booking a treatment @no-js', () => {
-  // A treatment now goes through the consent step too: without JavaScript that takes a while.
+  // Seven steps (health questions and consent included) with an accessibility check on each.
   test.describe.configure({ timeout: 90_000 })
 
   test('a patient books, gets the confirmation email with its calendar file, then moves and cancels it', async ({
@@ -207,13 +216,11 @@ test.describe('booking a treatment @no-js', () => {
     await page.goto('/book/verify')
     await expect(page).toHaveURL('/book')
     await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
-    // Wait for the choice to be saved (with JavaScript the click is a fetch, not a page load).
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'Choose a day and time' }),
-    ).toBeVisible()
-    await page.goto('/book/verify')
-    await expect(page).toHaveURL(/\/book\/time/)
-    await page.goto('/book/consent')
-    await expect(page).toHaveURL(/\/book\/time/)
+    await expect(page).toHaveURL(/\/book\/screening\/questions$/)
+    // Not past the health questions: sent back to them, whatever the URL asked for.
+    for (const path of ['/book/verify', '/book/time', '/book/details', '/book/consent']) {
+      await page.goto(path)
+      await expect(page).toHaveURL(/\/book\/screening\/questions$/)
+    }
   })
 })

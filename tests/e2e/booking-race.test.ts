@@ -19,6 +19,22 @@ test('50 patients asking for one slot at once get exactly one hold; the rest hea
     for (const context of contexts) {
       const started = await context.post('/book', { form: { serviceId }, maxRedirects: 0 })
       expect(started.status()).toBe(302)
+      // Nothing to flag in the health questions (a post, as the form sends without JavaScript).
+      const screened = await context.post('/book/screening/questions', {
+        form: {
+          dateOfBirth: '1988-03-14',
+          areas: 'neck',
+          skinType: 'II',
+          skinNow: 'none',
+          history: 'none',
+          medicines: 'none',
+          allergies: 'none',
+          pregnancy: 'no',
+          procedures: 'none',
+        },
+        maxRedirects: 0,
+      })
+      expect(screened.headers()['location']).toBe('/book/screening/result')
     }
     const page = await contexts[0]!.get('/book/time')
     const slot = /name="slot" value="([^"]+)"/.exec(await page.text())?.[1]

@@ -2,6 +2,7 @@ import { type Browser, type Page } from '@playwright/test'
 import { PDFDocument } from 'pdf-lib'
 import { answerCheck, passCheck, sign } from '../consent-utils.ts'
 import { waitForEmail } from '../mail-utils.ts'
+import { answerHealthQuestions } from '../screening-utils.ts'
 import {
   DEMO_PASSWORD,
   DEMO_STAFF,
@@ -20,6 +21,8 @@ async function reachConsentStep(page: Page, email: string, name = 'Chiara Esposi
   await page.goto('/book')
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
+  await answerHealthQuestions(page)
+  await page.getByRole('link', { name: 'Choose a day and time' }).click()
   await page.getByRole('region', { name: 'Choose a day' }).getByRole('link').nth(2).click()
   await expectAccessible(page)
   await page
@@ -32,7 +35,6 @@ async function reachConsentStep(page: Page, email: string, name = 'Chiara Esposi
   await page.getByLabel('Full name').fill(name)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Mobile phone').fill('+39 333 123 4567')
-  await page.getByLabel('Date of birth').fill('1988-03-14')
   const before = new Date()
   await page.getByRole('button', { name: 'Continue' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible()
@@ -91,7 +93,7 @@ test.describe('informed consent @no-js', () => {
   }) => {
     const email = uniqueEmail('consent')
     await reachConsentStep(page, email)
-    await expect(page.getByText('Step 5 of 6: Consent')).toBeVisible()
+    await expect(page.getByText('Step 6 of 7: Consent')).toBeVisible()
     // The healing timeline: a picture with a short name, and the same in words beside it.
     await expect(page.getByRole('img', { name: /Picture of skin healing over time/ })).toBeVisible()
     await expect(page.getByText(/Days 2 to 5: Flakes and small crusts\./)).toBeVisible()

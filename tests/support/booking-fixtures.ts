@@ -2,7 +2,9 @@ import { desc, eq } from 'drizzle-orm'
 import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
 import { type Slot } from '#app/domain/availability/slots.rules.ts'
 import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { submitDraftScreening } from '#app/domain/booking/booking-screening.server.ts'
 import { startBookingDraft } from '#app/domain/booking/booking-wizard.server.ts'
+import { type ScreeningAnswers } from '#app/domain/screening/screening.schema.ts'
 import {
   createPatientSession,
   getPatientSession,
@@ -22,6 +24,19 @@ export const PATIENT = {
 
 export const patientActor = { type: 'patient' as const, ipAddress: '127.0.0.1', requestId: 'test' }
 
+/** Health answers with nothing to flag (for the demo patient, born 1988-03-14). */
+export const CLEAR_ANSWERS: ScreeningAnswers = {
+  dateOfBirth: PATIENT.dateOfBirth,
+  areas: ['face'],
+  skinType: 'III',
+  skinNow: [],
+  history: [],
+  medicines: [],
+  allergies: [],
+  pregnancy: 'no',
+  procedures: [],
+}
+
 export function serviceIdBySlug(slug: string): string {
   const row = getDb()
     .select({ id: services.id })
@@ -37,11 +52,22 @@ export function newPatientSession(now: Date): PatientSession {
   return getPatientSession(token, now)!
 }
 
-/** A fresh session with a draft for the service. */
-export function sessionWithDraft(slug: string, now: Date): PatientSession {
+/**
+ * A fresh session with a draft for the service. For a treatment the health questions are
+ * answered too (clear answers unless given; null leaves them unanswered).
+ */
+export function sessionWithDraft(
+  slug: string,
+  now: Date,
+  answers: ScreeningAnswers | null = CLEAR_ANSWERS,
+): PatientSession {
   const session = newPatientSession(now)
   const started = startBookingDraft({ session, serviceId: serviceIdBySlug(slug), now })
   if (!started.ok) throw new Error('could not start a draft')
+  if (answers && slug !== 'consultation') {
+    const screened = submitDraftScreening({ session, answers, now, actor: patientActor })
+    if (!screened.ok) throw new Error(`screening failed: ${screened.reason}`)
+  }
   return session
 }
 
@@ -83,10 +109,11 @@ export async function bookForPatient(
   slot: Slot,
   now: Date,
   details: { fullName: string; email: string; phone: string; dateOfBirth: string } = PATIENT,
+  answers: ScreeningAnswers = { ...CLEAR_ANSWERS, dateOfBirth: details.dateOfBirth },
 ): Promise<{ session: PatientSession; reference: string }> {
   const { holdSlot, saveDraftDetails, verifyBookingEmail } =
     await import('#app/domain/booking/booking-wizard.server.ts')
-  const session = sessionWithDraft(slug, now)
+  const session = sessionWithDraft(slug, now, answers)
   const held = holdSlot({ session, ...slot, now, actor: patientActor })
   if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
   saveDraftDetails({ session, details, now, actor: patientActor })

@@ -7,6 +7,7 @@ const SECTIONS = [
   { to: '/admin/closures', label: 'Closures', end: false },
   { to: '/admin/policies', label: 'Booking policies', end: false },
   { to: '/admin/consent', label: 'Consent forms', end: false },
+  { to: '/admin/screening', label: 'Screening rules', end: false },
   { to: '/admin/emails', label: 'Sent emails', end: false },
   { to: '/admin/audit', label: 'Audit log', end: false },
 ] as const
@@ -42,6 +43,7 @@ const SAVED_TEXT: Record<string, string> = {
   'consent-draft': 'Draft saved.',
   'consent-published': 'Published.',
   'consent-discarded': 'Draft discarded.',
+  screening: 'Published: answers given from now on are judged by the new version.',
 }
 
 function plural(count: number, one: string, many: string) {

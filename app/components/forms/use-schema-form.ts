@@ -12,7 +12,17 @@ import { type FormErrors } from '#app/utils/forms.ts'
 export function useSchemaForm(
   schema: z.ZodType<FieldValues, FieldValues>,
   serverErrors: FormErrors | undefined,
-  { secretFields = ['password'] }: { secretFields?: string[] } = {},
+  {
+    secretFields = ['password'],
+    defaultValues,
+  }: {
+    secretFields?: string[]
+    /**
+     * What the fields start with. Needed for checkbox groups: without it react-hook-form reads
+     * the first checkbox alone and, if that one is ticked, ticks them all.
+     */
+    defaultValues?: FieldValues
+  } = {},
 ) {
   const submit = useSubmit()
   const formRef = useRef<HTMLFormElement>(null)
@@ -20,6 +30,7 @@ export function useSchemaForm(
     resolver: zodResolver(schema),
     mode: 'onTouched',
     shouldFocusError: true,
+    defaultValues,
   })
 
   // After the server rejects a submit: the submitted values become the new baseline (so its

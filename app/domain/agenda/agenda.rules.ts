@@ -11,7 +11,10 @@ export function agendaDates(view: AgendaView, date: string): string[] {
 }
 
 /** The dates the "previous" and "next" links go to. */
-export function agendaNeighbours(view: AgendaView, date: string): { previous: string; next: string } {
+export function agendaNeighbours(
+  view: AgendaView,
+  date: string,
+): { previous: string; next: string } {
   const step = view === 'day' ? 1 : 7
   return { previous: addDays(date, -step), next: addDays(date, step) }
 }

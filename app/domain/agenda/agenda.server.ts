@@ -28,14 +28,25 @@ export type AgendaAppointment = {
 }
 
 /** The practitioner rows a staff user may see on the agenda: their own, or every one for admins. */
-export function agendaScope(user: StaffUser, requested: string | undefined): { practitionerIds: string[]; canChoose: boolean } {
+export function agendaScope(
+  user: StaffUser,
+  requested: string | undefined,
+): { practitionerIds: string[]; canChoose: boolean } {
   const db = getDb()
   if (user.roles.includes('admin')) {
-    const all = db.select({ id: practitioners.id }).from(practitioners).all().map((row) => row.id)
+    const all = db
+      .select({ id: practitioners.id })
+      .from(practitioners)
+      .all()
+      .map((row) => row.id)
     const chosen = requested && all.includes(requested) ? [requested] : all
     return { practitionerIds: chosen, canChoose: true }
   }
-  const own = db.select({ id: practitioners.id }).from(practitioners).where(eq(practitioners.userId, user.id)).all()
+  const own = db
+    .select({ id: practitioners.id })
+    .from(practitioners)
+    .where(eq(practitioners.userId, user.id))
+    .all()
   return { practitionerIds: own.map((row) => row.id), canChoose: false }
 }
 
@@ -43,7 +54,14 @@ export function agendaScope(user: StaffUser, requested: string | undefined): { p
  * The day or week agenda of the practitioners this user may see, in the clinic's zone. Audited:
  * it shows patients' names next to their treatments.
  */
-export function getAgenda(input: { user: StaffUser; view: AgendaView; date: string; practitioner?: string; ipAddress?: string | null; requestId?: string | null }) {
+export function getAgenda(input: {
+  user: StaffUser
+  view: AgendaView
+  date: string
+  practitioner?: string
+  ipAddress?: string | null
+  requestId?: string | null
+}) {
   const db = getDb()
   const settings = getClinicSettings()
   const zone = settings.timeZone
@@ -82,7 +100,13 @@ export function getAgenda(input: { user: StaffUser; view: AgendaView; date: stri
     ? db
         .select({ patientId: bookings.patientId, startAt: bookings.startAt })
         .from(bookings)
-        .where(and(inArray(bookings.patientId, patientIds), inArray(bookings.status, ['completed']), lte(bookings.startAt, new Date(to))))
+        .where(
+          and(
+            inArray(bookings.patientId, patientIds),
+            inArray(bookings.status, ['completed']),
+            lte(bookings.startAt, new Date(to)),
+          ),
+        )
         .all()
     : []
   const appointments: AgendaAppointment[] = rows.map((row) => ({
@@ -97,22 +121,41 @@ export function getAgenda(input: { user: StaffUser; view: AgendaView; date: stri
     serviceName: row.serviceName,
     tier: row.tier,
     isConsultation: row.kind === 'consultation',
-    course: coursePosition({ courseSessionNumber: row.booking.courseSessionNumber, courseSessions: row.courseSessions }).label,
+    course: coursePosition({
+      courseSessionNumber: row.booking.courseSessionNumber,
+      courseSessions: row.courseSessions,
+    }).label,
     firstVisit: !earlierVisits.some(
-      (visit) => visit.patientId === row.booking.patientId && visit.startAt.getTime() < row.booking.startAt.getTime(),
+      (visit) =>
+        visit.patientId === row.booking.patientId &&
+        visit.startAt.getTime() < row.booking.startAt.getTime(),
     ),
   }))
   recordAuditEvent(db, {
     action: 'agenda.viewed',
-    actor: { type: 'staff', id: input.user.id, ipAddress: input.ipAddress ?? null, requestId: input.requestId ?? null },
-    details: { view: input.view, date: input.date, practitioners: scope.practitionerIds.length, appointments: appointments.length },
+    actor: {
+      type: 'staff',
+      id: input.user.id,
+      ipAddress: input.ipAddress ?? null,
+      requestId: input.requestId ?? null,
+    },
+    details: {
+      view: input.view,
+      date: input.date,
+      practitioners: scope.practitionerIds.length,
+      appointments: appointments.length,
+    },
   })
   return {
     timeZone: zone,
     dates,
     canChoosePractitioner: scope.canChoose,
     practitioners: scope.canChoose
-      ? db.select({ id: practitioners.id, name: practitioners.displayName }).from(practitioners).orderBy(asc(practitioners.displayName)).all()
+      ? db
+          .select({ id: practitioners.id, name: practitioners.displayName })
+          .from(practitioners)
+          .orderBy(asc(practitioners.displayName))
+          .all()
       : [],
     appointments,
   }

@@ -240,41 +240,141 @@ export function verificationCodeEmail(input: {
 /** 48 hours before: when, where, with whom, and the general pre-visit advice. */
 export function reminderEmail(context: BookingEmailContext): OutgoingEmail {
   const instructions = context.isConsultation ? CONSULTATION_INSTRUCTIONS : PRE_VISIT_INSTRUCTIONS
-  return message(context, `booking:${context.bookingId}:reminder_48h`, `Reminder: your appointment on ${formatDateInZone(context.startAt, context.timeZone)}`, [
-    `Dear ${context.patientName},`,
-    `A reminder of your appointment: ${when(context)}, with ${context.practitionerName}.`,
-    `Where: ${context.clinic.address}`,
-    'Before your visit:',
-    ...instructions.map((line) => `- ${line}`),
-    `To move or cancel it, or if anything about your health has changed: ${context.manageUrl}`,
-  ])
+  return message(
+    context,
+    `booking:${context.bookingId}:reminder_48h`,
+    `Reminder: your appointment on ${formatDateInZone(context.startAt, context.timeZone)}`,
+    [
+      `Dear ${context.patientName},`,
+      `A reminder of your appointment: ${when(context)}, with ${context.practitionerName}.`,
+      `Where: ${context.clinic.address}`,
+      'Before your visit:',
+      ...instructions.map((line) => `- ${line}`),
+      `To move or cancel it, or if anything about your health has changed: ${context.manageUrl}`,
+    ],
+  )
 }
 
 /** A follow-up that is not about one appointment's time: no calendar file attached. */
-function followUpMessage(context: BookingEmailContext, key: string, subject: string, lines: string[]): OutgoingEmail {
+function followUpMessage(
+  context: BookingEmailContext,
+  key: string,
+  subject: string,
+  lines: string[],
+): OutgoingEmail {
   const all = [`Dear ${context.patientName},`, ...lines, ...signature(context)]
-  return { dedupeKey: key, to: context.patientEmail, subject, text: all.join('\n'), html: htmlOf(all), bookingId: context.bookingId }
+  return {
+    dedupeKey: key,
+    to: context.patientEmail,
+    subject,
+    text: all.join('\n'),
+    html: htmlOf(all),
+    bookingId: context.bookingId,
+  }
 }
 
 /** Day 1, 3 or 7 after the treatment: what is normal now, what to do, when to call. */
-export function aftercareEmail(context: BookingEmailContext, day: 1 | 3 | 7, content: { subject: string; lines: readonly string[] }): OutgoingEmail {
-  return followUpMessage(context, `booking:${context.bookingId}:aftercare_day${day}`, content.subject, [
-    ...content.lines,
-    `Your aftercare plan, and when to call us, is on your booking page: ${context.manageUrl}`,
-    `If something worries you, call us on ${context.clinic.phone}.`,
-  ])
+export function aftercareEmail(
+  context: BookingEmailContext,
+  day: 1 | 3 | 7,
+  content: { subject: string; lines: readonly string[] },
+): OutgoingEmail {
+  return followUpMessage(
+    context,
+    `booking:${context.bookingId}:aftercare_day${day}`,
+    content.subject,
+    [
+      ...content.lines,
+      `Your aftercare plan, and when to call us, is on your booking page: ${context.manageUrl}`,
+      `If something worries you, call us on ${context.clinic.phone}.`,
+    ],
+  )
 }
 
 export function nextSessionEmail(context: BookingEmailContext): OutgoingEmail {
-  return followUpMessage(context, `booking:${context.bookingId}:next_session`, 'Time to book your next session', [
-    'Your next session of the course is due in about a week. Sessions work best at the planned gap.',
-    `Book it here: ${getEnv().APP_ORIGIN}/book`,
-  ])
+  return followUpMessage(
+    context,
+    `booking:${context.bookingId}:next_session`,
+    'Time to book your next session',
+    [
+      'Your next session of the course is due in about a week. Sessions work best at the planned gap.',
+      `Book it here: ${getEnv().APP_ORIGIN}/book`,
+    ],
+  )
 }
 
 export function maintenanceEmail(context: BookingEmailContext): OutgoingEmail {
-  return followUpMessage(context, `booking:${context.bookingId}:maintenance`, 'Keeping your results', [
-    'A few months have passed since your last session. Many people keep their results with a session two or three times a year.',
-    `If you would like one, book here: ${getEnv().APP_ORIGIN}/book`,
-  ])
+  return followUpMessage(
+    context,
+    `booking:${context.bookingId}:maintenance`,
+    'Keeping your results',
+    [
+      'A few months have passed since your last session. Many people keep their results with a session two or three times a year.',
+      `If you would like one, book here: ${getEnv().APP_ORIGIN}/book`,
+    ],
+  )
+}
+
+/*
+ * Screening decisions. Same privacy rule: no answer, question, reason or note is ever written in
+ * an email; the patient reads them on the booking page after opening the link.
+ */
+
+export function screeningApprovedEmail(
+  context: BookingEmailContext,
+  eventId: string,
+): OutgoingEmail {
+  return message(
+    context,
+    `booking:${context.bookingId}:screening-approved:${eventId}`,
+    `Booking confirmed: ${context.reference}`,
+    [
+      `Dear ${context.patientName},`,
+      'A clinician has checked your answers. Your appointment is confirmed.',
+      `When: ${when(context)}`,
+      `With: ${context.practitionerName}`,
+      `Where: ${context.clinic.address}`,
+      `Reference: ${context.reference}`,
+      `See, move or cancel your booking: ${context.manageUrl}`,
+      'The calendar file attached adds the appointment to your calendar.',
+    ],
+  )
+}
+
+export function screeningDeclinedEmail(
+  context: BookingEmailContext,
+  eventId: string,
+): OutgoingEmail {
+  return message(
+    context,
+    `booking:${context.bookingId}:screening-declined:${eventId}`,
+    `We cannot go ahead with your booking: ${context.reference}`,
+    [
+      `Dear ${context.patientName},`,
+      `We are sorry: after checking your answers, a clinician has decided that we cannot go ahead with your appointment on ${when(context)}. We have freed the time.`,
+      `You can read why on your booking page: ${context.manageUrl}`,
+      `If you would like to talk about it, or book a consultation instead, please call us on ${context.clinic.phone} or book at ${getEnv().APP_ORIGIN}/book.`,
+      `Reference: ${context.reference}`,
+      'The attached calendar file removes the entry from your calendar.',
+    ],
+    true,
+  )
+}
+
+export function screeningQuestionEmail(
+  context: BookingEmailContext,
+  eventId: string,
+): OutgoingEmail {
+  return message(
+    context,
+    `booking:${context.bookingId}:screening-question:${eventId}`,
+    `A question about your booking: ${context.reference}`,
+    [
+      `Dear ${context.patientName},`,
+      `Before your appointment on ${when(context)}, a clinician has a question for you.`,
+      `Please open your booking to read it and answer: ${context.manageUrl}`,
+      'Your time stays reserved while we wait for your answer.',
+      `Reference: ${context.reference}`,
+    ],
+  )
 }

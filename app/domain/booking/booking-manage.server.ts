@@ -15,7 +15,7 @@ import {
   type PatientSession,
 } from '#app/domain/patient/patient-sessions.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { getDb, type Tx } from '#db/client.server.ts'
+import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import { bookingEvents, bookings, patients, practitioners, services } from '#db/schema/index.ts'
 import { bookingRescheduledEmail, loadBookingEmailContext } from './booking-emails.server.ts'
 import { type BookingStatus } from './booking.schema.ts'
@@ -28,6 +28,12 @@ import {
   recordBookingEvent,
 } from './booking-state.server.ts'
 import { findBookingIdForManageToken } from './manage-links.server.ts'
+import { loadOwnedBooking } from './owned-booking.server.ts'
+import { getPatientScreeningNotice } from '#app/domain/screening/screening-booking.server.ts'
+import {
+  latestBookingSubmission,
+  waitUntilInstant,
+} from '#app/domain/screening/screening.server.ts'
 import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts'
 
 /**
@@ -35,20 +41,6 @@ import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts
  * email (an emailed code or an emailed link). Ownership is part of every query: a booking of
  * another address is "not found", exactly like one that does not exist (security goal C2).
  */
-
-function loadOwnedBooking(
-  db: Tx | ReturnType<typeof getDb>,
-  session: PatientSession | null,
-  reference: string,
-) {
-  if (!session?.verifiedEmail) return undefined
-  return db
-    .select({ booking: bookings, patient: patients })
-    .from(bookings)
-    .innerJoin(patients, eq(patients.id, bookings.patientId))
-    .where(and(eq(bookings.reference, reference), eq(patients.email, session.verifiedEmail)))
-    .get()
-}
 
 /** Exchanges an emailed manage-link token for access to that booking's address. */
 export function openManageLink(input: {
@@ -170,6 +162,8 @@ export type PatientBookingView = {
   history: { at: number; action: string; toStatus: BookingStatus }[]
   /** Where the consent for this session stands (a consultation needs none). */
   consent: { status: ConsentStatus; resignReason: 'new-version' | 'expired' | null }
+  /** Treatments: an open question from the clinic, a decline reason, answers to renew. */
+  screening: ReturnType<typeof getPatientScreeningNotice>
 }
 
 /** The booking as its patient sees it, or null when this session may not see it. Audited. */
@@ -249,6 +243,7 @@ export function getPatientBooking(input: {
     consent: (({ status, resignReason }) => ({ status, resignReason }))(
       consentStatusOfBooking(db, booking.id)!,
     ),
+    screening: getPatientScreeningNotice(db, booking, input.now),
   }
 }
 
@@ -265,15 +260,24 @@ export function getRescheduleLimits(input: {
     .from(services)
     .where(eq(services.id, owned.booking.serviceId))
     .get()
-  const earliestStartAt =
+  const settings = getClinicSettings()
+  const needling =
     service?.kind === 'treatment'
       ? earliestNeedlingStartFor(db, {
           patientId: owned.patient.id,
-          minDays: getClinicSettings().minDaysBetweenNeedling,
+          minDays: settings.minDaysBetweenNeedling,
           excludeBookingId: owned.booking.id,
         })
       : null
+  const screening = screeningWaitFor(db, owned.booking.id, settings.timeZone)
+  const earliestStartAt =
+    needling === null ? screening : screening === null ? needling : Math.max(needling, screening)
   return { earliestStartAt, bookingId: owned.booking.id }
+}
+
+/** The start of the first day the booking's screening waiting windows allow, or null. */
+function screeningWaitFor(db: Tx | Db, bookingId: string, timeZone: string): number | null {
+  return waitUntilInstant(latestBookingSubmission(db, bookingId)?.waitUntil ?? null, timeZone)
 }
 
 export type PatientChangeResult =
@@ -324,7 +328,12 @@ export type RescheduleResult =
       reason: 'not-offered' | 'too-soon' | 'too-far' | 'not-qualified' | 'unknown-service'
     }
   | { ok: false; reason: 'taken'; nearest: Slot[] }
-  | { ok: false; reason: 'too-close'; earliestStartAt: number; timeZone: string }
+  | {
+      ok: false
+      reason: 'too-close' | 'screening-wait'
+      earliestStartAt: number
+      timeZone: string
+    }
 
 /**
  * Moves a booking to another free slot atomically: the old time is released and the new one
@@ -384,6 +393,14 @@ export function reschedulePatientBooking(input: {
           return check.reason === 'taken'
             ? { ok: false, reason: 'taken', nearest: [] }
             : { ok: false, reason: check.reason }
+        const screeningWait = screeningWaitFor(tx, booking.id, settings.timeZone)
+        if (screeningWait !== null && input.startAt < screeningWait)
+          return {
+            ok: false,
+            reason: 'screening-wait',
+            earliestStartAt: screeningWait,
+            timeZone: settings.timeZone,
+          }
         if (service.kind === 'treatment') {
           const conflict = needlingConflict(tx, {
             patientId: patient.id,

@@ -8,6 +8,13 @@ import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { issueEmailCode, verifyEmailCode } from '#app/domain/patient/email-verification.server.ts'
 import { describeCodeProblem } from '#app/domain/patient/email-verification.rules.ts'
 import {
+  auditScreening,
+  draftScreeningState,
+  isScreeningDone,
+  linkSubmissionToBooking,
+  waitUntilInstant,
+} from '#app/domain/screening/screening.server.ts'
+import {
   markSessionVerified,
   type PatientSession,
 } from '#app/domain/patient/patient-sessions.server.ts'
@@ -29,7 +36,7 @@ import {
   findPatient,
   needlingConflict,
 } from './patients.server.ts'
-import { readyToBook, type WizardProgress } from './wizard-steps.ts'
+import { firstIncompleteStep, readyToBook, type WizardProgress } from './wizard-steps.ts'
 
 /**
  * The patient booking wizard: a draft per patient session holds the chosen treatment, the held
@@ -68,12 +75,12 @@ export function startBookingDraft(input: {
   session: PatientSession
   serviceId: string
   now: Date
-}): { ok: true } | { ok: false; reason: 'unknown-service' } {
+}): { ok: true; next: string } | { ok: false; reason: 'unknown-service' } {
   const db = getDb()
   return db.transaction(
     (tx) => {
       const service = tx
-        .select({ id: services.id })
+        .select({ id: services.id, kind: services.kind })
         .from(services)
         .where(and(eq(services.id, input.serviceId), eq(services.isActive, true)))
         .get()
@@ -90,13 +97,26 @@ export function startBookingDraft(input: {
           createdAt: input.now,
         })
         .run()
-      return { ok: true as const }
+      const needsScreening = service.kind === 'treatment'
+      const next = firstIncompleteStep({
+        hasService: true,
+        needsScreening,
+        screeningDone: !needsScreening,
+        hasHold: false,
+        hasDetails: false,
+        emailVerified: false,
+        needsConsent: service.kind === 'treatment',
+        hasConsent: false,
+        isBooked: false,
+      })
+      return { ok: true as const, next: next.path }
     },
     { behavior: 'immediate' },
   )
 }
 
-function releaseHold(tx: Tx, draft: DraftRow, now: Date): void {
+/** Lets go of the draft's hold (the patient chose another time, or may no longer book it). */
+export function releaseHold(tx: Tx, draft: DraftRow, now: Date): void {
   if (!draft.heldBookingId) return
   const held = tx.select().from(bookings).where(eq(bookings.id, draft.heldBookingId)).get()
   if (held?.status === 'held') {
@@ -133,8 +153,18 @@ export type DraftView = {
   completedBooking: { reference: string } | null
   timeZone: string
   progress: WizardProgress
-  /** For a returning patient: the first instant another needling session is allowed. */
+  /**
+   * The first instant this patient may be booked: the later of the gap after their last needling
+   * session (once they are known) and the screening's waiting windows.
+   */
   earliestStartAt: number | null
+  /** The screening's answers as far as the booking pages need them (never the answers). */
+  screening: {
+    outcome: string
+    /** Start of the first day the waiting windows allow, or null. */
+    waitUntilAt: number | null
+    dateOfBirth: string
+  } | null
 }
 
 /** Everything the wizard pages show about this session's draft, or null when there is none. */
@@ -197,6 +227,22 @@ export function getDraftView(session: PatientSession | null, now = new Date()): 
           startAt: held!.booking.startAt.getTime(),
         })
       : false
+  const screening = draftScreeningState(db, {
+    serviceKind: service.kind,
+    submissionId: draft.screeningSubmissionId,
+  })
+  const screeningWaitAt = waitUntilInstant(
+    screening.submission?.waitUntil ?? null,
+    settings.timeZone,
+  )
+  const needlingEarliest =
+    patient && service.kind === 'treatment'
+      ? earliestNeedlingStartFor(db, {
+          patientId: patient.id,
+          minDays: settings.minDaysBetweenNeedling,
+          excludeBookingId: draft.heldBookingId,
+        })
+      : null
   return {
     service,
     hold:
@@ -223,6 +269,8 @@ export function getDraftView(session: PatientSession | null, now = new Date()): 
     timeZone: settings.timeZone,
     progress: {
       hasService: true,
+      needsScreening: screening.needed,
+      screeningDone: isScreeningDone(screening),
       hasHold: Boolean(held && holdUsable),
       hasDetails: details !== null,
       emailVerified: details !== null && session.verifiedEmail === details.email,
@@ -230,21 +278,27 @@ export function getDraftView(session: PatientSession | null, now = new Date()): 
       hasConsent,
       isBooked: Boolean(completed),
     },
-    earliestStartAt:
-      patient && service.kind === 'treatment'
-        ? earliestNeedlingStartFor(db, {
-            patientId: patient.id,
-            minDays: settings.minDaysBetweenNeedling,
-            excludeBookingId: draft.heldBookingId,
-          })
-        : null,
+    earliestStartAt: latest(needlingEarliest, screeningWaitAt),
+    screening: screening.submission
+      ? {
+          outcome: screening.submission.outcome,
+          waitUntilAt: screeningWaitAt,
+          dateOfBirth: screening.submission.dateOfBirth,
+        }
+      : null,
   }
+}
+
+function latest(a: number | null, b: number | null): number | null {
+  if (a === null) return b
+  if (b === null) return a
+  return Math.max(a, b)
 }
 
 export type HoldResult =
   | { ok: true; reference: string; booked: boolean }
-  | { ok: false; reason: 'too-close'; earliestStartAt: number }
-  | { ok: false; reason: 'no-draft' | 'already-booked' }
+  | { ok: false; reason: 'too-close' | 'screening-wait'; earliestStartAt: number }
+  | { ok: false; reason: 'no-draft' | 'already-booked' | 'screening-needed' }
   | {
       ok: false
       reason: 'not-offered' | 'too-soon' | 'too-far' | 'not-qualified' | 'unknown-service'
@@ -262,6 +316,8 @@ export function holdSlot(input: {
   const db = getDb()
   const settings = getClinicSettings()
   const view = getDraftView(input.session, input.now)
+  // Not answered, or "not eligible": no time may be held (the wizard's guard says the same).
+  if (view && !view.progress.screeningDone) return { ok: false, reason: 'screening-needed' }
   const earliestStartAt = view?.earliestStartAt ?? undefined
   let result: HoldResult
   try {
@@ -347,8 +403,12 @@ export function holdSlot(input: {
           now: input.now,
           actor: input.actor,
         })
-        if (booked && !booked.ok && booked.reason === 'too-close')
-          return { ok: false, reason: 'too-close', earliestStartAt: booked.earliestStartAt }
+        if (
+          booked &&
+          !booked.ok &&
+          (booked.reason === 'too-close' || booked.reason === 'screening-wait')
+        )
+          return { ok: false, reason: booked.reason, earliestStartAt: booked.earliestStartAt }
         return { ok: true, reference, booked: Boolean(booked?.ok) }
       },
       { behavior: 'immediate' },
@@ -375,8 +435,8 @@ export function holdSlot(input: {
 
 export type DetailsResult =
   | { ok: true; next: 'verify' | 'consent' | 'confirmation' | 'time' }
-  | { ok: false; reason: 'no-draft' | 'too-many-codes' }
-  | { ok: false; reason: 'too-close'; earliestStartAt: number }
+  | { ok: false; reason: 'no-draft' | 'too-many-codes' | 'birth-date-differs' }
+  | { ok: false; reason: 'too-close' | 'screening-wait'; earliestStartAt: number }
 
 /**
  * Saves the details step and sends a code to prove the email. A session that has already proved
@@ -392,6 +452,15 @@ export function saveDraftDetails(input: {
     (tx): DetailsResult => {
       const draft = getDraftRow(tx, input.session.tokenHash)
       if (!draft) return { ok: false, reason: 'no-draft' }
+      // The screening's age rules used the date of birth given there: the two must agree.
+      const screened = draft.screeningSubmissionId
+        ? draftScreeningState(tx, {
+            serviceKind: 'treatment',
+            submissionId: draft.screeningSubmissionId,
+          }).submission
+        : null
+      if (screened && screened.dateOfBirth !== input.details.dateOfBirth)
+        return { ok: false, reason: 'birth-date-differs' }
       tx.update(bookingDrafts)
         .set({ ...input.details, updatedAt: input.now })
         .where(eq(bookingDrafts.id, draft.id))
@@ -415,7 +484,7 @@ export function saveDraftDetails(input: {
       // Proved before but not booked: the consent is what is missing.
       if (outcome === null) return { ok: true, next: 'consent' }
       if (outcome.ok) return { ok: true, next: 'confirmation' }
-      if (outcome.reason === 'too-close') return outcome
+      if (outcome.reason === 'too-close' || outcome.reason === 'screening-wait') return outcome
       // The held time was lost meanwhile: back to choosing one.
       return { ok: true, next: 'time' }
     },
@@ -447,9 +516,9 @@ export function resendBookingCode(input: {
 
 export type FinalizeResult =
   | { ok: true; reference: string }
-  | { ok: false; reason: 'no-draft' | 'not-verified' | 'no-hold' }
+  | { ok: false; reason: 'no-draft' | 'not-verified' | 'no-hold' | 'screening-needed' }
   | { ok: false; reason: 'slot-taken'; nearest: Slot[] }
-  | { ok: false; reason: 'too-close'; earliestStartAt: number }
+  | { ok: false; reason: 'too-close' | 'screening-wait'; earliestStartAt: number }
 
 export type VerifyStepResult =
   { ok: false; reason: 'code'; message: string } | FinalizeResult | { ok: true; reference: null }
@@ -535,8 +604,19 @@ export function finalizeIfReady(
   const { draft } = input
   const emailVerified = Boolean(draft.email) && input.verifiedEmail === draft.email
   const consent = draftConsentProgress(tx, draft, emailVerified)
+  const service = tx
+    .select({ kind: services.kind })
+    .from(services)
+    .where(eq(services.id, draft.serviceId))
+    .get()
+  const screening = draftScreeningState(tx, {
+    serviceKind: service?.kind ?? 'treatment',
+    submissionId: draft.screeningSubmissionId,
+  })
   const progress: WizardProgress = {
     hasService: true,
+    needsScreening: screening.needed,
+    screeningDone: isScreeningDone(screening),
     hasHold: Boolean(draft.heldBookingId),
     hasDetails: Boolean(draft.email && draft.fullName && draft.phone && draft.dateOfBirth),
     emailVerified,
@@ -591,9 +671,9 @@ function draftConsentProgress(
 
 type FinalizeOutcome =
   | { ok: true; reference: string }
-  | { ok: false; reason: 'no-draft' | 'not-verified' | 'no-hold' }
+  | { ok: false; reason: 'no-draft' | 'not-verified' | 'no-hold' | 'screening-needed' }
   | { ok: false; reason: 'slot-taken'; nearestFor: { serviceId: string; around: number } }
-  | { ok: false; reason: 'too-close'; earliestStartAt: number }
+  | { ok: false; reason: 'too-close' | 'screening-wait'; earliestStartAt: number }
 
 /**
  * Turns the draft's hold into a booking: the hold must still be live, or its time still free
@@ -647,6 +727,18 @@ export function finalizeDraft(
       }
   }
 
+  const screening = draftScreeningState(tx, {
+    serviceKind: service.kind,
+    submissionId: draft.screeningSubmissionId,
+  })
+  if (!isScreeningDone(screening)) return { ok: false, reason: 'screening-needed' }
+  const screeningWaitAt = waitUntilInstant(
+    screening.submission?.waitUntil ?? null,
+    settings.timeZone,
+  )
+  if (screeningWaitAt !== null && booking.startAt.getTime() < screeningWaitAt)
+    return { ok: false, reason: 'screening-wait', earliestStartAt: screeningWaitAt }
+
   const patient = findOrCreatePatient(
     tx,
     {
@@ -670,15 +762,38 @@ export function finalizeDraft(
   const fresh = tx.select().from(bookings).where(eq(bookings.id, booking.id)).get()!
   const courseSessionNumber = countEarlierCourseSessions(tx, patient.id, service.id, booking.id) + 1
   tx.update(bookings).set({ courseSessionNumber }).where(eq(bookings.id, booking.id)).run()
+  // Any rule asking for a clinician: the time is kept, and the booking waits for their decision.
+  const needsReview = screening.submission?.outcome === 'review'
   const changed = changeBookingStatus(tx, {
     booking: fresh,
-    to: 'confirmed',
+    to: needsReview ? 'pending_review' : 'confirmed',
     actor: { ...input.actor, type: 'patient', id: patient.id },
     action: 'booked',
     at: now,
-    set: { patientId: patient.id, holdExpiresAt: null, confirmedAt: now },
+    set: { patientId: patient.id, holdExpiresAt: null, confirmedAt: needsReview ? null : now },
   })
   if (!changed) return { ok: false, reason: 'no-hold' }
+  if (screening.submission) {
+    linkSubmissionToBooking(tx, {
+      submissionId: screening.submission.id,
+      patientId: patient.id,
+      bookingId: booking.id,
+    })
+    auditScreening(tx, {
+      action: 'screening.linked',
+      actor: {
+        type: 'patient',
+        id: patient.id,
+        ipAddress: input.actor.ipAddress,
+        requestId: input.actor.requestId,
+      },
+      subjectType: 'screening_submission',
+      subjectId: screening.submission.id,
+      patientId: patient.id,
+      details: { bookingId: booking.id, outcome: screening.submission.outcome },
+      at: now,
+    })
+  }
   tx.update(bookingDrafts)
     .set({ completedBookingId: booking.id, heldBookingId: null, updatedAt: now })
     .where(eq(bookingDrafts.id, draft.id))

@@ -6,7 +6,8 @@ const TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {
   // A lapsed hold can still become a booking if its time is free when the patient confirms.
   expired: ['pending_review', 'confirmed'],
   pending_review: ['confirmed', 'declined', 'cancelled'],
-  confirmed: ['cancelled', 'completed', 'no_show'],
+  // Back to review when the patient's updated health answers need a clinician again.
+  confirmed: ['cancelled', 'completed', 'no_show', 'pending_review'],
   declined: [],
   cancelled: [],
   completed: [],

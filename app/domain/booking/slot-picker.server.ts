@@ -48,6 +48,12 @@ export function getSlotPickerModel(input: {
   const zone = settings.timeZone
   const today = localDateOf(input.now.getTime(), zone)
   const lastDay = addDays(today, settings.maxAdvanceDays)
+  // Nothing can be offered before the patient's earliest allowed day (a waiting window may put it
+  // months ahead): the picker starts there, not on an empty week.
+  const firstDay =
+    input.earliestStartAt && localDateOf(input.earliestStartAt, zone) > today
+      ? localDateOf(input.earliestStartAt, zone)
+      : today
   const search = (fromDate: string, days: number) =>
     findAvailableSlots({
       serviceId: input.serviceId,
@@ -61,10 +67,10 @@ export function getSlotPickerModel(input: {
 
   // No week chosen (or one out of range): open on the first week that has a free time.
   const from: string =
-    input.from && input.from >= today && input.from <= lastDay
+    input.from && input.from >= firstDay && input.from <= lastDay
       ? input.from
-      : (search(today, FIRST_FREE_LOOKAHEAD_DAYS).days.find((day) => day.slots.length > 0)?.date ??
-        today)
+      : (search(firstDay, FIRST_FREE_LOOKAHEAD_DAYS).days.find((day) => day.slots.length > 0)
+          ?.date ?? firstDay)
   const result = search(from, PICKER_WINDOW_DAYS)
   const names = new Map(result.qualifiedPractitioners.map((p) => [p.id, p.displayName]))
   const days = result.days
@@ -99,7 +105,7 @@ export function getSlotPickerModel(input: {
       time: formatTimeInZone(slot.startAt, zone),
       practitionerName: names.get(slot.practitionerId) ?? '',
     })),
-    earlierFrom: from > today ? (earlier < today ? today : earlier) : null,
+    earlierFrom: from > firstDay ? (earlier < firstDay ? firstDay : earlier) : null,
     laterFrom: later <= lastDay ? later : null,
   }
 }

@@ -6,6 +6,10 @@
  */
 export type WizardProgress = {
   hasService: boolean
+  /** A treatment needs the health questions; a consultation does not. */
+  needsScreening: boolean
+  /** Answered, and nothing in the answers makes the treatment "not eligible". */
+  screeningDone: boolean
   hasHold: boolean
   hasDetails: boolean
   emailVerified: boolean
@@ -16,19 +20,28 @@ export type WizardProgress = {
   isBooked: boolean
 }
 
-export type WizardStepId = 'treatment' | 'time' | 'details' | 'verify' | 'consent' | 'confirmation'
+export type WizardStepId =
+  'treatment' | 'screening' | 'time' | 'details' | 'verify' | 'consent' | 'confirmation'
 
 export type WizardStep = {
   id: WizardStepId
   label: string
   path: string
   isComplete: (progress: WizardProgress) => boolean
-  /** Steps that do not apply (consent for a consultation) count as done and are not shown. */
+  /** A step that does not apply (consent for a consultation) is left out and counts as done. */
   appliesTo?: (progress: WizardProgress) => boolean
 }
 
 export const WIZARD_STEPS: readonly WizardStep[] = [
   { id: 'treatment', label: 'Treatment', path: '/book', isComplete: (p) => p.hasService },
+  {
+    id: 'screening',
+    label: 'Health questions',
+    path: '/book/screening',
+    // Not eligible: the patient stays here (the page explains why and offers a consultation).
+    isComplete: (p) => !p.needsScreening || p.screeningDone,
+    appliesTo: (p) => p.needsScreening,
+  },
   {
     id: 'time',
     label: 'Day and time',
@@ -71,14 +84,14 @@ export function canEnterStep(stepId: WizardStepId, progress: WizardProgress): bo
   return WIZARD_STEPS.slice(0, index).every((step) => step.isComplete(progress))
 }
 
-/** The steps this draft goes through (a consultation skips consent). */
-export function applicableSteps(progress: WizardProgress): WizardStep[] {
-  return WIZARD_STEPS.filter((step) => step.appliesTo?.(progress) ?? true)
+/** The steps this patient goes through (a consultation has no health questions and no consent). */
+export function stepsFor(progress: WizardProgress | null): WizardStep[] {
+  return WIZARD_STEPS.filter((step) => !progress || (step.appliesTo?.(progress) ?? true))
 }
 
-/** The step after this one (for this draft, when its progress is known). */
-export function nextStep(stepId: WizardStepId, progress?: WizardProgress): WizardStep {
-  const steps = progress ? applicableSteps(progress) : WIZARD_STEPS
+/** The step after this one that applies to this patient. */
+export function nextStep(stepId: WizardStepId, progress: WizardProgress | null = null): WizardStep {
+  const steps = stepsFor(progress)
   const index = steps.findIndex((step) => step.id === stepId)
   return steps[Math.min(index + 1, steps.length - 1)]!
 }

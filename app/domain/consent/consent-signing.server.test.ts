@@ -10,7 +10,7 @@ import {
   emailOutbox,
 } from '#db/schema/index.ts'
 import { getDraftView, holdSlot } from '#app/domain/booking/booking-wizard.server.ts'
-import { applicableSteps, firstIncompleteStep } from '#app/domain/booking/wizard-steps.ts'
+import { stepsFor, firstIncompleteStep } from '#app/domain/booking/wizard-steps.ts'
 import {
   bookForPatient,
   firstFreeSlot,
@@ -72,8 +72,9 @@ describe('the consent step in the booking wizard', () => {
       hasConsent: false,
     })
     expect(firstIncompleteStep(view.progress).id).toBe('consent')
-    expect(applicableSteps(view.progress).map((s) => s.id)).toEqual([
+    expect(stepsFor(view.progress).map((s) => s.id)).toEqual([
       'treatment',
+      'screening',
       'time',
       'details',
       'verify',
@@ -86,7 +87,7 @@ describe('the consent step in the booking wizard', () => {
   test('a consultation has no consent step and is booked when the email is proved', async () => {
     const session = await wizardAtConsent('consultation', NOW, PATIENT)
     const view = getDraftView(session, NOW)!
-    expect(applicableSteps(view.progress).map((s) => s.id)).not.toContain('consent')
+    expect(stepsFor(view.progress).map((s) => s.id)).not.toContain('consent')
     expect(view.progress.isBooked).toBe(true)
     expect(getConsentSigningPage({ ctx: signingContext(session, NOW), target: WIZARD })).toEqual({
       ok: false,

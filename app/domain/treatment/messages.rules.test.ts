@@ -29,14 +29,17 @@ describe('the 48-hour reminder', () => {
   })
 
   test('is not sent for a booking made inside the last 48 hours, nor a cancelled one', () => {
-    expect(dueMessages(candidate({ confirmedAt: START - 30 * HOUR }), START - 24 * HOUR)).toEqual([])
+    expect(dueMessages(candidate({ confirmedAt: START - 30 * HOUR }), START - 24 * HOUR)).toEqual(
+      [],
+    )
     expect(dueMessages(candidate({ status: 'cancelled' }), START - 24 * HOUR)).toEqual([])
   })
 })
 
 describe('aftercare, next session and maintenance', () => {
   const done = START + HOUR
-  const completed = (overrides: Partial<MessageCandidate> = {}) => candidate({ status: 'completed', completedAt: done, ...overrides })
+  const completed = (overrides: Partial<MessageCandidate> = {}) =>
+    candidate({ status: 'completed', completedAt: done, ...overrides })
 
   test.each([
     [1, 'aftercare_day1'],

@@ -52,21 +52,36 @@ export function dueMessages(booking: MessageCandidate, now: number): ScheduledMe
   const due: ScheduledMessageKind[] = []
   const active = booking.status === 'confirmed' || booking.status === 'pending_review'
   // Booked less than 48 hours ahead: the confirmation already said everything.
-  const bookedEarlyEnough = booking.confirmedAt !== null && booking.confirmedAt <= booking.startAt - REMINDER_LEAD_MS
-  if (active && bookedEarlyEnough && within(now, booking.startAt - REMINDER_LEAD_MS, REMINDER_LEAD_MS - REMINDER_CUTOFF_MS)) {
+  const bookedEarlyEnough =
+    booking.confirmedAt !== null && booking.confirmedAt <= booking.startAt - REMINDER_LEAD_MS
+  if (
+    active &&
+    bookedEarlyEnough &&
+    within(now, booking.startAt - REMINDER_LEAD_MS, REMINDER_LEAD_MS - REMINDER_CUTOFF_MS)
+  ) {
     due.push('reminder_48h')
   }
-  if (booking.status !== 'completed' || booking.completedAt === null || booking.serviceKind !== 'treatment') return due
+  if (
+    booking.status !== 'completed' ||
+    booking.completedAt === null ||
+    booking.serviceKind !== 'treatment'
+  )
+    return due
   const completedAt = booking.completedAt
   for (const day of AFTERCARE_DAYS) {
     if (within(now, completedAt + day * DAY, AFTERCARE_WINDOW_MS)) due.push(`aftercare_day${day}`)
   }
   if (booking.hasLaterBooking) return due
-  const courseContinues = booking.courseSessions > 1 && booking.courseSessionNumber < booking.courseSessions
+  const courseContinues =
+    booking.courseSessions > 1 && booking.courseSessionNumber < booking.courseSessions
   if (courseContinues) {
     const planned = completedAt + booking.courseIntervalWeeks * 7 * DAY
-    if (within(now, planned - NEXT_SESSION_LEAD_DAYS * DAY, NEXT_SESSION_WINDOW_MS)) due.push('next_session')
-  } else if (booking.courseSessions > 1 && within(now, completedAt + MAINTENANCE_AFTER_DAYS * DAY, MAINTENANCE_WINDOW_MS)) {
+    if (within(now, planned - NEXT_SESSION_LEAD_DAYS * DAY, NEXT_SESSION_WINDOW_MS))
+      due.push('next_session')
+  } else if (
+    booking.courseSessions > 1 &&
+    within(now, completedAt + MAINTENANCE_AFTER_DAYS * DAY, MAINTENANCE_WINDOW_MS)
+  ) {
     due.push('maintenance')
   }
   return due

@@ -10,7 +10,12 @@ import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
 import { bookings, emailOutbox, services } from '#db/schema/index.ts'
 import { AFTERCARE_MESSAGES } from './aftercare.ts'
-import { dueMessages, MAINTENANCE_AFTER_DAYS, REMINDER_LEAD_MS, type ScheduledMessageKind } from './messages.rules.ts'
+import {
+  dueMessages,
+  MAINTENANCE_AFTER_DAYS,
+  REMINDER_LEAD_MS,
+  type ScheduledMessageKind,
+} from './messages.rules.ts'
 
 const DAY = 24 * 3600_000
 /** Completed visits older than this never have a message due (maintenance window included). */
@@ -99,12 +104,17 @@ export function queueDueClinicalMessages(now: Date): { queued: number } {
     )
     for (const kind of kinds) {
       const key = `booking:${candidate.id}:${kind}`
-      const already = db.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.dedupeKey, key)).get()
+      const already = db
+        .select({ id: emailOutbox.id })
+        .from(emailOutbox)
+        .where(eq(emailOutbox.dedupeKey, key))
+        .get()
       if (already) continue
-      db.transaction((tx) => enqueueEmail(tx, buildMessage(tx, candidate.id, kind, now), now), { behavior: 'immediate' })
+      db.transaction((tx) => enqueueEmail(tx, buildMessage(tx, candidate.id, kind, now), now), {
+        behavior: 'immediate',
+      })
       queued += 1
     }
   }
   return { queued }
 }
-

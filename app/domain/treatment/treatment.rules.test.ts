@@ -12,8 +12,13 @@ describe('needle depth limits', () => {
       ],
       { serviceMaxUm: 1500, practitionerMaxUm: 1750 },
     )
-    expect(problems).toEqual({ depth_neck: "Above your limit of 1.75 mm." })
-    expect(depthLimitProblems([{ area: 'cheeks', depthUm: 1600 }], { serviceMaxUm: 1500, practitionerMaxUm: 2000 })).toEqual({
+    expect(problems).toEqual({ depth_neck: 'Above your limit of 1.75 mm.' })
+    expect(
+      depthLimitProblems([{ area: 'cheeks', depthUm: 1600 }], {
+        serviceMaxUm: 1500,
+        practitionerMaxUm: 2000,
+      }),
+    ).toEqual({
       depth_cheeks: "Above this service's limit of 1.5 mm.",
     })
   })
@@ -26,7 +31,10 @@ describe('course position', () => {
     [4, 3, 'Maintenance (after a course of 3)', true],
     [1, 1, 'Single visit', true],
   ])('%i of %i', (n, total, label, isLast) => {
-    expect(coursePosition({ courseSessionNumber: n, courseSessions: total })).toEqual({ label, isLast })
+    expect(coursePosition({ courseSessionNumber: n, courseSessions: total })).toEqual({
+      label,
+      isLast,
+    })
   })
 })
 
@@ -42,7 +50,13 @@ describe('treatment record form', () => {
   }
 
   test('depths in mm become micrometres for ticked areas only', () => {
-    const parsed = TreatmentRecordSchema.parse({ ...base, areas: ['cheeks', 'forehead'], depth_cheeks: '1,5', depth_forehead: '0.75', depth_neck: '9' })
+    const parsed = TreatmentRecordSchema.parse({
+      ...base,
+      areas: ['cheeks', 'forehead'],
+      depth_cheeks: '1,5',
+      depth_forehead: '0.75',
+      depth_neck: '9',
+    })
     expect(parsed.areas).toEqual([
       { area: 'cheeks', depthUm: 1500 },
       { area: 'forehead', depthUm: 750 },
@@ -51,17 +65,33 @@ describe('treatment record form', () => {
   })
 
   test('missing lot number, missing depth and missing numbing time are field messages', () => {
-    const result = TreatmentRecordSchema.safeParse({ ...base, cartridgeLot: '', anaestheticMinutes: '', areas: 'cheeks' })
+    const result = TreatmentRecordSchema.safeParse({
+      ...base,
+      cartridgeLot: '',
+      anaestheticMinutes: '',
+      areas: 'cheeks',
+    })
     expect(result.success).toBe(false)
-    const byField = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]))
+    const byField = Object.fromEntries(
+      result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]),
+    )
     expect(byField).toMatchObject({
       cartridgeLot: 'Enter the lot number of the single-use cartridge.',
     })
   })
 
   test('a depth needs a ticked area and numbing needs minutes', () => {
-    const result = TreatmentRecordSchema.safeParse({ ...base, anaestheticMinutes: '', areas: ['cheeks'] })
-    const byField = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]))
-    expect(byField).toEqual({ depth_cheeks: 'Enter the needle depth in mm.', anaestheticMinutes: 'Enter how many minutes the cream was on.' })
+    const result = TreatmentRecordSchema.safeParse({
+      ...base,
+      anaestheticMinutes: '',
+      areas: ['cheeks'],
+    })
+    const byField = Object.fromEntries(
+      result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]),
+    )
+    expect(byField).toEqual({
+      depth_cheeks: 'Enter the needle depth in mm.',
+      anaestheticMinutes: 'Enter how many minutes the cream was on.',
+    })
   })
 })

@@ -33,7 +33,12 @@ export const TREATMENT_AREA_LABELS: Record<TreatmentArea, string> = {
   back: 'Back',
 }
 
-export const ANAESTHETICS = ['none', 'lidocaine_cream', 'lidocaine_prilocaine_cream', 'other'] as const
+export const ANAESTHETICS = [
+  'none',
+  'lidocaine_cream',
+  'lidocaine_prilocaine_cream',
+  'other',
+] as const
 export const ANAESTHETIC_LABELS: Record<(typeof ANAESTHETICS)[number], string> = {
   none: 'None',
   lidocaine_cream: 'Lidocaine cream',
@@ -115,7 +120,11 @@ export const TreatmentRecordSchema = z
     bleeding: z.enum(BLEEDING_LEVELS, { error: 'Choose the bleeding seen.' }),
     notes: z.string().trim().max(2000, { error: 'Use at most 2000 characters.' }).optional(),
     /** Set when this entry corrects an earlier one (records are never edited). */
-    correctsRecordId: z.string().uuid().optional().or(z.literal('').transform(() => undefined)),
+    correctsRecordId: z
+      .string()
+      .uuid()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
   })
   .catchall(z.unknown())
   .transform((value, context) => {
@@ -123,13 +132,21 @@ export const TreatmentRecordSchema = z
     for (const area of value.areas) {
       const parsed = DepthMmSchema.safeParse(value[`depth_${area}`])
       if (!parsed.success) {
-        context.addIssue({ code: 'custom', path: [`depth_${area}`], message: parsed.error.issues[0]!.message })
+        context.addIssue({
+          code: 'custom',
+          path: [`depth_${area}`],
+          message: parsed.error.issues[0]!.message,
+        })
         continue
       }
       depths.push({ area, depthUm: parsed.data })
     }
     if (value.anaesthetic !== 'none' && value.anaestheticMinutes === null) {
-      context.addIssue({ code: 'custom', path: ['anaestheticMinutes'], message: 'Enter how many minutes the cream was on.' })
+      context.addIssue({
+        code: 'custom',
+        path: ['anaestheticMinutes'],
+        message: 'Enter how many minutes the cream was on.',
+      })
     }
     return {
       areas: depths,
@@ -151,7 +168,9 @@ export const CheckInSchema = z.object({
     error: "Confirm that you checked the patient's identity.",
   }),
   identityMethod: z.enum(IDENTITY_METHODS, { error: 'Say how you checked their identity.' }),
-  healthUnchanged: z.enum(['yes', 'changed'], { error: 'Ask the patient whether anything has changed.' }),
+  healthUnchanged: z.enum(['yes', 'changed'], {
+    error: 'Ask the patient whether anything has changed.',
+  }),
 })
 
 export const NoShowSchema = z.object({

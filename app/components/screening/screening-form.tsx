@@ -1,0 +1,321 @@
+import { Form } from '@remix-run/react'
+import { Fragment, type ReactNode, useEffect, useId, useMemo, useState } from 'react'
+import { Field, FieldError, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import {
+  AREAS_QUESTION,
+  CHECKLIST_QUESTIONS,
+  type ChecklistQuestion,
+  DATE_OF_BIRTH_QUESTION,
+  DIABETES_CONTROL_OPTIONS,
+  FOLLOW_UP_TEXT,
+  NONE_LABEL,
+  PREGNANCY_QUESTION,
+  SECTION_TITLES,
+  SKIN_TYPE_QUESTION,
+} from '#app/domain/screening/questionnaire.ts'
+import {
+  CHECKLISTS,
+  type ChecklistName,
+  FOLLOW_UPS,
+  type FollowUpName,
+  NONE,
+  type ScreeningAnswers,
+  screeningFormSchema,
+} from '#app/domain/screening/screening.schema.ts'
+import { type FormErrors } from '#app/utils/forms.ts'
+
+type Ticked = Record<ChecklistName, string[]>
+
+const SECTION_OF: Record<ChecklistName, keyof typeof SECTION_TITLES> = {
+  skinNow: 'skin',
+  history: 'health',
+  medicines: 'medicines',
+  allergies: 'allergies',
+  procedures: 'treatments',
+}
+
+/**
+ * The health questionnaire, one page of short sections. Follow-up questions sit under the answer
+ * that needs them: without JavaScript they are all shown (and the server checks only those whose
+ * answer is ticked); with JavaScript each appears when its answer is ticked.
+ */
+export function ScreeningForm({
+  today,
+  initial,
+  serverErrors,
+  pending,
+  submitLabel,
+  children,
+}: {
+  /** The clinic's date: both sides judge "in the future" alike. */
+  today: string
+  initial: ScreeningAnswers | null
+  serverErrors: FormErrors | undefined
+  pending: boolean
+  submitLabel: string
+  /** Hidden fields, e.g. an intent. */
+  children?: ReactNode
+}) {
+  const schema = useMemo(() => screeningFormSchema(today), [today])
+  const { formRef, onSubmit, register, fieldError } = useSchemaForm(schema, serverErrors, {
+    secretFields: [],
+    defaultValues: startingValues(initial, serverErrors),
+  })
+  // Null until JavaScript runs: then every follow-up stays visible.
+  const [ticked, setTicked] = useState<Ticked | null>(null)
+  const readTicked = (): Ticked | null => {
+    const form = formRef.current
+    if (!form) return null
+    const entries = (Object.keys(CHECKLISTS) as ChecklistName[]).map((name) => [
+      name,
+      Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)).map(
+        (input) => input.value,
+      ),
+    ])
+    return Object.fromEntries(entries) as Ticked
+  }
+  useEffect(() => setTicked(readTicked()), []) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const chosen = (name: keyof ScreeningAnswers) => chosenValues(name, initial, serverErrors)
+  const text = (name: keyof ScreeningAnswers) => chosen(name)[0]
+  const showFollowUp = (name: FollowUpName) => {
+    const { checklist, value } = FOLLOW_UPS[name]
+    return ticked === null || ticked[checklist].includes(value)
+  }
+
+  const followUp = (name: FollowUpName) => {
+    if (!showFollowUp(name)) return null
+    const copy = FOLLOW_UP_TEXT[name]
+    if (name === 'diabetesControlled') {
+      return (
+        <ChoiceGroup
+          className="conditional"
+          legend={copy.label}
+          hint={copy.hint}
+          error={fieldError(name)}
+          type="radio"
+          options={DIABETES_CONTROL_OPTIONS}
+          chosen={chosen(name)}
+          inputProps={register(name)}
+        />
+      )
+    }
+    return (
+      <div className="conditional">
+        <Field
+          label={copy.label}
+          hint={copy.hint}
+          error={fieldError(name)}
+          inputProps={{
+            ...register(name),
+            type: 'date',
+            max: today,
+            defaultValue: text(name),
+          }}
+        />
+      </div>
+    )
+  }
+
+  const checklist = (question: ChecklistQuestion<string>) => (
+    <section aria-labelledby={`section-${question.name}`}>
+      <h2 id={`section-${question.name}`}>{SECTION_TITLES[SECTION_OF[question.name]]}</h2>
+      <ChoiceGroup
+        legend={question.legend}
+        hint={question.hint}
+        error={fieldError(question.name)}
+        type="checkbox"
+        options={[...question.options, { value: NONE, label: NONE_LABEL }]}
+        chosen={chosen(question.name)}
+        inputProps={register(question.name)}
+        after={(value) => {
+          const name = question.options.find((o) => o.value === value)?.followUp
+          return name ? followUp(name) : null
+        }}
+      />
+    </section>
+  )
+
+  const pregnancy = (
+    <section aria-labelledby="section-pregnancy">
+      <h2 id="section-pregnancy">{SECTION_TITLES.pregnancy}</h2>
+      <ChoiceGroup
+        legend={PREGNANCY_QUESTION.legend}
+        hint={PREGNANCY_QUESTION.hint}
+        error={fieldError('pregnancy')}
+        type="radio"
+        options={PREGNANCY_QUESTION.options}
+        chosen={chosen('pregnancy')}
+        inputProps={register('pregnancy')}
+      />
+    </section>
+  )
+
+  return (
+    <Form
+      method="post"
+      noValidate
+      ref={formRef}
+      onSubmit={onSubmit}
+      onChange={() => setTicked(readTicked())}
+      className="screening-form"
+    >
+      {children}
+      <FormErrorList
+        errors={
+          serverErrors && Object.keys(serverErrors.fieldErrors).length > 0
+            ? ['Please check the answers marked below.', ...serverErrors.formErrors]
+            : serverErrors?.formErrors
+        }
+      />
+      <section aria-labelledby="section-about">
+        <h2 id="section-about">{SECTION_TITLES.about}</h2>
+        <Field
+          label={DATE_OF_BIRTH_QUESTION.label}
+          hint={DATE_OF_BIRTH_QUESTION.hint}
+          error={fieldError('dateOfBirth')}
+          inputProps={{
+            ...register('dateOfBirth'),
+            type: 'date',
+            autoComplete: 'bday',
+            max: today,
+            defaultValue: text('dateOfBirth'),
+          }}
+        />
+        <ChoiceGroup
+          legend={AREAS_QUESTION.legend}
+          hint={AREAS_QUESTION.hint}
+          error={fieldError('areas')}
+          type="checkbox"
+          options={AREAS_QUESTION.options}
+          chosen={chosen('areas')}
+          inputProps={register('areas')}
+        />
+        <ChoiceGroup
+          legend={SKIN_TYPE_QUESTION.legend}
+          hint={SKIN_TYPE_QUESTION.hint}
+          error={fieldError('skinType')}
+          type="radio"
+          options={SKIN_TYPE_QUESTION.options}
+          chosen={chosen('skinType')}
+          inputProps={register('skinType')}
+        />
+      </section>
+      {CHECKLIST_QUESTIONS.map((question) => (
+        <Fragment key={question.name}>
+          {question.name === 'procedures' ? pregnancy : null}
+          {checklist(question as ChecklistQuestion<string>)}
+        </Fragment>
+      ))}
+      <SubmitButton pending={pending} pendingText="Checking your answers…">
+        {submitLabel}
+      </SubmitButton>
+    </Form>
+  )
+}
+
+/** What the page shows as chosen: what was just posted (after an error), else the answers. */
+function chosenValues(
+  name: keyof ScreeningAnswers,
+  initial: ScreeningAnswers | null,
+  serverErrors: FormErrors | undefined,
+): string[] {
+  if (serverErrors) {
+    const value = serverErrors.values[name]
+    return value === undefined ? [] : Array.isArray(value) ? value : [value]
+  }
+  const value = initial?.[name]
+  if (value === undefined) return []
+  if (Array.isArray(value)) {
+    // An answered list with nothing ticked was "None of these".
+    return value.length === 0 && name in CHECKLISTS ? [NONE] : value
+  }
+  return [value]
+}
+
+const LIST_FIELDS: readonly string[] = ['areas', ...Object.keys(CHECKLISTS)]
+
+/** The form's starting values for react-hook-form: lists as lists, the rest as text. */
+function startingValues(
+  initial: ScreeningAnswers | null,
+  serverErrors: FormErrors | undefined,
+): Record<string, string | string[]> {
+  const names = [
+    'dateOfBirth',
+    'skinType',
+    'pregnancy',
+    ...LIST_FIELDS,
+    ...Object.keys(FOLLOW_UPS),
+  ] as (keyof ScreeningAnswers)[]
+  return Object.fromEntries(
+    names.map((name) => {
+      const values = chosenValues(name, initial, serverErrors)
+      return [name, LIST_FIELDS.includes(name) ? values : (values[0] ?? '')]
+    }),
+  )
+}
+
+/**
+ * A group of checkboxes or radio buttons: one fieldset, its legend as the question, the hint and
+ * the message tied to it, every option a labelled input of at least 44 px.
+ */
+function ChoiceGroup({
+  legend,
+  hint,
+  error,
+  type,
+  options,
+  chosen,
+  inputProps,
+  after,
+  className,
+}: {
+  legend: string
+  hint?: string
+  error?: string
+  type: 'checkbox' | 'radio'
+  options: { value: string; label: string }[]
+  chosen: string[]
+  inputProps: ReturnType<ReturnType<typeof useSchemaForm>['register']>
+  after?: (value: string) => ReactNode
+  className?: string
+}) {
+  const id = useId()
+  const hintId = `${id}-hint`
+  const errorId = `${id}-error`
+  return (
+    <fieldset
+      className={['choice-group', className].filter(Boolean).join(' ')}
+      aria-describedby={
+        [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined
+      }
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={errorId} error={error} />
+      <ul className="choice-group__options">
+        {options.map((option, index) => (
+          <li key={option.value}>
+            <div className="choice">
+              <input
+                {...inputProps}
+                id={`${id}-${index}`}
+                type={type}
+                value={option.value}
+                defaultChecked={chosen.includes(option.value)}
+                aria-invalid={error ? true : undefined}
+              />
+              <label htmlFor={`${id}-${index}`}>{option.label}</label>
+            </div>
+            {after?.(option.value)}
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  )
+}

@@ -1,0 +1,19 @@
+import { and, eq } from 'drizzle-orm'
+import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { type Db, type Tx } from '#db/client.server.ts'
+import { bookings, patients } from '#db/schema/index.ts'
+
+/**
+ * A booking as its patient may reach it: the session must have proved the booking's email (an
+ * emailed code or link). Ownership is part of the query: a booking of another address is "not
+ * found", exactly like one that does not exist (security goal C2).
+ */
+export function loadOwnedBooking(db: Tx | Db, session: PatientSession | null, reference: string) {
+  if (!session?.verifiedEmail) return undefined
+  return db
+    .select({ booking: bookings, patient: patients })
+    .from(bookings)
+    .innerJoin(patients, eq(patients.id, bookings.patientId))
+    .where(and(eq(bookings.reference, reference), eq(patients.email, session.verifiedEmail)))
+    .get()
+}

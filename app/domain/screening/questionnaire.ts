@@ -1,0 +1,464 @@
+import {
+  type ALLERGIES,
+  type ChecklistName,
+  type DIABETES_CONTROL,
+  type FollowUpName,
+  type HISTORY,
+  type MEDICINES,
+  type PREGNANCY,
+  type PROCEDURES,
+  type SKIN_NOW,
+  type ScreeningAnswers,
+  type SKIN_TYPES,
+  type TREATMENT_AREAS,
+} from './screening.schema.ts'
+
+/**
+ * The words of questionnaire version 1: what the patient reads (plain words, reading grade 8 or
+ * lower; questionnaire.test.ts measures it) and the short terms a clinician reads beside each
+ * answer. Client-safe, shared by the form, the answer summaries and the readability test.
+ */
+
+type Option<T extends string> = { value: T; label: string; clinician: string }
+
+export type FollowUpText = { label: string; hint?: string }
+
+export type ChecklistQuestion<T extends string> = {
+  name: ChecklistName
+  legend: string
+  hint: string
+  options: (Option<T> & { followUp?: FollowUpName })[]
+}
+
+export const DATE_OF_BIRTH_QUESTION = {
+  label: 'Your date of birth',
+  hint: 'We use it to check your age, as some rules depend on it.',
+}
+
+export const AREAS_QUESTION: {
+  legend: string
+  hint: string
+  options: Option<(typeof TREATMENT_AREAS)[number]>[]
+} = {
+  legend: 'Where would you like the treatment?',
+  hint: 'Tick all that apply.',
+  options: [
+    { value: 'face', label: 'Face, but not around the eyes', clinician: 'Face' },
+    { value: 'eye_area', label: 'Around the eyes', clinician: 'Periorbital area' },
+    { value: 'neck', label: 'Neck', clinician: 'Neck' },
+    { value: 'chest', label: 'Chest', clinician: 'Chest (décolletage)' },
+    { value: 'hands', label: 'Backs of the hands', clinician: 'Dorsal hands' },
+    { value: 'body', label: 'Body, for example arms, legs, tummy or back', clinician: 'Body' },
+  ],
+}
+
+export const SKIN_TYPE_QUESTION: {
+  legend: string
+  hint: string
+  options: Option<(typeof SKIN_TYPES)[number]>[]
+} = {
+  legend: 'Which of these is most like your skin?',
+  hint: 'This helps the clinician plan your care. There is no wrong answer.',
+  options: [
+    {
+      value: 'I',
+      label: 'Very pale. It always burns in the sun and never tans.',
+      clinician: 'Fitzpatrick I',
+    },
+    {
+      value: 'II',
+      label: 'Pale. It burns easily and tans only a little.',
+      clinician: 'Fitzpatrick II',
+    },
+    {
+      value: 'III',
+      label: 'Light to medium. It sometimes burns and slowly tans.',
+      clinician: 'Fitzpatrick III',
+    },
+    {
+      value: 'IV',
+      label: 'Olive or light brown. It rarely burns and tans with ease.',
+      clinician: 'Fitzpatrick IV',
+    },
+    { value: 'V', label: 'Brown. It very rarely burns.', clinician: 'Fitzpatrick V' },
+    { value: 'VI', label: 'Dark brown or black. It never burns.', clinician: 'Fitzpatrick VI' },
+    { value: 'unsure', label: 'I am not sure.', clinician: 'Not sure' },
+  ],
+}
+
+export const SKIN_NOW_QUESTION: ChecklistQuestion<(typeof SKIN_NOW)[number]> = {
+  name: 'skinNow',
+  legend: 'Do you have any of these now, where you want the treatment?',
+  hint: 'Tick all that apply.',
+  options: [
+    {
+      value: 'infection',
+      label: 'A skin infection, such as red, hot or weepy skin, or a rash from a fungus',
+      clinician: 'Active infection at the site',
+    },
+    {
+      value: 'open_wound',
+      label: 'An open cut, wound or sore',
+      clinician: 'Open wound or sore at the site',
+    },
+    { value: 'cold_sore', label: 'A cold sore', clinician: 'Active cold sore (HSV lesion)' },
+    {
+      value: 'inflamed_acne',
+      label: 'Red, swollen or sore spots (acne)',
+      clinician: 'Active inflamed acne',
+    },
+    {
+      value: 'skin_flare',
+      label: 'A flare of eczema, psoriasis or rosacea',
+      clinician: 'Eczema, psoriasis or rosacea flare at the site',
+    },
+    { value: 'warts', label: 'Warts', clinician: 'Warts at the site' },
+    {
+      value: 'changed_mole',
+      label: 'A mole that has changed, or skin cancer',
+      clinician: 'Suspicious lesion or skin cancer at the site',
+    },
+    { value: 'sunburn', label: 'Sunburn', clinician: 'Sunburn' },
+    {
+      value: 'tan',
+      label: 'A tan from the sun, a sunbed or fake tan',
+      clinician: 'Recent tan or self-tan',
+      followUp: 'tanDate',
+    },
+  ],
+}
+
+export const HISTORY_QUESTION: ChecklistQuestion<(typeof HISTORY)[number]> = {
+  name: 'history',
+  legend: 'Have you ever had any of these?',
+  hint: 'Tick all that apply, even if it was long ago.',
+  options: [
+    {
+      value: 'cold_sores',
+      label: 'Cold sores, even once',
+      clinician: 'History of HSV (cold sores)',
+    },
+    {
+      value: 'keloid',
+      label: 'Scars that grew raised, thick or lumpy (keloid scars)',
+      clinician: 'Keloid or hypertrophic scar tendency',
+    },
+    { value: 'diabetes', label: 'Diabetes', clinician: 'Diabetes', followUp: 'diabetesControlled' },
+    {
+      value: 'autoimmune',
+      label: 'An illness where the body attacks itself, such as lupus',
+      clinician: 'Autoimmune or collagen-vascular disease',
+    },
+    {
+      value: 'immunosuppression',
+      label: 'A weak immune system, or medicine that weakens it, such as after a transplant',
+      clinician: 'Immunosuppression',
+    },
+    {
+      value: 'cancer_treatment_now',
+      label: 'Chemo or radiation treatment for cancer, and I have it now',
+      clinician: 'Chemotherapy or radiotherapy, current',
+    },
+    {
+      value: 'cancer_treatment_past',
+      label: 'Chemo or radiation treatment for cancer in the past',
+      clinician: 'Chemotherapy or radiotherapy, past',
+      followUp: 'cancerTreatmentEndDate',
+    },
+    {
+      value: 'bleeding_disorder',
+      label: 'A bleeding problem, or blood that does not clot well',
+      clinician: 'Bleeding disorder or haemostatic dysfunction',
+    },
+    {
+      value: 'skin_disease',
+      label: 'Eczema, psoriasis or rosacea, even if it is calm now',
+      clinician: 'History of eczema, psoriasis or rosacea',
+    },
+  ],
+}
+
+export const MEDICINES_QUESTION: ChecklistQuestion<(typeof MEDICINES)[number]> = {
+  name: 'medicines',
+  legend: 'Do you take or use any of these?',
+  hint: 'Tick all that apply. Your medicine leaflet can help.',
+  options: [
+    {
+      value: 'isotretinoin_now',
+      label: 'Acne tablets called isotretinoin, such as Roaccutane. I take them now.',
+      clinician: 'Isotretinoin, current',
+    },
+    {
+      value: 'isotretinoin_past',
+      label: 'Acne tablets called isotretinoin. I took them, but I have stopped.',
+      clinician: 'Isotretinoin, stopped',
+      followUp: 'isotretinoinLastDose',
+    },
+    {
+      value: 'blood_thinners',
+      label: 'Medicine that thins the blood, such as warfarin, or aspirin every day',
+      clinician: 'Anticoagulant or antiplatelet',
+    },
+    {
+      value: 'retinoids_acids',
+      label: 'Creams with retinol or acids, or peels you do at home',
+      clinician: 'Topical retinoid or AHA/BHA',
+      followUp: 'retinoidLastUse',
+    },
+    {
+      value: 'photosensitising',
+      label: 'Medicine that makes your skin burn more in the sun',
+      clinician: 'Photosensitising medicine',
+    },
+  ],
+}
+
+export const ALLERGIES_QUESTION: ChecklistQuestion<(typeof ALLERGIES)[number]> = {
+  name: 'allergies',
+  legend: 'Are you allergic to any of these?',
+  hint: 'Tick all that apply.',
+  options: [
+    { value: 'stainless_steel', label: 'Stainless steel', clinician: 'Stainless-steel allergy' },
+    {
+      value: 'nickel',
+      label: 'Nickel, for example a rash from cheap jewellery',
+      clinician: 'Nickel allergy',
+    },
+    {
+      value: 'anaesthetic',
+      label: 'Numbing creams or numbing injections',
+      clinician: 'Local anaesthetic allergy',
+    },
+  ],
+}
+
+export const PREGNANCY_QUESTION: {
+  legend: string
+  hint: string
+  options: Option<(typeof PREGNANCY)[number]>[]
+} = {
+  legend: 'Are you pregnant or breastfeeding?',
+  hint: 'Answer “No” if this does not apply to you.',
+  options: [
+    { value: 'no', label: 'No', clinician: 'No' },
+    {
+      value: 'pregnant',
+      label: 'Yes, I am pregnant or I might be',
+      clinician: 'Pregnant or might be',
+    },
+    { value: 'breastfeeding', label: 'Yes, I am breastfeeding', clinician: 'Breastfeeding' },
+  ],
+}
+
+export const PROCEDURES_QUESTION: ChecklistQuestion<(typeof PROCEDURES)[number]> = {
+  name: 'procedures',
+  legend: 'Have you had any of these in the last 12 months?',
+  hint: 'Tick all that apply.',
+  options: [
+    {
+      value: 'toxin',
+      label: 'Injections to smooth lines, such as Botox',
+      clinician: 'Botulinum toxin',
+      followUp: 'toxinDate',
+    },
+    {
+      value: 'filler',
+      label: 'Filler injections',
+      clinician: 'Dermal filler',
+      followUp: 'fillerDate',
+    },
+    {
+      value: 'peel',
+      label: 'A chemical peel at a clinic',
+      clinician: 'Chemical peel',
+      followUp: 'peelDate',
+    },
+    {
+      value: 'laser',
+      label: 'Laser or light (IPL) treatment',
+      clinician: 'Laser or IPL',
+      followUp: 'laserDate',
+    },
+  ],
+}
+
+export const NONE_LABEL = 'None of these'
+
+export const CHECKLIST_QUESTIONS = [
+  SKIN_NOW_QUESTION,
+  HISTORY_QUESTION,
+  MEDICINES_QUESTION,
+  ALLERGIES_QUESTION,
+  PROCEDURES_QUESTION,
+] as const
+
+export const FOLLOW_UP_TEXT: Record<FollowUpName, FollowUpText & { clinician: string }> = {
+  tanDate: {
+    label: 'When did you last tan, or use fake tan?',
+    hint: 'If you still do, enter today’s date.',
+    clinician: 'Last tan or self-tan',
+  },
+  diabetesControlled: {
+    label: 'Is your diabetes well controlled?',
+    hint: 'Your doctor or nurse can tell you.',
+    clinician: 'Diabetes controlled',
+  },
+  cancerTreatmentEndDate: {
+    label: 'When did your last treatment end?',
+    clinician: 'Chemotherapy or radiotherapy ended',
+  },
+  isotretinoinLastDose: {
+    label: 'When did you take your last tablet?',
+    hint: 'A close guess is fine.',
+    clinician: 'Last isotretinoin dose',
+  },
+  retinoidLastUse: {
+    label: 'When did you last use it on the area?',
+    hint: 'If you still use it, enter today’s date. You will need to stop a few days before your visit.',
+    clinician: 'Last topical retinoid or acid',
+  },
+  toxinDate: { label: 'When did you have the injections?', clinician: 'Botulinum toxin on' },
+  fillerDate: { label: 'When did you have the filler?', clinician: 'Filler on' },
+  peelDate: { label: 'When did you have the peel?', clinician: 'Peel on' },
+  laserDate: {
+    label: 'When did you have the laser or light treatment?',
+    clinician: 'Laser or IPL on',
+  },
+}
+
+export const DIABETES_CONTROL_OPTIONS: Option<(typeof DIABETES_CONTROL)[number]>[] = [
+  { value: 'yes', label: 'Yes', clinician: 'Yes' },
+  { value: 'no', label: 'No', clinician: 'No' },
+  { value: 'unsure', label: 'I am not sure', clinician: 'Not sure' },
+]
+
+/** Section headings of the form, in order. */
+export const SECTION_TITLES = {
+  about: 'About you',
+  skin: 'Your skin now',
+  health: 'Your health',
+  medicines: 'Medicines and skin products',
+  allergies: 'Allergies',
+  pregnancy: 'Pregnancy',
+  treatments: 'Other skin treatments',
+} as const
+
+/** Every patient-facing sentence of the questionnaire, for the readability test. */
+export function questionnaireTexts(): { id: string; text: string }[] {
+  const texts: { id: string; text: string }[] = [
+    { id: 'dateOfBirth', text: `${DATE_OF_BIRTH_QUESTION.label}. ${DATE_OF_BIRTH_QUESTION.hint}` },
+  ]
+  const add = (id: string, legend: string, hint: string, options: { label: string }[]) =>
+    texts.push({ id, text: [legend, hint, ...options.map((o) => sentence(o.label))].join(' ') })
+  add('areas', AREAS_QUESTION.legend, AREAS_QUESTION.hint, AREAS_QUESTION.options)
+  add('skinType', SKIN_TYPE_QUESTION.legend, SKIN_TYPE_QUESTION.hint, SKIN_TYPE_QUESTION.options)
+  for (const question of CHECKLIST_QUESTIONS)
+    add(question.name, question.legend, question.hint, [...question.options, { label: NONE_LABEL }])
+  add('pregnancy', PREGNANCY_QUESTION.legend, PREGNANCY_QUESTION.hint, PREGNANCY_QUESTION.options)
+  for (const [name, followUp] of Object.entries(FOLLOW_UP_TEXT))
+    texts.push({ id: name, text: [followUp.label, followUp.hint ?? ''].join(' ').trim() })
+  return texts
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`
+}
+
+/** Every answer as a clinician (or the patient, in plain words) reads it back. */
+export function describeAnswers(
+  answers: ScreeningAnswers,
+  audience: 'patient' | 'clinician',
+): { question: string; answer: string }[] {
+  const pick = (option: { label: string; clinician: string }) =>
+    audience === 'patient' ? option.label : option.clinician
+  const list = (
+    options: { value: string; label: string; clinician: string }[],
+    values: string[],
+  ) =>
+    values.length === 0
+      ? audience === 'patient'
+        ? NONE_LABEL
+        : 'None'
+      : options
+          .filter((option) => values.includes(option.value))
+          .map(pick)
+          .join('; ')
+  const rows: { question: string; answer: string }[] = [
+    {
+      question: audience === 'patient' ? DATE_OF_BIRTH_QUESTION.label : 'Date of birth',
+      answer: answers.dateOfBirth,
+    },
+    {
+      question: audience === 'patient' ? AREAS_QUESTION.legend : 'Areas',
+      answer: list(AREAS_QUESTION.options, answers.areas),
+    },
+    {
+      question: audience === 'patient' ? SKIN_TYPE_QUESTION.legend : 'Skin type',
+      answer: list(SKIN_TYPE_QUESTION.options, [answers.skinType]),
+    },
+  ]
+  const clinicianTitles: Record<ChecklistName, string> = {
+    skinNow: 'At the site now',
+    history: 'History',
+    medicines: 'Medicines and topicals',
+    allergies: 'Allergies',
+    procedures: 'Procedures in the last 12 months',
+  }
+  for (const question of CHECKLIST_QUESTIONS) {
+    rows.push({
+      question: audience === 'patient' ? question.legend : clinicianTitles[question.name],
+      answer: list(question.options, answers[question.name]),
+    })
+    if (question.name === 'allergies') {
+      rows.push({
+        question: audience === 'patient' ? PREGNANCY_QUESTION.legend : 'Pregnancy or breastfeeding',
+        answer: list(PREGNANCY_QUESTION.options, [answers.pregnancy]),
+      })
+    }
+    for (const option of question.options) {
+      const followUp = option.followUp
+      const value = followUp ? answers[followUp] : undefined
+      if (!followUp || value === undefined) continue
+      const text = FOLLOW_UP_TEXT[followUp]
+      rows.push({
+        question: audience === 'patient' ? text.label : text.clinician,
+        answer: followUp === 'diabetesControlled' ? list(DIABETES_CONTROL_OPTIONS, [value]) : value,
+      })
+    }
+  }
+  return rows
+}
+
+/** What the result page says for each outcome (before the rules' own explanations). */
+export const RESULT_TEXTS = {
+  eligible: {
+    title: 'Thank you, you can book',
+    body: 'Your answers do not stop you from having this treatment. Now choose a day and time.',
+  },
+  review: {
+    title: 'A clinician will check your answers',
+    body: 'You can choose a time now. We keep it for you, and a clinician will check your answers before your visit. We will email you when your booking is confirmed, or if we have a question.',
+  },
+  wait: {
+    title: 'You can book from a later date',
+    body: 'Some of your answers mean we need to wait a little before the treatment. You can choose a time from the date below.',
+  },
+  notEligible: {
+    title: 'We cannot book this treatment for you now',
+    body: 'Thank you for your honest answers. They keep you safe. For the reasons below, this treatment is not right for you at the moment.',
+    consultation:
+      'You can book a consultation instead. A clinician will look at your skin and talk with you about what is safe for you.',
+  },
+  privacy: 'Only the clinicians who treat you can see your answers. We never put them in emails.',
+  intro:
+    'These questions help us keep you safe. Please answer them for the skin you want treated. It takes about five minutes.',
+} as const
+
+/** Every result-page sentence, for the readability test. */
+export function resultTexts(): { id: string; text: string }[] {
+  return Object.entries(RESULT_TEXTS).flatMap(([id, value]): { id: string; text: string }[] =>
+    typeof value === 'string'
+      ? [{ id, text: value }]
+      : Object.entries(value).map(([part, text]) => ({ id: `${id}.${part}`, text })),
+  )
+}

@@ -1,0 +1,338 @@
+import { asc, eq } from 'drizzle-orm'
+import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
+import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
+import {
+  type BookingActor,
+  type BookingRow,
+  changeBookingStatus,
+} from '#app/domain/booking/booking-state.server.ts'
+import { loadOwnedBooking } from '#app/domain/booking/owned-booking.server.ts'
+import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
+import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { type Db, getDb, type Tx } from '#db/client.server.ts'
+import { screeningReviewEvents, services } from '#db/schema/index.ts'
+import { lastDecline, openQuestionOf, type ReviewEventLite } from './screening-review.rules.ts'
+import { canRenewNow, clearsBookingOn, type Finding, screeningValidity } from './screening.rules.ts'
+import {
+  type ScreeningAnswers,
+  type ScreeningOutcome,
+  type SubmissionSource,
+} from './screening.schema.ts'
+import {
+  auditScreening,
+  clinicToday,
+  latestBookingSubmission,
+  readSubmission,
+  recordSubmission,
+} from './screening.server.ts'
+
+/**
+ * A booking's screening after it was booked: the patient sees their answers, answers the
+ * clinician's question and updates their answers (the rules run again, a new submission version);
+ * staff confirm at check-in that nothing changed. Answers are shown only to the patient who owns
+ * them and to clinicians; every view and change is audited; no answer goes into a URL or email.
+ */
+
+/** Bookings whose screening may still change: upcoming and not decided against. */
+export const OPEN_STATUSES: readonly BookingStatus[] = ['pending_review', 'confirmed']
+
+export function loadReviewEvents(db: Db | Tx, bookingId: string) {
+  return db
+    .select()
+    .from(screeningReviewEvents)
+    .where(eq(screeningReviewEvents.bookingId, bookingId))
+    .orderBy(asc(screeningReviewEvents.occurredAt), asc(screeningReviewEvents.createdAt))
+    .all()
+}
+
+export function liteEvents(rows: ReturnType<typeof loadReviewEvents>): ReviewEventLite[] {
+  return rows.map((row) => ({
+    kind: row.kind,
+    occurredAt: row.occurredAt.getTime(),
+    message: row.message,
+  }))
+}
+
+function patientAuditActor(patientId: string, actor: BookingActor): AuditActor {
+  return { type: 'patient', id: patientId, ipAddress: actor.ipAddress, requestId: actor.requestId }
+}
+
+export function staffAuditActor(actor: StaffActor): AuditActor {
+  return { type: 'staff', id: actor.userId, ipAddress: actor.ipAddress, requestId: actor.requestId }
+}
+
+export function isTreatment(db: Db | Tx, serviceId: string): boolean {
+  return (
+    db.select({ kind: services.kind }).from(services).where(eq(services.id, serviceId)).get()
+      ?.kind === 'treatment'
+  )
+}
+
+export type PatientExplanation = { kind: Finding['kind']; text: string; until: string | null }
+
+function explanationsOf(findings: Finding[]): PatientExplanation[] {
+  return findings.flatMap((f) =>
+    f.patientText ? [{ kind: f.kind, text: f.patientText, until: f.until }] : [],
+  )
+}
+
+export type PatientScreeningView = {
+  reference: string
+  status: BookingStatus
+  serviceName: string
+  startAt: number
+  timeZone: string
+  today: string
+  submission: {
+    submittedAt: number
+    answers: ScreeningAnswers
+    outcome: ScreeningOutcome
+    waitUntil: string | null
+    explanations: PatientExplanation[]
+  } | null
+  openQuestion: { text: string; askedAt: number } | null
+  declineReason: string | null
+  /** Questions from the clinic and the patient's answers, oldest first. */
+  conversation: { from: 'clinic' | 'you'; text: string; at: number }[]
+  validity: 'valid' | 'renewal_due' | null
+  /** Answering again now would bring the answers up to date for the appointment. */
+  renewalOpen: boolean
+  canUpdate: boolean
+}
+
+/** The patient's own screening for a booking, or null (not theirs, or no such booking). Audited. */
+export function getPatientScreening(input: {
+  session: PatientSession | null
+  reference: string
+  now: Date
+  actor: BookingActor
+}): PatientScreeningView | null {
+  const db = getDb()
+  const owned = loadOwnedBooking(db, input.session, input.reference)
+  if (!owned || !isTreatment(db, owned.booking.serviceId)) return null
+  const { booking, patient } = owned
+  const service = db
+    .select({ name: services.name })
+    .from(services)
+    .where(eq(services.id, booking.serviceId))
+    .get()!
+  const row = latestBookingSubmission(db, booking.id)
+  const submission = row ? readSubmission(row) : null
+  const events = loadReviewEvents(db, booking.id)
+  const lite = liteEvents(events)
+  const question = openQuestionOf(lite)
+  const upcoming = booking.startAt.getTime() > input.now.getTime()
+  const open = OPEN_STATUSES.includes(booking.status) && upcoming
+  const validity = submission ? screeningValidity(submission, booking.startAt) : null
+  auditScreening(db, {
+    action: 'screening.viewed',
+    actor: patientAuditActor(patient.id, input.actor),
+    subjectType: 'booking',
+    subjectId: booking.id,
+    patientId: patient.id,
+    details: { submissionId: submission?.id ?? null },
+    at: input.now,
+  })
+  return {
+    reference: booking.reference,
+    status: booking.status,
+    serviceName: service.name,
+    startAt: booking.startAt.getTime(),
+    timeZone: booking.timeZone,
+    today: clinicToday(input.now),
+    submission: submission
+      ? {
+          submittedAt: submission.submittedAt,
+          answers: submission.answers,
+          outcome: submission.outcome,
+          waitUntil: submission.waitUntil,
+          explanations: explanationsOf(submission.findings),
+        }
+      : null,
+    openQuestion:
+      question && open ? { text: question.message ?? '', askedAt: question.occurredAt } : null,
+    declineReason: booking.status === 'declined' ? (lastDecline(lite)?.message ?? null) : null,
+    conversation: events.flatMap((event) =>
+      event.kind === 'info_requested' || event.kind === 'info_provided'
+        ? [
+            {
+              from: event.kind === 'info_requested' ? ('clinic' as const) : ('you' as const),
+              text: event.message ?? '',
+              at: event.occurredAt.getTime(),
+            },
+          ]
+        : [],
+    ),
+    validity,
+    renewalOpen: open && validity === 'renewal_due' && canRenewNow(booking.startAt, input.now),
+    canUpdate: open,
+  }
+}
+
+/** For the manage page: what to tell the patient about their screening (no answers). */
+export function getPatientScreeningNotice(
+  db: Db | Tx,
+  booking: Pick<BookingRow, 'id' | 'serviceId' | 'status' | 'startAt'>,
+  now: Date,
+): { openQuestion: boolean; declineReason: string | null; renewalOpen: boolean } | null {
+  if (!isTreatment(db, booking.serviceId)) return null
+  const row = latestBookingSubmission(db, booking.id)
+  const lite = liteEvents(loadReviewEvents(db, booking.id))
+  const open = OPEN_STATUSES.includes(booking.status) && booking.startAt.getTime() > now.getTime()
+  return {
+    openQuestion: open && openQuestionOf(lite) !== null,
+    declineReason: booking.status === 'declined' ? (lastDecline(lite)?.message ?? null) : null,
+    renewalOpen:
+      open &&
+      (!row ||
+        screeningValidity({ submittedAt: row.submittedAt }, booking.startAt) === 'renewal_due') &&
+      canRenewNow(booking.startAt, now),
+  }
+}
+
+export type AnswerQuestionResult = { ok: true } | { ok: false; reason: 'not-found' | 'no-question' }
+
+/** The patient answers the clinician's open question (the booking stays pending review). */
+export function answerClinicQuestion(input: {
+  session: PatientSession | null
+  reference: string
+  answer: string
+  now: Date
+  actor: BookingActor
+}): AnswerQuestionResult {
+  return getDb().transaction(
+    (tx): AnswerQuestionResult => {
+      const owned = loadOwnedBooking(tx, input.session, input.reference)
+      if (!owned || !isTreatment(tx, owned.booking.serviceId))
+        return { ok: false, reason: 'not-found' }
+      const { booking, patient } = owned
+      if (!OPEN_STATUSES.includes(booking.status)) return { ok: false, reason: 'no-question' }
+      const question = openQuestionOf(liteEvents(loadReviewEvents(tx, booking.id)))
+      const submission = latestBookingSubmission(tx, booking.id)
+      if (!question || !submission) return { ok: false, reason: 'no-question' }
+      const { id } = tx
+        .insert(screeningReviewEvents)
+        .values({
+          bookingId: booking.id,
+          submissionId: submission.id,
+          kind: 'info_provided',
+          actorType: 'patient',
+          actorId: patient.id,
+          message: input.answer,
+          occurredAt: input.now,
+          createdAt: input.now,
+        })
+        .returning({ id: screeningReviewEvents.id })
+        .get()
+      auditScreening(tx, {
+        action: 'screening.info_provided',
+        actor: patientAuditActor(patient.id, input.actor),
+        subjectType: 'booking',
+        subjectId: booking.id,
+        patientId: patient.id,
+        details: { reviewEventId: id },
+        at: input.now,
+      })
+      return { ok: true }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export type UpdateScreeningResult =
+  | { ok: true; outcome: ScreeningOutcome; status: BookingStatus }
+  | { ok: false; reason: 'not-found' | 'not-changeable' | 'birth-date-differs' }
+
+/**
+ * New answers for a booking: judged by the current rule-set version and stored as the booking's
+ * next submission version. A confirmed booking that these answers would not have let through on
+ * their own (not eligible, review, or a window past its day) goes back to pending review; a
+ * pending one stays pending until a clinician decides (docs/decisions/017).
+ */
+export function storeBookingAnswers(
+  tx: Tx,
+  input: {
+    booking: BookingRow
+    patient: { id: string; dateOfBirth: string }
+    answers: ScreeningAnswers
+    source: SubmissionSource
+    enteredByUserId: string | null
+    auditActor: AuditActor
+    bookingActor: BookingActor
+    now: Date
+  },
+): UpdateScreeningResult {
+  const { booking, patient } = input
+  if (!OPEN_STATUSES.includes(booking.status) || booking.startAt.getTime() <= input.now.getTime())
+    return { ok: false, reason: 'not-changeable' }
+  // The patient is identified by email and date of birth: the answers must not say otherwise.
+  if (input.answers.dateOfBirth !== patient.dateOfBirth)
+    return { ok: false, reason: 'birth-date-differs' }
+  const submission = recordSubmission(tx, {
+    answers: input.answers,
+    source: input.source,
+    now: input.now,
+    patientId: patient.id,
+    bookingId: booking.id,
+    enteredByUserId: input.enteredByUserId,
+  })
+  auditScreening(tx, {
+    action: 'screening.submitted',
+    actor: input.auditActor,
+    subjectType: 'screening_submission',
+    subjectId: submission.id,
+    patientId: patient.id,
+    details: {
+      source: input.source,
+      bookingId: booking.id,
+      bookingVersion: submission.bookingVersion,
+      questionnaireVersion: submission.questionnaireVersion,
+      ruleSetVersion: submission.ruleSetVersion,
+      outcome: submission.outcome,
+    },
+    at: input.now,
+  })
+  let status = booking.status
+  const startDate = localDateOf(booking.startAt.getTime(), booking.timeZone)
+  if (status === 'confirmed' && !clearsBookingOn(submission, startDate)) {
+    changeBookingStatus(tx, {
+      booking,
+      to: 'pending_review',
+      actor: input.bookingActor,
+      action: 'screening_recheck',
+      at: input.now,
+      details: { submissionId: submission.id },
+    })
+    status = 'pending_review'
+  }
+  return { ok: true, outcome: submission.outcome, status }
+}
+
+/** The patient updates their answers from the manage page (also: renewal before the visit). */
+export function updatePatientScreening(input: {
+  session: PatientSession | null
+  reference: string
+  answers: ScreeningAnswers
+  now: Date
+  actor: BookingActor
+}): UpdateScreeningResult {
+  return getDb().transaction(
+    (tx): UpdateScreeningResult => {
+      const owned = loadOwnedBooking(tx, input.session, input.reference)
+      if (!owned || !isTreatment(tx, owned.booking.serviceId))
+        return { ok: false, reason: 'not-found' }
+      return storeBookingAnswers(tx, {
+        booking: owned.booking,
+        patient: owned.patient,
+        answers: input.answers,
+        source: 'patient_update',
+        enteredByUserId: null,
+        auditActor: patientAuditActor(owned.patient.id, input.actor),
+        bookingActor: { ...input.actor, type: 'patient', id: owned.patient.id },
+        now: input.now,
+      })
+    },
+    { behavior: 'immediate' },
+  )
+}

@@ -1,0 +1,145 @@
+import { asc, inArray } from 'drizzle-orm'
+import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
+import { auditActorOf, type StaffActor } from '#app/domain/clinic/stranding.server.ts'
+import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
+import { getDb } from '#db/client.server.ts'
+import { screeningRuleSets, users } from '#db/schema/index.ts'
+import { STRICTER_CHOICES } from './rule-table.rules.ts'
+import {
+  SETTING_LABELS,
+  SETTING_LIMITS,
+  type ScreeningNumberSetting,
+  type ScreeningSettings,
+} from './screening-settings.schema.ts'
+import { getCurrentRuleSet, parseSettings } from './screening.server.ts'
+
+/**
+ * Admins publish the clinic's screening settings as rule-set versions (append-only). A new
+ * version judges answers given from then on; stored submissions keep the version that judged
+ * them and their outcome.
+ */
+
+export type RuleSetVersionView = {
+  version: number
+  publishedAt: number
+  publishedBy: string
+  note: string | null
+  changes: string[]
+}
+
+const NUMBER_SETTINGS = Object.keys(SETTING_LIMITS) as ScreeningNumberSetting[]
+
+function ruleLabel(id: string): string {
+  return STRICTER_CHOICES.find((choice) => choice.id === id)?.label ?? id
+}
+
+/** What changed from one version's settings to the next, in words for the history table. */
+export function describeChanges(
+  before: ScreeningSettings | null,
+  after: ScreeningSettings,
+): string[] {
+  if (!before) return ['First version']
+  const changes: string[] = []
+  for (const name of NUMBER_SETTINGS) {
+    if (before[name] !== after[name])
+      changes.push(
+        `${SETTING_LABELS[name]}: ${before[name]} → ${after[name]} ${SETTING_LIMITS[name][2]}`,
+      )
+  }
+  for (const id of after.stricterRuleIds)
+    if (!before.stricterRuleIds.includes(id)) changes.push(`${ruleLabel(id)}: now not eligible`)
+  for (const id of before.stricterRuleIds)
+    if (!after.stricterRuleIds.includes(id))
+      changes.push(`${ruleLabel(id)}: back to clinician review`)
+  return changes
+}
+
+/** The admin page: the current settings and every version, newest first. */
+export function getScreeningSettingsPage() {
+  const db = getDb()
+  const current = getCurrentRuleSet(db)
+  const rows = db.select().from(screeningRuleSets).orderBy(asc(screeningRuleSets.version)).all()
+  const publisherIds = rows.flatMap((row) => (row.publishedByUserId ? [row.publishedByUserId] : []))
+  const names = new Map(
+    (publisherIds.length
+      ? db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, publisherIds))
+          .all()
+      : []
+    ).map((user) => [user.id, user.name]),
+  )
+  let previous: ScreeningSettings | null = null
+  const history: RuleSetVersionView[] = []
+  for (const row of rows) {
+    const settings = parseSettings(row.settings)
+    history.push({
+      version: row.version,
+      publishedAt: row.publishedAt.getTime(),
+      publishedBy: row.publishedByUserId
+        ? (names.get(row.publishedByUserId) ?? 'Unknown')
+        : 'Built in',
+      note: row.note,
+      changes: describeChanges(previous, settings),
+    })
+    previous = settings
+  }
+  return {
+    current: { version: current.version, settings: current.settings },
+    history: history.reverse(),
+    timeZone: getClinicSettings().timeZone,
+  }
+}
+
+export type PublishResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: 'unchanged'; version: number }
+  | { ok: false; reason: 'unknown-rule' }
+
+/** Publishes the settings as the next rule-set version, unless nothing changed. Audited. */
+export function publishScreeningRuleSet(
+  input: { settings: ScreeningSettings; note: string | null },
+  actor: StaffActor,
+  now = new Date(),
+): PublishResult {
+  const allowed = new Set(STRICTER_CHOICES.map((choice) => choice.id))
+  if (input.settings.stricterRuleIds.some((id) => !allowed.has(id)))
+    return { ok: false, reason: 'unknown-rule' }
+  const settings: ScreeningSettings = {
+    ...input.settings,
+    // Stored in the rule table's order, so that equal settings compare equal.
+    stricterRuleIds: STRICTER_CHOICES.map((c) => c.id).filter((id) =>
+      input.settings.stricterRuleIds.includes(id),
+    ),
+  }
+  return getDb().transaction(
+    (tx): PublishResult => {
+      const current = getCurrentRuleSet(tx)
+      if (describeChanges(current.settings, settings).length === 0)
+        return { ok: false, reason: 'unchanged', version: current.version }
+      const version = current.version + 1
+      const { id } = tx
+        .insert(screeningRuleSets)
+        .values({
+          version,
+          settings: JSON.stringify(settings),
+          note: input.note,
+          publishedByUserId: actor.userId,
+          publishedAt: now,
+        })
+        .returning({ id: screeningRuleSets.id })
+        .get()
+      recordAuditEvent(tx, {
+        action: 'screening.rules_published',
+        actor: auditActorOf(actor),
+        subjectType: 'screening_rule_set',
+        subjectId: id,
+        details: { version, changes: describeChanges(current.settings, settings) },
+        at: now,
+      })
+      return { ok: true, version }
+    },
+    { behavior: 'immediate' },
+  )
+}

@@ -1,0 +1,164 @@
+import { type RuleContext, SCREENING_RULES, type ScreeningRule } from './rule-table.rules.ts'
+import { type RuleKind, type ScreeningAnswers, type ScreeningOutcome } from './screening.schema.ts'
+import { type ScreeningSettings } from './screening-settings.schema.ts'
+
+/**
+ * Judging answers with the rule table: pure, so the same answers, settings and day always give
+ * the same result. The stored result of a submission is never recomputed (a later rule-set
+ * version judges only later submissions).
+ */
+
+/** One rule that fired, as it is stored with the submission (texts included, as judged). */
+export type Finding = {
+  ruleId: string
+  kind: RuleKind
+  label: string
+  /** For a waiting window: the first calendar day (clinic zone) the treatment may be done. */
+  until: string | null
+  patientText: string | null
+  clinicianText: string
+  sources: string
+}
+
+export type ScreeningResult = {
+  outcome: ScreeningOutcome
+  /** The latest waiting window, or null: no session before this clinic calendar day. */
+  waitUntil: string | null
+  findings: Finding[]
+}
+
+const DAY_MS = 86_400_000
+
+function utcOf(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return Date.UTC(y, m - 1, d)
+}
+
+function isoOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+export function addCalendarDays(date: string, days: number): string {
+  return isoOf(utcOf(date) + days * DAY_MS)
+}
+
+/** Whole calendar months later; the 31st of a shorter month becomes its last day. */
+export function addCalendarMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const target = new Date(Date.UTC(y, m - 1 + months, 1))
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate()
+  target.setUTCDate(Math.min(d, lastDay))
+  return isoOf(target.getTime())
+}
+
+/** Age in whole years on `today` (a 29 February birthday counts on 1 March in other years). */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number]
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number]
+  const hadBirthday = tm > bm || (tm === bm && td >= bd)
+  return ty - by - (hadBirthday ? 0 : 1)
+}
+
+function kindOf(rule: ScreeningRule, settings: ScreeningSettings): RuleKind {
+  if (rule.stricter && settings.stricterRuleIds.includes(rule.id)) return 'not_eligible'
+  return rule.kind
+}
+
+/** Runs every rule over the answers, as judged on `today` (the clinic's calendar date). */
+export function evaluateScreening(
+  answers: ScreeningAnswers,
+  settings: ScreeningSettings,
+  today: string,
+): ScreeningResult {
+  const context: RuleContext = { answers, settings, today, age: ageOn(answers.dateOfBirth, today) }
+  const findings: Finding[] = []
+  for (const rule of SCREENING_RULES) {
+    if (!rule.applies(context)) continue
+    let kind = kindOf(rule, settings)
+    let until: string | null = null
+    let clinicianText = rule.clinician(context)
+    if (rule.window) {
+      const from = rule.window.from(answers)
+      const length = settings[rule.window.setting]
+      // A window needs its date; the form asks for it whenever the trigger is ticked.
+      if (!from) continue
+      until =
+        rule.window.unit === 'months'
+          ? addCalendarMonths(from, length)
+          : addCalendarDays(from, length)
+      if (until <= today) {
+        kind = 'info'
+        clinicianText = `${clinicianText} The waiting window (${length} ${rule.window.unit}) ended on ${until}.`
+        until = null
+      } else {
+        clinicianText = `${clinicianText} Waiting window: ${length} ${rule.window.unit}, until ${until}.`
+      }
+    }
+    findings.push({
+      ruleId: rule.id,
+      kind,
+      label: rule.label,
+      until,
+      patientText: kind === 'info' || !rule.patient ? null : rule.patient(context),
+      clinicianText,
+      sources: rule.sources,
+    })
+  }
+  return combineFindings(findings)
+}
+
+/** Any "not eligible" blocks; else any "review" needs a clinician; waiting windows add a date. */
+export function combineFindings(findings: Finding[]): ScreeningResult {
+  const outcome: ScreeningOutcome = findings.some((f) => f.kind === 'not_eligible')
+    ? 'not_eligible'
+    : findings.some((f) => f.kind === 'review')
+      ? 'review'
+      : 'eligible'
+  const dates = findings.flatMap((f) => (f.kind === 'wait_until' && f.until ? [f.until] : []))
+  return {
+    outcome,
+    waitUntil: dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null,
+    findings,
+  }
+}
+
+const SEVERITY: Record<ScreeningOutcome, number> = { eligible: 0, review: 1, not_eligible: 2 }
+
+/** How restrictive an outcome is: eligible < review < not eligible. */
+export function outcomeSeverity(outcome: ScreeningOutcome): number {
+  return SEVERITY[outcome]
+}
+
+/** Screening answers count for an appointment this many days before it (product.md 4). */
+export const SCREENING_VALID_DAYS = 30
+
+/** Valid when answered at most 30 days before the appointment; otherwise the patient renews. */
+export function screeningValidity(
+  submission: { submittedAt: number | Date },
+  appointmentStart: number | Date,
+): 'valid' | 'renewal_due' {
+  const answered = Number(submission.submittedAt)
+  return Number(appointmentStart) - answered <= SCREENING_VALID_DAYS * DAY_MS
+    ? 'valid'
+    : 'renewal_due'
+}
+
+/** Answering again now would make the answers valid for the appointment (it is close enough). */
+export function canRenewNow(appointmentStart: number | Date, now: number | Date): boolean {
+  return screeningValidity({ submittedAt: now }, appointmentStart) === 'valid'
+}
+
+/**
+ * Would a booking at `startDate` (clinic calendar day) go ahead on its own with this result?
+ * Not when anything is "not eligible", needs review, or waits past that day.
+ */
+export function clearsBookingOn(
+  result: Pick<ScreeningResult, 'outcome' | 'waitUntil'>,
+  startDate: string,
+): boolean {
+  return (
+    result.outcome === 'eligible' && (result.waitUntil === null || result.waitUntil <= startDate)
+  )
+}

@@ -1,0 +1,376 @@
+import { z } from 'zod'
+import { IsoDateSchema } from '#app/domain/shared/fields.schema.ts'
+
+/**
+ * The eligibility questionnaire, version 1 (clinical-reference.md sections 1.2 and 6). Every
+ * submission stores the version it answered; a change to the questions or their meaning is a new
+ * version (the stored answers of version 1 keep parsing with these schemas).
+ * Client-safe: the browser validates with the same schema the action parses again.
+ */
+export const SCREENING_QUESTIONNAIRE_VERSION = 1
+
+export const TREATMENT_AREAS = ['face', 'eye_area', 'neck', 'chest', 'hands', 'body'] as const
+export const SKIN_TYPES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'unsure'] as const
+/** At the treatment area, now. */
+export const SKIN_NOW = [
+  'infection',
+  'open_wound',
+  'cold_sore',
+  'inflamed_acne',
+  'skin_flare',
+  'warts',
+  'changed_mole',
+  'sunburn',
+  'tan',
+] as const
+export const HISTORY = [
+  'cold_sores',
+  'keloid',
+  'diabetes',
+  'autoimmune',
+  'immunosuppression',
+  'cancer_treatment_now',
+  'cancer_treatment_past',
+  'bleeding_disorder',
+  'skin_disease',
+] as const
+export const MEDICINES = [
+  'isotretinoin_now',
+  'isotretinoin_past',
+  'blood_thinners',
+  'retinoids_acids',
+  'photosensitising',
+] as const
+export const ALLERGIES = ['stainless_steel', 'nickel', 'anaesthetic'] as const
+export const PREGNANCY = ['no', 'pregnant', 'breastfeeding'] as const
+export const PROCEDURES = ['toxin', 'filler', 'peel', 'laser'] as const
+export const DIABETES_CONTROL = ['yes', 'no', 'unsure'] as const
+
+/** The "tick what applies" questions; each also offers "None of these" (posted as "none"). */
+export const CHECKLISTS = {
+  skinNow: SKIN_NOW,
+  history: HISTORY,
+  medicines: MEDICINES,
+  allergies: ALLERGIES,
+  procedures: PROCEDURES,
+} as const
+export type ChecklistName = keyof typeof CHECKLISTS
+export const NONE = 'none'
+
+/**
+ * Follow-up questions: each is asked only when its trigger is ticked (the page hides it until
+ * then when JavaScript runs, and the server validates it only then). Untriggered follow-ups are
+ * dropped from the stored answers.
+ */
+export const FOLLOW_UPS = {
+  tanDate: { checklist: 'skinNow', value: 'tan', kind: 'date' },
+  diabetesControlled: { checklist: 'history', value: 'diabetes', kind: 'choice' },
+  cancerTreatmentEndDate: { checklist: 'history', value: 'cancer_treatment_past', kind: 'date' },
+  isotretinoinLastDose: { checklist: 'medicines', value: 'isotretinoin_past', kind: 'date' },
+  retinoidLastUse: { checklist: 'medicines', value: 'retinoids_acids', kind: 'date' },
+  toxinDate: { checklist: 'procedures', value: 'toxin', kind: 'date' },
+  fillerDate: { checklist: 'procedures', value: 'filler', kind: 'date' },
+  peelDate: { checklist: 'procedures', value: 'peel', kind: 'date' },
+  laserDate: { checklist: 'procedures', value: 'laser', kind: 'date' },
+} as const satisfies Record<string, { checklist: ChecklistName; value: string; kind: string }>
+export type FollowUpName = keyof typeof FOLLOW_UPS
+export const FOLLOW_UP_NAMES = Object.keys(FOLLOW_UPS) as FollowUpName[]
+
+/** The answers as stored (and as the rules read them). */
+export type ScreeningAnswers = {
+  dateOfBirth: string
+  areas: (typeof TREATMENT_AREAS)[number][]
+  skinType: (typeof SKIN_TYPES)[number]
+  skinNow: (typeof SKIN_NOW)[number][]
+  history: (typeof HISTORY)[number][]
+  medicines: (typeof MEDICINES)[number][]
+  allergies: (typeof ALLERGIES)[number][]
+  pregnancy: (typeof PREGNANCY)[number]
+  procedures: (typeof PROCEDURES)[number][]
+  tanDate?: string
+  diabetesControlled?: (typeof DIABETES_CONTROL)[number]
+  cancerTreatmentEndDate?: string
+  isotretinoinLastDose?: string
+  retinoidLastUse?: string
+  toxinDate?: string
+  fillerDate?: string
+  peelDate?: string
+  laserDate?: string
+}
+
+/** A posted checkbox group: nothing (undefined), one value (a string) or several (an array). */
+function asList(value: unknown): unknown[] {
+  if (value === undefined || value === null || value === '' || value === false) return []
+  return Array.isArray(value) ? value : [value]
+}
+
+function emptyToUndefined(value: unknown) {
+  return value === '' || value === null || value === false ? undefined : value
+}
+
+/**
+ * A list of allowed values. Unknown values are refused for the whole field (not per item), so
+ * the message sits beside the question.
+ */
+function listOf<T extends string>(values: readonly T[], message: string) {
+  return z
+    .array(z.string({ error: message }))
+    .refine((list) => list.every((item) => (values as readonly string[]).includes(item)), {
+      error: message,
+    })
+    .transform((list) => list as T[])
+}
+
+const areasSchema = z.preprocess(
+  asList,
+  listOf(TREATMENT_AREAS, 'Choose from the areas shown.').refine((list) => list.length > 0, {
+    error: 'Tick at least one area.',
+  }),
+)
+
+function checklistSchema<T extends string>(values: readonly T[]) {
+  return z.preprocess(
+    asList,
+    listOf([...values, NONE] as (T | typeof NONE)[], 'Choose from the list.').refine(
+      (list) => list.length > 0,
+      { error: 'Tick the ones that apply, or “None of these”.' },
+    ),
+  )
+}
+
+/** A past calendar date (a dose, a treatment): not in the future, not before 1900. */
+function pastDateSchema(today: string, futureMessage: string) {
+  return z.preprocess(
+    emptyToUndefined,
+    IsoDateSchema.refine((value) => value <= today, { error: futureMessage })
+      .refine((value) => value >= '1900-01-01', { error: 'Check the year of this date.' })
+      .optional(),
+  )
+}
+
+/** The messages for a follow-up left empty although its trigger is ticked. */
+export const FOLLOW_UP_REQUIRED: Record<FollowUpName, string> = {
+  tanDate: 'Enter the date you last tanned or used fake tan.',
+  diabetesControlled: 'Tell us if your diabetes is well controlled.',
+  cancerTreatmentEndDate: 'Enter the date your treatment ended.',
+  isotretinoinLastDose: 'Enter the date of your last tablet.',
+  retinoidLastUse: 'Enter the date you last used it on the area.',
+  toxinDate: 'Enter the date of the injections.',
+  fillerDate: 'Enter the date of the filler.',
+  peelDate: 'Enter the date of the peel.',
+  laserDate: 'Enter the date of the laser or IPL treatment.',
+}
+
+const FUTURE = 'This date is in the future. Enter the date it happened.'
+
+/**
+ * The questionnaire form. `today` is the clinic's calendar date (the loader sends it to the
+ * browser, so both sides judge dates alike). Unknown fields are dropped, so a posted "outcome" or
+ * "status" never reaches the rules.
+ */
+export function screeningFormSchema(today: string) {
+  return z
+    .object({
+      dateOfBirth: z
+        .string({ error: 'Enter your date of birth.' })
+        .trim()
+        .min(1, { error: 'Enter your date of birth.' })
+        .pipe(IsoDateSchema)
+        .refine((value) => value < today, { error: 'Your date of birth must be in the past.' })
+        .refine((value) => value >= '1900-01-01', {
+          error: 'Check the year of your date of birth.',
+        }),
+      areas: areasSchema,
+      skinType: z.enum(SKIN_TYPES, {
+        error: 'Choose the skin type that fits best, or “not sure”.',
+      }),
+      skinNow: checklistSchema(SKIN_NOW),
+      history: checklistSchema(HISTORY),
+      medicines: checklistSchema(MEDICINES),
+      allergies: checklistSchema(ALLERGIES),
+      pregnancy: z.enum(PREGNANCY, {
+        error: 'Answer this question. Choose “No” if it does not apply.',
+      }),
+      procedures: checklistSchema(PROCEDURES),
+      tanDate: pastDateSchema(today, FUTURE),
+      diabetesControlled: z.preprocess(
+        emptyToUndefined,
+        z.enum(DIABETES_CONTROL, { error: 'Choose one of the answers.' }).optional(),
+      ),
+      cancerTreatmentEndDate: pastDateSchema(today, FUTURE),
+      isotretinoinLastDose: pastDateSchema(
+        today,
+        'This date is in the future. If you still take it, tick “I take it now” instead.',
+      ),
+      retinoidLastUse: pastDateSchema(
+        today,
+        'This date is in the future. Enter today’s date if you still use it.',
+      ),
+      toxinDate: pastDateSchema(today, FUTURE),
+      fillerDate: pastDateSchema(today, FUTURE),
+      peelDate: pastDateSchema(today, FUTURE),
+      laserDate: pastDateSchema(today, FUTURE),
+    })
+    .superRefine((value, ctx) => {
+      for (const name of Object.keys(CHECKLISTS) as ChecklistName[]) {
+        const list = value[name]
+        if (list.includes(NONE) && list.length > 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'You ticked “None of these” and another answer. Untick one of them.',
+          })
+        }
+      }
+      if (
+        value.medicines.includes('isotretinoin_now') &&
+        value.medicines.includes('isotretinoin_past')
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['medicines'],
+          message: 'For isotretinoin, tick either “I take it now” or “I have stopped”, not both.',
+        })
+      }
+      for (const name of FOLLOW_UP_NAMES) {
+        const { checklist, value: trigger } = FOLLOW_UPS[name]
+        const triggered = (value[checklist] as string[]).includes(trigger)
+        if (triggered && value[name] === undefined) {
+          ctx.addIssue({ code: 'custom', path: [name], message: FOLLOW_UP_REQUIRED[name] })
+        }
+      }
+      for (const name of FOLLOW_UP_NAMES) {
+        const date = value[name]
+        if (
+          FOLLOW_UPS[name].kind === 'date' &&
+          typeof date === 'string' &&
+          date < value.dateOfBirth
+        )
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'This date is before your date of birth. Please check it.',
+          })
+      }
+    })
+    .transform((value): ScreeningAnswers => normaliseAnswers(value))
+}
+
+/** Drops "none" from the lists and every follow-up whose trigger is not ticked. */
+function normaliseAnswers(value: { [K in keyof ScreeningAnswers]?: unknown }): ScreeningAnswers {
+  const strip = <T>(list: unknown) => (list as string[]).filter((item) => item !== NONE) as T
+  const answers: ScreeningAnswers = {
+    dateOfBirth: value.dateOfBirth as string,
+    areas: value.areas as ScreeningAnswers['areas'],
+    skinType: value.skinType as ScreeningAnswers['skinType'],
+    skinNow: strip(value.skinNow),
+    history: strip(value.history),
+    medicines: strip(value.medicines),
+    allergies: strip(value.allergies),
+    pregnancy: value.pregnancy as ScreeningAnswers['pregnancy'],
+    procedures: strip(value.procedures),
+  }
+  for (const name of FOLLOW_UP_NAMES) {
+    const { checklist, value: trigger } = FOLLOW_UPS[name]
+    if ((answers[checklist] as string[]).includes(trigger) && value[name] !== undefined)
+      (answers as Record<string, unknown>)[name] = value[name]
+  }
+  return answers
+}
+
+/** Stored answers of questionnaire version 1, read back from the database. */
+export const StoredAnswersV1Schema = z.object({
+  dateOfBirth: IsoDateSchema,
+  areas: z.array(z.enum(TREATMENT_AREAS)),
+  skinType: z.enum(SKIN_TYPES),
+  skinNow: z.array(z.enum(SKIN_NOW)),
+  history: z.array(z.enum(HISTORY)),
+  medicines: z.array(z.enum(MEDICINES)),
+  allergies: z.array(z.enum(ALLERGIES)),
+  pregnancy: z.enum(PREGNANCY),
+  procedures: z.array(z.enum(PROCEDURES)),
+  tanDate: IsoDateSchema.optional(),
+  diabetesControlled: z.enum(DIABETES_CONTROL).optional(),
+  cancerTreatmentEndDate: IsoDateSchema.optional(),
+  isotretinoinLastDose: IsoDateSchema.optional(),
+  retinoidLastUse: IsoDateSchema.optional(),
+  toxinDate: IsoDateSchema.optional(),
+  fillerDate: IsoDateSchema.optional(),
+  peelDate: IsoDateSchema.optional(),
+  laserDate: IsoDateSchema.optional(),
+}) satisfies z.ZodType<ScreeningAnswers>
+
+/** The combined outcome of a submission. Waiting windows come on top, as a date. */
+export const SCREENING_OUTCOMES = ['eligible', 'review', 'not_eligible'] as const
+export type ScreeningOutcome = (typeof SCREENING_OUTCOMES)[number]
+
+/** What one rule says. */
+export const RULE_KINDS = ['not_eligible', 'review', 'wait_until', 'info'] as const
+export type RuleKind = (typeof RULE_KINDS)[number]
+
+/** Who sent a submission: the patient (wizard, manage page) or staff (at the visit). */
+export const SUBMISSION_SOURCES = ['booking', 'patient_update', 'staff_update'] as const
+export type SubmissionSource = (typeof SUBMISSION_SOURCES)[number]
+
+/** A clinician's decision, or the patient's answer to a question: append-only rows. */
+export const REVIEW_EVENT_KINDS = [
+  'approved',
+  'declined',
+  'info_requested',
+  'info_provided',
+] as const
+export type ReviewEventKind = (typeof REVIEW_EVENT_KINDS)[number]
+export const REVIEW_ACTOR_TYPES = ['staff', 'patient'] as const
+
+const submissionIdField = z.uuid({ error: 'Reload the page and try again.' })
+
+/** Approve: an optional note for the clinical record, e.g. "antiviral cover prescribed". */
+export const ApproveSchema = z.object({
+  intent: z.literal('approve'),
+  submissionId: submissionIdField,
+  note: z
+    .string()
+    .trim()
+    .max(1000, { error: 'Use at most 1000 characters.' })
+    .optional()
+    .transform((value) => value || null),
+})
+
+/** Decline: the reason, which the patient reads on their booking page (never in an email). */
+export const DeclineSchema = z.object({
+  intent: z.literal('decline'),
+  submissionId: submissionIdField,
+  reason: z
+    .string({ error: 'Write the reason the patient will read.' })
+    .trim()
+    .min(1, { error: 'Write the reason the patient will read.' })
+    .max(1000, { error: 'Use at most 1000 characters.' }),
+})
+
+/** Ask the patient a question; they answer on their booking page. */
+export const RequestInfoSchema = z.object({
+  intent: z.literal('request_info'),
+  submissionId: submissionIdField,
+  question: z
+    .string({ error: 'Write the question for the patient.' })
+    .trim()
+    .min(1, { error: 'Write the question for the patient.' })
+    .max(1000, { error: 'Use at most 1000 characters.' }),
+})
+
+/** A clinician's decision on the review page (three forms: one intent each). */
+export const ReviewDecisionSchema = z.discriminatedUnion('intent', [
+  ApproveSchema,
+  DeclineSchema,
+  RequestInfoSchema,
+])
+export type ReviewDecision = z.output<typeof ReviewDecisionSchema>
+
+/** The patient's answer to a clinician's question. */
+export const ClinicQuestionAnswerSchema = z.object({
+  answer: z
+    .string({ error: 'Write your answer.' })
+    .trim()
+    .min(1, { error: 'Write your answer.' })
+    .max(2000, { error: 'Use at most 2000 characters.' }),
+})

@@ -1,0 +1,70 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { ScreeningForm } from '#app/components/screening/screening-form.tsx'
+import {
+  getDraftScreening,
+  submitDraftScreening,
+} from '#app/domain/booking/booking-screening.server.ts'
+import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
+import { screeningFormSchema } from '#app/domain/screening/screening.schema.ts'
+import { clinicToday } from '#app/domain/screening/screening.server.ts'
+import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { useIsPending } from '#app/utils/misc.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Health questions | Dermadesk' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { session, steps } = await requireWizardStep(request, 'screening')
+  const screening = getDraftScreening({ session, now: new Date(), actor: patientActor(context) })
+  if (!screening) throw redirect('/book/screening')
+  return {
+    steps,
+    serviceName: screening.serviceName,
+    today: screening.today,
+    answers: screening.submission?.answers ?? null,
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { session } = await requireWizardStep(request, 'screening')
+  const parsed = await parseForm(request, screeningFormSchema(clinicToday(new Date())))
+  if (!parsed.ok) return formError(parsed.errors)
+  const result = submitDraftScreening({
+    session,
+    answers: parsed.data,
+    now: new Date(),
+    actor: patientActor(context),
+  })
+  if (result.ok) return redirect(result.booked ? '/book/confirmation' : '/book/screening/result')
+  if (result.reason === 'already-booked') throw redirect('/book/confirmation')
+  throw redirect('/book/screening')
+}
+
+export default function BookScreeningQuestionsRoute() {
+  const { steps, serviceName, today, answers } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const pending = useIsPending()
+  return (
+    <div className="stack page--medium">
+      <StepIndicator steps={steps} currentId="screening" />
+      <h1>Health questions</h1>
+      <p className="lead">{serviceName}</p>
+      <p>{RESULT_TEXTS.intro}</p>
+      <p className="notice">{RESULT_TEXTS.privacy}</p>
+      <ScreeningForm
+        today={today}
+        initial={answers}
+        serverErrors={actionData}
+        pending={pending}
+        submitLabel="Check my answers"
+      />
+    </div>
+  )
+}

@@ -1,0 +1,235 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ReviewDecisions } from '#app/components/screening/review-decisions.tsx'
+import {
+  AnswersList,
+  FindingsList,
+  OutcomeBadge,
+} from '#app/components/screening/screening-summary.tsx'
+import { decideReview } from '#app/domain/screening/screening-decisions.server.ts'
+import { getReviewForClinician } from '#app/domain/screening/screening-review.server.ts'
+import { ReviewDecisionSchema } from '#app/domain/screening/screening.schema.ts'
+import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
+import {
+  formatAppointment,
+  formatCalendarDate,
+  formatDateInZone,
+  formatTimeInZone,
+} from '#app/utils/format.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { requireRole } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Eligibility review | Dermadesk' }]
+
+const BookingIdSchema = z.uuid()
+
+const EVENT_LABELS = {
+  approved: 'Approved',
+  declined: 'Declined',
+  info_requested: 'Asked the patient',
+  info_provided: 'Patient answered',
+} as const
+
+const SOURCE_LABELS = {
+  booking: 'by the patient when booking',
+  patient_update: 'by the patient, updated on their booking page',
+  staff_update: 'by staff for the patient',
+} as const
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'clinician')
+  const bookingId = BookingIdSchema.safeParse(params.bookingId)
+  if (!bookingId.success) throw notFound('We could not find that booking.')
+  const review = getReviewForClinician({
+    bookingId: bookingId.data,
+    actor: staffActorOf(user, context),
+    now: new Date(),
+  })
+  if (!review) throw notFound('We could not find that booking.')
+  const zone = review.booking.timeZone
+  const at = (instant: number) =>
+    `${formatDateInZone(instant, zone)}, ${formatTimeInZone(instant, zone)}`
+  return {
+    ...review,
+    when: formatAppointment(review.booking.startAt, review.booking.endAt, zone),
+    submission: review.submission
+      ? { ...review.submission, submittedAtLabel: at(review.submission.submittedAt) }
+      : null,
+    earlier: review.earlier.map((s) => ({ ...s, submittedAt: at(s.submittedAt) })),
+    events: review.events.map((e) => ({ ...e, at: at(e.at) })),
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'clinician')
+  const bookingId = BookingIdSchema.safeParse(params.bookingId)
+  if (!bookingId.success) throw notFound('We could not find that booking.')
+  const parsed = await parseForm(request, ReviewDecisionSchema)
+  if (!parsed.ok) return formError(parsed.errors)
+  const result = decideReview({
+    bookingId: bookingId.data,
+    decision: parsed.data,
+    actor: staffActorOf(user, context),
+    now: new Date(),
+  })
+  if (result.ok) {
+    return redirect(
+      parsed.data.intent === 'request_info'
+        ? `/staff/reviews/${bookingId.data}?asked=1`
+        : `/staff/reviews?done=${parsed.data.intent === 'approve' ? 'approved' : 'declined'}`,
+    )
+  }
+  switch (result.reason) {
+    case 'not-found':
+      throw notFound('We could not find that booking.')
+    case 'stale':
+      return formError(
+        {
+          formErrors: [
+            'The patient has sent new answers since you opened this page. Please read them before you decide.',
+          ],
+          values: parsed.values,
+        },
+        409,
+      )
+    default:
+      return formError(
+        {
+          formErrors: ['This booking is no longer waiting for review.'],
+          values: parsed.values,
+        },
+        409,
+      )
+  }
+}
+
+export default function ReviewRoute() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const { booking, patient, submission } = data
+  const decisive = submission?.findings.filter((f) => f.kind !== 'info') ?? []
+  const info = submission?.findings.filter((f) => f.kind === 'info') ?? []
+  return (
+    <div className="stack page--medium">
+      <p>
+        <Link to="/staff/reviews">All reviews</Link>
+      </p>
+      <h1>Review for {patient.fullName}</h1>
+      {searchParams.get('asked') === '1' ? (
+        <p className="notice notice--success" role="status">
+          Question sent. The patient gets an email with a link to answer it; the booking stays
+          pending.
+        </p>
+      ) : null}
+      <BookingSummary
+        rows={[
+          ['Status', <StatusBadge key="status" status={booking.status} />],
+          ['Booking', booking.reference],
+          ['When', data.when],
+          ['Treatment', booking.serviceName],
+          ['With', booking.practitionerName],
+          [
+            'Patient',
+            `${patient.fullName}, born ${formatCalendarDate(patient.dateOfBirth)} (${patient.age})`,
+          ],
+          ['Contact', `${patient.phone}, ${patient.email}`],
+        ]}
+      />
+      {submission ? (
+        <>
+          <section aria-labelledby="flags-heading">
+            <h2 id="flags-heading">What the rules flagged</h2>
+            <p className="cluster">
+              <span>
+                Answers version {submission.bookingVersion}, given on {submission.submittedAtLabel}{' '}
+                {SOURCE_LABELS[submission.source]}; judged by rule set version{' '}
+                {submission.ruleSetVersion}.
+              </span>
+              {submission.validity === 'renewal_due' ? (
+                <span className="badge badge--warn">Older than 30 days before the visit</span>
+              ) : null}
+            </p>
+            <FindingsList findings={decisive} />
+          </section>
+          {info.length > 0 ? (
+            <section aria-labelledby="info-heading">
+              <h2 id="info-heading">For your information</h2>
+              <FindingsList findings={info} />
+            </section>
+          ) : null}
+          {data.canDecide ? (
+            <ReviewDecisions
+              submissionId={submission.id}
+              actionData={actionData}
+              openQuestion={data.openQuestion}
+            />
+          ) : (
+            <p className="notice">This booking is not waiting for review: nothing to decide.</p>
+          )}
+          <section aria-labelledby="answers-heading">
+            <h2 id="answers-heading">All answers</h2>
+            <AnswersList answers={submission.answers} audience="clinician" />
+          </section>
+        </>
+      ) : (
+        <p className="notice notice--warning">This booking has no screening answers.</p>
+      )}
+      {data.events.length > 0 ? (
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading">Decisions and messages</h2>
+          <ul className="conversation">
+            {data.events.map((event) => (
+              <li key={`${event.kind}-${event.at}-${event.by}`}>
+                <strong>{EVENT_LABELS[event.kind]}</strong> by {event.by}, {event.at}
+                {event.message ? (
+                  <>
+                    :<br />
+                    {event.message}
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {data.earlier.length > 0 ? (
+        <section aria-labelledby="earlier-heading">
+          <h2 id="earlier-heading">Earlier answers for this booking</h2>
+          <ul>
+            {data.earlier.map((s) => (
+              <li key={s.id}>
+                Version {s.bookingVersion}, {s.submittedAt}: <OutcomeBadge outcome={s.outcome} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{
+        404: () => (
+          <div className="page page--narrow">
+            <h1>Booking not found</h1>
+            <p>
+              <Link to="/staff/reviews">Back to the reviews</Link>
+            </p>
+          </div>
+        ),
+      }}
+    />
+  )
+}
