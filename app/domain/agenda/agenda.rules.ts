@@ -1,7 +1,11 @@
-import { addDays, weekdayOf } from '#app/domain/availability/availability.rules.ts'
+import { addDays, localDateOf, weekdayOf } from '#app/domain/availability/availability.rules.ts'
+import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
+import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
+import { clearsBookingOn, screeningValidity } from '#app/domain/screening/screening.rules.ts'
+import { type ScreeningOutcome } from '#app/domain/screening/screening.schema.ts'
+import { type AgendaView } from './agenda.schema.ts'
 
-export const AGENDA_VIEWS = ['day', 'week'] as const
-export type AgendaView = (typeof AGENDA_VIEWS)[number]
+export { AGENDA_VIEWS, type AgendaView } from './agenda.schema.ts'
 
 /** The calendar dates an agenda view covers: one day, or Monday to Sunday of that date's week. */
 export function agendaDates(view: AgendaView, date: string): string[] {
@@ -17,4 +21,119 @@ export function agendaNeighbours(
 ): { previous: string; next: string } {
   const step = view === 'day' ? 1 : 7
   return { previous: addDays(date, -step), next: addDays(date, step) }
+}
+
+// Badges --------------------------------------------------------------------------------------
+
+/** A badge says what it means in words; the tone only repeats it in colour. */
+export type BadgeTone = 'ok' | 'warn' | 'bad' | 'neutral'
+export type Badge = { label: string; tone: BadgeTone }
+
+/** Booking states the agenda lists: coming, done or missed (never holds or cancellations). */
+export const AGENDA_STATUSES = ['pending_review', 'confirmed', 'completed', 'no_show'] as const
+export type AgendaStatus = (typeof AGENDA_STATUSES)[number]
+
+export const SCREENING_BADGES = [
+  'not_required',
+  'missing',
+  'clear',
+  'needs_review',
+  'approved',
+  'declined',
+  'renewal_due',
+] as const
+export type ScreeningBadge = (typeof SCREENING_BADGES)[number]
+
+export type ScreeningFacts = {
+  /** Consultations have no screening. */
+  required: boolean
+  bookingStatus: BookingStatus
+  startAt: number
+  timeZone: string
+  /** The booking's latest answers, if any. */
+  latest: { outcome: ScreeningOutcome; waitUntil: string | null; submittedAt: number } | null
+  /** The clinician's last approve or decline, if any. */
+  lastDecision: { kind: 'approved' | 'declined'; at: number } | null
+  /** The clinician asked the patient a question that is not answered yet. */
+  openQuestion: boolean
+}
+
+/**
+ * Where a booking's screening stands for the clinician, most urgent first: declined; needs a
+ * clinician (the booking is pending review, or the answers would not let it through and no one
+ * approved them); answers older than 30 days before the visit (renewal due); approved by a
+ * clinician; clear.
+ */
+export function screeningBadgeOf(facts: ScreeningFacts): ScreeningBadge {
+  if (!facts.required) return 'not_required'
+  const latest = facts.latest
+  if (!latest) return 'missing'
+  const decision =
+    facts.lastDecision && facts.lastDecision.at >= latest.submittedAt ? facts.lastDecision : null
+  if (facts.bookingStatus === 'declined' || decision?.kind === 'declined') return 'declined'
+  const clears = clearsBookingOn(latest, localDateOf(facts.startAt, facts.timeZone))
+  if (facts.bookingStatus === 'pending_review' || facts.openQuestion) return 'needs_review'
+  if (!clears && decision?.kind !== 'approved') return 'needs_review'
+  if (screeningValidity(latest, facts.startAt) === 'renewal_due') return 'renewal_due'
+  return decision?.kind === 'approved' ? 'approved' : 'clear'
+}
+
+const SCREENING_LABELS: Record<ScreeningBadge, Badge> = {
+  not_required: { label: 'No screening needed', tone: 'neutral' },
+  missing: { label: 'Screening missing', tone: 'bad' },
+  clear: { label: 'Screening clear', tone: 'ok' },
+  needs_review: { label: 'Screening needs review', tone: 'warn' },
+  approved: { label: 'Screening approved', tone: 'ok' },
+  declined: { label: 'Screening declined', tone: 'bad' },
+  renewal_due: { label: 'Screening renewal due', tone: 'warn' },
+}
+
+export function screeningBadge(kind: ScreeningBadge, openQuestion = false): Badge {
+  if (kind === 'needs_review' && openQuestion)
+    return { label: 'Screening needs review (question sent)', tone: 'warn' }
+  return SCREENING_LABELS[kind]
+}
+
+const CONSENT_LABELS: Record<ConsentStatus, Badge> = {
+  not_required: { label: 'No consent needed', tone: 'neutral' },
+  missing: { label: 'Consent missing', tone: 'bad' },
+  signed: { label: 'Consent signed', tone: 'warn' },
+  countersigned: { label: 'Consent countersigned', tone: 'ok' },
+  withdrawn: { label: 'Consent withdrawn', tone: 'bad' },
+}
+
+/** Signed but not countersigned is a warning: the clinician countersigns at the visit. */
+export function consentBadge(status: ConsentStatus): Badge {
+  return CONSENT_LABELS[status]
+}
+
+const STATUS_LABELS: Record<AgendaStatus, Badge> = {
+  pending_review: { label: 'Pending review', tone: 'warn' },
+  confirmed: { label: 'Confirmed', tone: 'ok' },
+  completed: { label: 'Completed', tone: 'neutral' },
+  no_show: { label: 'No-show', tone: 'bad' },
+}
+
+export function statusBadge(status: AgendaStatus): Badge {
+  return STATUS_LABELS[status]
+}
+
+// Grouping ------------------------------------------------------------------------------------
+
+/**
+ * The appointments under each date of the view, in the clinic's zone, each day in time order.
+ * Every date of the view is present, with an empty list when nothing is booked.
+ */
+export function groupByDay<T extends { startAt: number }>(
+  appointments: readonly T[],
+  dates: readonly string[],
+  timeZone: string,
+): { date: string; appointments: T[] }[] {
+  const byDate = new Map<string, T[]>(dates.map((date) => [date, []]))
+  for (const appointment of appointments)
+    byDate.get(localDateOf(appointment.startAt, timeZone))?.push(appointment)
+  return dates.map((date) => ({
+    date,
+    appointments: byDate.get(date)!.sort((a, b) => a.startAt - b.startAt),
+  }))
 }

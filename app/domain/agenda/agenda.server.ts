@@ -1,58 +1,206 @@
-import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { instantAt } from '#app/domain/availability/availability.rules.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
+import { listPublishedVersions } from '#app/domain/consent/consent-documents.server.ts'
+import { consentStatusFor, requiredVersionFor } from '#app/domain/consent/consent.rules.ts'
+import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
+import { loadConsentFactsOfPatients } from '#app/domain/consent/consent-status.server.ts'
+import {
+  openQuestionOf,
+  type ReviewEventLite,
+} from '#app/domain/screening/screening-review.rules.ts'
 import { coursePosition } from '#app/domain/treatment/treatment.rules.ts'
-import { getDb } from '#db/client.server.ts'
-import { bookings, patients, practitioners, services } from '#db/schema/index.ts'
-import { agendaDates, type AgendaView } from './agenda.rules.ts'
+import { type Db, getDb } from '#db/client.server.ts'
+import {
+  bookings,
+  patients,
+  practitioners,
+  screeningReviewEvents,
+  screeningSubmissions,
+  services,
+} from '#db/schema/index.ts'
+import {
+  AGENDA_STATUSES,
+  agendaDates,
+  type AgendaStatus,
+  type ScreeningBadge,
+  screeningBadgeOf,
+  type ScreeningFacts,
+} from './agenda.rules.ts'
+import { type AgendaView } from './agenda.schema.ts'
 
-/** Bookings that belong on an agenda: coming, done or missed (not holds or cancellations). */
-const AGENDA_STATUSES = ['pending_review', 'confirmed', 'completed', 'no_show'] as const
+/**
+ * The clinician's agenda: a day or a week of appointments with where each one's screening and
+ * consent stand, for the practitioners the signed-in user may see. Badges for a whole page come
+ * from a fixed number of queries, however many appointments there are.
+ */
 
 export type AgendaAppointment = {
   bookingId: string
   reference: string
-  status: (typeof AGENDA_STATUSES)[number]
+  status: AgendaStatus
   startAt: number
   endAt: number
   practitionerId: string
   practitionerName: string
   patientName: string
   serviceName: string
-  tier: string
+  tier: 'medical' | 'cosmetic'
   isConsultation: boolean
+  /** "Session 2 of 3", "Single visit"… */
   course: string
+  /** No completed visit of this patient before this appointment. */
   firstVisit: boolean
+  screening: ScreeningBadge
+  /** The clinician asked the patient a question that is not answered yet. */
+  openQuestion: boolean
+  consent: ConsentStatus
 }
 
 /** The practitioner rows a staff user may see on the agenda: their own, or every one for admins. */
 export function agendaScope(
   user: StaffUser,
   requested: string | undefined,
-): { practitionerIds: string[]; canChoose: boolean } {
-  const db = getDb()
+  db: Db = getDb(),
+): { practitionerIds: string[]; canChoose: boolean; chosen: string | null } {
   if (user.roles.includes('admin')) {
     const all = db
       .select({ id: practitioners.id })
       .from(practitioners)
       .all()
       .map((row) => row.id)
-    const chosen = requested && all.includes(requested) ? [requested] : all
-    return { practitionerIds: chosen, canChoose: true }
+    const chosen = requested && all.includes(requested) ? requested : null
+    return { practitionerIds: chosen ? [chosen] : all, canChoose: true, chosen }
   }
+  if (!user.roles.includes('clinician'))
+    return { practitionerIds: [], canChoose: false, chosen: null }
   const own = db
     .select({ id: practitioners.id })
     .from(practitioners)
     .where(eq(practitioners.userId, user.id))
     .all()
-  return { practitionerIds: own.map((row) => row.id), canChoose: false }
+  return { practitionerIds: own.map((row) => row.id), canChoose: false, chosen: null }
+}
+
+type BookingForBadges = {
+  id: string
+  patientId: string
+  status: AgendaStatus
+  startAt: number
+  timeZone: string
+  kind: string
+  tier: 'medical' | 'cosmetic'
+}
+
+/** Screening badges of many bookings: two queries (latest answers, review events). */
+function screeningBadgesOf(
+  db: Db,
+  rows: readonly BookingForBadges[],
+): Map<string, { badge: ScreeningBadge; openQuestion: boolean }> {
+  const ids = rows.filter((row) => row.kind === 'treatment').map((row) => row.id)
+  const latest = new Map<string, ScreeningFacts['latest'] & { version: number }>()
+  const events = new Map<string, (ReviewEventLite & { kind: string })[]>()
+  if (ids.length) {
+    for (const s of db
+      .select({
+        bookingId: screeningSubmissions.bookingId,
+        version: screeningSubmissions.bookingVersion,
+        outcome: screeningSubmissions.outcome,
+        waitUntil: screeningSubmissions.waitUntil,
+        submittedAt: screeningSubmissions.submittedAt,
+      })
+      .from(screeningSubmissions)
+      .where(inArray(screeningSubmissions.bookingId, ids))
+      .all()) {
+      const current = latest.get(s.bookingId!)
+      if (!current || (s.version ?? 0) > current.version)
+        latest.set(s.bookingId!, {
+          version: s.version ?? 0,
+          outcome: s.outcome,
+          waitUntil: s.waitUntil,
+          submittedAt: s.submittedAt.getTime(),
+        })
+    }
+    for (const e of db
+      .select({
+        bookingId: screeningReviewEvents.bookingId,
+        kind: screeningReviewEvents.kind,
+        occurredAt: screeningReviewEvents.occurredAt,
+        message: screeningReviewEvents.message,
+      })
+      .from(screeningReviewEvents)
+      .where(inArray(screeningReviewEvents.bookingId, ids))
+      .orderBy(asc(screeningReviewEvents.occurredAt), asc(screeningReviewEvents.createdAt))
+      .all()) {
+      const list = events.get(e.bookingId) ?? []
+      list.push({ kind: e.kind, occurredAt: e.occurredAt.getTime(), message: e.message })
+      events.set(e.bookingId, list)
+    }
+  }
+  return new Map(
+    rows.map((row) => {
+      const lite = events.get(row.id) ?? []
+      const decision = lite.filter((e) => e.kind === 'approved' || e.kind === 'declined').pop()
+      const openQuestion = openQuestionOf(lite) !== null
+      const badge = screeningBadgeOf({
+        required: row.kind === 'treatment',
+        bookingStatus: row.status,
+        startAt: row.startAt,
+        timeZone: row.timeZone,
+        latest: latest.get(row.id) ?? null,
+        lastDecision: decision
+          ? { kind: decision.kind as 'approved' | 'declined', at: decision.occurredAt }
+          : null,
+        openQuestion,
+      })
+      return [row.id, { badge, openQuestion: row.kind === 'treatment' && openQuestion }]
+    }),
+  )
+}
+
+/** Consent statuses of many bookings: one query for the records, one per tier for versions. */
+function consentStatusesOf(db: Db, rows: readonly BookingForBadges[]): Map<string, ConsentStatus> {
+  const facts = loadConsentFactsOfPatients(db, [...new Set(rows.map((row) => row.patientId))])
+  const versions = {
+    medical: listPublishedVersions(db, 'medical'),
+    cosmetic: listPublishedVersions(db, 'cosmetic'),
+  }
+  return new Map(
+    rows.map((row) => {
+      const needsConsent = row.kind === 'treatment'
+      const status = consentStatusFor(
+        (facts.get(row.patientId) ?? []).filter((record) => record.tier === row.tier),
+        {
+          tier: row.tier,
+          needsConsent,
+          startAt: row.startAt,
+          requiredVersionId: needsConsent
+            ? (requiredVersionFor(versions[row.tier], row.startAt)?.id ?? null)
+            : null,
+        },
+      ).status
+      return [row.id, status]
+    }),
+  )
+}
+
+export type Agenda = {
+  timeZone: string
+  dates: string[]
+  canChoosePractitioner: boolean
+  /** The practitioner an admin filtered by (null: everyone, or a clinician's own agenda). */
+  chosenPractitioner: string | null
+  practitioners: { id: string; name: string }[]
+  /** A clinician with no practitioner profile has no agenda. */
+  hasPractitioner: boolean
+  appointments: AgendaAppointment[]
 }
 
 /**
  * The day or week agenda of the practitioners this user may see, in the clinic's zone. Audited:
- * it shows patients' names next to their treatments.
+ * it shows patients' names next to their treatments and the state of their records.
  */
 export function getAgenda(input: {
   user: StaffUser
@@ -61,14 +209,14 @@ export function getAgenda(input: {
   practitioner?: string
   ipAddress?: string | null
   requestId?: string | null
-}) {
+  now?: Date
+}): Agenda {
   const db = getDb()
-  const settings = getClinicSettings()
-  const zone = settings.timeZone
+  const zone = getClinicSettings().timeZone
   const dates = agendaDates(input.view, input.date)
   const from = instantAt(dates[0]!, 0, zone)
   const to = instantAt(dates[dates.length - 1]!, 1440, zone)
-  const scope = agendaScope(input.user, input.practitioner)
+  const scope = agendaScope(input.user, input.practitioner, db)
   const rows = scope.practitionerIds.length
     ? db
         .select({
@@ -92,19 +240,30 @@ export function getAgenda(input: {
             lt(bookings.startAt, new Date(to)),
           ),
         )
-        .orderBy(asc(bookings.startAt))
+        .orderBy(asc(bookings.startAt), asc(practitioners.displayName))
         .all()
     : []
-  const patientIds = [...new Set(rows.map((row) => row.booking.patientId!))]
-  const earlierVisits = patientIds.length
+  const forBadges: BookingForBadges[] = rows.map((row) => ({
+    id: row.booking.id,
+    patientId: row.booking.patientId!,
+    status: row.booking.status as AgendaStatus,
+    startAt: row.booking.startAt.getTime(),
+    timeZone: row.booking.timeZone,
+    kind: row.kind,
+    tier: row.tier,
+  }))
+  const screening = screeningBadgesOf(db, forBadges)
+  const consent = consentStatusesOf(db, forBadges)
+  const patientIds = [...new Set(forBadges.map((row) => row.patientId))]
+  const completedVisits = patientIds.length
     ? db
         .select({ patientId: bookings.patientId, startAt: bookings.startAt })
         .from(bookings)
         .where(
           and(
             inArray(bookings.patientId, patientIds),
-            inArray(bookings.status, ['completed']),
-            lte(bookings.startAt, new Date(to)),
+            eq(bookings.status, 'completed'),
+            lt(bookings.startAt, new Date(to)),
           ),
         )
         .all()
@@ -112,7 +271,7 @@ export function getAgenda(input: {
   const appointments: AgendaAppointment[] = rows.map((row) => ({
     bookingId: row.booking.id,
     reference: row.booking.reference,
-    status: row.booking.status as AgendaAppointment['status'],
+    status: row.booking.status as AgendaStatus,
     startAt: row.booking.startAt.getTime(),
     endAt: row.booking.endAt.getTime(),
     practitionerId: row.booking.practitionerId,
@@ -125,31 +284,42 @@ export function getAgenda(input: {
       courseSessionNumber: row.booking.courseSessionNumber,
       courseSessions: row.courseSessions,
     }).label,
-    firstVisit: !earlierVisits.some(
+    firstVisit: !completedVisits.some(
       (visit) =>
         visit.patientId === row.booking.patientId &&
         visit.startAt.getTime() < row.booking.startAt.getTime(),
     ),
+    screening: screening.get(row.booking.id)!.badge,
+    openQuestion: screening.get(row.booking.id)!.openQuestion,
+    consent: consent.get(row.booking.id)!,
   }))
-  recordAuditEvent(db, {
-    action: 'agenda.viewed',
-    actor: {
-      type: 'staff',
-      id: input.user.id,
-      ipAddress: input.ipAddress ?? null,
-      requestId: input.requestId ?? null,
-    },
-    details: {
-      view: input.view,
-      date: input.date,
-      practitioners: scope.practitionerIds.length,
-      appointments: appointments.length,
-    },
-  })
+  db.transaction(
+    (tx) =>
+      recordAuditEvent(tx, {
+        action: 'agenda.viewed',
+        actor: {
+          type: 'staff',
+          id: input.user.id,
+          ipAddress: input.ipAddress ?? null,
+          requestId: input.requestId ?? null,
+        },
+        details: {
+          view: input.view,
+          date: input.date,
+          practitionerId: scope.chosen,
+          practitioners: scope.practitionerIds.length,
+          appointments: appointments.length,
+          bookingIds: appointments.map((a) => a.bookingId),
+        },
+        at: input.now,
+      }),
+    { behavior: 'immediate' },
+  )
   return {
     timeZone: zone,
     dates,
     canChoosePractitioner: scope.canChoose,
+    chosenPractitioner: scope.chosen,
     practitioners: scope.canChoose
       ? db
           .select({ id: practitioners.id, name: practitioners.displayName })
@@ -157,6 +327,7 @@ export function getAgenda(input: {
           .orderBy(asc(practitioners.displayName))
           .all()
       : [],
+    hasPractitioner: scope.practitionerIds.length > 0,
     appointments,
   }
 }

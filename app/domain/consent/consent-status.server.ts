@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import { getDb, type Db, type Tx } from '#db/client.server.ts'
 import {
   bookings,
@@ -23,6 +23,68 @@ import {
  * (agenda, appointment detail, check-in) calls `getConsentStatus` and
  * `hasValidConsentForTreatment`.
  */
+
+const FACT_COLUMNS = {
+  id: consentRecords.id,
+  patientId: consentRecords.patientId,
+  tier: consentRecords.tier,
+  versionId: consentRecords.documentVersionId,
+  signedAt: consentRecords.signedAt,
+  withdrawnAt: consentWithdrawals.withdrawnAt,
+  withdrawalId: consentWithdrawals.id,
+  countersignatureId: consentCountersignatures.id,
+}
+
+type FactRow = {
+  id: string
+  tier: string
+  versionId: string
+  signedAt: Date
+  withdrawnAt: Date | null
+  withdrawalId: string | null
+  countersignatureId: string | null
+}
+
+function toFacts(row: FactRow): ConsentRecordFacts {
+  return {
+    id: row.id,
+    tier: row.tier,
+    versionId: row.versionId,
+    signedAt: row.signedAt.getTime(),
+    withdrawnAt: row.withdrawnAt?.getTime() ?? null,
+    withdrawalId: row.withdrawalId ?? null,
+    countersignatureId: row.countersignatureId ?? null,
+  }
+}
+
+/**
+ * Consent facts of many patients in one query (the agenda), keyed by patient id; each list holds
+ * every tier, newest first (consentStatusFor picks the tier itself).
+ */
+export function loadConsentFactsOfPatients(
+  db: Tx | Db,
+  patientIds: readonly string[],
+): Map<string, ConsentRecordFacts[]> {
+  const byPatient = new Map<string, ConsentRecordFacts[]>()
+  if (patientIds.length === 0) return byPatient
+  const rows = db
+    .select(FACT_COLUMNS)
+    .from(consentRecords)
+    .leftJoin(consentWithdrawals, eq(consentWithdrawals.consentRecordId, consentRecords.id))
+    .leftJoin(
+      consentCountersignatures,
+      eq(consentCountersignatures.consentRecordId, consentRecords.id),
+    )
+    .where(inArray(consentRecords.patientId, [...patientIds]))
+    .orderBy(desc(consentRecords.signedAt))
+    .all()
+  for (const row of rows) {
+    const list = byPatient.get(row.patientId) ?? []
+    list.push(toFacts(row))
+    byPatient.set(row.patientId, list)
+  }
+  return byPatient
+}
 
 /** The patient's consent records of a tier with their withdrawal and countersignature, if any. */
 export function loadConsentFacts(

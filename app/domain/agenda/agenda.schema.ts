@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import { isRealCalendarDate } from '#app/domain/shared/fields.schema.ts'
+
+export const AGENDA_VIEWS = ['day', 'week'] as const
+export type AgendaView = (typeof AGENDA_VIEWS)[number]
+
+/**
+ * The agenda's query string (`?view=day|week&date=YYYY-MM-DD&practitioner=<id>`). These come
+ * from links and a GET form, so anything unexpected falls back instead of failing: the view to
+ * "day", the date to today in the clinic's zone (the loader fills it in), the practitioner to all.
+ */
+export const AgendaQuerySchema = z.object({
+  view: z.enum(AGENDA_VIEWS).catch('day').default('day'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine(isRealCalendarDate)
+    .optional()
+    .catch(undefined),
+  practitioner: z
+    .string()
+    .regex(/^[0-9a-f-]{36}$/)
+    .optional()
+    .catch(undefined),
+})
+export type AgendaQuery = z.infer<typeof AgendaQuerySchema>
+
+/** The link to an agenda page, keeping the view and the chosen practitioner. */
+export function agendaHref(query: {
+  view: AgendaView
+  date?: string | null
+  practitioner?: string | null
+}): string {
+  const params = new URLSearchParams({ view: query.view })
+  if (query.date) params.set('date', query.date)
+  if (query.practitioner) params.set('practitioner', query.practitioner)
+  return `/staff/agenda?${params}`
+}
