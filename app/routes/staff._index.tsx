@@ -25,6 +25,18 @@ export default function StaffHomeRoute() {
         Signed in as {user.roles.join(' and ')}. For your safety you are signed out after 15 minutes
         without activity.
       </p>
+      {user.roles.includes('clinician') || user.roles.includes('admin') ? (
+        <section aria-labelledby="agenda-heading">
+          <h2 id="agenda-heading">Agenda</h2>
+          <p>
+            <Link to="/staff/agenda">
+              {user.roles.includes('clinician')
+                ? 'Your appointments today and this week'
+                : 'Every practitioner’s appointments today and this week'}
+            </Link>
+          </p>
+        </section>
+      ) : null}
       {pendingReviews !== null ? (
         <section aria-labelledby="reviews-heading">
           <h2 id="reviews-heading">Eligibility reviews</h2>

@@ -4,14 +4,19 @@ import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import { requireStaffUser } from './auth.server.ts'
 
 /**
- * Deny by default (goal C1): every staff loader and action calls this itself. A layout's guard
- * does not protect its children, because child loaders and actions run on their own.
+ * Deny by default (goal C1): every staff loader and action calls this itself. Given several
+ * roles, any one of them is enough. A layout's guard does not protect its children, because
+ * child loaders and actions run on their own.
  */
-export async function requireRole(request: Request, role: StaffRole): Promise<StaffUser> {
+export async function requireRole(
+  request: Request,
+  role: StaffRole | readonly StaffRole[],
+): Promise<StaffUser> {
   const user = await requireStaffUser(request)
-  if (!user.roles.includes(role)) {
+  const allowed: readonly StaffRole[] = typeof role === 'string' ? [role] : role
+  if (!allowed.some((r) => user.roles.includes(r))) {
     throw data(
-      { message: `This page is for staff with the ${role} role.` },
+      { message: `This page is for staff with the ${allowed.join(' or ')} role.` },
       { status: 403, statusText: 'Forbidden' },
     )
   }

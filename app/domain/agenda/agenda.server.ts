@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
-import { instantAt } from '#app/domain/availability/availability.rules.ts'
+import { instantAt, localDateOf } from '#app/domain/availability/availability.rules.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { listPublishedVersions } from '#app/domain/consent/consent-documents.server.ts'
@@ -188,6 +188,10 @@ function consentStatusesOf(db: Db, rows: readonly BookingForBadges[]): Map<strin
 
 export type Agenda = {
   timeZone: string
+  /** The date asked for (today in the clinic's zone when none was). */
+  date: string
+  /** Today in the clinic's zone. */
+  today: string
   dates: string[]
   canChoosePractitioner: boolean
   /** The practitioner an admin filtered by (null: everyone, or a clinician's own agenda). */
@@ -205,7 +209,8 @@ export type Agenda = {
 export function getAgenda(input: {
   user: StaffUser
   view: AgendaView
-  date: string
+  /** A clinic calendar date; today in the clinic's zone when missing. */
+  date?: string
   practitioner?: string
   ipAddress?: string | null
   requestId?: string | null
@@ -213,7 +218,9 @@ export function getAgenda(input: {
 }): Agenda {
   const db = getDb()
   const zone = getClinicSettings().timeZone
-  const dates = agendaDates(input.view, input.date)
+  const today = localDateOf((input.now ?? new Date()).getTime(), zone)
+  const date = input.date ?? today
+  const dates = agendaDates(input.view, date)
   const from = instantAt(dates[0]!, 0, zone)
   const to = instantAt(dates[dates.length - 1]!, 1440, zone)
   const scope = agendaScope(input.user, input.practitioner, db)
@@ -305,7 +312,7 @@ export function getAgenda(input: {
         },
         details: {
           view: input.view,
-          date: input.date,
+          date,
           practitionerId: scope.chosen,
           practitioners: scope.practitionerIds.length,
           appointments: appointments.length,
@@ -317,6 +324,8 @@ export function getAgenda(input: {
   )
   return {
     timeZone: zone,
+    date,
+    today,
     dates,
     canChoosePractitioner: scope.canChoose,
     chosenPractitioner: scope.chosen,
