@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import { getDatabasePath, openDatabase } from '#db/client.server.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { isDatabaseEmpty, seedDemoClinic } from '#db/seed.ts'
+import { seedDemoAppointments } from '#db/seed-appointments.ts'
 
 const command = process.argv[2]
 const databasePath = getDatabasePath()
@@ -17,7 +18,8 @@ console.log(`Migrated ${databasePath}`)
 if (command === 'seed' || command === 'reset') {
   if (isDatabaseEmpty(db)) {
     await seedDemoClinic(db)
-    console.log(`Seeded the demo clinic into ${databasePath}`)
+    const visits = seedDemoAppointments(db, new Date())
+    console.log(`Seeded the demo clinic and ${visits} demo appointments into ${databasePath}`)
   } else {
     console.log(`${databasePath} already has data; run npm run db:reset to start over.`)
   }

@@ -8,6 +8,7 @@ import { logger } from '#app/utils/logger.server.ts'
 import { DatabaseOpenError, getDb } from '#db/client.server.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { DEMO_SIGN_INS, isDatabaseEmpty, seedDemoClinic } from '#db/seed.ts'
+import { seedDemoAppointments } from '#db/seed-appointments.ts'
 import { remixHandler } from './remix-adapter.ts'
 import { type Scheduler, startScheduler } from './scheduler.ts'
 import { limitBody, refuseCrossSiteWrites, securityHeaders } from './security.ts'
@@ -27,6 +28,8 @@ async function prepareDatabase(seedDemo: boolean): Promise<{ seeded: boolean }> 
   migrateDatabase(db)
   if (seedDemo && isDatabaseEmpty(db)) {
     await seedDemoClinic(db)
+    // A week of demo appointments from today, so the clinicians' agenda has something to show.
+    seedDemoAppointments(db, new Date())
     return { seeded: true }
   }
   return { seeded: false }
