@@ -30,9 +30,9 @@ export default function StaffHomeRoute() {
           <h2 id="agenda-heading">Agenda</h2>
           <p>
             <Link to="/staff/agenda">
-              {user.roles.includes('clinician')
-                ? 'Your appointments today and this week'
-                : 'Every practitioner’s appointments today and this week'}
+              {user.roles.includes('admin')
+                ? 'Every practitioner’s appointments today and this week'
+                : 'Your appointments today and this week'}
             </Link>
           </p>
         </section>

@@ -1,20 +1,15 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import {
-  agendaNeighbours,
-  type AgendaStatus,
-  type Badge,
-  consentBadge,
-  groupByDay,
-  type ScreeningBadge,
-  screeningBadge,
-  statusBadge,
-} from '#app/domain/agenda/agenda.rules.ts'
+  AgendaDayTable,
+  AgendaWeekDay,
+  appointmentCount,
+} from '#app/components/agenda/agenda-views.tsx'
+import { agendaNeighbours, groupByDay } from '#app/domain/agenda/agenda.rules.ts'
 import { agendaHref, AgendaQuerySchema, type AgendaView } from '#app/domain/agenda/agenda.schema.ts'
 import { getAgenda } from '#app/domain/agenda/agenda.server.ts'
-import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
 import { SelectField } from '#app/components/forms/fields.tsx'
-import { describeTimeZone, formatCalendarDate, formatTimeInZone } from '#app/utils/format.ts'
+import { describeTimeZone, formatCalendarDate } from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Agenda | Dermadesk' }]
@@ -31,166 +26,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     requestId: context.requestId ?? null,
   })
   return { view: query.view, ...agenda }
-}
-
-type Appointment = ReturnType<typeof useLoaderData<typeof loader>>['appointments'][number]
-
-function BadgeText({ badge }: { badge: Badge }) {
-  return <span className={`badge badge--${badge.tone}`}>{badge.label}</span>
-}
-
-function badgesOf(a: {
-  status: AgendaStatus
-  screening: ScreeningBadge
-  openQuestion: boolean
-  consent: ConsentStatus
-  isConsultation: boolean
-}): { status: Badge; screening: Badge | null; consent: Badge | null } {
-  return {
-    status: statusBadge(a.status),
-    // A consultation has neither: say it once, in the service column.
-    screening: a.isConsultation ? null : screeningBadge(a.screening, a.openQuestion),
-    consent: a.isConsultation ? null : consentBadge(a.consent),
-  }
-}
-
-function AppointmentLink({ appointment }: { appointment: Appointment }) {
-  return <Link to={`/staff/bookings/${appointment.bookingId}`}>{appointment.patientName}</Link>
-}
-
-function ServiceSummary({ appointment: a }: { appointment: Appointment }) {
-  return (
-    <>
-      {a.serviceName}{' '}
-      <span className={`badge badge--${a.tier}`}>
-        {a.tier === 'medical' ? 'Medical' : 'Cosmetic'}
-      </span>
-      <br />
-      <span className="muted">
-        {a.isConsultation ? 'Consultation: no screening or consent needed' : a.course}
-      </span>
-    </>
-  )
-}
-
-function DayTable({
-  appointments,
-  timeZone,
-  showPractitioner,
-  caption,
-}: {
-  appointments: Appointment[]
-  timeZone: string
-  showPractitioner: boolean
-  caption: string
-}) {
-  return (
-    <div className="table-wrap">
-      <table className="agenda-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Patient</th>
-            <th scope="col">Treatment</th>
-            {showPractitioner ? <th scope="col">With</th> : null}
-            <th scope="col">Booking</th>
-            <th scope="col">Screening</th>
-            <th scope="col">Consent</th>
-          </tr>
-        </thead>
-        <tbody>
-          {appointments.map((a) => {
-            const badges = badgesOf(a)
-            return (
-              <tr key={a.bookingId}>
-                <td>
-                  {formatTimeInZone(a.startAt, timeZone)}–{formatTimeInZone(a.endAt, timeZone)}
-                </td>
-                <td>
-                  <AppointmentLink appointment={a} />
-                  {a.firstVisit ? (
-                    <>
-                      <br />
-                      <span className="badge badge--neutral">First visit</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <ServiceSummary appointment={a} />
-                </td>
-                {showPractitioner ? <td>{a.practitionerName}</td> : null}
-                <td>
-                  <BadgeText badge={badges.status} />
-                </td>
-                <td>{badges.screening ? <BadgeText badge={badges.screening} /> : '—'}</td>
-                <td>{badges.consent ? <BadgeText badge={badges.consent} /> : '—'}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
-  )
-}
-
-function WeekDay({
-  date,
-  appointments,
-  timeZone,
-  showPractitioner,
-  isToday,
-}: {
-  date: string
-  appointments: Appointment[]
-  timeZone: string
-  showPractitioner: boolean
-  isToday: boolean
-}) {
-  const headingId = `day-${date}`
-  return (
-    <section aria-labelledby={headingId} className="agenda-day">
-      <h2 id={headingId}>
-        {formatCalendarDate(date)}
-        {isToday ? ' (today)' : ''}
-      </h2>
-      {appointments.length === 0 ? (
-        <p className="muted">No appointments.</p>
-      ) : (
-        <ul className="agenda-list" aria-labelledby={headingId}>
-          {appointments.map((a) => {
-            const badges = badgesOf(a)
-            return (
-              <li key={a.bookingId} className="agenda-item">
-                <p className="agenda-item__time">
-                  {formatTimeInZone(a.startAt, timeZone)}–{formatTimeInZone(a.endAt, timeZone)}
-                </p>
-                <p>
-                  <AppointmentLink appointment={a} />
-                  {showPractitioner ? (
-                    <span className="muted"> with {a.practitionerName}</span>
-                  ) : null}
-                </p>
-                <p>
-                  <ServiceSummary appointment={a} />
-                </p>
-                <p className="cluster agenda-item__badges">
-                  <BadgeText badge={badges.status} />
-                  {a.firstVisit ? <span className="badge badge--neutral">First visit</span> : null}
-                  {badges.screening ? <BadgeText badge={badges.screening} /> : null}
-                  {badges.consent ? <BadgeText badge={badges.consent} /> : null}
-                </p>
-              </li>
-            )
-          })}
-        </ul>
-      )}
-    </section>
-  )
-}
-
-function countText(n: number): string {
-  return n === 1 ? '1 appointment' : `${n} appointments`
 }
 
 export default function AgendaRoute() {
@@ -293,18 +128,18 @@ export default function AgendaRoute() {
         appointments.length === 0 ? (
           <p>No appointments on this day.</p>
         ) : (
-          <DayTable
+          <AgendaDayTable
             appointments={appointments}
             timeZone={timeZone}
             showPractitioner={showPractitioner}
-            caption={`${countText(appointments.length)}, ${formatCalendarDate(date)}`}
+            caption={`${appointmentCount(appointments.length)}, ${formatCalendarDate(date)}`}
           />
         )
       ) : (
         <>
-          <p>{countText(appointments.length)} this week.</p>
+          <p>{appointmentCount(appointments.length)} this week.</p>
           {groups.map((group) => (
-            <WeekDay
+            <AgendaWeekDay
               key={group.date}
               date={group.date}
               appointments={group.appointments}

@@ -33,6 +33,29 @@ export type Badge = { label: string; tone: BadgeTone }
 export const AGENDA_STATUSES = ['pending_review', 'confirmed', 'completed', 'no_show'] as const
 export type AgendaStatus = (typeof AGENDA_STATUSES)[number]
 
+/** One appointment as the agenda shows it (built by agenda.server.ts). */
+export type AgendaAppointment = {
+  bookingId: string
+  reference: string
+  status: AgendaStatus
+  startAt: number
+  endAt: number
+  practitionerId: string
+  practitionerName: string
+  patientName: string
+  serviceName: string
+  tier: 'medical' | 'cosmetic'
+  isConsultation: boolean
+  /** "Session 2 of 3", "Single visit"… */
+  course: string
+  /** No completed visit of this patient before this appointment. */
+  firstVisit: boolean
+  screening: ScreeningBadge
+  /** The clinician asked the patient a question that is not answered yet. */
+  openQuestion: boolean
+  consent: ConsentStatus
+}
+
 export const SCREENING_BADGES = [
   'not_required',
   'missing',

@@ -3,61 +3,29 @@ import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { instantAt, localDateOf } from '#app/domain/availability/availability.rules.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
-import { listPublishedVersions } from '#app/domain/consent/consent-documents.server.ts'
-import { consentStatusFor, requiredVersionFor } from '#app/domain/consent/consent.rules.ts'
-import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
-import { loadConsentFactsOfPatients } from '#app/domain/consent/consent-status.server.ts'
-import {
-  openQuestionOf,
-  type ReviewEventLite,
-} from '#app/domain/screening/screening-review.rules.ts'
 import { coursePosition } from '#app/domain/treatment/treatment.rules.ts'
 import { type Db, getDb } from '#db/client.server.ts'
+import { bookings, patients, practitioners, services } from '#db/schema/index.ts'
 import {
-  bookings,
-  patients,
-  practitioners,
-  screeningReviewEvents,
-  screeningSubmissions,
-  services,
-} from '#db/schema/index.ts'
+  type BookingForBadges,
+  consentStatusesOf,
+  screeningBadgesOf,
+} from './agenda-badges.server.ts'
 import {
   AGENDA_STATUSES,
+  type AgendaAppointment,
   agendaDates,
   type AgendaStatus,
-  type ScreeningBadge,
-  screeningBadgeOf,
-  type ScreeningFacts,
 } from './agenda.rules.ts'
 import { type AgendaView } from './agenda.schema.ts'
+
+export { type AgendaAppointment } from './agenda.rules.ts'
 
 /**
  * The clinician's agenda: a day or a week of appointments with where each one's screening and
  * consent stand, for the practitioners the signed-in user may see. Badges for a whole page come
  * from a fixed number of queries, however many appointments there are.
  */
-
-export type AgendaAppointment = {
-  bookingId: string
-  reference: string
-  status: AgendaStatus
-  startAt: number
-  endAt: number
-  practitionerId: string
-  practitionerName: string
-  patientName: string
-  serviceName: string
-  tier: 'medical' | 'cosmetic'
-  isConsultation: boolean
-  /** "Session 2 of 3", "Single visit"… */
-  course: string
-  /** No completed visit of this patient before this appointment. */
-  firstVisit: boolean
-  screening: ScreeningBadge
-  /** The clinician asked the patient a question that is not answered yet. */
-  openQuestion: boolean
-  consent: ConsentStatus
-}
 
 /** The practitioner rows a staff user may see on the agenda: their own, or every one for admins. */
 export function agendaScope(
@@ -82,108 +50,6 @@ export function agendaScope(
     .where(eq(practitioners.userId, user.id))
     .all()
   return { practitionerIds: own.map((row) => row.id), canChoose: false, chosen: null }
-}
-
-type BookingForBadges = {
-  id: string
-  patientId: string
-  status: AgendaStatus
-  startAt: number
-  timeZone: string
-  kind: string
-  tier: 'medical' | 'cosmetic'
-}
-
-/** Screening badges of many bookings: two queries (latest answers, review events). */
-function screeningBadgesOf(
-  db: Db,
-  rows: readonly BookingForBadges[],
-): Map<string, { badge: ScreeningBadge; openQuestion: boolean }> {
-  const ids = rows.filter((row) => row.kind === 'treatment').map((row) => row.id)
-  const latest = new Map<string, ScreeningFacts['latest'] & { version: number }>()
-  const events = new Map<string, (ReviewEventLite & { kind: string })[]>()
-  if (ids.length) {
-    for (const s of db
-      .select({
-        bookingId: screeningSubmissions.bookingId,
-        version: screeningSubmissions.bookingVersion,
-        outcome: screeningSubmissions.outcome,
-        waitUntil: screeningSubmissions.waitUntil,
-        submittedAt: screeningSubmissions.submittedAt,
-      })
-      .from(screeningSubmissions)
-      .where(inArray(screeningSubmissions.bookingId, ids))
-      .all()) {
-      const current = latest.get(s.bookingId!)
-      if (!current || (s.version ?? 0) > current.version)
-        latest.set(s.bookingId!, {
-          version: s.version ?? 0,
-          outcome: s.outcome,
-          waitUntil: s.waitUntil,
-          submittedAt: s.submittedAt.getTime(),
-        })
-    }
-    for (const e of db
-      .select({
-        bookingId: screeningReviewEvents.bookingId,
-        kind: screeningReviewEvents.kind,
-        occurredAt: screeningReviewEvents.occurredAt,
-        message: screeningReviewEvents.message,
-      })
-      .from(screeningReviewEvents)
-      .where(inArray(screeningReviewEvents.bookingId, ids))
-      .orderBy(asc(screeningReviewEvents.occurredAt), asc(screeningReviewEvents.createdAt))
-      .all()) {
-      const list = events.get(e.bookingId) ?? []
-      list.push({ kind: e.kind, occurredAt: e.occurredAt.getTime(), message: e.message })
-      events.set(e.bookingId, list)
-    }
-  }
-  return new Map(
-    rows.map((row) => {
-      const lite = events.get(row.id) ?? []
-      const decision = lite.filter((e) => e.kind === 'approved' || e.kind === 'declined').pop()
-      const openQuestion = openQuestionOf(lite) !== null
-      const badge = screeningBadgeOf({
-        required: row.kind === 'treatment',
-        bookingStatus: row.status,
-        startAt: row.startAt,
-        timeZone: row.timeZone,
-        latest: latest.get(row.id) ?? null,
-        lastDecision: decision
-          ? { kind: decision.kind as 'approved' | 'declined', at: decision.occurredAt }
-          : null,
-        openQuestion,
-      })
-      return [row.id, { badge, openQuestion: row.kind === 'treatment' && openQuestion }]
-    }),
-  )
-}
-
-/** Consent statuses of many bookings: one query for the records, one per tier for versions. */
-function consentStatusesOf(db: Db, rows: readonly BookingForBadges[]): Map<string, ConsentStatus> {
-  const facts = loadConsentFactsOfPatients(db, [...new Set(rows.map((row) => row.patientId))])
-  const versions = {
-    medical: listPublishedVersions(db, 'medical'),
-    cosmetic: listPublishedVersions(db, 'cosmetic'),
-  }
-  return new Map(
-    rows.map((row) => {
-      const needsConsent = row.kind === 'treatment'
-      const status = consentStatusFor(
-        (facts.get(row.patientId) ?? []).filter((record) => record.tier === row.tier),
-        {
-          tier: row.tier,
-          needsConsent,
-          startAt: row.startAt,
-          requiredVersionId: needsConsent
-            ? (requiredVersionFor(versions[row.tier], row.startAt)?.id ?? null)
-            : null,
-        },
-      ).status
-      return [row.id, status]
-    }),
-  )
 }
 
 export type Agenda = {
