@@ -36,6 +36,7 @@ import {
  * hours, so the same date always gives the same agenda. Rows are written as the booking,
  * screening and consent code writes them (same rules, hashes, booking events and audit rows).
  *
+ * The doctor and the nurse get visits on the following days too; the aestheticians only today.
  * Only `npm start` and `npm run db:seed` call this, never the test databases: their base file is
  * built once and reused on later days, so dated rows would drift (tests/setup/global-setup.ts).
  */
@@ -163,6 +164,7 @@ export function seedDemoAppointments(db: Db, now: Date = new Date()): number {
         id: p.id,
         userId: p.userId,
         maxNeedleDepthUm: p.maxNeedleDepthUm,
+        medical: p.credential === 'medical',
         services: tx
           .select({
             id: services.id,
@@ -190,6 +192,9 @@ export function seedDemoAppointments(db: Db, now: Date = new Date()): number {
         if (closed.has(date)) continue
         for (const practitioner of list) {
           if (!practitioner.services.some((s) => s.kind === 'treatment')) continue
+          // Aestheticians only today: their coming days stay free for patients and for the
+          // end-to-end test that gives Sofia her first bookable day off.
+          if (offset > 0 && !practitioner.medical) continue
           const intervals = practitioner.hours.filter((h) => h.weekday === weekdayOf(date))
           if (intervals.length === 0) continue
           // Two visits in the first stretch of the day and one after the break: never the very
