@@ -1,0 +1,37 @@
+import { type Page } from '@playwright/test'
+import { expect, expectAccessible, test } from '../playwright-utils.ts'
+
+// What Lighthouse checks on the public pages (npm run lighthouse, goal e of
+// performance-goals.md), kept here so that it cannot quietly come back.
+
+/** Home, the treatment list and the slot picker, as a patient reaches them. */
+async function visitPublicPages(page: Page, onEachPage: (path: string) => Promise<void>) {
+  await page.goto('/')
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Microneedling at our Milan clinic' }),
+  ).toBeVisible()
+  await onEachPage('/')
+  await page.goto('/book')
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Which treatment would you like?' }),
+  ).toBeVisible()
+  await onEachPage('/book')
+  await page.getByRole('button', { name: 'Choose Medical microneedling, face' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a day and time' })).toBeVisible()
+  await onEachPage('/book/time')
+}
+
+test.describe('public pages for search engines @no-js', () => {
+  test('every public page has a description for search results', async ({ page }) => {
+    await visitPublicPages(page, async (path) => {
+      const descriptions = await page.evaluate(() =>
+        [...document.querySelectorAll('meta[name="description"]')].map((meta) =>
+          meta.getAttribute('content'),
+        ),
+      )
+      expect(descriptions, path).toHaveLength(1)
+      expect(descriptions[0]?.length ?? 0, path).toBeGreaterThan(50)
+      await expectAccessible(page)
+    })
+  })
+})
