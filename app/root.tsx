@@ -1,3 +1,5 @@
+// First: configures zod before any schema in the browser is created (see the module).
+import '#app/utils/zod-config.ts'
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
   Links,

@@ -35,3 +35,27 @@ test.describe('public pages for search engines @no-js', () => {
     })
   })
 })
+
+test.describe('public pages with JavaScript', () => {
+  test('loading and hydrating them breaks no Content Security Policy rule', async ({ page }) => {
+    // The browser reports each violation as an event on the document (and to /csp-report).
+    await page.addInitScript(() => {
+      const seen: string[] = []
+      Object.assign(window, { cspViolations: seen })
+      document.addEventListener('securitypolicyviolation', (event) => {
+        seen.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}`)
+      })
+    })
+    const violations: string[] = []
+    await visitPublicPages(page, async (path) => {
+      // Wait until the page's scripts have loaded and run (the slot picker hydrates its forms).
+      await page.waitForLoadState('networkidle')
+      const seen = await page.evaluate(
+        () => (window as unknown as { cspViolations: string[] }).cspViolations,
+      )
+      violations.push(...seen.map((violation) => `${path}: ${violation}`))
+      await expectAccessible(page)
+    })
+    expect(violations).toEqual([])
+  })
+})
