@@ -1,5 +1,7 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { type Page } from '@playwright/test'
-import { expect, expectAccessible, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, ROOT, test } from '../playwright-utils.ts'
 
 // What Lighthouse checks on the public pages (npm run lighthouse, goal e of
 // performance-goals.md), kept here so that it cannot quietly come back.
@@ -57,5 +59,24 @@ test.describe('public pages with JavaScript', () => {
       await expectAccessible(page)
     })
     expect(violations).toEqual([])
+  })
+
+  test('their scripts and styles arrive compressed', async ({ page }) => {
+    const assets: { path: string; encoding: string | undefined }[] = []
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url())
+      if (/^\/build\/.+\.(js|css)$/.test(pathname))
+        assets.push({ path: pathname, encoding: response.headers()['content-encoding'] })
+    })
+    await visitPublicPages(page, async () => {
+      await page.waitForLoadState('networkidle')
+      await expectAccessible(page)
+    })
+    // Below 1 KB compression saves less than the headers cost, so those stay plain.
+    const worthIt = assets.filter(
+      (asset) => fs.statSync(path.join(ROOT, 'public', asset.path)).size > 1024,
+    )
+    expect(worthIt.length).toBeGreaterThan(5)
+    expect(worthIt.filter((asset) => !['br', 'gzip'].includes(asset.encoding ?? ''))).toEqual([])
   })
 })
