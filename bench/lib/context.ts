@@ -116,13 +116,17 @@ let loadRuns = 0
 export async function runLoad(context: Context, config: LoadConfig): Promise<LoadResult> {
   const file = path.join(context.tmpDir, `load-${++loadRuns}.json`)
   fs.writeFileSync(file, JSON.stringify(config))
-  const seconds = (config.warmupSec ?? 0) + (config.durationSec ?? 0)
+  // A duration-bounded run ends on time; a count-bounded one ends when every request has an
+  // answer or timed out: at worst (requests per connection) × (request timeout).
+  const requests = config.amount ?? config.perRequest?.cookies.length ?? 0
+  const worstCase = Math.ceil(requests / config.connections) * (config.timeoutSec ?? 10)
+  const seconds = (config.warmupSec ?? 0) + (config.durationSec ?? 0) + worstCase
   return runJson<LoadResult>({
     pinning: context.pinning,
     role: 'client',
     command: process.execPath,
     args: [path.join(context.root, 'bench/workers/load.mjs'), file],
-    timeoutMs: (seconds + (config.amount ? 120 : 30)) * 1000,
+    timeoutMs: (seconds + 60) * 1000,
   })
 }
 
