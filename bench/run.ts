@@ -98,22 +98,17 @@ for (const name of selected) {
     const message = error instanceof Error ? error.message : String(error)
     errors[name] = message
     log(`FAILED: ${message}`)
-    const prefix = { page: 'page.', search: 'search.', race: 'race.', writes: 'writes', js: 'js.' }[
-      name
-    ]
     for (const budget of BUDGETS)
-      if (budget.figure.startsWith(prefix))
+      if (budget.figure.startsWith(`${name}.`))
         context.unmeasured[budget.figure] ??=
           `the ${name} benchmark failed: ${message.split('\n')[0]}`
   }
 }
 for (const name of Object.keys(SECTIONS) as SectionName[]) {
   if (selected.includes(name)) continue
-  const prefix = { page: 'page.', search: 'search.', race: 'race.', writes: 'writes', js: 'js.' }[
-    name
-  ]
   for (const budget of BUDGETS)
-    if (budget.figure.startsWith(prefix)) context.unmeasured[budget.figure] ??= `not run (--only)`
+    if (budget.figure.startsWith(`${name}.`))
+      context.unmeasured[budget.figure] ??= `not run (--only)`
 }
 stopAllChildren()
 

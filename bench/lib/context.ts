@@ -172,12 +172,3 @@ export function serviceIdBySlug(file: string, slug: string): string {
   if (!row) throw new Error(`No service ${slug} in ${file}`)
   return row.id
 }
-
-/** Records a section's figures, or why they could not be measured. */
-export function record(context: Context, figures: Figures): void {
-  Object.assign(context.figures, figures)
-}
-
-export function cannotMeasure(context: Context, names: string[], why: string): void {
-  for (const name of names) context.unmeasured[name] ??= why
-}
