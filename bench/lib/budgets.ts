@@ -193,8 +193,8 @@ export const BUDGETS: Budget[] = [
   {
     id: 'c1',
     goal: 'c',
-    text: 'one-slot race: runs not exactly 1 win + N-1 × 409 (or 5xx, timeouts, overlaps, retry ≠ win)',
-    figure: 'race.failedRuns',
+    text: 'one-slot race: runs with a double booking, a 5xx, no winner or a lost retry',
+    figure: 'race.unsafeRuns',
     op: '==',
     limit: 0,
     unit: 'runs',
@@ -208,6 +208,21 @@ export const BUDGETS: Budget[] = [
   {
     id: 'c2',
     goal: 'c',
+    text: 'one-slot race: runs not exactly 1 × 302 and N−1 × 409 (timeouts count)',
+    figure: 'race.failedRuns',
+    op: '==',
+    limit: 0,
+    unit: 'runs',
+    requires: {
+      figure: 'race.runs',
+      op: '>=',
+      limit: 20,
+      why: '20 runs of 2,000 at c=200 (--full)',
+    },
+  },
+  {
+    id: 'c3',
+    goal: 'c',
     text: 'one-slot race p99 latency, worst run',
     figure: 'race.worstP99Ms',
     op: '<=',
@@ -215,7 +230,7 @@ export const BUDGETS: Budget[] = [
     unit: 'ms',
   },
   {
-    id: 'c3',
+    id: 'c4',
     goal: 'c',
     text: 'one-slot race p99 latency, worst run',
     figure: 'race.worstP99Ms',

@@ -39,6 +39,9 @@ export type RaceRun = {
   retryStatus: number | null
   latencyMs: { p50: number; p97_5: number; p99: number; max: number }
   durationSec: number
+  /** No double booking, no 5xx, exactly one winner who keeps the hold on retry. */
+  safe: boolean
+  /** Safe, and every other request got its 409 (none lost, none timed out). */
   clean: boolean
 }
 
@@ -109,22 +112,25 @@ export async function measureRace(context: Context) {
         retryStatus,
         latencyMs: load.latencyMs,
         durationSec: load.durationSec,
+        safe: false,
         clean: false,
       }
-      result.clean =
+      result.safe =
         result.holds === 1 &&
-        result.conflicts === N - 1 &&
         result.serverErrors === 0 &&
-        Object.keys(otherStatuses).length === 0 &&
-        result.noAnswer === 0 &&
-        result.timeouts === 0 &&
-        result.errors === 0 &&
         result.occupyingAtSlot === 1 &&
         result.overlappingPairs === 0 &&
         result.retryStatus === 302
+      result.clean =
+        result.safe &&
+        result.conflicts === N - 1 &&
+        Object.keys(otherStatuses).length === 0 &&
+        result.noAnswer === 0 &&
+        result.timeouts === 0 &&
+        result.errors === 0
       results.push(result)
       context.log(
-        `  run ${run}/${runs}: ${result.holds} × 302, ${result.conflicts} × 409, p99 ${result.latencyMs.p99} ms${result.clean ? '' : '  NOT CLEAN'}`,
+        `  run ${run}/${runs}: ${result.holds} × 302, ${result.conflicts} × 409, ${result.noAnswer} unanswered, p99 ${result.latencyMs.p99} ms${result.safe ? '' : '  UNSAFE'}`,
       )
       // The winner's draft now holds a slot: the next run replaces it with a new patient.
       cookies = cookies.filter((_, index) => !winners.includes(index))
@@ -136,6 +142,7 @@ export async function measureRace(context: Context) {
 
   Object.assign(context.figures, {
     'race.runs': results.length,
+    'race.unsafeRuns': results.filter((run) => !run.safe).length,
     'race.failedRuns': results.filter((run) => !run.clean).length,
     'race.worstP99Ms': Math.max(...results.map((run) => run.latencyMs.p99)),
     'race.worstMaxMs': Math.max(...results.map((run) => run.latencyMs.max)),
@@ -169,6 +176,7 @@ export async function measureRace(context: Context) {
       run.latencyMs.p50,
       run.latencyMs.p99,
       run.latencyMs.max,
+      run.safe ? 'yes' : 'NO',
       run.clean ? 'yes' : 'NO',
     ]),
   )
@@ -176,6 +184,6 @@ export async function measureRace(context: Context) {
     attempts: N,
     connections: CONNECTIONS,
     runs: results,
-    table: `${table}\n${N} POST /book/time for one slot per run, ${CONNECTIONS} connections, a different patient session per request; latencies in ms`,
+    table: `${table}\n${N} POST /book/time for one slot per run, ${CONNECTIONS} connections, a different patient session per request; latencies in ms\nsafe = one winner, no 5xx, one occupying booking, no overlaps anywhere, the winner's retry keeps the hold; clean = safe and every other request answered 409 within 10 s`,
   }
 }
