@@ -192,6 +192,8 @@ test.describe('booking a treatment @no-js', () => {
     await page.goto('/book/verify')
     await expect(page).toHaveURL('/book')
     await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
+    // With JavaScript the choice is posted in the background: let it land before jumping ahead.
+    await expect(page).toHaveURL(/\/book\/time/)
     await page.goto('/book/verify')
     await expect(page).toHaveURL(/\/book\/time/)
   })
