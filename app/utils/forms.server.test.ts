@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { formDataToValues, parseForm } from './forms.server.ts'
 
 function post(fields: [string, string][]) {

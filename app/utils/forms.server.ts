@@ -1,5 +1,5 @@
 import { data } from '@remix-run/node'
-import { type z } from 'zod'
+import type * as z from 'zod'
 import { type FormErrors } from './forms.ts'
 
 /** Fields whose values are never sent back to the browser after a failed submit. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { CheckboxSchema } from '#app/domain/shared/fields.schema.ts'
 
 /** Where a session needles, as recorded by the clinician (clinical-reference.md 3.2). */
