@@ -84,7 +84,7 @@ export function changeBookingStatus(
     set?: Partial<
       Pick<
         BookingRow,
-        'patientId' | 'holdExpiresAt' | 'confirmedAt' | 'cancelledAt' | 'cancellationReason'
+        'patientId' | 'holdExpiresAt' | 'confirmedAt' | 'cancelledAt' | 'cancellationReason' | 'completedAt'
       >
     >
   },

@@ -62,6 +62,7 @@ export const BLEEDING_LABELS: Record<(typeof BLEEDING_LEVELS)[number], string> =
 }
 
 export const IDENTITY_METHODS = ['photo_id', 'known_to_clinic'] as const
+export type IdentityMethod = (typeof IDENTITY_METHODS)[number]
 export const IDENTITY_METHOD_LABELS: Record<(typeof IDENTITY_METHODS)[number], string> = {
   photo_id: 'Checked a photo ID',
   known_to_clinic: 'Known to the clinic from earlier visits',
