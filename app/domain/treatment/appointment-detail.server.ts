@@ -9,7 +9,7 @@ import { clinicToday } from '#app/domain/screening/screening.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { bookings, checkIns, services, treatmentRecords, users } from '#db/schema/index.ts'
 import { coursePosition, treatmentBlockers } from './treatment.rules.ts'
-import { type TreatmentArea } from './treatment.schema.ts'
+import { type ANAESTHETICS, type BLEEDING_LEVELS, type TreatmentArea } from './treatment.schema.ts'
 import { loadVisit, visitFacts } from './visit.server.ts'
 
 export type TreatmentEntry = {
@@ -21,10 +21,10 @@ export type TreatmentEntry = {
   areas: { area: TreatmentArea; depthUm: number }[]
   device: string
   cartridgeLot: string
-  anaesthetic: string
+  anaesthetic: (typeof ANAESTHETICS)[number]
   anaestheticMinutes: number | null
   rednessGrade: number
-  bleeding: string
+  bleeding: (typeof BLEEDING_LEVELS)[number]
   notes: string
   recordedBy: string
   recordedAt: number

@@ -6,7 +6,7 @@ import { confirmScreeningUnchangedInTx } from '#app/domain/screening/screening-v
 import { getDb } from '#db/client.server.ts'
 import { checkIns } from '#db/schema/index.ts'
 import { type IdentityMethod } from './treatment.schema.ts'
-import { loadVisit } from './visit.server.ts'
+import { loadVisit, visitFacts } from './visit.server.ts'
 
 export type CheckInResult =
   | { ok: true; checkInId: string; next: 'visit' | 'update-answers' }
@@ -79,4 +79,30 @@ export function checkInPatient(input: {
     },
     { behavior: 'immediate' },
   )
+}
+
+/**
+ * What the check-in page shows: who is expected when, and where screening and consent stand (no
+ * answers, so not a view of the health record).
+ */
+export function getCheckInView(bookingId: string) {
+  const db = getDb()
+  const visit = loadVisit(db, bookingId)
+  if (!visit) return null
+  const { booking, service, patient, practitioner } = visit
+  return {
+    booking: {
+      id: booking.id,
+      reference: booking.reference,
+      status: booking.status,
+      startAt: booking.startAt.getTime(),
+      endAt: booking.endAt.getTime(),
+      serviceName: service.name,
+      isTreatment: service.kind === 'treatment',
+      practitionerName: practitioner.displayName,
+    },
+    timeZone: getClinicSettings().timeZone,
+    patient: { fullName: patient.fullName, dateOfBirth: patient.dateOfBirth },
+    facts: visitFacts(db, visit),
+  }
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { changeBookingStatus } from '#app/domain/booking/booking-state.server.ts'
+import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import {
   auditActorOf,
   bookingActorOf,
@@ -168,4 +169,69 @@ export function completeConsultation(input: {
     },
     { behavior: 'immediate' },
   )
+}
+
+/**
+ * What the treatment form needs: the visit, its depth limits, what still blocks recording, and
+ * (for a correction) the entry being corrected, whose values the form starts from. Showing that
+ * entry is a view of the treatment record: audited.
+ */
+export function getTreatmentFormView(input: {
+  bookingId: string
+  correctsRecordId: string | null
+  actor: StaffActor
+  now: Date
+}) {
+  const db = getDb()
+  const visit = loadVisit(db, input.bookingId)
+  if (!visit || visit.service.kind !== 'treatment') return null
+  const corrected = input.correctsRecordId
+    ? db
+        .select()
+        .from(treatmentRecords)
+        .where(eq(treatmentRecords.id, input.correctsRecordId))
+        .get()
+    : undefined
+  if (input.correctsRecordId && corrected?.bookingId !== visit.booking.id) return null
+  if (corrected) {
+    recordAuditEvent(db, {
+      action: 'treatment.viewed',
+      actor: auditActorOf(input.actor),
+      subjectType: 'treatment_record',
+      subjectId: corrected.id,
+      patientId: visit.booking.patientId,
+      details: { bookingId: visit.booking.id, purpose: 'correction' },
+      at: input.now,
+    })
+  }
+  return {
+    booking: {
+      id: visit.booking.id,
+      reference: visit.booking.reference,
+      startAt: visit.booking.startAt.getTime(),
+      endAt: visit.booking.endAt.getTime(),
+      serviceName: visit.service.name,
+      practitionerName: visit.practitioner.displayName,
+      patientName: visit.patient.fullName,
+    },
+    timeZone: getClinicSettings().timeZone,
+    limits: {
+      serviceMaxUm: visit.service.maxNeedleDepthUm,
+      practitionerMaxUm: visit.practitioner.maxNeedleDepthUm,
+    },
+    blockers: corrected ? [] : treatmentBlockers(visitFacts(db, visit)),
+    corrected: corrected
+      ? {
+          id: corrected.id,
+          areas: JSON.parse(corrected.areas) as TreatmentRecordInput['areas'],
+          device: corrected.device,
+          cartridgeLot: corrected.cartridgeLot,
+          anaesthetic: corrected.anaesthetic,
+          anaestheticMinutes: corrected.anaestheticMinutes,
+          rednessGrade: corrected.rednessGrade,
+          bleeding: corrected.bleeding,
+          notes: corrected.notes,
+        }
+      : null,
+  }
 }

@@ -52,7 +52,6 @@ describe('course position', () => {
 
 describe('treatment record form', () => {
   const base = {
-    intent: 'record',
     device: 'Dermapen 4',
     cartridgeLot: 'LOT-2026-118',
     anaesthetic: 'lidocaine_cream',
