@@ -83,20 +83,23 @@ export function recordTreatment(input: {
         details: { bookingId: visit.booking.id, correctsRecordId: correcting },
         at: input.now,
       })
-      if (!correcting) {
-        changeBookingStatus(tx, {
-          booking: visit.booking,
-          to: 'completed',
-          actor: bookingActorOf(input.actor),
-          action: 'completed',
-          at: input.now,
-          set: { completedAt: input.now },
-        })
-      }
+      if (!correcting) completeVisit(tx, visit, input.actor, input.now)
       return { ok: true, recordId: id }
     },
     { behavior: 'immediate' },
   )
+}
+
+/** The visit took place: the booking is completed (which starts the aftercare messages). */
+function completeVisit(tx: Tx, visit: Visit, actor: StaffActor, now: Date) {
+  changeBookingStatus(tx, {
+    booking: visit.booking,
+    to: 'completed',
+    actor: bookingActorOf(actor),
+    action: 'completed',
+    at: now,
+    set: { completedAt: now },
+  })
 }
 
 /** Only the newest entry of a booking's record can be corrected (a chain, never a fork). */
@@ -157,14 +160,7 @@ export function completeConsultation(input: {
       if (!visit || visit.service.kind !== 'consultation') return { ok: false, reason: 'not-found' }
       if (visit.booking.status !== 'confirmed') return { ok: false, reason: 'not-open' }
       if (!latestCheckIn(tx, visit.booking.id)) return { ok: false, reason: 'not-checked-in' }
-      changeBookingStatus(tx, {
-        booking: visit.booking,
-        to: 'completed',
-        actor: bookingActorOf(input.actor),
-        action: 'completed',
-        at: input.now,
-        set: { completedAt: input.now },
-      })
+      completeVisit(tx, visit, input.actor, input.now)
       return { ok: true }
     },
     { behavior: 'immediate' },
