@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import { type ActionFunction, type LoaderFunction } from '@remix-run/node'
 import { and, eq, isNotNull } from 'drizzle-orm'
+import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
+import { localDateOf } from '#app/domain/availability/availability.rules.ts'
 import { startBookingDraft } from '#app/domain/booking/booking-wizard.server.ts'
 import { markSessionVerified } from '#app/domain/patient/patient-sessions.server.ts'
 import { serializeSessionCookie } from '#app/utils/auth.server.ts'
@@ -242,8 +244,14 @@ export async function callAction(
   )
 }
 
-/** SHA-256 over every row of the named tables (rows sorted, so the order of reads never matters). */
-export function tableDigests(exclude: ReadonlySet<string> = new Set()): Record<string, string> {
+/**
+ * SHA-256 over every row of every table (rows sorted, so the order of reads never matters),
+ * except the `exclude`d tables and the `ignoreColumns` of a table.
+ */
+export function tableDigests(
+  exclude: ReadonlySet<string> = new Set(),
+  ignoreColumns: Record<string, string[]> = {},
+): Record<string, string> {
   const client = getDb().$client
   const tables = client
     .prepare(
@@ -253,22 +261,40 @@ export function tableDigests(exclude: ReadonlySet<string> = new Set()): Record<s
   const digests: Record<string, string> = {}
   for (const { name } of tables) {
     if (exclude.has(name)) continue
+    const ignored = ignoreColumns[name] ?? []
+    const columns = (client.pragma(`table_info("${name}")`) as { name: string }[])
+      .map((column) => column.name)
+      .filter((column) => !ignored.includes(column))
     const rows = client
-      .prepare(`SELECT * FROM "${name}"`)
+      .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${name}"`)
       .raw()
       .all()
-      .map((row) =>
-        JSON.stringify(row, (_k, v: unknown) =>
-          Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? String(v) : v,
-        ),
-      )
+      .map((row) => JSON.stringify(row, (_key, value: unknown) => jsonSafe(value)))
       .sort()
     digests[name] = createHash('sha256').update(rows.join('\n')).digest('hex')
   }
   return digests
 }
 
-/** A free slot for a service at least `days` days after the world's clock. */
+function jsonSafe(value: unknown): unknown {
+  if (Buffer.isBuffer(value)) return value.toString('hex')
+  if (typeof value === 'bigint') return String(value)
+  return value
+}
+
+/**
+ * The first slot for a service that is free now (holds and bookings count), on or after the day
+ * `days` days after the world's clock.
+ */
 export function firstFreeSlotAfter(world: World, slug: string, days: number) {
-  return firstFreeSlot(slug, new Date(world.now.getTime() + days * 24 * 3600_000))
+  const result = findAvailableSlots({
+    serviceId: serviceIdBySlug(slug),
+    practitionerId: 'any',
+    fromDate: localDateOf(world.now.getTime() + days * 24 * 3600_000, 'Europe/Rome'),
+    days: 31,
+    now: world.now,
+  })
+  const slot = result.days.flatMap((day) => day.slots)[0]
+  if (!slot) throw new Error(`No free slot for ${slug}`)
+  return slot
 }
