@@ -256,7 +256,7 @@ function fixedBodies(): { name: string; fields: [string, string][] }[] {
       fields: [
         ['intent', intent],
         ...['toString', 'constructor', 'hasOwnProperty', 'valueOf', '__proto__', 'prototype'].map(
-          (key): [string, string] => [key, 'x\u0000'],
+          (key): [string, string] => [key, '<b>nul\u0000</b>'],
         ),
       ],
     })),
