@@ -481,5 +481,5 @@ describe.each(GROUPS)('fuzz: %s', (_name, inGroup) => {
         )
       }
     }
-  })
+  }, 120_000)
 })
