@@ -9,6 +9,9 @@ export default defineConfig({
       'db/**/*.test.ts',
       'scripts/**/*.test.ts',
       'bench/**/*.test.ts',
+      // The proof suites (docs/decisions/024-proof-tests.md); tests/e2e is Playwright's.
+      'tests/access/**/*.test.ts',
+      'tests/fuzz/**/*.test.ts',
     ],
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/setup-test-env.ts'],
