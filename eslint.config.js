@@ -16,6 +16,15 @@ const DATABASE_IMPORTS = {
   ],
 }
 
+// `import { z } from 'zod'` is a namespace re-export that esbuild cannot tree-shake: it puts all
+// of zod, every locale included, into the browser bundle (93 KB gzip instead of 25 KB; measured
+// by npm run bench, docs/decisions/022-benchmarks.md). Import the namespace instead.
+const ZOD_NAMED_Z = {
+  selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+  message:
+    "Use `import * as z from 'zod'` (or `import type * as z from 'zod'`): the named `z` export pulls all of zod into the browser bundle.",
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -49,6 +58,7 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'error',
+      'no-restricted-syntax': ['error', ZOD_NAMED_Z],
     },
   },
   {

@@ -4,7 +4,15 @@ import { defineConfig } from 'vitest/config'
 // migrated SQLite file that is fresh for every test). See docs/decisions/007-test-database.md.
 export default defineConfig({
   test: {
-    include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'app/**/*.test.{ts,tsx}',
+      'db/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
+      // The proof suites (docs/decisions/024-proof-tests.md); tests/e2e is Playwright's.
+      'tests/access/**/*.test.ts',
+      'tests/fuzz/**/*.test.ts',
+    ],
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/setup-test-env.ts'],
     pool: 'forks',

@@ -1,11 +1,9 @@
 import { RemixBrowser } from '@remix-run/react'
 import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
-import { z } from 'zod'
 
-// zod probes for eval support with `new Function`, which our CSP refuses (and reports); tell it
-// not to try.
-z.config({ jitless: true })
+// zod is told not to probe for eval in app/utils/zod-config.ts, which root.tsx imports first:
+// this module runs after the route modules, too late for that.
 
 startTransition(() => {
   hydrateRoot(

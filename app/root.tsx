@@ -1,3 +1,5 @@
+// First: configures zod before any schema in the browser is created (see the module).
+import '#app/utils/zod-config.ts'
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
   Links,
@@ -21,14 +23,14 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStylesHref },
 ]
 
-export const meta: MetaFunction = () => [
-  { title: 'Dermadesk Skin Clinic' },
-  {
-    name: 'description',
-    content:
-      'Book microneedling treatments, check you can have them, and sign your consent online.',
-  },
-]
+export const meta: MetaFunction = () => [{ title: 'Dermadesk Skin Clinic' }]
+
+/**
+ * In the document head of every page: a route's `meta` replaces the root's, and the routes only
+ * set their titles, so a description in `meta` would be missing from every page but the root's.
+ */
+const DESCRIPTION =
+  'Book microneedling treatments, check you can have them, and sign your consent online.'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getStaffSession(request, context)
@@ -52,6 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
+        <meta name="description" content={DESCRIPTION} />
         <Meta />
         <Links />
       </head>

@@ -1,5 +1,6 @@
 // `npm test`: every check the project has, in order, with one summary line at the end.
-//   typecheck → lint → Vitest (unit + integration) → build → Playwright (Chromium, JS on and off)
+//   typecheck → lint → Vitest (unit + integration) → Vitest slow (crash test) → build →
+//   Playwright (Chromium, JS on and off)
 // Each stage runs even when an earlier one failed, so one run shows everything that is wrong.
 // The closing line "N passed, N failed" sums every runner; .ci/run prints it last.
 import { spawnSync } from 'node:child_process'
@@ -43,12 +44,13 @@ function readJson(file) {
 check('typecheck', 'npx', ['tsc', '--noEmit'])
 check('lint', 'npm', ['run', 'lint'])
 
-{
-  const report = path.join(RESULTS, 'vitest.json')
+/** A Vitest run whose JSON report adds its test counts to the totals. */
+function vitest(name, label, report, extraArgs = []) {
   fs.rmSync(report, { force: true })
-  const { ok, seconds } = run('unit and integration tests', 'npx', [
+  const { ok, seconds } = run(name, 'npx', [
     'vitest',
     'run',
+    ...extraArgs,
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${report}`,
@@ -59,13 +61,21 @@ check('lint', 'npm', ['run', 'lint'])
     totals.failed += json.numFailedTests + (ok || json.numFailedTests > 0 ? 0 : 1)
     totals.skipped += json.numPendingTests + json.numTodoTests
     stages.push(
-      `${ok ? '✔' : '✘'} vitest: ${json.numPassedTests} passed, ${json.numFailedTests} failed (${seconds}s)`,
+      `${ok ? '✔' : '✘'} ${label}: ${json.numPassedTests} passed, ${json.numFailedTests} failed (${seconds}s)`,
     )
   } else {
     totals.failed += 1
-    stages.push(`✘ vitest produced no report (${seconds}s)`)
+    stages.push(`✘ ${label} produced no report (${seconds}s)`)
   }
 }
+
+vitest('unit and integration tests', 'vitest', path.join(RESULTS, 'vitest.json'))
+// The crash test (kill -9 during writes, goal G2) takes a minute or two: its own config,
+// also `npm run test:slow` (docs/decisions/024-proof-tests.md).
+vitest('slow tests', 'vitest (slow)', path.join(RESULTS, 'vitest-slow.json'), [
+  '--config',
+  'vitest.slow.config.ts',
+])
 
 const built = check('build', 'npm', ['run', 'build'])
 

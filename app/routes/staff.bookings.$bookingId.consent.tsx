@@ -128,7 +128,7 @@ export default function StaffConsentRoute() {
   return (
     <div className="stack page--medium">
       <p>
-        <Link to="/staff">Staff home</Link>
+        <Link to={`/staff/bookings/${booking.id}`}>Back to the appointment</Link>
       </p>
       <h1>Consent of {booking.patientName}</h1>
       {searchParams.get('countersigned') === '1' ? (

@@ -5,7 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ReviewDecisions } from '#app/components/screening/review-decisions.tsx'

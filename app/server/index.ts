@@ -9,6 +9,7 @@ import { DatabaseOpenError, getDb } from '#db/client.server.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { DEMO_SIGN_INS, isDatabaseEmpty, seedDemoClinic } from '#db/seed.ts'
 import { seedDemoAppointments } from '#db/seed-appointments.ts'
+import { precompressed } from './precompressed.ts'
 import { remixHandler } from './remix-adapter.ts'
 import { type Scheduler, startScheduler } from './scheduler.ts'
 import { limitBody, refuseCrossSiteWrites, securityHeaders } from './security.ts'
@@ -63,10 +64,14 @@ function createApp(build: ServerBuild) {
   })
   app.use(securityHeaders({ production }))
 
-  // Fingerprinted build assets never change; everything else in public/ may.
+  // Fingerprinted build assets never change; everything else in public/ may. Scripts and styles
+  // go out as the brotli or gzip copy the build made, when the browser takes one.
+  const buildAssets = path.join(projectRoot, 'public/build')
+  const buildCaching = { immutable: true, maxAge: '1y' }
   app.use(
     '/build',
-    express.static(path.join(projectRoot, 'public/build'), { immutable: true, maxAge: '1y' }),
+    precompressed(buildAssets, buildCaching),
+    express.static(buildAssets, buildCaching),
   )
   app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h' }))
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { formDataToValues, parseForm } from './forms.server.ts'
 
 function post(fields: [string, string][]) {
@@ -21,6 +21,25 @@ describe('form parsing', () => {
     expect(values.service).toEqual(['a', 'b'])
     expect(Object.getPrototypeOf(values)).toBe(null)
     expect(values['__proto__']).toBe('x')
+  })
+
+  test('a field named like an Object method (toString, constructor, __proto__) gets its error, not a 500', async () => {
+    // Found by tests/fuzz: the consent check accepts any answer field, so "toString" reached here.
+    const schema = z.object({}).catchall(z.enum(['0', '1'], { error: 'Choose an answer.' }))
+    const parsed = await parseForm(
+      post([
+        ['toString', 'x'],
+        ['constructor', 'x'],
+        ['hasOwnProperty', 'x'],
+        ['__proto__', 'x'],
+      ]),
+      schema,
+    )
+    expect(parsed.ok).toBe(false)
+    if (parsed.ok) return
+    expect(parsed.errors.fieldErrors.toString).toEqual(['Choose an answer.'])
+    expect(parsed.errors.fieldErrors.constructor).toEqual(['Choose an answer.'])
+    expect(parsed.errors.fieldErrors.hasOwnProperty).toEqual(['Choose an answer.'])
   })
 
   test('unknown fields are dropped (no mass assignment) and secrets are never echoed', async () => {

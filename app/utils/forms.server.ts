@@ -1,5 +1,5 @@
 import { data } from '@remix-run/node'
-import { type z } from 'zod'
+import type * as z from 'zod'
 import { type FormErrors } from './forms.ts'
 
 /** Fields whose values are never sent back to the browser after a failed submit. */
@@ -54,7 +54,9 @@ export function toFormErrors(
   error: z.ZodError,
   values: Record<string, string | string[]>,
 ): FormErrors {
-  const fieldErrors: Record<string, string[]> = {}
+  // No prototype: a field named "toString" or "__proto__" is a key like any other (found by the
+  // action fuzz, tests/fuzz/actions.fuzz.server.test.ts).
+  const fieldErrors: Record<string, string[]> = Object.create(null)
   const formErrors: string[] = []
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.')

@@ -29,6 +29,8 @@ async function showSofiasTimes(page: Page) {
     .getByLabel('Who would you like to see?')
     .selectOption({ label: 'Sofia Conti (Aesthetician)' })
   await page.getByRole('button', { name: 'Show times' }).click()
+  // The heading is there before the click too: wait for Sofia's own times to be on the page.
+  await expect(page).toHaveURL(/[?&]practitioner=[0-9a-f-]{36}/)
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a day and time' })).toBeVisible()
 }
 

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useSubmit } from '@remix-run/react'
 import { type FormEvent, useEffect, useRef } from 'react'
 import { type FieldValues, useForm } from 'react-hook-form'
-import { type z } from 'zod'
+import type * as z from 'zod'
 import { type FormErrors } from '#app/utils/forms.ts'
 
 /**

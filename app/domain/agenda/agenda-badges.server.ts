@@ -45,7 +45,6 @@ export function screeningBadgesOf(
         bookingId: screeningSubmissions.bookingId,
         version: screeningSubmissions.bookingVersion,
         outcome: screeningSubmissions.outcome,
-        waitUntil: screeningSubmissions.waitUntil,
         submittedAt: screeningSubmissions.submittedAt,
       })
       .from(screeningSubmissions)
@@ -56,7 +55,6 @@ export function screeningBadgesOf(
         latest.set(s.bookingId!, {
           version: s.version ?? 0,
           outcome: s.outcome,
-          waitUntil: s.waitUntil,
           submittedAt: s.submittedAt.getTime(),
         })
     }
@@ -79,18 +77,16 @@ export function screeningBadgesOf(
   return new Map(
     rows.map((row) => {
       const lite = events.get(row.id) ?? []
-      const decision = lite.filter((e) => e.kind === 'approved' || e.kind === 'declined').pop()
       const openQuestion = openQuestionOf(lite) !== null
       const badge = screeningBadgeOf({
         required: row.kind === 'treatment',
-        bookingStatus: row.status,
         startAt: row.startAt,
-        timeZone: row.timeZone,
         latest: latest.get(row.id) ?? null,
-        lastDecision: decision
-          ? { kind: decision.kind as 'approved' | 'declined', at: decision.occurredAt }
-          : null,
-        openQuestion,
+        decisions: lite.flatMap((e) =>
+          e.kind === 'approved' || e.kind === 'declined'
+            ? [{ kind: e.kind, at: e.occurredAt }]
+            : [],
+        ),
       })
       return [row.id, { badge, openQuestion: row.kind === 'treatment' && openQuestion }]
     }),

@@ -20,12 +20,9 @@ const start = instantAt('2026-11-25', 10 * 60, ZONE)
 function facts(overrides: Partial<ScreeningFacts> = {}): ScreeningFacts {
   return {
     required: true,
-    bookingStatus: 'confirmed',
     startAt: start,
-    timeZone: ZONE,
-    latest: { outcome: 'eligible', waitUntil: null, submittedAt: start - 5 * DAY },
-    lastDecision: null,
-    openQuestion: false,
+    latest: { outcome: 'eligible', submittedAt: start - 5 * DAY },
+    decisions: [],
     ...overrides,
   }
 }
@@ -90,6 +87,8 @@ describe('agenda query', () => {
 })
 
 describe('screening badge', () => {
+  const review = { outcome: 'review' as const, submittedAt: start - 3 * DAY }
+
   test('consultations need no screening', () => {
     expect(screeningBadgeOf(facts({ required: false, latest: null }))).toBe('not_required')
   })
@@ -101,75 +100,47 @@ describe('screening badge', () => {
   test('eligible answers from the last 30 days are clear', () => {
     expect(screeningBadgeOf(facts())).toBe('clear')
     expect(
-      screeningBadgeOf(
-        facts({ latest: { outcome: 'eligible', waitUntil: null, submittedAt: start - 30 * DAY } }),
-      ),
+      screeningBadgeOf(facts({ latest: { outcome: 'eligible', submittedAt: start - 30 * DAY } })),
     ).toBe('clear')
   })
 
-  test('answers given more than 30 days before the visit are due for renewal', () => {
+  test('answers given more than 30 days before the visit are due for renewal, whatever they say', () => {
     expect(
       screeningBadgeOf(
-        facts({
-          latest: { outcome: 'eligible', waitUntil: null, submittedAt: start - 30 * DAY - 1 },
-        }),
+        facts({ latest: { outcome: 'eligible', submittedAt: start - 30 * DAY - 1 } }),
       ),
     ).toBe('renewal_due')
+    expect(screeningBadgeOf(facts({ latest: { ...review, submittedAt: start - 40 * DAY } }))).toBe(
+      'renewal_due',
+    )
   })
 
-  test('a booking pending review, or with an open question, needs review', () => {
-    const review = { outcome: 'review' as const, waitUntil: null, submittedAt: start - DAY }
-    expect(screeningBadgeOf(facts({ bookingStatus: 'pending_review', latest: review }))).toBe(
-      'needs_review',
-    )
-    expect(screeningBadgeOf(facts({ openQuestion: true }))).toBe('needs_review')
-    // Answers that would not let the booking through and that nobody approved.
+  test('answers a rule sent to a clinician need review until one approves them', () => {
     expect(screeningBadgeOf(facts({ latest: review }))).toBe('needs_review')
-    // A waiting window past the visit day.
     expect(
       screeningBadgeOf(
-        facts({
-          latest: { outcome: 'eligible', waitUntil: '2026-12-01', submittedAt: start - DAY },
-        }),
-      ),
-    ).toBe('needs_review')
-    expect(screeningBadge('needs_review', true).label).toBe(
-      'Screening needs review (question sent)',
-    )
-  })
-
-  test('a clinician’s approval of the latest answers shows as approved', () => {
-    const review = { outcome: 'review' as const, waitUntil: null, submittedAt: start - 3 * DAY }
-    expect(
-      screeningBadgeOf(
-        facts({ latest: review, lastDecision: { kind: 'approved', at: start - DAY } }),
+        facts({ latest: review, decisions: [{ kind: 'approved', at: start - DAY }] }),
       ),
     ).toBe('approved')
     // An approval of older answers does not cover answers given after it.
     expect(
       screeningBadgeOf(
-        facts({ latest: review, lastDecision: { kind: 'approved', at: start - 4 * DAY } }),
+        facts({ latest: review, decisions: [{ kind: 'approved', at: start - 4 * DAY }] }),
       ),
     ).toBe('needs_review')
-    // Approved long ago: the answers still need renewing before the visit.
-    expect(
-      screeningBadgeOf(
-        facts({
-          latest: { ...review, submittedAt: start - 40 * DAY },
-          lastDecision: { kind: 'approved', at: start - 39 * DAY },
-        }),
-      ),
-    ).toBe('renewal_due')
   })
 
-  test('a decline wins over everything else', () => {
+  test('a decline, or "not eligible" answers, show as declined', () => {
     expect(
       screeningBadgeOf(
-        facts({ bookingStatus: 'declined', lastDecision: { kind: 'declined', at: start - DAY } }),
+        facts({ latest: review, decisions: [{ kind: 'declined', at: start - DAY }] }),
       ),
     ).toBe('declined')
-    expect(screeningBadgeOf(facts({ lastDecision: { kind: 'declined', at: start - DAY } }))).toBe(
-      'declined',
+    expect(
+      screeningBadgeOf(facts({ latest: { outcome: 'not_eligible', submittedAt: start - DAY } })),
+    ).toBe('declined')
+    expect(screeningBadge('needs_review', true).label).toBe(
+      'Screening needs review (question sent)',
     )
   })
 

@@ -1,8 +1,11 @@
 import { addDays, localDateOf, weekdayOf } from '#app/domain/availability/availability.rules.ts'
-import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
 import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
-import { clearsBookingOn, screeningValidity } from '#app/domain/screening/screening.rules.ts'
+import { screeningValidity } from '#app/domain/screening/screening.rules.ts'
 import { type ScreeningOutcome } from '#app/domain/screening/screening.schema.ts'
+import {
+  type ScreeningClearance,
+  screeningClearance,
+} from '#app/domain/treatment/treatment.rules.ts'
 import { type AgendaView } from './agenda.schema.ts'
 
 export { AGENDA_VIEWS, type AgendaView } from './agenda.schema.ts'
@@ -56,6 +59,7 @@ export type AgendaAppointment = {
   consent: ConsentStatus
 }
 
+/** Where a treatment's screening stands: the same states the appointment detail page shows. */
 export const SCREENING_BADGES = [
   'not_required',
   'missing',
@@ -64,41 +68,35 @@ export const SCREENING_BADGES = [
   'approved',
   'declined',
   'renewal_due',
-] as const
-export type ScreeningBadge = (typeof SCREENING_BADGES)[number]
+] as const satisfies readonly ScreeningClearance[]
+export type ScreeningBadge = ScreeningClearance
 
 export type ScreeningFacts = {
   /** Consultations have no screening. */
   required: boolean
-  bookingStatus: BookingStatus
   startAt: number
-  timeZone: string
   /** The booking's latest answers, if any. */
-  latest: { outcome: ScreeningOutcome; waitUntil: string | null; submittedAt: number } | null
-  /** The clinician's last approve or decline, if any. */
-  lastDecision: { kind: 'approved' | 'declined'; at: number } | null
-  /** The clinician asked the patient a question that is not answered yet. */
-  openQuestion: boolean
+  latest: { outcome: ScreeningOutcome; submittedAt: number } | null
+  /** The clinician's approve and decline events, oldest first. */
+  decisions: readonly { kind: 'approved' | 'declined'; at: number }[]
 }
 
 /**
- * Where a booking's screening stands for the clinician, most urgent first: declined; needs a
- * clinician (the booking is pending review, or the answers would not let it through and no one
- * approved them); answers older than 30 days before the visit (renewal due); approved by a
- * clinician; clear.
+ * A booking's screening badge, by the rule the visit pages use (screeningClearance): answers
+ * older than 30 days before the visit are due for renewal; then a decline or "not eligible";
+ * eligible answers are clear; otherwise approved when a clinician approved them since, else they
+ * need review. Only decisions made after the latest answers count.
  */
 export function screeningBadgeOf(facts: ScreeningFacts): ScreeningBadge {
-  if (!facts.required) return 'not_required'
   const latest = facts.latest
-  if (!latest) return 'missing'
-  const decision =
-    facts.lastDecision && facts.lastDecision.at >= latest.submittedAt ? facts.lastDecision : null
-  if (facts.bookingStatus === 'declined' || decision?.kind === 'declined') return 'declined'
-  const clears = clearsBookingOn(latest, localDateOf(facts.startAt, facts.timeZone))
-  if (facts.bookingStatus === 'pending_review' || facts.openQuestion) return 'needs_review'
-  if (!clears && decision?.kind !== 'approved') return 'needs_review'
-  if (screeningValidity(latest, facts.startAt) === 'renewal_due') return 'renewal_due'
-  return decision?.kind === 'approved' ? 'approved' : 'clear'
+  return screeningClearance({
+    required: facts.required,
+    outcome: latest?.outcome ?? null,
+    validity: latest ? screeningValidity(latest, facts.startAt) : null,
+    decisionsSinceAnswers: latest
+      ? facts.decisions.filter((d) => d.at > latest.submittedAt).map((d) => d.kind)
+      : [],
+  })
 }
 
 const SCREENING_LABELS: Record<ScreeningBadge, Badge> = {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { isRealCalendarDate } from '#app/domain/shared/fields.schema.ts'
 
 export const AGENDA_VIEWS = ['day', 'week'] as const

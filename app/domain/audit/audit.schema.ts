@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IsoDateSchema } from '#app/domain/shared/fields.schema.ts'
 
 /** Who acted: a staff user, a patient proven by email code, or the system itself. */

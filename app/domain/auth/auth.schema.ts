@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { EmailSchema } from '#app/domain/shared/fields.schema.ts'
 
 /** Staff roles. One person may hold both (docs/decisions/009-roles-and-permissions.md). */

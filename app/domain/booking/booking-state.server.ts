@@ -84,7 +84,12 @@ export function changeBookingStatus(
     set?: Partial<
       Pick<
         BookingRow,
-        'patientId' | 'holdExpiresAt' | 'confirmedAt' | 'cancelledAt' | 'cancellationReason'
+        | 'patientId'
+        | 'holdExpiresAt'
+        | 'confirmedAt'
+        | 'cancelledAt'
+        | 'cancellationReason'
+        | 'completedAt'
       >
     >
   },

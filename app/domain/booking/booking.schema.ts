@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { WithdrawConsentSchema } from '#app/domain/consent/consent.schema.ts'
 import {
   EmailSchema,

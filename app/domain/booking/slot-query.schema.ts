@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * The picker's query string. Anything unexpected falls back to a default instead of failing:

@@ -30,7 +30,7 @@ export function auditActorOf(actor: StaffActor): AuditActor {
   }
 }
 
-function bookingActorOf(actor: StaffActor): BookingActor {
+export function bookingActorOf(actor: StaffActor): BookingActor {
   return { type: 'staff', id: actor.userId, ipAddress: actor.ipAddress, requestId: actor.requestId }
 }
 

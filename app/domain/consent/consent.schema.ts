@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { CheckboxSchema } from '#app/domain/shared/fields.schema.ts'
 
 /**
@@ -65,7 +65,7 @@ export type ConsentTextValues = Record<ConsentPlaceholder, string>
 
 export const MIN_CHECK_QUESTIONS = 4
 export const MAX_CHECK_QUESTIONS = 8
-export const MAX_READING_GRADE = 8
+export { MAX_READING_GRADE } from '#app/domain/shared/readability.rules.ts'
 
 export const ConsentSectionSchema = z.object({
   key: z.enum(CONSENT_SECTION_KEYS),

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Rows on one page of the admin "Sent emails" list. */
 export const OUTBOX_PAGE_SIZE = 50

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { questionnaireTexts, resultTexts } from './questionnaire.ts'
-import { fleschKincaidGrade, MAX_READING_GRADE } from './readability.rules.ts'
+import { MAX_READING_GRADE, readingGrade } from '#app/domain/shared/readability.rules.ts'
 import { SCREENING_RULES } from './rule-table.rules.ts'
 import { type ScreeningAnswers } from './screening.schema.ts'
 import { DEFAULT_SCREENING_SETTINGS } from './screening-settings.schema.ts'
@@ -64,6 +64,6 @@ describe('plain words: reading grade 8 or lower', () => {
 
   test.each(patientTexts())('$id', ({ text }) => {
     expect(text.length).toBeGreaterThan(0)
-    expect(fleschKincaidGrade(text)).toBeLessThanOrEqual(MAX_READING_GRADE)
+    expect(readingGrade(text)).toBeLessThanOrEqual(MAX_READING_GRADE)
   })
 })

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Lists posted by a checkbox group: nothing, one value (a string) or several (an array). */
 function asList(value: unknown): unknown[] {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
-import { getDb } from '#db/client.server.ts'
+import { getDb, type Tx } from '#db/client.server.ts'
 import { bookings, patients, screeningConfirmations } from '#db/schema/index.ts'
 import {
   isTreatment,
@@ -71,39 +71,46 @@ export function confirmScreeningUnchanged(
   actor: StaffActor,
   now = new Date(),
 ): ConfirmUnchangedResult {
-  return getDb().transaction(
-    (tx): ConfirmUnchangedResult => {
-      const booking = tx.select().from(bookings).where(eq(bookings.id, bookingId)).get()
-      if (!booking || !isTreatment(tx, booking.serviceId)) return { ok: false, reason: 'not-found' }
-      if (!OPEN_STATUSES.includes(booking.status)) return { ok: false, reason: 'not-changeable' }
-      const submission = latestBookingSubmission(tx, booking.id)
-      if (!submission) return { ok: false, reason: 'no-screening' }
-      if (screeningValidity(submission, booking.startAt) === 'renewal_due')
-        return { ok: false, reason: 'renewal-due' }
-      const { id } = tx
-        .insert(screeningConfirmations)
-        .values({
-          bookingId: booking.id,
-          submissionId: submission.id,
-          actorType: 'staff',
-          actorId: actor.userId,
-          confirmedAt: now,
-        })
-        .returning({ id: screeningConfirmations.id })
-        .get()
-      auditScreening(tx, {
-        action: 'screening.confirmed_unchanged',
-        actor: staffAuditActor(actor),
-        subjectType: 'screening_submission',
-        subjectId: submission.id,
-        patientId: booking.patientId,
-        details: { bookingId: booking.id, confirmationId: id },
-        at: now,
-      })
-      return { ok: true, confirmationId: id }
-    },
-    { behavior: 'immediate' },
-  )
+  return getDb().transaction((tx) => confirmScreeningUnchangedInTx(tx, bookingId, actor, now), {
+    behavior: 'immediate',
+  })
+}
+
+/** The same, inside the caller's transaction (check-in records it together with the check-in). */
+export function confirmScreeningUnchangedInTx(
+  tx: Tx,
+  bookingId: string,
+  actor: StaffActor,
+  now: Date,
+): ConfirmUnchangedResult {
+  const booking = tx.select().from(bookings).where(eq(bookings.id, bookingId)).get()
+  if (!booking || !isTreatment(tx, booking.serviceId)) return { ok: false, reason: 'not-found' }
+  if (!OPEN_STATUSES.includes(booking.status)) return { ok: false, reason: 'not-changeable' }
+  const submission = latestBookingSubmission(tx, booking.id)
+  if (!submission) return { ok: false, reason: 'no-screening' }
+  if (screeningValidity(submission, booking.startAt) === 'renewal_due')
+    return { ok: false, reason: 'renewal-due' }
+  const { id } = tx
+    .insert(screeningConfirmations)
+    .values({
+      bookingId: booking.id,
+      submissionId: submission.id,
+      actorType: 'staff',
+      actorId: actor.userId,
+      confirmedAt: now,
+    })
+    .returning({ id: screeningConfirmations.id })
+    .get()
+  auditScreening(tx, {
+    action: 'screening.confirmed_unchanged',
+    actor: staffAuditActor(actor),
+    subjectType: 'screening_submission',
+    subjectId: submission.id,
+    patientId: booking.patientId,
+    details: { bookingId: booking.id, confirmationId: id },
+    at: now,
+  })
+  return { ok: true, confirmationId: id }
 }
 
 export type BookingScreeningStatus = {

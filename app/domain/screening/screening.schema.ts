@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IsoDateSchema } from '#app/domain/shared/fields.schema.ts'
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Field schemas shared by every form, each with a human message (zod's defaults are technical).

@@ -62,3 +62,6 @@ export function readingGrade(text: string): number {
   if (words === 0 || sentences === 0) return 0
   return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
 }
+
+/** The highest grade patient text may have (clinical-reference.md 4.4). */
+export const MAX_READING_GRADE = 8

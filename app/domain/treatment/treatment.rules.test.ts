@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { coursePosition, depthLimitProblems } from './treatment.rules.ts'
+import {
+  coursePosition,
+  depthLimitProblems,
+  screeningClearance,
+  treatmentBlockers,
+  type VisitFacts,
+} from './treatment.rules.ts'
 import { TreatmentRecordSchema } from './treatment.schema.ts'
 
 describe('needle depth limits', () => {
@@ -12,7 +18,13 @@ describe('needle depth limits', () => {
       ],
       { serviceMaxUm: 1500, practitionerMaxUm: 1750 },
     )
-    expect(problems).toEqual({ depth_neck: 'Above your limit of 1.75 mm.' })
+    expect(problems).toEqual({ depth_neck: "Above this service's limit of 1.5 mm." })
+    expect(
+      depthLimitProblems([{ area: 'neck', depthUm: 1600 }], {
+        serviceMaxUm: 2000,
+        practitionerMaxUm: 1500,
+      }),
+    ).toEqual({ depth_neck: "Above the practitioner's limit of 1.5 mm." })
     expect(
       depthLimitProblems([{ area: 'cheeks', depthUm: 1600 }], {
         serviceMaxUm: 1500,
@@ -40,7 +52,6 @@ describe('course position', () => {
 
 describe('treatment record form', () => {
   const base = {
-    intent: 'record',
     device: 'Dermapen 4',
     cartridgeLot: 'LOT-2026-118',
     anaesthetic: 'lidocaine_cream',
@@ -93,5 +104,87 @@ describe('treatment record form', () => {
       depth_cheeks: 'Enter the needle depth in mm.',
       anaestheticMinutes: 'Enter how many minutes the cream was on.',
     })
+  })
+})
+
+describe('screening clearance at the visit', () => {
+  const base = {
+    required: true,
+    outcome: 'eligible' as const,
+    validity: 'valid' as const,
+    decisionsSinceAnswers: [] as ('approved' | 'declined')[],
+  }
+  test.each([
+    [{ ...base, required: false }, 'not_required'],
+    [{ ...base, outcome: null }, 'missing'],
+    [base, 'clear'],
+    [{ ...base, outcome: 'review' as const }, 'needs_review'],
+    [
+      { ...base, outcome: 'review' as const, decisionsSinceAnswers: ['approved' as const] },
+      'approved',
+    ],
+    [
+      {
+        ...base,
+        outcome: 'review' as const,
+        decisionsSinceAnswers: ['approved' as const, 'declined' as const],
+      },
+      'declined',
+    ],
+    [{ ...base, outcome: 'not_eligible' as const }, 'declined'],
+    [{ ...base, outcome: 'review' as const, validity: 'renewal_due' as const }, 'renewal_due'],
+  ])('%o is %s', (input, expected) => {
+    expect(screeningClearance(input)).toBe(expected)
+  })
+})
+
+describe('what blocks a treatment record', () => {
+  const ready: VisitFacts = {
+    status: 'confirmed',
+    isConsultation: false,
+    checkedIn: true,
+    screening: 'clear',
+    consent: 'countersigned',
+  }
+  test('nothing, when checked in, clear or approved, and countersigned', () => {
+    expect(treatmentBlockers(ready)).toEqual([])
+    expect(treatmentBlockers({ ...ready, screening: 'approved' })).toEqual([])
+  })
+  test('every missing step is named, in the order the clinician does them', () => {
+    expect(
+      treatmentBlockers({
+        ...ready,
+        checkedIn: false,
+        screening: 'needs_review',
+        consent: 'signed',
+      }),
+    ).toEqual([
+      'Check the patient in first.',
+      'A clinician must review the health answers first.',
+      'Countersign the consent first.',
+    ])
+  })
+  test.each([
+    ['missing', 'The patient has not signed a consent that covers this session.'],
+    ['withdrawn', 'The patient withdrew their consent.'],
+  ] as const)('consent %s blocks', (consent, message) => {
+    expect(treatmentBlockers({ ...ready, consent })).toEqual([message])
+  })
+  test.each([
+    ['renewal_due', /more than 30 days old/],
+    ['declined', /rule this treatment out/],
+    ['missing', /no health answers/],
+  ] as const)('screening %s blocks', (screening, message) => {
+    expect(treatmentBlockers({ ...ready, screening })[0]).toMatch(message)
+  })
+  test('closed visits and consultations have nothing to record', () => {
+    expect(treatmentBlockers({ ...ready, status: 'completed' })).toEqual([
+      'This visit is already completed.',
+    ])
+    expect(treatmentBlockers({ ...ready, status: 'cancelled' })[0]).toMatch(/not open/)
+    expect(treatmentBlockers({ ...ready, status: 'no_show' })[0]).toMatch(/not open/)
+    expect(treatmentBlockers({ ...ready, isConsultation: true })).toEqual([
+      'A consultation has no needling to record.',
+    ])
   })
 })

@@ -1,3 +1,6 @@
+import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
+import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
+import { type ScreeningOutcome } from '#app/domain/screening/screening.schema.ts'
 import { type TreatmentArea } from './treatment.schema.ts'
 
 /**
@@ -8,14 +11,16 @@ export function depthLimitProblems(
   areas: { area: TreatmentArea; depthUm: number }[],
   limits: { serviceMaxUm: number | null; practitionerMaxUm: number },
 ): Record<string, string> {
-  const problems: Record<string, string> = {}
+  // The lower limit applies; the message names the one that is lower (the service's on a tie).
   const serviceMax = limits.serviceMaxUm ?? 0
+  const message =
+    serviceMax <= limits.practitionerMaxUm
+      ? `Above this service's limit of ${formatMm(serviceMax)}.`
+      : `Above the practitioner's limit of ${formatMm(limits.practitionerMaxUm)}.`
+  const limit = Math.min(serviceMax, limits.practitionerMaxUm)
+  const problems: Record<string, string> = {}
   for (const { area, depthUm } of areas) {
-    if (depthUm > limits.practitionerMaxUm) {
-      problems[`depth_${area}`] = `Above your limit of ${formatMm(limits.practitionerMaxUm)}.`
-    } else if (depthUm > serviceMax) {
-      problems[`depth_${area}`] = `Above this service's limit of ${formatMm(serviceMax)}.`
-    }
+    if (depthUm > limit) problems[`depth_${area}`] = message
   }
   return problems
 }
@@ -33,4 +38,71 @@ export function coursePosition(input: { courseSessionNumber: number; courseSessi
   if (total <= 1) return { label: n > 1 ? 'Repeat visit' : 'Single visit', isLast: true }
   if (n > total) return { label: `Maintenance (after a course of ${total})`, isLast: true }
   return { label: `Session ${n} of ${total}`, isLast: n >= total }
+}
+
+/** Where a treatment's screening stands for the visit (consultations have none). */
+export type ScreeningClearance =
+  'not_required' | 'missing' | 'clear' | 'approved' | 'needs_review' | 'declined' | 'renewal_due'
+
+/**
+ * The screening of a booking as the clinician needs it at the visit: the latest answers' outcome,
+ * and the last clinician decision made after those answers. Answers older than 30 days before the
+ * appointment need renewing whatever they say.
+ */
+export function screeningClearance(input: {
+  required: boolean
+  outcome: ScreeningOutcome | null
+  validity: 'valid' | 'renewal_due' | null
+  /** approved/declined decisions made after the latest answers, oldest first. */
+  decisionsSinceAnswers: readonly ('approved' | 'declined')[]
+}): ScreeningClearance {
+  if (!input.required) return 'not_required'
+  if (input.outcome === null) return 'missing'
+  if (input.validity === 'renewal_due') return 'renewal_due'
+  const decision = input.decisionsSinceAnswers.at(-1)
+  if (decision === 'declined' || input.outcome === 'not_eligible') return 'declined'
+  if (input.outcome === 'eligible') return 'clear'
+  return decision === 'approved' ? 'approved' : 'needs_review'
+}
+
+export type VisitFacts = {
+  status: BookingStatus
+  isConsultation: boolean
+  checkedIn: boolean
+  screening: ScreeningClearance
+  consent: ConsentStatus
+}
+
+/**
+ * What still stands between this visit and recording a treatment (product.md sections 5–7): each
+ * item is a sentence for the clinician. Empty means the session may be recorded as treated.
+ */
+export function treatmentBlockers(facts: VisitFacts): string[] {
+  if (facts.status === 'completed') return ['This visit is already completed.']
+  if (facts.status !== 'confirmed' && facts.status !== 'pending_review')
+    return ['This appointment is not open: it was cancelled, missed or never booked.']
+  if (facts.isConsultation) return ['A consultation has no needling to record.']
+  const blockers: string[] = []
+  if (!facts.checkedIn) blockers.push('Check the patient in first.')
+  const screening: Record<ScreeningClearance, string | null> = {
+    not_required: null,
+    clear: null,
+    approved: null,
+    missing: 'There are no health answers for this visit.',
+    needs_review: 'A clinician must review the health answers first.',
+    declined: 'The health answers rule this treatment out.',
+    renewal_due: 'The health answers are more than 30 days old: the patient must answer again.',
+  }
+  const screeningProblem = screening[facts.screening]
+  if (screeningProblem) blockers.push(screeningProblem)
+  const consent: Record<ConsentStatus, string | null> = {
+    countersigned: null,
+    not_required: null,
+    signed: 'Countersign the consent first.',
+    missing: 'The patient has not signed a consent that covers this session.',
+    withdrawn: 'The patient withdrew their consent.',
+  }
+  const consentProblem = consent[facts.consent]
+  if (consentProblem) blockers.push(consentProblem)
+  return blockers
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { CheckboxSchema } from '#app/domain/shared/fields.schema.ts'
 
 /** Where a session needles, as recorded by the clinician (clinical-reference.md 3.2). */
@@ -62,6 +62,7 @@ export const BLEEDING_LABELS: Record<(typeof BLEEDING_LEVELS)[number], string> =
 }
 
 export const IDENTITY_METHODS = ['photo_id', 'known_to_clinic'] as const
+export type IdentityMethod = (typeof IDENTITY_METHODS)[number]
 export const IDENTITY_METHOD_LABELS: Record<(typeof IDENTITY_METHODS)[number], string> = {
   photo_id: 'Checked a photo ID',
   known_to_clinic: 'Known to the clinic from earlier visits',
@@ -87,7 +88,6 @@ const DepthMmSchema = z
  */
 export const TreatmentRecordSchema = z
   .object({
-    intent: z.literal('record'),
     areas: z.preprocess(
       (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
       z.array(z.enum(TREATMENT_AREAS)).min(1, { error: 'Tick at least one treated area.' }),
@@ -163,7 +163,6 @@ export const TreatmentRecordSchema = z
 export type TreatmentRecordInput = z.output<typeof TreatmentRecordSchema>
 
 export const CheckInSchema = z.object({
-  intent: z.literal('check-in'),
   identityConfirmed: CheckboxSchema.refine((value) => value, {
     error: "Confirm that you checked the patient's identity.",
   }),
@@ -173,6 +172,12 @@ export const CheckInSchema = z.object({
   }),
 })
 
-export const NoShowSchema = z.object({
-  intent: z.literal('no-show'),
-})
+/** The two ways a visit ends without a treatment record: a no-show, or a consultation held. */
+export const VisitOutcomeSchema = z.discriminatedUnion(
+  'intent',
+  [z.object({ intent: z.literal('no-show') }), z.object({ intent: z.literal('attended') })],
+  { error: 'Reload the page and try again.' },
+)
+
+/** A booking id in a staff URL (anything else is a 404, never a query). */
+export const BookingIdParamSchema = z.string().regex(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/)

@@ -1,0 +1,87 @@
+// The load generator: autocannon 9 driven from a JSON config file (argv[2]), pinned by the
+// caller to its own core. Prints one JSON line with the figures. Every run is bounded: a
+// duration in seconds or an exact number of requests, and a per-request timeout.
+//
+// perRequest gives request i its own Cookie header (and body): the i-th patient session of a
+// race or of a write benchmark. Request i is sent exactly once; its status is recorded.
+import fs from 'node:fs'
+import autocannon from 'autocannon'
+
+const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'))
+
+function options(phase) {
+  const base = {
+    url: config.url,
+    connections: config.connections,
+    timeout: config.timeoutSec ?? 10,
+    method: config.method ?? 'GET',
+    headers: config.headers ?? {},
+    body: config.body,
+  }
+  if (phase === 'warmup') return { ...base, duration: config.warmupSec }
+  if (phase === 'amount') return { ...base, amount: config.perRequest.cookies.length }
+  if (config.amount) return { ...base, amount: config.amount }
+  return { ...base, duration: config.durationSec }
+}
+
+function perRequestOptions(statuses) {
+  const { cookies, bodies } = config.perRequest
+  let next = 0
+  return {
+    ...options('amount'),
+    requests: [
+      {
+        setupRequest(request, context) {
+          const index = next++
+          context.index = index
+          // autocannon sends exactly `amount` requests; this guard only matters if it ever
+          // asked for more, and then the extra request repeats the last session harmlessly.
+          const i = Math.min(index, cookies.length - 1)
+          request.headers = { ...request.headers, cookie: cookies[i] }
+          if (bodies) request.body = bodies[i]
+          return request
+        },
+        onResponse(status, _body, context) {
+          if (context.index < statuses.length) statuses[context.index] = status
+        },
+      },
+    ],
+  }
+}
+
+function summary(result) {
+  const statusCounts = {}
+  for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {}))
+    statusCounts[code] = Number(count)
+  const responses = Object.values(statusCounts).reduce((sum, count) => sum + count, 0)
+  return {
+    connections: result.connections,
+    durationSec: result.duration,
+    reqPerSec: result.requests.average,
+    requestsTotal: result.requests.total,
+    responses,
+    latencyMs: {
+      p50: result.latency.p50,
+      p97_5: result.latency.p97_5,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.average,
+    },
+    bytesPerResponse: responses > 0 ? result.throughput.total / responses : null,
+    statusCounts,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  }
+}
+
+if (config.warmupSec > 0) await autocannon(options('warmup'))
+
+if (config.perRequest) {
+  const statuses = Array.from({ length: config.perRequest.cookies.length }, () => null)
+  const result = await autocannon(perRequestOptions(statuses))
+  console.log(JSON.stringify({ ...summary(result), statuses }))
+} else {
+  const result = await autocannon(options('measure'))
+  console.log(JSON.stringify(summary(result)))
+}

@@ -1,0 +1,168 @@
+import { type Role } from '#tests/support/route-fixtures.ts'
+
+/**
+ * Who may use which route (security goals C1 and C2), checked cell by cell by
+ * tests/access/route-matrix.server.test.ts against the real loaders and actions. EVERY file in
+ * app/routes/ needs a row here: a route without one fails the test.
+ *
+ * Outcomes:
+ * - 'allow': the handler ran for this caller. A loader answered 200 with its data; an action got
+ *   past its guard and answered the junk form it was sent (`intent=nothing`) itself: 400 with
+ *   the form's errors (or 200/409 when that is how the action reports a bad form).
+ * - 'login': 302 to /login (staff sign-in).
+ * - 'forbidden': 403 (signed in, without the role).
+ * - 'not-found': 404. A patient opening another patient's booking gets this, exactly as for a
+ *   booking that does not exist (ownership is part of the query).
+ * - 'redirect:/path': a redirect to that path (query ignored), e.g. the booking wizard sending a
+ *   browser without a draft back to /book, or "find my booking" for a patient who has not proved
+ *   an email yet.
+ * - 'no-handler': the module has no loader (or no action); Remix answers 405 itself.
+ *
+ * Callers (tests/support/route-fixtures.ts buildWorld): anonymous; patientA, whose browser proved
+ * the email of the booking in the URL and has a new draft at the "time" step; patientB, whose
+ * browser proved another patient's email; a clinician (no admin role); an admin (no clinician
+ * role). Staff have no patient cookie, so on patient pages they are anonymous.
+ */
+export type Expected =
+  'allow' | 'login' | 'forbidden' | 'not-found' | 'no-handler' | `redirect:/${string}`
+
+export type Row = Record<Role, Expected> | 'no-handler'
+
+export type RoutePolicy = { loader: Row; action: Row }
+
+const everyone = (outcome: Expected): Record<Role, Expected> => ({
+  anonymous: outcome,
+  patientA: outcome,
+  patientB: outcome,
+  clinician: outcome,
+  admin: outcome,
+})
+
+/** Anyone at all. */
+const PUBLIC = everyone('allow')
+/** Staff with the admin role. */
+const ADMIN = { ...everyone('login'), clinician: 'forbidden', admin: 'allow' } as const
+/** Staff with the clinician role. */
+const CLINICIAN = { ...everyone('login'), clinician: 'allow', admin: 'forbidden' } as const
+/** Any signed-in staff member. */
+const STAFF = { ...everyone('login'), clinician: 'allow', admin: 'allow' } as const
+/**
+ * Patient A's booking: B gets the same 404 as for no booking; no proof goes to "find my booking".
+ * The matrix posts a junk form, which the actions refuse (400) before they look the booking up,
+ * the same answer as for a booking that does not exist; owned-actions.server.test.ts posts
+ * well-formed forms as B and expects 404.
+ */
+export const OWN_BOOKING_ACTION = {
+  ...everyone('redirect:/bookings'),
+  patientA: 'allow',
+  patientB: 'allow',
+} as const
+const OWN_BOOKING = {
+  ...everyone('redirect:/bookings'),
+  patientA: 'allow',
+  patientB: 'not-found',
+} as const
+/** The same for a file download (calendar, PDF): no page to send an unproved browser to. */
+const OWN_BOOKING_FILE = { ...everyone('not-found'), patientA: 'allow' } as const
+/** A booking wizard step after "time": only patient A has a draft, and it is at "time". */
+const WIZARD_LATER_STEP = {
+  ...everyone('redirect:/book'),
+  patientA: 'redirect:/book/time',
+} as const
+/** A browser that proved an email (both patients); anyone else starts at /bookings. */
+const PROVED_PATIENT = {
+  ...everyone('redirect:/bookings'),
+  patientA: 'allow',
+  patientB: 'allow',
+} as const
+/** The sign-in pages: signed-in staff go on to /staff. */
+const SIGN_IN = {
+  ...everyone('allow'),
+  clinician: 'redirect:/staff',
+  admin: 'redirect:/staff',
+} as const
+const SECOND_STEP = {
+  ...everyone('login'),
+  clinician: 'redirect:/staff',
+  admin: 'redirect:/staff',
+} as const
+const NONE = 'no-handler'
+
+export const ROUTE_POLICY: Record<string, RoutePolicy> = {
+  $: { loader: everyone('not-found'), action: everyone('not-found') },
+  _index: { loader: PUBLIC, action: NONE },
+  healthz: { loader: PUBLIC, action: NONE },
+
+  // Staff sign-in
+  login: { loader: SIGN_IN, action: SIGN_IN },
+  'login_.verify': { loader: SECOND_STEP, action: SECOND_STEP },
+  // GET changes nothing and goes home; POST ends any staff session and shows the sign-in page.
+  logout: { loader: everyone('redirect:/'), action: everyone('login') },
+
+  // Admin console
+  'admin._index': { loader: ADMIN, action: NONE },
+  'admin.audit': { loader: ADMIN, action: ADMIN },
+  'admin.closures': { loader: ADMIN, action: ADMIN },
+  'admin.consent._index': { loader: ADMIN, action: ADMIN },
+  'admin.consent.$versionId': { loader: ADMIN, action: ADMIN },
+  'admin.emails._index': { loader: ADMIN, action: NONE },
+  'admin.emails.$emailId': { loader: ADMIN, action: NONE },
+  'admin.emails.$emailId.ics': { loader: ADMIN, action: NONE },
+  'admin.policies': { loader: ADMIN, action: ADMIN },
+  'admin.practitioners._index': { loader: ADMIN, action: NONE },
+  'admin.practitioners.new': { loader: ADMIN, action: ADMIN },
+  'admin.practitioners.$practitionerId': { loader: ADMIN, action: ADMIN },
+  'admin.screening': { loader: ADMIN, action: ADMIN },
+  'admin.services._index': { loader: ADMIN, action: NONE },
+  'admin.services.new': { loader: ADMIN, action: ADMIN },
+  'admin.services.$serviceId': { loader: ADMIN, action: ADMIN },
+
+  // Staff area
+  'staff._index': { loader: STAFF, action: NONE },
+  'staff.security': { loader: STAFF, action: STAFF },
+  'staff.agenda': { loader: STAFF, action: NONE },
+  'staff.reviews._index': { loader: CLINICIAN, action: NONE },
+  'staff.reviews.$bookingId': { loader: CLINICIAN, action: CLINICIAN },
+  'staff.bookings.$bookingId._index': { loader: CLINICIAN, action: CLINICIAN },
+  'staff.bookings.$bookingId.check-in': { loader: CLINICIAN, action: CLINICIAN },
+  'staff.bookings.$bookingId.screening': { loader: CLINICIAN, action: CLINICIAN },
+  'staff.bookings.$bookingId.treatment': { loader: CLINICIAN, action: CLINICIAN },
+  'staff.bookings.$bookingId.consent': { loader: CLINICIAN, action: CLINICIAN },
+  'staff.bookings.$bookingId.consent[.]pdf': { loader: CLINICIAN, action: NONE },
+
+  // Booking wizard (patients; the draft belongs to the browser's session)
+  'book._index': { loader: PUBLIC, action: PUBLIC },
+  'book.time': {
+    loader: { ...everyone('redirect:/book'), patientA: 'allow' },
+    action: { ...everyone('redirect:/book'), patientA: 'allow' },
+  },
+  // A's draft is a consultation (no health questions): the screening pages send it on.
+  'book.screening._index': {
+    loader: { ...WIZARD_LATER_STEP, patientA: 'redirect:/book' },
+    action: NONE,
+  },
+  'book.screening.questions': {
+    loader: { ...WIZARD_LATER_STEP, patientA: 'redirect:/book/screening' },
+    action: { ...WIZARD_LATER_STEP, patientA: 'allow' },
+  },
+  'book.screening.result': {
+    loader: { ...WIZARD_LATER_STEP, patientA: 'redirect:/book/screening' },
+    action: NONE,
+  },
+  'book.details': { loader: WIZARD_LATER_STEP, action: WIZARD_LATER_STEP },
+  'book.verify': { loader: WIZARD_LATER_STEP, action: WIZARD_LATER_STEP },
+  'book.consent': { loader: WIZARD_LATER_STEP, action: WIZARD_LATER_STEP },
+  'book.confirmation': { loader: WIZARD_LATER_STEP, action: NONE },
+
+  // A patient's own bookings
+  'bookings._index': { loader: PUBLIC, action: PUBLIC },
+  'bookings.manage': { loader: PUBLIC, action: PUBLIC },
+  'bookings.verify': { loader: PROVED_PATIENT, action: PROVED_PATIENT },
+  'bookings.$reference._index': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
+  'bookings.$reference.calendar[.]ics': { loader: OWN_BOOKING_FILE, action: NONE },
+  'bookings.$reference.consent': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
+  'bookings.$reference.consent[.]pdf': { loader: OWN_BOOKING_FILE, action: NONE },
+  'bookings.$reference.reschedule': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
+  'bookings.$reference.screening._index': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
+  'bookings.$reference.screening.update': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
+}

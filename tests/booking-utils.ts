@@ -1,0 +1,81 @@
+import { type Page } from '@playwright/test'
+import { passCheck, sign } from './consent-utils.ts'
+import { waitForEmail } from './mail-utils.ts'
+import { expect, openE2eDb } from './playwright-utils.ts'
+import { answerHealthQuestions } from './screening-utils.ts'
+
+export function uniqueEmail(label: string) {
+  return `${label}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`
+}
+
+/**
+ * A patient books the cosmetic skin boost through the whole wizard (clear health answers, the
+ * consent signed) with the given practitioner; returns the booking reference.
+ */
+export async function bookSkinBoostAsPatient(
+  page: Page,
+  who: { name: string; email: string; practitioner: string },
+): Promise<string> {
+  await page.goto('/book')
+  await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
+  await answerHealthQuestions(page)
+  await page.getByRole('link', { name: 'Choose a day and time' }).click()
+  await page.getByLabel('Who would you like to see?').selectOption({ label: who.practitioner })
+  await page.getByRole('button', { name: 'Show times' }).click()
+  await page
+    .getByRole('region', { name: /Choose a time on/ })
+    .getByRole('button')
+    .first()
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
+  await page.getByLabel('Full name').fill(who.name)
+  await page.getByLabel('Email').fill(who.email)
+  await page.getByLabel('Mobile phone').fill('+39 333 123 4567')
+  const before = new Date()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  const mail = await waitForEmail({ to: who.email, subject: /is your .* code/, after: before })
+  await page.getByLabel('Code from the email').fill(/Your code is (\d{6})/.exec(mail.text)![1]!)
+  await page.getByRole('button', { name: 'Check the code and continue' }).click()
+  await passCheck(page)
+  await sign(page, who.name, 'Sign and book')
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Your booking is confirmed' }),
+  ).toBeVisible()
+  const reference = (await page.getByText(/Your reference is DD-/).textContent())?.match(
+    /DD-[0-9A-Z]{6}/,
+  )?.[0]
+  expect(reference).toBeTruthy()
+  return reference!
+}
+
+/**
+ * Test fixture: moves a booking to start now (a visit is checked in on its day, and patients
+ * cannot book today online because of the minimum notice). Returns the booking id.
+ */
+export function moveBookingToNow(reference: string): string {
+  const db = openE2eDb()
+  const row = db
+    .prepare('SELECT id, start_at, end_at, blocked_until FROM bookings WHERE reference = ?')
+    .get(reference) as { id: string; start_at: number; end_at: number; blocked_until: number }
+  // About to start (after the consent was signed, so it covers the visit), or the nearest time
+  // around then that the practitioner has free today (the no-overlap trigger refuses the others).
+  const base = Date.now() + 2 * 60_000
+  const candidates = [0, -1, 1, -2, 2, -3, 3, -4, 4].map((step) => base + step * 45 * 60_000)
+  const today = new Date(base).toLocaleDateString('en-CA', { timeZone: 'Europe/Rome' })
+  const moved = candidates.some((start) => {
+    if (new Date(start).toLocaleDateString('en-CA', { timeZone: 'Europe/Rome' }) !== today)
+      return false
+    const shift = start - row.start_at
+    try {
+      db.prepare(
+        'UPDATE bookings SET start_at = ?, end_at = ?, blocked_until = ? WHERE id = ?',
+      ).run(start, row.end_at + shift, row.blocked_until + shift, row.id)
+      return true
+    } catch {
+      return false
+    }
+  })
+  if (!moved) throw new Error(`no free time today to move ${reference} to`)
+  db.close()
+  return row.id
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { type Page } from '@playwright/test'
+import { expect, expectAccessible, ROOT, test } from '../playwright-utils.ts'
+
+// What Lighthouse checks on the public pages (npm run lighthouse, goal e of
+// performance-goals.md), kept here so that it cannot quietly come back.
+
+/** Home, the treatment list and the slot picker, as a patient reaches them. */
+async function visitPublicPages(page: Page, onEachPage: (path: string) => Promise<void>) {
+  await page.goto('/')
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Microneedling at our Milan clinic' }),
+  ).toBeVisible()
+  await onEachPage('/')
+  await page.goto('/book')
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Which treatment would you like?' }),
+  ).toBeVisible()
+  await onEachPage('/book')
+  await page.getByRole('button', { name: 'Choose Medical microneedling, face' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a day and time' })).toBeVisible()
+  await onEachPage('/book/time')
+}
+
+test.describe('public pages for search engines @no-js', () => {
+  test('every public page has a description for search results', async ({ page }) => {
+    await visitPublicPages(page, async (path) => {
+      const descriptions = await page.evaluate(() =>
+        [...document.querySelectorAll('meta[name="description"]')].map((meta) =>
+          meta.getAttribute('content'),
+        ),
+      )
+      expect(descriptions, path).toHaveLength(1)
+      expect(descriptions[0]?.length ?? 0, path).toBeGreaterThan(50)
+      await expectAccessible(page)
+    })
+  })
+})
+
+test.describe('public pages with JavaScript', () => {
+  test('loading and hydrating them breaks no Content Security Policy rule', async ({ page }) => {
+    // The browser reports each violation as an event on the document (and to /csp-report).
+    await page.addInitScript(() => {
+      const seen: string[] = []
+      Object.assign(window, { cspViolations: seen })
+      document.addEventListener('securitypolicyviolation', (event) => {
+        seen.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}`)
+      })
+    })
+    const violations: string[] = []
+    await visitPublicPages(page, async (path) => {
+      // Wait until the page's scripts have loaded and run (the slot picker hydrates its forms).
+      await page.waitForLoadState('networkidle')
+      const seen = await page.evaluate(
+        () => (window as unknown as { cspViolations: string[] }).cspViolations,
+      )
+      violations.push(...seen.map((violation) => `${path}: ${violation}`))
+      await expectAccessible(page)
+    })
+    expect(violations).toEqual([])
+  })
+
+  test('their scripts and styles arrive compressed', async ({ page }) => {
+    const assets: { path: string; encoding: string | undefined }[] = []
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url())
+      if (/^\/build\/.+\.(js|css)$/.test(pathname))
+        assets.push({ path: pathname, encoding: response.headers()['content-encoding'] })
+    })
+    await visitPublicPages(page, async () => {
+      await page.waitForLoadState('networkidle')
+      await expectAccessible(page)
+    })
+    // Below 1 KB compression saves less than the headers cost, so those stay plain.
+    const worthIt = assets.filter(
+      (asset) => fs.statSync(path.join(ROOT, 'public', asset.path)).size > 1024,
+    )
+    expect(worthIt.length).toBeGreaterThan(5)
+    expect(worthIt.filter((asset) => !['br', 'gzip'].includes(asset.encoding ?? ''))).toEqual([])
+  })
+})

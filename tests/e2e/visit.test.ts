@@ -1,0 +1,156 @@
+import { bookSkinBoostAsPatient, moveBookingToNow, uniqueEmail } from '../booking-utils.ts'
+import {
+  DEMO_PASSWORD,
+  DEMO_STAFF,
+  expect,
+  expectAccessible,
+  openE2eDb,
+  test,
+} from '../playwright-utils.ts'
+
+/**
+ * The clinician at the visit: appointment detail, check-in, countersignature, the treatment record
+ * (stopped above the depth limit), completion, and a correction that leaves the first entry in
+ * place.
+ */
+test.describe('the visit', () => {
+  test.describe.configure({ timeout: 120_000 })
+
+  test('a clinician checks the patient in, countersigns, is stopped above the depth limit, and records the treatment', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const name = 'Elena Marchetti'
+    const reference = await bookSkinBoostAsPatient(page, {
+      name,
+      email: uniqueEmail('visit'),
+      practitioner: 'Marco Bianchi (Registered nurse)',
+    })
+    const bookingId = moveBookingToNow(reference)
+
+    const clinician = await browser.newContext({ baseURL })
+    const staff = await clinician.newPage()
+    const signIn = await clinician.request.post('/login', {
+      form: { email: DEMO_STAFF.nurse, password: DEMO_PASSWORD },
+      maxRedirects: 0,
+    })
+    expect(signIn.status()).toBe(302)
+
+    await staff.goto(`/staff/bookings/${bookingId}`)
+    await expect(staff.getByRole('heading', { level: 1, name: new RegExp(name) })).toBeVisible()
+    await expect(staff.getByText('Screening: Clear')).toBeVisible()
+    await expect(staff.getByText('Not checked in')).toBeVisible()
+    await expect(staff.getByText('Check the patient in first.')).toBeVisible()
+    await expect(staff.getByText('Countersign the consent first.')).toBeVisible()
+    await expect(staff.getByRole('heading', { name: 'Health answers' })).toBeVisible()
+    await expectAccessible(staff)
+
+    // Check-in: the form asks for the identity check and whether anything changed.
+    await staff.getByRole('link', { name: 'Check in', exact: true }).click()
+    await expect(staff.getByRole('heading', { level: 1, name: `Check in ${name}` })).toBeVisible()
+    await expectAccessible(staff)
+    await staff.getByRole('button', { name: 'Check in' }).click()
+    await expect(staff.getByText("Confirm that you checked the patient's identity.")).toBeVisible()
+    await expectAccessible(staff)
+    await staff.getByLabel('Checked a photo ID').check()
+    await staff.getByLabel(new RegExp(`This is ${name}`)).check()
+    await staff.getByLabel('Nothing has changed').check()
+    await staff.getByRole('button', { name: 'Check in' }).click()
+    await expect(staff.getByRole('status')).toHaveText('Checked in.')
+    await expect(staff.getByText('Checked in', { exact: true })).toBeVisible()
+
+    // Countersignature, on the consent page.
+    await staff.getByRole('link', { name: 'Read and countersign the consent' }).click()
+    await expectAccessible(staff)
+    await staff.getByLabel(/I have gone through this consent with the patient in person/).check()
+    await staff.getByRole('button', { name: /Countersign/ }).click()
+    await expect(staff.getByRole('status')).toContainText('Countersigned.')
+    await staff.getByRole('link', { name: 'Back to the appointment' }).click()
+    await expect(staff.getByText('Countersign the consent first.')).toHaveCount(0)
+
+    // The treatment record: 0.6 mm is above the cosmetic skin boost's 0.5 mm.
+    await staff.getByRole('link', { name: 'Record the treatment' }).click()
+    await expect(
+      staff.getByRole('heading', { level: 1, name: /Record the treatment/ }),
+    ).toBeVisible()
+    await expectAccessible(staff)
+    await staff.getByRole('checkbox', { name: 'Cheeks' }).check()
+    await staff.getByLabel('Depth at cheeks (mm)').fill('0.6')
+    await staff.getByRole('checkbox', { name: 'Forehead' }).check()
+    await staff.getByLabel('Depth at forehead (mm)').fill('0.25')
+    await staff.getByLabel('Device').fill('Dermapen 4')
+    await staff.getByLabel('Numbing cream').selectOption({ label: 'Lidocaine cream' })
+    await staff.getByLabel('Minutes the cream was on').fill('30')
+    await staff.getByLabel('2 – moderate, red like a sunburn').check()
+    await staff.getByLabel('Pinpoint (expected end point)').check()
+    await staff.getByRole('button', { name: 'Save and complete the visit' }).click()
+    // No lot number: refused beside the field, before anything else.
+    await expect(staff.getByText('Enter the lot number of the single-use cartridge.')).toBeVisible()
+    await staff.getByLabel('Cartridge lot number').fill('LOT-2026-118')
+    await staff.getByRole('button', { name: 'Save and complete the visit' }).click()
+    await expect(staff.getByText("Above this service's limit of 0.5 mm.")).toBeVisible()
+    await expectAccessible(staff)
+    const db = openE2eDb()
+    const count = () =>
+      (
+        db
+          .prepare('SELECT count(*) AS n FROM treatment_records WHERE booking_id = ?')
+          .get(bookingId) as { n: number }
+      ).n
+    expect(count()).toBe(0)
+
+    await staff.getByLabel('Depth at cheeks (mm)').fill('0.5')
+    await staff.getByRole('button', { name: 'Save and complete the visit' }).click()
+    await expect(staff.getByRole('status')).toContainText('Treatment recorded.')
+    await expect(staff.getByText('Done', { exact: true })).toBeVisible()
+    await expect(staff.getByText('Forehead 0.25 mm, Cheeks 0.5 mm')).toBeVisible()
+    await expectAccessible(staff)
+    expect(count()).toBe(1)
+    expect(
+      db.prepare('SELECT status, completed_at FROM bookings WHERE id = ?').get(bookingId),
+    ).toMatchObject({ status: 'completed', completed_at: expect.any(Number) })
+
+    // A correction is a second entry; the first stays, marked as replaced.
+    await staff.getByRole('link', { name: 'Add a correction' }).click()
+    await expect(staff.getByLabel('Cartridge lot number')).toHaveValue('LOT-2026-118')
+    await expectAccessible(staff)
+    await staff.getByLabel('Cartridge lot number').fill('LOT-2026-119')
+    await staff.getByLabel('Notes (optional)').fill('Lot number typed wrong at first.')
+    await staff.getByRole('button', { name: 'Save the correction' }).click()
+    await expect(staff.getByRole('status')).toContainText('Correction added.')
+    await expect(staff.getByText('Replaced by a correction')).toBeVisible()
+    expect(count()).toBe(2)
+    db.close()
+    await clinician.close()
+  })
+
+  test('only clinicians open an appointment; an unknown one is a 404', async ({
+    page,
+    login,
+    browser,
+    baseURL,
+  }) => {
+    const unknown = '/staff/bookings/00000000-0000-4000-8000-000000000000'
+    await page.goto(unknown)
+    expect(page.url()).toContain('/login')
+    await login('nurse')
+    const missing = await page.goto(unknown)
+    expect(missing?.status()).toBe(404)
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Appointment not found' }),
+    ).toBeVisible()
+    await expectAccessible(page)
+
+    // An admin who is not a clinician sees no health records.
+    const adminContext = await browser.newContext({ baseURL })
+    const signIn = await adminContext.request.post('/login', {
+      form: { email: DEMO_STAFF.admin, password: DEMO_PASSWORD },
+      maxRedirects: 0,
+    })
+    expect(signIn.status()).toBe(302)
+    const forbidden = await adminContext.request.get(unknown, { maxRedirects: 0 })
+    expect(forbidden.status()).toBe(403)
+    await adminContext.close()
+  })
+})
