@@ -7,9 +7,14 @@ module.exports = async (browser, { url }) => {
   if (new URL(url).pathname !== '/book/time') return
   const page = await browser.newPage()
   await page.goto(new URL('/book', url).href, { waitUntil: 'load' })
-  // The first treatment's "Choose" button: a real same-origin form post, then the redirect.
-  const [choose] = await page.$$('form button[name="serviceId"]')
-  if (!choose) throw new Error('No treatment to choose on /book')
+  // The consultation's "Choose" button (a treatment asks the health questions first): a real
+  // same-origin form post, then the redirect.
+  const buttons = await page.$$('form button[name="serviceId"]')
+  const labels = await Promise.all(
+    buttons.map((button) => button.evaluate((node) => node.textContent ?? '')),
+  )
+  const choose = buttons[labels.findIndex((label) => /consultation/i.test(label))]
+  if (!choose) throw new Error('No consultation to choose on /book')
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), choose.click()])
   const landed = new URL(page.url()).pathname
   if (landed !== '/book/time')

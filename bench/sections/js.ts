@@ -126,7 +126,7 @@ export async function measureJs(context: Context) {
     thirdParty: string[]
   }[] = []
   try {
-    const cookie = await startDraft(app.url, serviceIdBySlug(app.dbFile, 'medical-face'))
+    const cookie = await startDraft(app.url, serviceIdBySlug(app.dbFile, 'consultation'))
     for (const [pagePath, routeId, headers] of [
       ['/', 'routes/_index', {}],
       ['/book', 'routes/book._index', {}],

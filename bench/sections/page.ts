@@ -67,7 +67,7 @@ export async function measurePages(context: Context) {
 
   const app = await startApp(context, 'page', PORT_APP)
   try {
-    const cookie = await startDraft(app.url, serviceIdBySlug(app.dbFile, 'medical-face'))
+    const cookie = await startDraft(app.url, serviceIdBySlug(app.dbFile, 'consultation'))
     const slots = await offeredSlots(app.url, cookie)
     if (slots.length === 0)
       throw new Error('/book/time offered no slot: the page is not the real one')

@@ -50,7 +50,7 @@ export async function measureRace(context: Context) {
   const app = await startApp(context, 'race', PORT)
   const results: RaceRun[] = []
   try {
-    const serviceId = serviceIdBySlug(app.dbFile, 'medical-face')
+    const serviceId = serviceIdBySlug(app.dbFile, 'consultation')
     context.log(`  preparing ${N} patient sessions with drafts`)
     let cookies = await startDrafts(app.url, serviceId, N)
     for (let run = 1; run <= runs; run++) {

@@ -18,7 +18,8 @@ async function visitPublicPages(page: Page, onEachPage: (path: string) => Promis
     page.getByRole('heading', { level: 1, name: 'Which treatment would you like?' }),
   ).toBeVisible()
   await onEachPage('/book')
-  await page.getByRole('button', { name: 'Choose Medical microneedling, face' }).click()
+  // The consultation: no health questions, so the next page is the slot picker.
+  await page.getByRole('button', { name: 'Choose Skin consultation' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a day and time' })).toBeVisible()
   await onEachPage('/book/time')
 }
