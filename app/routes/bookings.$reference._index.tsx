@@ -36,6 +36,7 @@ const EVENT_LABELS: Record<string, string> = {
   screening_approved: 'Confirmed after a clinician checked your answers',
   screening_declined: 'Declined by the clinic',
   screening_recheck: 'Waiting for a clinician to check your new answers',
+  completed: 'Treatment done',
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -66,6 +67,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       changeDeadline: `${formatDateInZone(booking.changeDeadline, zone)} at ${formatTimeInZone(booking.changeDeadline, zone)}`,
       clinicPhone: booking.clinicPhone,
       isUpcoming: booking.status === 'confirmed' || booking.status === 'pending_review',
+      // A treatment that is done: the aftercare plan comes first on the page.
+      treatedOn:
+        booking.serviceKind === 'treatment' &&
+        booking.status === 'completed' &&
+        booking.completedAt !== null
+          ? formatDateInZone(booking.completedAt, zone)
+          : null,
       screening: booking.screening,
       history: booking.history
         .filter((event) => EVENT_LABELS[event.action])
@@ -170,6 +178,25 @@ export default function PatientBookingRoute() {
           ['With', booking.practitionerName],
         ]}
       />
+      {booking.treatedOn ? (
+        <section className="notice" aria-labelledby="aftercare-plan-heading">
+          <h2 id="aftercare-plan-heading">Your aftercare plan</h2>
+          <p>
+            Your treatment was on {booking.treatedOn}. Your plan says what to do and what to avoid
+            each day, and when to call us.
+          </p>
+          <p>
+            <Link className="button" to={`/bookings/${booking.reference}/aftercare`}>
+              Open your aftercare plan
+            </Link>
+          </p>
+          <p>
+            If your skin gets more red, hot, swollen or sore instead of better, or you see pus, call
+            us the same day on{' '}
+            <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a>.
+          </p>
+        </section>
+      ) : null}
       {booking.screening ? (
         <HealthQuestions
           reference={booking.reference}
@@ -242,10 +269,17 @@ export default function PatientBookingRoute() {
           actionData={actionData}
         />
       )}
-      {booking.isConsultation ? null : (
+      {booking.isConsultation || booking.treatedOn ? null : (
         <section aria-labelledby="aftercare-heading">
           <h2 id="aftercare-heading">After your treatment</h2>
           <HealingTimeline tier={booking.tier} headingLevel={3} />
+          {booking.isUpcoming ? (
+            <p>
+              <Link to={`/bookings/${booking.reference}/aftercare`}>
+                Read the full aftercare plan, day by day
+              </Link>
+            </p>
+          ) : null}
           <p>
             If your skin gets more red, hot, swollen or sore instead of better, or you see pus, call
             us the same day on{' '}

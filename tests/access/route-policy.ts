@@ -159,6 +159,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'bookings.manage': { loader: PUBLIC, action: PUBLIC },
   'bookings.verify': { loader: PROVED_PATIENT, action: PROVED_PATIENT },
   'bookings.$reference._index': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
+  'bookings.$reference.aftercare': { loader: OWN_BOOKING, action: NONE },
   'bookings.$reference.calendar[.]ics': { loader: OWN_BOOKING_FILE, action: NONE },
   'bookings.$reference.consent': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
   'bookings.$reference.consent[.]pdf': { loader: OWN_BOOKING_FILE, action: NONE },

@@ -154,6 +154,8 @@ export type PatientBookingView = {
   practitionerName: string
   startAt: number
   endAt: number
+  /** When the clinician recorded the treatment (status 'completed'); aftercare counts from here. */
+  completedAt: number | null
   timeZone: string
   patientName: string
   canChange: boolean
@@ -224,6 +226,7 @@ export function getPatientBooking(input: {
     practitionerName: detail.practitionerName,
     startAt: booking.startAt.getTime(),
     endAt: booking.endAt.getTime(),
+    completedAt: booking.completedAt?.getTime() ?? null,
     timeZone: booking.timeZone,
     patientName: patient.fullName,
     canChange:

@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm'
+import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
+import { type BookingActor } from '#app/domain/booking/booking-state.server.ts'
+import { loadOwnedBooking } from '#app/domain/booking/owned-booking.server.ts'
+import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
+import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { getDb } from '#db/client.server.ts'
+import { services } from '#db/schema/index.ts'
+
+/**
+ * The patient's aftercare page. Same access as the booking page: a session that proved the
+ * booking's email; another patient's booking, a consultation, or a visit that did not or will not
+ * happen (cancelled, declined, missed) is "not found". Before the visit the page shows the plan
+ * without dates; after it, each stage with its dates. It shows no record of the treatment itself
+ * (areas, depths): the plan is the same general advice for everyone.
+ */
+export type PatientAftercareView = {
+  reference: string
+  /** The visit is done: the plan counts from completedAt. */
+  completed: boolean
+  /** When the treatment was completed, or when the visit starts if it has not happened yet. */
+  treatmentAt: number
+  timeZone: string
+  tier: ServiceTier
+  clinicName: string
+  clinicPhone: string
+}
+
+export function getPatientAftercare(input: {
+  session: PatientSession | null
+  reference: string
+  now: Date
+  actor: BookingActor
+}): PatientAftercareView | null {
+  const db = getDb()
+  const owned = loadOwnedBooking(db, input.session, input.reference)
+  if (!owned) return null
+  const { booking, patient } = owned
+  const service = db
+    .select({ kind: services.kind, tier: services.tier })
+    .from(services)
+    .where(eq(services.id, booking.serviceId))
+    .get()
+  if (!service || service.kind !== 'treatment') return null
+  const completed = booking.status === 'completed' && booking.completedAt !== null
+  const upcoming = booking.status === 'confirmed' || booking.status === 'pending_review'
+  if (!completed && !upcoming) return null
+  recordAuditEvent(db, {
+    action: 'booking.viewed',
+    actor: {
+      type: 'patient',
+      id: patient.id,
+      ipAddress: input.actor.ipAddress,
+      requestId: input.actor.requestId,
+    },
+    subjectType: 'booking',
+    subjectId: booking.id,
+    patientId: patient.id,
+    details: { page: 'aftercare' },
+    at: input.now,
+  })
+  const clinic = getClinicSettings()
+  return {
+    reference: booking.reference,
+    completed,
+    treatmentAt: (completed ? booking.completedAt! : booking.startAt).getTime(),
+    timeZone: booking.timeZone,
+    tier: service.tier,
+    clinicName: clinic.name,
+    clinicPhone: clinic.phone,
+  }
+}

@@ -1,0 +1,140 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { HealingTimeline } from '#app/components/healing-timeline.tsx'
+import { AFTERCARE_PLAN, CALL_THE_CLINIC_IF } from '#app/domain/treatment/aftercare.ts'
+import { getPatientAftercare } from '#app/domain/treatment/aftercare.server.ts'
+import { patientActor } from '#app/utils/booking-wizard.server.ts'
+import { formatDateInZone, formatShortDateInZone } from '#app/utils/format.ts'
+import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
+import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Your aftercare plan | Dermadesk' }]
+
+const DAY = 24 * 3600_000
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const reference = requireReferenceParam(params)
+  const session = await getPatientSessionFromRequest(request)
+  const aftercare = getPatientAftercare({
+    session,
+    reference,
+    now: new Date(),
+    actor: patientActor(context),
+  })
+  if (!aftercare) {
+    if (!session?.verifiedEmail) redirectToFindBooking(reference)
+    throw new Response('Not found', { status: 404 })
+  }
+  const zone = aftercare.timeZone
+  const on = (day: number) => formatShortDateInZone(aftercare.treatmentAt + day * DAY, zone)
+  return {
+    reference: aftercare.reference,
+    completed: aftercare.completed,
+    treatmentDate: formatDateInZone(aftercare.treatmentAt, zone),
+    tier: aftercare.tier,
+    clinicName: aftercare.clinicName,
+    clinicPhone: aftercare.clinicPhone,
+    // Dates only once the treatment is done: before, the visit may still move.
+    stageDates: aftercare.completed
+      ? Object.fromEntries(
+          AFTERCARE_PLAN.map((stage) => [
+            stage.key,
+            stage.fromDay === stage.toDay
+              ? on(stage.fromDay)
+              : `${on(stage.fromDay)} to ${on(stage.toDay)}`,
+          ]),
+        )
+      : null,
+  }
+}
+
+export default function AftercareRoute() {
+  const data = useLoaderData<typeof loader>()
+  const tel = `tel:${data.clinicPhone.replace(/\s/g, '')}`
+  return (
+    <div className="stack page--medium aftercare">
+      <h1>Your aftercare plan</h1>
+      <p className="lead">
+        {data.completed
+          ? `Your treatment was on ${data.treatmentDate}. Follow this plan for the next 10 days.`
+          : `Your treatment is on ${data.treatmentDate}. This is how to look after your skin after it. Read it before your visit.`}
+      </p>
+
+      <section className="notice notice--warning" aria-labelledby="call-heading">
+        <h2 id="call-heading">When to call us</h2>
+        <p>
+          Call {data.clinicName} on <a href={tel}>{data.clinicPhone}</a> the same day if:
+        </p>
+        <ul>
+          {CALL_THE_CLINIC_IF.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
+
+      <HealingTimeline tier={data.tier} />
+
+      <section aria-labelledby="days-heading">
+        <h2 id="days-heading">Day by day: what to do and what to avoid</h2>
+        <ol className="aftercare-days">
+          {AFTERCARE_PLAN.map((stage) => (
+            <li key={stage.key} className="card aftercare-days__stage">
+              <h3>
+                {stage.title}
+                {data.stageDates ? (
+                  <span className="aftercare-days__dates"> ({data.stageDates[stage.key]})</span>
+                ) : null}
+              </h3>
+              <p>{stage.expect}</p>
+              <h4>Do</h4>
+              <ul>
+                {stage.do.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+              <h4>Avoid</h4>
+              <ul>
+                {stage.avoid.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <p>
+        After day 10, your skin keeps getting better for weeks. If you have any question, call us on{' '}
+        <a href={tel}>{data.clinicPhone}</a>.
+      </p>
+      <p className="muted no-print">
+        To keep a copy, print this page or save it as a PDF from your browser.
+      </p>
+      <p className="no-print">
+        <Link to={`/bookings/${data.reference}`}>Back to your booking</Link>
+      </p>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{
+        404: () => (
+          <div className="page page--narrow">
+            <h1>No aftercare plan here</h1>
+            <p>
+              We could not find an aftercare plan for that booking with the email address you
+              proved.
+            </p>
+            <p>
+              <Link to="/bookings">Find a booking with its reference</Link>
+            </p>
+          </div>
+        ),
+      }}
+    />
+  )
+}
