@@ -46,6 +46,7 @@ export function screeningBadgesOf(
         version: screeningSubmissions.bookingVersion,
         outcome: screeningSubmissions.outcome,
         submittedAt: screeningSubmissions.submittedAt,
+        waitUntil: screeningSubmissions.waitUntil,
       })
       .from(screeningSubmissions)
       .where(inArray(screeningSubmissions.bookingId, ids))
@@ -56,6 +57,7 @@ export function screeningBadgesOf(
           version: s.version ?? 0,
           outcome: s.outcome,
           submittedAt: s.submittedAt.getTime(),
+          waitUntil: s.waitUntil,
         })
     }
     for (const e of db
@@ -81,6 +83,7 @@ export function screeningBadgesOf(
       const badge = screeningBadgeOf({
         required: row.kind === 'treatment',
         startAt: row.startAt,
+        timeZone: row.timeZone,
         latest: latest.get(row.id) ?? null,
         decisions: lite.flatMap((e) =>
           e.kind === 'approved' || e.kind === 'declined'

@@ -21,8 +21,9 @@ function facts(overrides: Partial<ScreeningFacts> = {}): ScreeningFacts {
   return {
     required: true,
     startAt: start,
-    latest: { outcome: 'eligible', submittedAt: start - 5 * DAY },
+    latest: { outcome: 'eligible', submittedAt: start - 5 * DAY, waitUntil: null },
     decisions: [],
+    timeZone: ZONE,
     ...overrides,
   }
 }
@@ -87,7 +88,7 @@ describe('agenda query', () => {
 })
 
 describe('screening badge', () => {
-  const review = { outcome: 'review' as const, submittedAt: start - 3 * DAY }
+  const review = { outcome: 'review' as const, submittedAt: start - 3 * DAY, waitUntil: null }
 
   test('consultations need no screening', () => {
     expect(screeningBadgeOf(facts({ required: false, latest: null }))).toBe('not_required')
@@ -100,14 +101,18 @@ describe('screening badge', () => {
   test('eligible answers from the last 30 days are clear', () => {
     expect(screeningBadgeOf(facts())).toBe('clear')
     expect(
-      screeningBadgeOf(facts({ latest: { outcome: 'eligible', submittedAt: start - 30 * DAY } })),
+      screeningBadgeOf(
+        facts({ latest: { outcome: 'eligible', submittedAt: start - 30 * DAY, waitUntil: null } }),
+      ),
     ).toBe('clear')
   })
 
   test('answers given more than 30 days before the visit are due for renewal, whatever they say', () => {
     expect(
       screeningBadgeOf(
-        facts({ latest: { outcome: 'eligible', submittedAt: start - 30 * DAY - 1 } }),
+        facts({
+          latest: { outcome: 'eligible', submittedAt: start - 30 * DAY - 1, waitUntil: null },
+        }),
       ),
     ).toBe('renewal_due')
     expect(screeningBadgeOf(facts({ latest: { ...review, submittedAt: start - 40 * DAY } }))).toBe(
@@ -130,6 +135,21 @@ describe('screening badge', () => {
     ).toBe('needs_review')
   })
 
+  test('eligible answers with a waiting window past the visit need review until approved', () => {
+    const window = {
+      outcome: 'eligible' as const,
+      submittedAt: start - DAY,
+      waitUntil: '2026-12-02',
+    }
+    expect(screeningBadgeOf(facts({ latest: window }))).toBe('needs_review')
+    expect(
+      screeningBadgeOf(facts({ latest: window, decisions: [{ kind: 'approved', at: start - 1 }] })),
+    ).toBe('approved')
+    expect(screeningBadgeOf(facts({ latest: { ...window, waitUntil: '2026-11-25' } }))).toBe(
+      'clear',
+    )
+  })
+
   test('a decline, or "not eligible" answers, show as declined', () => {
     expect(
       screeningBadgeOf(
@@ -137,7 +157,9 @@ describe('screening badge', () => {
       ),
     ).toBe('declined')
     expect(
-      screeningBadgeOf(facts({ latest: { outcome: 'not_eligible', submittedAt: start - DAY } })),
+      screeningBadgeOf(
+        facts({ latest: { outcome: 'not_eligible', submittedAt: start - DAY, waitUntil: null } }),
+      ),
     ).toBe('declined')
     expect(screeningBadge('needs_review', true).label).toBe(
       'Screening needs review (question sent)',

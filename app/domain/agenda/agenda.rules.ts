@@ -5,6 +5,7 @@ import { type ScreeningOutcome } from '#app/domain/screening/screening.schema.ts
 import {
   type ScreeningClearance,
   screeningClearance,
+  windowEndsAfter,
 } from '#app/domain/treatment/treatment.rules.ts'
 import { type AgendaView } from './agenda.schema.ts'
 
@@ -76,7 +77,8 @@ export type ScreeningFacts = {
   required: boolean
   startAt: number
   /** The booking's latest answers, if any. */
-  latest: { outcome: ScreeningOutcome; submittedAt: number } | null
+  latest: { outcome: ScreeningOutcome; submittedAt: number; waitUntil: string | null } | null
+  timeZone: string
   /** The clinician's approve and decline events, oldest first. */
   decisions: readonly { kind: 'approved' | 'declined'; at: number }[]
 }
@@ -96,6 +98,7 @@ export function screeningBadgeOf(facts: ScreeningFacts): ScreeningBadge {
     decisionsSinceAnswers: latest
       ? facts.decisions.filter((d) => d.at > latest.submittedAt).map((d) => d.kind)
       : [],
+    windowEndsAfterVisit: windowEndsAfter(latest?.waitUntil ?? null, facts.startAt, facts.timeZone),
   })
 }
 

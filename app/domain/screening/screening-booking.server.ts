@@ -264,7 +264,10 @@ export function storeBookingAnswers(
   },
 ): UpdateScreeningResult {
   const { booking, patient } = input
-  if (!OPEN_STATUSES.includes(booking.status) || booking.startAt.getTime() <= input.now.getTime())
+  // Patients change their answers online until the visit starts; staff also at the visit itself
+  // (check-in often happens a few minutes after the booked time), as long as it is still open.
+  const started = booking.startAt.getTime() <= input.now.getTime()
+  if (!OPEN_STATUSES.includes(booking.status) || (started && input.source !== 'staff_update'))
     return { ok: false, reason: 'not-changeable' }
   // The patient is identified by email and date of birth: the answers must not say otherwise.
   if (input.answers.dateOfBirth !== patient.dateOfBirth)

@@ -113,6 +113,7 @@ describe('screening clearance at the visit', () => {
     outcome: 'eligible' as const,
     validity: 'valid' as const,
     decisionsSinceAnswers: [] as ('approved' | 'declined')[],
+    windowEndsAfterVisit: false,
   }
   test.each([
     [{ ...base, required: false }, 'not_required'],
@@ -133,6 +134,13 @@ describe('screening clearance at the visit', () => {
     ],
     [{ ...base, outcome: 'not_eligible' as const }, 'declined'],
     [{ ...base, outcome: 'review' as const, validity: 'renewal_due' as const }, 'renewal_due'],
+    // New answers with a waiting window past the visit (a toxin injection last week, say) are
+    // "eligible" in general but not for this visit: a clinician must look.
+    [{ ...base, windowEndsAfterVisit: true }, 'needs_review'],
+    [
+      { ...base, windowEndsAfterVisit: true, decisionsSinceAnswers: ['approved' as const] },
+      'approved',
+    ],
   ])('%o is %s', (input, expected) => {
     expect(screeningClearance(input)).toBe(expected)
   })
@@ -149,6 +157,14 @@ describe('what blocks a treatment record', () => {
   test('nothing, when checked in, clear or approved, and countersigned', () => {
     expect(treatmentBlockers(ready)).toEqual([])
     expect(treatmentBlockers({ ...ready, screening: 'approved' })).toEqual([])
+  })
+  test('a booking waiting for a clinician is never treated, whatever the answers say', () => {
+    expect(treatmentBlockers({ ...ready, status: 'pending_review' })).toEqual([
+      'A clinician must review the health answers first.',
+    ])
+    expect(
+      treatmentBlockers({ ...ready, status: 'pending_review', screening: 'needs_review' }),
+    ).toEqual(['A clinician must review the health answers first.'])
   })
   test('every missing step is named, in the order the clinician does them', () => {
     expect(

@@ -1,3 +1,4 @@
+import { localDateOf } from '#app/domain/availability/availability.rules.ts'
 import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
 import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
 import { type ScreeningOutcome } from '#app/domain/screening/screening.schema.ts'
@@ -55,14 +56,27 @@ export function screeningClearance(input: {
   validity: 'valid' | 'renewal_due' | null
   /** approved/declined decisions made after the latest answers, oldest first. */
   decisionsSinceAnswers: readonly ('approved' | 'declined')[]
+  /** The answers set a waiting window that ends after the visit's day. */
+  windowEndsAfterVisit: boolean
 }): ScreeningClearance {
   if (!input.required) return 'not_required'
   if (input.outcome === null) return 'missing'
   if (input.validity === 'renewal_due') return 'renewal_due'
   const decision = input.decisionsSinceAnswers.at(-1)
   if (decision === 'declined' || input.outcome === 'not_eligible') return 'declined'
-  if (input.outcome === 'eligible') return 'clear'
+  // Eligible in general is not enough when a waiting window still runs on the visit's day (new
+  // answers given after booking): a clinician must look, as for a "review" outcome.
+  if (input.outcome === 'eligible' && !input.windowEndsAfterVisit) return 'clear'
   return decision === 'approved' ? 'approved' : 'needs_review'
+}
+
+/** Does a waiting window ("no treatment before <date>") still run on the visit's day? */
+export function windowEndsAfter(
+  waitUntil: string | null,
+  visitStartAt: number,
+  timeZone: string,
+): boolean {
+  return waitUntil !== null && waitUntil > localDateOf(visitStartAt, timeZone)
 }
 
 export type VisitFacts = {
@@ -93,7 +107,9 @@ export function treatmentBlockers(facts: VisitFacts): string[] {
     declined: 'The health answers rule this treatment out.',
     renewal_due: 'The health answers are more than 30 days old: the patient must answer again.',
   }
-  const screeningProblem = screening[facts.screening]
+  // A booking waiting for a clinician's decision is never treated, whatever the answers say.
+  const screeningProblem =
+    facts.status === 'pending_review' ? screening.needs_review : screening[facts.screening]
   if (screeningProblem) blockers.push(screeningProblem)
   const consent: Record<ConsentStatus, string | null> = {
     countersigned: null,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { countersignConsent } from '#app/domain/consent/consent-staff.server.ts'
 import { withdrawConsent } from '#app/domain/consent/consent-withdrawal.server.ts'
+import { updateBookingScreening } from '#app/domain/screening/screening-visit.server.ts'
 import { getDb } from '#db/client.server.ts'
 import {
   auditEvents,
@@ -10,7 +11,7 @@ import {
   practitioners,
   treatmentRecords,
 } from '#db/schema/index.ts'
-import { bookForPatient, firstFreeSlot } from '#tests/support/booking-fixtures.ts'
+import { bookForPatient, CLEAR_ANSWERS, firstFreeSlot } from '#tests/support/booking-fixtures.ts'
 import { DOCTOR, NURSE, userIdOf } from '#tests/support/mfa-fixtures.ts'
 import { staffActorFor } from '#tests/support/screening-fixtures.ts'
 import { getAppointmentDetail } from './appointment-detail.server.ts'
@@ -188,6 +189,30 @@ describe('the visit: check-in, countersignature, treatment record', () => {
       reason: 'blocked',
       blockers: ['The patient withdrew their consent.'],
     })
+    expect(counts().records).toBe(0)
+  })
+
+  test('new answers at check-in with a waiting window past the visit stop the treatment until a clinician approves', async () => {
+    const { booking, at } = await bookedVisit()
+    readyForTreatment(booking.id, at)
+    const visitDay = booking.startAt.toISOString().slice(0, 10)
+    const changed = updateBookingScreening({
+      bookingId: booking.id,
+      answers: { ...CLEAR_ANSWERS, procedures: ['toxin'], toxinDate: visitDay },
+      actor: doctor(),
+      now: at,
+    })
+    expect(changed).toMatchObject({ ok: true, status: 'pending_review' })
+    expect(
+      recordTreatment({ bookingId: booking.id, record: RECORD, actor: doctor(), now: at }),
+    ).toEqual({
+      ok: false,
+      reason: 'blocked',
+      blockers: ['A clinician must review the health answers first.'],
+    })
+    expect(
+      getAppointmentDetail({ bookingId: booking.id, actor: doctor(), now: at })!.facts,
+    ).toMatchObject({ screening: 'needs_review' })
     expect(counts().records).toBe(0)
   })
 

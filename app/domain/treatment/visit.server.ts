@@ -1,4 +1,5 @@
 import { and, asc, eq, gt } from 'drizzle-orm'
+import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { consentStatusOfBooking } from '#app/domain/consent/consent-status.server.ts'
 import { screeningValidity } from '#app/domain/screening/screening.rules.ts'
 import { latestBookingSubmission } from '#app/domain/screening/screening.server.ts'
@@ -11,7 +12,7 @@ import {
   screeningReviewEvents,
   services,
 } from '#db/schema/index.ts'
-import { screeningClearance, type VisitFacts } from './treatment.rules.ts'
+import { screeningClearance, type VisitFacts, windowEndsAfter } from './treatment.rules.ts'
 
 /**
  * The facts about one visit that the clinician workspace reads and its writes check: the booking
@@ -86,6 +87,11 @@ export function visitFacts(db: Db | Tx, visit: Visit): VisitFacts {
       outcome: submission?.outcome ?? null,
       validity: submission ? screeningValidity(submission, visit.booking.startAt) : null,
       decisionsSinceAnswers: decisions,
+      windowEndsAfterVisit: windowEndsAfter(
+        submission?.waitUntil ?? null,
+        visit.booking.startAt.getTime(),
+        getClinicSettings().timeZone,
+      ),
     }),
     consent: consentStatusOfBooking(db, visit.booking.id)?.status ?? 'missing',
   }
