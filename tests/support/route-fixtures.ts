@@ -251,6 +251,8 @@ export async function callAction(
 export function tableDigests(
   exclude: ReadonlySet<string> = new Set(),
   ignoreColumns: Record<string, string[]> = {},
+  /** Per table, an SQL condition for rows left out of the digest. */
+  ignoreRows: Record<string, string> = {},
 ): Record<string, string> {
   const client = getDb().$client
   const tables = client
@@ -265,8 +267,9 @@ export function tableDigests(
     const columns = (client.pragma(`table_info("${name}")`) as { name: string }[])
       .map((column) => column.name)
       .filter((column) => !ignored.includes(column))
+    const where = ignoreRows[name] ? ` WHERE NOT (${ignoreRows[name]})` : ''
     const rows = client
-      .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${name}"`)
+      .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${name}"${where}`)
       .raw()
       .all()
       .map((row) => JSON.stringify(row, (_key, value: unknown) => jsonSafe(value)))
