@@ -128,10 +128,13 @@ test.describe('booking a treatment @no-js', () => {
     await page.getByRole('link', { name: 'Move to another time' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Move your booking' })).toBeVisible()
     await expectAccessible(page)
-    // A day far enough ahead that the moved booking can still be cancelled online (48 hours),
-    // whatever the time of day the test runs.
-    const days = page.getByRole('region', { name: 'Choose a day' }).getByRole('link')
-    await days.nth(4).click()
+    // The last day offered: far enough ahead that the moved booking can still be cancelled
+    // online (48-hour window), whatever the day and hour the test runs.
+    const days = page
+      .getByRole('region', { name: 'Choose a day' })
+      .getByRole('listitem')
+      .getByRole('link')
+    await days.last().click()
     await page
       .getByRole('region', { name: /Choose a time on/ })
       .getByRole('button')
