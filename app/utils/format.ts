@@ -6,9 +6,20 @@ export function formatMinutesOfDay(minutes: number): string {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
 }
 
+// Intl formatters are costly to build (a profile of GET / showed formatPrice near the top):
+// build each once.
+const priceFormat = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' })
+const calendarDateFormat = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+
 export function formatPrice(cents: number | null): string | null {
   if (cents === null) return null
-  return new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' }).format(cents / 100)
+  return priceFormat.format(cents / 100)
 }
 
 export function formatDepthMm(depthUm: number | null): string {
@@ -19,13 +30,7 @@ export function formatDepthMm(depthUm: number | null): string {
 /** "Wednesday 25 November 2026" for a YYYY-MM-DD calendar date (no time zone involved). */
 export function formatCalendarDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)))
+  return calendarDateFormat.format(new Date(Date.UTC(y, m - 1, d)))
 }
 
 /** A friendly name for an IANA zone, e.g. "Europe/Rome" → "Rome time (Europe/Rome)". */
