@@ -4,6 +4,7 @@ import {
   AgendaDayTable,
   AgendaWeekDay,
   appointmentCount,
+  OpenRecordsContext,
 } from '#app/components/agenda/agenda-views.tsx'
 import { agendaNeighbours, groupByDay } from '#app/domain/agenda/agenda.rules.ts'
 import { agendaHref, AgendaQuerySchema, type AgendaView } from '#app/domain/agenda/agenda.schema.ts'
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ipAddress: context.clientIp ?? null,
     requestId: context.requestId ?? null,
   })
-  return { view: query.view, ...agenda }
+  return { view: query.view, canOpenRecords: user.roles.includes('clinician'), ...agenda }
 }
 
 export default function AgendaRoute() {
@@ -44,112 +45,114 @@ export default function AgendaRoute() {
       ? `${formatCalendarDate(date)}${date === today ? ' (today)' : ''}`
       : `Week of ${formatCalendarDate(dates[0]!)}`
   return (
-    <div className="stack">
-      <p>
-        <Link to="/staff">Staff home</Link>
-      </p>
-      <h1>Agenda</h1>
-      <p className="lead">
-        {title}
-        {agenda.canChoosePractitioner ? `: ${chosenName ?? 'every practitioner'}` : ''}. Times in{' '}
-        {describeTimeZone(timeZone)}.
-      </p>
-
-      <nav aria-label="Agenda view and dates" className="agenda-nav">
-        <ul className="cluster agenda-nav__list">
-          <li>
-            <Link
-              to={href({ view: 'day' })}
-              aria-current={view === 'day' ? 'page' : undefined}
-              className="button button--secondary"
-            >
-              Day
-            </Link>
-          </li>
-          <li>
-            <Link
-              to={href({ view: 'week' })}
-              aria-current={view === 'week' ? 'page' : undefined}
-              className="button button--secondary"
-            >
-              Week
-            </Link>
-          </li>
-          <li>
-            <Link to={href({ date: previous })} className="button button--quiet">
-              Previous {unit}
-            </Link>
-          </li>
-          <li>
-            <Link to={href({ date: today })} className="button button--quiet">
-              Today
-            </Link>
-          </li>
-          <li>
-            <Link to={href({ date: next })} className="button button--quiet">
-              Next {unit}
-            </Link>
-          </li>
-        </ul>
-      </nav>
-
-      {agenda.canChoosePractitioner ? (
-        <Form
-          method="get"
-          action="/staff/agenda"
-          aria-label="Choose a practitioner"
-          className="agenda-filter"
-        >
-          <input type="hidden" name="view" value={view} />
-          <input type="hidden" name="date" value={date} />
-          <SelectField
-            label="Practitioner"
-            selectProps={{ name: 'practitioner', defaultValue: practitioner ?? '' }}
-          >
-            <option value="">Everyone</option>
-            {agenda.practitioners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </SelectField>
-          <button type="submit" className="button">
-            Show agenda
-          </button>
-        </Form>
-      ) : null}
-
-      {!agenda.hasPractitioner ? (
-        <p className="notice">
-          Your account has no practitioner profile, so there are no appointments to show. An admin
-          links staff accounts to practitioners under Clinic settings.
+    <OpenRecordsContext.Provider value={agenda.canOpenRecords}>
+      <div className="stack">
+        <p>
+          <Link to="/staff">Staff home</Link>
         </p>
-      ) : view === 'day' ? (
-        appointments.length === 0 ? (
-          <p>No appointments on this day.</p>
-        ) : (
-          <AgendaDayTable
-            appointments={appointments}
-            timeZone={timeZone}
-            showPractitioner={showPractitioner}
-            caption={`${appointmentCount(appointments.length)}, ${formatCalendarDate(date)}`}
-          />
-        )
-      ) : (
-        <>
-          <p>{appointmentCount(appointments.length)} this week.</p>
-          {groups.map((group) => (
-            <AgendaWeekDay
-              key={group.date}
-              date={group.date}
-              appointments={group.appointments}
+        <h1>Agenda</h1>
+        <p className="lead">
+          {title}
+          {agenda.canChoosePractitioner ? `: ${chosenName ?? 'every practitioner'}` : ''}. Times in{' '}
+          {describeTimeZone(timeZone)}.
+        </p>
+
+        <nav aria-label="Agenda view and dates" className="agenda-nav">
+          <ul className="cluster agenda-nav__list">
+            <li>
+              <Link
+                to={href({ view: 'day' })}
+                aria-current={view === 'day' ? 'page' : undefined}
+                className="button button--secondary"
+              >
+                Day
+              </Link>
+            </li>
+            <li>
+              <Link
+                to={href({ view: 'week' })}
+                aria-current={view === 'week' ? 'page' : undefined}
+                className="button button--secondary"
+              >
+                Week
+              </Link>
+            </li>
+            <li>
+              <Link to={href({ date: previous })} className="button button--quiet">
+                Previous {unit}
+              </Link>
+            </li>
+            <li>
+              <Link to={href({ date: today })} className="button button--quiet">
+                Today
+              </Link>
+            </li>
+            <li>
+              <Link to={href({ date: next })} className="button button--quiet">
+                Next {unit}
+              </Link>
+            </li>
+          </ul>
+        </nav>
+
+        {agenda.canChoosePractitioner ? (
+          <Form
+            method="get"
+            action="/staff/agenda"
+            aria-label="Choose a practitioner"
+            className="agenda-filter"
+          >
+            <input type="hidden" name="view" value={view} />
+            <input type="hidden" name="date" value={date} />
+            <SelectField
+              label="Practitioner"
+              selectProps={{ name: 'practitioner', defaultValue: practitioner ?? '' }}
+            >
+              <option value="">Everyone</option>
+              {agenda.practitioners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" className="button">
+              Show agenda
+            </button>
+          </Form>
+        ) : null}
+
+        {!agenda.hasPractitioner ? (
+          <p className="notice">
+            Your account has no practitioner profile, so there are no appointments to show. An admin
+            links staff accounts to practitioners under Clinic settings.
+          </p>
+        ) : view === 'day' ? (
+          appointments.length === 0 ? (
+            <p>No appointments on this day.</p>
+          ) : (
+            <AgendaDayTable
+              appointments={appointments}
               timeZone={timeZone}
               showPractitioner={showPractitioner}
-              isToday={group.date === today}
+              caption={`${appointmentCount(appointments.length)}, ${formatCalendarDate(date)}`}
             />
-          ))}
-        </>
-      )}
-    </div>
+          )
+        ) : (
+          <>
+            <p>{appointmentCount(appointments.length)} this week.</p>
+            {groups.map((group) => (
+              <AgendaWeekDay
+                key={group.date}
+                date={group.date}
+                appointments={group.appointments}
+                timeZone={timeZone}
+                showPractitioner={showPractitioner}
+                isToday={group.date === today}
+              />
+            ))}
+          </>
+        )}
+      </div>
+    </OpenRecordsContext.Provider>
   )
 }

@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react'
 import { Link } from '@remix-run/react'
 import {
   type AgendaAppointment,
@@ -29,7 +30,15 @@ function badgesOf(a: AgendaAppointment): {
   }
 }
 
+/**
+ * Whether patients' names link to their appointment pages: health records are for clinicians,
+ * so an admin without the clinician role sees the names as text.
+ */
+export const OpenRecordsContext = createContext(true)
+
 function AppointmentLink({ appointment }: { appointment: Appointment }) {
+  const canOpen = useContext(OpenRecordsContext)
+  if (!canOpen) return <>{appointment.patientName}</>
   return <Link to={`/staff/bookings/${appointment.bookingId}`}>{appointment.patientName}</Link>
 }
 
