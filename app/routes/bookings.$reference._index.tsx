@@ -8,7 +8,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'
 import { ManageBookingFormSchema } from '#app/domain/booking/booking.schema.ts'
@@ -442,20 +441,4 @@ function HealthQuestions({
   )
 }
 
-export function ErrorBoundary() {
-  return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <div className="page page--narrow">
-            <h1>Booking not found</h1>
-            <p>We could not find that booking for the email address you proved.</p>
-            <p>
-              <Link to="/bookings">Find a booking with its reference</Link>
-            </p>
-          </div>
-        ),
-      }}
-    />
-  )
-}
+export { PatientBookingErrorBoundary as ErrorBoundary } from '#app/components/booking/booking-error-boundary.tsx'

@@ -17,7 +17,6 @@ import {
   ConsentStatusBadge,
 } from '#app/components/consent/consent-record.tsx'
 import { ConsentSigning } from '#app/components/consent/consent-signing.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { getPatientConsentPage } from '#app/domain/consent/consent-patient.server.ts'
 import { signConsent, submitConsentCheck } from '#app/domain/consent/consent-signing.server.ts'
 import { answersFromForm, ConsentPageFormSchema } from '#app/domain/consent/consent.schema.ts'
@@ -198,20 +197,4 @@ export default function PatientConsentRoute() {
   )
 }
 
-export function ErrorBoundary() {
-  return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <div className="page page--narrow">
-            <h1>Booking not found</h1>
-            <p>We could not find that booking for the email address you proved.</p>
-            <p>
-              <Link to="/bookings">Find a booking with its reference</Link>
-            </p>
-          </div>
-        ),
-      }}
-    />
-  )
-}
+export { PatientBookingErrorBoundary as ErrorBoundary } from '#app/components/booking/booking-error-boundary.tsx'

@@ -6,7 +6,6 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { StatusBadge } from '#app/components/booking/booking-summary.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { AnswersList, PatientExplanations } from '#app/components/screening/screening-summary.tsx'
@@ -185,20 +184,4 @@ export default function PatientScreeningRoute() {
   )
 }
 
-export function ErrorBoundary() {
-  return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <div className="page page--narrow">
-            <h1>Booking not found</h1>
-            <p>We could not find that booking for the email address you proved.</p>
-            <p>
-              <Link to="/bookings">Find a booking with its reference</Link>
-            </p>
-          </div>
-        ),
-      }}
-    />
-  )
-}
+export { PatientBookingErrorBoundary as ErrorBoundary } from '#app/components/booking/booking-error-boundary.tsx'

@@ -5,7 +5,6 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ScreeningForm } from '#app/components/screening/screening-form.tsx'
 import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
 import {
@@ -111,20 +110,4 @@ export default function UpdateScreeningRoute() {
   )
 }
 
-export function ErrorBoundary() {
-  return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <div className="page page--narrow">
-            <h1>Booking not found</h1>
-            <p>We could not find that booking for the email address you proved.</p>
-            <p>
-              <Link to="/bookings">Find a booking with its reference</Link>
-            </p>
-          </div>
-        ),
-      }}
-    />
-  )
-}
+export { PatientBookingErrorBoundary as ErrorBoundary } from '#app/components/booking/booking-error-boundary.tsx'
