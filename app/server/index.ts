@@ -73,7 +73,13 @@ function createApp(build: ServerBuild) {
     precompressed(buildAssets, buildCaching),
     express.static(buildAssets, buildCaching),
   )
-  app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h' }))
+  // Only a path that names a file (favicon.ico, robots.txt, fonts/…) can be in public/. Pages
+  // skip the look-up: a file-system stat that fails on every page request cost a tenth of a
+  // simple page's time (docs/decisions/025-request-cost.md).
+  const publicFiles = express.static(path.join(projectRoot, 'public'), { maxAge: '1h' })
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    namesAFile(req.path) ? publicFiles(req, res, next) : next(),
+  )
 
   app.post('/csp-report', limitBody(16 * 1024), (req: Request, res: Response) => {
     req.log.warn({ report: req.rawBody?.toString('utf8').slice(0, 2000) }, 'csp violation')
@@ -102,6 +108,12 @@ function createApp(build: ServerBuild) {
       res.status(500).type('text/plain').send('Something went wrong on our side.')
   })
   return app
+}
+
+/** Whether a URL path's last segment has an extension, as every file in public/ does. */
+export function namesAFile(urlPath: string): boolean {
+  const lastSegment = urlPath.slice(urlPath.lastIndexOf('/') + 1)
+  return lastSegment.lastIndexOf('.') > 0
 }
 
 export async function startServer() {
