@@ -1,11 +1,6 @@
-import { PassThrough } from 'node:stream'
-import {
-  type AppLoadContext,
-  createReadableStreamFromReadable,
-  type EntryContext,
-} from '@remix-run/node'
+import { Writable } from 'node:stream'
+import { type AppLoadContext, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { logger } from '#app/utils/logger.server.ts'
 import { NonceProvider } from '#app/utils/nonce-provider.ts'
@@ -13,6 +8,11 @@ import { NonceProvider } from '#app/utils/nonce-provider.ts'
 const ABORT_DELAY_MS = 5_000
 export const streamTimeout = ABORT_DELAY_MS
 
+/**
+ * Renders the whole document, then answers with it in one piece. No page suspends (nothing is
+ * deferred), so streaming the shell first gained nothing and its node-to-web-to-node stream
+ * bridging cost a tenth of a page's time (docs/decisions/025-request-cost.md).
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -21,10 +21,8 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce
-  // Crawlers get the whole page at once; people get it streamed as soon as the shell is ready.
-  const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false
+    let rendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer
@@ -36,30 +34,41 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [readyEvent]() {
-          shellRendered = true
-          const body = new PassThrough()
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          )
-          pipe(body)
+        onAllReady() {
+          rendered = true
+          const chunks: Buffer[] = []
+          const document = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk)
+              done()
+            },
+            final(done) {
+              clearTimeout(timeout)
+              responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+              resolve(
+                new Response(Buffer.concat(chunks), {
+                  headers: responseHeaders,
+                  status: responseStatusCode,
+                }),
+              )
+              done()
+            },
+          })
+          pipe(document)
         },
         onShellError(error: unknown) {
+          clearTimeout(timeout)
           reject(error)
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          // Errors before the shell is out are reported by Remix itself; log the rest here.
-          if (shellRendered)
+          // Errors before the page is rendered are reported by Remix itself; log the rest here.
+          if (rendered)
             logger.error({ err: error, requestId: loadContext.requestId }, 'render error')
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY_MS + 1000)
+    const timeout = setTimeout(abort, ABORT_DELAY_MS + 1000)
   })
 }
 

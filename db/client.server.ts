@@ -23,6 +23,24 @@ export class DatabaseOpenError extends Error {
 }
 
 /**
+ * Each open connection's database, so that a transaction handle can find its own. Kept on the
+ * connection under a registered symbol: the server and the Remix build each bundle a copy of this
+ * module, and both must see it.
+ */
+const DATABASE = Symbol.for('dermadesk.database')
+type Connection = Database.Database & { [DATABASE]?: Db }
+
+/** The database a handle (the database itself, or a transaction on it) belongs to. */
+export function databaseOf(handle: Db | Tx): Db {
+  if ('$client' in handle) return handle as Db
+  // drizzle keeps the connection on the transaction's session; it has no public accessor.
+  const client = (handle as unknown as { session: { client: Database.Database } }).session.client
+  const db = (client as Connection)[DATABASE]
+  if (!db) throw new Error('This transaction is on a connection openDatabase did not open.')
+  return db
+}
+
+/**
  * Opens a connection with the pragmas every connection must have (docs/decisions/002-sqlite.md):
  * WAL so readers never block the writer, FULL sync so an acknowledged commit survives a crash,
  * foreign keys on (SQLite leaves them off), and a busy timeout instead of instant SQLITE_BUSY.
@@ -37,7 +55,9 @@ export function openDatabase(databasePath: string): Db {
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     // Reading the schema proves the file is a database we can use, not merely a file that exists.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get()
-    return drizzle({ client: sqlite, schema, casing: 'snake_case' }) as Db
+    const db = drizzle({ client: sqlite, schema, casing: 'snake_case' }) as Db
+    Object.defineProperty(sqlite, DATABASE, { value: db })
+    return db
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw new DatabaseOpenError(databasePath, reason)

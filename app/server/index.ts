@@ -9,6 +9,7 @@ import { DatabaseOpenError, getDb } from '#db/client.server.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { DEMO_SIGN_INS, isDatabaseEmpty, seedDemoClinic } from '#db/seed.ts'
 import { seedDemoAppointments } from '#db/seed-appointments.ts'
+import { namesAFile } from './public-files.ts'
 import { precompressed } from './precompressed.ts'
 import { remixHandler } from './remix-adapter.ts'
 import { type Scheduler, startScheduler } from './scheduler.ts'
@@ -108,12 +109,6 @@ function createApp(build: ServerBuild) {
       res.status(500).type('text/plain').send('Something went wrong on our side.')
   })
   return app
-}
-
-/** Whether a URL path's last segment has an extension, as every file in public/ does. */
-export function namesAFile(urlPath: string): boolean {
-  const lastSegment = urlPath.slice(urlPath.lastIndexOf('/') + 1)
-  return lastSegment.lastIndexOf('.') > 0
 }
 
 export async function startServer() {

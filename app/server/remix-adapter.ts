@@ -1,8 +1,4 @@
-import {
-  createRequestHandler,
-  type ServerBuild,
-  writeReadableStreamToWritable,
-} from '@remix-run/node'
+import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { type AppLoadContext } from '@remix-run/node'
 import { type NextFunction, type Request, type Response } from 'express'
 
@@ -43,7 +39,9 @@ export function remixHandler(
       }
       const cookies = response.headers.getSetCookie()
       if (cookies.length > 0) res.setHeader('Set-Cookie', cookies)
-      if (response.body) await writeReadableStreamToWritable(response.body, res)
+      // Every answer here is finite and small (pages are rendered whole, see entry.server.tsx):
+      // one write with a Content-Length beats relaying a web stream chunk by chunk.
+      if (response.body) res.end(Buffer.from(await response.arrayBuffer()))
       else res.end()
     } catch (error) {
       next(error)

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { checkSlot, findNearestFreeSlots } from '#app/domain/availability/availability.server.ts'
 import { type Slot } from '#app/domain/availability/slots.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
@@ -19,6 +19,7 @@ import {
   type PatientSession,
 } from '#app/domain/patient/patient-sessions.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { bookingDrafts, bookings, practitioners, services } from '#db/schema/index.ts'
 import { bookingConfirmedEmail, loadBookingEmailContext } from './booking-emails.server.ts'
 import { type PatientDetails } from './booking.schema.ts'
@@ -47,16 +48,51 @@ import { firstIncompleteStep, readyToBook, type WizardProgress } from './wizard-
 
 export type DraftRow = typeof bookingDrafts.$inferSelect
 
+const draftQuery = preparedStatement((db) =>
+  db
+    .select()
+    .from(bookingDrafts)
+    .where(eq(bookingDrafts.sessionTokenHash, sql.placeholder('sessionTokenHash')))
+    .prepare(),
+)
+
 export function getDraftRow(
   db: Tx | ReturnType<typeof getDb>,
   sessionTokenHash: string,
 ): DraftRow | undefined {
-  return db
-    .select()
-    .from(bookingDrafts)
-    .where(eq(bookingDrafts.sessionTokenHash, sessionTokenHash))
-    .get()
+  return draftQuery(db).get({ sessionTokenHash })
 }
+
+// The draft view's reads, on every wizard page.
+const draftServiceQuery = preparedStatement((db) =>
+  db
+    .select({
+      id: services.id,
+      name: services.name,
+      kind: services.kind,
+      tier: services.tier,
+      durationMinutes: services.durationMinutes,
+      priceCents: services.priceCents,
+    })
+    .from(services)
+    .where(eq(services.id, sql.placeholder('id')))
+    .prepare(),
+)
+const heldBookingQuery = preparedStatement((db) =>
+  db
+    .select({ booking: bookings, practitionerName: practitioners.displayName })
+    .from(bookings)
+    .innerJoin(practitioners, eq(practitioners.id, bookings.practitionerId))
+    .where(eq(bookings.id, sql.placeholder('id')))
+    .prepare(),
+)
+const bookingReferenceQuery = preparedStatement((db) =>
+  db
+    .select({ reference: bookings.reference })
+    .from(bookings)
+    .where(eq(bookings.id, sql.placeholder('id')))
+    .prepare(),
+)
 
 function newReference(tx: Tx): string {
   for (;;) {
@@ -173,33 +209,13 @@ export function getDraftView(session: PatientSession | null, now = new Date()): 
   const db = getDb()
   const draft = getDraftRow(db, session.tokenHash)
   if (!draft) return null
-  const service = db
-    .select({
-      id: services.id,
-      name: services.name,
-      kind: services.kind,
-      tier: services.tier,
-      durationMinutes: services.durationMinutes,
-      priceCents: services.priceCents,
-    })
-    .from(services)
-    .where(eq(services.id, draft.serviceId))
-    .get()
+  const service = draftServiceQuery(db).get({ id: draft.serviceId })
   if (!service) return null
   const held = draft.heldBookingId
-    ? db
-        .select({ booking: bookings, practitionerName: practitioners.displayName })
-        .from(bookings)
-        .innerJoin(practitioners, eq(practitioners.id, bookings.practitionerId))
-        .where(eq(bookings.id, draft.heldBookingId))
-        .get()
+    ? heldBookingQuery(db).get({ id: draft.heldBookingId })
     : undefined
   const completed = draft.completedBookingId
-    ? db
-        .select({ reference: bookings.reference })
-        .from(bookings)
-        .where(eq(bookings.id, draft.completedBookingId))
-        .get()
+    ? bookingReferenceQuery(db).get({ id: draft.completedBookingId })
     : undefined
   const details =
     draft.fullName && draft.email && draft.phone && draft.dateOfBirth

@@ -65,13 +65,26 @@ export function getSlotPickerModel(input: {
       ignoreBookingId: input.ignoreBookingId ?? undefined,
     })
 
-  // No week chosen (or one out of range): open on the first week that has a free time.
-  const from: string =
-    input.from && input.from >= firstDay && input.from <= lastDay
-      ? input.from
-      : (search(firstDay, FIRST_FREE_LOOKAHEAD_DAYS).days.find((day) => day.slots.length > 0)
-          ?.date ?? firstDay)
-  const result = search(from, PICKER_WINDOW_DAYS)
+  // No week chosen (or one out of range): open on the first week that has a free time. That week
+  // usually lies inside the look-ahead already searched, so it is taken from there rather than
+  // searched twice (the same search over a longer range offers the same slots per day).
+  let from: string
+  let result: ReturnType<typeof search>
+  if (input.from && input.from >= firstDay && input.from <= lastDay) {
+    from = input.from
+    result = search(from, PICKER_WINDOW_DAYS)
+  } else {
+    const ahead = search(firstDay, FIRST_FREE_LOOKAHEAD_DAYS)
+    const start = Math.max(
+      0,
+      ahead.days.findIndex((day) => day.slots.length > 0),
+    )
+    from = ahead.days[start]?.date ?? firstDay
+    result =
+      start + PICKER_WINDOW_DAYS <= ahead.days.length
+        ? { ...ahead, days: ahead.days.slice(start, start + PICKER_WINDOW_DAYS) }
+        : search(from, PICKER_WINDOW_DAYS)
+  }
   const names = new Map(result.qualifiedPractitioners.map((p) => [p.id, p.displayName]))
   const days = result.days
     .filter((day) => day.date <= lastDay)

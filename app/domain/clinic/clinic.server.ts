@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import { getDb } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import {
   clinicClosures,
   clinicSettings,
@@ -13,14 +14,15 @@ import {
 export type ClinicSettings = typeof clinicSettings.$inferSelect
 
 /** The clinic's single settings row. The server seeds it before serving, so it always exists. */
-export function getClinicSettings(): ClinicSettings {
-  const row = getDb().select().from(clinicSettings).where(eq(clinicSettings.id, 'clinic')).get()
-  if (!row) throw new Error('The clinic has no settings row: run the migrations and the seed.')
-  return row
-}
-
-export function getClinicContact() {
-  const row = getDb()
+const settingsQuery = preparedStatement((db) =>
+  db
+    .select()
+    .from(clinicSettings)
+    .where(eq(clinicSettings.id, sql.placeholder('id')))
+    .prepare(),
+)
+const contactQuery = preparedStatement((db) =>
+  db
     .select({
       name: clinicSettings.name,
       phone: clinicSettings.phone,
@@ -28,8 +30,18 @@ export function getClinicContact() {
       address: clinicSettings.address,
     })
     .from(clinicSettings)
-    .get()
-  return row ?? null
+    .where(eq(clinicSettings.id, sql.placeholder('id')))
+    .prepare(),
+)
+
+export function getClinicSettings(): ClinicSettings {
+  const row = settingsQuery().get({ id: 'clinic' })
+  if (!row) throw new Error('The clinic has no settings row: run the migrations and the seed.')
+  return row
+}
+
+export function getClinicContact() {
+  return contactQuery().get({ id: 'clinic' }) ?? null
 }
 
 /** Active services as a patient sees them, in the clinic's chosen order. */

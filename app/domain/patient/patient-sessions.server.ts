@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { eq, lt } from 'drizzle-orm'
+import { eq, lt, sql } from 'drizzle-orm'
 import { getDb, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { patientSessions } from '#db/schema/index.ts'
 import { type EmailProof } from '#app/domain/booking/booking.schema.ts'
 
@@ -36,15 +37,19 @@ export function createPatientSession(now: Date): { token: string; tokenHash: str
   return { token, tokenHash }
 }
 
+const sessionQuery = preparedStatement((db) =>
+  db
+    .select()
+    .from(patientSessions)
+    .where(eq(patientSessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare(),
+)
+
 /** The live session for a cookie token, or null; a timed-out session is deleted. */
 export function getPatientSession(token: string, now = new Date()): PatientSession | null {
   const db = getDb()
   const tokenHash = hashPatientToken(token)
-  const row = db
-    .select()
-    .from(patientSessions)
-    .where(eq(patientSessions.tokenHash, tokenHash))
-    .get()
+  const row = sessionQuery(db).get({ tokenHash })
   if (!row) return null
   const idle = now.getTime() - row.lastSeenAt.getTime() > PATIENT_SESSION_IDLE_MS
   if (idle || now.getTime() >= row.absoluteExpiresAt.getTime()) {
