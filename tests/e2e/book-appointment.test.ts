@@ -135,6 +135,8 @@ test.describe('booking a treatment @no-js', () => {
       .getByRole('listitem')
       .getByRole('link')
     await days.last().click()
+    // With JavaScript the day loads in place: wait for it before picking its first time.
+    await expect(days.last()).toHaveAttribute('aria-current', 'date')
     await page
       .getByRole('region', { name: /Choose a time on/ })
       .getByRole('button')

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import { desc } from 'drizzle-orm'
+import { desc, sql } from 'drizzle-orm'
 import { type Db, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { auditEvents } from '#db/schema/index.ts'
 import { AUDIT_GENESIS_HASH, type AuditActor } from './audit.schema.ts'
 
@@ -52,13 +53,42 @@ export function hashAuditRow(prevHash: string, row: ChainFields): string {
  * Appends one audit row, chained to the last one. Call it inside the transaction that makes the
  * change it records, so the change and its audit row commit together or not at all.
  */
-export function recordAuditEvent(tx: Tx | Db, input: AuditEventInput): void {
-  const last = tx
+const chainHeadQuery = preparedStatement((db) =>
+  db
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
     .from(auditEvents)
     .orderBy(desc(auditEvents.seq))
     .limit(1)
-    .get()
+    .prepare(),
+)
+const CHAIN_COLUMNS = [
+  'seq',
+  'occurredAt',
+  'action',
+  'actorType',
+  'actorId',
+  'subjectType',
+  'subjectId',
+  'patientId',
+  'ipAddress',
+  'requestId',
+  'details',
+  'prevHash',
+  'hash',
+] as const
+const appendQuery = preparedStatement((db) =>
+  db
+    .insert(auditEvents)
+    .values(
+      Object.fromEntries(
+        CHAIN_COLUMNS.map((column) => [column, sql.placeholder(column)]),
+      ) as unknown as typeof auditEvents.$inferInsert,
+    )
+    .prepare(),
+)
+
+export function recordAuditEvent(tx: Tx | Db, input: AuditEventInput): void {
+  const last = chainHeadQuery(tx).get()
   const row: ChainFields = {
     seq: (last?.seq ?? 0) + 1,
     occurredAt: (input.at ?? new Date()).getTime(),
@@ -73,14 +103,12 @@ export function recordAuditEvent(tx: Tx | Db, input: AuditEventInput): void {
     details: JSON.stringify(input.details ?? {}),
   }
   const prevHash = last?.hash ?? AUDIT_GENESIS_HASH
-  tx.insert(auditEvents)
-    .values({
-      ...row,
-      occurredAt: new Date(row.occurredAt),
-      prevHash,
-      hash: hashAuditRow(prevHash, row),
-    })
-    .run()
+  appendQuery(tx).run({
+    ...row,
+    occurredAt: new Date(row.occurredAt),
+    prevHash,
+    hash: hashAuditRow(prevHash, row),
+  })
 }
 
 export type AuditChainReport =
