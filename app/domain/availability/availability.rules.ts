@@ -79,6 +79,28 @@ export function addDays(date: string, days: number): string {
   return isoDateOfUtc(utcMidnightOf(date) + days * DAY_MS)
 }
 
+/** `days` consecutive calendar dates from `fromDate` on: one parse, not one per date. */
+export function datesFrom(fromDate: string, days: number): string[] {
+  const midnight = utcMidnightOf(fromDate)
+  return Array.from({ length: days }, (_, index) => isoDateOfUtc(midnight + index * DAY_MS))
+}
+
+/**
+ * One date of a wall clock, for converting many minutes of it: the same instants as
+ * `wallClock(date, minute)`. On a date without an offset change (whole 24 h from 00:00 to 24:00)
+ * the mapping is affine, so it costs an addition instead of a look-up per minute.
+ */
+export function dayClockOf(wallClock: WallClock, date: string): (minuteOfDay: number) => number {
+  const midnight = wallClock(date, 0)
+  if (wallClock(date, MINUTES_PER_DAY) - midnight !== DAY_MS)
+    return (minuteOfDay) => wallClock(date, minuteOfDay)
+  // Minutes outside the day could reach an offset change on a neighbouring date.
+  return (minuteOfDay) =>
+    minuteOfDay >= 0 && minuteOfDay <= MINUTES_PER_DAY
+      ? midnight + minuteOfDay * MINUTE_MS
+      : wallClock(date, minuteOfDay)
+}
+
 /**
  * A memoised wall clock for one zone: each date costs one or two offset look-ups, shared with
  * its neighbours, and a binary search only on the few dates next to a daylight-saving change.

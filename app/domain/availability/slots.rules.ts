@@ -1,12 +1,16 @@
 import { DateTime } from 'luxon'
 import {
-  addDays,
   type AvailabilityException,
+  datesFrom,
+  dayClockOf,
   type Interval,
+  mergeMinuteIntervals,
   MINUTE_MS,
+  type MinuteInterval,
   MINUTES_PER_DAY,
   openIntervalsForDate,
   wallClockFor,
+  weekdayOf,
   type WeeklyInterval,
 } from './availability.rules.ts'
 
@@ -58,7 +62,21 @@ export type SlotSearchStats = {
   openIntervals: number
 }
 
-export type SlotSearchResult = { days: DaySlots[]; stats: SlotSearchStats }
+/**
+ * The free slots of every searched date, without an object per slot: a search over many
+ * practitioners finds far more slots than any caller shows ("any practitioner" keeps one per
+ * start), and building objects for all of them would cost more than finding them. Slot i starts
+ * at startAts[i], with input.practitioners[practitionerIndexes[i]]; the slots of dates[d] are
+ * those with dayStarts[d] ≤ i < dayStarts[d + 1], sorted by start, ties in practitioner order.
+ * toDaySlots turns them into Slot objects.
+ */
+export type SlotSearchResult = {
+  dates: string[]
+  dayStarts: Int32Array
+  startAts: Float64Array
+  practitionerIndexes: Int32Array
+  stats: SlotSearchStats
+}
 
 /** Whole, positive numbers of minutes: anything else is a caller's bug, not a slot question. */
 function assertPositiveMinutes(name: string, value: number, allowZero = false): void {
@@ -69,10 +87,17 @@ function assertPositiveMinutes(name: string, value: number, allowZero = false): 
 /**
  * Sorted busy intervals merged into disjoint ones, so a single pointer can sweep them: with
  * overlapping intervals a later one could end earlier and the pointer would have to look back.
- * Touching intervals merge too, which is the same thing for half-open overlap tests.
+ * Touching intervals merge too, which is the same thing for half-open overlap tests. Written
+ * into `starts`/`ends` from `at` on (flat arrays: no object per interval); returns the new end.
  */
-function mergeBusy(busy: Interval[], stats: SlotSearchStats): Interval[] {
-  const merged: Interval[] = []
+function mergeBusyInto(
+  busy: Interval[],
+  starts: Float64Array,
+  ends: Float64Array,
+  at: number,
+  stats: SlotSearchStats,
+): number {
+  const first = at
   let previousStart = -Infinity
   for (const interval of busy) {
     stats.comparisons++
@@ -80,11 +105,15 @@ function mergeBusy(busy: Interval[], stats: SlotSearchStats): Interval[] {
       throw new RangeError('Busy intervals must be sorted by start')
     previousStart = interval.startAt
     if (interval.endAt <= interval.startAt) continue
-    const last = merged[merged.length - 1]
-    if (last && interval.startAt <= last.endAt) last.endAt = Math.max(last.endAt, interval.endAt)
-    else merged.push({ startAt: interval.startAt, endAt: interval.endAt })
+    if (at > first && interval.startAt <= ends[at - 1]!)
+      ends[at - 1] = Math.max(ends[at - 1]!, interval.endAt)
+    else {
+      starts[at] = interval.startAt
+      ends[at] = interval.endAt
+      at++
+    }
   }
-  return merged
+  return at
 }
 
 function groupByDate(exceptions: AvailabilityException[]): Map<string, AvailabilityException[]> {
@@ -95,6 +124,13 @@ function groupByDate(exceptions: AvailabilityException[]): Map<string, Availabil
     else byDate.set(exception.date, [exception])
   }
   return byDate
+}
+
+/** A practitioner's weekly hours per ISO weekday (index 1–7), merged as openMinutesForDate does. */
+function weeklyByWeekday(weekly: WeeklyInterval[]): MinuteInterval[][] {
+  return Array.from({ length: 8 }, (_, weekday) =>
+    mergeMinuteIntervals(weekly.filter((interval) => interval.weekday === weekday)),
+  )
 }
 
 /**
@@ -110,10 +146,11 @@ export function searchSlots(input: SlotSearchInput): SlotSearchResult {
   if (!Number.isInteger(input.days) || input.days < 0)
     throw new RangeError(`days must be a whole number, got ${input.days}`)
 
-  const stepMs = input.slotStepMinutes * MINUTE_MS
+  const stepMinutes = input.slotStepMinutes
+  const stepMs = stepMinutes * MINUTE_MS
   const durationMs = input.service.durationMinutes * MINUTE_MS
   const blockedMs = durationMs + input.service.bufferAfterMinutes * MINUTE_MS
-  const { earliestStartAt, latestStartAt } = input
+  const { earliestStartAt, latestStartAt, practitioners } = input
   const stats: SlotSearchStats = {
     comparisons: 0,
     candidates: 0,
@@ -121,105 +158,236 @@ export function searchSlots(input: SlotSearchInput): SlotSearchResult {
     openIntervals: 0,
   }
 
-  const wallClock = wallClockFor(input.timeZone)
-  const dates = Array.from({ length: input.days }, (_, index) => addDays(input.fromDate, index))
-  // A date wholly before the earliest start or after the latest one cannot hold a slot.
-  const searchable = dates.map(
-    (date) =>
-      !input.closedDates.has(date) &&
-      wallClock(date, MINUTES_PER_DAY) > earliestStartAt &&
-      wallClock(date, 0) <= latestStartAt,
-  )
-  // Per date, one run of slots sorted by start for each practitioner, in practitioner order.
-  const runsByDate: Slot[][][] = dates.map(() => [])
-
-  for (const practitioner of input.practitioners) {
+  // Per practitioner, once: busy time merged into one flat pair of arrays (practitioner p owns
+  // [busyFrom[p], busyTo[p])), weekly hours per weekday, exceptions by date.
+  let busyTotal = 0
+  for (const practitioner of practitioners) busyTotal += practitioner.busy.length
+  const busyStarts = new Float64Array(busyTotal)
+  const busyEnds = new Float64Array(busyTotal)
+  const busyTo = new Int32Array(practitioners.length)
+  // The sweep's pointer per practitioner: candidates only move forward in time (dates in order,
+  // open intervals sorted and disjoint), so busy intervals that ended before one never matter again.
+  const busyNext = new Int32Array(practitioners.length)
+  const weekly: MinuteInterval[][][] = []
+  const exceptionsByDate: (Map<string, AvailabilityException[]> | undefined)[] = []
+  let busyAt = 0
+  for (let p = 0; p < practitioners.length; p++) {
+    const practitioner = practitioners[p]!
     stats.busyIntervals += practitioner.busy.length
-    const busy = mergeBusy(practitioner.busy, stats)
-    const exceptionsByDate = groupByDate(practitioner.exceptions)
-    // The sweep: candidates only move forward in time (dates in order, open intervals sorted
-    // and disjoint), so busy intervals that ended before a candidate never matter again.
-    let next = 0
-    for (let dateIndex = 0; dateIndex < dates.length; dateIndex++) {
-      if (!searchable[dateIndex]) continue
-      const date = dates[dateIndex]!
-      const open = openIntervalsForDate(
-        {
-          date,
-          weekly: practitioner.weekly,
-          exceptions: exceptionsByDate.get(date) ?? [],
-          clinicClosed: false,
-          timeZone: input.timeZone,
-        },
-        wallClock,
-      )
-      const daySlots: Slot[] = []
-      for (const interval of open) {
-        stats.openIntervals++
-        let k =
-          interval.startAt >= earliestStartAt
-            ? 0
-            : Math.ceil((earliestStartAt - interval.startAt) / stepMs)
+    busyNext[p] = busyAt
+    busyAt = busyTo[p] = mergeBusyInto(practitioner.busy, busyStarts, busyEnds, busyAt, stats)
+    weekly.push(weeklyByWeekday(practitioner.weekly))
+    exceptionsByDate.push(
+      practitioner.exceptions.length > 0 ? groupByDate(practitioner.exceptions) : undefined,
+    )
+  }
+
+  const wallClock = wallClockFor(input.timeZone)
+  const dates = datesFrom(input.fromDate, input.days)
+  const dayStarts = new Int32Array(dates.length + 1)
+  // The result, sized from the first dates found (and doubled when that was short). Scratch is
+  // reused for every date: the open intervals of one practitioner, and the date's free starts,
+  // each with its minute since the date's 00:00 and its practitioner, in practitioner order
+  // (each practitioner's ascending), which one counting sort per date puts in order.
+  let startAts = new Float64Array(0)
+  let practitionerIndexes = new Int32Array(0)
+  let found = 0
+  let dayStartAts = new Float64Array(256)
+  let dayMinutes = new Int32Array(256)
+  let dayPractitioners = new Int32Array(256)
+  const openStarts: number[] = []
+  const openEnds: number[] = []
+  const byMinute = new Int32Array(MAX_SORTED_MINUTES + 2)
+  let comparisons = 0
+  let candidates = 0
+
+  for (let d = 0; d < dates.length; d++) {
+    const date = dates[d]!
+    dayStarts[d] = found
+    const clock = dayClockOf(wallClock, date)
+    const midnight = clock(0)
+    // A date wholly before the earliest start or after the latest one cannot hold a slot.
+    if (
+      input.closedDates.has(date) ||
+      clock(MINUTES_PER_DAY) <= earliestStartAt ||
+      midnight > latestStartAt
+    )
+      continue
+    const weekday = weekdayOf(date)
+    let count = 0
+    // Whether every start lies on a whole minute in [00:00, 00:00 + MAX_SORTED_MINUTES].
+    let onMinutes = true
+    let lastMinute = 0
+    for (let p = 0; p < practitioners.length; p++) {
+      // Open hours as instants, sorted and disjoint: openIntervalsForDate, without its
+      // allocations on the usual date that has no exceptions.
+      let open = 0
+      const exceptions = exceptionsByDate[p]?.get(date)
+      if (exceptions) {
+        const intervals = openIntervalsForDate(
+          {
+            date,
+            weekly: practitioners[p]!.weekly,
+            exceptions,
+            clinicClosed: false,
+            timeZone: input.timeZone,
+          },
+          wallClock,
+        )
+        for (const interval of intervals) {
+          openStarts[open] = interval.startAt
+          openEnds[open++] = interval.endAt
+        }
+      } else {
+        for (const minutes of weekly[p]![weekday]!) {
+          const startAt = clock(minutes.startMinute)
+          const endAt = clock(minutes.endMinute)
+          if (endAt <= startAt) continue
+          // Pieces that only a nonexistent (spring-forward) hour separated become one.
+          if (open > 0 && startAt <= openEnds[open - 1]!)
+            openEnds[open - 1] = Math.max(openEnds[open - 1]!, endAt)
+          else {
+            openStarts[open] = startAt
+            openEnds[open++] = endAt
+          }
+        }
+      }
+      stats.openIntervals += open
+
+      let next = busyNext[p]!
+      const busyEnd = busyTo[p]!
+      for (let i = 0; i < open; i++) {
+        const openStart = openStarts[i]!
+        const openEnd = openEnds[i]!
+        // Starts are openStart + k × step, so their minutes follow from the interval's.
+        const firstMinute = (openStart - midnight) / MINUTE_MS
+        const endMinute = (openEnd - midnight) / MINUTE_MS
+        if (!Number.isInteger(firstMinute) || firstMinute < 0 || endMinute > MAX_SORTED_MINUTES)
+          onMinutes = false
+        else if (endMinute > lastMinute) lastMinute = Math.ceil(endMinute)
+        let k = openStart >= earliestStartAt ? 0 : Math.ceil((earliestStartAt - openStart) / stepMs)
         for (;;) {
-          const startAt = interval.startAt + k * stepMs
-          if (startAt + durationMs > interval.endAt || startAt > latestStartAt) break
-          stats.candidates++
-          while (next < busy.length) {
-            stats.comparisons++
-            if (busy[next]!.endAt > startAt) break
+          const startAt = openStart + k * stepMs
+          if (startAt + durationMs > openEnd || startAt > latestStartAt) break
+          candidates++
+          while (next < busyEnd) {
+            comparisons++
+            if (busyEnds[next]! > startAt) break
             next++
           }
-          const blocking = busy[next]
-          if (blocking) {
-            stats.comparisons++
-            if (blocking.startAt < startAt + blockedMs) {
+          if (next < busyEnd) {
+            comparisons++
+            if (busyStarts[next]! < startAt + blockedMs) {
               // Every start before this busy interval ends would overlap it as well.
-              k = Math.max(k + 1, Math.ceil((blocking.endAt - interval.startAt) / stepMs))
+              k = Math.max(k + 1, Math.ceil((busyEnds[next]! - openStart) / stepMs))
               continue
             }
           }
-          daySlots.push({ practitionerId: practitioner.id, startAt, endAt: startAt + durationMs })
+          if (count === dayStartAts.length) {
+            dayStartAts = grown(dayStartAts, count, count * 2)
+            dayMinutes = grown(dayMinutes, count, count * 2)
+            dayPractitioners = grown(dayPractitioners, count, count * 2)
+          }
+          dayStartAts[count] = startAt
+          dayMinutes[count] = firstMinute + k * stepMinutes
+          dayPractitioners[count++] = p
           k++
         }
       }
-      if (daySlots.length > 0) runsByDate[dateIndex]!.push(daySlots)
+      busyNext[p] = next
     }
-  }
 
+    if (found + count > startAts.length) {
+      // Expect the remaining dates to be like the ones so far, and a little more.
+      const expected = Math.ceil((((found + count) / (d + 1)) * dates.length * 9) / 8)
+      startAts = grown(startAts, found, Math.max(expected, 2 * found, found + count))
+      practitionerIndexes = grown(practitionerIndexes, found, startAts.length)
+    }
+    if (onMinutes)
+      placeByMinute(dayMinutes, count, lastMinute, byMinute, (at, i) => {
+        startAts[found + at] = dayStartAts[i]!
+        practitionerIndexes[found + at] = dayPractitioners[i]!
+      })
+    else {
+      // Never produced by real hours (whole-minute offsets, minutes 0–1440): a general sort.
+      const order = Array.from({ length: count }, (_, i) => i)
+      // Stable (ECMAScript requires it), so equal starts keep practitioner order.
+      order.sort((a, b) => dayStartAts[a]! - dayStartAts[b]!)
+      order.forEach((i, at) => {
+        startAts[found + at] = dayStartAts[i]!
+        practitionerIndexes[found + at] = dayPractitioners[i]!
+      })
+    }
+    found += count
+  }
+  dayStarts[dates.length] = found
+
+  stats.comparisons += comparisons
+  stats.candidates += candidates
   return {
-    days: dates.map((date, index) => ({ date, slots: mergeRuns(runsByDate[index]!) })),
+    dates,
+    dayStarts,
+    startAts: startAts.subarray(0, found),
+    practitionerIndexes: practitionerIndexes.subarray(0, found),
     stats,
   }
 }
 
-/**
- * Merges runs sorted by start into one, earlier runs first on equal starts: O(n log runs), where
- * a general sort of the concatenation would cost O(n log n) comparator calls.
- */
-function mergeRuns(runs: Slot[][]): Slot[] {
-  let level = runs
-  while (level.length > 1) {
-    const next: Slot[][] = []
-    for (let i = 0; i < level.length; i += 2) {
-      const left = level[i]!
-      const right = level[i + 1]
-      next.push(right ? mergeTwo(left, right) : left)
-    }
-    level = next
-  }
-  return level[0] ?? []
+/** A copy of the first `used` entries with room for `capacity`. */
+function grown<T extends Float64Array | Int32Array>(array: T, used: number, capacity: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(capacity)
+  copy.set(array.subarray(0, used))
+  return copy
 }
 
-function mergeTwo(left: Slot[], right: Slot[]): Slot[] {
-  const merged: Slot[] = new Array(left.length + right.length)
-  let i = 0
-  let j = 0
-  let k = 0
-  while (i < left.length && j < right.length)
-    merged[k++] = right[j]!.startAt < left[i]!.startAt ? right[j++]! : left[i++]!
-  while (i < left.length) merged[k++] = left[i++]!
-  while (j < right.length) merged[k++] = right[j++]!
-  return merged
+/** The longest span of a date's starts that placeByMinute sorts: a day, with room to spare. */
+const MAX_SORTED_MINUTES = 4 * MINUTES_PER_DAY
+
+/**
+ * A stable counting sort of `count` entries by their minute (0 to lastMinute): calls
+ * place(position, entry) once per entry. O(count + lastMinute), where a comparison sort of a
+ * date's slots would cost O(count × log count) and a merge of the practitioners' runs
+ * O(count × log practitioners).
+ */
+function placeByMinute(
+  minutes: Int32Array,
+  count: number,
+  lastMinute: number,
+  byMinute: Int32Array,
+  place: (position: number, entry: number) => void,
+): void {
+  // After the prefix sums, byMinute[m] is the position of the next entry on minute m.
+  byMinute.fill(0, 0, lastMinute + 2)
+  for (let i = 0; i < count; i++) byMinute[minutes[i]! + 1]!++
+  for (let m = 1; m <= lastMinute; m++) byMinute[m]! += byMinute[m - 1]!
+  for (let i = 0; i < count; i++) place(byMinute[minutes[i]!]!++, i)
+}
+
+/**
+ * The search's free slots as Slot objects per date. With `anyPractitioner`, one slot per
+ * distinct start: the first practitioner in the search's order (collapseToAnyPractitioner,
+ * without building the slots it would drop).
+ */
+export function toDaySlots(
+  input: Pick<SlotSearchInput, 'practitioners' | 'service'>,
+  result: SlotSearchResult,
+  options: { anyPractitioner?: boolean } = {},
+): DaySlots[] {
+  const durationMs = input.service.durationMinutes * MINUTE_MS
+  const { dayStarts, startAts, practitionerIndexes } = result
+  return result.dates.map((date, d) => {
+    const slots: Slot[] = []
+    for (let i = dayStarts[d]!; i < dayStarts[d + 1]!; i++) {
+      const startAt = startAts[i]!
+      if (options.anyPractitioner && i > dayStarts[d]! && startAts[i - 1] === startAt) continue
+      slots.push({
+        practitionerId: input.practitioners[practitionerIndexes[i]!]!.id,
+        startAt,
+        endAt: startAt + durationMs,
+      })
+    }
+    return { date, slots }
+  })
 }
 
 /**
