@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm'
 import { type SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { OCCUPYING_STATUSES } from '#app/domain/booking/booking.schema.ts'
+import { type AvailabilityExceptionKind } from '#app/domain/clinic/clinic.schema.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import {
   availabilityExceptions,
@@ -49,6 +50,11 @@ export type SearchSettings = {
 }
 export type BookableService = { id: string; durationMinutes: number; bufferAfterMinutes: number }
 
+// Rows are read as arrays (.values()) and turned into objects by literals here: drizzle's row
+// objects are built key by key, and V8 may drop the shapes such objects share between searches,
+// which throws the optimised search code away mid-request (a 30-50 ms stall every few hundred
+// searches, seen in the benchmark's p99).
+
 /**
  * A statement prepared once per connection or transaction handle, like the bookings fetch below:
  * building a query with drizzle's builder and having SQLite compile it costs more than running
@@ -86,9 +92,10 @@ const settingsQuery = preparedPerHandle((db) =>
 
 /** The settings the search needs, from the clinic's single row (it always exists). */
 export function getSearchSettings(db: DbOrTx): SearchSettings {
-  const row = settingsQuery(db).get()
+  const row = settingsQuery(db).values()[0] as [string, number, number, number] | undefined
   if (!row) throw new Error('The clinic has no settings row: run the migrations and the seed.')
-  return row
+  const [timeZone, slotStepMinutes, minNoticeHours, maxAdvanceDays] = row
+  return { timeZone, slotStepMinutes, minNoticeHours, maxAdvanceDays }
 }
 
 const serviceQuery = preparedPerHandle((db) =>
@@ -105,7 +112,8 @@ const serviceQuery = preparedPerHandle((db) =>
 
 /** The service when it exists and is active: an inactive service is never bookable. */
 export function getBookableService(db: DbOrTx, serviceId: string): BookableService | undefined {
-  return serviceQuery(db).get({ serviceId })
+  const row = serviceQuery(db).values({ serviceId })[0] as [string, number, number] | undefined
+  return row && { id: row[0], durationMinutes: row[1], bufferAfterMinutes: row[2] }
 }
 
 const hoursQuery = preparedPerHandle((db) =>
@@ -226,17 +234,18 @@ export function runSearch(db: DbOrTx, request: SearchRequest): DaySlots[] {
 
   if (practitionerIds.length > 0) {
     const practitionerList = JSON.stringify(practitionerIds)
-    for (const { practitionerId, ...interval } of hoursQuery(db).all({
+    for (const [practitionerId, weekday, startMinute, endMinute] of hoursQuery(db).values({
       practitionerIds: practitionerList,
-    }))
-      weekly.get(practitionerId)?.push(interval)
-    for (const { practitionerId, ...exception } of exceptionsQuery(db).all({
+    }) as [string, number, number, number][])
+      weekly.get(practitionerId)?.push({ weekday, startMinute, endMinute })
+    for (const [practitionerId, kind, date, startMinute, endMinute] of exceptionsQuery(db).values({
       practitionerIds: practitionerList,
       fromDate,
       lastDate,
-    }))
-      exceptions.get(practitionerId)?.push(exception)
-    for (const { date } of closuresQuery(db).all({ fromDate, lastDate })) closedDates.add(date)
+    }) as [string, AvailabilityExceptionKind, string, number | null, number | null][])
+      exceptions.get(practitionerId)?.push({ kind, date, startMinute, endMinute })
+    for (const [date] of closuresQuery(db).values({ fromDate, lastDate }) as [string][])
+      closedDates.add(date)
 
     // Only starts inside both the dates and the booking window matter, and a booking matters
     // only if it overlaps one of them with its buffer.
@@ -254,10 +263,9 @@ export function runSearch(db: DbOrTx, request: SearchRequest): DaySlots[] {
           now: request.now,
           ignoreBookingId: request.ignoreBookingId ?? null,
         }) as [number, number][]
-        busy.set(
-          practitionerId,
-          rows.map(([startAt, blockedUntil]) => ({ startAt, endAt: blockedUntil })),
-        )
+        const intervals: Interval[] = []
+        for (const row of rows) intervals.push({ startAt: row[0]!, endAt: row[1]! })
+        busy.set(practitionerId, intervals)
       }
     }
   }
