@@ -15,7 +15,6 @@ import {
   addDays,
   type AvailabilityException,
   instantAt,
-  type Interval,
   MINUTE_MS,
   type WeeklyInterval,
 } from './availability.rules.ts'
@@ -229,7 +228,7 @@ export function runSearch(db: DbOrTx, request: SearchRequest): DaySlots[] {
 
   const weekly = new Map<string, WeeklyInterval[]>(practitionerIds.map((id) => [id, []]))
   const exceptions = new Map<string, AvailabilityException[]>(practitionerIds.map((id) => [id, []]))
-  const busy = new Map<string, Interval[]>(practitionerIds.map((id) => [id, []]))
+  const busy = new Map<string, Float64Array>()
   const closedDates = new Set<string>()
 
   if (practitionerIds.length > 0) {
@@ -263,9 +262,13 @@ export function runSearch(db: DbOrTx, request: SearchRequest): DaySlots[] {
           now: request.now,
           ignoreBookingId: request.ignoreBookingId ?? null,
         }) as [number, number][]
-        const intervals: Interval[] = []
-        for (const row of rows) intervals.push({ startAt: row[0]!, endAt: row[1]! })
-        busy.set(practitionerId, intervals)
+        // Flat pairs, not an object per booking: the search copies them into its own arrays.
+        const pairs = new Float64Array(rows.length * 2)
+        for (let i = 0; i < rows.length; i++) {
+          pairs[2 * i] = rows[i]![0]
+          pairs[2 * i + 1] = rows[i]![1]
+        }
+        busy.set(practitionerId, pairs)
       }
     }
   }
@@ -274,7 +277,7 @@ export function runSearch(db: DbOrTx, request: SearchRequest): DaySlots[] {
     id,
     weekly: weekly.get(id) ?? [],
     exceptions: exceptions.get(id) ?? [],
-    busy: busy.get(id) ?? [],
+    busy: busy.get(id) ?? new Float64Array(0),
   }))
   const input: SlotSearchInput = {
     timeZone,

@@ -132,6 +132,19 @@ describe('searchSlots: the flat-array search against the sweep it replaced', () 
         const reference = previousSweep(input)
         expect(toDaySlots(input, result)).toEqual(reference.days)
         expect(result.stats).toEqual(reference.stats)
+        // Busy time given as flat pairs, as the database read gives it, searches the same.
+        const asPairs: SlotSearchInput = {
+          ...input,
+          practitioners: input.practitioners.map((practitioner) => ({
+            ...practitioner,
+            busy: Float64Array.from(
+              (practitioner.busy as Interval[]).flatMap((busy) => [busy.startAt, busy.endAt]),
+            ),
+          })),
+        }
+        const fromPairs = searchSlots(asPairs)
+        expect(toDaySlots(asPairs, fromPairs)).toEqual(reference.days)
+        expect(fromPairs.stats).toEqual(reference.stats)
       }),
       { numRuns: 400 },
     )
@@ -270,7 +283,7 @@ function previousSweep(input: SlotSearchInput): { days: DaySlots[]; stats: SlotS
 
   for (const practitioner of input.practitioners) {
     stats.busyIntervals += practitioner.busy.length
-    const busy = mergeBusy(practitioner.busy, stats)
+    const busy = mergeBusy(practitioner.busy as Interval[], stats)
     const exceptionsByDate = groupByDate(practitioner.exceptions)
     // The sweep: candidates only move forward in time (dates in order, open intervals sorted
     // and disjoint), so busy intervals that ended before a candidate never matter again.

@@ -390,7 +390,12 @@ function naiveSearch(input: SlotSearchInput): Slot[][] {
       for (const interval of open) {
         for (let start = interval.startAt; start + duration <= interval.endAt; start += step) {
           if (start < input.earliestStartAt || start > input.latestStartAt) continue
-          if (p.busy.some((busy) => busy.startAt < start + blocked && start < busy.endAt)) continue
+          if (
+            (p.busy as Interval[]).some(
+              (busy) => busy.startAt < start + blocked && start < busy.endAt,
+            )
+          )
+            continue
           slots.push({ practitionerId: p.id, startAt: start, endAt: start + duration })
         }
       }
@@ -505,7 +510,7 @@ describe('searchSlots: properties', () => {
             expect(slot.endAt - slot.startAt).toBe(duration)
             expect(slot.startAt).toBeGreaterThanOrEqual(input.earliestStartAt)
             expect(slot.startAt).toBeLessThanOrEqual(input.latestStartAt)
-            for (const busy of p.busy)
+            for (const busy of p.busy as Interval[])
               expect(busy.startAt < slot.startAt + blocked && slot.startAt < busy.endAt).toBe(false)
           }
         }

@@ -30,10 +30,12 @@ export type PractitionerSchedule = {
   weekly: WeeklyInterval[]
   exceptions: AvailabilityException[]
   /**
-   * When the practitioner is busy: each booking's [startAt, blockedUntil), sorted by start.
-   * The caller has already left out lapsed holds and the booking being moved.
+   * When the practitioner is busy: each booking's [startAt, blockedUntil), sorted by start, as
+   * intervals or as flat pairs [start, end, start, end, …] (what a database read gives without
+   * an object per booking). The caller has already left out lapsed holds and the booking being
+   * moved.
    */
-  busy: Interval[]
+  busy: Interval[] | Float64Array
 }
 
 export type SlotSearchInput = {
@@ -91,30 +93,36 @@ function assertPositiveMinutes(name: string, value: number, allowZero = false): 
  * into `starts`/`ends` from `at` on (flat arrays: no object per interval); returns the new end.
  */
 function mergeBusyInto(
-  busy: Interval[],
+  busy: Interval[] | Float64Array,
   starts: Float64Array,
   ends: Float64Array,
   at: number,
   stats: SlotSearchStats,
 ): number {
   const first = at
+  const pairs = busy instanceof Float64Array ? busy : undefined
+  const intervals = busy instanceof Float64Array ? undefined : busy
+  const count = busyCount(busy)
   let previousStart = -Infinity
-  for (let i = 0; i < busy.length; i++) {
-    const interval = busy[i]!
+  for (let i = 0; i < count; i++) {
+    const startAt = pairs ? pairs[2 * i]! : intervals![i]!.startAt
+    const endAt = pairs ? pairs[2 * i + 1]! : intervals![i]!.endAt
     stats.comparisons++
-    if (interval.startAt < previousStart)
-      throw new RangeError('Busy intervals must be sorted by start')
-    previousStart = interval.startAt
-    if (interval.endAt <= interval.startAt) continue
-    if (at > first && interval.startAt <= ends[at - 1]!)
-      ends[at - 1] = Math.max(ends[at - 1]!, interval.endAt)
+    if (startAt < previousStart) throw new RangeError('Busy intervals must be sorted by start')
+    previousStart = startAt
+    if (endAt <= startAt) continue
+    if (at > first && startAt <= ends[at - 1]!) ends[at - 1] = Math.max(ends[at - 1]!, endAt)
     else {
-      starts[at] = interval.startAt
-      ends[at] = interval.endAt
+      starts[at] = startAt
+      ends[at] = endAt
       at++
     }
   }
   return at
+}
+
+function busyCount(busy: Interval[] | Float64Array): number {
+  return busy instanceof Float64Array ? busy.length / 2 : busy.length
 }
 
 function groupByDate(exceptions: AvailabilityException[]): Map<string, AvailabilityException[]> {
@@ -195,7 +203,7 @@ export function searchSlots(input: SlotSearchInput): SlotSearchResult {
     openIntervals: 0,
   }
   let busyTotal = 0
-  for (const practitioner of practitioners) busyTotal += practitioner.busy.length
+  for (const practitioner of practitioners) busyTotal += busyCount(practitioner.busy)
   const durationMs = input.service.durationMinutes * MINUTE_MS
   const sweep: Sweep = {
     stepMinutes: input.slotStepMinutes,
@@ -222,7 +230,7 @@ export function searchSlots(input: SlotSearchInput): SlotSearchResult {
   let busyAt = 0
   for (let p = 0; p < practitioners.length; p++) {
     const practitioner = practitioners[p]!
-    stats.busyIntervals += practitioner.busy.length
+    stats.busyIntervals += busyCount(practitioner.busy)
     sweep.busyNext[p] = busyAt
     busyAt = mergeBusyInto(practitioner.busy, sweep.busyStarts, sweep.busyEnds, busyAt, stats)
     sweep.busyTo[p] = busyAt
