@@ -49,10 +49,9 @@ export type SearchSettings = {
 }
 export type BookableService = { id: string; durationMinutes: number; bufferAfterMinutes: number }
 
-// Rows are read as arrays (.values()) and turned into objects by literals here: drizzle's row
-// objects are built key by key, and V8 may drop the shapes such objects share between searches,
-// which throws the optimised search code away mid-request (a 30-50 ms stall every few hundred
-// searches, seen in the benchmark's p99).
+// Rows are read as arrays (.values()) and turned into objects by literals here. drizzle builds
+// its row objects key by key; in the benchmark, after some garbage collections, V8 threw away
+// the optimised search code they flowed into ("wrong map" deopts), a 30-50 ms stall.
 
 /**
  * A statement prepared once per connection or transaction handle, like the bookings fetch below:
