@@ -11,6 +11,7 @@ import {
   mergeMinuteIntervals,
   openIntervalsForDate,
   openMinutesForDate,
+  plusCalendarDays,
   subtractMinuteIntervals,
   weekdayOf,
   type WeeklyInterval,
@@ -201,6 +202,54 @@ describe('instantAt everywhere', () => {
         previous = at
       }
     }
+  })
+})
+
+describe('plusCalendarDays', () => {
+  const luxonPlusDays = (instant: number, days: number, zone: string) =>
+    DateTime.fromMillis(instant, { zone }).plus({ days }).toMillis()
+
+  test('matches Luxon plus({ days }) at any instant of 2026–2028', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: utc('2026-01-01T00:00:00Z'), max: utc('2028-06-30T00:00:00Z') }),
+        fc.integer({ min: 0, max: 400 }),
+        (zone, instant, days) =>
+          plusCalendarDays(instant, days, zone) === luxonPlusDays(instant, days, zone),
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
+  test('matches Luxon where the time of day is missing or repeated on the day it lands on', () => {
+    const changeDays = ZONES.flatMap((zone) =>
+      offsetChangeDates(zone).flatMap((date) =>
+        [0, 1].map((shift) => ({ zone, date: addDays(date, shift) })),
+      ),
+    )
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...changeDays),
+        fc.integer({ min: 0, max: 1439 }),
+        fc.integer({ min: 0, max: 59_999 }),
+        fc.constantFrom(1, 7, 30, 90, 180, 365),
+        ({ zone, date }, minute, ms, days) => {
+          // The same wall-clock time `days` earlier, where it exists once or not at all.
+          const source =
+            DateTime.fromISO(addDays(date, -days), { zone })
+              .set({ hour: Math.floor(minute / 60), minute: minute % 60 })
+              .toMillis() + ms
+          return plusCalendarDays(source, days, zone) === luxonPlusDays(source, days, zone)
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
+  test('a Rome evening 90 days ahead across the spring change keeps its time of day', () => {
+    const now = utc('2027-01-10T22:30:00Z') // 23:30 in Rome
+    expect(new Date(plusCalendarDays(now, 90, ROME)).toISOString()).toBe('2027-04-10T21:30:00.000Z')
   })
 })
 

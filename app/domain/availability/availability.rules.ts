@@ -79,12 +79,37 @@ export function addDays(date: string, days: number): string {
   return isoDateOfUtc(utcMidnightOf(date) + days * DAY_MS)
 }
 
+/** `days` consecutive calendar dates from `fromDate` on: one parse, not one per date. */
+export function datesFrom(fromDate: string, days: number): string[] {
+  const midnight = utcMidnightOf(fromDate)
+  return Array.from({ length: days }, (_, index) => isoDateOfUtc(midnight + index * DAY_MS))
+}
+
+/**
+ * One date of a wall clock, for converting many minutes of it: the same instants as
+ * `wallClock(date, minute)`. On a date without an offset change (whole 24 h from 00:00 to 24:00)
+ * the mapping is affine, so it costs an addition instead of a look-up per minute.
+ */
+export function dayClockOf(wallClock: WallClock, date: string): (minuteOfDay: number) => number {
+  const midnight = wallClock(date, 0)
+  if (wallClock(date, MINUTES_PER_DAY) - midnight !== DAY_MS)
+    return (minuteOfDay) => wallClock(date, minuteOfDay)
+  // Minutes outside the day could reach an offset change on a neighbouring date.
+  return (minuteOfDay) =>
+    minuteOfDay >= 0 && minuteOfDay <= MINUTES_PER_DAY
+      ? midnight + minuteOfDay * MINUTE_MS
+      : wallClock(date, minuteOfDay)
+}
+
+/** A zone's wall clock, and its UTC offset at any instant, from one memo of offsets. */
+type ZoneClock = { wallClock: WallClock; offsetMsAt: (instant: number) => number }
+
 /**
  * A memoised wall clock for one zone: each date costs one or two offset look-ups, shared with
  * its neighbours, and a binary search only on the few dates next to a daylight-saving change.
  * Assumes at most one offset change within any 72 hours, true of every zone in use.
  */
-export function createWallClock(timeZone: string): WallClock {
+function createZoneClock(timeZone: string): ZoneClock {
   const zone = zoneOf(timeZone)
   const offsets = new Map<number, number>()
   const offsetMsAt = (at: number): number => {
@@ -125,31 +150,69 @@ export function createWallClock(timeZone: string): WallClock {
     }
     return hi
   }
-  return (date, minuteOfDay) => {
-    const frame = frameOf(date)
-    const asUtc = frame.midnight + minuteOfDay * MINUTE_MS
-    const beforeChange = asUtc - frame.before
-    if (beforeChange < frame.changeAt) return beforeChange
-    const afterChange = asUtc - frame.after
-    if (afterChange >= frame.changeAt) return afterChange
-    // The minute falls in the spring-forward gap: the clock first reads it when it jumps.
-    return frame.changeAt
+  return {
+    wallClock: (date, minuteOfDay) => {
+      const frame = frameOf(date)
+      const asUtc = frame.midnight + minuteOfDay * MINUTE_MS
+      const beforeChange = asUtc - frame.before
+      if (beforeChange < frame.changeAt) return beforeChange
+      const afterChange = asUtc - frame.after
+      if (afterChange >= frame.changeAt) return afterChange
+      // The minute falls in the spring-forward gap: the clock first reads it when it jumps.
+      return frame.changeAt
+    },
+    // The frame of the instant's UTC date spans its whole UTC day, so it knows the offset.
+    offsetMsAt: (instant) => {
+      const frame = frameOf(isoDateOfUtc(instant))
+      return instant < frame.changeAt ? frame.before : frame.after
+    },
   }
 }
 
-const sharedWallClocks = new Map<string, WallClock>()
+/** A wall clock with a memo of its own (the shared one is wallClockFor). */
+export function createWallClock(timeZone: string): WallClock {
+  return createZoneClock(timeZone).wallClock
+}
+
+const sharedZoneClocks = new Map<string, ZoneClock>()
 
 /**
- * One wall clock per zone for the whole process: offsets never change while it runs, and each
+ * One zone clock per zone for the whole process: offsets never change while it runs, and each
  * Luxon offset look-up costs about 20 µs, so searches share what earlier ones learnt.
  */
-export function wallClockFor(timeZone: string): WallClock {
-  let clock = sharedWallClocks.get(timeZone)
+function zoneClockFor(timeZone: string): ZoneClock {
+  let clock = sharedZoneClocks.get(timeZone)
   if (!clock) {
-    clock = createWallClock(timeZone)
-    sharedWallClocks.set(timeZone, clock)
+    clock = createZoneClock(timeZone)
+    sharedZoneClocks.set(timeZone, clock)
   }
   return clock
+}
+
+/** The shared wall clock of a zone. */
+export function wallClockFor(timeZone: string): WallClock {
+  return zoneClockFor(timeZone).wallClock
+}
+
+/**
+ * The instant `days` clinic calendar days after `instant` at the same clinic wall-clock time:
+ * exactly Luxon's DateTime.fromMillis(instant, { zone }).plus({ days }).toMillis(), including
+ * its choices on daylight-saving days (a time in the spring-forward gap moves forward by the gap;
+ * a repeated time keeps the offset it had), but on the memoised offsets instead of Intl.
+ */
+export function plusCalendarDays(instant: number, days: number, timeZone: string): number {
+  if (!Number.isInteger(days)) throw new RangeError(`Whole days only, got ${days}`)
+  const { offsetMsAt } = zoneClockFor(timeZone)
+  const offset = offsetMsAt(instant)
+  const local = instant + offset + days * DAY_MS
+  // Luxon's fixOffset: try the old offset, then the one found there, else the gap rule.
+  let guess = local - offset
+  const offset2 = offsetMsAt(guess)
+  if (offset2 === offset) return guess
+  guess -= offset2 - offset
+  const offset3 = offsetMsAt(guess)
+  if (offset3 === offset2) return guess
+  return local - Math.min(offset2, offset3)
 }
 
 /** The first instant at which the clinic clock reads `minuteOfDay` (0–1440) on `date`. */

@@ -1,19 +1,14 @@
-import { and, asc, eq, ne, or } from 'drizzle-orm'
+import { and, asc, eq, ne, or, sql } from 'drizzle-orm'
 import { isRealCalendarDate } from '#app/domain/shared/fields.schema.ts'
 import { getDb } from '#db/client.server.ts'
 import { practitioners, practitionerServices, services } from '#db/schema/index.ts'
 import { addDays, localDateOf, MINUTE_MS } from './availability.rules.ts'
-import {
-  bookingWindow,
-  collapseToAnyPractitioner,
-  type DaySlots,
-  nearestSlots,
-  type Slot,
-} from './slots.rules.ts'
+import { bookingWindow, type DaySlots, nearestSlots, type Slot } from './slots.rules.ts'
 import {
   type DbOrTx,
   getBookableService,
   getSearchSettings,
+  preparedPerHandle,
   runSearch,
   type SearchRequest,
 } from './slot-search.server.ts'
@@ -43,15 +38,8 @@ export type SlotCheckReason =
 export type SlotCheck =
   { ok: true; slot: Slot; blockedUntil: number } | { ok: false; reason: SlotCheckReason }
 
-/**
- * Active practitioners who perform the active service, by display name; a medical-tier service
- * only ever lists medical practitioners, whatever the service links say.
- */
-export function listQualifiedPractitioners(
-  serviceId: string,
-  db: DbOrTx = getDb(),
-): QualifiedPractitioner[] {
-  return db
+const qualifiedPractitionersQuery = preparedPerHandle((db) =>
+  db
     .select({
       id: practitioners.id,
       displayName: practitioners.displayName,
@@ -62,14 +50,25 @@ export function listQualifiedPractitioners(
     .innerJoin(practitioners, eq(practitioners.id, practitionerServices.practitionerId))
     .where(
       and(
-        eq(practitionerServices.serviceId, serviceId),
+        eq(practitionerServices.serviceId, sql.placeholder('serviceId')),
         eq(services.isActive, true),
         eq(practitioners.isActive, true),
         or(ne(services.tier, 'medical'), eq(practitioners.credential, 'medical')),
       ),
     )
     .orderBy(asc(practitioners.displayName), asc(practitioners.id))
-    .all()
+    .prepare(),
+)
+
+/**
+ * Active practitioners who perform the active service, by display name; a medical-tier service
+ * only ever lists medical practitioners, whatever the service links say.
+ */
+export function listQualifiedPractitioners(
+  serviceId: string,
+  db: DbOrTx = getDb(),
+): QualifiedPractitioner[] {
+  return qualifiedPractitionersQuery(db).all({ serviceId })
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -112,6 +111,7 @@ export function findAvailableSlots(
         earliestStartAt: input.earliestStartAt,
         ignoreBookingId: input.ignoreBookingId,
         withBookings: true,
+        anyPractitioner: input.practitionerId === 'any',
       })
     : Array.from({ length: input.days }, (_, index) => ({
         date: addDays(input.fromDate, index),
@@ -120,10 +120,7 @@ export function findAvailableSlots(
   return {
     timeZone: settings.timeZone,
     qualifiedPractitioners,
-    days:
-      input.practitionerId === 'any'
-        ? days.map((day) => ({ date: day.date, slots: collapseToAnyPractitioner(day.slots) }))
-        : days,
+    days,
   }
 }
 

@@ -1,5 +1,7 @@
-import { and, asc, eq, gt, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, gte, inArray, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm'
+import { type SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { OCCUPYING_STATUSES } from '#app/domain/booking/booking.schema.ts'
+import { type AvailabilityExceptionKind } from '#app/domain/clinic/clinic.schema.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import {
   availabilityExceptions,
@@ -13,7 +15,6 @@ import {
   addDays,
   type AvailabilityException,
   instantAt,
-  type Interval,
   MINUTE_MS,
   type WeeklyInterval,
 } from './availability.rules.ts'
@@ -22,6 +23,8 @@ import {
   type DaySlots,
   type PractitionerSchedule,
   searchSlots,
+  type SlotSearchInput,
+  toDaySlots,
 } from './slots.rules.ts'
 
 /**
@@ -46,9 +49,34 @@ export type SearchSettings = {
 }
 export type BookableService = { id: string; durationMinutes: number; bufferAfterMinutes: number }
 
-/** The settings the search needs, from the clinic's single row (it always exists). */
-export function getSearchSettings(db: DbOrTx): SearchSettings {
-  const row = db
+// Rows are read as arrays (.values()) and turned into objects by literals here. drizzle builds
+// its row objects key by key; in the benchmark, after some garbage collections, V8 threw away
+// the optimised search code they flowed into ("wrong map" deopts), a 30-50 ms stall.
+
+/**
+ * A statement prepared once per connection or transaction handle, like the bookings fetch below:
+ * building a query with drizzle's builder and having SQLite compile it costs more than running
+ * it (performance-goals.md 2.1). Keyed by handle, never global: every test opens a fresh database.
+ */
+export function preparedPerHandle<T>(prepare: (db: DbOrTx) => T): (db: DbOrTx) => T {
+  const byHandle = new WeakMap<DbOrTx, T>()
+  return (db) => {
+    let statement = byHandle.get(db)
+    if (!statement) {
+      statement = prepare(db)
+      byHandle.set(db, statement)
+    }
+    return statement
+  }
+}
+
+/** Placeholder for a list of ids, read in SQL with json_each: a prepared IN list of any length. */
+function inJsonList(column: SQLiteColumn, placeholder: string): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${sql.placeholder(placeholder)}))`
+}
+
+const settingsQuery = preparedPerHandle((db) =>
+  db
     .select({
       timeZone: clinicSettings.timeZone,
       slotStepMinutes: clinicSettings.slotStepMinutes,
@@ -57,23 +85,80 @@ export function getSearchSettings(db: DbOrTx): SearchSettings {
     })
     .from(clinicSettings)
     .where(eq(clinicSettings.id, 'clinic'))
-    .get()
+    .prepare(),
+)
+
+/** The settings the search needs, from the clinic's single row (it always exists). */
+export function getSearchSettings(db: DbOrTx): SearchSettings {
+  const row = settingsQuery(db).values()[0] as [string, number, number, number] | undefined
   if (!row) throw new Error('The clinic has no settings row: run the migrations and the seed.')
-  return row
+  const [timeZone, slotStepMinutes, minNoticeHours, maxAdvanceDays] = row
+  return { timeZone, slotStepMinutes, minNoticeHours, maxAdvanceDays }
 }
 
-/** The service when it exists and is active: an inactive service is never bookable. */
-export function getBookableService(db: DbOrTx, serviceId: string): BookableService | undefined {
-  return db
+const serviceQuery = preparedPerHandle((db) =>
+  db
     .select({
       id: services.id,
       durationMinutes: services.durationMinutes,
       bufferAfterMinutes: services.bufferAfterMinutes,
     })
     .from(services)
-    .where(and(eq(services.id, serviceId), eq(services.isActive, true)))
-    .get()
+    .where(and(eq(services.id, sql.placeholder('serviceId')), eq(services.isActive, true)))
+    .prepare(),
+)
+
+/** The service when it exists and is active: an inactive service is never bookable. */
+export function getBookableService(db: DbOrTx, serviceId: string): BookableService | undefined {
+  const row = serviceQuery(db).values({ serviceId })[0] as [string, number, number] | undefined
+  return row && { id: row[0], durationMinutes: row[1], bufferAfterMinutes: row[2] }
 }
+
+const hoursQuery = preparedPerHandle((db) =>
+  db
+    .select({
+      practitionerId: workingHours.practitionerId,
+      weekday: workingHours.weekday,
+      startMinute: workingHours.startMinute,
+      endMinute: workingHours.endMinute,
+    })
+    .from(workingHours)
+    .where(inJsonList(workingHours.practitionerId, 'practitionerIds'))
+    .prepare(),
+)
+
+const exceptionsQuery = preparedPerHandle((db) =>
+  db
+    .select({
+      practitionerId: availabilityExceptions.practitionerId,
+      kind: availabilityExceptions.kind,
+      date: availabilityExceptions.date,
+      startMinute: availabilityExceptions.startMinute,
+      endMinute: availabilityExceptions.endMinute,
+    })
+    .from(availabilityExceptions)
+    .where(
+      and(
+        inJsonList(availabilityExceptions.practitionerId, 'practitionerIds'),
+        gte(availabilityExceptions.date, sql.placeholder('fromDate')),
+        lte(availabilityExceptions.date, sql.placeholder('lastDate')),
+      ),
+    )
+    .prepare(),
+)
+
+const closuresQuery = preparedPerHandle((db) =>
+  db
+    .select({ date: clinicClosures.date })
+    .from(clinicClosures)
+    .where(
+      and(
+        gte(clinicClosures.date, sql.placeholder('fromDate')),
+        lte(clinicClosures.date, sql.placeholder('lastDate')),
+      ),
+    )
+    .prepare(),
+)
 
 /**
  * The bookings fetch, the one query that grows with the calendar: a range scan of the covering
@@ -100,17 +185,7 @@ function prepareBusyQuery(db: DbOrTx) {
     .orderBy(asc(bookings.startAt))
     .prepare()
 }
-type BusyQuery = ReturnType<typeof prepareBusyQuery>
-const busyQueries = new WeakMap<DbOrTx, BusyQuery>()
-
-function getBusyQuery(db: DbOrTx): BusyQuery {
-  let query = busyQueries.get(db)
-  if (!query) {
-    query = prepareBusyQuery(db)
-    busyQueries.set(db, query)
-  }
-  return query
-}
+const busyQuery = preparedPerHandle(prepareBusyQuery)
 
 /** The query plan of the bookings fetch, so a test can prove it stays on the covering index. */
 export function getBusyQueryPlan(db: Db = getDb()): string[] {
@@ -133,6 +208,8 @@ export type SearchRequest = {
   ignoreBookingId?: string
   /** False to ask "would this be offered on an empty calendar?" (taken versus not offered). */
   withBookings: boolean
+  /** One slot per start, the first free practitioner in the given order. */
+  anyPractitioner?: boolean
 }
 
 /** Loads the practitioners' hours, exceptions, closures and bookings for the range and searches. */
@@ -150,49 +227,23 @@ export function runSearch(db: DbOrTx, request: SearchRequest): DaySlots[] {
 
   const weekly = new Map<string, WeeklyInterval[]>(practitionerIds.map((id) => [id, []]))
   const exceptions = new Map<string, AvailabilityException[]>(practitionerIds.map((id) => [id, []]))
-  const busy = new Map<string, Interval[]>(practitionerIds.map((id) => [id, []]))
+  const busy = new Map<string, Float64Array>()
   const closedDates = new Set<string>()
 
   if (practitionerIds.length > 0) {
-    const hourRows = db
-      .select({
-        practitionerId: workingHours.practitionerId,
-        weekday: workingHours.weekday,
-        startMinute: workingHours.startMinute,
-        endMinute: workingHours.endMinute,
-      })
-      .from(workingHours)
-      .where(inArray(workingHours.practitionerId, practitionerIds))
-      .all()
-    for (const { practitionerId, ...interval } of hourRows)
-      weekly.get(practitionerId)?.push(interval)
-
-    const exceptionRows = db
-      .select({
-        practitionerId: availabilityExceptions.practitionerId,
-        kind: availabilityExceptions.kind,
-        date: availabilityExceptions.date,
-        startMinute: availabilityExceptions.startMinute,
-        endMinute: availabilityExceptions.endMinute,
-      })
-      .from(availabilityExceptions)
-      .where(
-        and(
-          inArray(availabilityExceptions.practitionerId, practitionerIds),
-          gte(availabilityExceptions.date, fromDate),
-          lte(availabilityExceptions.date, lastDate),
-        ),
-      )
-      .all()
-    for (const { practitionerId, ...exception } of exceptionRows)
-      exceptions.get(practitionerId)?.push(exception)
-
-    const closureRows = db
-      .select({ date: clinicClosures.date })
-      .from(clinicClosures)
-      .where(and(gte(clinicClosures.date, fromDate), lte(clinicClosures.date, lastDate)))
-      .all()
-    for (const { date } of closureRows) closedDates.add(date)
+    const practitionerList = JSON.stringify(practitionerIds)
+    for (const [practitionerId, weekday, startMinute, endMinute] of hoursQuery(db).values({
+      practitionerIds: practitionerList,
+    }) as [string, number, number, number][])
+      weekly.get(practitionerId)?.push({ weekday, startMinute, endMinute })
+    for (const [practitionerId, kind, date, startMinute, endMinute] of exceptionsQuery(db).values({
+      practitionerIds: practitionerList,
+      fromDate,
+      lastDate,
+    }) as [string, AvailabilityExceptionKind, string, number | null, number | null][])
+      exceptions.get(practitionerId)?.push({ kind, date, startMinute, endMinute })
+    for (const [date] of closuresQuery(db).values({ fromDate, lastDate }) as [string][])
+      closedDates.add(date)
 
     // Only starts inside both the dates and the booking window matter, and a booking matters
     // only if it overlaps one of them with its buffer.
@@ -200,7 +251,7 @@ export function runSearch(db: DbOrTx, request: SearchRequest): DaySlots[] {
     const lastStart = Math.min(instantAt(addDays(lastDate, 1), 0, timeZone), window.latestStartAt)
     const blockedMs = (service.durationMinutes + service.bufferAfterMinutes) * MINUTE_MS
     if (request.withBookings && firstStart <= lastStart) {
-      const query = getBusyQuery(db)
+      const query = busyQuery(db)
       for (const practitionerId of practitionerIds) {
         const rows = query.values({
           practitionerId,
@@ -210,10 +261,13 @@ export function runSearch(db: DbOrTx, request: SearchRequest): DaySlots[] {
           now: request.now,
           ignoreBookingId: request.ignoreBookingId ?? null,
         }) as [number, number][]
-        busy.set(
-          practitionerId,
-          rows.map(([startAt, blockedUntil]) => ({ startAt, endAt: blockedUntil })),
-        )
+        // Flat pairs, not an object per booking: the search copies them into its own arrays.
+        const pairs = new Float64Array(rows.length * 2)
+        for (let i = 0; i < rows.length; i++) {
+          pairs[2 * i] = rows[i]![0]
+          pairs[2 * i + 1] = rows[i]![1]
+        }
+        busy.set(practitionerId, pairs)
       }
     }
   }
@@ -222,9 +276,9 @@ export function runSearch(db: DbOrTx, request: SearchRequest): DaySlots[] {
     id,
     weekly: weekly.get(id) ?? [],
     exceptions: exceptions.get(id) ?? [],
-    busy: busy.get(id) ?? [],
+    busy: busy.get(id) ?? new Float64Array(0),
   }))
-  return searchSlots({
+  const input: SlotSearchInput = {
     timeZone,
     slotStepMinutes: settings.slotStepMinutes,
     service,
@@ -234,5 +288,6 @@ export function runSearch(db: DbOrTx, request: SearchRequest): DaySlots[] {
     latestStartAt: window.latestStartAt,
     closedDates,
     practitioners: schedules,
-  }).days
+  }
+  return toDaySlots(input, searchSlots(input), { anyPractitioner: request.anyPractitioner })
 }
