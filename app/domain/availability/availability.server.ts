@@ -1,6 +1,7 @@
 import { and, asc, eq, ne, or, sql } from 'drizzle-orm'
 import { isRealCalendarDate } from '#app/domain/shared/fields.schema.ts'
 import { getDb } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { practitioners, practitionerServices, services } from '#db/schema/index.ts'
 import { addDays, localDateOf, MINUTE_MS } from './availability.rules.ts'
 import { bookingWindow, type DaySlots, nearestSlots, type Slot } from './slots.rules.ts'
@@ -8,7 +9,6 @@ import {
   type DbOrTx,
   getBookableService,
   getSearchSettings,
-  preparedPerHandle,
   runSearch,
   type SearchRequest,
 } from './slot-search.server.ts'
@@ -38,7 +38,7 @@ export type SlotCheckReason =
 export type SlotCheck =
   { ok: true; slot: Slot; blockedUntil: number } | { ok: false; reason: SlotCheckReason }
 
-const qualifiedPractitionersQuery = preparedPerHandle((db) =>
+const qualifiedPractitionersQuery = preparedStatement((db) =>
   db
     .select({
       id: practitioners.id,

@@ -3,6 +3,7 @@ import { type SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { OCCUPYING_STATUSES } from '#app/domain/booking/booking.schema.ts'
 import { type AvailabilityExceptionKind } from '#app/domain/clinic/clinic.schema.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import {
   availabilityExceptions,
   bookings,
@@ -53,29 +54,12 @@ export type BookableService = { id: string; durationMinutes: number; bufferAfter
 // its row objects key by key; in the benchmark, after some garbage collections, V8 threw away
 // the optimised search code they flowed into ("wrong map" deopts), a 30-50 ms stall.
 
-/**
- * A statement prepared once per connection or transaction handle, like the bookings fetch below:
- * building a query with drizzle's builder and having SQLite compile it costs more than running
- * it (performance-goals.md 2.1). Keyed by handle, never global: every test opens a fresh database.
- */
-export function preparedPerHandle<T>(prepare: (db: DbOrTx) => T): (db: DbOrTx) => T {
-  const byHandle = new WeakMap<DbOrTx, T>()
-  return (db) => {
-    let statement = byHandle.get(db)
-    if (!statement) {
-      statement = prepare(db)
-      byHandle.set(db, statement)
-    }
-    return statement
-  }
-}
-
 /** Placeholder for a list of ids, read in SQL with json_each: a prepared IN list of any length. */
 function inJsonList(column: SQLiteColumn, placeholder: string): SQL {
   return sql`${column} IN (SELECT value FROM json_each(${sql.placeholder(placeholder)}))`
 }
 
-const settingsQuery = preparedPerHandle((db) =>
+const settingsQuery = preparedStatement((db) =>
   db
     .select({
       timeZone: clinicSettings.timeZone,
@@ -96,7 +80,7 @@ export function getSearchSettings(db: DbOrTx): SearchSettings {
   return { timeZone, slotStepMinutes, minNoticeHours, maxAdvanceDays }
 }
 
-const serviceQuery = preparedPerHandle((db) =>
+const serviceQuery = preparedStatement((db) =>
   db
     .select({
       id: services.id,
@@ -114,7 +98,7 @@ export function getBookableService(db: DbOrTx, serviceId: string): BookableServi
   return row && { id: row[0], durationMinutes: row[1], bufferAfterMinutes: row[2] }
 }
 
-const hoursQuery = preparedPerHandle((db) =>
+const hoursQuery = preparedStatement((db) =>
   db
     .select({
       practitionerId: workingHours.practitionerId,
@@ -127,7 +111,7 @@ const hoursQuery = preparedPerHandle((db) =>
     .prepare(),
 )
 
-const exceptionsQuery = preparedPerHandle((db) =>
+const exceptionsQuery = preparedStatement((db) =>
   db
     .select({
       practitionerId: availabilityExceptions.practitionerId,
@@ -147,7 +131,7 @@ const exceptionsQuery = preparedPerHandle((db) =>
     .prepare(),
 )
 
-const closuresQuery = preparedPerHandle((db) =>
+const closuresQuery = preparedStatement((db) =>
   db
     .select({ date: clinicClosures.date })
     .from(clinicClosures)
@@ -185,7 +169,7 @@ function prepareBusyQuery(db: DbOrTx) {
     .orderBy(asc(bookings.startAt))
     .prepare()
 }
-const busyQuery = preparedPerHandle(prepareBusyQuery)
+const busyQuery = preparedStatement(prepareBusyQuery)
 
 /** The query plan of the bookings fetch, so a test can prove it stays on the covering index. */
 export function getBusyQueryPlan(db: Db = getDb()): string[] {
