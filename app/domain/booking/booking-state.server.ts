@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { and, eq, gt, lt, lte } from 'drizzle-orm'
+import { and, eq, gt, lt, lte, sql } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { bookingEvents, bookings } from '#db/schema/index.ts'
 import { cancellationEmail, loadBookingEmailContext } from './booking-emails.server.ts'
 import { type BookingStatus } from './booking.schema.ts'
@@ -28,6 +29,39 @@ function auditActorOf(actor: BookingActor): AuditActor {
   }
 }
 
+// Both run on every hold, move and cancellation (docs/decisions/025-request-cost.md).
+const appendEventQuery = preparedStatement((db) =>
+  db
+    .insert(bookingEvents)
+    .values({
+      id: sql.placeholder('id'),
+      bookingId: sql.placeholder('bookingId'),
+      occurredAt: sql.placeholder('occurredAt'),
+      actorType: sql.placeholder('actorType'),
+      actorId: sql.placeholder('actorId'),
+      action: sql.placeholder('action'),
+      fromStatus: sql.placeholder('fromStatus'),
+      toStatus: sql.placeholder('toStatus'),
+      details: sql.placeholder('details'),
+    })
+    .prepare(),
+)
+const lapsedHoldsQuery = preparedStatement((db) =>
+  db
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.practitionerId, sql.placeholder('practitionerId')),
+        eq(bookings.status, 'held'),
+        lte(bookings.holdExpiresAt, sql.placeholder('now')),
+        lt(bookings.startAt, sql.placeholder('to')),
+        gt(bookings.blockedUntil, sql.placeholder('from')),
+      ),
+    )
+    .prepare(),
+)
+
 /**
  * Appends one booking event (who, from, to, when) and the matching audit row. Every change of a
  * booking goes through here, inside the transaction that makes the change.
@@ -46,19 +80,17 @@ export function recordBookingEvent(
 ): string {
   const id = randomUUID()
   const details = JSON.stringify(input.details ?? {})
-  tx.insert(bookingEvents)
-    .values({
-      id,
-      bookingId: input.booking.id,
-      occurredAt: input.at,
-      actorType: input.actor.type,
-      actorId: input.actor.id ?? null,
-      action: input.action,
-      fromStatus: input.fromStatus,
-      toStatus: input.toStatus,
-      details,
-    })
-    .run()
+  appendEventQuery(tx).run({
+    id,
+    bookingId: input.booking.id,
+    occurredAt: input.at,
+    actorType: input.actor.type,
+    actorId: input.actor.id ?? null,
+    action: input.action,
+    fromStatus: input.fromStatus,
+    toStatus: input.toStatus,
+    details,
+  })
   recordAuditEvent(tx, {
     action: `booking.${input.action}`,
     actor: auditActorOf(input.actor),
@@ -161,19 +193,13 @@ export function expireLapsedHolds(
   tx: Tx,
   input: { practitionerId: string; from: Date; to: Date; now: Date },
 ): void {
-  const lapsed = tx
-    .select()
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.practitionerId, input.practitionerId),
-        eq(bookings.status, 'held'),
-        lte(bookings.holdExpiresAt, input.now),
-        lt(bookings.startAt, input.to),
-        gt(bookings.blockedUntil, input.from),
-      ),
-    )
-    .all()
+  // A placeholder in a condition is bound as given: instants go in as the stored milliseconds.
+  const lapsed = lapsedHoldsQuery(tx).all({
+    practitionerId: input.practitionerId,
+    now: input.now.getTime(),
+    to: input.to.getTime(),
+    from: input.from.getTime(),
+  })
   for (const booking of lapsed) {
     changeBookingStatus(tx, {
       booking,
