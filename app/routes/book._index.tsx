@@ -7,12 +7,12 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
-import { ChooseServiceSchema } from '#app/domain/booking/booking.schema.ts'
 import { getDraftView, startBookingDraft } from '#app/domain/booking/booking-wizard.server.ts'
 import { WIZARD_STEPS } from '#app/domain/booking/wizard-steps.ts'
 import { listPublicServices } from '#app/domain/clinic/clinic.server.ts'
 import { formatPrice } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { ChooseServiceSchema } from '#app/utils/route-schemas.server.ts'
 import { useIsPending } from '#app/utils/misc.ts'
 import {
   ensurePatientSession,

@@ -9,20 +9,20 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
-import { SlotChoiceSchema } from '#app/domain/booking/booking.schema.ts'
 import {
   getPatientBooking,
   getRescheduleLimits,
   reschedulePatientBooking,
 } from '#app/domain/booking/booking-manage.server.ts'
 import { describeSlots, getSlotPickerModel } from '#app/domain/booking/slot-picker.server.ts'
-import { SlotQuerySchema, slotQueryHref } from '#app/domain/booking/slot-query.schema.ts'
+import { slotQueryHref } from '#app/domain/booking/slot-query-href.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { useIsPending } from '#app/utils/misc.ts'
 import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
 import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+import { SlotChoiceSchema, SlotQuerySchema } from '#app/utils/route-schemas.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Move your booking | Dermadesk' }]
 

@@ -62,6 +62,43 @@ test.describe('public pages with JavaScript', () => {
     expect(violations).toEqual([])
   })
 
+  test('the details form checks its fields in the browser without breaking the CSP', async ({
+    page,
+  }) => {
+    // The pages before it load no zod; this one does, after root has told zod not to probe
+    // for eval (app/utils/zod-config.ts). A probe would be a script-src violation.
+    await page.addInitScript(() => {
+      const seen: string[] = []
+      Object.assign(window, { cspViolations: seen })
+      document.addEventListener('securitypolicyviolation', (event) => {
+        seen.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}`)
+      })
+    })
+    await page.goto('/book')
+    await page.getByRole('button', { name: 'Choose Skin consultation' }).click()
+    await page
+      .getByRole('region', { name: /Choose a time on/ })
+      .getByRole('button')
+      .first()
+      .click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    const posts: string[] = []
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url())
+    })
+    await page.getByLabel('Email').fill('not-an-email')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await expect(page.getByText('Enter an email address like name@example.com.')).toBeVisible()
+    // Checked by the shared zod schema in the browser: the form was never posted.
+    expect(posts).toEqual([])
+    const violations = await page.evaluate(
+      () => (window as unknown as { cspViolations: string[] }).cspViolations,
+    )
+    expect(violations).toEqual([])
+    await expectAccessible(page)
+  })
+
   test('their scripts and styles arrive compressed', async ({ page }) => {
     const assets: { path: string; encoding: string | undefined }[] = []
     page.on('response', (response) => {

@@ -23,13 +23,4 @@ export const SlotQuerySchema = z.object({
 })
 export type SlotQuery = z.infer<typeof SlotQuerySchema>
 
-/** The link to a day (or week) of the picker, keeping the chosen practitioner. */
-export function slotQueryHref(
-  path: string,
-  query: { practitioner: string; from?: string | null; date?: string | null },
-): string {
-  const params = new URLSearchParams({ practitioner: query.practitioner })
-  if (query.from) params.set('from', query.from)
-  if (query.date) params.set('date', query.date)
-  return `${path}?${params}`
-}
+export { slotQueryHref } from './slot-query-href.ts'
