@@ -53,9 +53,14 @@ function distinctSlots(slug: string, max: number): { practitionerId: string; sta
   const service = serviceBySlug(slug)
   const blockedMs = (service.duration + service.buffer) * 60_000
   const settings = sqlite
-    .prepare('SELECT time_zone AS zone, max_advance_days AS days FROM clinic_settings')
-    .get() as { zone: string; days: number }
+    .prepare(
+      'SELECT time_zone AS zone, max_advance_days AS days, min_notice_hours AS notice FROM clinic_settings',
+    )
+    .get() as { zone: string; days: number; notice: number }
   const now = new Date()
+  // The slots are used minutes later: one that starts right at the notice boundary now would be
+  // "too soon" by then (a 400, not a hold). Leave an hour's margin.
+  const earliestUsable = now.getTime() + (settings.notice + 1) * 3_600_000
   const today = localDateOf(now.getTime(), settings.zone)
   const chosen: { practitionerId: string; startAt: number }[] = []
   for (const practitioner of listQualifiedPractitioners(service.id)) {
@@ -69,7 +74,7 @@ function distinctSlots(slug: string, max: number): { practitionerId: string; sta
         now,
       })
       for (const slot of days.flatMap((day) => day.slots)) {
-        if (slot.startAt < freeFrom) continue
+        if (slot.startAt < freeFrom || slot.startAt < earliestUsable) continue
         chosen.push({ practitionerId: slot.practitionerId, startAt: slot.startAt })
         freeFrom = slot.startAt + blockedMs
       }
