@@ -99,12 +99,15 @@ test.describe('public pages with JavaScript', () => {
     await expectAccessible(page)
   })
 
-  test('their scripts and styles arrive compressed', async ({ page }) => {
+  test('the pages, their scripts and styles arrive compressed', async ({ page }) => {
     const assets: { path: string; encoding: string | undefined }[] = []
+    const documents: { path: string; encoding: string | undefined }[] = []
     page.on('response', (response) => {
       const { pathname } = new URL(response.url())
-      if (/^\/build\/.+\.(js|css)$/.test(pathname))
-        assets.push({ path: pathname, encoding: response.headers()['content-encoding'] })
+      const encoding = response.headers()['content-encoding']
+      if (/^\/build\/.+\.(js|css)$/.test(pathname)) assets.push({ path: pathname, encoding })
+      if (response.request().resourceType() === 'document')
+        documents.push({ path: pathname, encoding })
     })
     await visitPublicPages(page, async () => {
       await page.waitForLoadState('networkidle')
@@ -116,5 +119,8 @@ test.describe('public pages with JavaScript', () => {
     )
     expect(worthIt.length).toBeGreaterThan(5)
     expect(worthIt.filter((asset) => !['br', 'gzip'].includes(asset.encoding ?? ''))).toEqual([])
+    // Without JavaScript every page is a document; with it, at least the first one.
+    expect(documents.length).toBeGreaterThan(0)
+    expect(documents.filter((doc) => !['br', 'gzip'].includes(doc.encoding ?? ''))).toEqual([])
   })
 })
