@@ -12,6 +12,16 @@ export function uniqueEmail(label: string) {
  * A patient books the cosmetic skin boost through the whole wizard (clear health answers, the
  * consent signed) with the given practitioner; returns the booking reference.
  */
+/** Holds the first free time the picker shows for the chosen day; the details step follows. */
+export async function holdFirstOfferedTime(page: Page) {
+  await page
+    .getByRole('region', { name: /Choose a time on/ })
+    .getByRole('button')
+    .first()
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
+}
+
 export async function bookSkinBoostAsPatient(
   page: Page,
   who: { name: string; email: string; practitioner: string },
@@ -22,12 +32,7 @@ export async function bookSkinBoostAsPatient(
   await page.getByRole('link', { name: 'Choose a day and time' }).click()
   await page.getByLabel('Who would you like to see?').selectOption({ label: who.practitioner })
   await page.getByRole('button', { name: 'Show times' }).click()
-  await page
-    .getByRole('region', { name: /Choose a time on/ })
-    .getByRole('button')
-    .first()
-    .click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
+  await holdFirstOfferedTime(page)
   await page.getByLabel('Full name').fill(who.name)
   await page.getByLabel('Email').fill(who.email)
   await page.getByLabel('Mobile phone').fill('+39 333 123 4567')

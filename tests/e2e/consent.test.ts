@@ -2,6 +2,7 @@ import { type Browser, type Page } from '@playwright/test'
 import { PDFDocument } from 'pdf-lib'
 import { answerCheck, passCheck, sign } from '../consent-utils.ts'
 import { waitForEmail } from '../mail-utils.ts'
+import { holdFirstOfferedTime } from '../booking-utils.ts'
 import { answerHealthQuestions } from '../screening-utils.ts'
 import {
   DEMO_PASSWORD,
@@ -25,12 +26,7 @@ async function reachConsentStep(page: Page, email: string, name = 'Chiara Esposi
   await page.getByRole('link', { name: 'Choose a day and time' }).click()
   await page.getByRole('region', { name: 'Choose a day' }).getByRole('link').nth(2).click()
   await expectAccessible(page)
-  await page
-    .getByRole('region', { name: /Choose a time on/ })
-    .getByRole('button')
-    .first()
-    .click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
+  await holdFirstOfferedTime(page)
   await expectAccessible(page)
   await page.getByLabel('Full name').fill(name)
   await page.getByLabel('Email').fill(email)

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { type Page } from '@playwright/test'
+import { holdFirstOfferedTime } from '../booking-utils.ts'
 import { expect, expectAccessible, ROOT, test } from '../playwright-utils.ts'
 
 // What Lighthouse checks on the public pages (npm run lighthouse, goal e of
@@ -76,12 +77,7 @@ test.describe('public pages with JavaScript', () => {
     })
     await page.goto('/book')
     await page.getByRole('button', { name: 'Choose Skin consultation' }).click()
-    await page
-      .getByRole('region', { name: /Choose a time on/ })
-      .getByRole('button')
-      .first()
-      .click()
-    await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
+    await holdFirstOfferedTime(page)
     await page.waitForLoadState('networkidle')
     const posts: string[] = []
     page.on('request', (request) => {

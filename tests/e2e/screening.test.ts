@@ -1,6 +1,7 @@
 import { passCheck, sign } from '../consent-utils.ts'
 import { type Page } from '@playwright/test'
 import { waitForEmail } from '../mail-utils.ts'
+import { holdFirstOfferedTime } from '../booking-utils.ts'
 import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
 import {
   addDays,
@@ -44,12 +45,7 @@ async function chooseTimeAndConfirm(page: Page, who: { name: string; email: stri
   await page.getByRole('button', { name: 'Show times' }).click()
   await expectAccessible(page)
   await page.getByRole('region', { name: 'Choose a day' }).getByRole('link').nth(1).click()
-  await page
-    .getByRole('region', { name: /Choose a time on/ })
-    .getByRole('button')
-    .first()
-    .click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
+  await holdFirstOfferedTime(page)
   // The date of birth was asked in the health questions: it is filled in already.
   await expect(page.getByLabel('Date of birth')).toHaveValue('1988-03-14')
   await expectAccessible(page)
