@@ -2,6 +2,9 @@ import { Writable } from 'node:stream'
 import { type AppLoadContext, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
+import appStylesHref from '#app/styles/app.css'
+import { InlineStylesProvider } from '#app/utils/inline-styles.tsx'
+import { stylesheetText } from '#app/utils/inline-styles.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { NonceProvider } from '#app/utils/nonce-provider.ts'
 
@@ -25,12 +28,14 @@ export default function handleRequest(
     let rendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY_MS}
-          nonce={nonce}
-        />
+        <InlineStylesProvider value={stylesheetText(appStylesHref)}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY_MS}
+            nonce={nonce}
+          />
+        </InlineStylesProvider>
       </NonceProvider>,
       {
         nonce,

@@ -13,14 +13,13 @@ import { type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
 import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
-import appStylesHref from '#app/styles/app.css'
 import { getStaffSession } from '#app/utils/auth.server.ts'
+import { InlineStyles } from '#app/utils/inline-styles.tsx'
 import { useNonce } from '#app/utils/nonce-provider.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
   { rel: 'icon', href: '/favicon.ico', sizes: '32x32' },
-  { rel: 'stylesheet', href: appStylesHref },
 ]
 
 export const meta: MetaFunction = () => [{ title: 'Dermadesk Skin Clinic' }]
@@ -57,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="description" content={DESCRIPTION} />
         <Meta />
         <Links />
+        <InlineStyles nonce={nonce} />
       </head>
       <body>
         <a className="skip-link" href="#main">

@@ -19,7 +19,8 @@ export function securityHeaders({ production }: { production: boolean }) {
       [
         "default-src 'self'",
         `script-src 'self' 'nonce-${nonce}'`,
-        "style-src 'self'",
+        // The app's stylesheet is inlined into each page under the same nonce (inline-styles.tsx).
+        `style-src 'self' 'nonce-${nonce}'`,
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",

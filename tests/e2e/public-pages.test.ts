@@ -95,6 +95,29 @@ test.describe('public pages with JavaScript', () => {
     await expectAccessible(page)
   })
 
+  test('the stylesheet comes inside the page and stays through in-app navigation', async ({
+    page,
+  }) => {
+    const stylesheetBytes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('head style')].reduce(
+          (sum, style) => sum + (style.textContent?.length ?? 0),
+          0,
+        ),
+      )
+    await page.goto('/')
+    expect(await stylesheetBytes()).toBeGreaterThan(5000)
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Book', exact: true })
+      .click()
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    expect(await stylesheetBytes()).toBeGreaterThan(5000)
+    // The skip link is styled off-screen until focused: unstyled, it would sit in the flow.
+    const skipLink = await page.getByRole('link', { name: 'Skip to main content' }).boundingBox()
+    expect(skipLink === null || skipLink.y < 0 || skipLink.x < 0).toBe(true)
+  })
+
   test('the pages, their scripts and styles arrive compressed', async ({ page }) => {
     const assets: { path: string; encoding: string | undefined }[] = []
     const documents: { path: string; encoding: string | undefined }[] = []
