@@ -43,6 +43,11 @@ test.describe('security baseline', () => {
       const scriptNonces = [...html.matchAll(/<script[^>]*nonce="([^"]+)"/g)].map((m) => m[1])
       expect(scriptNonces.length).toBeGreaterThan(0)
       for (const scriptNonce of scriptNonces) expect(scriptNonce).toBe(nonce)
+      // The inlined stylesheet runs under the same nonce; inline styles in general stay refused.
+      const styleNonces = [...html.matchAll(/<style[^>]*nonce="([^"]+)"/g)].map((m) => m[1])
+      expect(styleNonces).toEqual([nonce])
+      expect(csp).toContain(`style-src 'self' 'nonce-${nonce}'`)
+      expect(csp).not.toContain('unsafe-inline')
     }
     const nonceOf = (r: typeof first) =>
       /'nonce-([^']+)'/.exec(r.headers()['content-security-policy']!)?.[1]
