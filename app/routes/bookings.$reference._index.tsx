@@ -400,7 +400,12 @@ function HealthQuestions({
 }: {
   reference: string
   status: string
-  notice: { openQuestion: boolean; declineReason: string | null; renewalOpen: boolean }
+  notice: {
+    openQuestion: boolean
+    declineReason: string | null
+    renewalOpen: boolean
+    canUpdate: boolean
+  }
 }) {
   return (
     <section aria-labelledby="health-heading">
@@ -435,7 +440,9 @@ function HealthQuestions({
         </p>
       ) : null}
       <p>
-        <Link to={`/bookings/${reference}/screening`}>See or change your health answers</Link>
+        <Link to={`/bookings/${reference}/screening`}>
+          {notice.canUpdate ? 'See or change your health answers' : 'See your health answers'}
+        </Link>
       </p>
     </section>
   )

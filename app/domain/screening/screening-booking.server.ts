@@ -175,7 +175,13 @@ export function getPatientScreeningNotice(
   db: Db | Tx,
   booking: Pick<BookingRow, 'id' | 'serviceId' | 'status' | 'startAt'>,
   now: Date,
-): { openQuestion: boolean; declineReason: string | null; renewalOpen: boolean } | null {
+): {
+  openQuestion: boolean
+  declineReason: string | null
+  renewalOpen: boolean
+  /** Whether the patient may still change the answers (before the visit, booking open). */
+  canUpdate: boolean
+} | null {
   if (!isTreatment(db, booking.serviceId)) return null
   const row = latestBookingSubmission(db, booking.id)
   const lite = liteEvents(loadReviewEvents(db, booking.id))
@@ -188,6 +194,7 @@ export function getPatientScreeningNotice(
       (!row ||
         screeningValidity({ submittedAt: row.submittedAt }, booking.startAt) === 'renewal_due') &&
       canRenewNow(booking.startAt, now),
+    canUpdate: open,
   }
 }
 

@@ -52,6 +52,8 @@ describe('the aftercare page', () => {
     // The booking page knows it is done too.
     const page = getPatientBooking({ session, reference, now: later, actor: patientActor })
     expect(page).toMatchObject({ status: 'completed', completedAt: done.getTime() })
+    // After the treatment the answers can be read, no longer changed.
+    expect(page?.screening).toMatchObject({ canUpdate: false, renewalOpen: false })
   })
 
   test('before the visit: the same plan, without dates, counted from the visit', async () => {
@@ -59,9 +61,9 @@ describe('the aftercare page', () => {
     expect(
       getPatientAftercare({ session, reference, now: NOW, actor: patientActor }),
     ).toMatchObject({ completed: false, treatmentAt: startAt, tier: 'cosmetic' })
-    expect(
-      getPatientBooking({ session, reference, now: NOW, actor: patientActor })?.completedAt,
-    ).toBeNull()
+    const page = getPatientBooking({ session, reference, now: NOW, actor: patientActor })
+    expect(page?.completedAt).toBeNull()
+    expect(page?.screening).toMatchObject({ canUpdate: true })
   })
 
   test('another patient, an unproven session, a consultation, a missed or cancelled visit: not found', async () => {
