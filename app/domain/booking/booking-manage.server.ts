@@ -28,7 +28,7 @@ import {
   recordBookingEvent,
 } from './booking-state.server.ts'
 import { findBookingIdForManageToken } from './manage-links.server.ts'
-import { loadOwnedBooking } from './owned-booking.server.ts'
+import { auditPatientBookingView, loadOwnedBooking } from './owned-booking.server.ts'
 import { getPatientScreeningNotice } from '#app/domain/screening/screening-booking.server.ts'
 import {
   latestBookingSubmission,
@@ -201,17 +201,10 @@ export function getPatientBooking(input: {
     .where(eq(bookingEvents.bookingId, booking.id))
     .orderBy(asc(bookingEvents.occurredAt))
     .all()
-  recordAuditEvent(db, {
-    action: 'booking.viewed',
-    actor: {
-      type: 'patient',
-      id: patient.id,
-      ipAddress: input.actor.ipAddress,
-      requestId: input.actor.requestId,
-    },
-    subjectType: 'booking',
-    subjectId: booking.id,
+  auditPatientBookingView(db, {
+    bookingId: booking.id,
     patientId: patient.id,
+    actor: input.actor,
     at: input.now,
   })
   const active = booking.status === 'confirmed' || booking.status === 'pending_review'

@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm'
+import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { type BookingActor } from './booking-state.server.ts'
 import { type Db, type Tx } from '#db/client.server.ts'
 import { bookings, patients } from '#db/schema/index.ts'
 
@@ -16,4 +18,31 @@ export function loadOwnedBooking(db: Tx | Db, session: PatientSession | null, re
     .innerJoin(patients, eq(patients.id, bookings.patientId))
     .where(and(eq(bookings.reference, reference), eq(patients.email, session.verifiedEmail)))
     .get()
+}
+
+/** Records that the patient looked at their own booking (one of its pages): security goal C2. */
+export function auditPatientBookingView(
+  db: Tx | Db,
+  input: {
+    bookingId: string
+    patientId: string
+    actor: BookingActor
+    at: Date
+    details?: Record<string, unknown>
+  },
+): void {
+  recordAuditEvent(db, {
+    action: 'booking.viewed',
+    actor: {
+      type: 'patient',
+      id: input.patientId,
+      ipAddress: input.actor.ipAddress,
+      requestId: input.actor.requestId,
+    },
+    subjectType: 'booking',
+    subjectId: input.bookingId,
+    patientId: input.patientId,
+    details: input.details,
+    at: input.at,
+  })
 }

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm'
-import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type BookingActor } from '#app/domain/booking/booking-state.server.ts'
-import { loadOwnedBooking } from '#app/domain/booking/owned-booking.server.ts'
+import {
+  auditPatientBookingView,
+  loadOwnedBooking,
+} from '#app/domain/booking/owned-booking.server.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
@@ -46,17 +48,10 @@ export function getPatientAftercare(input: {
   const completed = booking.status === 'completed' && booking.completedAt !== null
   const upcoming = booking.status === 'confirmed' || booking.status === 'pending_review'
   if (!completed && !upcoming) return null
-  recordAuditEvent(db, {
-    action: 'booking.viewed',
-    actor: {
-      type: 'patient',
-      id: patient.id,
-      ipAddress: input.actor.ipAddress,
-      requestId: input.actor.requestId,
-    },
-    subjectType: 'booking',
-    subjectId: booking.id,
+  auditPatientBookingView(db, {
+    bookingId: booking.id,
     patientId: patient.id,
+    actor: input.actor,
     details: { page: 'aftercare' },
     at: input.now,
   })
