@@ -15,7 +15,9 @@ import { renderTable } from '../lib/table.ts'
  * Goal (a): pages over HTTP. The bare node:http hello world, GET / (a first visit: no cookie) and
  * GET /book/time with a draft cookie (the real loader: session, draft, a 31-day "any" search for
  * the first free week, the week's search, render), each at 10 and 50 connections: a warm-up run,
- * then the measured run, with the server on one core and autocannon on the other.
+ * then the measured run, with the server on one core and autocannon on the other. Then two floors
+ * of this app at 10 connections: GET /login (the layout and a static form, no data work) and GET
+ * /healthz (one query, no React), which no page of the app can beat.
  *
  * Hello world runs before and after the app. The ratio uses the faster of the two (so it can
  * only understate the app), and is not stated at all when the two differ by more than a quarter:
@@ -28,10 +30,38 @@ const MIN_BASELINE_AGREEMENT = 0.75
 const PORT_APP = 3710
 const PORT_HELLO = 3711
 
-type Target = { key: string; label: string; path: string; needsDraft: boolean }
+type Target = {
+  key: string
+  label: string
+  path: string
+  needsDraft: boolean
+  connections: readonly number[]
+}
 const TARGETS: Target[] = [
-  { key: 'home', label: 'GET /', path: '/', needsDraft: false },
-  { key: 'bookTime', label: 'GET /book/time (draft)', path: '/book/time', needsDraft: true },
+  { key: 'home', label: 'GET /', path: '/', needsDraft: false, connections: CONNECTIONS },
+  {
+    key: 'bookTime',
+    label: 'GET /book/time (draft)',
+    path: '/book/time',
+    needsDraft: true,
+    connections: CONNECTIONS,
+  },
+  // The app's floors, for reading the booking page's figures (docs/decisions/026-speed-pass-2.md):
+  // a page with no data work (a static form in the layout), and a resource route without React.
+  {
+    key: 'login',
+    label: 'GET /login (floor: no data)',
+    path: '/login',
+    needsDraft: false,
+    connections: [10],
+  },
+  {
+    key: 'healthz',
+    label: 'GET /healthz (floor: no React)',
+    path: '/healthz',
+    needsDraft: false,
+    connections: [10],
+  },
 ]
 
 export type PageRun = LoadResult & { target: string; valid: boolean; problem: string | null }
@@ -72,7 +102,7 @@ export async function measurePages(context: Context) {
     if (slots.length === 0)
       throw new Error('/book/time offered no slot: the page is not the real one')
     for (const target of TARGETS) {
-      for (const connections of CONNECTIONS) {
+      for (const connections of target.connections) {
         await load(
           target.key,
           app.url + target.path,
@@ -102,7 +132,7 @@ export async function measurePages(context: Context) {
     return { run: best }
   }
   for (const target of TARGETS) {
-    for (const connections of CONNECTIONS) {
+    for (const connections of target.connections) {
       const run = find(target.key, connections)
       const prefix = `page.${target.key}.c${connections}`
       if (!run?.valid) {
