@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, eq, gt, lt, lte, sql } from 'drizzle-orm'
+import { and, eq, gt, gte, lt, lte, sql } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
@@ -46,6 +46,13 @@ const appendEventQuery = preparedStatement((db) =>
     })
     .prepare(),
 )
+
+/**
+ * No booking spans more than a day from start to blocked-until (the CHECK bookings_span): one that
+ * ends after `from` started at most this long before it. The bound keeps the lapsed-holds scan of
+ * bookings_practitioner_time to a day or so of the practitioner's bookings, not all before `to`.
+ */
+const MAX_BOOKING_SPAN_MS = 24 * 60 * 60_000
 const lapsedHoldsQuery = preparedStatement((db) =>
   db
     .select()
@@ -55,10 +62,24 @@ const lapsedHoldsQuery = preparedStatement((db) =>
         eq(bookings.practitionerId, sql.placeholder('practitionerId')),
         eq(bookings.status, 'held'),
         lte(bookings.holdExpiresAt, sql.placeholder('now')),
+        gte(bookings.startAt, sql.placeholder('startFrom')),
         lt(bookings.startAt, sql.placeholder('to')),
         gt(bookings.blockedUntil, sql.placeholder('from')),
       ),
     )
+    .prepare(),
+)
+
+// A change of status alone, as every lapsed or released hold on the hold path makes; prepared once
+// per connection like the event insert. A change that sets other columns too is built for them.
+const setStatusQuery = preparedStatement((db) =>
+  db
+    .update(bookings)
+    .set({
+      status: sql`${sql.placeholder('status')}`,
+      updatedAt: sql`${sql.placeholder('updatedAt')}`,
+    })
+    .where(eq(bookings.id, sql.placeholder('id')))
     .prepare(),
 )
 
@@ -128,10 +149,14 @@ export function changeBookingStatus(
 ): boolean {
   const { booking, to } = input
   if (!canTransition(booking.status, to)) return false
-  tx.update(bookings)
-    .set({ status: to, ...input.set, updatedAt: input.at })
-    .where(eq(bookings.id, booking.id))
-    .run()
+  // The set values are placeholders inside sql``, bound as given: the instant as milliseconds.
+  if (input.set === undefined)
+    setStatusQuery(tx).run({ status: to, updatedAt: input.at.getTime(), id: booking.id })
+  else
+    tx.update(bookings)
+      .set({ status: to, ...input.set, updatedAt: input.at })
+      .where(eq(bookings.id, booking.id))
+      .run()
   recordBookingEvent(tx, {
     booking: { id: booking.id, patientId: input.set?.patientId ?? booking.patientId },
     actor: input.actor,
@@ -197,6 +222,7 @@ export function expireLapsedHolds(
   const lapsed = lapsedHoldsQuery(tx).all({
     practitionerId: input.practitionerId,
     now: input.now.getTime(),
+    startFrom: input.from.getTime() - MAX_BOOKING_SPAN_MS,
     to: input.to.getTime(),
     from: input.from.getTime(),
   })

@@ -20,6 +20,7 @@ import {
 } from '#app/domain/patient/patient-sessions.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
 import { preparedStatement } from '#db/prepared.server.ts'
+import { newId } from '#db/schema/columns.ts'
 import { bookingDrafts, bookings, practitioners, services } from '#db/schema/index.ts'
 import { bookingConfirmedEmail, loadBookingEmailContext } from './booking-emails.server.ts'
 import { type PatientDetails } from './booking.schema.ts'
@@ -94,14 +95,23 @@ const bookingReferenceQuery = preparedStatement((db) =>
     .prepare(),
 )
 
+// newReference, releaseHold and holdSlot run on every hold: their statements are prepared once
+// per connection, as building them with drizzle and having SQLite compile them cost more than
+// running them (docs/decisions/025-request-cost.md). A placeholder in a condition, or inside sql``
+// in a set, is bound as given (instants as milliseconds); one in an inserted value goes through
+// the column's mapping (instants as Dates).
+const referenceTakenQuery = preparedStatement((db) =>
+  db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(eq(bookings.reference, sql.placeholder('reference')))
+    .prepare(),
+)
+
 function newReference(tx: Tx): string {
   for (;;) {
     const reference = makeBookingReference(randomBytes(6))
-    const taken = tx
-      .select({ id: bookings.id })
-      .from(bookings)
-      .where(eq(bookings.reference, reference))
-      .get()
+    const taken = referenceTakenQuery(tx).get({ reference })
     if (!taken) return reference
   }
 }
@@ -151,10 +161,19 @@ export function startBookingDraft(input: {
   )
 }
 
+// Also holdSlot's read of the draft's current hold.
+const bookingByIdQuery = preparedStatement((db) =>
+  db
+    .select()
+    .from(bookings)
+    .where(eq(bookings.id, sql.placeholder('id')))
+    .prepare(),
+)
+
 /** Lets go of the draft's hold (the patient chose another time, or may no longer book it). */
 export function releaseHold(tx: Tx, draft: DraftRow, now: Date): void {
   if (!draft.heldBookingId) return
-  const held = tx.select().from(bookings).where(eq(bookings.id, draft.heldBookingId)).get()
+  const held = bookingByIdQuery(tx).get({ id: draft.heldBookingId })
   if (held?.status === 'held') {
     changeBookingStatus(tx, {
       booking: held,
@@ -321,6 +340,51 @@ export type HoldResult =
     }
   | { ok: false; reason: 'taken'; nearest: Slot[] }
 
+// holdSlot's own statements (see newReference above).
+const holdServiceQuery = preparedStatement((db) =>
+  db
+    .select({
+      id: services.id,
+      durationMinutes: services.durationMinutes,
+      bufferAfterMinutes: services.bufferAfterMinutes,
+    })
+    .from(services)
+    .where(eq(services.id, sql.placeholder('id')))
+    .prepare(),
+)
+// The columns' defaults would be computed once, when the statement is built: the id and
+// updatedAt are given on every insert instead (a fresh id, the clock's time, as the defaults do).
+const insertHoldQuery = preparedStatement((db) =>
+  db
+    .insert(bookings)
+    .values({
+      id: sql.placeholder('id'),
+      reference: sql.placeholder('reference'),
+      serviceId: sql.placeholder('serviceId'),
+      practitionerId: sql.placeholder('practitionerId'),
+      status: 'held',
+      startAt: sql.placeholder('startAt'),
+      endAt: sql.placeholder('endAt'),
+      blockedUntil: sql.placeholder('blockedUntil'),
+      timeZone: sql.placeholder('timeZone'),
+      holdExpiresAt: sql.placeholder('holdExpiresAt'),
+      createdAt: sql.placeholder('createdAt'),
+      updatedAt: sql.placeholder('updatedAt'),
+    })
+    .returning()
+    .prepare(),
+)
+const setDraftHoldQuery = preparedStatement((db) =>
+  db
+    .update(bookingDrafts)
+    .set({
+      heldBookingId: sql`${sql.placeholder('heldBookingId')}`,
+      updatedAt: sql`${sql.placeholder('updatedAt')}`,
+    })
+    .where(eq(bookingDrafts.id, sql.placeholder('id')))
+    .prepare(),
+)
+
 /** Holds a slot for this draft for the clinic's hold minutes (a live hold blocks everyone else). */
 export function holdSlot(input: {
   session: PatientSession
@@ -343,7 +407,7 @@ export function holdSlot(input: {
         if (!draft) return { ok: false, reason: 'no-draft' }
         if (draft.completedBookingId) return { ok: false, reason: 'already-booked' }
         const current = draft.heldBookingId
-          ? tx.select().from(bookings).where(eq(bookings.id, draft.heldBookingId)).get()
+          ? bookingByIdQuery(tx).get({ id: draft.heldBookingId })
           : undefined
         // The same slot again (a double-submitted form): keep the hold we already have.
         if (
@@ -357,7 +421,7 @@ export function holdSlot(input: {
         ) {
           return { ok: true, reference: current.reference, booked: false }
         }
-        const service = tx.select().from(services).where(eq(services.id, draft.serviceId)).get()
+        const service = holdServiceQuery(tx).get({ id: draft.serviceId })
         if (!service) return { ok: false, reason: 'unknown-service' }
         const endAt = input.startAt + service.durationMinutes * 60_000
         const blockedUntil = endAt + service.bufferAfterMinutes * 60_000
@@ -383,26 +447,24 @@ export function holdSlot(input: {
           return { ok: false, reason: check.reason }
         }
         const reference = newReference(tx)
-        const booking = tx
-          .insert(bookings)
-          .values({
-            reference,
-            serviceId: service.id,
-            practitionerId: input.practitionerId,
-            status: 'held',
-            startAt: new Date(input.startAt),
-            endAt: new Date(endAt),
-            blockedUntil: new Date(blockedUntil),
-            timeZone: settings.timeZone,
-            holdExpiresAt: new Date(input.now.getTime() + settings.holdMinutes * 60_000),
-            createdAt: input.now,
-          })
-          .returning()
-          .get()
-        tx.update(bookingDrafts)
-          .set({ heldBookingId: booking.id, updatedAt: input.now })
-          .where(eq(bookingDrafts.id, draft.id))
-          .run()
+        const booking = insertHoldQuery(tx).get({
+          id: newId(),
+          reference,
+          serviceId: service.id,
+          practitionerId: input.practitionerId,
+          startAt: new Date(input.startAt),
+          endAt: new Date(endAt),
+          blockedUntil: new Date(blockedUntil),
+          timeZone: settings.timeZone,
+          holdExpiresAt: new Date(input.now.getTime() + settings.holdMinutes * 60_000),
+          createdAt: input.now,
+          updatedAt: new Date(),
+        })!
+        setDraftHoldQuery(tx).run({
+          heldBookingId: booking.id,
+          updatedAt: input.now.getTime(),
+          id: draft.id,
+        })
         recordBookingEvent(tx, {
           booking,
           actor: input.actor,
@@ -608,6 +670,22 @@ export function verifyBookingEmail(input: {
   return result
 }
 
+// finalizeIfReady's reads: it runs at the end of every hold (prepared, see newReference).
+const serviceKindQuery = preparedStatement((db) =>
+  db
+    .select({ kind: services.kind, tier: services.tier })
+    .from(services)
+    .where(eq(services.id, sql.placeholder('id')))
+    .prepare(),
+)
+const heldStartQuery = preparedStatement((db) =>
+  db
+    .select({ startAt: bookings.startAt })
+    .from(bookings)
+    .where(eq(bookings.id, sql.placeholder('id')))
+    .prepare(),
+)
+
 /**
  * Books the draft when every step before the confirmation is done (the wizard's steps decide,
  * see wizard-steps.ts); returns null when something is still missing. Each step's action calls
@@ -620,11 +698,7 @@ export function finalizeIfReady(
   const { draft } = input
   const emailVerified = Boolean(draft.email) && input.verifiedEmail === draft.email
   const consent = draftConsentProgress(tx, draft, emailVerified)
-  const service = tx
-    .select({ kind: services.kind })
-    .from(services)
-    .where(eq(services.id, draft.serviceId))
-    .get()
+  const service = serviceKindQuery(tx).get({ id: draft.serviceId })
   const screening = draftScreeningState(tx, {
     serviceKind: service?.kind ?? 'treatment',
     submissionId: draft.screeningSubmissionId,
@@ -658,21 +732,11 @@ function draftConsentProgress(
   draft: DraftRow,
   emailVerified: boolean,
 ): { needsConsent: boolean; hasConsent: boolean } {
-  const service = tx
-    .select({ kind: services.kind, tier: services.tier })
-    .from(services)
-    .where(eq(services.id, draft.serviceId))
-    .get()
+  const service = serviceKindQuery(tx).get({ id: draft.serviceId })
   const needsConsent = service?.kind === 'treatment'
   if (!needsConsent || !service || !emailVerified || !draft.email || !draft.dateOfBirth)
     return { needsConsent, hasConsent: false }
-  const held = draft.heldBookingId
-    ? tx
-        .select({ startAt: bookings.startAt })
-        .from(bookings)
-        .where(eq(bookings.id, draft.heldBookingId))
-        .get()
-    : undefined
+  const held = draft.heldBookingId ? heldStartQuery(tx).get({ id: draft.heldBookingId }) : undefined
   const patient = findPatient(tx, draft.email, draft.dateOfBirth)
   if (!held || !patient) return { needsConsent, hasConsent: false }
   return {

@@ -1,5 +1,6 @@
-import { and, eq, inArray, ne } from 'drizzle-orm'
+import { and, eq, inArray, ne, sql } from 'drizzle-orm'
 import { type Db, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { bookings, patients, services } from '#db/schema/index.ts'
 import { type PatientDetails } from './booking.schema.ts'
 import { earliestAllowedAfter, findNeedlingConflict } from './needling-gap.rules.ts'
@@ -7,12 +8,23 @@ import { earliestAllowedAfter, findNeedlingConflict } from './needling-gap.rules
 /** Statuses that count as a needling session having happened or being planned. */
 const COUNTED_STATUSES = ['pending_review', 'confirmed', 'completed'] as const
 
-export function findPatient(db: Tx | Db, email: string, dateOfBirth: string) {
-  return db
+// The patient and needling reads run on every hold of a known patient (the draft view and the
+// consent check): prepared once per connection (docs/decisions/025-request-cost.md).
+const patientQuery = preparedStatement((db) =>
+  db
     .select()
     .from(patients)
-    .where(and(eq(patients.email, email), eq(patients.dateOfBirth, dateOfBirth)))
-    .get()
+    .where(
+      and(
+        eq(patients.email, sql.placeholder('email')),
+        eq(patients.dateOfBirth, sql.placeholder('dateOfBirth')),
+      ),
+    )
+    .prepare(),
+)
+
+export function findPatient(db: Tx | Db, email: string, dateOfBirth: string) {
+  return patientQuery(db).get({ email, dateOfBirth })
 }
 
 /** The patient with this email and date of birth, created if new; name and phone follow the latest booking. */
@@ -34,25 +46,34 @@ export function findOrCreatePatient(tx: Tx, details: PatientDetails, now: Date) 
     .get()
 }
 
-function needlingStarts(
-  db: Tx | Db,
-  patientId: string,
-  excludeBookingId: string | null | undefined,
-): number[] {
+// Two statements, with and without the booking to leave out, as the builder made them.
+function prepareNeedlingStarts(db: Db, excluding: boolean) {
   return db
     .select({ startAt: bookings.startAt })
     .from(bookings)
     .innerJoin(services, eq(services.id, bookings.serviceId))
     .where(
       and(
-        eq(bookings.patientId, patientId),
+        eq(bookings.patientId, sql.placeholder('patientId')),
         eq(services.kind, 'treatment'),
         inArray(bookings.status, [...COUNTED_STATUSES]),
-        excludeBookingId ? ne(bookings.id, excludeBookingId) : undefined,
+        excluding ? ne(bookings.id, sql.placeholder('excludeBookingId')) : undefined,
       ),
     )
-    .all()
-    .map((row) => row.startAt.getTime())
+    .prepare()
+}
+const needlingStartsQuery = preparedStatement((db) => prepareNeedlingStarts(db, false))
+const needlingStartsExcludingQuery = preparedStatement((db) => prepareNeedlingStarts(db, true))
+
+function needlingStarts(
+  db: Tx | Db,
+  patientId: string,
+  excludeBookingId: string | null | undefined,
+): number[] {
+  const rows = excludeBookingId
+    ? needlingStartsExcludingQuery(db).all({ patientId, excludeBookingId })
+    : needlingStartsQuery(db).all({ patientId })
+  return rows.map((row) => row.startAt.getTime())
 }
 
 /** The first instant a new needling session may start for this patient (null: no limit). */
