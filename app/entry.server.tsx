@@ -43,6 +43,9 @@ export default function handleRequest(
           rendered = true
           const chunks: Buffer[] = []
           const document = new Writable({
+            // React ends its destination when done, and again (an error, with its stack) when
+            // a destination closes; an in-memory buffer never closes early.
+            emitClose: false,
             write(chunk: Buffer, _encoding, done) {
               chunks.push(chunk)
               done()

@@ -17,6 +17,7 @@ import { renderTable } from '../lib/table.ts'
  * /book/time, a distinct slot and patient per request, c=50), each against raw prepared
  * single-row inserts into the same bookings table of the same file with the same pragmas,
  * measured in the same run. Consultations (30 minutes, no buffer) give the most distinct slots.
+ * In process a second baseline is reported too: the rows a hold writes, as raw SQL.
  */
 
 const PORT = 3730
@@ -30,6 +31,7 @@ type InProcess = {
   holdsMade: number
   failures: Record<string, number>
   raw: Round[]
+  rawHolds: Round[]
   holds: Round[]
   holdLatencyMs: Summary | null
 }
@@ -52,6 +54,7 @@ export async function measureWrites(context: Context) {
   )
   const inProcessRaw = median(inProcess.raw.map((r) => r.perSec))
   const inProcessHolds = median(inProcess.holds.map((r) => r.perSec))
+  const inProcessRawHolds = median(inProcess.rawHolds.map((r) => r.perSec))
   const holdFailures = Object.values(inProcess.failures).reduce((sum, n) => sum + n, 0)
 
   // Over HTTP: the app on a fresh copy; its idle database file gets the raw rounds first.
@@ -117,6 +120,11 @@ export async function measureWrites(context: Context) {
   Object.assign(context.figures, {
     'writes.inProcess.rawPerSec': inProcessRaw,
     'writes.inProcess.holdsPerSec': inProcessHolds,
+    // The floor of a hold's own rows (docs/decisions/026-speed-pass-2.md): what the goal's
+    // single-row baseline leaves out, and how close holdSlot comes to writing only that.
+    'writes.inProcess.rawHoldRowsPerSec': inProcessRawHolds,
+    'writes.inProcess.rawHoldRowsRatio': ratio(inProcessRawHolds, inProcessRaw),
+    'writes.inProcess.holdToRawHoldRowsRatio': ratio(inProcessHolds, inProcessRawHolds),
     'writes.inProcess.holdP50Ms': inProcess.holdLatencyMs?.p50 ?? null,
     'writes.inProcess.holdP99Ms': inProcess.holdLatencyMs?.p99 ?? null,
     'writes.http.rawPerSec': http.rawPerSec,
@@ -140,6 +148,16 @@ export async function measureWrites(context: Context) {
           : `median of ${rounds} rounds`,
       ],
       [
+        "in process: a hold's rows, raw SQL (floor)",
+        inProcessRawHolds,
+        inProcessRaw,
+        `${(ratio(inProcessRawHolds, inProcessRaw) ?? 0).toFixed(3)} ×`,
+        null,
+        null,
+        inProcess.rawHolds.reduce((sum, r) => sum + r.ops, 0),
+        `holdSlot reaches ${(ratio(inProcessHolds, inProcessRawHolds) ?? 0).toFixed(2)} × of it`,
+      ],
+      [
         `HTTP: POST /book/time c=${CONNECTIONS}`,
         http.holdsPerSec,
         http.rawPerSec,
@@ -156,6 +174,6 @@ export async function measureWrites(context: Context) {
     pragmas: 'WAL, synchronous=FULL, foreign_keys=ON, busy_timeout=5000 (db/client.server.ts)',
     inProcess,
     http,
-    table: `${table}\nraw = one prepared INSERT of a held booking per autocommit transaction, same connection/file`,
+    table: `${table}\nraw = one prepared INSERT of a held booking per autocommit transaction, same connection/file\na hold's rows = the same rows holdSlot writes (booking, draft update, booking event, chained audit row) with its reads, as raw prepared statements in one BEGIN IMMEDIATE transaction`,
   }
 }

@@ -5,8 +5,9 @@
 //   { mode: 'slots', db, serviceSlug, max }         distinct non-overlapping slots to hold
 //   { mode: 'raw', db, rounds, roundMs, offset }    raw inserts only (the HTTP comparison)
 //   { mode: 'in-process', db, serviceSlug, rounds, roundMs, maxHolds }
-//     raw inserts and the real holdSlot (a BEGIN IMMEDIATE transaction: draft, lapsed holds,
-//     checkSlot's search, insert, draft update, booking event, audit row) in alternating rounds.
+//     raw inserts, the same rows as a hold written raw (rawHoldWriter), and the real holdSlot (a
+//     BEGIN IMMEDIATE transaction: draft, lapsed holds, checkSlot's search, insert, draft update,
+//     booking event, audit row) in rotating rounds.
 // Prints one JSON line. Every loop is bounded by a time and a count.
 import fs from 'node:fs'
 import { performance } from 'node:perf_hooks'
@@ -33,6 +34,8 @@ const { addDays, localDateOf } = await import('#app/domain/availability/availabi
 const { holdSlot, startBookingDraft } = await import('#app/domain/booking/booking-wizard.server.ts')
 const { createPatientSession } = await import('#app/domain/patient/patient-sessions.server.ts')
 const { getDb } = await import('#db/client.server.ts')
+const auditModule = await import('#app/domain/audit/audit.server.ts')
+const { AUDIT_GENESIS_HASH } = await import('#app/domain/audit/audit.schema.ts')
 const { summarize } = await import('../lib/stats.ts')
 
 const db = getDb()
@@ -122,6 +125,103 @@ function rawInserter(offset: number) {
   }
 }
 
+/**
+ * A second baseline: what a hold writes, as raw prepared statements in one BEGIN IMMEDIATE
+ * transaction, with no drizzle and no rules: read the draft, the bounded overlap check, insert
+ * the held booking, point the draft at it, append its booking event and its audit row (hash
+ * chained as the app does, so the file still verifies). It is the floor of a hold's cost on
+ * this file and these pragmas; the single-row insert above is the goal's baseline.
+ */
+function rawHoldWriter(offset: number, draftId: string) {
+  const { hashAuditRow } = auditModule
+  const practitioner = sqlite.prepare('SELECT id FROM practitioners ORDER BY id LIMIT 1').get() as {
+    id: string
+  }
+  const service = sqlite.prepare('SELECT id FROM services ORDER BY id LIMIT 1').get() as {
+    id: string
+  }
+  const readDraft = sqlite.prepare(
+    'SELECT id, held_booking_id FROM booking_drafts WHERE id = ? AND completed_booking_id IS NULL',
+  )
+  const overlap = sqlite.prepare(
+    `SELECT 1 FROM bookings WHERE practitioner_id = ? AND start_at < ? AND blocked_until > ?
+       AND start_at > ? AND status IN ('held', 'pending_review', 'confirmed') LIMIT 1`,
+  )
+  const insertBooking = sqlite.prepare(
+    `INSERT INTO bookings (id, reference, service_id, practitioner_id, status, start_at, end_at,
+      blocked_until, time_zone, hold_expires_at, course_session_number, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 'held', ?, ?, ?, 'Europe/Rome', ?, 1, ?, ?)`,
+  )
+  const pointDraft = sqlite.prepare(
+    'UPDATE booking_drafts SET held_booking_id = ?, updated_at = ? WHERE id = ?',
+  )
+  const insertEvent = sqlite.prepare(
+    `INSERT INTO booking_events (id, booking_id, occurred_at, actor_type, actor_id, action,
+      from_status, to_status, details) VALUES (?, ?, ?, 'patient', NULL, 'held', NULL, 'held', '{}')`,
+  )
+  const chainHead = sqlite.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1')
+  const insertAudit = sqlite.prepare(
+    `INSERT INTO audit_events (seq, occurred_at, action, actor_type, actor_id, subject_type,
+      subject_id, patient_id, ip_address, request_id, details, prev_hash, hash)
+     VALUES (?, ?, ?, ?, NULL, ?, ?, NULL, ?, ?, ?, ?, ?)`,
+  )
+  // Years after the raw inserts (one an hour from 2031), so the two never meet.
+  const base = Date.UTC(2045, 0, 1) + offset * 3_600_000
+  let n = 0
+  const write = sqlite.transaction(() => {
+    const startAt = base + n * 3_600_000
+    const endAt = startAt + 30 * 60_000
+    const now = Date.now()
+    readDraft.get(draftId)
+    overlap.get(practitioner.id, endAt, startAt, startAt - 86_400_000)
+    const bookingId = crypto.randomUUID()
+    insertBooking.run(
+      bookingId,
+      `RAWHOLD-${offset}-${n}`,
+      service.id,
+      practitioner.id,
+      startAt,
+      endAt,
+      endAt,
+      now + 600_000,
+      now,
+      now,
+    )
+    pointDraft.run(bookingId, now, draftId)
+    insertEvent.run(crypto.randomUUID(), bookingId, now)
+    const last = chainHead.get() as { seq: number; hash: string } | undefined
+    const row = {
+      seq: (last?.seq ?? 0) + 1,
+      occurredAt: now,
+      action: 'booking.held',
+      actorType: 'patient',
+      actorId: null,
+      subjectType: 'booking',
+      subjectId: bookingId,
+      patientId: null,
+      ipAddress: '127.0.0.1',
+      requestId: 'bench',
+      details: JSON.stringify({ fromStatus: null, toStatus: 'held' }),
+    }
+    const prevHash = last?.hash ?? AUDIT_GENESIS_HASH
+    insertAudit.run(
+      row.seq,
+      row.occurredAt,
+      row.action,
+      row.actorType,
+      row.subjectType,
+      row.subjectId,
+      row.ipAddress,
+      row.requestId,
+      row.details,
+      prevHash,
+      hashAuditRow(prevHash, row),
+    )
+    n++
+  })
+  return () => write.immediate()
+}
+
 type Round = { ops: number; ms: number; perSec: number }
 
 /** Runs `op` until `ms` elapsed or `max` ops, whichever first; per-op times go to `latencies`. */
@@ -169,21 +269,41 @@ if (config.mode === 'slots') {
     if (!result.ok) failures[result.reason] = (failures[result.reason] ?? 0) + 1
   }
   const insert = rawInserter(0)
-  // Warm both paths up (JIT, statement caches), then alternate which goes first in each round.
+  // The same-rows baseline holds for its own patient, far in the future.
+  const baselineSession = {
+    ...createPatientSession(new Date()),
+    verifiedEmail: null,
+    provenBy: null,
+  }
+  const baselineDraft = startBookingDraft({
+    session: baselineSession,
+    serviceId: service.id,
+    now: new Date(),
+  })
+  if (!baselineDraft.ok) throw new Error('could not start the baseline draft')
+  const draftRow = sqlite
+    .prepare('SELECT id FROM booking_drafts WHERE session_token_hash = ?')
+    .get(baselineSession.tokenHash) as { id: string }
+  const rawHold = rawHoldWriter(0, draftRow.id)
+  // Warm the paths up (JIT, statement caches), then rotate which goes first in each round.
   round(insert, 200, 200)
+  round(rawHold, 200, 200)
   round(hold, 200, 50)
   const raw: Round[] = []
+  const rawHolds: Round[] = []
   const holds: Round[] = []
   const latencies: number[] = []
+  // Each round gets its share of the free slots, so a fast hold path cannot use them all up
+  // before the last round (a round ends on time or on count; its rate is per elapsed time).
+  const perRound = Math.floor((slots.length - nextHold) / config.rounds)
   for (let r = 0; r < config.rounds; r++) {
-    const left = () => slots.length - nextHold
-    if (r % 2 === 0) {
-      raw.push(round(insert, config.roundMs, 1_000_000))
-      holds.push(round(hold, config.roundMs, left(), latencies))
-    } else {
-      holds.push(round(hold, config.roundMs, left(), latencies))
-      raw.push(round(insert, config.roundMs, 1_000_000))
-    }
+    const left = () => Math.min(perRound, slots.length - nextHold)
+    const runs = [
+      () => raw.push(round(insert, config.roundMs, 1_000_000)),
+      () => rawHolds.push(round(rawHold, config.roundMs, 1_000_000)),
+      () => holds.push(round(hold, config.roundMs, left(), latencies)),
+    ]
+    for (let i = 0; i < runs.length; i++) runs[(r + i) % runs.length]!()
   }
   console.log(
     JSON.stringify({
@@ -192,6 +312,7 @@ if (config.mode === 'slots') {
       holdsMade: nextHold,
       failures,
       raw,
+      rawHolds,
       holds,
       holdLatencyMs: latencies.length > 0 ? summarize(latencies) : null,
     }),
