@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3'
+import { type SQL, sql } from 'drizzle-orm'
+import { type SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { databaseOf, type Db, getDb, type Tx } from './client.server.ts'
 
 /**
@@ -22,4 +24,12 @@ export function preparedStatement<Statement>(
     }
     return statement
   }
+}
+
+/**
+ * A prepared IN list of any length: the placeholder takes the ids as one JSON array (use
+ * JSON.stringify), read in SQL with json_each.
+ */
+export function inJsonList(column: SQLiteColumn, placeholder: string): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${sql.placeholder(placeholder)}))`
 }

@@ -1,9 +1,8 @@
-import { and, asc, eq, gt, gte, inArray, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm'
-import { type SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { and, asc, eq, gt, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm'
 import { OCCUPYING_STATUSES } from '#app/domain/booking/booking.schema.ts'
 import { type AvailabilityExceptionKind } from '#app/domain/clinic/clinic.schema.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
-import { preparedStatement } from '#db/prepared.server.ts'
+import { inJsonList, preparedStatement } from '#db/prepared.server.ts'
 import {
   availabilityExceptions,
   bookings,
@@ -53,11 +52,6 @@ export type BookableService = { id: string; durationMinutes: number; bufferAfter
 // Rows are read as arrays (.values()) and turned into objects by literals here. drizzle builds
 // its row objects key by key; in the benchmark, after some garbage collections, V8 threw away
 // the optimised search code they flowed into ("wrong map" deopts), a 30-50 ms stall.
-
-/** Placeholder for a list of ids, read in SQL with json_each: a prepared IN list of any length. */
-function inJsonList(column: SQLiteColumn, placeholder: string): SQL {
-  return sql`${column} IN (SELECT value FROM json_each(${sql.placeholder(placeholder)}))`
-}
 
 const settingsQuery = preparedStatement((db) =>
   db

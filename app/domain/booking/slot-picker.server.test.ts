@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest'
 import { addDays, localDateOf } from '#app/domain/availability/availability.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { getDb } from '#db/client.server.ts'
-import { clinicClosures } from '#db/schema/index.ts'
+import { clinicClosures, practitioners } from '#db/schema/index.ts'
 import { serviceIdBySlug } from '#tests/support/booking-fixtures.ts'
-import { getSlotPickerModel } from './slot-picker.server.ts'
+import { describeSlots, getSlotPickerModel } from './slot-picker.server.ts'
 
 const NOW = new Date('2026-11-25T08:00:00Z')
 
@@ -63,5 +63,43 @@ describe('getSlotPickerModel: the week it opens on', () => {
     expect(opened.days[0]!.date).toBe(today)
     expect(opened.days.every((day) => day.slotCount === 0)).toBe(true)
     expect(opened.selectedDate).toBeNull()
+  })
+})
+
+describe('describeSlots: the nearest free times offered after a time was taken', () => {
+  test('each time with its day, clock time and practitioner, in the order given', () => {
+    const staff = getDb()
+      .select({ id: practitioners.id, name: practitioners.displayName })
+      .from(practitioners)
+      .all()
+      .slice(0, 2)
+    expect(staff).toHaveLength(2)
+    // 10:00 and 15:30 in Rome (UTC+1 in December).
+    const slots = [
+      { practitionerId: staff[1]!.id, startAt: Date.parse('2026-12-03T09:00:00Z') },
+      { practitionerId: staff[0]!.id, startAt: Date.parse('2026-12-04T14:30:00Z') },
+      { practitionerId: staff[1]!.id, startAt: Date.parse('2026-12-04T15:00:00Z') },
+    ]
+    expect(describeSlots(slots)).toEqual([
+      {
+        value: `${staff[1]!.id}@${slots[0]!.startAt}`,
+        label: 'Thursday, 3 December 2026 at 10:00',
+        practitionerName: staff[1]!.name,
+      },
+      {
+        value: `${staff[0]!.id}@${slots[1]!.startAt}`,
+        label: 'Friday, 4 December 2026 at 15:30',
+        practitionerName: staff[0]!.name,
+      },
+      {
+        value: `${staff[1]!.id}@${slots[2]!.startAt}`,
+        label: 'Friday, 4 December 2026 at 16:00',
+        practitionerName: staff[1]!.name,
+      },
+    ])
+  })
+
+  test('no times, no query', () => {
+    expect(describeSlots([])).toEqual([])
   })
 })

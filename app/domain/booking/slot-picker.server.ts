@@ -1,4 +1,3 @@
-import { inArray } from 'drizzle-orm'
 import {
   findAvailableSlots,
   MAX_SEARCH_DAYS,
@@ -11,7 +10,7 @@ import {
   formatShortDateInZone,
   formatTimeInZone,
 } from '#app/utils/format.ts'
-import { getDb } from '#db/client.server.ts'
+import { preparedStatement, inJsonList } from '#db/prepared.server.ts'
 import { practitioners } from '#db/schema/index.ts'
 
 /** Days shown at once in the picker. */
@@ -124,16 +123,19 @@ export function getSlotPickerModel(input: {
 }
 
 /** Nearest free times ("just taken" answers), shaped like the picker's buttons. */
+// On the path of every patient who just lost a time to someone else (the one-slot race).
+const practitionerNamesQuery = preparedStatement((db) =>
+  db
+    .select({ id: practitioners.id, name: practitioners.displayName })
+    .from(practitioners)
+    .where(inJsonList(practitioners.id, 'ids'))
+    .prepare(),
+)
+
 export function describeSlots(slots: { practitionerId: string; startAt: number }[]) {
   const zone = getClinicSettings().timeZone
   const ids = [...new Set(slots.map((slot) => slot.practitionerId))]
-  const rows = ids.length
-    ? getDb()
-        .select({ id: practitioners.id, name: practitioners.displayName })
-        .from(practitioners)
-        .where(inArray(practitioners.id, ids))
-        .all()
-    : []
+  const rows = ids.length ? practitionerNamesQuery().all({ ids: JSON.stringify(ids) }) : []
   const names = new Map(rows.map((row) => [row.id, row.name]))
   return slots.map((slot) => ({
     value: `${slot.practitionerId}@${slot.startAt}`,
