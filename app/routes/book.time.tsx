@@ -12,12 +12,14 @@ import { FormErrorList } from '#app/components/forms/fields.tsx'
 import { holdSlot } from '#app/domain/booking/booking-wizard.server.ts'
 import { describeSlots, getSlotPickerModel } from '#app/domain/booking/slot-picker.server.ts'
 import { slotQueryHref } from '#app/domain/booking/slot-query-href.ts'
-import { nextStep } from '#app/domain/booking/wizard-steps.ts'
+import {
+  pathAfterHold,
+  timeStepNotices,
+  waitRefusalMessage,
+} from '#app/domain/booking/time-step.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
-import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { SlotChoiceSchema, SlotQuerySchema } from '#app/utils/route-schemas.server.ts'
-import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
 import { useIsPending } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a day and time | Dermadesk' }]
@@ -34,17 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     earliestStartAt: draft.earliestStartAt,
     ignoreBookingId: draft.hold?.bookingId,
   })
-  const now = Date.now()
-  const screeningWait =
-    draft.screening?.waitUntilAt && draft.screening.waitUntilAt > now
-      ? formatDateInZone(draft.screening.waitUntilAt, draft.timeZone)
-      : null
-  const hold = draft.hold?.live
-    ? {
-        label: `${formatDateInZone(draft.hold.startAt, draft.timeZone)} at ${formatTimeInZone(draft.hold.startAt, draft.timeZone)}`,
-        practitionerName: draft.hold.practitionerName,
-      }
-    : null
+  const { hold, screeningWait } = timeStepNotices(draft, Date.now())
   return { steps, serviceName: draft.service.name, picker, query, hold, screeningWait }
 }
 
@@ -58,8 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     now: new Date(),
     actor: patientActor(context),
   })
-  if (result.ok)
-    return redirect(result.booked ? '/book/confirmation' : nextStep('time', draft.progress).path)
+  if (result.ok) return redirect(pathAfterHold(result.booked, draft.progress))
   switch (result.reason) {
     case 'taken':
       return data(
@@ -74,19 +65,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 409 },
       )
     case 'too-close':
-      return formError(
-        {
-          formErrors: [
-            `Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(result.earliestStartAt, draft.timeZone)} onwards.`,
-          ],
-        },
-        409,
-      )
     case 'screening-wait':
-      return formError(
-        { formErrors: [screeningWaitMessage(result.earliestStartAt, draft.timeZone)] },
-        409,
-      )
+      return formError({ formErrors: [waitRefusalMessage(result, draft.timeZone)] }, 409)
     case 'screening-needed':
       throw redirect('/book/screening')
     case 'no-draft':

@@ -1,0 +1,40 @@
+import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
+import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { type DraftView } from './booking-wizard.server.ts'
+import { nextStep, type WizardProgress } from './wizard-steps.ts'
+
+/*
+ * The day-and-time step's words, made on the server. Its route imports nothing else from these
+ * modules, so the browser does not download them just to run code that only the loader and the
+ * action use (two requests fewer on /book/time: docs/decisions/026-speed-pass-2.md).
+ */
+
+/** What the step says about the draft: the time it holds, and the first day screening allows. */
+export function timeStepNotices(draft: DraftView, now: number) {
+  const screeningWait =
+    draft.screening?.waitUntilAt && draft.screening.waitUntilAt > now
+      ? formatDateInZone(draft.screening.waitUntilAt, draft.timeZone)
+      : null
+  const hold = draft.hold?.live
+    ? {
+        label: `${formatDateInZone(draft.hold.startAt, draft.timeZone)} at ${formatTimeInZone(draft.hold.startAt, draft.timeZone)}`,
+        practitionerName: draft.hold.practitionerName,
+      }
+    : null
+  return { hold, screeningWait }
+}
+
+/** Where the patient goes once a time is held: on through the wizard, or to the confirmation. */
+export function pathAfterHold(booked: boolean, progress: WizardProgress): string {
+  return booked ? '/book/confirmation' : nextStep('time', progress).path
+}
+
+/** Why a time was refused when it is too early for the skin to heal or for screening's waits. */
+export function waitRefusalMessage(
+  refusal: { reason: 'too-close' | 'screening-wait'; earliestStartAt: number },
+  timeZone: string,
+): string {
+  return refusal.reason === 'too-close'
+    ? `Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(refusal.earliestStartAt, timeZone)} onwards.`
+    : screeningWaitMessage(refusal.earliestStartAt, timeZone)
+}
