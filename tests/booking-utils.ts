@@ -64,8 +64,11 @@ export function moveBookingToNow(reference: string): string {
     .get(reference) as { id: string; start_at: number; end_at: number; blocked_until: number }
   // About to start (after the consent was signed, so it covers the visit), or the nearest time
   // around then that the practitioner has free today (the no-overlap trigger refuses the others).
+  // Up to nine hours either way: shortly after midnight only later times are still today, and
+  // earlier tests have moved their bookings to the first of them (this failed at 00:13 in Rome).
   const base = Date.now() + 2 * 60_000
-  const candidates = [0, -1, 1, -2, 2, -3, 3, -4, 4].map((step) => base + step * 45 * 60_000)
+  const steps = Array.from({ length: 12 }, (_, i) => [-(i + 1), i + 1]).flat()
+  const candidates = [0, ...steps].map((step) => base + step * 45 * 60_000)
   const today = new Date(base).toLocaleDateString('en-CA', { timeZone: 'Europe/Rome' })
   const moved = candidates.some((start) => {
     if (new Date(start).toLocaleDateString('en-CA', { timeZone: 'Europe/Rome' }) !== today)
