@@ -12,6 +12,27 @@ export function uniqueEmail(label: string) {
  * A patient books the cosmetic skin boost through the whole wizard (clear health answers, the
  * consent signed) with the given practitioner; returns the booking reference.
  */
+/**
+ * Opens the nth day (from 0) that has free times, going to later weeks while the week shown has
+ * fewer: a practitioner's week can be full or closed (a holiday, days off, earlier tests' bookings),
+ * and the picker shows the week asked for even when it is empty.
+ */
+export async function chooseDayWithTimes(page: Page, nth = 0) {
+  const days = page.getByRole('region', { name: 'Choose a day' })
+  for (let week = 0; week < 8; week++) {
+    const withTimes = days.getByRole('link', { name: /\d+ times?$/ })
+    if ((await withTimes.count()) > nth) {
+      await withTimes.nth(nth).click()
+      await expect(page.getByRole('region', { name: /Choose a time on/ })).toBeVisible()
+      return
+    }
+    const shown = page.url()
+    await days.getByRole('link', { name: 'Later days →' }).click()
+    await page.waitForURL((url) => url.href !== shown)
+  }
+  throw new Error(`no week in the next eight with ${nth + 1} days of free times`)
+}
+
 /** Holds the first free time the picker shows for the chosen day; the details step follows. */
 export async function holdFirstOfferedTime(page: Page) {
   await page
@@ -32,6 +53,7 @@ export async function bookSkinBoostAsPatient(
   await page.getByRole('link', { name: 'Choose a day and time' }).click()
   await page.getByLabel('Who would you like to see?').selectOption({ label: who.practitioner })
   await page.getByRole('button', { name: 'Show times' }).click()
+  await chooseDayWithTimes(page)
   await holdFirstOfferedTime(page)
   await page.getByLabel('Full name').fill(who.name)
   await page.getByLabel('Email').fill(who.email)

@@ -2,7 +2,7 @@ import { type Browser, type Page } from '@playwright/test'
 import { PDFDocument } from 'pdf-lib'
 import { answerCheck, passCheck, sign } from '../consent-utils.ts'
 import { waitForEmail } from '../mail-utils.ts'
-import { holdFirstOfferedTime } from '../booking-utils.ts'
+import { chooseDayWithTimes, holdFirstOfferedTime } from '../booking-utils.ts'
 import { answerHealthQuestions } from '../screening-utils.ts'
 import {
   DEMO_PASSWORD,
@@ -24,7 +24,7 @@ async function reachConsentStep(page: Page, email: string, name = 'Chiara Esposi
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
   await answerHealthQuestions(page)
   await page.getByRole('link', { name: 'Choose a day and time' }).click()
-  await page.getByRole('region', { name: 'Choose a day' }).getByRole('link').nth(2).click()
+  await chooseDayWithTimes(page, 2)
   await expectAccessible(page)
   await holdFirstOfferedTime(page)
   await expectAccessible(page)

@@ -1,7 +1,7 @@
 import { passCheck, sign } from '../consent-utils.ts'
 import { type Page } from '@playwright/test'
 import { waitForEmail } from '../mail-utils.ts'
-import { holdFirstOfferedTime } from '../booking-utils.ts'
+import { chooseDayWithTimes, holdFirstOfferedTime } from '../booking-utils.ts'
 import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
 import {
   addDays,
@@ -44,7 +44,7 @@ async function chooseTimeAndConfirm(page: Page, who: { name: string; email: stri
     .selectOption({ label: 'Marco Bianchi (Registered nurse)' })
   await page.getByRole('button', { name: 'Show times' }).click()
   await expectAccessible(page)
-  await page.getByRole('region', { name: 'Choose a day' }).getByRole('link').nth(1).click()
+  await chooseDayWithTimes(page, 1)
   await holdFirstOfferedTime(page)
   // The date of birth was asked in the health questions: it is filled in already.
   await expect(page.getByLabel('Date of birth')).toHaveValue('1988-03-14')
