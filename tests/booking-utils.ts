@@ -84,13 +84,12 @@ export function moveBookingToNow(reference: string): string {
   const row = db
     .prepare('SELECT id, start_at, end_at, blocked_until FROM bookings WHERE reference = ?')
     .get(reference) as { id: string; start_at: number; end_at: number; blocked_until: number }
-  // About to start (after the consent was signed, so it covers the visit), or the nearest time
-  // around then that the practitioner has free today (the no-overlap trigger refuses the others).
-  // Up to nine hours either way: shortly after midnight only later times are still today, and
-  // earlier tests have moved their bookings to the first of them (this failed at 00:13 in Rome).
+  // About to start, or the first later time today that the practitioner has free (the no-overlap
+  // trigger refuses the others; earlier tests put bookings around now). Never earlier: the consent
+  // was signed just now, and one signed after a session started does not cover it (an earlier
+  // time failed the visit test at 00:46 in Rome). Only the last minutes of a day can find none.
   const base = Date.now() + 2 * 60_000
-  const steps = Array.from({ length: 12 }, (_, i) => [-(i + 1), i + 1]).flat()
-  const candidates = [0, ...steps].map((step) => base + step * 45 * 60_000)
+  const candidates = Array.from({ length: 48 }, (_, step) => base + step * 15 * 60_000)
   const today = new Date(base).toLocaleDateString('en-CA', { timeZone: 'Europe/Rome' })
   const moved = candidates.some((start) => {
     if (new Date(start).toLocaleDateString('en-CA', { timeZone: 'Europe/Rome' }) !== today)
