@@ -3,7 +3,6 @@ import { type AppLoadContext, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import appStylesHref from '#app/styles/app.css'
-import { deferScripts } from '#app/utils/deferred-scripts.tsx'
 import { InlineStylesProvider } from '#app/utils/inline-styles.tsx'
 import { stylesheetText } from '#app/utils/inline-styles.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
@@ -55,7 +54,7 @@ export default function handleRequest(
               clearTimeout(timeout)
               responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
               resolve(
-                new Response(deferScripts(Buffer.concat(chunks).toString('utf8')), {
+                new Response(Buffer.concat(chunks), {
                   headers: responseHeaders,
                   status: responseStatusCode,
                 }),

@@ -14,7 +14,6 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
 import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
 import { getStaffSession } from '#app/utils/auth.server.ts'
-import { StartDeferredScripts } from '#app/utils/deferred-scripts.tsx'
 import { InlineStyles } from '#app/utils/inline-styles.tsx'
 import { useNonce } from '#app/utils/nonce-provider.ts'
 
@@ -73,7 +72,6 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteFooter clinic={data?.clinic ?? null} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
-        <StartDeferredScripts nonce={nonce} />
       </body>
     </html>
   )

@@ -85,9 +85,7 @@ function routePath(manifest: Manifest, route: ManifestRoute): string {
 /** What a real page pulls in: modulepreload links, script src and module imports in the HTML. */
 export function scriptsInHtml(html: string): string[] {
   const urls = [
-    ...[...html.matchAll(/<link rel="(?:x-deferred-)?modulepreload" href="([^"]+)"/g)].map(
-      (m) => m[1]!,
-    ),
+    ...[...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!),
     ...[...html.matchAll(/<script[^>]* src="([^"]+)"/g)].map((m) => m[1]!),
     ...[...html.matchAll(/\bfrom\s*"([^"]+\.js)"/g)].map((m) => m[1]!),
     ...[...html.matchAll(/\bimport\s*\(\s*"([^"]+\.js)"\s*\)/g)].map((m) => m[1]!),

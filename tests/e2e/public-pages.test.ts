@@ -95,38 +95,6 @@ test.describe('public pages with JavaScript', () => {
     await expectAccessible(page)
   })
 
-  test('scripts start after the first paint, then the page hydrates as the server sent it', async ({
-    page,
-  }) => {
-    const errors: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
-    page.on('pageerror', (error) => errors.push(error.message))
-    const response = await page.goto('/book')
-    // As sent: the preloads and the module script are inert until the starter runs them.
-    const html = (await response?.text()) ?? ''
-    expect(html).not.toContain('<link rel="modulepreload"')
-    expect(html).toContain('type="text/x-deferred-module"')
-    await page.waitForFunction(() => '__remixRouter' in window)
-    // Hydrated: Remix dropped its script tags, and the copy that ran removed itself.
-    await expect(page.locator('script[type="module"], #deferred-module')).toHaveCount(0)
-    // An in-app navigation, which only a hydrated page makes.
-    let documentRequests = 0
-    page.on('request', (request) => {
-      if (request.resourceType() === 'document') documentRequests += 1
-    })
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Treatments' })
-      .click()
-    await expect(page).toHaveURL(/\/$/)
-    expect(documentRequests).toBe(0)
-    // A hydration mismatch would show up as a console error.
-    expect(errors).toEqual([])
-    await expectAccessible(page)
-  })
-
   test('the stylesheet comes inside the page and stays through in-app navigation', async ({
     page,
   }) => {
