@@ -9,10 +9,6 @@ export function uniqueEmail(label: string) {
 }
 
 /**
- * A patient books the cosmetic skin boost through the whole wizard (clear health answers, the
- * consent signed) with the given practitioner; returns the booking reference.
- */
-/**
  * Opens the nth day (from 0) that has free times, going to later weeks while the week shown has
  * fewer: a practitioner's week can be full or closed (a holiday, days off, earlier tests' bookings),
  * and the picker shows the week asked for even when it is empty.
@@ -43,6 +39,10 @@ export async function holdFirstOfferedTime(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
 }
 
+/**
+ * A patient books the cosmetic skin boost through the whole wizard (clear health answers, the
+ * consent signed) with the given practitioner; returns the booking reference.
+ */
 export async function bookSkinBoostAsPatient(
   page: Page,
   who: { name: string; email: string; practitioner: string },

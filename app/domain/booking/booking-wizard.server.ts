@@ -340,14 +340,11 @@ export type HoldResult =
     }
   | { ok: false; reason: 'taken'; nearest: Slot[] }
 
-// holdSlot's own statements (see newReference above).
-const holdServiceQuery = preparedStatement((db) =>
+// holdSlot's own statements (see newReference above). The service, read whole, serves
+// finalizeIfReady too.
+const serviceByIdQuery = preparedStatement((db) =>
   db
-    .select({
-      id: services.id,
-      durationMinutes: services.durationMinutes,
-      bufferAfterMinutes: services.bufferAfterMinutes,
-    })
+    .select()
     .from(services)
     .where(eq(services.id, sql.placeholder('id')))
     .prepare(),
@@ -421,7 +418,7 @@ export function holdSlot(input: {
         ) {
           return { ok: true, reference: current.reference, booked: false }
         }
-        const service = holdServiceQuery(tx).get({ id: draft.serviceId })
+        const service = serviceByIdQuery(tx).get({ id: draft.serviceId })
         if (!service) return { ok: false, reason: 'unknown-service' }
         const endAt = input.startAt + service.durationMinutes * 60_000
         const blockedUntil = endAt + service.bufferAfterMinutes * 60_000
@@ -670,22 +667,6 @@ export function verifyBookingEmail(input: {
   return result
 }
 
-// finalizeIfReady's reads: it runs at the end of every hold (prepared, see newReference).
-const serviceKindQuery = preparedStatement((db) =>
-  db
-    .select({ kind: services.kind, tier: services.tier })
-    .from(services)
-    .where(eq(services.id, sql.placeholder('id')))
-    .prepare(),
-)
-const heldStartQuery = preparedStatement((db) =>
-  db
-    .select({ startAt: bookings.startAt })
-    .from(bookings)
-    .where(eq(bookings.id, sql.placeholder('id')))
-    .prepare(),
-)
-
 /**
  * Books the draft when every step before the confirmation is done (the wizard's steps decide,
  * see wizard-steps.ts); returns null when something is still missing. Each step's action calls
@@ -697,8 +678,9 @@ export function finalizeIfReady(
 ): FinalizeOutcome | null {
   const { draft } = input
   const emailVerified = Boolean(draft.email) && input.verifiedEmail === draft.email
-  const consent = draftConsentProgress(tx, draft, emailVerified)
-  const service = serviceKindQuery(tx).get({ id: draft.serviceId })
+  // Runs at the end of every hold: the service is read once for the consent and screening parts.
+  const service = serviceByIdQuery(tx).get({ id: draft.serviceId })
+  const consent = draftConsentProgress(tx, draft, service, emailVerified)
   const screening = draftScreeningState(tx, {
     serviceKind: service?.kind ?? 'treatment',
     submissionId: draft.screeningSubmissionId,
@@ -730,13 +712,15 @@ function consentCovers(
 function draftConsentProgress(
   tx: Tx,
   draft: DraftRow,
+  service: { kind: string; tier: 'medical' | 'cosmetic' } | undefined,
   emailVerified: boolean,
 ): { needsConsent: boolean; hasConsent: boolean } {
-  const service = serviceKindQuery(tx).get({ id: draft.serviceId })
   const needsConsent = service?.kind === 'treatment'
   if (!needsConsent || !service || !emailVerified || !draft.email || !draft.dateOfBirth)
     return { needsConsent, hasConsent: false }
-  const held = draft.heldBookingId ? heldStartQuery(tx).get({ id: draft.heldBookingId }) : undefined
+  const held = draft.heldBookingId
+    ? bookingByIdQuery(tx).get({ id: draft.heldBookingId })
+    : undefined
   const patient = findPatient(tx, draft.email, draft.dateOfBirth)
   if (!held || !patient) return { needsConsent, hasConsent: false }
   return {
