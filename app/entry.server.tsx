@@ -7,6 +7,7 @@ import { InlineStylesProvider } from '#app/utils/inline-styles.tsx'
 import { stylesheetText } from '#app/utils/inline-styles.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { NonceProvider } from '#app/utils/nonce-provider.ts'
+import { classifyRequestError } from '#app/server/request-errors.ts'
 
 const ABORT_DELAY_MS = 5_000
 export const streamTimeout = ABORT_DELAY_MS
@@ -82,8 +83,9 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
-  logger.error(
-    { err: error, path: new URL(request.url).pathname },
-    'unhandled loader or action error',
-  )
+  const url = new URL(request.url)
+  const report = classifyRequestError(error, url)
+  if (report.withStack)
+    logger.error({ err: error, path: url.pathname }, 'unhandled loader or action error')
+  else logger.info({ path: url.pathname, reason: report.reason }, 'request refused')
 }

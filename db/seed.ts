@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { hashPassword } from '#app/domain/auth/password.server.ts'
 import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { type Db } from './client.server.ts'
@@ -16,14 +17,20 @@ import {
  * The demo clinic: a small microneedling practice in Milan with a doctor, a nurse and two
  * aestheticians. Everything here is invented; the emails use the reserved .example domain.
  */
-export const DEMO_PASSWORD = 'dermadesk-demo-2026'
 
-export const DEMO_SIGN_INS: { email: string; password: string; roles: string }[] = [
-  { email: 'giulia.romano@dermadesk.example', password: DEMO_PASSWORD, roles: 'clinician + admin' },
-  { email: 'marco.bianchi@dermadesk.example', password: DEMO_PASSWORD, roles: 'clinician' },
-  { email: 'sofia.conti@dermadesk.example', password: DEMO_PASSWORD, roles: 'clinician' },
-  { email: 'elena.greco@dermadesk.example', password: DEMO_PASSWORD, roles: 'admin' },
-]
+/** A demo staff member's sign-in, as the start output and the sign-ins file show it. */
+export type DemoSignIn = { email: string; password: string; roles: string }
+
+/**
+ * A password for one demo account of one database: 16 random letters and digits in groups of
+ * four (about 82 bits), so that no two installs share a sign-in and none is ever published.
+ */
+export function generateDemoPassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789'
+  const bytes = randomBytes(16)
+  const characters = [...bytes].map((byte) => alphabet[byte % alphabet.length]).join('')
+  return characters.match(/.{4}/g)!.join('-')
+}
 
 const hm = (hours: number, minutes = 0) => hours * 60 + minutes
 
@@ -282,13 +289,32 @@ const DEMO_CLOSURES: [string, string][] = [
   ['2028-01-01', "New Year's Day"],
 ]
 
+/** Who the demo staff accounts are (to tell a demo database from a real one). */
+export const DEMO_STAFF_EMAILS = DEMO_STAFF.flatMap((staff) => (staff.email ? [staff.email] : []))
+
 export function isDatabaseEmpty(db: Db): boolean {
   return db.select({ id: clinicSettings.id }).from(clinicSettings).get() === undefined
 }
 
-/** Fills an empty, migrated database with the demo clinic. */
-export async function seedDemoClinic(db: Db): Promise<void> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
+/**
+ * Fills an empty, migrated database with the demo clinic and returns its staff sign-ins. Each
+ * demo account gets its own random password unless the caller chooses one (tests own theirs).
+ */
+export async function seedDemoClinic(
+  db: Db,
+  options: { password?: string } = {},
+): Promise<DemoSignIn[]> {
+  const signIns = DEMO_STAFF.filter((staff) => staff.email).map((staff) => ({
+    email: staff.email!,
+    password: options.password ?? generateDemoPassword(),
+    roles: staff.roles.join(' + '),
+  }))
+  // argon2 costs about 50 ms a hash: four in parallel, before the (synchronous) transaction.
+  const hashes = new Map(
+    await Promise.all(
+      signIns.map(async (signIn) => [signIn.email, await hashPassword(signIn.password)] as const),
+    ),
+  )
   const now = new Date()
   db.transaction(
     (tx) => {
@@ -324,7 +350,12 @@ export async function seedDemoClinic(db: Db): Promise<void> {
         if (staff.email) {
           userId = tx
             .insert(users)
-            .values({ email: staff.email, name: staff.name, passwordHash, passwordChangedAt: now })
+            .values({
+              email: staff.email,
+              name: staff.name,
+              passwordHash: hashes.get(staff.email)!,
+              passwordChangedAt: now,
+            })
             .returning({ id: users.id })
             .get().id
           for (const role of staff.roles) tx.insert(userRoles).values({ userId, role }).run()
@@ -362,4 +393,5 @@ export async function seedDemoClinic(db: Db): Promise<void> {
     },
     { behavior: 'immediate' },
   )
+  return signIns
 }

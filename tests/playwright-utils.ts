@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
+import { readDemoSignIns } from '#db/demo-data.ts'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const E2E_PORT = process.env.E2E_PORT ?? '3101'
 /** Files of the server that tests/setup/e2e-server.mjs starts (keyed by port, like the config). */
 export const E2E_DB = path.join(ROOT, 'tests', '.db', `e2e-${E2E_PORT}.db`)
 export const E2E_LOG = path.join(ROOT, 'test-results', `e2e-server-${E2E_PORT}.log`)
-export const DEMO_PASSWORD = 'dermadesk-demo-2026'
 /** The production build sets the __Host- cookie (Secure is allowed on http://localhost). */
 export const SESSION_COOKIE = '__Host-dermadesk_session'
 
@@ -20,6 +20,16 @@ export const DEMO_STAFF = {
   admin: 'elena.greco@dermadesk.example',
 } as const
 export type DemoStaff = keyof typeof DEMO_STAFF
+
+/**
+ * The e2e server's demo staff passwords: generated for its database at seeding, like every
+ * install's, and read from the sign-ins file beside it (db/demo-data.ts).
+ */
+export function demoPassword(email: string): string {
+  const signIn = readDemoSignIns(E2E_DB).find((entry) => entry.email === email)
+  if (!signIn) throw new Error(`No demo sign-in for ${email} beside ${E2E_DB}`)
+  return signIn.password
+}
 
 /** The e2e server's database, for arranging data and checking what was (not) written. */
 export function openE2eDb() {
@@ -84,7 +94,7 @@ export const test = base.extend<{
   login: async ({ context }, use) => {
     await use(async (who) => {
       const response = await context.request.post('/login', {
-        form: { email: DEMO_STAFF[who], password: DEMO_PASSWORD },
+        form: { email: DEMO_STAFF[who], password: demoPassword(DEMO_STAFF[who]) },
         maxRedirects: 0,
       })
       expect(response.status(), `sign-in of ${who}`).toBe(302)

@@ -48,6 +48,28 @@ export default function AdminOverviewRoute() {
         an upcoming booking without an available, qualified practitioner show you the bookings and
         ask what to do first.
       </p>
+      {!settings.phone || !settings.address || !settings.email ? (
+        <p className="notice notice--warning" role="status">
+          Patients need the clinic&apos;s phone, email and address before they book.{' '}
+          <Link to="/admin/clinic">Add the clinic details</Link>
+        </p>
+      ) : null}
+      <section aria-labelledby="clinic-heading">
+        <h2 id="clinic-heading">Clinic details</h2>
+        <dl className="details">
+          <dt>Name</dt>
+          <dd>{settings.name}</dd>
+          <dt>Phone</dt>
+          <dd>{settings.phone || 'not set'}</dd>
+          <dt>Email</dt>
+          <dd>{settings.email || 'not set'}</dd>
+          <dt>Address</dt>
+          <dd>{settings.address || 'not set'}</dd>
+        </dl>
+        <p>
+          <Link to="/admin/clinic">Edit clinic details</Link>
+        </p>
+      </section>
       <section aria-labelledby="policies-heading">
         <h2 id="policies-heading">Booking policies</h2>
         <dl className="details">
@@ -67,6 +89,8 @@ export default function AdminOverviewRoute() {
           <dd>{settings.cancellationWindowHours} hours before</dd>
           <dt>Between needling sessions</dt>
           <dd>at least {settings.minDaysBetweenNeedling} days</dd>
+          <dt>Upcoming bookings per email address</dt>
+          <dd>at most {settings.maxUpcomingBookingsPerEmail}</dd>
         </dl>
         <p>
           <Link to="/admin/policies">Edit booking policies</Link>

@@ -121,6 +121,13 @@ const NUMBER_FIELDS: {
     min: 0,
     max: 365,
   },
+  {
+    name: 'maxUpcomingBookingsPerEmail',
+    label: 'Upcoming bookings per email address',
+    hint: 'How many upcoming visits one email address may book online at once; more by phone. 1 to 50.',
+    min: 1,
+    max: 50,
+  },
 ]
 
 function PoliciesForm({

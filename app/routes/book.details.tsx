@@ -12,11 +12,17 @@ import { PatientDetailsSchema } from '#app/domain/booking/booking.schema.ts'
 import { saveDraftDetails } from '#app/domain/booking/booking-wizard.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
-import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
+import { tooManyCodesMessage } from '#app/domain/patient/email-verification.rules.ts'
+import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
 import { useIsPending } from '#app/utils/misc.ts'
+import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your details | Dermadesk' }]
+
+// A 429 from the action says when to try again (Retry-After).
+export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { draft, steps } = await requireWizardStep(request, 'details')
@@ -87,13 +93,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
       409,
     )
   }
-  return formError(
-    {
-      formErrors: ['We have sent several codes already. Please wait an hour, or call the clinic.'],
-      values: parsed.values,
-    },
-    429,
-  )
+  if (result.reason === 'too-many-bookings') {
+    return formError(
+      {
+        formErrors: [tooManyBookingsMessage(result.max, result.clinicPhone)],
+        values: parsed.values,
+      },
+      429,
+      retryAfter(result.retryAfterSeconds),
+    )
+  }
+  if (result.reason === 'too-many-codes') {
+    return formError(
+      { formErrors: [tooManyCodesMessage(result.retryAfterSeconds)], values: parsed.values },
+      429,
+      retryAfter(result.retryAfterSeconds),
+    )
+  }
+  throw redirect('/book')
 }
 
 export default function BookDetailsRoute() {

@@ -15,14 +15,20 @@ import { slotQueryHref } from '#app/domain/booking/slot-query-href.ts'
 import {
   pathAfterHold,
   timeStepNotices,
+  holdLimitMessage,
   waitRefusalMessage,
 } from '#app/domain/booking/time-step.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
-import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
+import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
+import { retryAfterHeaders } from '#app/utils/headers.ts'
 import { SlotChoiceSchema, SlotQuerySchema } from '#app/utils/route-schemas.server.ts'
 import { useIsPending } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a day and time | Dermadesk' }]
+
+// A 429 from the action says when to try again (Retry-After).
+export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { draft, steps } = await requireWizardStep(request, 'time')
@@ -67,6 +73,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'too-close':
     case 'screening-wait':
       return formError({ formErrors: [waitRefusalMessage(result, draft.timeZone)] }, 409)
+    case 'limited':
+      return formError(
+        { formErrors: [holdLimitMessage(result.limit, result.retryAfterSeconds)] },
+        429,
+        retryAfter(result.retryAfterSeconds),
+      )
+    case 'too-many-bookings':
+      return formError(
+        { formErrors: [tooManyBookingsMessage(result.max, result.clinicPhone)] },
+        429,
+        retryAfter(result.retryAfterSeconds),
+      )
     case 'screening-needed':
       throw redirect('/book/screening')
     case 'no-draft':

@@ -13,14 +13,23 @@ import { VerificationCodeSchema, VerifyStepSchema } from '#app/domain/booking/bo
 import { resendBookingCode, verifyBookingEmail } from '#app/domain/booking/booking-wizard.server.ts'
 import { describeSlots } from '#app/domain/booking/slot-picker.server.ts'
 import { nextStep, readyToBook } from '#app/domain/booking/wizard-steps.ts'
-import { CODE_VALID_MINUTES } from '#app/domain/patient/email-verification.rules.ts'
+import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
+import {
+  CODE_VALID_MINUTES,
+  tooManyCodesMessage,
+} from '#app/domain/patient/email-verification.rules.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone } from '#app/utils/format.ts'
-import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
+import { patientSessionCookie } from '#app/utils/patient-session.server.ts'
 import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
 import { useIsPending } from '#app/utils/misc.ts'
+import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email | Dermadesk' }]
+
+// A 429 from the action says when to try again (Retry-After).
+export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { draft, steps } = await requireWizardStep(request, 'verify')
@@ -37,16 +46,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return formError(parsed.errors)
   const now = new Date()
   if (parsed.data.intent === 'resend') {
-    const resent = resendBookingCode({ session, now })
+    const resent = resendBookingCode({ session, now, actor: patientActor(context) })
     if (resent.ok) return redirect('/book/verify?resent=1')
     if (resent.reason === 'no-draft') throw redirect('/book')
     return formError(
-      {
-        formErrors: [
-          'We have sent several codes already. Please wait an hour, or call the clinic.',
-        ],
-      },
+      { formErrors: [tooManyCodesMessage(resent.retryAfterSeconds)] },
       429,
+      retryAfter(resent.retryAfterSeconds),
     )
   }
   const result = verifyBookingEmail({
@@ -55,13 +61,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
     now,
     actor: patientActor(context),
   })
+  // Proving the address replaced the session's token: every answer from here carries the new one.
+  const cookie: Record<string, string> = result.sessionToken
+    ? { 'Set-Cookie': await patientSessionCookie(result.sessionToken) }
+    : {}
   if (result.ok)
     return redirect(
       result.reference ? '/book/confirmation' : nextStep('verify', draft.progress).path,
+      { headers: cookie },
     )
   switch (result.reason) {
     case 'code':
-      return formError({ fieldErrors: { code: [result.message] } }, 400)
+      return result.retryAfterSeconds
+        ? formError(
+            { fieldErrors: { code: [result.message] } },
+            429,
+            retryAfter(result.retryAfterSeconds, cookie),
+          )
+        : formError({ fieldErrors: { code: [result.message] } }, 400, cookie)
+    case 'too-many-bookings':
+      return formError(
+        { formErrors: [tooManyBookingsMessage(result.max, result.clinicPhone)] },
+        429,
+        retryAfter(result.retryAfterSeconds, cookie),
+      )
     case 'slot-taken':
       return data(
         {
@@ -72,7 +95,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           values: {},
           nearest: describeSlots(result.nearest),
         },
-        { status: 409 },
+        { status: 409, headers: cookie },
       )
     case 'too-close':
       return formError(
@@ -82,16 +105,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
           ],
         },
         409,
+        cookie,
       )
     case 'screening-wait':
       return formError(
         { formErrors: [screeningWaitMessage(result.earliestStartAt, draft.timeZone)] },
         409,
+        cookie,
       )
     case 'screening-needed':
-      throw redirect('/book/screening')
+      throw redirect('/book/screening', { headers: cookie })
     default:
-      throw redirect('/book')
+      throw redirect('/book', { headers: cookie })
   }
 }
 

@@ -9,33 +9,39 @@ import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { FindBookingSchema } from '#app/domain/booking/booking.schema.ts'
 import { requestManageCode } from '#app/domain/booking/booking-manage.server.ts'
-import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { tooManyCodesMessage } from '#app/domain/patient/email-verification.rules.ts'
+import { patientActor } from '#app/utils/booking-wizard.server.ts'
+import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { useIsPending } from '#app/utils/misc.ts'
 import { ensurePatientSession } from '#app/utils/patient-session.server.ts'
+import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Find your booking | Dermadesk' }]
+
+// A 429 from the action says when to try again (Retry-After).
+export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const reference = new URL(request.url).searchParams.get('reference') ?? ''
   return { reference: /^DD-[0-9A-Z]{6}$/.test(reference) ? reference : '' }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, FindBookingSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const { session, setCookie } = await ensurePatientSession(request)
-  const result = requestManageCode({ session, ...parsed.data, now: new Date() })
+  const result = requestManageCode({
+    session,
+    ...parsed.data,
+    now: new Date(),
+    actor: patientActor(context),
+  })
   const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined
   if (!result.ok) {
     return formError(
-      {
-        formErrors: [
-          'We have sent several codes already. Please wait an hour, or call the clinic.',
-        ],
-        values: parsed.values,
-      },
+      { formErrors: [tooManyCodesMessage(result.retryAfterSeconds)], values: parsed.values },
       429,
-      headers,
+      retryAfter(result.retryAfterSeconds, headers),
     )
   }
   return redirect(`/bookings/verify?reference=${parsed.data.reference}`, { headers })

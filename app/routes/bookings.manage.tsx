@@ -10,7 +10,8 @@ import { ManageLinkSchema } from '#app/domain/booking/booking.schema.ts'
 import { openManageLink } from '#app/domain/booking/booking-manage.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { useIsPending } from '#app/utils/misc.ts'
-import { ensurePatientSession } from '#app/utils/patient-session.server.ts'
+import { patientActor } from '#app/utils/booking-wizard.server.ts'
+import { ensurePatientSession, patientSessionCookie } from '#app/utils/patient-session.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Open your booking | Dermadesk' }]
 
@@ -21,13 +22,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { token: ManageLinkSchema.safeParse({ token }).success ? token : null }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, ManageLinkSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const { session, setCookie } = await ensurePatientSession(request)
-  const result = openManageLink({ session, token: parsed.data.token, now: new Date() })
-  const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined
+  const result = openManageLink({
+    session,
+    token: parsed.data.token,
+    now: new Date(),
+    actor: patientActor(context),
+  })
   if (!result.ok) {
+    const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined
     return formError(
       {
         formErrors: [
@@ -38,7 +44,9 @@ export async function action({ request }: ActionFunctionArgs) {
       headers,
     )
   }
-  return redirect(`/bookings/${result.reference}`, { headers })
+  return redirect(`/bookings/${result.reference}`, {
+    headers: { 'Set-Cookie': await patientSessionCookie(result.sessionToken) },
+  })
 }
 
 export default function OpenManageLinkRoute() {

@@ -10,11 +10,19 @@ import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { VerificationCodeSchema } from '#app/domain/booking/booking.schema.ts'
 import { verifyManageCode } from '#app/domain/booking/booking-manage.server.ts'
 import { CODE_VALID_MINUTES } from '#app/domain/patient/email-verification.rules.ts'
-import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { patientActor } from '#app/utils/booking-wizard.server.ts'
+import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
+import { retryAfterHeaders } from '#app/utils/headers.ts'
 import { useIsPending } from '#app/utils/misc.ts'
-import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+import {
+  getPatientSessionFromRequest,
+  patientSessionCookie,
+} from '#app/utils/patient-session.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email | Dermadesk' }]
+
+// A 429 from the action says when to try again (Retry-After).
+export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await getPatientSessionFromRequest(request))) throw redirect('/bookings')
@@ -22,13 +30,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { reference: /^DD-[0-9A-Z]{6}$/.test(reference) ? reference : '' }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getPatientSessionFromRequest(request)
   if (!session) throw redirect('/bookings')
   const parsed = await parseForm(request, VerificationCodeSchema)
   if (!parsed.ok) return formError(parsed.errors)
-  const result = verifyManageCode({ session, code: parsed.data.code, now: new Date() })
-  if (result.ok) return redirect(`/bookings/${result.reference}`)
+  const result = verifyManageCode({
+    session,
+    code: parsed.data.code,
+    now: new Date(),
+    actor: patientActor(context),
+  })
+  if (result.ok)
+    return redirect(`/bookings/${result.reference}`, {
+      headers: { 'Set-Cookie': await patientSessionCookie(result.sessionToken) },
+    })
+  if (result.retryAfterSeconds)
+    return formError(
+      { fieldErrors: { code: [result.message] } },
+      429,
+      retryAfter(result.retryAfterSeconds),
+    )
   return formError({ fieldErrors: { code: [result.message] } }, 400)
 }
 

@@ -16,13 +16,17 @@ import {
 } from '#app/utils/auth.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { safeRedirect, useIsPending } from '#app/utils/misc.ts'
+import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Staff sign-in | Dermadesk' }]
 
+// A 429 from the action says when to try again (Retry-After).
+export const headers = retryAfterHeaders
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
-  const expired = new URL(request.url).searchParams.get('expired') === '1'
-  return { expired }
+  const query = new URL(request.url).searchParams
+  return { expired: query.get('expired') === '1', welcome: query.get('welcome') === '1' }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -72,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginRoute() {
-  const { expired } = useLoaderData<typeof loader>()
+  const { expired, welcome } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const isPending = useIsPending()
@@ -87,6 +91,11 @@ export default function LoginRoute() {
         For the clinic&apos;s doctors, nurses, aestheticians and administrators. Patients do not
         need an account.
       </p>
+      {welcome ? (
+        <p className="notice" role="status">
+          Your password is set. Sign in with it to continue.
+        </p>
+      ) : null}
       {expired ? (
         <p className="notice notice--warning" role="status">
           You were signed out after 15 minutes without activity. Please sign in again.

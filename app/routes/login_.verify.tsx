@@ -17,8 +17,12 @@ import { verifySecondFactor } from '#app/domain/auth/mfa-verify.server.ts'
 import { requireSecondFactorPending, serializeSessionCookie } from '#app/utils/auth.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
+import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Enter your sign-in code | Dermadesk' }]
+
+// A 429 from the action says when to try again (Retry-After).
+export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSecondFactorPending(request)

@@ -27,8 +27,12 @@ import { requireStaffUserForSecurity, serializeSessionCookie } from '#app/utils/
 import { auditActorOf } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
+import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Two-step sign-in | Dermadesk' }]
+
+// A 429 from the action says when to try again (Retry-After).
+export const headers = retryAfterHeaders
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await requireStaffUserForSecurity(request, context)

@@ -3,17 +3,26 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { type ServerBuild } from '@remix-run/node'
 import express, { type NextFunction, type Request, type Response } from 'express'
-import { getEnv } from '#app/utils/env.server.ts'
+import { getEnv, resetEnvCache } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { DatabaseOpenError, getDb } from '#db/client.server.ts'
+import { ensureClinicSettings } from '#db/first-run.ts'
 import { migrateDatabase } from '#db/migrate.ts'
-import { DEMO_SIGN_INS, isDatabaseEmpty, seedDemoClinic } from '#db/seed.ts'
+import { describeDemoData, hasDemoData, shouldSeedDemo, writeDemoSignIns } from '#db/demo-data.ts'
+import { type DemoSignIn, isDatabaseEmpty, seedDemoClinic } from '#db/seed.ts'
 import { seedDemoAppointments } from '#db/seed-appointments.ts'
+import { malformedPathsNotFound } from './malformed-paths.ts'
 import { namesAFile } from './public-files.ts'
 import { precompressed } from './precompressed.ts'
 import { remixHandler } from './remix-adapter.ts'
 import { type Scheduler, startScheduler } from './scheduler.ts'
 import { limitBody, refuseCrossSiteWrites, securityHeaders } from './security.ts'
+import {
+  describeTotpKey,
+  resolveTotpKey,
+  TotpKeyFileError,
+  type TotpKeySource,
+} from './totp-key.ts'
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -24,17 +33,40 @@ declare module 'express-serve-static-core' {
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
-/** Opens and migrates the database, seeding the demo clinic into an empty one. */
-async function prepareDatabase(seedDemo: boolean): Promise<{ seeded: boolean }> {
+/**
+ * Opens and migrates the database, seeding the demo clinic into an empty one when this start
+ * may (db/demo-data.ts). Returns the sign-ins when it seeded just now, and whether demo data is in.
+ */
+async function prepareDatabase(input: {
+  seedDemo: boolean
+  databasePath: string
+}): Promise<{ seededNow: DemoSignIn[] | null; demo: boolean }> {
   const db = getDb()
   migrateDatabase(db)
-  if (seedDemo && isDatabaseEmpty(db)) {
-    await seedDemoClinic(db)
+  if (input.seedDemo && isDatabaseEmpty(db)) {
+    const signIns = await seedDemoClinic(db)
+    writeDemoSignIns(input.databasePath, signIns)
     // A week of demo appointments from today, so the clinicians' agenda has something to show.
     seedDemoAppointments(db, new Date())
-    return { seeded: true }
+    return { seededNow: signIns, demo: true }
   }
-  return { seeded: false }
+  ensureClinicSettings(db)
+  return { seededNow: null, demo: hasDemoData(db) }
+}
+
+/** Production never stores two-step sign-in seeds unsealed: the key is set, or kept in a file. */
+function prepareTotpKey(): TotpKeySource {
+  const env = getEnv()
+  const resolved = resolveTotpKey({
+    configured: env.TOTP_ENCRYPTION_KEY,
+    production: env.NODE_ENV === 'production',
+    databasePath: env.DATABASE_PATH,
+  })
+  if (resolved.key && resolved.key !== env.TOTP_ENCRYPTION_KEY) {
+    process.env.TOTP_ENCRYPTION_KEY = resolved.key
+    resetEnvCache()
+  }
+  return resolved
 }
 
 function createApp(build: ServerBuild) {
@@ -49,12 +81,14 @@ function createApp(build: ServerBuild) {
     req.log = logger.child({ requestId: req.id })
     res.setHeader('X-Request-Id', req.id)
     const started = process.hrtime.bigint()
+    // As asked for: a malformed path is answered as another (malformed-paths.ts).
+    const requestPath = req.path
     res.on('finish', () => {
       // The path only: query strings may carry tokens, and nothing health-related is ever in one.
       req.log.info(
         {
           method: req.method,
-          path: req.path,
+          path: requestPath,
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
         },
@@ -64,6 +98,7 @@ function createApp(build: ServerBuild) {
     next()
   })
   app.use(securityHeaders({ production }))
+  app.use(malformedPathsNotFound())
 
   // Fingerprinted build assets never change; everything else in public/ may. Scripts and styles
   // go out as the brotli or gzip copy the build made, when the browser takes one.
@@ -94,8 +129,8 @@ function createApp(build: ServerBuild) {
     res.setHeader('Cache-Control', 'no-store')
     next()
   })
-  app.all(
-    '*',
+  // app.use, not app.all('*'): Express would decode the path as a route parameter.
+  app.use(
     remixHandler(build, env.NODE_ENV, (req, res) => ({
       cspNonce: res.locals.cspNonce as string,
       requestId: req.id,
@@ -112,37 +147,41 @@ function createApp(build: ServerBuild) {
 }
 
 export async function startServer() {
-  const env = getEnv()
-  let seeded = false
+  let database: Awaited<ReturnType<typeof prepareDatabase>>
+  let totpKey: TotpKeySource
   try {
-    ;({ seeded } = await prepareDatabase(env.SEED_DEMO))
+    totpKey = prepareTotpKey()
+    const env = getEnv()
+    database = await prepareDatabase({
+      seedDemo: shouldSeedDemo({ seedDemo: env.SEED_DEMO, databasePath: env.DATABASE_PATH }),
+      databasePath: env.DATABASE_PATH,
+    })
   } catch (error) {
-    if (error instanceof DatabaseOpenError) {
+    if (error instanceof DatabaseOpenError || error instanceof TotpKeyFileError) {
       console.error(error.message)
       process.exit(1)
     }
     throw error
   }
+  const env = getEnv()
   const buildUrl = pathToFileURL(path.join(projectRoot, 'build', 'index.js')).href
   const build = (await import(buildUrl)) as ServerBuild
   const app = createApp(build)
-  const production = env.NODE_ENV === 'production'
   let scheduler: Scheduler | null = null
   const server = app.listen(env.PORT, env.HOST, () => {
     const lines = [`Dermadesk is serving on ${env.APP_ORIGIN} (database: ${env.DATABASE_PATH})`]
-    if (seeded) lines.push('Seeded the demo clinic.')
-    if (env.SEED_DEMO) {
-      lines.push('Demo staff sign-ins:')
-      for (const demo of DEMO_SIGN_INS)
-        lines.push(`  ${demo.roles.padEnd(18)} ${demo.email.padEnd(34)} ${demo.password}`)
-    }
+    if (database.demo)
+      lines.push(
+        ...describeDemoData({
+          databasePath: env.DATABASE_PATH,
+          seededNow: database.seededNow,
+        }),
+      )
+    const keyNote = describeTotpKey(totpKey)
+    if (keyNote) lines.push(keyNote)
     if (env.REQUIRE_STAFF_MFA)
       lines.push(
         'Staff two-step sign-in is required: after the password, each person sets up an authenticator app.',
-      )
-    if (!env.TOTP_ENCRYPTION_KEY && production)
-      logger.warn(
-        'TOTP_ENCRYPTION_KEY is not set: two-step sign-in secrets are stored unencrypted in the database and its backups',
       )
     console.log(lines.join('\n'))
     // Sends the outbox (and, later, other periodic jobs) once we are serving.

@@ -6,6 +6,7 @@ import {
 } from '#app/domain/email/dispatcher.server.ts'
 import { purgeExpiredSessions } from '#app/domain/auth/sessions.server.ts'
 import { expireAllLapsedHolds } from '#app/domain/booking/booking-state.server.ts'
+import { purgeLapsedCounters } from '#app/domain/limits/limits.server.ts'
 import { purgeExpiredPatientSessions } from '#app/domain/patient/patient-sessions.server.ts'
 import { queueDueClinicalMessages } from '#app/domain/treatment/scheduled-messages.server.ts'
 import { purgeAbandonedSubmissions } from '#app/domain/screening/screening.server.ts'
@@ -180,6 +181,7 @@ export function createHousekeepingJob(everyMs = HOUSEKEEPING_EVERY_MS): Schedule
         staffSessionsPurged: purgeExpiredSessions(now),
         patientSessionsPurged: purgeExpiredPatientSessions(now),
         screeningAnswersPurged: purgeAbandonedSubmissions(now),
+        limitCountersPurged: purgeLapsedCounters(now),
       }
     },
   }

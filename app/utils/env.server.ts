@@ -18,8 +18,11 @@ const EnvSchema = z.object({
   /** When set, mail goes out through this SMTP server; otherwise it stays in the outbox table. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Dermadesk Clinic <no-reply@dermadesk.local>'),
-  /** Seed the demo clinic into an empty database at start. */
-  SEED_DEMO: BooleanFromEnv.default(true),
+  /**
+   * Seed the demo clinic into an empty database at start. Unset: only on the default database
+   * path (the local try-out), never on a database put anywhere else (db/demo-data.ts).
+   */
+  SEED_DEMO: BooleanFromEnv.optional(),
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of the app. */
   TRUST_PROXY: BooleanFromEnv.default(false),
   /** Secure, __Host- prefixed session cookie. Defaults to on in production. */

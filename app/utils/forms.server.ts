@@ -3,7 +3,15 @@ import type * as z from 'zod'
 import { type FormErrors } from './forms.ts'
 
 /** Fields whose values are never sent back to the browser after a failed submit. */
-const SECRET_FIELDS = new Set(['password', 'newPassword', 'code', 'recoveryCode', 'signature'])
+const SECRET_FIELDS = new Set([
+  'password',
+  'newPassword',
+  'confirmPassword',
+  'code',
+  'recoveryCode',
+  'signature',
+  'token',
+])
 
 /**
  * Reads a form post into plain values: one string per field, an array when a field repeats
@@ -84,4 +92,12 @@ export function formError(
     } satisfies FormErrors,
     { status, headers },
   )
+}
+
+/** The headers of a 429: when to try again, plus any others (a new session cookie). */
+export function retryAfter(
+  seconds: number,
+  headers?: Record<string, string>,
+): Record<string, string> {
+  return { ...headers, 'Retry-After': String(Math.max(1, Math.ceil(seconds))) }
 }

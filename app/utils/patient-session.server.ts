@@ -46,7 +46,12 @@ export async function ensurePatientSession(
   if (existing) return { session: existing, setCookie: null }
   const { token, tokenHash } = createPatientSession(new Date())
   return {
-    session: { tokenHash, verifiedEmail: null, provenBy: null },
+    session: { tokenHash, verifiedEmail: null, provenBy: null, provenBookingId: null },
     setCookie: await patientCookie().serialize(token),
   }
+}
+
+/** The Set-Cookie header for a session token, after the session's token was replaced. */
+export function patientSessionCookie(token: string): Promise<string> {
+  return patientCookie().serialize(token)
 }

@@ -254,7 +254,7 @@ if (config.mode === 'slots') {
   const sessions = slots.map(() => {
     const now = new Date()
     const { tokenHash } = createPatientSession(now)
-    const session = { tokenHash, verifiedEmail: null, provenBy: null }
+    const session = { tokenHash, verifiedEmail: null, provenBy: null, provenBookingId: null }
     const started = startBookingDraft({ session, serviceId: service.id, now })
     if (!started.ok) throw new Error('could not start a draft')
     return session
@@ -274,6 +274,7 @@ if (config.mode === 'slots') {
     ...createPatientSession(new Date()),
     verifiedEmail: null,
     provenBy: null,
+    provenBookingId: null,
   }
   const baselineDraft = startBookingDraft({
     session: baselineSession,

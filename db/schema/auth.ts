@@ -111,3 +111,33 @@ export const signInThrottles = sqliteTable('sign_in_throttles', {
   windowStartedAt: instant().notNull(),
   blockedUntil: instant(),
 })
+
+/**
+ * An invitation to join the clinic's staff: a one-time link (72 hours) to set a password. Only
+ * the token's SHA-256 is kept. Made by an admin, or by `npm run staff:create` for the first one.
+ */
+export const staffInvitations = sqliteTable(
+  'staff_invitations',
+  {
+    id: id(),
+    tokenHash: text().notNull().unique(),
+    email: text().notNull(),
+    name: text().notNull(),
+    /** JSON array of roles the new account gets. */
+    roles: text().notNull(),
+    /** The admin who invited; null when made on the server's command line. */
+    invitedByUserId: text().references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+    expiresAt: instant().notNull(),
+    acceptedAt: instant(),
+    acceptedUserId: text().references(() => users.id, { onDelete: 'restrict' }),
+  },
+  (table) => [
+    check('staff_invitations_email_lower', sql`${table.email} = lower(${table.email})`),
+    check(
+      'staff_invitations_accepted',
+      sql`(${table.acceptedAt} IS NULL) = (${table.acceptedUserId} IS NULL)`,
+    ),
+    index('staff_invitations_email').on(table.email),
+  ],
+)

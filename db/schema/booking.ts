@@ -45,6 +45,11 @@ export const patientSessions = sqliteTable(
     tokenHash: text().primaryKey(),
     verifiedEmail: text(),
     provenBy: text({ enum: EMAIL_PROOFS }),
+    /**
+     * A session opened by an emailed manage link may reach that one booking only; one that
+     * proved the address with a code reaches all of its bookings (null here).
+     */
+    provenBookingId: text(),
     createdAt: createdAt(),
     lastSeenAt: instant().notNull(),
     absoluteExpiresAt: instant().notNull(),
@@ -57,6 +62,10 @@ export const patientSessions = sqliteTable(
     check(
       'patient_sessions_proven_by',
       sql`${table.provenBy} IS NULL OR ${enumCheck(table.provenBy, EMAIL_PROOFS)}`,
+    ),
+    check(
+      'patient_sessions_link_scope',
+      sql`(${table.provenBy} = 'manage_link') = (${table.provenBookingId} IS NOT NULL)`,
     ),
   ],
 )
@@ -197,27 +206,46 @@ export const bookingEvents = sqliteTable(
  * The booking wizard's progress for one patient session: the treatment, the held slot and the
  * details typed so far. Completed drafts point at the booking they became.
  */
-export const bookingDrafts = sqliteTable('booking_drafts', {
-  id: id(),
-  sessionTokenHash: text()
-    .notNull()
-    .unique()
-    .references(() => patientSessions.tokenHash, { onDelete: 'cascade' }),
-  serviceId: text()
-    .notNull()
-    .references(() => services.id, { onDelete: 'cascade' }),
-  heldBookingId: text().references(() => bookings.id, { onDelete: 'set null' }),
-  fullName: text(),
-  email: text(),
-  phone: text(),
-  dateOfBirth: text(),
-  completedBookingId: text().references(() => bookings.id, { onDelete: 'set null' }),
-  /** The screening answers this draft will book with (treatments only). */
-  screeningSubmissionId: text().references(() => screeningSubmissions.id, {
-    onDelete: 'set null',
-  }),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+export const bookingDrafts = sqliteTable(
+  'booking_drafts',
+  {
+    id: id(),
+    sessionTokenHash: text()
+      .notNull()
+      .unique()
+      .references(() => patientSessions.tokenHash, { onDelete: 'cascade' }),
+    serviceId: text()
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    heldBookingId: text().references(() => bookings.id, { onDelete: 'set null' }),
+    fullName: text(),
+    email: text(),
+    phone: text(),
+    dateOfBirth: text(),
+    completedBookingId: text().references(() => bookings.id, { onDelete: 'set null' }),
+    /** The screening answers this draft will book with (treatments only). */
+    screeningSubmissionId: text().references(() => screeningSubmissions.id, {
+      onDelete: 'set null',
+    }),
+    /**
+     * Who holds the draft's time, as a keyed hash of the client's IP address: a limit on live
+     * holds per client. Gone with the draft when the session ends.
+     */
+    holdClientKey: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('booking_drafts_hold_client').on(table.holdClientKey)],
+)
+
+/**
+ * Counters for the limits on anonymous paths (email codes, wrong guesses, holds): one row per
+ * key and fixed window. Keys are hashes (an address or IP is never stored here in the clear).
+ */
+export const rateLimitCounters = sqliteTable('rate_limit_counters', {
+  key: text().primaryKey(),
+  count: integer().notNull(),
+  windowStartedAt: instant().notNull(),
 })
 
 /**

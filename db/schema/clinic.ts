@@ -36,10 +36,19 @@ export const clinicSettings = sqliteTable(
     holdMinutes: integer().notNull(),
     cancellationWindowHours: integer().notNull(),
     minDaysBetweenNeedling: integer().notNull(),
+    /**
+     * How many upcoming bookings (pending review or confirmed) one email address may hold at
+     * once: a limit on anonymous booking (docs/decisions/027-safe-by-default.md).
+     */
+    maxUpcomingBookingsPerEmail: integer().notNull().default(3),
     updatedAt: updatedAt(),
   },
   (table) => [
     check('clinic_settings_singleton', sql`${table.id} = 'clinic'`),
+    check(
+      'clinic_settings_upcoming_per_email',
+      sql`${table.maxUpcomingBookingsPerEmail} BETWEEN 1 AND 50`,
+    ),
     check('clinic_settings_slot_step', sql`${table.slotStepMinutes} BETWEEN 5 AND 120`),
     check('clinic_settings_hold', sql`${table.holdMinutes} BETWEEN 1 AND 60`),
   ],

@@ -102,6 +102,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   // Admin console
   'admin._index': { loader: ADMIN, action: NONE },
   'admin.audit': { loader: ADMIN, action: ADMIN },
+  'admin.clinic': { loader: ADMIN, action: ADMIN },
   'admin.closures': { loader: ADMIN, action: ADMIN },
   'admin.consent._index': { loader: ADMIN, action: ADMIN },
   'admin.consent.$versionId': { loader: ADMIN, action: ADMIN },
@@ -116,6 +117,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'admin.services._index': { loader: ADMIN, action: NONE },
   'admin.services.new': { loader: ADMIN, action: ADMIN },
   'admin.services.$serviceId': { loader: ADMIN, action: ADMIN },
+  'admin.staff': { loader: ADMIN, action: ADMIN },
+  // Anyone with the invitation link sets the password: the token in it is the only key.
+  'staff-invite': { loader: PUBLIC, action: PUBLIC },
 
   // Staff area
   'staff._index': { loader: STAFF, action: NONE },

@@ -1,7 +1,7 @@
 import { type Browser, type Page } from '@playwright/test'
 import { answerHealthQuestions } from '../screening-utils.ts'
 import {
-  DEMO_PASSWORD,
+  demoPassword,
   DEMO_STAFF,
   expect,
   expectAccessible,
@@ -13,7 +13,7 @@ import {
 async function adminPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL })
   const response = await context.request.post('/login', {
-    form: { email: DEMO_STAFF.admin, password: DEMO_PASSWORD },
+    form: { email: DEMO_STAFF.admin, password: demoPassword(DEMO_STAFF.admin) },
     maxRedirects: 0,
   })
   expect(response.status()).toBe(302)

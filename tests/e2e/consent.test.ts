@@ -5,7 +5,7 @@ import { waitForEmail } from '../mail-utils.ts'
 import { chooseDayWithTimes, holdFirstOfferedTime } from '../booking-utils.ts'
 import { answerHealthQuestions } from '../screening-utils.ts'
 import {
-  DEMO_PASSWORD,
+  demoPassword,
   DEMO_STAFF,
   expect,
   expectAccessible,
@@ -72,7 +72,7 @@ async function expectPdf(page: Page, url: string, reference: string) {
 async function clinicianPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL })
   const response = await context.request.post('/login', {
-    form: { email: DEMO_STAFF.nurse, password: DEMO_PASSWORD },
+    form: { email: DEMO_STAFF.nurse, password: demoPassword(DEMO_STAFF.nurse) },
     maxRedirects: 0,
   })
   expect(response.status()).toBe(302)

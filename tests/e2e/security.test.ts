@@ -1,6 +1,6 @@
 import net from 'node:net'
 import {
-  DEMO_PASSWORD,
+  demoPassword,
   DEMO_STAFF,
   expect,
   expectAccessible,
@@ -73,7 +73,7 @@ test.describe('security baseline', () => {
     baseURL,
   }) => {
     const before = countSessions()
-    const form = { email: DEMO_STAFF.nurse, password: DEMO_PASSWORD }
+    const form = { email: DEMO_STAFF.nurse, password: demoPassword(DEMO_STAFF.nurse) }
     const viaFetchMetadata = await request.post('/login', {
       form,
       headers: { 'Sec-Fetch-Site': 'cross-site' },

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import {
-  DEMO_PASSWORD,
+  demoPassword,
   DEMO_STAFF,
   E2E_LOG,
   expect,
@@ -15,7 +15,7 @@ test.describe('staff sign-in @no-js', () => {
     await page.goto('/login')
     await expectAccessible(page)
     await page.getByLabel('Email').fill(DEMO_STAFF.nurse)
-    await page.getByLabel('Password').fill(DEMO_PASSWORD)
+    await page.getByLabel('Password').fill(demoPassword(DEMO_STAFF.nurse))
     await page.getByRole('button', { name: 'Sign in' }).click()
 
     await expect(page).toHaveURL('/staff')
@@ -67,7 +67,7 @@ test.describe('staff sign-in @no-js', () => {
     await page.goto('/admin')
     await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin/)
     await page.getByLabel('Email').fill(DEMO_STAFF.admin)
-    await page.getByLabel('Password').fill(DEMO_PASSWORD)
+    await page.getByLabel('Password').fill(demoPassword(DEMO_STAFF.admin))
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page).toHaveURL('/admin')
     await expect(page.getByRole('heading', { level: 1, name: 'Clinic settings' })).toBeVisible()
@@ -120,12 +120,12 @@ test.describe('roles and throttling', () => {
     })
     expect(wrong.status()).toBe(401)
     const right = await request.post('/login', {
-      form: { email: DEMO_STAFF.nurse, password: DEMO_PASSWORD },
+      form: { email: DEMO_STAFF.nurse, password: demoPassword(DEMO_STAFF.nurse) },
       maxRedirects: 0,
     })
     expect(right.status()).toBe(302)
     const log = fs.readFileSync(E2E_LOG, 'utf8')
-    expect(log).not.toContain(DEMO_PASSWORD)
+    expect(log).not.toContain(demoPassword(DEMO_STAFF.nurse))
     expect(log).not.toContain('not-the-password-at-all')
     for (const line of log.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow()
     const db = openE2eDb()

@@ -1,6 +1,6 @@
 import { bookSkinBoostAsPatient, moveBookingToNow, uniqueEmail } from '../booking-utils.ts'
 import {
-  DEMO_PASSWORD,
+  demoPassword,
   DEMO_STAFF,
   expect,
   expectAccessible,
@@ -32,7 +32,7 @@ test.describe('the visit', () => {
     const clinician = await browser.newContext({ baseURL })
     const staff = await clinician.newPage()
     const signIn = await clinician.request.post('/login', {
-      form: { email: DEMO_STAFF.nurse, password: DEMO_PASSWORD },
+      form: { email: DEMO_STAFF.nurse, password: demoPassword(DEMO_STAFF.nurse) },
       maxRedirects: 0,
     })
     expect(signIn.status()).toBe(302)
@@ -145,7 +145,7 @@ test.describe('the visit', () => {
     // An admin who is not a clinician sees no health records.
     const adminContext = await browser.newContext({ baseURL })
     const signIn = await adminContext.request.post('/login', {
-      form: { email: DEMO_STAFF.admin, password: DEMO_PASSWORD },
+      form: { email: DEMO_STAFF.admin, password: demoPassword(DEMO_STAFF.admin) },
       maxRedirects: 0,
     })
     expect(signIn.status()).toBe(302)

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { openDatabase } from '#db/client.server.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { seedDemoClinic } from '#db/seed.ts'
+import { TEST_STAFF_PASSWORD } from './test-staff.ts'
 import {
   BASE_DEMO_DB,
   BASE_EMPTY_DB,
@@ -25,7 +26,7 @@ export default async function setup() {
     const building = `${file}.${process.pid}.tmp`
     const db = openDatabase(building)
     migrateDatabase(db)
-    if (file === BASE_DEMO_DB) await seedDemoClinic(db)
+    if (file === BASE_DEMO_DB) await seedDemoClinic(db, { password: TEST_STAFF_PASSWORD })
     // Leave WAL mode so that the single file is the whole database, then swap it in.
     db.$client.pragma('journal_mode = DELETE')
     db.$client.close()

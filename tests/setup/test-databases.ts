@@ -22,6 +22,7 @@ export function baseFingerprint(root: string): string {
     hash.update(file).update(fs.readFileSync(file))
   }
   hash.update(fs.readFileSync(path.join(root, 'db', 'seed.ts')))
+  hash.update(fs.readFileSync(path.join(root, 'tests', 'setup', 'test-staff.ts')))
   return hash.digest('hex')
 }
 

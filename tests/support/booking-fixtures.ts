@@ -124,7 +124,7 @@ export async function bookForPatient(
     actor: patientActor,
   })
   if (!result.ok) throw new Error(`booking failed: ${JSON.stringify(result)}`)
-  const verified = reloadSession(session)
+  const verified = sessionAfter(session, result.sessionToken, now)
   let reference = result.reference
   if (!reference) {
     // A treatment: the consent step is the last one before the booking is made.
@@ -136,15 +136,28 @@ export async function bookForPatient(
   return { session: verified, reference }
 }
 
+/**
+ * The session the browser holds after a step: the new one when proving the email replaced its
+ * token (as the Set-Cookie would), else the same one re-read.
+ */
+export function sessionAfter(
+  session: PatientSession,
+  newToken: string | null | undefined,
+  now: Date,
+): PatientSession {
+  return newToken ? getPatientSession(newToken, now)! : reloadSession(session)
+}
+
 /** The session as the next request would read it (it may have been verified meanwhile). */
 export function reloadSession(session: PatientSession): PatientSession {
   const row = getDb()
     .$client.prepare(
-      'SELECT verified_email AS verifiedEmail, proven_by AS provenBy FROM patient_sessions WHERE token_hash = ?',
+      'SELECT verified_email AS verifiedEmail, proven_by AS provenBy, proven_booking_id AS provenBookingId FROM patient_sessions WHERE token_hash = ?',
     )
     .get(session.tokenHash) as {
     verifiedEmail: string | null
     provenBy: PatientSession['provenBy']
+    provenBookingId: string | null
   }
   return { tokenHash: session.tokenHash, ...row }
 }

@@ -84,8 +84,14 @@ export async function wizardAtConsent(
 ): Promise<PatientSession> {
   const { holdSlot, saveDraftDetails, verifyBookingEmail } =
     await import('#app/domain/booking/booking-wizard.server.ts')
-  const { firstFreeSlot, latestCodeSentTo, patientActor, reloadSession, sessionWithDraft } =
-    await import('./booking-fixtures.ts')
+  const {
+    firstFreeSlot,
+    latestCodeSentTo,
+    patientActor,
+    reloadSession,
+    sessionAfter,
+    sessionWithDraft,
+  } = await import('./booking-fixtures.ts')
   const session = sessionWithDraft(slug, now)
   const held = holdSlot({
     session,
@@ -104,6 +110,7 @@ export async function wizardAtConsent(
       actor: patientActor,
     })
     if (!verified.ok) throw new Error(`verify failed: ${JSON.stringify(verified)}`)
+    return sessionAfter(session, verified.sessionToken, now)
   }
   return reloadSession(session)
 }

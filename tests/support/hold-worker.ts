@@ -27,7 +27,7 @@ const results: string[] = []
 for (const tokenHash of input.sessions) {
   try {
     const result = holdSlot({
-      session: { tokenHash, verifiedEmail: null, provenBy: null },
+      session: { tokenHash, verifiedEmail: null, provenBy: null, provenBookingId: null },
       practitionerId: input.practitionerId,
       startAt: input.startAt,
       now: new Date(input.now),

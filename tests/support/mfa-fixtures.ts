@@ -5,7 +5,7 @@ import { signIn } from '#app/domain/auth/auth.server.ts'
 import { confirmMfaEnrolment, startMfaEnrolment } from '#app/domain/auth/mfa-enrolment.server.ts'
 import { openTotpSecret } from '#app/domain/auth/mfa-secrets.server.ts'
 import { getDb } from '#db/client.server.ts'
-import { DEMO_PASSWORD } from '#db/seed.ts'
+import { TEST_STAFF_PASSWORD as DEMO_PASSWORD } from '#tests/setup/test-staff.ts'
 import { auditEvents, userMfa, users } from '#db/schema/index.ts'
 
 /** Helpers for the two-factor integration tests (a fresh demo database per test). */

@@ -4,9 +4,9 @@ import { and, eq, isNotNull } from 'drizzle-orm'
 import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
 import { localDateOf } from '#app/domain/availability/availability.rules.ts'
 import { startBookingDraft } from '#app/domain/booking/booking-wizard.server.ts'
-import { markSessionVerified } from '#app/domain/patient/patient-sessions.server.ts'
+import { proveSessionEmail } from '#app/domain/patient/patient-sessions.server.ts'
 import { serializeSessionCookie } from '#app/utils/auth.server.ts'
-import { ensurePatientSession } from '#app/utils/patient-session.server.ts'
+import { ensurePatientSession, patientSessionCookie } from '#app/utils/patient-session.server.ts'
 import { getDb } from '#db/client.server.ts'
 import {
   bookings,
@@ -60,11 +60,13 @@ export type World = {
 
 /** A patient browser that has proved it reads `email` (as after "find my booking" + code). */
 async function verifiedPatientCookie(email: string) {
-  const { session, setCookie } = await ensurePatientSession(new Request('http://localhost/'))
-  getDb().transaction((tx) => markSessionVerified(tx, session.tokenHash, email, 'email_code'), {
-    behavior: 'immediate',
-  })
-  return { cookie: setCookie!.split(';')[0]!, tokenHash: session.tokenHash }
+  const { session } = await ensurePatientSession(new Request('http://localhost/'))
+  const proven = getDb().transaction(
+    (tx) => proveSessionEmail(tx, session, { email, provenBy: 'email_code' }, new Date()),
+    { behavior: 'immediate' },
+  )
+  const setCookie = await patientSessionCookie(proven.token)
+  return { cookie: setCookie.split(';')[0]!, tokenHash: proven.session.tokenHash }
 }
 
 async function staffCookie(email: string) {
@@ -90,7 +92,12 @@ export async function buildWorld(now = new Date()): Promise<World> {
 
   const cookieA = await verifiedPatientCookie(PATIENT.email)
   const draft = startBookingDraft({
-    session: { tokenHash: cookieA.tokenHash, verifiedEmail: PATIENT.email, provenBy: 'email_code' },
+    session: {
+      tokenHash: cookieA.tokenHash,
+      verifiedEmail: PATIENT.email,
+      provenBy: 'email_code',
+      provenBookingId: null,
+    },
     serviceId: serviceIdBySlug('consultation'),
     now,
   })

@@ -28,7 +28,7 @@ import {
 } from './mfa-enrolment.server.ts'
 import { verifySecondFactor } from './mfa-verify.server.ts'
 import { getSessionUser, hashSessionToken } from './sessions.server.ts'
-import { DEMO_PASSWORD } from '#db/seed.ts'
+import { TEST_STAFF_PASSWORD as DEMO_PASSWORD } from '#tests/setup/test-staff.ts'
 
 function verify(sessionToken: string, code: string, method: 'totp' | 'recovery_code' = 'totp') {
   return verifySecondFactor({ sessionToken, code, method, ...requestInfo })

@@ -37,8 +37,17 @@ export type BookingEmailContext = {
   sequence: number
 }
 
-/** Everything an email about this booking needs, with a new manage link for it. */
-export function loadBookingEmailContext(tx: Tx, bookingId: string, now: Date): BookingEmailContext {
+/**
+ * Everything an email about this booking needs, with a new manage link for it. An email about a
+ * cancellation gets no link (links stop working when their booking is cancelled): its manageUrl
+ * is the "find my booking" page.
+ */
+export function loadBookingEmailContext(
+  tx: Tx,
+  bookingId: string,
+  now: Date,
+  options: { manageLink?: boolean } = {},
+): BookingEmailContext {
   const row = tx
     .select({
       booking: bookings,
@@ -82,7 +91,10 @@ export function loadBookingEmailContext(tx: Tx, bookingId: string, now: Date): B
     patientName: row.patientName,
     patientEmail: row.patientEmail,
     clinic,
-    manageUrl: createManageLink(tx, { bookingId, appointmentStartAt: row.booking.startAt, now }),
+    manageUrl:
+      options.manageLink === false
+        ? `${getEnv().APP_ORIGIN}/bookings`
+        : createManageLink(tx, { bookingId, appointmentStartAt: row.booking.startAt, now }),
     sequence: changes,
   }
 }
@@ -231,7 +243,8 @@ export function verificationCodeEmail(input: {
   return {
     dedupeKey: `verification:${input.verificationId}`,
     to: input.to,
-    subject: `${input.code} is your ${input.clinicName} code`,
+    // Never the code itself: subjects show on lock screens and in notification previews.
+    subject: `Your email code for ${input.clinicName}`,
     text: lines.join('\n'),
     html: htmlOf(lines),
   }

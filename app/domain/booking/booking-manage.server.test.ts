@@ -2,7 +2,10 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { getDb } from '#db/client.server.ts'
 import { bookingEvents, bookings, emailOutbox, patientSessions } from '#db/schema/index.ts'
-import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import {
+  getPatientSession,
+  type PatientSession,
+} from '#app/domain/patient/patient-sessions.server.ts'
 import {
   bookForPatient,
   firstFreeSlot,
@@ -25,17 +28,20 @@ import {
 const NOW = new Date('2026-11-25T08:00:00Z')
 const DAY = 24 * 3600_000
 
-function reload(session: PatientSession): PatientSession {
-  const row = getDb()
-    .select()
-    .from(patientSessions)
-    .where(eq(patientSessions.tokenHash, session.tokenHash))
-    .get()!
-  return { tokenHash: row.tokenHash, verifiedEmail: row.verifiedEmail, provenBy: row.provenBy }
+
+/** Whether the session row of this (old) token is still there. */
+function sessionRowExists(session: PatientSession): boolean {
+  return (
+    getDb()
+      .select({ tokenHash: patientSessions.tokenHash })
+      .from(patientSessions)
+      .where(eq(patientSessions.tokenHash, session.tokenHash))
+      .get() !== undefined
+  )
 }
 
 describe('managing a booking', () => {
-  test('reference + email + code opens the booking; another address sees nothing', async () => {
+  test('reference + email + code opens the booking under a new session token; another address sees nothing', async () => {
     const { reference } = await bookForPatient('skin-boost', firstFreeSlot('skin-boost', NOW), NOW)
     const browser = newPatientSession(NOW)
     expect(
@@ -43,23 +49,33 @@ describe('managing a booking', () => {
     ).toBeNull()
 
     expect(
-      requestManageCode({ session: browser, reference, email: PATIENT.email, now: NOW }).ok,
+      requestManageCode({
+        session: browser,
+        reference,
+        email: PATIENT.email,
+        now: NOW,
+        actor: patientActor,
+      }).ok,
     ).toBe(true)
-    expect(
-      verifyManageCode({ session: browser, code: latestCodeSentTo(PATIENT.email), now: NOW }),
-    ).toEqual({ ok: true, reference })
-    const view = getPatientBooking({
-      session: reload(browser),
-      reference,
+    const verified = verifyManageCode({
+      session: browser,
+      code: latestCodeSentTo(PATIENT.email),
       now: NOW,
       actor: patientActor,
     })
+    expect(verified).toEqual({ ok: true, reference, sessionToken: expect.any(String) })
+    // The token from before the proof opens nothing any more (a shared computer's old cookie).
+    expect(sessionRowExists(browser)).toBe(false)
+    const session = getPatientSession(verified.ok ? verified.sessionToken : '', NOW)!
+    expect(session).toMatchObject({ verifiedEmail: PATIENT.email, provenBy: 'email_code' })
+    const view = getPatientBooking({ session, reference, now: NOW, actor: patientActor })
     expect(view).toMatchObject({ reference, status: 'confirmed', patientName: PATIENT.fullName })
 
-    const stranger = {
+    const stranger: PatientSession = {
       tokenHash: 'x',
       verifiedEmail: 'someone.else@example.com',
-      provenBy: 'email_code' as const,
+      provenBy: 'email_code',
+      provenBookingId: null,
     }
     expect(
       getPatientBooking({ session: stranger, reference, now: NOW, actor: patientActor }),
@@ -72,23 +88,85 @@ describe('managing a booking', () => {
     const browser = newPatientSession(NOW)
     const before = getDb().select().from(emailOutbox).all().length
     expect(
-      requestManageCode({ session: browser, reference, email: 'wrong@example.com', now: NOW }),
+      requestManageCode({
+        session: browser,
+        reference,
+        email: 'wrong@example.com',
+        now: NOW,
+        actor: patientActor,
+      }),
     ).toEqual({ ok: true })
     expect(getDb().select().from(emailOutbox).all().length).toBe(before)
-    const attempt = verifyManageCode({ session: browser, code: '123456', now: NOW })
+    const attempt = verifyManageCode({
+      session: browser,
+      code: '123456',
+      now: NOW,
+      actor: patientActor,
+    })
     expect(attempt).toMatchObject({ ok: false, message: expect.stringContaining('not right') })
   })
 
-  test('the emailed link opens the booking', async () => {
-    const { reference } = await bookForPatient('skin-boost', firstFreeSlot('skin-boost', NOW), NOW)
+  test('the emailed link opens its own booking only, under a new session token', async () => {
+    const first = await bookForPatient('skin-boost', firstFreeSlot('skin-boost', NOW), NOW)
+    const linkToFirst = latestManageTokenSentTo(PATIENT.email)
+    const second = await bookForPatient(
+      'consultation',
+      firstFreeSlot('consultation', new Date(NOW.getTime() + 3 * DAY)),
+      NOW,
+    )
     const browser = newPatientSession(NOW)
-    expect(
-      openManageLink({ session: browser, token: latestManageTokenSentTo(PATIENT.email), now: NOW }),
-    ).toEqual({ ok: true, reference })
-    expect(reload(browser)).toMatchObject({ verifiedEmail: PATIENT.email, provenBy: 'manage_link' })
-    expect(openManageLink({ session: browser, token: 'A'.repeat(43), now: NOW })).toEqual({
-      ok: false,
+    const opened = openManageLink({
+      session: browser,
+      token: linkToFirst,
+      now: NOW,
+      actor: patientActor,
     })
+    expect(opened).toEqual({
+      ok: true,
+      reference: first.reference,
+      sessionToken: expect.any(String),
+    })
+    expect(sessionRowExists(browser)).toBe(false)
+    const session = getPatientSession(opened.ok ? opened.sessionToken : '', NOW)!
+    expect(session).toMatchObject({ verifiedEmail: PATIENT.email, provenBy: 'manage_link' })
+    expect(
+      getPatientBooking({ session, reference: first.reference, now: NOW, actor: patientActor }),
+    ).toMatchObject({ reference: first.reference })
+    // The same address's other booking is not reachable from this email's link.
+    expect(
+      getPatientBooking({ session, reference: second.reference, now: NOW, actor: patientActor }),
+    ).toBeNull()
+    expect(getPatientBookingCalendar({ session, reference: second.reference })).toBeNull()
+    expect(
+      openManageLink({ session, token: 'A'.repeat(43), now: NOW, actor: patientActor }),
+    ).toEqual({ ok: false })
+  })
+
+  test('a manage link stops working once its booking is moved or cancelled', async () => {
+    const slot = firstFreeSlot('skin-boost', new Date(NOW.getTime() + 5 * DAY))
+    const { session, reference } = await bookForPatient('skin-boost', slot, NOW)
+    const beforeMove = latestManageTokenSentTo(PATIENT.email)
+    const later = firstFreeSlot('skin-boost', new Date(slot.startAt + 2 * DAY))
+    expect(
+      reschedulePatientBooking({
+        session,
+        reference,
+        practitionerId: later.practitionerId,
+        startAt: later.startAt,
+        now: NOW,
+        actor: patientActor,
+      }),
+    ).toMatchObject({ ok: true })
+    const open = (token: string) =>
+      openManageLink({ session: newPatientSession(NOW), token, now: NOW, actor: patientActor })
+    expect(open(beforeMove)).toEqual({ ok: false })
+    // The email about the move carries a new link, which works until the booking is cancelled.
+    const afterMove = latestManageTokenSentTo(PATIENT.email)
+    expect(open(afterMove)).toMatchObject({ ok: true, reference })
+    expect(
+      cancelPatientBooking({ session, reference, reason: null, now: NOW, actor: patientActor }),
+    ).toMatchObject({ ok: true })
+    expect(open(afterMove)).toEqual({ ok: false })
   })
 
   test('cancelling inside the window frees the slot, records the event and emails the patient', async () => {

@@ -11,8 +11,8 @@ import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { issueEmailCode, verifyEmailCode } from '#app/domain/patient/email-verification.server.ts'
 import { describeCodeProblem } from '#app/domain/patient/email-verification.rules.ts'
 import {
-  markSessionVerified,
   type PatientSession,
+  proveSessionEmail,
 } from '#app/domain/patient/patient-sessions.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
@@ -27,7 +27,7 @@ import {
   isDoubleBookingError,
   recordBookingEvent,
 } from './booking-state.server.ts'
-import { findBookingIdForManageToken } from './manage-links.server.ts'
+import { findBookingIdForManageToken, revokeManageLinks } from './manage-links.server.ts'
 import { auditPatientBookingView, loadOwnedBooking } from './owned-booking.server.ts'
 import { getPatientScreeningNotice } from '#app/domain/screening/screening-booking.server.ts'
 import {
@@ -42,12 +42,16 @@ import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts
  * another address is "not found", exactly like one that does not exist (security goal C2).
  */
 
-/** Exchanges an emailed manage-link token for access to that booking's address. */
+/**
+ * Exchanges an emailed manage-link token for access to that one booking (not the address's
+ * others: a forwarded or leaked email opens only what it is about). The session gets a new token.
+ */
 export function openManageLink(input: {
   session: PatientSession
   token: string
   now: Date
-}): { ok: true; reference: string } | { ok: false } {
+  actor: BookingActor
+}): { ok: true; reference: string; sessionToken: string } | { ok: false } {
   const db = getDb()
   const bookingId = findBookingIdForManageToken(db, input.token, input.now)
   if (!bookingId) return { ok: false }
@@ -58,31 +62,46 @@ export function openManageLink(input: {
     .where(eq(bookings.id, bookingId))
     .get()
   if (!row) return { ok: false }
-  db.transaction((tx) => {
-    markSessionVerified(tx, input.session.tokenHash, row.email, 'manage_link')
-    recordAuditEvent(tx, {
-      action: 'patient.email_proven',
-      actor: { type: 'patient', id: row.patientId },
-      subjectType: 'booking',
-      subjectId: bookingId,
-      patientId: row.patientId,
-      details: { by: 'manage_link' },
-      at: input.now,
-    })
-  })
-  return { ok: true, reference: row.reference }
+  const sessionToken = db.transaction(
+    (tx) => {
+      const proven = proveSessionEmail(
+        tx,
+        input.session,
+        { email: row.email, provenBy: 'manage_link', bookingId },
+        input.now,
+      )
+      recordAuditEvent(tx, {
+        action: 'patient.email_proven',
+        actor: {
+          type: 'patient',
+          id: row.patientId,
+          ipAddress: input.actor.ipAddress ?? null,
+          requestId: input.actor.requestId ?? null,
+        },
+        subjectType: 'booking',
+        subjectId: bookingId,
+        patientId: row.patientId,
+        details: { by: 'manage_link' },
+        at: input.now,
+      })
+      return proven.token
+    },
+    { behavior: 'immediate' },
+  )
+  return { ok: true, reference: row.reference, sessionToken }
 }
 
 /**
  * "Find my booking": sends a code when the reference and email match a booking. The answer is the
- * same either way, so nobody can learn who has a booking here.
+ * same either way, so nobody can learn who has a booking here; the limits count either way too.
  */
 export function requestManageCode(input: {
   session: PatientSession
   reference: string
   email: string
   now: Date
-}): { ok: true } | { ok: false; reason: 'too-many-codes' } {
+  actor: BookingActor
+}): { ok: true } | { ok: false; reason: 'too-many-codes'; retryAfterSeconds: number } {
   const db = getDb()
   return db.transaction(
     (tx) => {
@@ -97,21 +116,29 @@ export function requestManageCode(input: {
         email: input.email,
         purpose: 'manage',
         bookingId: match?.id ?? null,
+        reference: input.reference,
         send: Boolean(match),
         now: input.now,
+        client: input.actor,
       })
-      return issued.ok ? { ok: true as const } : { ok: false as const, reason: issued.reason }
+      return issued.ok ? { ok: true as const } : issued
     },
     { behavior: 'immediate' },
   )
 }
 
-/** Checks a "find my booking" code; on success the session may manage that address's bookings. */
+/**
+ * Checks a "find my booking" code; on success the session may manage that address's bookings,
+ * under a new token.
+ */
 export function verifyManageCode(input: {
   session: PatientSession
   code: string
   now: Date
-}): { ok: true; reference: string } | { ok: false; message: string } {
+  actor: BookingActor
+}):
+  | { ok: true; reference: string; sessionToken: string }
+  | { ok: false; message: string; retryAfterSeconds?: number } {
   return getDb().transaction(
     (tx) => {
       const check = verifyEmailCode(tx, {
@@ -119,25 +146,41 @@ export function verifyManageCode(input: {
         purpose: 'manage',
         code: input.code,
         now: input.now,
+        client: input.actor,
       })
-      if (!check.ok) return { ok: false as const, message: describeCodeProblem(check) }
+      if (!check.ok)
+        return {
+          ok: false as const,
+          message: describeCodeProblem(check),
+          retryAfterSeconds: check.reason === 'limited' ? check.retryAfterSeconds : undefined,
+        }
       const booking = check.bookingId
         ? tx.select().from(bookings).where(eq(bookings.id, check.bookingId)).get()
         : undefined
       // A code stored for a request that matched nothing can never be right; this is a safety net.
       if (!booking)
         return { ok: false as const, message: 'That code is not right. Ask for a new one.' }
-      markSessionVerified(tx, input.session.tokenHash, check.email, 'email_code')
+      const proven = proveSessionEmail(
+        tx,
+        input.session,
+        { email: check.email, provenBy: 'email_code' },
+        input.now,
+      )
       recordAuditEvent(tx, {
         action: 'patient.email_proven',
-        actor: { type: 'patient', id: booking.patientId },
+        actor: {
+          type: 'patient',
+          id: booking.patientId,
+          ipAddress: input.actor.ipAddress ?? null,
+          requestId: input.actor.requestId ?? null,
+        },
         subjectType: 'booking',
         subjectId: booking.id,
         patientId: booking.patientId,
         details: { by: 'email_code' },
         at: input.now,
       })
-      return { ok: true as const, reference: booking.reference }
+      return { ok: true as const, reference: booking.reference, sessionToken: proven.token }
     },
     { behavior: 'immediate' },
   )
@@ -423,6 +466,8 @@ export function reschedulePatientBooking(input: {
           })
           .where(eq(bookings.id, booking.id))
           .run()
+        // Links in earlier emails name the old time: they stop working; the new email has one.
+        revokeManageLinks(tx, booking.id)
         const eventId = recordBookingEvent(tx, {
           booking,
           actor: { ...input.actor, type: 'patient', id: patient.id },

@@ -18,6 +18,7 @@ import {
   latestCodeSentTo,
   PATIENT,
   patientActor,
+  sessionAfter,
   sessionWithDraft,
 } from '#tests/support/booking-fixtures.ts'
 import { getDraftScreening, submitDraftScreening } from './booking-screening.server.ts'
@@ -39,7 +40,12 @@ function reload(session: PatientSession): PatientSession {
     .from(patientSessions)
     .where(eq(patientSessions.tokenHash, session.tokenHash))
     .get()!
-  return { tokenHash: row.tokenHash, verifiedEmail: row.verifiedEmail, provenBy: row.provenBy }
+  return {
+    tokenHash: row.tokenHash,
+    verifiedEmail: row.verifiedEmail,
+    provenBy: row.provenBy,
+    provenBookingId: row.provenBookingId,
+  }
 }
 
 /** Holds, gives details, proves the email and (for a treatment) signs the consent. */
@@ -55,7 +61,9 @@ async function book(session: PatientSession, slot: { practitionerId: string; sta
     actor: patientActor,
   })
   if (!verified.ok || verified.reference) return verified
-  const signed = await passCheckAndSign(signingContext(reload(session), NOW))
+  const signed = await passCheckAndSign(
+    signingContext(sessionAfter(session, verified.sessionToken, NOW), NOW),
+  )
   return { ok: Boolean(signed.bookedReference) }
 }
 

@@ -1,7 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
-import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import {
+  codeProvenEmail,
+  type PatientSession,
+} from '#app/domain/patient/patient-sessions.server.ts'
 import { type Finding } from '#app/domain/screening/screening.rules.ts'
 import {
   type ScreeningAnswers,
@@ -180,7 +183,7 @@ export function submitDraftScreening(input: {
       const updated = tx.select().from(bookingDrafts).where(eq(bookingDrafts.id, draft.id)).get()!
       const booked = finalizeIfReady(tx, {
         draft: updated,
-        verifiedEmail: input.session.verifiedEmail,
+        verifiedEmail: codeProvenEmail(input.session),
         now: input.now,
         actor: input.actor,
       })

@@ -8,6 +8,7 @@ import { preparedStatement } from '#db/prepared.server.ts'
 import { bookingEvents, bookings } from '#db/schema/index.ts'
 import { cancellationEmail, loadBookingEmailContext } from './booking-emails.server.ts'
 import { type BookingStatus } from './booking.schema.ts'
+import { revokeManageLinks } from './manage-links.server.ts'
 import { canTransition } from './booking.rules.ts'
 
 /** Who changed a booking. Staff carry their user id; patients their patient id when known. */
@@ -196,8 +197,9 @@ export function cancelBookingInTx(
     set: { cancelledAt: input.at, cancellationReason: input.reason, holdExpiresAt: null },
   })
   if (!changed) return { ok: false, reason: 'not-cancellable' }
+  revokeManageLinks(tx, booking.id)
   if (input.notifyPatient && booking.patientId) {
-    const context = loadBookingEmailContext(tx, booking.id, input.at)
+    const context = loadBookingEmailContext(tx, booking.id, input.at, { manageLink: false })
     enqueueEmail(
       tx,
       cancellationEmail(context, {

@@ -16,6 +16,7 @@ import {
   PATIENT,
   patientActor,
   serviceIdBySlug,
+  sessionAfter,
   sessionWithDraft,
 } from '#tests/support/booking-fixtures.ts'
 import {
@@ -36,7 +37,12 @@ function reload(session: PatientSession): PatientSession {
     .from(patientSessions)
     .where(eq(patientSessions.tokenHash, session.tokenHash))
     .get()!
-  return { tokenHash: row.tokenHash, verifiedEmail: row.verifiedEmail, provenBy: row.provenBy }
+  return {
+    tokenHash: row.tokenHash,
+    verifiedEmail: row.verifiedEmail,
+    provenBy: row.provenBy,
+    provenBookingId: row.provenBookingId,
+  }
 }
 
 /**
@@ -59,16 +65,20 @@ async function bookThrough(
     now: at,
     actor: patientActor,
   })
-  if (!verified.ok || verified.reference) return verified
-  const signed = await passCheckAndSign(signingContext(reload(session), at))
+  // The browser now holds the session's new token (proving the email replaced it).
+  const current = sessionAfter(session, verified.sessionToken, at)
+  if (!verified.ok || verified.reference) return { ...verified, session: current }
+  const signed = await passCheckAndSign(signingContext(current, at))
   if (signed.bookingProblem?.reason === 'too-close')
     return {
       ok: false as const,
       reason: 'too-close' as const,
       earliestStartAt: signed.bookingProblem.earliestStartAt,
+      session: current,
     }
-  if (signed.bookingProblem) return { ok: false as const, reason: 'slot-taken' as const }
-  return { ok: true as const, reference: signed.bookedReference }
+  if (signed.bookingProblem)
+    return { ok: false as const, reason: 'slot-taken' as const, session: current }
+  return { ok: true as const, reference: signed.bookedReference, session: current }
 }
 
 describe('booking wizard', () => {
@@ -100,7 +110,7 @@ describe('booking wizard', () => {
       ['held', null, 'held'],
       ['booked', 'held', 'confirmed'],
     ])
-    expect(getDraftView(reload(session), NOW)?.progress.isBooked).toBe(true)
+    expect(getDraftView(reload(result.session), NOW)?.progress.isBooked).toBe(true)
   })
 
   test('the confirmation email carries the calendar file and no treatment or health details', async () => {
@@ -118,6 +128,45 @@ describe('booking wizard', () => {
       expect(text).not.toMatch(/acne|scar|microneedling|needl/i)
     }
     expect(mail.textBody).toContain('/bookings/manage?token=')
+  })
+
+  test('the code email keeps the code out of its subject (lock screens show subjects)', () => {
+    const session = sessionWithDraft('consultation', NOW)
+    holdSlot({ session, ...firstFreeSlot('consultation', NOW), now: NOW, actor: patientActor })
+    saveDraftDetails({ session, details: PATIENT, now: NOW, actor: patientActor })
+    const code = latestCodeSentTo(PATIENT.email)
+    const mail = getDb()
+      .select()
+      .from(emailOutbox)
+      .all()
+      .find((m) => m.dedupeKey.startsWith('verification:'))!
+    expect(mail.subject).toBe('Your email code for Dermadesk Skin Clinic Milano')
+    expect(mail.subject).not.toMatch(/\d{6}/)
+    expect(mail.textBody).toContain(code)
+  })
+
+  test('proving the email replaces the session token: the one from before opens nothing', () => {
+    const session = sessionWithDraft('consultation', NOW)
+    holdSlot({ session, ...firstFreeSlot('consultation', NOW), now: NOW, actor: patientActor })
+    saveDraftDetails({ session, details: PATIENT, now: NOW, actor: patientActor })
+    const result = verifyBookingEmail({
+      session,
+      code: latestCodeSentTo(PATIENT.email),
+      now: NOW,
+      actor: patientActor,
+    })
+    expect(result).toMatchObject({ ok: true, sessionToken: expect.any(String) })
+    const stale = getDb()
+      .select()
+      .from(patientSessions)
+      .where(eq(patientSessions.tokenHash, session.tokenHash))
+      .get()
+    expect(stale).toBeUndefined()
+    const current = sessionAfter(session, result.sessionToken, NOW)
+    expect(current).toMatchObject({ verifiedEmail: PATIENT.email, provenBy: 'email_code' })
+    // The draft moved with it: the booking it made is this browser's.
+    expect(getDraftView(current, NOW)?.progress.isBooked).toBe(true)
+    expect(getDraftView(session, NOW)).toBeNull()
   })
 
   test('a live hold blocks the slot for everyone else, who are offered the nearest free times', () => {
@@ -205,8 +254,9 @@ describe('booking wizard', () => {
     saveDraftDetails({ session, details: PATIENT, now: NOW, actor: patientActor })
     const code = latestCodeSentTo(PATIENT.email)
     const first = verifyBookingEmail({ session, code, now: NOW, actor: patientActor })
+    // The second post comes with the cookie the first answer set.
     const second = verifyBookingEmail({
-      session: reload(session),
+      session: sessionAfter(session, first.sessionToken, NOW),
       code,
       now: NOW,
       actor: patientActor,
@@ -227,6 +277,8 @@ describe('booking wizard', () => {
       ok: false,
       reason: 'code',
       message: 'That code is not right. You have 4 tries left.',
+      retryAfterSeconds: undefined,
+      sessionToken: null,
     })
     for (let i = 0; i < 4; i++)
       verifyBookingEmail({ session, code: wrong, now: NOW, actor: patientActor })
@@ -279,9 +331,12 @@ describe('booking wizard', () => {
   })
 
   test('a session that already proved the email books straight after the details', async () => {
-    const session = sessionWithDraft('skin-boost', NOW)
-    expect((await bookThrough(session, firstFreeSlot('skin-boost', NOW))).ok).toBe(true)
-    const proven = reload(session)
+    const booked = await bookThrough(
+      sessionWithDraft('skin-boost', NOW),
+      firstFreeSlot('skin-boost', NOW),
+    )
+    expect(booked.ok).toBe(true)
+    const proven = reload(booked.session)
     expect(proven.verifiedEmail).toBe(PATIENT.email)
     expect(
       startBookingDraft({ session: proven, serviceId: serviceIdBySlug('consultation'), now: NOW })

@@ -15,9 +15,12 @@ import {
   waitUntilInstant,
 } from '#app/domain/screening/screening.server.ts'
 import {
-  markSessionVerified,
+  codeProvenEmail,
+  hashPatientToken,
   type PatientSession,
+  proveSessionEmail,
 } from '#app/domain/patient/patient-sessions.server.ts'
+import { recordLimitRefusal } from '#app/domain/limits/limits.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
 import { preparedStatement } from '#db/prepared.server.ts'
 import { newId } from '#db/schema/columns.ts'
@@ -38,6 +41,8 @@ import {
   findPatient,
   needlingConflict,
 } from './patients.server.ts'
+import { permitHold, recordHoldPermit } from './hold-limits.server.ts'
+import { type TooManyBookings, upcomingBookingsRefusal } from './upcoming-bookings.server.ts'
 import { firstIncompleteStep, readyToBook, type WizardProgress } from './wizard-steps.ts'
 
 /**
@@ -249,7 +254,7 @@ export function getDraftView(session: PatientSession | null, now = new Date()): 
   const heldStatus = held?.booking.status
   const holdUsable = heldStatus === 'held' || heldStatus === 'expired'
   const patient =
-    details && session.verifiedEmail === details.email
+    details && codeProvenEmail(session) === details.email
       ? findPatient(db, details.email, details.dateOfBirth)
       : undefined
   const needsConsent = service.kind === 'treatment'
@@ -308,7 +313,7 @@ export function getDraftView(session: PatientSession | null, now = new Date()): 
       screeningDone: isScreeningDone(screening),
       hasHold: Boolean(held && holdUsable),
       hasDetails: details !== null,
-      emailVerified: details !== null && session.verifiedEmail === details.email,
+      emailVerified: details !== null && codeProvenEmail(session) === details.email,
       needsConsent,
       hasConsent,
       isBooked: Boolean(completed),
@@ -339,6 +344,8 @@ export type HoldResult =
       reason: 'not-offered' | 'too-soon' | 'too-far' | 'not-qualified' | 'unknown-service'
     }
   | { ok: false; reason: 'taken'; nearest: Slot[] }
+  | { ok: false; reason: 'limited'; limit: string; retryAfterSeconds: number }
+  | TooManyBookings
 
 // holdSlot's own statements (see newReference above). The service, read whole, serves
 // finalizeIfReady too.
@@ -376,6 +383,7 @@ const setDraftHoldQuery = preparedStatement((db) =>
     .update(bookingDrafts)
     .set({
       heldBookingId: sql`${sql.placeholder('heldBookingId')}`,
+      holdClientKey: sql`${sql.placeholder('holdClientKey')}`,
       updatedAt: sql`${sql.placeholder('updatedAt')}`,
     })
     .where(eq(bookingDrafts.id, sql.placeholder('id')))
@@ -418,6 +426,35 @@ export function holdSlot(input: {
         ) {
           return { ok: true, reference: current.reference, booked: false }
         }
+        // The limits come first: a refused hold changes nothing but its audit row.
+        const permitted = permitHold(tx, {
+          draftId: draft.id,
+          sessionTokenHash: input.session.tokenHash,
+          practitionerId: input.practitionerId,
+          startAt: input.startAt,
+          ipAddress: input.actor.ipAddress,
+          holdMinutes: settings.holdMinutes,
+          now: input.now,
+        })
+        if (!permitted.allowed) {
+          recordLimitRefusal(tx, {
+            verdict: permitted,
+            action: 'booking.hold',
+            actor: {
+              type: 'anonymous',
+              ipAddress: input.actor.ipAddress,
+              requestId: input.actor.requestId,
+            },
+            now: input.now,
+          })
+          return {
+            ok: false,
+            reason: 'limited',
+            limit: permitted.limit.name,
+            retryAfterSeconds: permitted.retryAfterSeconds,
+          }
+        }
+        const { permit } = permitted
         const service = serviceByIdQuery(tx).get({ id: draft.serviceId })
         if (!service) return { ok: false, reason: 'unknown-service' }
         const endAt = input.startAt + service.durationMinutes * 60_000
@@ -453,15 +490,17 @@ export function holdSlot(input: {
           endAt: new Date(endAt),
           blockedUntil: new Date(blockedUntil),
           timeZone: settings.timeZone,
-          holdExpiresAt: new Date(input.now.getTime() + settings.holdMinutes * 60_000),
+          holdExpiresAt: new Date(permit.expiresAt),
           createdAt: input.now,
           updatedAt: new Date(),
         })!
         setDraftHoldQuery(tx).run({
           heldBookingId: booking.id,
+          holdClientKey: permit.holdClientKey,
           updatedAt: input.now.getTime(),
           id: draft.id,
         })
+        recordHoldPermit(tx, permit, input.now)
         recordBookingEvent(tx, {
           booking,
           actor: input.actor,
@@ -474,7 +513,7 @@ export function holdSlot(input: {
         const updated = getDraftRow(tx, input.session.tokenHash)!
         const booked = finalizeIfReady(tx, {
           draft: updated,
-          verifiedEmail: input.session.verifiedEmail,
+          verifiedEmail: codeProvenEmail(input.session),
           now: input.now,
           actor: input.actor,
         })
@@ -484,6 +523,8 @@ export function holdSlot(input: {
           (booked.reason === 'too-close' || booked.reason === 'screening-wait')
         )
           return { ok: false, reason: booked.reason, earliestStartAt: booked.earliestStartAt }
+        // The time stays held; the address may not book more until one of its visits is over.
+        if (booked && !booked.ok && booked.reason === 'too-many-bookings') return booked
         return { ok: true, reference, booked: Boolean(booked?.ok) }
       },
       { behavior: 'immediate' },
@@ -510,12 +551,15 @@ export function holdSlot(input: {
 
 export type DetailsResult =
   | { ok: true; next: 'verify' | 'consent' | 'confirmation' | 'time' }
-  | { ok: false; reason: 'no-draft' | 'too-many-codes' | 'birth-date-differs' }
+  | { ok: false; reason: 'no-draft' | 'birth-date-differs' }
+  | { ok: false; reason: 'too-many-codes'; retryAfterSeconds: number }
   | { ok: false; reason: 'too-close' | 'screening-wait'; earliestStartAt: number }
+  | TooManyBookings
 
 /**
  * Saves the details step and sends a code to prove the email. A session that has already proved
- * this address skips the code, and is booked at once when nothing else is missing.
+ * this address skips the code, and is booked at once when nothing else is missing. A code over
+ * its limits saves nothing.
  */
 export function saveDraftDetails(input: {
   session: PatientSession
@@ -523,6 +567,7 @@ export function saveDraftDetails(input: {
   now: Date
   actor: BookingActor
 }): DetailsResult {
+  const provenEmail = codeProvenEmail(input.session)
   return getDb().transaction(
     (tx): DetailsResult => {
       const draft = getDraftRow(tx, input.session.tokenHash)
@@ -536,30 +581,38 @@ export function saveDraftDetails(input: {
         : null
       if (screened && screened.dateOfBirth !== input.details.dateOfBirth)
         return { ok: false, reason: 'birth-date-differs' }
-      tx.update(bookingDrafts)
-        .set({ ...input.details, updatedAt: input.now })
-        .where(eq(bookingDrafts.id, draft.id))
-        .run()
-      if (input.session.verifiedEmail !== input.details.email) {
+      const needsCode = provenEmail !== input.details.email
+      if (needsCode) {
         const issued = issueEmailCode(tx, {
           sessionTokenHash: input.session.tokenHash,
           email: input.details.email,
           purpose: 'booking',
           send: true,
           now: input.now,
+          client: input.actor,
         })
-        return issued.ok ? { ok: true, next: 'verify' } : { ok: false, reason: issued.reason }
+        if (!issued.ok) return issued
       }
+      tx.update(bookingDrafts)
+        .set({ ...input.details, updatedAt: input.now })
+        .where(eq(bookingDrafts.id, draft.id))
+        .run()
+      if (needsCode) return { ok: true, next: 'verify' }
       const outcome = finalizeIfReady(tx, {
         draft: getDraftRow(tx, input.session.tokenHash)!,
-        verifiedEmail: input.session.verifiedEmail,
+        verifiedEmail: provenEmail,
         now: input.now,
         actor: input.actor,
       })
       // Proved before but not booked: the consent is what is missing.
       if (outcome === null) return { ok: true, next: 'consent' }
       if (outcome.ok) return { ok: true, next: 'confirmation' }
-      if (outcome.reason === 'too-close' || outcome.reason === 'screening-wait') return outcome
+      if (
+        outcome.reason === 'too-close' ||
+        outcome.reason === 'screening-wait' ||
+        outcome.reason === 'too-many-bookings'
+      )
+        return outcome
       // The held time was lost meanwhile: back to choosing one.
       return { ok: true, next: 'time' }
     },
@@ -571,7 +624,11 @@ export function saveDraftDetails(input: {
 export function resendBookingCode(input: {
   session: PatientSession
   now: Date
-}): { ok: true } | { ok: false; reason: 'no-draft' | 'too-many-codes' } {
+  actor: BookingActor
+}):
+  | { ok: true }
+  | { ok: false; reason: 'no-draft' }
+  | { ok: false; reason: 'too-many-codes'; retryAfterSeconds: number } {
   return getDb().transaction(
     (tx) => {
       const draft = getDraftRow(tx, input.session.tokenHash)
@@ -582,8 +639,9 @@ export function resendBookingCode(input: {
         purpose: 'booking',
         send: true,
         now: input.now,
+        client: input.actor,
       })
-      return issued.ok ? { ok: true as const } : { ok: false as const, reason: issued.reason }
+      return issued.ok ? { ok: true as const } : issued
     },
     { behavior: 'immediate' },
   )
@@ -594,13 +652,22 @@ export type FinalizeResult =
   | { ok: false; reason: 'no-draft' | 'not-verified' | 'no-hold' | 'screening-needed' }
   | { ok: false; reason: 'slot-taken'; nearest: Slot[] }
   | { ok: false; reason: 'too-close' | 'screening-wait'; earliestStartAt: number }
+  | TooManyBookings
 
-export type VerifyStepResult =
-  { ok: false; reason: 'code'; message: string } | FinalizeResult | { ok: true; reference: null }
+export type VerifyStepOutcome =
+  | { ok: false; reason: 'code'; message: string; retryAfterSeconds?: number }
+  | FinalizeResult
+  | { ok: true; reference: null }
+
+export type VerifyStepResult = VerifyStepOutcome & {
+  /** The session's new token once the code proved the address (for the cookie). */
+  sessionToken: string | null
+}
 
 /**
  * Checks the emailed code. When this is the last step before booking, the booking is made in the
- * same transaction, so a correct code never leaves a verified-but-unbooked draft behind.
+ * same transaction, so a correct code never leaves a verified-but-unbooked draft behind. Proving
+ * the address replaces the session's token.
  */
 export function verifyBookingEmail(input: {
   session: PatientSession
@@ -610,8 +677,9 @@ export function verifyBookingEmail(input: {
 }): VerifyStepResult {
   const db = getDb()
   let nearestFor: { serviceId: string; around: number } | null = null
+  let sessionToken: string | null = null
   const result = db.transaction(
-    (tx): VerifyStepResult => {
+    (tx): VerifyStepOutcome => {
       const draft = getDraftRow(tx, input.session.tokenHash)
       if (!draft?.email) return { ok: false, reason: 'no-draft' }
       if (draft.completedBookingId) {
@@ -622,24 +690,46 @@ export function verifyBookingEmail(input: {
           .get()
         return { ok: true, reference: done?.reference ?? null }
       }
-      if (input.session.verifiedEmail !== draft.email) {
+      if (codeProvenEmail(input.session) !== draft.email) {
         const check = verifyEmailCode(tx, {
           sessionTokenHash: input.session.tokenHash,
           purpose: 'booking',
           code: input.code,
           now: input.now,
+          client: input.actor,
         })
-        if (!check.ok) return { ok: false, reason: 'code', message: describeCodeProblem(check) }
+        if (!check.ok)
+          return {
+            ok: false,
+            reason: 'code',
+            message: describeCodeProblem(check),
+            retryAfterSeconds: check.reason === 'limited' ? check.retryAfterSeconds : undefined,
+          }
         if (check.email !== draft.email)
           return {
             ok: false,
             reason: 'code',
             message: 'That code was sent to another address. Ask for a new one below.',
           }
-        markSessionVerified(tx, input.session.tokenHash, draft.email, 'email_code')
+        sessionToken = proveSessionEmail(
+          tx,
+          input.session,
+          { email: draft.email, provenBy: 'email_code' },
+          input.now,
+        ).token
       }
+      // Say so now, not after the consent is read and signed.
+      const tooMany = upcomingBookingsRefusal(tx, {
+        email: draft.email,
+        now: input.now,
+        actor: input.actor,
+      })
+      if (tooMany) return tooMany
       const outcome = finalizeIfReady(tx, {
-        draft,
+        draft: getDraftRow(
+          tx,
+          sessionToken ? hashPatientToken(sessionToken) : input.session.tokenHash,
+        )!,
         verifiedEmail: draft.email,
         now: input.now,
         actor: input.actor,
@@ -664,7 +754,7 @@ export function verifyBookingEmail(input: {
       count: 3,
     })
   }
-  return result
+  return { ...result, sessionToken }
 }
 
 /**
@@ -738,6 +828,7 @@ type FinalizeOutcome =
   | { ok: false; reason: 'no-draft' | 'not-verified' | 'no-hold' | 'screening-needed' }
   | { ok: false; reason: 'slot-taken'; nearestFor: { serviceId: string; around: number } }
   | { ok: false; reason: 'too-close' | 'screening-wait'; earliestStartAt: number }
+  | TooManyBookings
 
 /**
  * Turns the draft's hold into a booking: the hold must still be live, or its time still free
@@ -802,6 +893,9 @@ export function finalizeDraft(
   )
   if (screeningWaitAt !== null && booking.startAt.getTime() < screeningWaitAt)
     return { ok: false, reason: 'screening-wait', earliestStartAt: screeningWaitAt }
+
+  const tooMany = upcomingBookingsRefusal(tx, { email: draft.email, now, actor: input.actor })
+  if (tooMany) return tooMany
 
   const patient = findOrCreatePatient(
     tx,

@@ -31,6 +31,14 @@ export function createManageLink(
   return `${getEnv().APP_ORIGIN}/bookings/manage?token=${token}`
 }
 
+/**
+ * Ends every manage link of a booking: when it is cancelled or moved, the links in earlier emails
+ * stop working (a moved booking's new email carries a new one).
+ */
+export function revokeManageLinks(tx: Tx, bookingId: string): void {
+  tx.delete(bookingManageLinks).where(eq(bookingManageLinks.bookingId, bookingId)).run()
+}
+
 /** The booking a manage-link token opens, or null when unknown or expired. */
 export function findBookingIdForManageToken(db: Db, token: string, now: Date): string | null {
   const row = db

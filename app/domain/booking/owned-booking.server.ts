@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, type SQL } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { type BookingActor } from './booking-state.server.ts'
@@ -11,13 +11,31 @@ import { bookings, patients } from '#db/schema/index.ts'
  * found", exactly like one that does not exist (security goal C2).
  */
 export function loadOwnedBooking(db: Tx | Db, session: PatientSession | null, reference: string) {
-  if (!session?.verifiedEmail) return undefined
+  const owned = ownedBookingCondition(session, reference)
+  if (!owned) return undefined
   return db
     .select({ booking: bookings, patient: patients })
     .from(bookings)
     .innerJoin(patients, eq(patients.id, bookings.patientId))
-    .where(and(eq(bookings.reference, reference), eq(patients.email, session.verifiedEmail)))
+    .where(owned)
     .get()
+}
+
+/**
+ * The condition, on bookings joined to patients, that the booking with this reference belongs to
+ * what the session proved: its address, and for a session opened by a manage link, only that
+ * link's booking. Null when the session proved nothing (nothing is owned).
+ */
+export function ownedBookingCondition(
+  session: PatientSession | null,
+  reference: string,
+): SQL | null {
+  if (!session?.verifiedEmail) return null
+  return and(
+    eq(bookings.reference, reference),
+    eq(patients.email, session.verifiedEmail),
+    session.provenBookingId ? eq(bookings.id, session.provenBookingId) : undefined,
+  )!
 }
 
 /** Records that the patient looked at their own booking (one of its pages): security goal C2. */

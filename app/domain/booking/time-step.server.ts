@@ -1,3 +1,4 @@
+import { describeWait } from '#app/domain/limits/limits.rules.ts'
 import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { type DraftView } from './booking-wizard.server.ts'
@@ -37,4 +38,12 @@ export function waitRefusalMessage(
   return refusal.reason === 'too-close'
     ? `Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(refusal.earliestStartAt, timeZone)} onwards.`
     : screeningWaitMessage(refusal.earliestStartAt, timeZone)
+}
+
+/** Why a hold was refused by a limit (hold-limits.server.ts), and when to try again. */
+export function holdLimitMessage(limit: string, retryAfterSeconds: number): string {
+  const wait = describeWait(retryAfterSeconds)
+  return limit === 'hold-renewal'
+    ? `The time we kept for you for this slot has run out, and a slot is not held twice for the same visit. Please choose another time, or try this one again ${wait}.`
+    : `Several times are already being held from your network. Please finish booking one of them, or try again ${wait}.`
 }

@@ -248,6 +248,7 @@ describe('form validation (the same schemas the routes use)', () => {
       holdMinutes: '61',
       cancellationWindowHours: 'two days',
       minDaysBetweenNeedling: '28',
+      maxUpcomingBookingsPerEmail: '3',
     })
     expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
       'timeZone: Choose a time zone from the list, like Europe/Rome.',
@@ -453,6 +454,7 @@ describe('changes that strand nothing', () => {
           holdMinutes: '5',
           cancellationWindowHours: '24',
           minDaysBetweenNeedling: '30',
+          maxUpcomingBookingsPerEmail: '5',
         }),
         answer: ASK,
       },
@@ -472,6 +474,7 @@ describe('changes that strand nothing', () => {
       holdMinutes: { from: 10, to: 5 },
       cancellationWindowHours: { from: 48, to: 24 },
       minDaysBetweenNeedling: { from: 28, to: 30 },
+      maxUpcomingBookingsPerEmail: { from: 3, to: 5 },
     })
   })
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { clinicClosures, clinicSettings } from '#db/schema/index.ts'
-import { type Policies, type StrandedAnswer } from './admin.schema.ts'
+import { type ClinicDetails, type Policies, type StrandedAnswer } from './admin.schema.ts'
 import {
   auditActorOf,
   changedFields,
@@ -113,4 +113,32 @@ export function updatePolicies(
       }
     },
   })
+}
+
+/** The clinic's name, address, phone and email, as patients read them. Audited. */
+export function updateClinicDetails(
+  input: ClinicDetails,
+  actor: StaffActor,
+  now = new Date(),
+): { ok: true } {
+  return getDb().transaction(
+    (tx) => {
+      const current = tx.select().from(clinicSettings).where(eq(clinicSettings.id, 'clinic')).get()
+      if (!current) throw new Error('The clinic has no settings row')
+      tx.update(clinicSettings)
+        .set({ ...input, updatedAt: now })
+        .where(eq(clinicSettings.id, 'clinic'))
+        .run()
+      recordAuditEvent(tx, {
+        action: 'admin.clinic_details.updated',
+        actor: auditActorOf(actor),
+        subjectType: 'clinic_settings',
+        subjectId: 'clinic',
+        details: { changes: changedFields(current, input) },
+        at: now,
+      })
+      return { ok: true as const }
+    },
+    { behavior: 'immediate' },
+  )
 }

@@ -137,6 +137,7 @@ function currentPolicies() {
     holdMinutes: String(row.holdMinutes),
     cancellationWindowHours: String(row.cancellationWindowHours),
     minDaysBetweenNeedling: String(row.minDaysBetweenNeedling),
+    maxUpcomingBookingsPerEmail: String(row.maxUpcomingBookingsPerEmail),
   }
 }
 

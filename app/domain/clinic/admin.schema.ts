@@ -1,5 +1,10 @@
 import * as z from 'zod'
-import { CheckboxSchema, isRealCalendarDate } from '#app/domain/shared/fields.schema.ts'
+import {
+  CheckboxSchema,
+  EmailSchema,
+  isRealCalendarDate,
+  PhoneSchema,
+} from '#app/domain/shared/fields.schema.ts'
 import {
   findOverlappingIntervals,
   isValidTimeZone,
@@ -515,7 +520,30 @@ const PoliciesFields = z.object({
   holdMinutes: wholeNumber('the hold length in minutes', 1, 60, 'minutes'),
   cancellationWindowHours: wholeNumber('the cancellation window in hours', 0, 720, 'hours'),
   minDaysBetweenNeedling: wholeNumber('the days between needling sessions', 0, 365, 'days'),
+  maxUpcomingBookingsPerEmail: wholeNumber(
+    'how many upcoming bookings one email address may have',
+    1,
+    50,
+    'bookings',
+  ),
 })
+
+/** The clinic's own details, as patients read them on pages, emails and calendar files. */
+export const ClinicDetailsSchema = z.object({
+  name: z
+    .string({ error: "Enter the clinic's name." })
+    .trim()
+    .min(2, { error: "Enter the clinic's name." })
+    .max(120, { error: 'Use at most 120 characters.' }),
+  phone: PhoneSchema,
+  email: EmailSchema,
+  address: z
+    .string({ error: "Enter the clinic's address." })
+    .trim()
+    .min(5, { error: "Enter the clinic's address, with the city." })
+    .max(300, { error: 'Use at most 300 characters.' }),
+})
+export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>
 
 export const PoliciesSchema = PoliciesFields
 export type Policies = z.infer<typeof PoliciesSchema>

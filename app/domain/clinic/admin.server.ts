@@ -212,8 +212,22 @@ export function getPoliciesForm() {
       holdMinutes: settings.holdMinutes,
       cancellationWindowHours: settings.cancellationWindowHours,
       minDaysBetweenNeedling: settings.minDaysBetweenNeedling,
+      maxUpcomingBookingsPerEmail: settings.maxUpcomingBookingsPerEmail,
     },
     timeZones: Intl.supportedValuesOf('timeZone'),
+  }
+}
+
+/** The clinic details form: what patients read about the clinic. */
+export function getClinicDetailsForm() {
+  const settings = getClinicSettings()
+  return {
+    details: {
+      name: settings.name,
+      phone: settings.phone,
+      email: settings.email,
+      address: settings.address,
+    },
   }
 }
 

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm'
+import { ownedBookingCondition } from '#app/domain/booking/owned-booking.server.ts'
+import { eq } from 'drizzle-orm'
 import { getDb, type Db } from '#db/client.server.ts'
 import { bookings, clinicSettings, patients, services } from '#db/schema/index.ts'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
@@ -21,7 +22,8 @@ import { type ConsentStatusResult } from './consent.rules.ts'
 /** The patient's side after booking: their consent for a booking, as a page and as a PDF. */
 
 function ownedBooking(db: Db, session: PatientSession | null, reference: string) {
-  if (!session?.verifiedEmail) return undefined
+  const owned = ownedBookingCondition(session, reference)
+  if (!owned) return undefined
   return db
     .select({
       booking: bookings,
@@ -32,7 +34,7 @@ function ownedBooking(db: Db, session: PatientSession | null, reference: string)
     .from(bookings)
     .innerJoin(patients, eq(patients.id, bookings.patientId))
     .innerJoin(services, eq(services.id, bookings.serviceId))
-    .where(and(eq(bookings.reference, reference), eq(patients.email, session.verifiedEmail)))
+    .where(owned)
     .get()
 }
 

@@ -1,11 +1,15 @@
-import { and, eq } from 'drizzle-orm'
+import { ownedBookingCondition } from '#app/domain/booking/owned-booking.server.ts'
+import { eq } from 'drizzle-orm'
 import { type Db, type Tx } from '#db/client.server.ts'
 import { bookings, patients, services } from '#db/schema/index.ts'
 import { type EmailProof } from '#app/domain/booking/booking.schema.ts'
 import { type DraftRow, getDraftRow } from '#app/domain/booking/booking-wizard.server.ts'
 import { findPatient } from '#app/domain/booking/patients.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
-import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import {
+  codeProvenEmail,
+  type PatientSession,
+} from '#app/domain/patient/patient-sessions.server.ts'
 
 /**
  * Whose consent, for which session: in the booking wizard the held booking and the draft's
@@ -56,8 +60,7 @@ export function resolveTarget(
       !draft.heldBookingId
     )
       return { ok: false, reason: 'no-draft' }
-    if (!session.verifiedEmail || session.verifiedEmail !== draft.email)
-      return { ok: false, reason: 'not-verified' }
+    if (codeProvenEmail(session) !== draft.email) return { ok: false, reason: 'not-verified' }
     const row = db
       .select({ booking: bookings, kind: services.kind, tier: services.tier })
       .from(bookings)
@@ -80,14 +83,15 @@ export function resolveTarget(
       },
     }
   }
-  if (!session.verifiedEmail) return { ok: false, reason: 'not-found' }
+  const owned = ownedBookingCondition(session, target.reference)
+  if (!owned || !session.verifiedEmail) return { ok: false, reason: 'not-found' }
   // Ownership is in the query: another address's booking is simply not found (goal C2).
   const row = db
     .select({ booking: bookings, patient: patients, kind: services.kind, tier: services.tier })
     .from(bookings)
     .innerJoin(patients, eq(patients.id, bookings.patientId))
     .innerJoin(services, eq(services.id, bookings.serviceId))
-    .where(and(eq(bookings.reference, target.reference), eq(patients.email, session.verifiedEmail)))
+    .where(owned)
     .get()
   if (!row) return { ok: false, reason: 'not-found' }
   if (row.kind !== 'treatment') return { ok: false, reason: 'not-needed' }

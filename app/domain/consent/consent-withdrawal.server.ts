@@ -1,5 +1,6 @@
+import { ownedBookingCondition } from '#app/domain/booking/owned-booking.server.ts'
 import { randomUUID } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server.ts'
 import {
   bookings,
@@ -37,8 +38,8 @@ export function withdrawConsent(input: {
   userAgent: string | null
   requestId: string | null
 }): WithdrawResult {
-  const verifiedEmail = input.session?.verifiedEmail
-  if (!verifiedEmail) return { ok: false, reason: 'not-found' }
+  const owned = ownedBookingCondition(input.session, input.reference)
+  if (!owned) return { ok: false, reason: 'not-found' }
   return getDb().transaction(
     (tx): WithdrawResult => {
       const row = tx
@@ -46,7 +47,7 @@ export function withdrawConsent(input: {
         .from(bookings)
         .innerJoin(patients, eq(patients.id, bookings.patientId))
         .innerJoin(services, eq(services.id, bookings.serviceId))
-        .where(and(eq(bookings.reference, input.reference), eq(patients.email, verifiedEmail)))
+        .where(owned)
         .get()
       if (!row) return { ok: false, reason: 'not-found' }
       const { booking } = row

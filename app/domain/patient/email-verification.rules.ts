@@ -1,13 +1,15 @@
+import { describeWait } from '#app/domain/limits/limits.rules.ts'
+
 /** Email codes: 6 digits, valid 10 minutes, 5 tries (issue: booking step "verify"). */
 export const CODE_VALID_MINUTES = 10
 export const CODE_MAX_ATTEMPTS = 5
-/** At most this many codes per browser session an hour, so nobody can flood an inbox. */
-export const CODES_PER_SESSION_PER_HOUR = 5
 
 export type CodeCheck =
   | { ok: true }
   | { ok: false; reason: 'no-code' | 'expired' | 'too-many-attempts' }
   | { ok: false; reason: 'wrong-code'; attemptsLeft: number }
+  /** Too many wrong codes for this address, booking or client: limits.rules.ts. */
+  | { ok: false; reason: 'limited'; retryAfterSeconds: number }
 
 /** What to say about a code, given its state (the comparison itself is done by the caller). */
 export function judgeCode(
@@ -36,5 +38,12 @@ export function describeCodeProblem(check: Exclude<CodeCheck, { ok: true }>): st
       return 'That code was typed wrongly too many times. Ask for a new one below.'
     case 'no-code':
       return 'There is no code waiting for this page. Ask for a new one below.'
+    case 'limited':
+      return `Too many wrong codes have been typed for this address. Please try again ${describeWait(check.retryAfterSeconds)}, or call the clinic.`
   }
+}
+
+/** The message beside a form when no more codes may be sent for now. */
+export function tooManyCodesMessage(retryAfterSeconds: number): string {
+  return `We have sent several codes already. Please try again ${describeWait(retryAfterSeconds)}, or call the clinic.`
 }

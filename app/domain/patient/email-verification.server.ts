@@ -1,30 +1,59 @@
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
-import { and, desc, eq, gt, isNull, count } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
+import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { verificationCodeEmail } from '#app/domain/booking/booking-emails.server.ts'
 import { type EmailVerificationPurpose } from '#app/domain/booking/booking.schema.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
+import {
+  checkLimits,
+  countTowardLimits,
+  type LimitCheck,
+  recordLimitRefusal,
+} from '#app/domain/limits/limits.server.ts'
+import { LIMITS } from '#app/domain/limits/limits.rules.ts'
 import { type Tx } from '#db/client.server.ts'
 import { emailVerifications } from '#db/schema/index.ts'
-import {
-  type CodeCheck,
-  CODE_VALID_MINUTES,
-  CODES_PER_SESSION_PER_HOUR,
-  judgeCode,
-} from './email-verification.rules.ts'
+import { type CodeCheck, CODE_VALID_MINUTES, judgeCode } from './email-verification.rules.ts'
 
 function hashCode(verificationId: string, code: string): Buffer {
   // Salted with the row id: equal codes never share a hash.
   return createHash('sha256').update(`${verificationId}:${code}`).digest()
 }
 
+/** Who asks: the client IP feeds the per-IP limits; both go into the audit row of a refusal. */
+export type CodeClient = Pick<AuditActor, 'ipAddress' | 'requestId'>
+
 export type CodeRequest =
-  { ok: true; verificationId: string } | { ok: false; reason: 'too-many-codes' }
+  | { ok: true; verificationId: string }
+  | { ok: false; reason: 'too-many-codes'; retryAfterSeconds: number }
+
+/**
+ * The limits on sending codes (docs/decisions/027-safe-by-default.md): per browser session, per
+ * address (hour and day), per booking reference asked for, per client IP. They apply whether or
+ * not a "find my booking" request matched, so a refusal tells nobody who has a booking here.
+ */
+function codeLimits(input: {
+  sessionTokenHash: string
+  email: string
+  reference?: string
+  ipAddress: string | null | undefined
+}): LimitCheck[] {
+  const checks: LimitCheck[] = [
+    { limit: LIMITS.codesPerSessionHour, subject: input.sessionTokenHash },
+    { limit: LIMITS.codesPerAddressHour, subject: input.email },
+    { limit: LIMITS.codesPerAddressDay, subject: input.email },
+  ]
+  if (input.reference) checks.push({ limit: LIMITS.codesPerReferenceDay, subject: input.reference })
+  if (input.ipAddress) checks.push({ limit: LIMITS.codesPerIpHour, subject: input.ipAddress })
+  return checks
+}
 
 /**
  * Creates a 6-digit code for this session and queues the email that carries it. With
  * `send: false` a code is stored but never sent: used when a "find my booking" request does not
- * match, so the answer looks the same either way (no enumeration).
+ * match, so the answer looks the same either way (no enumeration). A request over a limit
+ * changes nothing but the one audit row that records the refusal.
  */
 export function issueEmailCode(
   tx: Tx,
@@ -33,23 +62,25 @@ export function issueEmailCode(
     email: string
     purpose: EmailVerificationPurpose
     bookingId?: string | null
+    /** The reference a "find my booking" request named (matched or not). */
+    reference?: string
     send: boolean
     now: Date
+    client: CodeClient
   },
 ): CodeRequest {
-  const hourAgo = new Date(input.now.getTime() - 3600_000)
-  const recent =
-    tx
-      .select({ n: count() })
-      .from(emailVerifications)
-      .where(
-        and(
-          eq(emailVerifications.sessionTokenHash, input.sessionTokenHash),
-          gt(emailVerifications.createdAt, hourAgo),
-        ),
-      )
-      .get()?.n ?? 0
-  if (recent >= CODES_PER_SESSION_PER_HOUR) return { ok: false, reason: 'too-many-codes' }
+  const limits = codeLimits({ ...input, ipAddress: input.client.ipAddress })
+  const verdict = checkLimits(tx, limits, input.now)
+  if (!verdict.allowed) {
+    recordLimitRefusal(tx, {
+      verdict,
+      action: `email_code.${input.purpose}`,
+      actor: { type: 'anonymous', ...input.client },
+      now: input.now,
+    })
+    return { ok: false, reason: 'too-many-codes', retryAfterSeconds: verdict.retryAfterSeconds }
+  }
+  countTowardLimits(tx, limits, input.now)
 
   const verificationId = randomUUID()
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
@@ -84,10 +115,20 @@ export function issueEmailCode(
 export type CodeVerification =
   { ok: true; email: string; bookingId: string | null } | Exclude<CodeCheck, { ok: true }>
 
-/** Checks the newest open code of this session and purpose, counting a wrong try. */
+/**
+ * Checks the newest open code of this session and purpose, counting a wrong try: against the
+ * code (5 tries), and against its address, its booking and the client IP, whatever the browser
+ * session (a new cookie jar does not give more guesses).
+ */
 export function verifyEmailCode(
   tx: Tx,
-  input: { sessionTokenHash: string; purpose: EmailVerificationPurpose; code: string; now: Date },
+  input: {
+    sessionTokenHash: string
+    purpose: EmailVerificationPurpose
+    code: string
+    now: Date
+    client: CodeClient
+  },
 ): CodeVerification {
   const row = tx
     .select()
@@ -102,11 +143,26 @@ export function verifyEmailCode(
     .orderBy(desc(emailVerifications.createdAt))
     .limit(1)
     .get()
-  const matches = row
-    ? timingSafeEqual(hashCode(row.id, input.code), Buffer.from(row.codeHash, 'hex'))
-    : false
+  if (!row) return { ok: false, reason: 'no-code' }
+  const guessLimits: LimitCheck[] = [{ limit: LIMITS.wrongCodesPerAddressDay, subject: row.email }]
+  if (row.bookingId)
+    guessLimits.push({ limit: LIMITS.wrongCodesPerBookingDay, subject: row.bookingId })
+  if (input.client.ipAddress)
+    guessLimits.push({ limit: LIMITS.wrongCodesPerIpDay, subject: input.client.ipAddress })
+  const verdict = checkLimits(tx, guessLimits, input.now)
+  if (!verdict.allowed) {
+    recordLimitRefusal(tx, {
+      verdict,
+      action: `email_code.verify_${input.purpose}`,
+      actor: { type: 'anonymous', ...input.client },
+      now: input.now,
+    })
+    return { ok: false, reason: 'limited', retryAfterSeconds: verdict.retryAfterSeconds }
+  }
+
+  const matches = timingSafeEqual(hashCode(row.id, input.code), Buffer.from(row.codeHash, 'hex'))
   const check = judgeCode(
-    row && {
+    {
       expiresAt: row.expiresAt.getTime(),
       failedAttempts: row.failedAttempts,
       consumedAt: row.consumedAt?.getTime() ?? null,
@@ -114,7 +170,6 @@ export function verifyEmailCode(
     matches,
     input.now.getTime(),
   )
-  if (!row) return { ok: false, reason: 'no-code' }
   if (check.ok) {
     tx.update(emailVerifications)
       .set({ consumedAt: input.now })
@@ -127,6 +182,7 @@ export function verifyEmailCode(
       .set({ failedAttempts: row.failedAttempts + 1 })
       .where(eq(emailVerifications.id, row.id))
       .run()
+    countTowardLimits(tx, guessLimits, input.now)
   }
   return check
 }

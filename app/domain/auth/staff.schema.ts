@@ -1,0 +1,44 @@
+import * as z from 'zod'
+import { EmailSchema, PersonNameSchema } from '#app/domain/shared/fields.schema.ts'
+import { PASSWORD_MAX_LENGTH, STAFF_PASSWORD_MIN_LENGTH, STAFF_ROLES } from './auth.schema.ts'
+
+/** How long an invitation link works (docs/decisions/027-safe-by-default.md). */
+export const INVITATION_VALID_HOURS = 72
+
+/** An admin invites a colleague: the roles the new account gets, and where the link goes. */
+export const InviteStaffSchema = z.object({
+  name: PersonNameSchema,
+  email: EmailSchema,
+  roles: z
+    .union([z.enum(STAFF_ROLES), z.array(z.enum(STAFF_ROLES))], {
+      error: 'Choose at least one role.',
+    })
+    .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
+    .pipe(z.array(z.enum(STAFF_ROLES)).min(1, { error: 'Choose at least one role.' })),
+})
+export type InviteStaff = z.infer<typeof InviteStaffSchema>
+
+/** The invitation link's token: 32 random bytes in base64url. */
+export const InvitationTokenSchema = z
+  .string({ error: 'This link is not complete.' })
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'This link is not complete.' })
+
+/**
+ * A new staff password (security goal A2): at least 15 characters, no composition rules, never
+ * truncated; typed twice.
+ */
+export const SetPasswordSchema = z
+  .object({
+    token: InvitationTokenSchema,
+    password: z
+      .string({ error: 'Choose a password.' })
+      .min(STAFF_PASSWORD_MIN_LENGTH, {
+        error: `Use at least ${STAFF_PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`,
+      })
+      .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
+    confirmPassword: z.string({ error: 'Type the password again.' }),
+  })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ['confirmPassword'],
+    error: 'The two passwords are not the same.',
+  })
