@@ -60,7 +60,7 @@ export async function bookSkinBoostAsPatient(
   await page.getByLabel('Mobile phone').fill('+39 333 123 4567')
   const before = new Date()
   await page.getByRole('button', { name: 'Continue' }).click()
-  const mail = await waitForEmail({ to: who.email, subject: /is your .* code/, after: before })
+  const mail = await waitForEmail({ to: who.email, subject: /Your email code for/, after: before })
   await page.getByLabel('Code from the email').fill(/Your code is (\d{6})/.exec(mail.text)![1]!)
   await page.getByRole('button', { name: 'Check the code and continue' }).click()
   await passCheck(page)

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, type BrowserContext, expect, type Page, type Route } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { readDemoSignIns } from '#db/demo-data.ts'
 
@@ -43,7 +43,9 @@ export function openE2eDb() {
  * page it visits.
  */
 export async function expectAccessible(page: Page) {
+  const t0 = Date.now()
   const results = javaScriptIsOn() ? await runAxe(page) : await runAxeOnCopy(page)
+  console.log('AXE', javaScriptIsOn() ? 'js' : 'copy', Date.now() - t0)
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   )
@@ -64,33 +66,81 @@ function javaScriptIsOn() {
  * Axe is JavaScript, so it cannot run in a page with JavaScript off. Check the same markup and
  * styles instead: copy the page (without its scripts) into a JavaScript-enabled page on the
  * same origin, so that the stylesheets load and colour contrast is judged as the user sees it.
+ * One copy page serves all the checks of a test (it lives as long as the test's own browser
+ * context): a new context per check cost about a second each, and a test checks 20 pages.
  */
 async function runAxeOnCopy(page: Page) {
   const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
-  const browser = page.context().browser()
-  if (!browser) throw new Error('No browser for the accessibility copy')
-  const context = await browser.newContext({
-    viewport: page.viewportSize(),
-    javaScriptEnabled: true,
-  })
+  const copy = await copyPageFor(page)
+  const url = page.url()
+  // Serve the copied markup for the page's own address; stylesheets come from the real server.
+  const serveCopy = (route: Route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: html })
+  const exactly = (candidate: URL) => candidate.href === url
+  await copy.route(exactly, serveCopy)
   try {
-    const copy = await context.newPage()
-    const url = page.url()
-    // Serve the copied markup for the page's own address; stylesheets come from the real server.
-    await copy.route(url, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: html }),
-    )
     await copy.goto(url)
     return await runAxe(copy)
   } finally {
-    await context.close()
+    await copy.unroute(exactly, serveCopy)
   }
+}
+
+/** The copy pages of the running test, one per page checked; closed when the test ends. */
+const copyPages = new Map<Page, Promise<{ context: BrowserContext; page: Page }>>()
+
+async function copyPageFor(page: Page): Promise<Page> {
+  let copy = copyPages.get(page)
+  if (!copy) {
+    copy = (async () => {
+      const browser = page.context().browser()
+      if (!browser) throw new Error('No browser for the accessibility copy')
+      const context = await browser.newContext({
+        viewport: page.viewportSize(),
+        javaScriptEnabled: true,
+      })
+      return { context, page: await context.newPage() }
+    })()
+    copyPages.set(page, copy)
+  }
+  return (await copy).page
+}
+
+async function closeCopyPages() {
+  const copies = [...copyPages.values()]
+  copyPages.clear()
+  for (const copy of copies) await (await copy).context.close()
+}
+
+let clients = 0
+
+/**
+ * A client address of this test's own: the server trusts X-Forwarded-For in the end-to-end run,
+ * so the limits per client IP (holds, email codes) count each test apart. Unique per worker
+ * process and test; 10.x.y.z is never a real client here.
+ */
+export function uniqueClientIp(): string {
+  clients += 1
+  return `10.${process.pid % 250}.${Math.floor(clients / 250) % 250}.${(clients % 250) + 1}`
 }
 
 export const test = base.extend<{
   /** Signs a demo staff member in through the real sign-in form post, in this browser context. */
   login: (who: DemoStaff) => Promise<void>
+  /** Closes the accessibility checks' copy pages when the test ends. */
+  accessibilityCopies: void
 }>({
+  accessibilityCopies: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test asks for from this pattern
+    async ({}, use) => {
+      await use()
+      await closeCopyPages()
+    },
+    { auto: true },
+  ],
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
+    await use({ ...extraHTTPHeaders, 'X-Forwarded-For': uniqueClientIp() })
+  },
   login: async ({ context }, use) => {
     await use(async (who) => {
       const response = await context.request.post('/login', {

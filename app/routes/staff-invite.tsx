@@ -12,7 +12,11 @@ import {
   acceptStaffInvitation,
   getOpenInvitation,
 } from '#app/domain/auth/staff-invitations.server.ts'
-import { InvitationTokenSchema, SetPasswordSchema } from '#app/domain/auth/staff.schema.ts'
+import {
+  InvitationTokenSchema,
+  SetPasswordFormSchema,
+  SetPasswordSchema,
+} from '#app/domain/auth/staff.schema.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { useIsPending } from '#app/utils/misc.ts'
 
@@ -61,7 +65,7 @@ export default function StaffInviteRoute() {
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
-    SetPasswordSchema,
+    SetPasswordFormSchema,
     actionData,
     { secretFields: ['password', 'confirmPassword'] },
   )

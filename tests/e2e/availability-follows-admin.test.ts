@@ -34,6 +34,22 @@ async function showSofiasTimes(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a day and time' })).toBeVisible()
 }
 
+/** The clinic dates (Rome) on which Sofia has a booking that occupies her time. */
+function sofiasBookedDates(practitionerId: string): Set<string> {
+  const db = openE2eDb()
+  const rows = db
+    .prepare(
+      "SELECT start_at AS startAt FROM bookings WHERE practitioner_id = ? AND status IN ('held', 'pending_review', 'confirmed')",
+    )
+    .all(practitionerId) as { startAt: number }[]
+  db.close()
+  return new Set(
+    rows.map((row) =>
+      new Date(row.startAt).toLocaleDateString('en-CA', { timeZone: 'Europe/Rome' }),
+    ),
+  )
+}
+
 test.describe('the patient’s times follow the admin’s changes @no-js', () => {
   test('time off removes a day; new weekly hours add one', async ({ page, browser, baseURL }) => {
     const sofia = (() => {
@@ -46,10 +62,20 @@ test.describe('the patient’s times follow the admin’s changes @no-js', () =>
     })()
     await showSofiasTimes(page)
     const days = page.getByRole('region', { name: 'Choose a day' })
-    const firstDay = days.getByRole('link').first()
-    const href = await firstDay.getAttribute('href')
-    const date = new URL(href!, baseURL).searchParams.get('date')!
-    const dayLabel = (await firstDay.locator('.day-list__label').textContent())!
+    // A day off over a booking would first ask the admin what to do with it: take the first day
+    // offered on which Sofia has no booking (other tests book her too).
+    const booked = sofiasBookedDates(sofia)
+    const links = days.getByRole('link', { name: /\d+ times?$/ })
+    let chosen: { href: string; date: string } | null = null
+    for (let index = 0; index < (await links.count()) && !chosen; index++) {
+      const href = (await links.nth(index).getAttribute('href'))!
+      const date = new URL(href, baseURL).searchParams.get('date')!
+      if (!booked.has(date)) chosen = { href, date }
+    }
+    if (!chosen) throw new Error('Sofia has a booking on every day shown')
+    const { href, date } = chosen
+    const chosenDay = days.locator(`a[href="${href}"]`)
+    const dayLabel = (await chosenDay.locator('.day-list__label').textContent())!
 
     // The admin gives Sofia that whole day off.
     const admin = await adminPage(browser, baseURL!)
@@ -61,7 +87,7 @@ test.describe('the patient’s times follow the admin’s changes @no-js', () =>
     await expect(admin.getByRole('status')).toHaveText('Added.')
 
     // The patient's picker no longer offers that day.
-    await page.goto(href!)
+    await page.goto(href)
     await expect(days.getByText(dayLabel)).toBeVisible()
     await expect(days.getByRole('link', { name: new RegExp(dayLabel) })).toHaveCount(0)
     await expectAccessible(page)

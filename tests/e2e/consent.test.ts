@@ -35,7 +35,7 @@ async function reachConsentStep(page: Page, email: string, name = 'Chiara Esposi
   await page.getByRole('button', { name: 'Continue' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible()
   await expectAccessible(page)
-  const mail = await waitForEmail({ to: email, subject: /is your .* code/, after: before })
+  const mail = await waitForEmail({ to: email, subject: /Your email code for/, after: before })
   await page.getByLabel('Code from the email').fill(/Your code is (\d{6})/.exec(mail.text)![1]!)
   await page.getByRole('button', { name: 'Check the code and continue' }).click()
   await expect(

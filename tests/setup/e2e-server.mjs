@@ -29,6 +29,9 @@ Object.assign(process.env, {
   HOST: '127.0.0.1',
   DATABASE_PATH: E2E_DB,
   SEED_DEMO: 'true',
+  // Each test's browser says which client it is (X-Forwarded-For, tests/playwright-utils.ts), so
+  // the limits per client IP count each test apart, as they would count real patients apart.
+  TRUST_PROXY: 'true',
   LOG_FILE: E2E_LOG,
   SMTP_URL: `smtp://127.0.0.1:${MAIL_PORT}`,
   SCHEDULER: 'true',

@@ -23,22 +23,31 @@ export const InvitationTokenSchema = z
   .string({ error: 'This link is not complete.' })
   .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'This link is not complete.' })
 
+const samePasswordTwice = {
+  path: ['confirmPassword'],
+  error: 'The two passwords are not the same.',
+}
+
+const PasswordFields = z.object({
+  password: z
+    .string({ error: 'Choose a password.' })
+    .min(STAFF_PASSWORD_MIN_LENGTH, {
+      error: `Use at least ${STAFF_PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`,
+    })
+    .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
+  confirmPassword: z.string({ error: 'Type the password again.' }),
+})
+
 /**
  * A new staff password (security goal A2): at least 15 characters, no composition rules, never
- * truncated; typed twice.
+ * truncated; typed twice. The browser checks the two fields; the server also reads the link's
+ * token from its hidden field.
  */
-export const SetPasswordSchema = z
-  .object({
-    token: InvitationTokenSchema,
-    password: z
-      .string({ error: 'Choose a password.' })
-      .min(STAFF_PASSWORD_MIN_LENGTH, {
-        error: `Use at least ${STAFF_PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`,
-      })
-      .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
-    confirmPassword: z.string({ error: 'Type the password again.' }),
-  })
-  .refine((value) => value.password === value.confirmPassword, {
-    path: ['confirmPassword'],
-    error: 'The two passwords are not the same.',
-  })
+export const SetPasswordFormSchema = PasswordFields.refine(
+  (value) => value.password === value.confirmPassword,
+  samePasswordTwice,
+)
+export const SetPasswordSchema = PasswordFields.extend({ token: InvitationTokenSchema }).refine(
+  (value) => value.password === value.confirmPassword,
+  samePasswordTwice,
+)

@@ -28,7 +28,6 @@ import {
 const NOW = new Date('2026-11-25T08:00:00Z')
 const DAY = 24 * 3600_000
 
-
 /** Whether the session row of this (old) token is still there. */
 function sessionRowExists(session: PatientSession): boolean {
   return (

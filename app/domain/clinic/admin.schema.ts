@@ -3,7 +3,6 @@ import {
   CheckboxSchema,
   EmailSchema,
   isRealCalendarDate,
-  PhoneSchema,
 } from '#app/domain/shared/fields.schema.ts'
 import {
   findOverlappingIntervals,
@@ -535,7 +534,18 @@ export const ClinicDetailsSchema = z.object({
     .trim()
     .min(2, { error: "Enter the clinic's name." })
     .max(120, { error: 'Use at most 120 characters.' }),
-  phone: PhoneSchema,
+  // Kept as the clinic writes it ("+39 02 8295 4410"): patients read it in every email.
+  phone: z
+    .string({ error: "Enter the clinic's phone number." })
+    .trim()
+    .min(1, { error: "Enter the clinic's phone number." })
+    .max(40, { error: 'Use at most 40 characters.' })
+    .refine((value) => /^\+?[0-9\s().-]+$/.test(value), {
+      error: 'Use digits, spaces and a leading + only, for example +39 02 1234 5678.',
+    })
+    .refine((value) => /^(\D*\d){6,15}\D*$/.test(value), {
+      error: 'Enter a phone number with 6 to 15 digits, for example +39 02 1234 5678.',
+    }),
   email: EmailSchema,
   address: z
     .string({ error: "Enter the clinic's address." })
