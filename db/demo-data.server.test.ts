@@ -10,6 +10,7 @@ import {
   demoSignInsFile,
   describeDemoData,
   hasDemoData,
+  hasStaffAccount,
   readDemoSignIns,
   shouldSeedDemo,
   writeDemoSignIns,
@@ -120,5 +121,6 @@ describe('a clean start', () => {
     })
     expect(getDb().select().from(users).all()).toEqual([])
     expect(hasDemoData(getDb())).toBe(false)
+    expect(hasStaffAccount(getDb())).toBe(false)
   })
 })

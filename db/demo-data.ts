@@ -42,6 +42,11 @@ export function hasDemoData(db: Db): boolean {
   )
 }
 
+/** True when anyone can sign in to this database at all. */
+export function hasStaffAccount(db: Db): boolean {
+  return db.select({ id: users.id }).from(users).limit(1).get() !== undefined
+}
+
 /**
  * Writes the generated sign-ins beside the database, readable by its owner only (mode 0600).
  * The start output shows them once; this file is where to find them again.

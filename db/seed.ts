@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { hashPassword } from '#app/domain/auth/password.server.ts'
 import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { type Db } from './client.server.ts'
+import { DEFAULT_BOOKING_POLICIES } from './first-run.ts'
 import {
   clinicClosures,
   clinicSettings,
@@ -325,13 +326,7 @@ export async function seedDemoClinic(
           phone: '+39 02 8295 4410',
           email: 'clinic@dermadesk.example',
           address: 'Via Solferino 24, 20121 Milano MI, Italy',
-          timeZone: 'Europe/Rome',
-          slotStepMinutes: 15,
-          minNoticeHours: 24,
-          maxAdvanceDays: 180,
-          holdMinutes: 10,
-          cancellationWindowHours: 48,
-          minDaysBetweenNeedling: 28,
+          ...DEFAULT_BOOKING_POLICIES,
         })
         .run()
 

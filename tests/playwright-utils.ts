@@ -43,9 +43,7 @@ export function openE2eDb() {
  * page it visits.
  */
 export async function expectAccessible(page: Page) {
-  const t0 = Date.now()
   const results = javaScriptIsOn() ? await runAxe(page) : await runAxeOnCopy(page)
-  console.log('AXE', javaScriptIsOn() ? 'js' : 'copy', Date.now() - t0)
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   )

@@ -8,7 +8,13 @@ import { logger } from '#app/utils/logger.server.ts'
 import { DatabaseOpenError, getDb } from '#db/client.server.ts'
 import { ensureClinicSettings } from '#db/first-run.ts'
 import { migrateDatabase } from '#db/migrate.ts'
-import { describeDemoData, hasDemoData, shouldSeedDemo, writeDemoSignIns } from '#db/demo-data.ts'
+import {
+  describeDemoData,
+  hasDemoData,
+  hasStaffAccount,
+  shouldSeedDemo,
+  writeDemoSignIns,
+} from '#db/demo-data.ts'
 import { type DemoSignIn, isDatabaseEmpty, seedDemoClinic } from '#db/seed.ts'
 import { seedDemoAppointments } from '#db/seed-appointments.ts'
 import { malformedPathsNotFound } from './malformed-paths.ts'
@@ -40,7 +46,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 async function prepareDatabase(input: {
   seedDemo: boolean
   databasePath: string
-}): Promise<{ seededNow: DemoSignIn[] | null; demo: boolean }> {
+}): Promise<{ seededNow: DemoSignIn[] | null; demo: boolean; hasStaff: boolean }> {
   const db = getDb()
   migrateDatabase(db)
   if (input.seedDemo && isDatabaseEmpty(db)) {
@@ -48,10 +54,10 @@ async function prepareDatabase(input: {
     writeDemoSignIns(input.databasePath, signIns)
     // A week of demo appointments from today, so the clinicians' agenda has something to show.
     seedDemoAppointments(db, new Date())
-    return { seededNow: signIns, demo: true }
+    return { seededNow: signIns, demo: true, hasStaff: true }
   }
   ensureClinicSettings(db)
-  return { seededNow: null, demo: hasDemoData(db) }
+  return { seededNow: null, demo: hasDemoData(db), hasStaff: hasStaffAccount(db) }
 }
 
 /** Production never stores two-step sign-in seeds unsealed: the key is set, or kept in a file. */
@@ -176,6 +182,10 @@ export async function startServer() {
           databasePath: env.DATABASE_PATH,
           seededNow: database.seededNow,
         }),
+      )
+    if (!database.hasStaff)
+      lines.push(
+        'No staff accounts yet. Create the first admin: npm run staff:create -- --email you@your-clinic --role admin',
       )
     const keyNote = describeTotpKey(totpKey)
     if (keyNote) lines.push(keyNote)

@@ -53,6 +53,8 @@ export async function startApp(context: Context, name: string, port: number): Pr
       DATABASE_PATH: dbFile,
       NODE_ENV: 'production',
       SEED_DEMO: 'false',
+      // The load generator gives each simulated patient its own address (X-Forwarded-For).
+      TRUST_PROXY: 'true',
       LOG_LEVEL: 'info',
       LOG_FILE: path.join(context.tmpDir, `${name}.log`),
       SCHEDULER: 'false',

@@ -2,8 +2,9 @@
 // caller to its own core. Prints one JSON line with the figures. Every run is bounded: a
 // duration in seconds or an exact number of requests, and a per-request timeout.
 //
-// perRequest gives request i its own Cookie header (and body): the i-th patient session of a
-// race or of a write benchmark. Request i is sent exactly once; its status is recorded.
+// perRequest gives request i its own Cookie header (and body) and client address: the i-th
+// patient session of a race or of a write benchmark. Request i is sent exactly once; its status
+// is recorded.
 import fs from 'node:fs'
 import autocannon from 'autocannon'
 
@@ -37,7 +38,11 @@ function perRequestOptions(statuses) {
           // autocannon sends exactly `amount` requests; this guard only matters if it ever
           // asked for more, and then the extra request repeats the last session harmlessly.
           const i = Math.min(index, cookies.length - 1)
-          request.headers = { ...request.headers, cookie: cookies[i] }
+          // Each session is a patient of its own, on an address of its own (the app trusts the
+          // proxy header here): the limits per client IP (ADR 027) count them apart, as they
+          // would count real patients apart.
+          const client = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`
+          request.headers = { ...request.headers, cookie: cookies[i], 'x-forwarded-for': client }
           if (bodies) request.body = bodies[i]
           return request
         },
