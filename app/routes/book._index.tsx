@@ -11,8 +11,8 @@ import { getDraftView, startBookingDraft } from '#app/domain/booking/booking-wiz
 import { WIZARD_STEPS } from '#app/domain/booking/wizard-steps.ts'
 import { listPublicServices } from '#app/domain/clinic/clinic.server.ts'
 import { formatPrice } from '#app/utils/format.ts'
-import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { ChooseServiceSchema } from '#app/utils/route-schemas.server.ts'
+import { formError } from '#app/utils/forms.server.ts'
+import { readServiceChoice } from '#app/utils/booking-wizard.server.ts'
 import { useIsPending } from '#app/utils/misc.ts'
 import {
   ensurePatientSession,
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, ChooseServiceSchema)
+  const parsed = await readServiceChoice(request)
   if (!parsed.ok) return formError(parsed.errors)
   const { session, setCookie } = await ensurePatientSession(request)
   const result = startBookingDraft({ session, serviceId: parsed.data.serviceId, now: new Date() })

@@ -17,12 +17,13 @@ import {
   timeStepNotices,
   holdLimitMessage,
   waitRefusalMessage,
-} from '#app/domain/booking/time-step.server.ts'
+} from '#app/domain/booking/time-step.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
-import { SlotChoiceSchema, SlotQuerySchema } from '#app/utils/route-schemas.server.ts'
+import { SlotChoiceSchema } from '#app/domain/booking/booking.schema.ts'
+import { SlotQuerySchema } from '#app/domain/booking/slot-query.schema.ts'
 import { useIsPending } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a day and time | Dermadesk' }]

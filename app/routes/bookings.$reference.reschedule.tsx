@@ -22,7 +22,8 @@ import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { useIsPending } from '#app/utils/misc.ts'
 import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
 import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
-import { SlotChoiceSchema, SlotQuerySchema } from '#app/utils/route-schemas.server.ts'
+import { SlotChoiceSchema } from '#app/domain/booking/booking.schema.ts'
+import { SlotQuerySchema } from '#app/domain/booking/slot-query.schema.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Move your booking | Dermadesk' }]
 

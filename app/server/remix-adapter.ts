@@ -5,8 +5,10 @@ import { type NextFunction, type Request, type Response } from 'express'
 import { pickEncoding } from './precompressed.ts'
 
 /**
- * Express → Remix glue. We write our own instead of @remix-run/express because the body has
- * already been read (with a size cap, see security.ts) and must be handed over as a buffer.
+ * Express → Remix glue. We write our own instead of @remix-run/express (not a dependency) because
+ * the body has already been read, with a size cap, before anything parses it (security.ts, goal
+ * D2), and must be handed over as a buffer; the stock adapter streams `req` itself
+ * (docs/decisions/028-stock-framework.md).
  */
 export function remixHandler(
   build: ServerBuild,

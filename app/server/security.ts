@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { type NextFunction, type Request, type Response } from 'express'
+import helmet from 'helmet'
 
 /** Request bodies above this size get 413 before any parsing (security goal D2). */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -7,39 +8,43 @@ export const MAX_BODY_BYTES = 1024 * 1024
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
- * Security headers on every response (goals D6, D7). The CSP is enforced, not report-only, and
- * its script nonce is new for every response; scripts without it do not run.
+ * Security headers on every response (goals D6, D7), from helmet. The CSP is enforced, not
+ * report-only, and its nonce is new for every response: scripts and the inlined stylesheet carry
+ * it, anything else inline does not run. Helmet has no Permissions-Policy, so that one header is
+ * set here (docs/decisions/028-stock-framework.md).
  */
 export function securityHeaders({ production }: { production: boolean }) {
-  return (_req: Request, res: Response, next: NextFunction) => {
-    const nonce = randomBytes(16).toString('base64')
-    res.locals.cspNonce = nonce
-    res.setHeader(
-      'Content-Security-Policy',
-      [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'`,
+  const withHelmet = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
         // The app's stylesheet is inlined into each page under the same nonce (inline-styles.tsx).
-        `style-src 'self' 'nonce-${nonce}'`,
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "form-action 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "frame-ancestors 'none'",
-        'report-uri /csp-report',
-      ].join('; '),
-    )
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    res.setHeader('Referrer-Policy', 'same-origin')
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
-    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
-    res.setHeader('X-Frame-Options', 'DENY')
+        styleSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        reportUri: ['/csp-report'],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    xFrameOptions: { action: 'deny' },
+    // HSTS only where the site is served over HTTPS (production behind TLS).
+    strictTransportSecurity: production
+      ? { maxAge: 31536000, includeSubDomains: true, preload: false }
+      : false,
+  })
+  return (req: Request, res: Response, next: NextFunction) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64')
     res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
-    if (production)
-      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
-    next()
+    withHelmet(req, res, next)
   }
 }
 

@@ -7,7 +7,9 @@ import {
   stepsFor,
   type WizardStepId,
 } from '#app/domain/booking/wizard-steps.ts'
+import { ChooseServiceSchema } from '#app/domain/booking/booking.schema.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { parseForm } from './forms.server.ts'
 import { getPatientSessionFromRequest } from './patient-session.server.ts'
 
 export type WizardContext = {
@@ -41,6 +43,15 @@ export async function requireWizardStep(
       complete: step.isComplete(draft.progress),
     })),
   }
+}
+
+/**
+ * The treatment list's form (one button per treatment), read on the server. /book validates
+ * nothing in the browser, so reading it here keeps zod out of the page's scripts: with code
+ * splitting esbuild loads a shared chunk for every route that imports it, used or not.
+ */
+export function readServiceChoice(request: Request) {
+  return parseForm(request, ChooseServiceSchema)
 }
 
 /** The patient as an actor for booking events and audit rows. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { type DraftView } from './booking-wizard.server.ts'
-import { pathAfterHold, timeStepNotices, waitRefusalMessage } from './time-step.server.ts'
+import { pathAfterHold, timeStepNotices, waitRefusalMessage } from './time-step.ts'
 import { type WizardProgress } from './wizard-steps.ts'
 
 const ZONE = 'Europe/Rome'

@@ -5,11 +5,10 @@ import { type DraftView } from './booking-wizard.server.ts'
 import { nextStep, type WizardProgress } from './wizard-steps.ts'
 
 /*
- * The day-and-time step's words, made on the server. Its route imports nothing else from these
- * modules, so the browser does not download them just to run code that only the loader and the
- * action use (two requests fewer on /book/time: docs/decisions/026-speed-pass-2.md).
+ * The day-and-time step's words. Its route uses them only in its loader and action; the browser
+ * build drops modules nothing in the page uses (package.json "sideEffects"), so these stay on
+ * the server without a `.server` name to steer the bundler (docs/decisions/028-stock-framework.md).
  */
-
 /** What the step says about the draft: the time it holds, and the first day screening allows. */
 export function timeStepNotices(draft: DraftView, now: number) {
   const screeningWait =
