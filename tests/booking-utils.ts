@@ -1,3 +1,4 @@
+import { serverNow } from './test-clock.ts'
 import { type Page } from '@playwright/test'
 import { passCheck, sign } from './consent-utils.ts'
 import { waitForEmail } from './mail-utils.ts'
@@ -88,7 +89,7 @@ export function moveBookingToNow(reference: string): string {
   // trigger refuses the others; earlier tests put bookings around now). Never earlier: the consent
   // was signed just now, and one signed after a session started does not cover it (an earlier
   // time failed the visit test at 00:46 in Rome). Only the last minutes of a day can find none.
-  const base = Date.now() + 2 * 60_000
+  const base = serverNow().getTime() + 2 * 60_000
   const candidates = Array.from({ length: 48 }, (_, step) => base + step * 15 * 60_000)
   const today = new Date(base).toLocaleDateString('en-CA', { timeZone: 'Europe/Rome' })
   const moved = candidates.some((start) => {

@@ -1,9 +1,12 @@
+import { createHash, randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, type BrowserContext, expect, type Page, type Route } from '@playwright/test'
+import { createCookie } from '@remix-run/node'
 import Database from 'better-sqlite3'
 import { readDemoSignIns } from '#db/demo-data.ts'
+import { serverNow } from './test-clock.ts'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const E2E_PORT = process.env.E2E_PORT ?? '3101'
@@ -40,14 +43,45 @@ export function openE2eDb() {
 
 /**
  * Axe on the page as it is now: WCAG 2.0–2.2 A and AA rules. Every test calls this on every
- * page it visits.
+ * page it visits. A page state already found clean in this run (the same markup but for the
+ * words and values in it: another patient's name, another day) is not checked again.
  */
 export async function expectAccessible(page: Page) {
+  const state = pageState(await page.content(), page.viewportSize(), javaScriptIsOn())
+  if (cleanPageStates.has(state)) return
   const results = javaScriptIsOn() ? await runAxe(page) : await runAxeOnCopy(page)
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   )
   expect(summary, `axe violations on ${page.url()}`).toEqual([])
+  cleanPageStates.add(state)
+}
+
+/** Page states axe found clean in this worker. */
+const cleanPageStates = new Set<string>()
+
+/** Attributes that carry data (names, dates, links, form values), not structure or styling. */
+const DATA_ATTRIBUTES =
+  /\s(nonce|value|href|action|content|datetime|src|srcset|placeholder|min|max|aria-label|title|alt|data-[\w-]+)="[^"]*"/g
+
+/**
+ * A fingerprint of what axe judges: the markup with its text and data attributes reduced to
+ * whether they are there. Tags, classes, roles, ids, label links and ARIA states stay, so any
+ * change of structure or styling is a new state, and empty text still differs from some text.
+ */
+export function pageState(
+  html: string,
+  viewport: { width: number; height: number } | null,
+  javaScript: boolean,
+): string {
+  const structure = html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, '<style>')
+    .replace(DATA_ATTRIBUTES, (_all, name: string) => ` ${name}=${_all.endsWith('=""') ? '' : 'V'}`)
+    .replace(/>([^<]*)</g, (_all, text: string) => (text.trim() ? '>T<' : '><'))
+  return createHash('sha256')
+    .update(`${viewport?.width}x${viewport?.height}:${javaScript}:${structure}`)
+    .digest('base64url')
 }
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
@@ -110,6 +144,39 @@ async function closeCopyPages() {
   for (const copy of copies) await (await copy).context.close()
 }
 
+/**
+ * A staff session for a demo user, written into the e2e database as the sign-in would write it
+ * (only the token's SHA-256 stored, times on the server's clock), and its cookie set in the
+ * browser context. Faster than the form post, and no sign-in throttle to share between tests.
+ */
+export async function signInAs(context: BrowserContext, who: DemoStaff) {
+  const token = randomBytes(32).toString('base64url')
+  const now = serverNow().getTime()
+  const db = openE2eDb()
+  const user = db.prepare('SELECT id FROM users WHERE email = ?').get(DEMO_STAFF[who]) as
+    { id: string } | undefined
+  if (!user) throw new Error(`No demo user ${who}`)
+  db.prepare(
+    `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, absolute_expires_at, auth_level)
+     VALUES (?, ?, ?, ?, ?, 'password')`,
+  ).run(createHash('sha256').update(token).digest('hex'), user.id, now, now, now + 12 * 3600_000)
+  db.close()
+  const serialized = await createCookie(SESSION_COOKIE).serialize(token)
+  const value = serialized.slice(SESSION_COOKIE.length + 1, serialized.indexOf(';'))
+  await context.addCookies([
+    {
+      name: SESSION_COOKIE,
+      value,
+      // An https URL: Chromium refuses a Secure __Host- cookie set for http, and sends it to
+      // http://localhost anyway (localhost counts as a secure origin).
+      url: `https://localhost:${E2E_PORT}`,
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Lax',
+    },
+  ])
+}
+
 let clients = 0
 
 /**
@@ -123,7 +190,10 @@ export function uniqueClientIp(): string {
 }
 
 export const test = base.extend<{
-  /** Signs a demo staff member in through the real sign-in form post, in this browser context. */
+  /**
+   * Signs a demo staff member in, in this browser context, by writing their session (the sign-in
+   * forms themselves are covered by tests/e2e/staff-sign-in.test.ts and staff-mfa.test.ts).
+   */
   login: (who: DemoStaff) => Promise<void>
   /** Closes the accessibility checks' copy pages when the test ends. */
   accessibilityCopies: void
@@ -140,13 +210,7 @@ export const test = base.extend<{
     await use({ ...extraHTTPHeaders, 'X-Forwarded-For': uniqueClientIp() })
   },
   login: async ({ context }, use) => {
-    await use(async (who) => {
-      const response = await context.request.post('/login', {
-        form: { email: DEMO_STAFF[who], password: demoPassword(DEMO_STAFF[who]) },
-        maxRedirects: 0,
-      })
-      expect(response.status(), `sign-in of ${who}`).toBe(302)
-    })
+    await use((who) => signInAs(context, who))
   },
 })
 

@@ -1,3 +1,4 @@
+import { serverToday } from './test-clock.ts'
 import { type Page } from '@playwright/test'
 import { expect, expectAccessible } from './playwright-utils.ts'
 
@@ -71,6 +72,6 @@ export function addDays(date: string, days: number): string {
 
 /** A calendar date `months` before today (in the clinic's zone, Europe/Rome). */
 export function monthsAgo(months: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date())
+  const today = serverToday()
   return addMonths(today, -months)
 }

@@ -1,3 +1,4 @@
+import { serverNow } from '../test-clock.ts'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { formatCalendarDate } from '#app/utils/format.ts'
@@ -37,7 +38,7 @@ function freeMondayOf(practitioner: string): string {
     ...arranged.map((row) => row.date),
     ...booked.map((row) => DateTime.fromMillis(row.startAt, { zone: ZONE }).toISODate()),
   ])
-  let day = DateTime.now().setZone(ZONE).startOf('day').plus({ weeks: 3 })
+  let day = DateTime.fromJSDate(serverNow(), { zone: ZONE }).startOf('day').plus({ weeks: 3 })
   while (day.weekday !== 1 || taken.has(day.toISODate()!)) day = day.plus({ days: 1 })
   return day.toISODate()!
 }
@@ -55,7 +56,7 @@ function insertConfirmedBooking(input: {
       "SELECT id, duration_minutes AS duration, buffer_after_minutes AS buffer FROM services WHERE slug = 'medical-face'",
     )
     .get() as { id: string; duration: number; buffer: number }
-  const now = Date.now()
+  const now = serverNow().getTime()
   const patientId = randomUUID()
   db.prepare(
     `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
@@ -134,8 +135,7 @@ test.describe('admin availability @no-js', () => {
     await expectAccessible(page)
 
     const project = test.info().project.name === 'no-js' ? 1 : 0
-    const date = DateTime.now()
-      .setZone(ZONE)
+    const date = DateTime.fromJSDate(serverNow(), { zone: ZONE })
       .plus({ days: 20 + project * 7 + test.info().retry })
       .toISODate()!
     await page.getByLabel('Time off (not available)').check()

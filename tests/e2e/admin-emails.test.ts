@@ -1,3 +1,4 @@
+import { serverNow } from '../test-clock.ts'
 import { randomBytes, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import { waitForEmail } from '../mail-utils.ts'
@@ -31,7 +32,7 @@ function insertOutboxEmail() {
     token,
   }
   const db = openE2eDb()
-  const now = Date.now()
+  const now = serverNow().getTime()
   db.prepare(
     `INSERT INTO email_outbox (id, dedupe_key, to_address, subject, text_body, html_body,
        ics_content, ics_filename, status, attempts, next_attempt_at, message_id, created_at)

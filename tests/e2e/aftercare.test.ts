@@ -1,3 +1,4 @@
+import { serverNow } from '../test-clock.ts'
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { listEmails, type ReceivedEmail, waitForEmail } from '../mail-utils.ts'
@@ -12,7 +13,7 @@ const HEALTH_WORDS =
 
 /**
  * The scheduler's clinical work at a chosen "now", run beside the e2e server on its database and
- * its SMTP sink (tests/support/clinical-clock.ts). The server itself has no clock override.
+ * its SMTP sink (tests/support/clinical-clock.ts).
  */
 function clinicalClock(...args: string[]): Record<string, unknown> {
   const out = execFileSync(
@@ -47,7 +48,7 @@ test.describe('aftercare and reminders with a controlled clock @no-js', () => {
     page,
   }) => {
     const email = `aftercare.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`
-    const { reference, startAt } = clinicalClock('book', email) as {
+    const { reference, startAt } = clinicalClock('book', email, String(serverNow().getTime())) as {
       reference: string
       startAt: number
     }
@@ -133,7 +134,7 @@ test.describe('aftercare and reminders with a controlled clock @no-js', () => {
 
   test('another browser without the emailed proof cannot open the plan', async ({ page }) => {
     const email = `aftercare.other.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`
-    const { reference, startAt } = clinicalClock('book', email) as {
+    const { reference, startAt } = clinicalClock('book', email, String(serverNow().getTime())) as {
       reference: string
       startAt: number
     }

@@ -1,3 +1,4 @@
+import { serverNow } from '../test-clock.ts'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { formatCalendarDate } from '#app/utils/format.ts'
@@ -7,7 +8,7 @@ const ZONE = 'Europe/Rome'
 const DAY_MS = 24 * 3600_000
 
 function today(): string {
-  return DateTime.now().setZone(ZONE).toISODate()!
+  return DateTime.fromJSDate(serverNow(), { zone: ZONE }).toISODate()!
 }
 
 function practitionerId(displayName: string): string {
@@ -71,7 +72,7 @@ function insertBooking(input: {
 }) {
   const db = openE2eDb()
   const svc = service(input.serviceSlug)
-  const now = Date.now()
+  const now = serverNow().getTime()
   let patientId = 'id' in input.patient ? input.patient.id : null
   if (!patientId) {
     patientId = randomUUID()

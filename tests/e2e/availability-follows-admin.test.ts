@@ -1,22 +1,11 @@
 import { type Browser, type Page } from '@playwright/test'
 import { answerHealthQuestions } from '../screening-utils.ts'
-import {
-  demoPassword,
-  DEMO_STAFF,
-  expect,
-  expectAccessible,
-  openE2eDb,
-  test,
-} from '../playwright-utils.ts'
+import { expect, expectAccessible, openE2eDb, test, signInAs } from '../playwright-utils.ts'
 
 /** A second browser, signed in as the clinic's admin. */
 async function adminPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL })
-  const response = await context.request.post('/login', {
-    form: { email: DEMO_STAFF.admin, password: demoPassword(DEMO_STAFF.admin) },
-    maxRedirects: 0,
-  })
-  expect(response.status()).toBe(302)
+  await signInAs(context, 'admin')
   return context.newPage()
 }
 

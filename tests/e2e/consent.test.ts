@@ -1,17 +1,11 @@
+import { serverNow } from '../test-clock.ts'
 import { type Browser, type Page } from '@playwright/test'
 import { PDFDocument } from 'pdf-lib'
 import { answerCheck, passCheck, sign } from '../consent-utils.ts'
 import { waitForEmail } from '../mail-utils.ts'
 import { chooseDayWithTimes, holdFirstOfferedTime } from '../booking-utils.ts'
 import { answerHealthQuestions } from '../screening-utils.ts'
-import {
-  demoPassword,
-  DEMO_STAFF,
-  expect,
-  expectAccessible,
-  openE2eDb,
-  test,
-} from '../playwright-utils.ts'
+import { expect, expectAccessible, openE2eDb, test, signInAs } from '../playwright-utils.ts'
 
 function uniqueEmail(label: string) {
   return `${label}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`
@@ -71,11 +65,7 @@ async function expectPdf(page: Page, url: string, reference: string) {
 
 async function clinicianPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL })
-  const response = await context.request.post('/login', {
-    form: { email: DEMO_STAFF.nurse, password: demoPassword(DEMO_STAFF.nurse) },
-    maxRedirects: 0,
-  })
-  expect(response.status()).toBe(302)
+  await signInAs(context, 'nurse')
   return context.newPage()
 }
 
@@ -273,7 +263,7 @@ test.describe('consent forms in the admin console', () => {
     await expect(page.getByText(/Please call us if you are late\./).first()).toBeVisible()
     await expectAccessible(page)
 
-    const later = new Date(Date.now() + 150 * 24 * 3600_000).toISOString().slice(0, 10)
+    const later = new Date(serverNow().getTime() + 150 * 24 * 3600_000).toISOString().slice(0, 10)
     await page.getByLabel('Applies to sessions from').fill(later)
     await page.getByRole('button', { name: 'Publish version 2' }).click()
     await expect(page.getByRole('status')).toHaveText('Published.')

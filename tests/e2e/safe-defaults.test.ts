@@ -9,6 +9,7 @@ import {
   expectAccessible,
   test,
   uniqueClientIp,
+  signInAs,
 } from '../playwright-utils.ts'
 
 /** Log lines written since `offset` (bytes), parsed. */
@@ -221,11 +222,7 @@ async function signedInAdmin(browser: Browser, baseURL: string) {
     baseURL,
     extraHTTPHeaders: { 'X-Forwarded-For': uniqueClientIp() },
   })
-  const response = await context.request.post('/login', {
-    form: { email: DEMO_STAFF.admin, password: demoPassword(DEMO_STAFF.admin) },
-    maxRedirects: 0,
-  })
-  expect(response.status()).toBe(302)
+  await signInAs(context, 'admin')
   return context.newPage()
 }
 

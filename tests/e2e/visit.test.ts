@@ -1,12 +1,5 @@
 import { bookSkinBoostAsPatient, moveBookingToNow, uniqueEmail } from '../booking-utils.ts'
-import {
-  demoPassword,
-  DEMO_STAFF,
-  expect,
-  expectAccessible,
-  openE2eDb,
-  test,
-} from '../playwright-utils.ts'
+import { expect, expectAccessible, openE2eDb, test, signInAs } from '../playwright-utils.ts'
 
 /**
  * The clinician at the visit: appointment detail, check-in, countersignature, the treatment record
@@ -31,11 +24,7 @@ test.describe('the visit', () => {
 
     const clinician = await browser.newContext({ baseURL })
     const staff = await clinician.newPage()
-    const signIn = await clinician.request.post('/login', {
-      form: { email: DEMO_STAFF.nurse, password: demoPassword(DEMO_STAFF.nurse) },
-      maxRedirects: 0,
-    })
-    expect(signIn.status()).toBe(302)
+    await signInAs(clinician, 'nurse')
 
     await staff.goto(`/staff/bookings/${bookingId}`)
     await expect(staff.getByRole('heading', { level: 1, name: new RegExp(name) })).toBeVisible()
@@ -144,11 +133,7 @@ test.describe('the visit', () => {
 
     // An admin who is not a clinician sees no health records.
     const adminContext = await browser.newContext({ baseURL })
-    const signIn = await adminContext.request.post('/login', {
-      form: { email: DEMO_STAFF.admin, password: demoPassword(DEMO_STAFF.admin) },
-      maxRedirects: 0,
-    })
-    expect(signIn.status()).toBe(302)
+    await signInAs(adminContext, 'admin')
     const forbidden = await adminContext.request.get(unknown, { maxRedirects: 0 })
     expect(forbidden.status()).toBe(403)
     await adminContext.close()

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startSmtpSink } from './smtp-sink.mjs'
+import { DEFAULT_CLOCK_START, installTestClock } from './test-clock.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 process.chdir(root)
@@ -22,6 +23,13 @@ fs.rmSync(E2E_LOG, { force: true })
 fs.rmSync(MAIL_DIR, { recursive: true, force: true })
 
 await startSmtpSink({ port: MAIL_PORT, folder: MAIL_DIR })
+
+// A fixed start for the server's clock (tests/setup/test-clock.mjs): the demo appointments, the
+// free days and the hour are the same in every run.
+installTestClock({
+  start: process.env.CLOCK_START ?? DEFAULT_CLOCK_START,
+  file: path.join(root, 'tests', '.db', `clock-${port}.json`),
+})
 
 Object.assign(process.env, {
   NODE_ENV: 'production',

@@ -70,7 +70,8 @@ export async function startSmtpSink({ port = 0, folder, respond } = {}) {
           callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }))
           return
         }
-        const receivedAt = new Date()
+        // The machine's time, not the server's test clock: tests wait for mail in real time.
+        const receivedAt = new Date(performance.timeOrigin + performance.now())
         let file = null
         if (folder) {
           // Write beside, then rename: a reader never sees half a message.

@@ -1,9 +1,9 @@
 // The scheduler's clinical work at a chosen moment, against the end-to-end server's database, for
-// tests/e2e/aftercare.test.ts. The server has no clock override and no test endpoint: this script
+// tests/e2e/aftercare.test.ts. The server has no test endpoint: this script
 // runs the same domain code the server's scheduler runs, in its own process, with "now" given on
 // the command line, and sends what it queued to the e2e SMTP sink.
 //
-//   node --import tsx tests/support/clinical-clock.ts book <email>            → {"reference","startAt"}
+//   node --import tsx tests/support/clinical-clock.ts book <email> <now ms>   → {"reference","startAt"}
 //   node --import tsx tests/support/clinical-clock.ts complete <reference> <ms> (TEST FIXTURE)
 //   node --import tsx tests/support/clinical-clock.ts run <ms>                → {"queued","sent"}
 //
@@ -22,10 +22,12 @@ async function main(): Promise<object> {
     case 'book': {
       // A needling visit at least three days ahead (so a 48-hour reminder is due before it), booked
       // now through the real wizard use cases: health questions, email code, consent.
-      const email = args[0]
-      if (!email) throw new Error('book <email>')
-      const slot = firstFreeSlot('medical-face', new Date(Date.now() + 3 * DAY))
-      const { reference } = await bookForPatient('medical-face', slot, new Date(), {
+      const [email, at] = args
+      if (!email || !at) throw new Error('book <email> <now ms>')
+      // "Now" is the server's test clock (tests/test-clock.ts), passed by the test.
+      const now = new Date(Number(at))
+      const slot = firstFreeSlot('medical-face', new Date(now.getTime() + 3 * DAY))
+      const { reference } = await bookForPatient('medical-face', slot, now, {
         ...PATIENT,
         email,
       })
