@@ -3,7 +3,7 @@
 // on a fresh demo database, on the public pages /, /book and /book/time (a draft is started in
 // the browser first, see lighthouse-draft.cjs). Takes the median of the runs per page, prints
 // the scores, writes bench/lighthouse.json (npm run bench reads it for goal e) and exits 1 when
-// a budget of performance-goals.md section 6(e) or the JS byte budget of 6(d) is missed.
+// a budget of docs/performance-goals.md section 6(e) or the JS byte budget of 6(d) is missed.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -39,7 +39,7 @@ const METRICS = [
   { audit: 'cumulative-layout-shift', label: 'CLS', max: 0.02 },
   { audit: 'server-response-time', label: 'server ms', max: 50 },
 ]
-/** performance-goals.md 6(d): the booking page's scripts, as LHCI's resource-summary counts them. */
+/** docs/performance-goals.md 6(d): the booking page's scripts, as LHCI's resource-summary counts them. */
 const SCRIPT_BYTES_MAX = 112_640
 
 const median = (values) => {

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 
 /**
- * How skin heals after needling (clinical-reference.md 2.2), as a picture and as text. The picture
+ * How skin heals after needling (docs/clinical-reference.md 2.2), as a picture and as text. The picture
  * is inline SVG (no files to load, no style attributes: the CSP allows neither), marked as one
  * image with a short label; the ordered list beside it says everything the picture shows. The
  * stages stack vertically on narrow screens (app.css). Used on the consent step and on the

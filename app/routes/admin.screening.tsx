@@ -82,7 +82,7 @@ export default function AdminScreeningRoute() {
       <h1 id="screening-heading">Screening rules</h1>
       <SavedNotice />
       <p>
-        Sources disagree on these, so each clinic chooses (clinical-reference.md, table 1.2).
+        Sources disagree on these, so each clinic chooses (docs/clinical-reference.md, table 1.2).
         Publishing makes version {current.version + 1}: answers given from then on are judged by it.
         Answers already given keep the version they were judged by, and their outcome.
       </p>

@@ -111,7 +111,7 @@ export const services = sqliteTable(
       'services_course',
       sql`${table.courseSessions} BETWEEN 1 AND 12 AND ${table.courseIntervalWeeks} BETWEEN 0 AND 52`,
     ),
-    // A cosmetic service never needles deeper than 0.5 mm (clinical-reference.md 3.1).
+    // A cosmetic service never needles deeper than 0.5 mm (docs/clinical-reference.md 3.1).
     check(
       'services_depth',
       sql`(${table.kind} = 'consultation' AND ${table.maxNeedleDepthUm} IS NULL) OR (${table.kind} = 'treatment' AND ${table.maxNeedleDepthUm} BETWEEN 100 AND 3000 AND (${table.tier} = 'medical' OR ${table.maxNeedleDepthUm} <= 500))`,

@@ -13,7 +13,7 @@ import { createdAt, enumCheck, id, instant } from './columns.ts'
 /**
  * Screening rule-set versions: the clinic's waiting windows and stricter choices as published.
  * Append-only (triggers): publishing makes a new version; submissions point at the one that
- * judged them. Version 1 (the defaults of clinical-reference.md table 1.2) comes with the
+ * judged them. Version 1 (the defaults of docs/clinical-reference.md table 1.2) comes with the
  * migration.
  */
 export const screeningRuleSets = sqliteTable(

@@ -5,7 +5,7 @@ import { holdFirstOfferedTime } from '../booking-utils.ts'
 import { expect, expectAccessible, ROOT, test } from '../playwright-utils.ts'
 
 // What Lighthouse checks on the public pages (npm run lighthouse, goal e of
-// performance-goals.md), kept here so that it cannot quietly come back.
+// docs/performance-goals.md), kept here so that it cannot quietly come back.
 
 /** Home, the treatment list and the slot picker, as a patient reaches them. */
 async function visitPublicPages(page: Page, onEachPage: (path: string) => Promise<void>) {

@@ -37,7 +37,7 @@ export type DbOrTx = Tx | Db
 /**
  * No booking spans more than this from start to blocked-until: services last at most 8 h plus a
  * 4 h buffer (CHECK constraints on services). A day keeps the bookings scan bounded from below,
- * so it never walks a practitioner's whole history (performance-goals.md 2.2, finding 3).
+ * so it never walks a practitioner's whole history (docs/performance-goals.md 2.2, finding 3).
  */
 const MAX_BOOKING_SPAN_MS = 24 * 60 * MINUTE_MS
 

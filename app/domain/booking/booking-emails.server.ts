@@ -16,7 +16,7 @@ import { createManageLink } from './manage-links.server.ts'
 import { CONSULTATION_INSTRUCTIONS, PRE_VISIT_INSTRUCTIONS } from './pre-visit.ts'
 
 /**
- * Booking emails. Privacy rule (security goal D8, product.md section 8): no health details and no
+ * Booking emails. Privacy rule (security goal D8, docs/product.md section 8): no health details and no
  * treatment name in any email or calendar file. They say when, where and with whom, and link to
  * the booking page, where the patient sees the rest after proving their email.
  */

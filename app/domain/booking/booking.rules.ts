@@ -1,6 +1,6 @@
 import { type BookingStatus, OCCUPYING_STATUSES } from './booking.schema.ts'
 
-/** Which status may follow which (product.md section 4). Everything else is refused. */
+/** Which status may follow which (docs/product.md section 4). Everything else is refused. */
 const TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {
   held: ['expired', 'pending_review', 'confirmed'],
   // A lapsed hold can still become a booking if its time is free when the patient confirms.

@@ -8,7 +8,7 @@ import {
 } from '#app/domain/shared/fields.schema.ts'
 
 /**
- * Booking states (product.md section 4). "expired" is a hold that lapsed or was let go; it never
+ * Booking states (docs/product.md section 4). "expired" is a hold that lapsed or was let go; it never
  * blocked anything after that moment. Bookings are never deleted.
  */
 export const BOOKING_STATUSES = [

@@ -2,7 +2,7 @@ const DAY_MS = 24 * 3600_000
 
 /**
  * Skin needs time to heal between needling sessions: two sessions of one patient must be at least
- * `minDays` apart (clinic setting, 28 by default; product.md section 4).
+ * `minDays` apart (clinic setting, 28 by default; docs/product.md section 4).
  */
 export function findNeedlingConflict(
   otherStarts: number[],

@@ -1,5 +1,5 @@
 /**
- * What to do before a needling visit, in plain words (clinical-reference.md 1.2 and 2.3).
+ * What to do before a needling visit, in plain words (docs/clinical-reference.md 1.2 and 2.3).
  * Shown on the confirmation page and in the reminder. General advice only: nothing here is about
  * a particular patient, so it may go in an email.
  */

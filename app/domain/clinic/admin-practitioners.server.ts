@@ -168,7 +168,7 @@ export function updatePractitionerProfile(
 
 /**
  * The services the practitioner performs, replaced as a whole. A medical-tier service only
- * with a medical practitioner (product.md section 4).
+ * with a medical practitioner (docs/product.md section 4).
  */
 export function replacePractitionerServices(
   context: ChangeContext,

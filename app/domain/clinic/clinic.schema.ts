@@ -16,7 +16,7 @@ export type ServiceKind = (typeof SERVICE_KINDS)[number]
 export const AVAILABILITY_EXCEPTION_KINDS = ['time_off', 'extra_hours'] as const
 export type AvailabilityExceptionKind = (typeof AVAILABILITY_EXCEPTION_KINDS)[number]
 
-/** Cosmetic needling never goes deeper than this (clinical-reference.md section 3.1). */
+/** Cosmetic needling never goes deeper than this (docs/clinical-reference.md section 3.1). */
 export const COSMETIC_MAX_DEPTH_UM = 500
 
 /** Needle depths are stored in micrometres so that 0.25 mm steps stay exact integers. */

@@ -53,7 +53,7 @@ function loadBooking(db: Db | Tx, bookingId: string) {
 
 /**
  * May this clinician countersign for this tier? They must be a practitioner here, and a medical
- * one for the medical tier (only medical practitioners perform it, product.md section 4).
+ * one for the medical tier (only medical practitioners perform it, docs/product.md section 4).
  */
 function countersigningPractitioner(db: Db | Tx, userId: string, tier: ServiceTier) {
   const practitioner = db

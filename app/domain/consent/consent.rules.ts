@@ -58,7 +58,7 @@ export function scoreCheck(
 
 // Validity ------------------------------------------------------------------------------------
 
-/** A consent covers the course for at most this many months from signing (product.md 4). */
+/** A consent covers the course for at most this many months from signing (docs/product.md 4). */
 export const CONSENT_VALID_MONTHS = 12
 
 /** The instant a consent stops covering sessions: the same day and time 12 calendar months on (UTC). */

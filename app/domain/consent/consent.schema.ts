@@ -3,7 +3,7 @@ import { CheckboxSchema } from '#app/domain/shared/fields.schema.ts'
 
 /**
  * Informed consent: versioned consent forms per service tier, a comprehension check, the
- * patient's signature, the clinician's countersignature and withdrawal (product.md section 6;
+ * patient's signature, the clinician's countersignature and withdrawal (docs/product.md section 6;
  * docs/decisions/018-informed-consent.md). Client-safe: schemas and `as const` lists only.
  */
 
@@ -24,7 +24,7 @@ export const CONSENT_STATUSES = [
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number]
 
 /**
- * Every consent form has these sections, in this order (clinical-reference.md 4.2; product.md 6).
+ * Every consent form has these sections, in this order (docs/clinical-reference.md 4.2; docs/product.md 6).
  * Admins edit their titles and text, never which sections exist.
  */
 export const CONSENT_SECTION_KEYS = [

@@ -2,7 +2,7 @@ import { type RuleKind, type ScreeningAnswers } from './screening.schema.ts'
 import { type ScreeningNumberSetting, type ScreeningSettings } from './screening-settings.schema.ts'
 
 /**
- * The screening rules as data (clinical-reference.md table 1.2 and section 6; product.md
+ * The screening rules as data (docs/clinical-reference.md table 1.2 and section 6; docs/product.md
  * section 5). Each rule has an id, a condition over the answers, a default outcome, a sentence
  * for the patient and one for the clinician, and the source tags behind it. Waiting windows and
  * "make this review rule not eligible" are clinic settings (screening.schema.ts), published as

@@ -9,7 +9,7 @@ function asList(value: unknown): unknown[] {
 /**
  * The clinic's screening settings: waiting windows and stricter choices. Admins publish a new
  * rule-set version to change them; every submission keeps the version it was judged by.
- * Defaults follow clinical-reference.md table 1.2 (sources in the rule table).
+ * Defaults follow docs/clinical-reference.md table 1.2 (sources in the rule table).
  */
 export const DEFAULT_SCREENING_SETTINGS = {
   minimumAge: 18,

@@ -131,7 +131,7 @@ export function outcomeSeverity(outcome: ScreeningOutcome): number {
   return SEVERITY[outcome]
 }
 
-/** Screening answers count for an appointment this many days before it (product.md 4). */
+/** Screening answers count for an appointment this many days before it (docs/product.md 4). */
 export const SCREENING_VALID_DAYS = 30
 
 /** Valid when answered at most 30 days before the appointment; otherwise the patient renews. */

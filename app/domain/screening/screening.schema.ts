@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { IsoDateSchema } from '#app/domain/shared/fields.schema.ts'
 
 /**
- * The eligibility questionnaire, version 1 (clinical-reference.md sections 1.2 and 6). Every
+ * The eligibility questionnaire, version 1 (docs/clinical-reference.md sections 1.2 and 6). Every
  * submission stores the version it answered; a change to the questions or their meaning is a new
  * version (the stored answers of version 1 keep parsing with these schemas).
  * Client-safe: the browser validates with the same schema the action parses again.

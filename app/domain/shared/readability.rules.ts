@@ -1,6 +1,6 @@
 /**
  * Reading grade of patient-facing text (Flesch–Kincaid grade level). Patient materials must read
- * at grade 8 or lower (clinical-reference.md 4.4). The syllable count is the usual heuristic
+ * at grade 8 or lower (docs/clinical-reference.md 4.4). The syllable count is the usual heuristic
  * (vowel groups, minus a silent final "e"); it is within a syllable for almost every English word,
  * which is all a grade needs.
  */
@@ -63,5 +63,5 @@ export function readingGrade(text: string): number {
   return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
 }
 
-/** The highest grade patient text may have (clinical-reference.md 4.4). */
+/** The highest grade patient text may have (docs/clinical-reference.md 4.4). */
 export const MAX_READING_GRADE = 8

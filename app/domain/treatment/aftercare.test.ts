@@ -8,7 +8,7 @@ import {
   CALL_THE_CLINIC_IF,
 } from './aftercare.ts'
 
-/** Patient materials read at grade 8 or lower (clinical-reference.md 4.4). */
+/** Patient materials read at grade 8 or lower (docs/clinical-reference.md 4.4). */
 const MAX_READING_GRADE = 8
 
 describe('the aftercare plan', () => {

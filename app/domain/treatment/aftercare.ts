@@ -1,9 +1,9 @@
 /**
- * Aftercare in plain words (clinical-reference.md 2.2–2.4). Shown on the patient's aftercare page
+ * Aftercare in plain words (docs/clinical-reference.md 2.2–2.4). Shown on the patient's aftercare page
  * (/bookings/<reference>/aftercare) and summarised in the day 1, 3 and 7 messages. General advice
  * only: nothing here is about a particular patient, so it may be emailed. Client-safe (no imports).
  */
-/** One stretch of the first 10 days: what to do and what to avoid (clinical-reference.md 2.3). */
+/** One stretch of the first 10 days: what to do and what to avoid (docs/clinical-reference.md 2.3). */
 export type AftercareStage = {
   key: string
   /** Days after the treatment day (day 0), inclusive. */

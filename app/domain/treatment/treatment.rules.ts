@@ -5,7 +5,7 @@ import { type ScreeningOutcome } from '#app/domain/screening/screening.schema.ts
 import { type TreatmentArea } from './treatment.schema.ts'
 
 /**
- * A recorded depth may never exceed the service's maximum or the practitioner's (product.md
+ * A recorded depth may never exceed the service's maximum or the practitioner's (docs/product.md
  * section 4). Returns one message per offending area, keyed like the form field.
  */
 export function depthLimitProblems(
@@ -88,7 +88,7 @@ export type VisitFacts = {
 }
 
 /**
- * What still stands between this visit and recording a treatment (product.md sections 5–7): each
+ * What still stands between this visit and recording a treatment (docs/product.md sections 5–7): each
  * item is a sentence for the clinician. Empty means the session may be recorded as treated.
  */
 export function treatmentBlockers(facts: VisitFacts): string[] {

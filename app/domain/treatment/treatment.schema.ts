@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { CheckboxSchema } from '#app/domain/shared/fields.schema.ts'
 
-/** Where a session needles, as recorded by the clinician (clinical-reference.md 3.2). */
+/** Where a session needles, as recorded by the clinician (docs/clinical-reference.md 3.2). */
 export const TREATMENT_AREAS = [
   'forehead',
   'cheeks',
