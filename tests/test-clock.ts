@@ -20,7 +20,7 @@ export function serverNow(): Date {
     startAt: number
     realStartAt: number
   }
-  return new Date(clock.startAt + (performance.timeOrigin + performance.now() - clock.realStartAt))
+  return new Date(clock.startAt + (Date.now() - clock.realStartAt))
 }
 
 /** The clinic's date (Europe/Rome) on the server's clock, as YYYY-MM-DD. */

@@ -15,6 +15,10 @@ import { clearTimeout, setTimeout } from 'node:timers'
 import { fileURLToPath } from 'node:url'
 import { SMTPServer } from 'smtp-server'
 
+// Bound while `Date` is still the machine's: the end-to-end server shifts its clock after this
+// module loads (tests/setup/test-clock.mjs), and tests wait for mail in real time.
+const machineNow = Date.now.bind(Date)
+
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024
 
 /**
@@ -70,8 +74,7 @@ export async function startSmtpSink({ port = 0, folder, respond } = {}) {
           callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }))
           return
         }
-        // The machine's time, not the server's test clock: tests wait for mail in real time.
-        const receivedAt = new Date(performance.timeOrigin + performance.now())
+        const receivedAt = new Date(machineNow())
         let file = null
         if (folder) {
           // Write beside, then rename: a reader never sees half a message.
