@@ -3,7 +3,12 @@ import { findAvailableSlots } from '#app/domain/availability/availability.server
 import { type Slot } from '#app/domain/availability/slots.rules.ts'
 import { localDateOf } from '#app/domain/availability/availability.rules.ts'
 import { submitDraftScreening } from '#app/domain/booking/booking-screening.server.ts'
-import { startBookingDraft } from '#app/domain/booking/booking-wizard.server.ts'
+import {
+  holdSlot,
+  saveDraftDetails,
+  startBookingDraft,
+  verifyBookingEmail,
+} from '#app/domain/booking/booking-wizard.server.ts'
 import { type ScreeningAnswers } from '#app/domain/screening/screening.schema.ts'
 import {
   createPatientSession,
@@ -12,6 +17,7 @@ import {
 } from '#app/domain/patient/patient-sessions.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { emailOutbox, services } from '#db/schema/index.ts'
+import { passCheckAndSign, signingContext } from './consent-fixtures.ts'
 
 /** Integration-test helpers for the booking wizard (on the demo clinic). */
 
@@ -111,8 +117,6 @@ export async function bookForPatient(
   details: { fullName: string; email: string; phone: string; dateOfBirth: string } = PATIENT,
   answers: ScreeningAnswers = { ...CLEAR_ANSWERS, dateOfBirth: details.dateOfBirth },
 ): Promise<{ session: PatientSession; reference: string }> {
-  const { holdSlot, saveDraftDetails, verifyBookingEmail } =
-    await import('#app/domain/booking/booking-wizard.server.ts')
   const session = sessionWithDraft(slug, now, answers)
   const held = holdSlot({ session, ...slot, now, actor: patientActor })
   if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
@@ -128,7 +132,6 @@ export async function bookForPatient(
   let reference = result.reference
   if (!reference) {
     // A treatment: the consent step is the last one before the booking is made.
-    const { passCheckAndSign, signingContext } = await import('./consent-fixtures.ts')
     const signed = await passCheckAndSign(signingContext(verified, now))
     reference = signed.bookedReference
   }
@@ -175,4 +178,37 @@ export function latestManageTokenSentTo(email: string): string {
     if (token) return token
   }
   throw new Error(`No manage link was emailed to ${email}`)
+}
+
+/**
+ * A patient in the booking wizard at the consent step: a slot held, details given, email proved.
+ * Returns the (verified) session.
+ */
+export async function wizardAtConsent(
+  slug: string,
+  now: Date,
+  details: { fullName: string; email: string; phone: string; dateOfBirth: string },
+  slot?: { practitionerId: string; startAt: number },
+): Promise<PatientSession> {
+  const session = sessionWithDraft(slug, now)
+  const held = holdSlot({
+    session,
+    ...(slot ?? firstFreeSlot(slug, now)),
+    now,
+    actor: patientActor,
+  })
+  if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
+  const saved = saveDraftDetails({ session, details, now, actor: patientActor })
+  if (!saved.ok) throw new Error(`details failed: ${saved.reason}`)
+  if (saved.next === 'verify') {
+    const verified = verifyBookingEmail({
+      session,
+      code: latestCodeSentTo(details.email),
+      now,
+      actor: patientActor,
+    })
+    if (!verified.ok) throw new Error(`verify failed: ${JSON.stringify(verified)}`)
+    return sessionAfter(session, verified.sessionToken, now)
+  }
+  return reloadSession(session)
 }

@@ -18,6 +18,7 @@ import {
   patientActor,
   reloadSession,
   sessionWithDraft,
+  wizardAtConsent,
 } from '#tests/support/booking-fixtures.ts'
 import {
   oneWrongAnswer,
@@ -25,7 +26,6 @@ import {
   rightAnswers,
   signaturePngDataUrl,
   signingContext,
-  wizardAtConsent,
 } from '#tests/support/consent-fixtures.ts'
 import { currentTextValues, getVersionById, sha256Hex } from './consent-documents.server.ts'
 import { loadConsentRecordView } from './consent-records.server.ts'
