@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import jsxA11y from 'eslint-plugin-jsx-a11y'
 import react from 'eslint-plugin-react'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -60,6 +61,19 @@ export default tseslint.config(
       'no-console': 'error',
       'no-restricted-syntax': ['error', ZOD_NAMED_Z],
     },
+  },
+  {
+    // No import cycles (docs/decisions/029-booking-modules.md): a module and everything it imports
+    // must load without reaching back to it. Type-only imports are ignored, as they vanish at run
+    // time. The node resolver follows package.json `imports` (#app/*, #db/*, #tests/*).
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver()],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['app/routes/**', 'app/components/**'],
