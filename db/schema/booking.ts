@@ -3,11 +3,10 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import {
   BOOKING_EVENT_ACTORS,
   BOOKING_STATUSES,
-  EMAIL_PROOFS,
-  EMAIL_VERIFICATION_PURPOSES,
   OCCUPYING_STATUSES,
-  OUTBOX_STATUSES,
 } from '#app/domain/booking/booking.schema.ts'
+import { OUTBOX_STATUSES } from '#app/domain/email/email.schema.ts'
+import { EMAIL_PROOFS, EMAIL_VERIFICATION_PURPOSES } from '#app/domain/patient/patient.schema.ts'
 import { practitioners, services } from './clinic.ts'
 import { createdAt, enumCheck, id, instant, updatedAt } from './columns.ts'
 

@@ -2,7 +2,7 @@ import { ownedBookingCondition } from '#app/domain/booking/owned-booking.server.
 import { eq } from 'drizzle-orm'
 import { type Db, type Tx } from '#db/client.server.ts'
 import { bookings, patients, services } from '#db/schema/index.ts'
-import { type EmailProof } from '#app/domain/booking/booking.schema.ts'
+import { type EmailProof } from '#app/domain/patient/patient.schema.ts'
 import { type DraftRow, getDraftRow } from '#app/domain/booking/booking-wizard.server.ts'
 import { findPatient } from '#app/domain/booking/patients.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
