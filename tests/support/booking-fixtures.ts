@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
 import { type Slot } from '#app/domain/availability/slots.rules.ts'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { submitDraftScreening } from '#app/domain/booking/booking-screening.server.ts'
 import {
   holdSlot,

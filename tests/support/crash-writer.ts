@@ -14,7 +14,7 @@ const { holdSlot, saveDraftDetails, verifyBookingEmail } =
 const { latestCodeSentTo, patientActor, sessionAfter, serviceIdBySlug, sessionWithDraft } =
   await import('./booking-fixtures.ts')
 const { findAvailableSlots } = await import('#app/domain/availability/availability.server.ts')
-const { localDateOf } = await import('#app/domain/availability/availability.rules.ts')
+const { localDateOf } = await import('#app/domain/shared/calendar.rules.ts')
 const { passCheckAndSign, signingContext } = await import('./consent-fixtures.ts')
 const { getDb } = await import('#db/client.server.ts')
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import { holdSlot } from '#app/domain/booking/booking-wizard.server.ts'
 import { countersignConsent } from '#app/domain/consent/consent-staff.server.ts'

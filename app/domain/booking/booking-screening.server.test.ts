@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { type ScreeningAnswers } from '#app/domain/screening/screening.schema.ts'
 import { getDb } from '#db/client.server.ts'

@@ -25,7 +25,7 @@ import {
   sessionWithDraft,
 } from '#tests/support/booking-fixtures.ts'
 import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { serviceIdBySlug } from '#tests/support/booking-fixtures.ts'
 import { LIVE_HOLDS_PER_IP } from './limits.rules.ts'
 import { purgeLapsedCounters } from './limits.server.ts'

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
 import {
   type BookingActor,
