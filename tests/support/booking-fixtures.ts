@@ -2,13 +2,11 @@ import { desc, eq } from 'drizzle-orm'
 import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
 import { type Slot } from '#app/domain/availability/slots.rules.ts'
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
-import { submitDraftScreening } from '#app/domain/booking/booking-screening.server.ts'
-import {
-  holdSlot,
-  saveDraftDetails,
-  startBookingDraft,
-  verifyBookingEmail,
-} from '#app/domain/booking/booking-wizard.server.ts'
+import { submitDraftScreening } from '#app/domain/booking/wizard/draft-screening.server.ts'
+import { saveDraftDetails } from '#app/domain/booking/wizard/details.server.ts'
+import { startBookingDraft } from '#app/domain/booking/wizard/draft.server.ts'
+import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
+import { verifyBookingEmail } from '#app/domain/booking/wizard/verify.server.ts'
 import { type ScreeningAnswers } from '#app/domain/screening/screening.schema.ts'
 import {
   createPatientSession,
@@ -137,6 +135,42 @@ export async function bookForPatient(
   }
   if (!reference) throw new Error('booking failed: not booked after signing the consent')
   return { session: verified, reference }
+}
+
+/**
+ * Goes through the wizard: hold, details, code and, for a treatment, the consent (the last step
+ * before the booking is made). Answers like verifyBookingEmail does.
+ */
+export async function bookThroughWizard(
+  session: PatientSession,
+  slot: { practitionerId: string; startAt: number },
+  at: Date,
+  details: { fullName: string; email: string; phone: string; dateOfBirth: string } = PATIENT,
+) {
+  const held = holdSlot({ session, ...slot, now: at, actor: patientActor })
+  if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
+  const saved = saveDraftDetails({ session, details, now: at, actor: patientActor })
+  if (!saved.ok) throw new Error(`details failed: ${saved.reason}`)
+  const verified = verifyBookingEmail({
+    session,
+    code: latestCodeSentTo(details.email),
+    now: at,
+    actor: patientActor,
+  })
+  // The browser now holds the session's new token (proving the email replaced it).
+  const current = sessionAfter(session, verified.sessionToken, at)
+  if (!verified.ok || verified.reference) return { ...verified, session: current }
+  const signed = await passCheckAndSign(signingContext(current, at))
+  if (signed.bookingProblem?.reason === 'too-close')
+    return {
+      ok: false as const,
+      reason: 'too-close' as const,
+      earliestStartAt: signed.bookingProblem.earliestStartAt,
+      session: current,
+    }
+  if (signed.bookingProblem)
+    return { ok: false as const, reason: 'slot-taken' as const, session: current }
+  return { ok: true as const, reference: signed.bookedReference, session: current }
 }
 
 /**

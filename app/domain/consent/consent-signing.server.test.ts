@@ -9,8 +9,9 @@ import {
   consentRecords,
   emailOutbox,
 } from '#db/schema/index.ts'
-import { getDraftView, holdSlot } from '#app/domain/booking/booking-wizard.server.ts'
-import { stepsFor, firstIncompleteStep } from '#app/domain/booking/wizard-steps.ts'
+import { getDraftView } from '#app/domain/booking/wizard/draft-view.server.ts'
+import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
+import { stepsFor, firstIncompleteStep } from '#app/domain/booking/wizard/steps.ts'
 import {
   bookForPatient,
   firstFreeSlot,

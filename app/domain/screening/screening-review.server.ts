@@ -1,6 +1,6 @@
 import { asc, count, desc, eq, inArray } from 'drizzle-orm'
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
-import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
+import { type BookingStatus } from '#app/domain/booking/index.server.ts'
 import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
 import { getDb } from '#db/client.server.ts'
 import {
