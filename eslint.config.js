@@ -10,9 +10,29 @@ import tseslint from 'typescript-eslint'
 const DATABASE_IMPORTS = {
   patterns: [
     {
-      group: ['#db/*', '**/db/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
+      group: ['\\#db/*', '**/db/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
       message:
         'Routes and components must not touch the database: call a domain function (app/domain/<area>/*.server.ts).',
+    },
+  ],
+}
+
+const CLIENT_SAFE_IMPORTS = {
+  patterns: [
+    ...DATABASE_IMPORTS.patterns,
+    {
+      group: ['*.server', '*.server.ts', 'node:*'],
+      message: 'Schemas and rules must stay client-safe and pure.',
+    },
+  ],
+}
+
+const BOOKING_SURFACE_ONLY = {
+  patterns: [
+    {
+      group: ['\\#app/domain/booking/**', '!\\#app/domain/booking/index.server.ts'],
+      message:
+        "Use booking's published surface, #app/domain/booking/index.server.ts (docs/decisions/029-booking-modules.md).",
     },
   ],
 }
@@ -82,18 +102,26 @@ export default tseslint.config(
   {
     // Client-safe modules: schemas and pure rules are bundled for the browser.
     files: ['app/domain/**/*.schema.ts', 'app/domain/**/*.rules.ts'],
+    rules: { 'no-restricted-imports': ['error', CLIENT_SAFE_IMPORTS] },
+  },
+  {
+    // Consent and screening use booking through its published surface only (ADR 029). Their
+    // tests may drive the wizard's steps as the routes do.
+    files: ['app/domain/consent/**', 'app/domain/screening/**'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', BOOKING_SURFACE_ONLY] },
+  },
+  {
+    // Both at once: a later block's options would replace the earlier ones, not add to them.
+    files: [
+      'app/domain/{consent,screening}/**/*.schema.ts',
+      'app/domain/{consent,screening}/**/*.rules.ts',
+    ],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            ...DATABASE_IMPORTS.patterns,
-            {
-              group: ['*.server', '*.server.ts', 'node:*'],
-              message: 'Schemas and rules must stay client-safe and pure.',
-            },
-          ],
-        },
+        { patterns: [...CLIENT_SAFE_IMPORTS.patterns, ...BOOKING_SURFACE_ONLY.patterns] },
       ],
     },
   },
