@@ -7,6 +7,7 @@ import tseslint from 'typescript-eslint'
 
 // Layering (docs/decisions/005-domain-layering.md): routes and components never reach the
 // database; they call domain functions in app/domain/**/*.server.ts.
+// A leading # starts a comment in these gitignore-style patterns, so '#…' imports are escaped.
 const DATABASE_IMPORTS = {
   patterns: [
     {
