@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import jsxA11y from 'eslint-plugin-jsx-a11y'
 import react from 'eslint-plugin-react'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -6,12 +7,33 @@ import tseslint from 'typescript-eslint'
 
 // Layering (docs/decisions/005-domain-layering.md): routes and components never reach the
 // database; they call domain functions in app/domain/**/*.server.ts.
+// A leading # starts a comment in these gitignore-style patterns, so '#…' imports are escaped.
 const DATABASE_IMPORTS = {
   patterns: [
     {
-      group: ['#db/*', '**/db/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
+      group: ['\\#db/*', '**/db/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
       message:
         'Routes and components must not touch the database: call a domain function (app/domain/<area>/*.server.ts).',
+    },
+  ],
+}
+
+const CLIENT_SAFE_IMPORTS = {
+  patterns: [
+    ...DATABASE_IMPORTS.patterns,
+    {
+      group: ['*.server', '*.server.ts', 'node:*'],
+      message: 'Schemas and rules must stay client-safe and pure.',
+    },
+  ],
+}
+
+const BOOKING_SURFACE_ONLY = {
+  patterns: [
+    {
+      group: ['\\#app/domain/booking/**', '!\\#app/domain/booking/index.server.ts'],
+      message:
+        "Use booking's published surface, #app/domain/booking/index.server.ts (docs/decisions/029-booking-modules.md).",
     },
   ],
 }
@@ -62,24 +84,45 @@ export default tseslint.config(
     },
   },
   {
+    // No import cycles (docs/decisions/029-booking-modules.md): a module and everything it imports
+    // must load without reaching back to it. Type-only imports are ignored, as they vanish at run
+    // time. The node resolver follows package.json `imports` (#app/*, #db/*, #tests/*).
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver()],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
     files: ['app/routes/**', 'app/components/**'],
     rules: { 'no-restricted-imports': ['error', DATABASE_IMPORTS] },
   },
   {
     // Client-safe modules: schemas and pure rules are bundled for the browser.
     files: ['app/domain/**/*.schema.ts', 'app/domain/**/*.rules.ts'],
+    rules: { 'no-restricted-imports': ['error', CLIENT_SAFE_IMPORTS] },
+  },
+  {
+    // Consent and screening use booking through its published surface only (ADR 029). Their
+    // tests may drive the wizard's steps as the routes do.
+    files: ['app/domain/consent/**', 'app/domain/screening/**'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', BOOKING_SURFACE_ONLY] },
+  },
+  {
+    // Both at once: a later block's options would replace the earlier ones, not add to them.
+    files: [
+      'app/domain/{consent,screening}/**/*.schema.ts',
+      'app/domain/{consent,screening}/**/*.rules.ts',
+    ],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            ...DATABASE_IMPORTS.patterns,
-            {
-              group: ['*.server', '*.server.ts', 'node:*'],
-              message: 'Schemas and rules must stay client-safe and pure.',
-            },
-          ],
-        },
+        { patterns: [...CLIENT_SAFE_IMPORTS.patterns, ...BOOKING_SURFACE_ONLY.patterns] },
       ],
     },
   },

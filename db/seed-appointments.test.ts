@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { getAgenda } from '#app/domain/agenda/agenda.server.ts'
-import { instantAt, localDateOf, weekdayOf } from '#app/domain/availability/availability.rules.ts'
+import { instantAt, localDateOf, weekdayOf } from '#app/domain/shared/calendar.rules.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import { verifyAuditChain } from '#app/domain/audit/audit.server.ts'
 import { getConsentStatus } from '#app/domain/consent/consent-status.server.ts'

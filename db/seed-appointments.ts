@@ -1,10 +1,5 @@
 import { asc, eq } from 'drizzle-orm'
-import {
-  addDays,
-  instantAt,
-  localDateOf,
-  weekdayOf,
-} from '#app/domain/availability/availability.rules.ts'
+import { addDays, instantAt, localDateOf, weekdayOf } from '#app/domain/shared/calendar.rules.ts'
 import { getCurrentRuleSet } from '#app/domain/screening/screening.server.ts'
 import { type Db } from './client.server.ts'
 import {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { recordBookingEvent } from '#app/domain/booking/booking-state.server.ts'
 import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
 import {

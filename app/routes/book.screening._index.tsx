@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { nextStep } from '#app/domain/booking/wizard-steps.ts'
+import { nextStep } from '#app/domain/booking/wizard/steps.ts'
 import { requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 
 // The screening step's address: the questions until they are answered, then the result (which

@@ -10,7 +10,7 @@ import { ScreeningForm } from '#app/components/screening/screening-form.tsx'
 import {
   getDraftScreening,
   submitDraftScreening,
-} from '#app/domain/booking/booking-screening.server.ts'
+} from '#app/domain/booking/wizard/draft-screening.server.ts'
 import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
 import { screeningFormSchema } from '#app/domain/screening/screening.schema.ts'
 import { clinicToday } from '#app/domain/screening/screening.server.ts'

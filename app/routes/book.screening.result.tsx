@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { PatientExplanations } from '#app/components/screening/screening-summary.tsx'
-import { getDraftScreening } from '#app/domain/booking/booking-screening.server.ts'
+import { getDraftScreening } from '#app/domain/booking/wizard/draft-screening.server.ts'
 import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone } from '#app/utils/format.ts'

@@ -9,7 +9,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
-import { holdSlot } from '#app/domain/booking/booking-wizard.server.ts'
+import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
 import { describeSlots, getSlotPickerModel } from '#app/domain/booking/slot-picker.server.ts'
 import { slotQueryHref } from '#app/domain/booking/slot-query-href.ts'
 import {
@@ -17,7 +17,7 @@ import {
   timeStepNotices,
   holdLimitMessage,
   waitRefusalMessage,
-} from '#app/domain/booking/time-step.ts'
+} from '#app/domain/booking/wizard/time-step.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'

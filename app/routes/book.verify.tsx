@@ -10,9 +10,9 @@ import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { VerificationCodeSchema, VerifyStepSchema } from '#app/domain/booking/booking.schema.ts'
-import { resendBookingCode, verifyBookingEmail } from '#app/domain/booking/booking-wizard.server.ts'
+import { resendBookingCode, verifyBookingEmail } from '#app/domain/booking/wizard/verify.server.ts'
 import { describeSlots } from '#app/domain/booking/slot-picker.server.ts'
-import { nextStep, readyToBook } from '#app/domain/booking/wizard-steps.ts'
+import { nextStep, readyToBook } from '#app/domain/booking/wizard/steps.ts'
 import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
 import {
   CODE_VALID_MINUTES,

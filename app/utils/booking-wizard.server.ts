@@ -1,12 +1,12 @@
 import { type AppLoadContext, redirect } from '@remix-run/node'
 import { type BookingActor } from '#app/domain/booking/booking-state.server.ts'
-import { type DraftView, getDraftView } from '#app/domain/booking/booking-wizard.server.ts'
+import { type DraftView, getDraftView } from '#app/domain/booking/wizard/draft-view.server.ts'
 import {
   canEnterStep,
   firstIncompleteStep,
   stepsFor,
   type WizardStepId,
-} from '#app/domain/booking/wizard-steps.ts'
+} from '#app/domain/booking/wizard/steps.ts'
 import { ChooseServiceSchema } from '#app/domain/booking/booking.schema.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { parseForm } from './forms.server.ts'

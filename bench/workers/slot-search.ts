@@ -13,7 +13,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
-import { addDays, instantAt } from '#app/domain/availability/availability.rules.ts'
+import { addDays, instantAt } from '#app/domain/shared/calendar.rules.ts'
 import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
 import {
   bookingWindow,

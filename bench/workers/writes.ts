@@ -30,8 +30,9 @@ process.env.LOG_LEVEL = 'silent'
 
 const { findAvailableSlots, listQualifiedPractitioners } =
   await import('#app/domain/availability/availability.server.ts')
-const { addDays, localDateOf } = await import('#app/domain/availability/availability.rules.ts')
-const { holdSlot, startBookingDraft } = await import('#app/domain/booking/booking-wizard.server.ts')
+const { addDays, localDateOf } = await import('#app/domain/shared/calendar.rules.ts')
+const { startBookingDraft } = await import('#app/domain/booking/wizard/draft.server.ts')
+const { holdSlot } = await import('#app/domain/booking/wizard/hold.server.ts')
 const { createPatientSession } = await import('#app/domain/patient/patient-sessions.server.ts')
 const { getDb } = await import('#db/client.server.ts')
 const auditModule = await import('#app/domain/audit/audit.server.ts')

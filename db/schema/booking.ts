@@ -3,14 +3,12 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import {
   BOOKING_EVENT_ACTORS,
   BOOKING_STATUSES,
-  EMAIL_PROOFS,
-  EMAIL_VERIFICATION_PURPOSES,
   OCCUPYING_STATUSES,
-  OUTBOX_STATUSES,
 } from '#app/domain/booking/booking.schema.ts'
+import { OUTBOX_STATUSES } from '#app/domain/email/email.schema.ts'
+import { EMAIL_PROOFS, EMAIL_VERIFICATION_PURPOSES } from '#app/domain/patient/patient.schema.ts'
 import { practitioners, services } from './clinic.ts'
 import { createdAt, enumCheck, id, instant, updatedAt } from './columns.ts'
-import { screeningSubmissions } from './screening.ts'
 
 const occupying = sql.raw(OCCUPYING_STATUSES.map((status) => `'${status}'`).join(', '))
 
@@ -200,42 +198,6 @@ export const bookingEvents = sqliteTable(
     ),
     index('booking_events_booking').on(table.bookingId, table.occurredAt),
   ],
-)
-
-/**
- * The booking wizard's progress for one patient session: the treatment, the held slot and the
- * details typed so far. Completed drafts point at the booking they became.
- */
-export const bookingDrafts = sqliteTable(
-  'booking_drafts',
-  {
-    id: id(),
-    sessionTokenHash: text()
-      .notNull()
-      .unique()
-      .references(() => patientSessions.tokenHash, { onDelete: 'cascade' }),
-    serviceId: text()
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
-    heldBookingId: text().references(() => bookings.id, { onDelete: 'set null' }),
-    fullName: text(),
-    email: text(),
-    phone: text(),
-    dateOfBirth: text(),
-    completedBookingId: text().references(() => bookings.id, { onDelete: 'set null' }),
-    /** The screening answers this draft will book with (treatments only). */
-    screeningSubmissionId: text().references(() => screeningSubmissions.id, {
-      onDelete: 'set null',
-    }),
-    /**
-     * Who holds the draft's time, as a keyed hash of the client's IP address: a limit on live
-     * holds per client. Gone with the draft when the session ends.
-     */
-    holdClientKey: text(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (table) => [index('booking_drafts_hold_client').on(table.holdClientKey)],
 )
 
 /**

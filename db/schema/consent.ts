@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { EMAIL_PROOFS } from '#app/domain/booking/booking.schema.ts'
+import { EMAIL_PROOFS } from '#app/domain/patient/patient.schema.ts'
 import { SERVICE_TIERS } from '#app/domain/clinic/clinic.schema.ts'
 import { CONSENT_VERSION_STATUSES } from '#app/domain/consent/consent.schema.ts'
 import { users } from './auth.ts'

@@ -3,13 +3,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { afterAll, describe, expect, test } from 'vitest'
-import { submitDraftScreening } from '#app/domain/booking/booking-screening.server.ts'
-import {
-  holdSlot,
-  saveDraftDetails,
-  startBookingDraft,
-  verifyBookingEmail,
-} from '#app/domain/booking/booking-wizard.server.ts'
+import { submitDraftScreening } from '#app/domain/booking/wizard/draft-screening.server.ts'
+import { saveDraftDetails } from '#app/domain/booking/wizard/details.server.ts'
+import { startBookingDraft } from '#app/domain/booking/wizard/draft.server.ts'
+import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
+import { verifyBookingEmail } from '#app/domain/booking/wizard/verify.server.ts'
 import { serializeSessionCookie } from '#app/utils/auth.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { ensurePatientSession } from '#app/utils/patient-session.server.ts'

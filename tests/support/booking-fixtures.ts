@@ -1,9 +1,12 @@
 import { desc, eq } from 'drizzle-orm'
 import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
 import { type Slot } from '#app/domain/availability/slots.rules.ts'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
-import { submitDraftScreening } from '#app/domain/booking/booking-screening.server.ts'
-import { startBookingDraft } from '#app/domain/booking/booking-wizard.server.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
+import { submitDraftScreening } from '#app/domain/booking/wizard/draft-screening.server.ts'
+import { saveDraftDetails } from '#app/domain/booking/wizard/details.server.ts'
+import { startBookingDraft } from '#app/domain/booking/wizard/draft.server.ts'
+import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
+import { verifyBookingEmail } from '#app/domain/booking/wizard/verify.server.ts'
 import { type ScreeningAnswers } from '#app/domain/screening/screening.schema.ts'
 import {
   createPatientSession,
@@ -12,6 +15,7 @@ import {
 } from '#app/domain/patient/patient-sessions.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { emailOutbox, services } from '#db/schema/index.ts'
+import { passCheckAndSign, signingContext } from './consent-fixtures.ts'
 
 /** Integration-test helpers for the booking wizard (on the demo clinic). */
 
@@ -111,8 +115,6 @@ export async function bookForPatient(
   details: { fullName: string; email: string; phone: string; dateOfBirth: string } = PATIENT,
   answers: ScreeningAnswers = { ...CLEAR_ANSWERS, dateOfBirth: details.dateOfBirth },
 ): Promise<{ session: PatientSession; reference: string }> {
-  const { holdSlot, saveDraftDetails, verifyBookingEmail } =
-    await import('#app/domain/booking/booking-wizard.server.ts')
   const session = sessionWithDraft(slug, now, answers)
   const held = holdSlot({ session, ...slot, now, actor: patientActor })
   if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
@@ -128,12 +130,47 @@ export async function bookForPatient(
   let reference = result.reference
   if (!reference) {
     // A treatment: the consent step is the last one before the booking is made.
-    const { passCheckAndSign, signingContext } = await import('./consent-fixtures.ts')
     const signed = await passCheckAndSign(signingContext(verified, now))
     reference = signed.bookedReference
   }
   if (!reference) throw new Error('booking failed: not booked after signing the consent')
   return { session: verified, reference }
+}
+
+/**
+ * Goes through the wizard: hold, details, code and, for a treatment, the consent (the last step
+ * before the booking is made). Answers like verifyBookingEmail does.
+ */
+export async function bookThroughWizard(
+  session: PatientSession,
+  slot: { practitionerId: string; startAt: number },
+  at: Date,
+  details: { fullName: string; email: string; phone: string; dateOfBirth: string } = PATIENT,
+) {
+  const held = holdSlot({ session, ...slot, now: at, actor: patientActor })
+  if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
+  const saved = saveDraftDetails({ session, details, now: at, actor: patientActor })
+  if (!saved.ok) throw new Error(`details failed: ${saved.reason}`)
+  const verified = verifyBookingEmail({
+    session,
+    code: latestCodeSentTo(details.email),
+    now: at,
+    actor: patientActor,
+  })
+  // The browser now holds the session's new token (proving the email replaced it).
+  const current = sessionAfter(session, verified.sessionToken, at)
+  if (!verified.ok || verified.reference) return { ...verified, session: current }
+  const signed = await passCheckAndSign(signingContext(current, at))
+  if (signed.bookingProblem?.reason === 'too-close')
+    return {
+      ok: false as const,
+      reason: 'too-close' as const,
+      earliestStartAt: signed.bookingProblem.earliestStartAt,
+      session: current,
+    }
+  if (signed.bookingProblem)
+    return { ok: false as const, reason: 'slot-taken' as const, session: current }
+  return { ok: true as const, reference: signed.bookedReference, session: current }
 }
 
 /**
@@ -175,4 +212,37 @@ export function latestManageTokenSentTo(email: string): string {
     if (token) return token
   }
   throw new Error(`No manage link was emailed to ${email}`)
+}
+
+/**
+ * A patient in the booking wizard at the consent step: a slot held, details given, email proved.
+ * Returns the (verified) session.
+ */
+export async function wizardAtConsent(
+  slug: string,
+  now: Date,
+  details: { fullName: string; email: string; phone: string; dateOfBirth: string },
+  slot?: { practitionerId: string; startAt: number },
+): Promise<PatientSession> {
+  const session = sessionWithDraft(slug, now)
+  const held = holdSlot({
+    session,
+    ...(slot ?? firstFreeSlot(slug, now)),
+    now,
+    actor: patientActor,
+  })
+  if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
+  const saved = saveDraftDetails({ session, details, now, actor: patientActor })
+  if (!saved.ok) throw new Error(`details failed: ${saved.reason}`)
+  if (saved.next === 'verify') {
+    const verified = verifyBookingEmail({
+      session,
+      code: latestCodeSentTo(details.email),
+      now,
+      actor: patientActor,
+    })
+    if (!verified.ok) throw new Error(`verify failed: ${JSON.stringify(verified)}`)
+    return sessionAfter(session, verified.sessionToken, now)
+  }
+  return reloadSession(session)
 }

@@ -72,49 +72,6 @@ export async function passCheckAndSign(
   return signed
 }
 
-/**
- * A patient in the booking wizard at the consent step: a slot held, details given, email proved.
- * Returns the (verified) session.
- */
-export async function wizardAtConsent(
-  slug: string,
-  now: Date,
-  details: { fullName: string; email: string; phone: string; dateOfBirth: string },
-  slot?: { practitionerId: string; startAt: number },
-): Promise<PatientSession> {
-  const { holdSlot, saveDraftDetails, verifyBookingEmail } =
-    await import('#app/domain/booking/booking-wizard.server.ts')
-  const {
-    firstFreeSlot,
-    latestCodeSentTo,
-    patientActor,
-    reloadSession,
-    sessionAfter,
-    sessionWithDraft,
-  } = await import('./booking-fixtures.ts')
-  const session = sessionWithDraft(slug, now)
-  const held = holdSlot({
-    session,
-    ...(slot ?? firstFreeSlot(slug, now)),
-    now,
-    actor: patientActor,
-  })
-  if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
-  const saved = saveDraftDetails({ session, details, now, actor: patientActor })
-  if (!saved.ok) throw new Error(`details failed: ${saved.reason}`)
-  if (saved.next === 'verify') {
-    const verified = verifyBookingEmail({
-      session,
-      code: latestCodeSentTo(details.email),
-      now,
-      actor: patientActor,
-    })
-    if (!verified.ok) throw new Error(`verify failed: ${JSON.stringify(verified)}`)
-    return sessionAfter(session, verified.sessionToken, now)
-  }
-  return reloadSession(session)
-}
-
 /** A small real PNG (a dark line on white), as the signature pad's data URL. */
 export function signaturePngDataUrl(width = 40, height = 12): string {
   const raw = Buffer.alloc((width * 3 + 1) * height, 0xff)

@@ -9,12 +9,13 @@ import { writeSync } from 'node:fs'
 process.env.LOG_LEVEL = 'silent'
 const prefix = process.env.CRASH_PREFIX ?? String(process.pid)
 
-const { holdSlot, saveDraftDetails, verifyBookingEmail } =
-  await import('#app/domain/booking/booking-wizard.server.ts')
+const { saveDraftDetails } = await import('#app/domain/booking/wizard/details.server.ts')
+const { holdSlot } = await import('#app/domain/booking/wizard/hold.server.ts')
+const { verifyBookingEmail } = await import('#app/domain/booking/wizard/verify.server.ts')
 const { latestCodeSentTo, patientActor, sessionAfter, serviceIdBySlug, sessionWithDraft } =
   await import('./booking-fixtures.ts')
 const { findAvailableSlots } = await import('#app/domain/availability/availability.server.ts')
-const { localDateOf } = await import('#app/domain/availability/availability.rules.ts')
+const { localDateOf } = await import('#app/domain/shared/calendar.rules.ts')
 const { passCheckAndSign, signingContext } = await import('./consent-fixtures.ts')
 const { getDb } = await import('#db/client.server.ts')
 

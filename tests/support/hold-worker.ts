@@ -15,7 +15,7 @@ const input = workerData as Input
 process.env.DATABASE_PATH = input.databasePath
 process.env.LOG_LEVEL = 'silent'
 
-const { holdSlot } = await import('#app/domain/booking/booking-wizard.server.ts')
+const { holdSlot } = await import('#app/domain/booking/wizard/hold.server.ts')
 
 const barrier = new Int32Array(input.barrier)
 Atomics.add(barrier, 0, 1)

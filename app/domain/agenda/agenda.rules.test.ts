@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { instantAt } from '#app/domain/availability/availability.rules.ts'
+import { instantAt } from '#app/domain/shared/calendar.rules.ts'
 import {
   agendaDates,
   agendaNeighbours,

@@ -1,4 +1,4 @@
-import { addDays, localDateOf, weekdayOf } from '#app/domain/availability/availability.rules.ts'
+import { addDays, localDateOf, weekdayOf } from '#app/domain/shared/calendar.rules.ts'
 import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
 import { screeningValidity } from '#app/domain/screening/screening.rules.ts'
 import { type ScreeningOutcome } from '#app/domain/screening/screening.schema.ts'

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
-import { instantAt, localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { instantAt, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { coursePosition } from '#app/domain/treatment/treatment.rules.ts'

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm'
-import { addDays, instantAt } from '#app/domain/availability/availability.rules.ts'
+import { addDays, instantAt } from '#app/domain/shared/calendar.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
 import { auditEvents, users } from '#db/schema/index.ts'

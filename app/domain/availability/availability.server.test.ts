@@ -11,7 +11,7 @@ import {
   practitionerServices,
   services,
 } from '#db/schema/index.ts'
-import { instantAt } from './availability.rules.ts'
+import { instantAt } from '#app/domain/shared/calendar.rules.ts'
 import {
   checkSlot,
   findAvailableSlots,

@@ -3,7 +3,7 @@ import { isRealCalendarDate } from '#app/domain/shared/fields.schema.ts'
 import { getDb } from '#db/client.server.ts'
 import { preparedStatement } from '#db/prepared.server.ts'
 import { practitioners, practitionerServices, services } from '#db/schema/index.ts'
-import { addDays, localDateOf, MINUTE_MS } from './availability.rules.ts'
+import { addDays, localDateOf, MINUTE_MS } from '#app/domain/shared/calendar.rules.ts'
 import { bookingWindow, type DaySlots, nearestSlots, type Slot } from './slots.rules.ts'
 import {
   type DbOrTx,

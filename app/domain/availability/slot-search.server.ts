@@ -11,13 +11,8 @@ import {
   services,
   workingHours,
 } from '#db/schema/index.ts'
-import {
-  addDays,
-  type AvailabilityException,
-  instantAt,
-  MINUTE_MS,
-  type WeeklyInterval,
-} from './availability.rules.ts'
+import { addDays, instantAt, MINUTE_MS } from '#app/domain/shared/calendar.rules.ts'
+import { type AvailabilityException, type WeeklyInterval } from './availability.rules.ts'
 import {
   bookingWindow,
   type DaySlots,

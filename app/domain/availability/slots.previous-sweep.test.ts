@@ -2,13 +2,15 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import {
   addDays,
-  type AvailabilityException,
   instantAt,
-  type Interval,
   MINUTE_MS,
   MINUTES_PER_DAY,
-  openIntervalsForDate,
   wallClockFor,
+} from '#app/domain/shared/calendar.rules.ts'
+import {
+  type AvailabilityException,
+  type Interval,
+  openIntervalsForDate,
 } from './availability.rules.ts'
 import {
   collapseToAnyPractitioner,

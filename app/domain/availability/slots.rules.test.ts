@@ -1,9 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { addDays, instantAt } from '#app/domain/shared/calendar.rules.ts'
 import {
-  addDays,
   type AvailabilityException,
-  instantAt,
   type Interval,
   openIntervalsForDate,
   type WeeklyInterval,

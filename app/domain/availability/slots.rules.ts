@@ -1,16 +1,18 @@
 import {
-  type AvailabilityException,
   datesFrom,
   dayClockOf,
-  type Interval,
-  mergeMinuteIntervals,
   MINUTE_MS,
-  type MinuteInterval,
   MINUTES_PER_DAY,
-  openIntervalsForDate,
   plusCalendarDays,
   wallClockFor,
   weekdayOf,
+} from '#app/domain/shared/calendar.rules.ts'
+import {
+  type AvailabilityException,
+  type Interval,
+  mergeMinuteIntervals,
+  type MinuteInterval,
+  openIntervalsForDate,
   type WeeklyInterval,
 } from './availability.rules.ts'
 

@@ -32,18 +32,6 @@ export const OCCUPYING_STATUSES = [
 
 export const BOOKING_EVENT_ACTORS = ['patient', 'staff', 'system'] as const
 
-export const EMAIL_VERIFICATION_PURPOSES = ['booking', 'manage'] as const
-export type EmailVerificationPurpose = (typeof EMAIL_VERIFICATION_PURPOSES)[number]
-
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
-
-/** How a patient proved they own the email address on a booking. */
-export const EMAIL_PROOFS = ['email_code', 'manage_link'] as const
-export type EmailProof = (typeof EMAIL_PROOFS)[number]
-
-export const VERIFICATION_CODE_LENGTH = 6
-
 /** The patient's details step. */
 export const PatientDetailsSchema = z.object({
   fullName: PersonNameSchema,

@@ -1,4 +1,4 @@
-const DAY_MS = 24 * 3600_000
+import { DAY_MS } from '#app/domain/shared/calendar.rules.ts'
 
 /**
  * Skin needs time to heal between needling sessions: two sessions of one patient must be at least

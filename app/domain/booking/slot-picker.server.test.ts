@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { addDays, localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { addDays, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { clinicClosures, practitioners } from '#db/schema/index.ts'

@@ -2,7 +2,7 @@ import {
   findAvailableSlots,
   MAX_SEARCH_DAYS,
 } from '#app/domain/availability/availability.server.ts'
-import { addDays, localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { addDays, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import {
   describeTimeZone,

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, type SQL } from 'drizzle-orm'
-import { addDays, localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { addDays, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type Tx } from '#db/client.server.ts'
 import {
   availabilityExceptions,

@@ -1,10 +1,10 @@
 import {
   type AvailabilityException,
   isWithinOpenIntervals,
-  localDateOf,
   openIntervalsForDate,
   type WeeklyInterval,
 } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
 import { type Credential, type ServiceTier } from './clinic.schema.ts'
 

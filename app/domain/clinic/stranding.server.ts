@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { type AuditEventInput, recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type BookingActor, cancelBookingInTx } from '#app/domain/booking/booking-state.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
 import { clinicSettings } from '#db/schema/index.ts'

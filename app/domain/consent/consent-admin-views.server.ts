@@ -6,7 +6,7 @@ import {
   consentDocumentVersions,
   users,
 } from '#db/schema/index.ts'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type ServiceTier, SERVICE_TIERS } from '#app/domain/clinic/clinic.schema.ts'
 import { readingGrade } from '#app/domain/shared/readability.rules.ts'
 import {

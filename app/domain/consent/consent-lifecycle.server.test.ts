@@ -18,6 +18,7 @@ import {
   firstFreeSlot,
   PATIENT,
   patientActor,
+  wizardAtConsent,
 } from '#tests/support/booking-fixtures.ts'
 import {
   insertPublishedVersion,
@@ -294,7 +295,6 @@ describe('validity across sessions, versions and time', () => {
 describe('the signed PDF', () => {
   test('carries the text, the signature and the audit facts; names with accents print', async () => {
     const details = { ...PATIENT, fullName: 'Zoë Łukasiewicz-Dvořák', email: 'zoe@example.com' }
-    const { wizardAtConsent } = await import('#tests/support/consent-fixtures.ts')
     const session = await wizardAtConsent('medical-face', NOW, details)
     const signed = await passCheckAndSign(
       signingContext(session, NOW),

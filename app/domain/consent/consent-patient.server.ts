@@ -1,4 +1,4 @@
-import { ownedBookingCondition } from '#app/domain/booking/owned-booking.server.ts'
+import { ownedBookingCondition } from '#app/domain/booking/index.server.ts'
 import { eq } from 'drizzle-orm'
 import { getDb, type Db } from '#db/client.server.ts'
 import { bookings, clinicSettings, patients, services } from '#db/schema/index.ts'

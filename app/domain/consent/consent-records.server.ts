@@ -12,7 +12,7 @@ import {
 } from '#db/schema/index.ts'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
-import { type EmailProof } from '#app/domain/booking/booking.schema.ts'
+import { type EmailProof } from '#app/domain/patient/patient.schema.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import {
   getVersionById,

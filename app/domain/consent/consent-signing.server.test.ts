@@ -9,8 +9,9 @@ import {
   consentRecords,
   emailOutbox,
 } from '#db/schema/index.ts'
-import { getDraftView, holdSlot } from '#app/domain/booking/booking-wizard.server.ts'
-import { stepsFor, firstIncompleteStep } from '#app/domain/booking/wizard-steps.ts'
+import { getDraftView } from '#app/domain/booking/wizard/draft-view.server.ts'
+import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
+import { stepsFor, firstIncompleteStep } from '#app/domain/booking/wizard/steps.ts'
 import {
   bookForPatient,
   firstFreeSlot,
@@ -18,6 +19,7 @@ import {
   patientActor,
   reloadSession,
   sessionWithDraft,
+  wizardAtConsent,
 } from '#tests/support/booking-fixtures.ts'
 import {
   oneWrongAnswer,
@@ -25,7 +27,6 @@ import {
   rightAnswers,
   signaturePngDataUrl,
   signingContext,
-  wizardAtConsent,
 } from '#tests/support/consent-fixtures.ts'
 import { currentTextValues, getVersionById, sha256Hex } from './consent-documents.server.ts'
 import { loadConsentRecordView } from './consent-records.server.ts'

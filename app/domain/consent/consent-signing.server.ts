@@ -5,8 +5,7 @@ import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { findNearestFreeSlots } from '#app/domain/availability/availability.server.ts'
 import { type Slot } from '#app/domain/availability/slots.rules.ts'
-import { finalizeIfReady, getDraftRow } from '#app/domain/booking/booking-wizard.server.ts'
-import { findOrCreatePatient } from '#app/domain/booking/patients.server.ts'
+import { bookDraftIfReady, findOrCreatePatient } from '#app/domain/booking/index.server.ts'
 import {
   currentTextValues,
   getRequiredVersion,
@@ -264,8 +263,8 @@ export async function signConsent(input: {
       const base = { ok: true as const, reference: value.booking.reference, nearest: [] }
       if (!value.draft) return { ...base, bookedReference: null, bookingProblem: null }
       // The wizard: signing was the last step, so book now, in this transaction.
-      const outcome = finalizeIfReady(tx, {
-        draft: getDraftRow(tx, ctx.session.tokenHash)!,
+      const outcome = bookDraftIfReady(tx, {
+        sessionTokenHash: ctx.session.tokenHash,
         verifiedEmail: value.verifiedEmail,
         now: ctx.now,
         actor: { type: 'patient', ipAddress: ctx.ipAddress, requestId: ctx.requestId },

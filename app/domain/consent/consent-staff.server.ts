@@ -10,7 +10,7 @@ import {
   services,
 } from '#db/schema/index.ts'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
-import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
+import { type BookingStatus } from '#app/domain/booking/index.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { sha256Hex } from './consent-documents.server.ts'
 import { auditView, clinicName } from './consent-patient.server.ts'

@@ -148,6 +148,15 @@ export function consentStatusForSession(
   return consentStatusFor(records, facts)
 }
 
+/** Does a signed, unwithdrawn consent cover this patient's treatment session (the booking wizard)? */
+export function consentCoversSession(
+  db: Tx | Db,
+  input: { patientId: string; tier: ServiceTier; startAt: number },
+): boolean {
+  const { status } = consentStatusForSession(db, { ...input, kind: 'treatment' })
+  return status === 'signed' || status === 'countersigned'
+}
+
 export type BookingConsentStatus = ConsentStatusResult & {
   bookingId: string
   requiredVersionId: string | null

@@ -1,10 +1,13 @@
-import { ownedBookingCondition } from '#app/domain/booking/owned-booking.server.ts'
 import { eq } from 'drizzle-orm'
 import { type Db, type Tx } from '#db/client.server.ts'
 import { bookings, patients, services } from '#db/schema/index.ts'
-import { type EmailProof } from '#app/domain/booking/booking.schema.ts'
-import { type DraftRow, getDraftRow } from '#app/domain/booking/booking-wizard.server.ts'
-import { findPatient } from '#app/domain/booking/patients.server.ts'
+import { type EmailProof } from '#app/domain/patient/patient.schema.ts'
+import {
+  findPatient,
+  getWizardDraft,
+  ownedBookingCondition,
+  type WizardDraft,
+} from '#app/domain/booking/index.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import {
   codeProvenEmail,
@@ -33,7 +36,7 @@ export type Resolved = {
   tier: ServiceTier
   /** The patient, when they exist already (in the wizard they may be created at signing). */
   patient: typeof patients.$inferSelect | null
-  draft: DraftRow | null
+  draft: WizardDraft | null
   expectedName: string
   verifiedEmail: string
   provenBy: EmailProof
@@ -49,7 +52,7 @@ export function resolveTarget(
 ): { ok: true; value: Resolved } | { ok: false; reason: TargetProblem } {
   const { session } = ctx
   if (target.kind === 'wizard') {
-    const draft = getDraftRow(db, session.tokenHash)
+    const draft = getWizardDraft(db, session.tokenHash)
     if (!draft) return { ok: false, reason: 'no-draft' }
     if (draft.completedBookingId) return { ok: false, reason: 'already-booked' }
     if (

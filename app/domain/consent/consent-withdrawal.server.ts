@@ -1,4 +1,4 @@
-import { ownedBookingCondition } from '#app/domain/booking/owned-booking.server.ts'
+import { ownedBookingCondition } from '#app/domain/booking/index.server.ts'
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server.ts'

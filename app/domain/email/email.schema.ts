@@ -1,5 +1,8 @@
 import * as z from 'zod'
 
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
+
 /** Rows on one page of the admin "Sent emails" list. */
 export const OUTBOX_PAGE_SIZE = 50
 

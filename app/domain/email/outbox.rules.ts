@@ -1,4 +1,4 @@
-import { type OutboxStatus } from '#app/domain/booking/booking.schema.ts'
+import { type OutboxStatus } from './email.schema.ts'
 
 /**
  * Waits between delivery attempts (docs/decisions/013-email.md): quick retries for a mail server

@@ -1,12 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { requestManageCode, verifyManageCode } from '#app/domain/booking/booking-manage.server.ts'
-import {
-  holdSlot,
-  resendBookingCode,
-  saveDraftDetails,
-  verifyBookingEmail,
-} from '#app/domain/booking/booking-wizard.server.ts'
+import { saveDraftDetails } from '#app/domain/booking/wizard/details.server.ts'
+import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
+import { resendBookingCode, verifyBookingEmail } from '#app/domain/booking/wizard/verify.server.ts'
 import { getDb } from '#db/client.server.ts'
 import {
   auditEvents,
@@ -25,7 +22,7 @@ import {
   sessionWithDraft,
 } from '#tests/support/booking-fixtures.ts'
 import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { serviceIdBySlug } from '#tests/support/booking-fixtures.ts'
 import { LIVE_HOLDS_PER_IP } from './limits.rules.ts'
 import { purgeLapsedCounters } from './limits.server.ts'

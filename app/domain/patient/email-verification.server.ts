@@ -2,7 +2,7 @@ import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { verificationCodeEmail } from '#app/domain/booking/booking-emails.server.ts'
-import { type EmailVerificationPurpose } from '#app/domain/booking/booking.schema.ts'
+import { type EmailVerificationPurpose } from './patient.schema.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import {

@@ -3,7 +3,7 @@ import { eq, lt, sql } from 'drizzle-orm'
 import { getDb, type Tx } from '#db/client.server.ts'
 import { preparedStatement } from '#db/prepared.server.ts'
 import { bookingDrafts, emailVerifications, patientSessions } from '#db/schema/index.ts'
-import { type EmailProof } from '#app/domain/booking/booking.schema.ts'
+import { type EmailProof } from './patient.schema.ts'
 
 /** Patients: 30 minutes idle, 12 hours at most (security goal B3). */
 export const PATIENT_SESSION_IDLE_MS = 30 * 60_000

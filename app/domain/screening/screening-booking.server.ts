@@ -1,13 +1,13 @@
 import { asc, eq } from 'drizzle-orm'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
-import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import {
   type BookingActor,
   type BookingRow,
+  type BookingStatus,
   changeBookingStatus,
-} from '#app/domain/booking/booking-state.server.ts'
-import { loadOwnedBooking } from '#app/domain/booking/owned-booking.server.ts'
+  loadOwnedBooking,
+} from '#app/domain/booking/index.server.ts'
 import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import {
+  changeBookingStatus,
   loadBookingEmailContext,
   screeningApprovedEmail,
   screeningDeclinedEmail,
   screeningQuestionEmail,
-} from '#app/domain/booking/booking-emails.server.ts'
-import { changeBookingStatus } from '#app/domain/booking/booking-state.server.ts'
+} from '#app/domain/booking/index.server.ts'
 import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { getPatientBooking } from '#app/domain/booking/booking-manage.server.ts'
-import { holdSlot } from '#app/domain/booking/booking-wizard.server.ts'
+import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
 import { getDb } from '#db/client.server.ts'
 import {
   auditEvents,

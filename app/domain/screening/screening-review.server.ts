@@ -1,6 +1,6 @@
 import { asc, count, desc, eq, inArray } from 'drizzle-orm'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
-import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
+import { type BookingStatus } from '#app/domain/booking/index.server.ts'
 import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
 import { getDb } from '#db/client.server.ts'
 import {
@@ -13,7 +13,8 @@ import {
 } from '#db/schema/index.ts'
 import { liteEvents, loadReviewEvents, staffAuditActor } from './screening-booking.server.ts'
 import { openQuestionOf, type QueueState, queueStateOf } from './screening-review.rules.ts'
-import { ageOn, type Finding, screeningValidity } from './screening.rules.ts'
+import { ageOn } from '#app/domain/shared/calendar.rules.ts'
+import { type Finding, screeningValidity } from './screening.rules.ts'
 import {
   type ReviewEventKind,
   type ScreeningAnswers,

@@ -15,9 +15,6 @@ import {
 } from './screening.schema.ts'
 import { DEFAULT_SCREENING_SETTINGS, type ScreeningSettings } from './screening-settings.schema.ts'
 import {
-  addCalendarDays,
-  addCalendarMonths,
-  ageOn,
   canRenewNow,
   clearsBookingOn,
   evaluateScreening,
@@ -354,18 +351,6 @@ describe('the default rule table', () => {
     expect(evaluateScreening({ ...CLEAR, skinType: 'VI' }, settings, TODAY).outcome).toBe(
       'eligible',
     )
-  })
-})
-
-describe('dates and ages', () => {
-  test('calendar arithmetic', () => {
-    expect(addCalendarMonths('2026-08-31', 6)).toBe('2027-02-28')
-    expect(addCalendarMonths('2027-12-15', 3)).toBe('2028-03-15')
-    expect(addCalendarDays('2026-12-30', 5)).toBe('2027-01-04')
-    expect(ageOn('2008-11-25', '2026-11-25')).toBe(18)
-    expect(ageOn('2008-11-26', '2026-11-25')).toBe(17)
-    expect(ageOn('2004-02-29', '2026-02-28')).toBe(21)
-    expect(ageOn('2004-02-29', '2026-03-01')).toBe(22)
   })
 })
 

@@ -1,3 +1,4 @@
+import { addCalendarMonths, addDays, ageOn, DAY_MS } from '#app/domain/shared/calendar.rules.ts'
 import { type RuleContext, SCREENING_RULES, type ScreeningRule } from './rule-table.rules.ts'
 import { type RuleKind, type ScreeningAnswers, type ScreeningOutcome } from './screening.schema.ts'
 import { type ScreeningSettings } from './screening-settings.schema.ts'
@@ -27,40 +28,6 @@ export type ScreeningResult = {
   findings: Finding[]
 }
 
-const DAY_MS = 86_400_000
-
-function utcOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return Date.UTC(y, m - 1, d)
-}
-
-function isoOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10)
-}
-
-export function addCalendarDays(date: string, days: number): string {
-  return isoOf(utcOf(date) + days * DAY_MS)
-}
-
-/** Whole calendar months later; the 31st of a shorter month becomes its last day. */
-export function addCalendarMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const target = new Date(Date.UTC(y, m - 1 + months, 1))
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate()
-  target.setUTCDate(Math.min(d, lastDay))
-  return isoOf(target.getTime())
-}
-
-/** Age in whole years on `today` (a 29 February birthday counts on 1 March in other years). */
-export function ageOn(dateOfBirth: string, today: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number]
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number]
-  const hadBirthday = tm > bm || (tm === bm && td >= bd)
-  return ty - by - (hadBirthday ? 0 : 1)
-}
-
 function kindOf(rule: ScreeningRule, settings: ScreeningSettings): RuleKind {
   if (rule.stricter && settings.stricterRuleIds.includes(rule.id)) return 'not_eligible'
   return rule.kind
@@ -85,9 +52,7 @@ export function evaluateScreening(
       // A window needs its date; the form asks for it whenever the trigger is ticked.
       if (!from) continue
       until =
-        rule.window.unit === 'months'
-          ? addCalendarMonths(from, length)
-          : addCalendarDays(from, length)
+        rule.window.unit === 'months' ? addCalendarMonths(from, length) : addDays(from, length)
       if (until <= today) {
         kind = 'info'
         clinicianText = `${clinicianText} The waiting window (${length} ${rule.window.unit}) ended on ${until}.`

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { startBookingDraft } from '#app/domain/booking/booking-wizard.server.ts'
-import { submitDraftScreening } from '#app/domain/booking/booking-screening.server.ts'
+import { startBookingDraft } from '#app/domain/booking/wizard/draft.server.ts'
+import { submitDraftScreening } from '#app/domain/booking/wizard/draft-screening.server.ts'
 import { getDb } from '#db/client.server.ts'
 import {
   auditEvents,

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, max } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
-import { instantAt, localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { instantAt, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import { bookingDrafts, screeningRuleSets, screeningSubmissions } from '#db/schema/index.ts'

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { auditActorOf, type StaffActor } from '#app/domain/clinic/stranding.server.ts'
 import { confirmScreeningUnchangedInTx } from '#app/domain/screening/screening-visit.server.ts'

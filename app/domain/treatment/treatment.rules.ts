@@ -1,4 +1,4 @@
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
 import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
 import { type ScreeningOutcome } from '#app/domain/screening/screening.schema.ts'

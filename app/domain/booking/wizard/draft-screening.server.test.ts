@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { localDateOf } from '#app/domain/availability/availability.rules.ts'
+import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { type ScreeningAnswers } from '#app/domain/screening/screening.schema.ts'
 import { getDb } from '#db/client.server.ts'
@@ -21,15 +21,13 @@ import {
   sessionAfter,
   sessionWithDraft,
 } from '#tests/support/booking-fixtures.ts'
-import { getDraftScreening, submitDraftScreening } from './booking-screening.server.ts'
-import {
-  getDraftView,
-  holdSlot,
-  saveDraftDetails,
-  verifyBookingEmail,
-} from './booking-wizard.server.ts'
+import { getDraftScreening, submitDraftScreening } from './draft-screening.server.ts'
+import { saveDraftDetails } from './details.server.ts'
+import { getDraftView } from './draft-view.server.ts'
+import { holdSlot } from './hold.server.ts'
+import { verifyBookingEmail } from './verify.server.ts'
 import { passCheckAndSign, signingContext } from '#tests/support/consent-fixtures.ts'
-import { getSlotPickerModel } from './slot-picker.server.ts'
+import { getSlotPickerModel } from '../slot-picker.server.ts'
 
 const NOW = new Date('2026-11-25T08:00:00Z')
 const DAY = 86_400_000

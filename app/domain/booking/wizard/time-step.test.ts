@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { type DraftView } from './booking-wizard.server.ts'
+import { type DraftView } from './draft-view.server.ts'
+import { type WizardProgress } from './steps.ts'
 import { pathAfterHold, timeStepNotices, waitRefusalMessage } from './time-step.ts'
-import { type WizardProgress } from './wizard-steps.ts'
 
 const ZONE = 'Europe/Rome'
 const NOW = Date.parse('2026-12-01T09:00:00Z')

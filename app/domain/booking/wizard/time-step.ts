@@ -1,8 +1,8 @@
 import { describeWait } from '#app/domain/limits/limits.rules.ts'
 import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
-import { type DraftView } from './booking-wizard.server.ts'
-import { nextStep, type WizardProgress } from './wizard-steps.ts'
+import { type DraftView } from './draft-view.server.ts'
+import { nextStep, type WizardProgress } from './steps.ts'
 
 /*
  * The day-and-time step's words. Its route uses them only in its loader and action; the browser

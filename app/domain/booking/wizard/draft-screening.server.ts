@@ -20,8 +20,9 @@ import {
 } from '#app/domain/screening/screening.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { bookingDrafts, bookings, services } from '#db/schema/index.ts'
-import { type BookingActor } from './booking-state.server.ts'
-import { finalizeIfReady, releaseHold } from './booking-wizard.server.ts'
+import { type BookingActor } from '../booking-state.server.ts'
+import { releaseHold } from './draft.server.ts'
+import { finalizeIfReady } from './finalize.server.ts'
 
 /**
  * The wizard's screening step: the patient answers the health questions for the chosen
