@@ -4,7 +4,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { Field, FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
@@ -62,7 +62,7 @@ function ClinicDetailsForm({
     serverErrors,
     { secretFields: [] },
   )
-  const isSubmitting = useIsSubmitting()
+  const isSubmitting = useIsPending()
   const initial = (name: keyof ClinicDetails) =>
     serverErrors ? (defaultValue(name) ?? '') : details[name]
   return (

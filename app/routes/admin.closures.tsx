@@ -4,7 +4,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, strandedOf, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
+import { strandedOf } from '#app/components/admin/stranded.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
@@ -68,7 +69,7 @@ export default function AdminClosuresRoute() {
   const { closures, today, timeZone } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
-  const isRemoving = useIsSubmitting('remove')
+  const isRemoving = useIsPending('remove')
   const stranded = strandedOf(actionData)
   if (stranded) {
     const date = typeof stranded.values.date === 'string' ? stranded.values.date : ''
@@ -158,7 +159,7 @@ function AddClosureForm({
     AddClosureSchema,
     serverErrors,
   )
-  const isSubmitting = useIsSubmitting('add')
+  const isSubmitting = useIsPending('add')
   return (
     <Form
       method="post"

@@ -4,7 +4,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor } from '#app/components/admin/action-data.ts'
+import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { DraftEditor, PublishForm } from '#app/components/admin/consent-draft-forms.tsx'
 import { ConsentDocument } from '#app/components/consent/consent-document.tsx'

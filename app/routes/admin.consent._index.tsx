@@ -5,7 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { SubmitButton } from '#app/components/forms/fields.tsx'
 import { createConsentDraft } from '#app/domain/consent/consent-admin.server.ts'
@@ -60,7 +60,7 @@ const TIER_LABELS = { medical: 'Medical needling', cosmetic: 'Cosmetic needling'
 
 export default function AdminConsentRoute() {
   const { forms } = useLoaderData<typeof loader>()
-  const creating = useIsSubmitting('new-draft')
+  const creating = useIsPending('new-draft')
   return (
     <div className="stack">
       <AdminNav />

@@ -4,7 +4,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, strandedOf, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
+import { strandedOf } from '#app/components/admin/stranded.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
 import { Field, FormErrorList, SelectField, SubmitButton } from '#app/components/forms/fields.tsx'
@@ -143,7 +144,7 @@ function PoliciesForm({
     PoliciesSchema,
     serverErrors,
   )
-  const isSubmitting = useIsSubmitting()
+  const isSubmitting = useIsPending()
   const initial = (name: keyof Policies) =>
     serverErrors ? (defaultValue(name) ?? '') : String(policies[name])
   return (

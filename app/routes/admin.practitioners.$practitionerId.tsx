@@ -4,7 +4,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, strandedOf } from '#app/components/admin/action-data.ts'
+import { formErrorsFor } from '#app/components/forms/action-data.ts'
+import { strandedOf } from '#app/components/admin/stranded.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import {
   AddExceptionForm,

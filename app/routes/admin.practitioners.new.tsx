@@ -4,7 +4,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
-import { formErrorsFor } from '#app/components/admin/action-data.ts'
+import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { PractitionerProfileForm } from '#app/components/admin/practitioner-forms.tsx'
 import { createPractitioner } from '#app/domain/clinic/admin-practitioners.server.ts'

@@ -4,7 +4,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import {
   CheckboxField,
@@ -155,7 +155,7 @@ function PublishForm({
     // A checkbox group needs its starting list (see useSchemaForm).
     { secretFields: [], defaultValues: { stricterRuleIds: stricter } },
   )
-  const pending = useIsSubmitting()
+  const pending = useIsPending()
   const numberValue = (name: ScreeningNumberSetting) =>
     serverErrors ? (defaultValue(name) ?? '') : String(settings[name])
   const isStricter = (id: string) => stricter.includes(id)

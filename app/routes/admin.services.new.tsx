@@ -4,7 +4,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { formErrorsFor } from '#app/components/admin/action-data.ts'
+import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { ServiceForm } from '#app/components/admin/service-form.tsx'
 import { createService } from '#app/domain/clinic/admin-services.server.ts'

@@ -20,7 +20,7 @@ import { createStaffInvitation, listStaff } from '#app/domain/auth/staff-invitat
 import { INVITATION_VALID_HOURS, InviteStaffSchema } from '#app/domain/auth/staff.schema.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Staff | Clinic settings | Dermadesk' }]

@@ -13,7 +13,7 @@ import { listPublicServices } from '#app/domain/clinic/clinic.server.ts'
 import { formatPrice } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { ChooseServiceSchema } from '#app/utils/route-schemas.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   ensurePatientSession,
   getPatientSessionFromRequest,

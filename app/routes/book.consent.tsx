@@ -31,7 +31,7 @@ import {
 } from '#app/utils/consent-responses.server.ts'
 import { formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Read and sign your consent | Dermadesk' }]
 

@@ -16,7 +16,7 @@ import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
 import { tooManyCodesMessage } from '#app/domain/patient/email-verification.rules.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your details | Dermadesk' }]

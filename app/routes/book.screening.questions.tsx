@@ -16,7 +16,7 @@ import { screeningFormSchema } from '#app/domain/screening/screening.schema.ts'
 import { clinicToday } from '#app/domain/screening/screening.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Health questions | Dermadesk' }]
 

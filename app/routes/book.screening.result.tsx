@@ -6,7 +6,7 @@ import { getDraftScreening } from '#app/domain/booking/booking-screening.server.
 import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone } from '#app/utils/format.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your health answers | Dermadesk' }]
 

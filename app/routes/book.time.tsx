@@ -23,7 +23,7 @@ import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 import { SlotChoiceSchema, SlotQuerySchema } from '#app/utils/route-schemas.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a day and time | Dermadesk' }]
 

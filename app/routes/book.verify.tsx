@@ -23,7 +23,7 @@ import { formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { patientSessionCookie } from '#app/utils/patient-session.server.ts'
 import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email | Dermadesk' }]

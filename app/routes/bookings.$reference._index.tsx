@@ -5,7 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
@@ -20,7 +20,6 @@ import { CONSULTATION_INSTRUCTIONS, PRE_VISIT_INSTRUCTIONS } from '#app/domain/b
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
 import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
 
@@ -314,7 +313,7 @@ function ConsentSection({
   isUpcoming: boolean
   actionData: unknown
 }) {
-  const withdrawing = useIsSubmitting('withdraw-consent')
+  const withdrawing = useIsPending('withdraw-consent')
   const errors = formErrorsFor(actionData, 'withdraw-consent')
   const signed = consent.status === 'signed' || consent.status === 'countersigned'
   const needsSignature = consent.status === 'missing' || consent.status === 'withdrawn'

@@ -17,7 +17,7 @@ import { ClinicQuestionAnswerSchema } from '#app/domain/screening/screening.sche
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
 import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
 

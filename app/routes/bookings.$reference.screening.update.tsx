@@ -15,7 +15,7 @@ import { screeningFormSchema } from '#app/domain/screening/screening.schema.ts'
 import { clinicToday } from '#app/domain/screening/screening.server.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
 import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
 

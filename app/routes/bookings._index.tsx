@@ -12,7 +12,7 @@ import { requestManageCode } from '#app/domain/booking/booking-manage.server.ts'
 import { tooManyCodesMessage } from '#app/domain/patient/email-verification.rules.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { ensurePatientSession } from '#app/utils/patient-session.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 

@@ -13,7 +13,7 @@ import { CODE_VALID_MINUTES } from '#app/domain/patient/email-verification.rules
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   getPatientSessionFromRequest,
   patientSessionCookie,

@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { SignInSchema } from '#app/domain/auth/auth.schema.ts'
@@ -15,7 +16,7 @@ import {
   serializeSessionCookie,
 } from '#app/utils/auth.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { safeRedirect, useIsPending } from '#app/utils/misc.ts'
+import { safeRedirect } from '#app/utils/misc.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Staff sign-in | Dermadesk' }]

@@ -5,7 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useSearchParams } from '@remix-run/react'
-import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import {
@@ -135,7 +135,7 @@ function TotpForm({
   serverErrors: ReturnType<typeof formErrorsFor>
   redirectTo: string
 }) {
-  const pending = useIsSubmitting('totp')
+  const pending = useIsPending('totp')
   const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
     TotpCodeFormSchema,
     serverErrors,
@@ -178,7 +178,7 @@ function RecoveryForm({
   serverErrors: ReturnType<typeof formErrorsFor>
   redirectTo: string
 }) {
-  const pending = useIsSubmitting('recovery')
+  const pending = useIsPending('recovery')
   const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
     RecoveryCodeFormSchema,
     serverErrors,

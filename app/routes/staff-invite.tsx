@@ -18,7 +18,7 @@ import {
   SetPasswordSchema,
 } from '#app/domain/auth/staff.schema.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Set your password | Dermadesk' }]
 

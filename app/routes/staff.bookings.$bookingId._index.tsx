@@ -30,7 +30,7 @@ import {
   formatTimeInZone,
 } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
 

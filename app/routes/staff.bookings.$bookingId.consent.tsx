@@ -25,7 +25,7 @@ import {
 } from '#app/domain/consent/consent.schema.ts'
 import { formatAppointment, formatCalendarDate } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Consent | Staff | Dermadesk' }]

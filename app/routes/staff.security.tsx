@@ -6,7 +6,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { formErrorsFor } from '#app/components/admin/action-data.ts'
+import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import {
   type CodesShown,

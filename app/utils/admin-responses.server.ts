@@ -11,7 +11,7 @@ import {
   type NeedsConfirmation,
   type StaffActor,
 } from '#app/domain/clinic/stranding.server.ts'
-import { type StrandedPayload } from '#app/components/admin/action-data.ts'
+import { type StrandedPayload } from '#app/components/admin/stranded.ts'
 
 /** HTTP answers shared by the admin routes: who acted, the stranded-bookings 409, and PRG. */
 

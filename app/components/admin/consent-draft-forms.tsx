@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   Field,
   FormErrorList,
@@ -35,7 +35,7 @@ export function DraftEditor({
     serverErrors,
     { secretFields: [] },
   )
-  const saving = useIsSubmitting('save')
+  const saving = useIsPending('save')
   const initial = (name: string) =>
     serverErrors ? (defaultValue(name) ?? '') : (values[name] ?? '')
   return (
@@ -150,7 +150,7 @@ export function PublishForm({
     serverErrors,
     { secretFields: [] },
   )
-  const publishing = useIsSubmitting('publish')
+  const publishing = useIsPending('publish')
   return (
     <Form
       method="post"

@@ -22,7 +22,7 @@ import {
 import { type Credential, type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { describeTimeZone, formatCalendarDate, formatMinutesOfDay } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
-import { useIsSubmitting } from './action-data.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 
 /** The forms of the practitioner pages. Each works without JavaScript and posts its `intent`. */
 
@@ -59,7 +59,7 @@ export function PractitionerProfileForm({
     PractitionerProfileSchema,
     serverErrors,
   )
-  const isSubmitting = useIsSubmitting(intent)
+  const isSubmitting = useIsPending(intent)
   const initial = (name: string, fallback: string) =>
     serverErrors ? (defaultValue(name) ?? '') : fallback
   const isActive = serverErrors
@@ -165,7 +165,7 @@ export function PractitionerServicesForm({
     PractitionerServicesSchema,
     serverErrors,
   )
-  const isSubmitting = useIsSubmitting('services')
+  const isSubmitting = useIsPending('services')
   const hintId = useId()
   const errorId = useId()
   const checked = serverErrors ? asList(serverErrors.values.serviceIds) : selected
@@ -236,7 +236,7 @@ export function WeeklyHoursForm({
     WeeklyHoursSchema,
     serverErrors,
   )
-  const isSubmitting = useIsSubmitting('hours')
+  const isSubmitting = useIsPending('hours')
   return (
     <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby={labelledBy}>
       <input type="hidden" name="intent" value="hours" />
@@ -343,7 +343,7 @@ export function ExceptionsTable({
   timeZone: string
   removeErrors: FormErrors | undefined
 }) {
-  const isSubmitting = useIsSubmitting('remove-exception')
+  const isSubmitting = useIsPending('remove-exception')
   return (
     <>
       <FormErrorList errors={removeErrors?.formErrors} />
@@ -409,7 +409,7 @@ export function AddExceptionForm({
     AddExceptionSchema,
     serverErrors,
   )
-  const isSubmitting = useIsSubmitting('add-exception')
+  const isSubmitting = useIsPending('add-exception')
   const kindErrorId = useId()
   const kind = (serverErrors && defaultValue('kind')) || 'time_off'
   const kindError = fieldError('kind')

@@ -12,7 +12,7 @@ import { eurosInputValue, millimetresInputValue } from '#app/domain/clinic/admin
 import { ServiceSchema } from '#app/domain/clinic/admin.schema.ts'
 import { type ServiceKind, type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
-import { useIsSubmitting } from './action-data.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 
 export type ServiceDefaults = {
   name: string
@@ -46,7 +46,7 @@ export function ServiceForm({
     ServiceSchema,
     serverErrors,
   )
-  const isSubmitting = useIsSubmitting()
+  const isSubmitting = useIsPending()
   const initial = (name: string, fallback: string) =>
     serverErrors ? (defaultValue(name) ?? '') : fallback
   const text = (name: keyof ServiceDefaults & string, fallback: string) => ({

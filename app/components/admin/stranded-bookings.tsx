@@ -3,7 +3,8 @@ import { useEffect, useId, useRef } from 'react'
 import { SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { STRAND_REASON_TEXT } from '#app/domain/clinic/stranding.rules.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
-import { type StrandedPayload, useIsSubmitting } from './action-data.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
+import { type StrandedPayload } from '#app/components/admin/stranded.ts'
 import { AdminNav } from './admin-nav.tsx'
 
 /**
@@ -22,7 +23,7 @@ export function StrandedBookingsReview({
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const errorId = useId()
-  const isSubmitting = useIsSubmitting()
+  const isSubmitting = useIsPending()
   const count = stranded.bookings.length
   const zone = stranded.timeZone
 

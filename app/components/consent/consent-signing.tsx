@@ -1,6 +1,6 @@
 import { type CheckFeedback, type RenderedSection } from '#app/domain/consent/consent-text.rules.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
-import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'
 import { ConsentDocument } from './consent-document.tsx'
 import { ConsentCheckForm, SignConsentForm } from './consent-forms.tsx'
@@ -43,8 +43,8 @@ export function ConsentSigning({
   justChecked: boolean
   submitLabel: string
 }) {
-  const checking = useIsSubmitting('check')
-  const signing = useIsSubmitting('sign')
+  const checking = useIsPending('check')
+  const signing = useIsPending('sign')
   const { reading } = model
   return (
     <>

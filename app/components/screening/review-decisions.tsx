@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import {
@@ -93,7 +93,7 @@ function DecisionForm({
     serverErrors,
     { secretFields: [] },
   )
-  const pending = useIsSubmitting(intent)
+  const pending = useIsPending(intent)
   return (
     <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} className="card">
       <FormErrorList errors={serverErrors?.formErrors} />

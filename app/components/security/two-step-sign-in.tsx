@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { CurrentPasswordFormSchema, TotpCodeFormSchema } from '#app/domain/auth/mfa.schema.ts'
@@ -16,7 +16,7 @@ import { type FormErrors } from '#app/utils/forms.ts'
 export type CodesShown = { recoveryCodes: string[]; createdAt: string; justEnrolled: boolean }
 
 export function SetUpIntro({ serverErrors }: { serverErrors: FormErrors | undefined }) {
-  const pending = useIsSubmitting('start')
+  const pending = useIsPending('start')
   return (
     <section aria-labelledby="setup-heading">
       <h2 id="setup-heading">Set it up</h2>
@@ -46,7 +46,7 @@ export function SetUpSteps({
   email: string
   errors: (intent: string) => FormErrors | undefined
 }) {
-  const restarting = useIsSubmitting('start')
+  const restarting = useIsPending('start')
   return (
     <>
       <section aria-labelledby="scan-heading">
@@ -90,7 +90,7 @@ export function SetUpSteps({
 }
 
 function ConfirmForm({ serverErrors }: { serverErrors: FormErrors | undefined }) {
-  const pending = useIsSubmitting('confirm')
+  const pending = useIsPending('confirm')
   const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
     TotpCodeFormSchema,
     serverErrors,
@@ -196,7 +196,7 @@ function PasswordForm({
   serverErrors: FormErrors | undefined
   danger?: boolean
 }) {
-  const pending = useIsSubmitting(intent)
+  const pending = useIsPending(intent)
   const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
     CurrentPasswordFormSchema,
     serverErrors,
