@@ -155,44 +155,21 @@ function AddClosureForm({
   today: string
   serverErrors: FormErrors | undefined
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    AddClosureSchema,
-    serverErrors,
-  )
+  const { formProps, fields } = useSchemaForm(AddClosureSchema, serverErrors)
   const isSubmitting = useIsPending('add')
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-labelledby="add-closure-heading"
-    >
+    <Form {...formProps} aria-labelledby="add-closure-heading">
       <input type="hidden" name="intent" value="add" />
       <FormErrorList errors={serverErrors?.formErrors} />
       <Field
         label="Date"
         hint="If patients are booked that day, you will see them and choose what to do first."
-        error={fieldError('date')}
-        inputProps={{
-          ...register('date'),
-          type: 'date',
-          min: today,
-          defaultValue: defaultValue('date'),
-          autoFocus: shouldAutoFocus('date'),
-        }}
+        {...fields.input('date', { type: 'date', min: today })}
       />
       <Field
         label="Reason"
         hint="For example Christmas Day. Staff see it on the staff home page."
-        error={fieldError('reason')}
-        inputProps={{
-          ...register('reason'),
-          autoComplete: 'off',
-          maxLength: 200,
-          defaultValue: defaultValue('reason'),
-          autoFocus: shouldAutoFocus('reason'),
-        }}
+        {...fields.input('reason', { autoComplete: 'off', maxLength: 200 })}
       />
       <SubmitButton pending={isSubmitting} pendingText="Adding…">
         Add closure

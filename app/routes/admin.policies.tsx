@@ -140,31 +140,15 @@ function PoliciesForm({
   timeZones: string[]
   serverErrors: FormErrors | undefined
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    PoliciesSchema,
-    serverErrors,
-  )
+  const { formProps, fields } = useSchemaForm(PoliciesSchema, serverErrors)
   const isSubmitting = useIsPending()
-  const initial = (name: keyof Policies) =>
-    serverErrors ? (defaultValue(name) ?? '') : String(policies[name])
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-labelledby="policies-heading"
-    >
+    <Form {...formProps} aria-labelledby="policies-heading">
       <FormErrorList errors={serverErrors?.formErrors} />
       <SelectField
         label="Clinic time zone"
         hint="Working hours, time off and closures are clinic times in this zone. Changing it affects every upcoming booking: you will see them and choose what to do first."
-        error={fieldError('timeZone')}
-        selectProps={{
-          ...register('timeZone'),
-          defaultValue: initial('timeZone'),
-          autoFocus: shouldAutoFocus('timeZone'),
-        }}
+        {...fields.select('timeZone', { defaultValue: policies.timeZone })}
       >
         {timeZones.map((zone) => (
           <option key={zone} value={zone}>
@@ -177,17 +161,14 @@ function PoliciesForm({
           key={field.name}
           label={field.label}
           hint={field.hint}
-          error={fieldError(field.name)}
-          inputProps={{
-            ...register(field.name),
+          {...fields.input(field.name, {
             type: 'number',
             inputMode: 'numeric',
             min: field.min,
             max: field.max,
             step: 1,
-            defaultValue: initial(field.name),
-            autoFocus: shouldAutoFocus(field.name),
-          }}
+            defaultValue: String(policies[field.name]),
+          })}
         />
       ))}
       <SubmitButton pending={isSubmitting} pendingText="Saving…">

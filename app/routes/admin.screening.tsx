@@ -149,15 +149,13 @@ function PublishForm({
         ? postedStricter
         : [postedStricter]
     : settings.stricterRuleIds
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
+  const { formProps, fields, register } = useSchemaForm(
     PublishRuleSetSchema,
     serverErrors,
     // A checkbox group needs its starting list (see useSchemaForm).
     { secretFields: [], defaultValues: { stricterRuleIds: stricter } },
   )
   const pending = useIsPending()
-  const numberValue = (name: ScreeningNumberSetting) =>
-    serverErrors ? (defaultValue(name) ?? '') : String(settings[name])
   const isStricter = (id: string) => stricter.includes(id)
   const numberField = (name: ScreeningNumberSetting, hint: string) => {
     const [min, max, unit] = SETTING_LIMITS[name]
@@ -166,28 +164,19 @@ function PublishForm({
         key={name}
         label={`${SETTING_LABELS[name]} (${unit})`}
         hint={hint}
-        error={fieldError(name)}
-        inputProps={{
-          ...register(name),
+        {...fields.input(name, {
           type: 'number',
           inputMode: 'numeric',
           min,
           max,
           step: 1,
-          defaultValue: numberValue(name),
-          autoFocus: shouldAutoFocus(name),
-        }}
+          defaultValue: String(settings[name]),
+        })}
       />
     )
   }
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-labelledby="screening-heading"
-    >
+    <Form {...formProps} aria-labelledby="screening-heading">
       <FormErrorList errors={serverErrors?.formErrors} />
       <fieldset>
         <legend>Age</legend>
@@ -226,13 +215,7 @@ function PublishForm({
       <TextareaField
         label="Why are you changing the rules? (optional)"
         hint="Kept with the version, for example the name of the doctor who decided."
-        error={fieldError('note')}
-        textareaProps={{
-          ...register('note'),
-          rows: 2,
-          maxLength: 500,
-          defaultValue: serverErrors ? defaultValue('note') : '',
-        }}
+        {...fields.textarea('note', { rows: 2, maxLength: 500, defaultValue: '' })}
       />
       <SubmitButton pending={pending} pendingText="Publishing…">
         Publish version {version + 1}

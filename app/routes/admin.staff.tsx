@@ -132,46 +132,23 @@ export default function AdminStaffRoute() {
 function InviteForm() {
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    InviteStaffSchema,
-    actionData,
-    { secretFields: [], defaultValues: { roles: [] } },
-  )
+  const { formProps, fields, register, fieldError } = useSchemaForm(InviteStaffSchema, actionData, {
+    secretFields: [],
+    defaultValues: { roles: [] },
+  })
   const rolesErrorId = useId()
   const rolesError = fieldError('roles')
   const chosen = actionData?.values.roles
   const isChosen = (role: string) =>
     Array.isArray(chosen) ? chosen.includes(role) : chosen === role
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-labelledby="invite-heading"
-    >
+    <Form {...formProps} aria-labelledby="invite-heading">
       <FormErrorList errors={actionData?.formErrors} />
-      <Field
-        label="Full name"
-        error={fieldError('name')}
-        inputProps={{
-          ...register('name'),
-          autoComplete: 'off',
-          defaultValue: defaultValue('name'),
-          autoFocus: shouldAutoFocus('name'),
-        }}
-      />
+      <Field label="Full name" {...fields.input('name', { autoComplete: 'off' })} />
       <Field
         label="Email"
         hint="The invitation goes to this address."
-        error={fieldError('email')}
-        inputProps={{
-          ...register('email'),
-          type: 'email',
-          autoComplete: 'off',
-          defaultValue: defaultValue('email'),
-          autoFocus: shouldAutoFocus('email'),
-        }}
+        {...fields.input('email', { type: 'email', autoComplete: 'off' })}
       />
       <fieldset aria-describedby={rolesError ? rolesErrorId : undefined}>
         <legend>Roles</legend>

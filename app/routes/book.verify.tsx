@@ -7,7 +7,12 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
-import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import {
+  Field,
+  FormErrorList,
+  oneTimeCodeProps,
+  SubmitButton,
+} from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { VerificationCodeSchema, VerifyStepSchema } from '#app/domain/booking/booking.schema.ts'
 import { resendBookingCode, verifyBookingEmail } from '#app/domain/booking/booking-wizard.server.ts'
@@ -124,11 +129,9 @@ export default function BookVerifyRoute() {
   const { steps, email, resent, books } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
-    VerificationCodeSchema,
-    actionData,
-    { secretFields: ['code'] },
-  )
+  const { formProps, fields } = useSchemaForm(VerificationCodeSchema, actionData, {
+    secretFields: ['code'],
+  })
   const nearest = actionData && 'nearest' in actionData ? actionData.nearest : []
   const needsNewTime =
     nearest.length > 0 ||
@@ -176,20 +179,9 @@ export default function BookVerifyRoute() {
         </p>
       ) : (
         <>
-          <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
+          <Form {...formProps}>
             <input type="hidden" name="intent" value="verify" />
-            <Field
-              label="Code from the email"
-              error={fieldError('code')}
-              inputProps={{
-                ...register('code'),
-                inputMode: 'numeric',
-                autoComplete: 'one-time-code',
-                maxLength: 6,
-                className: 'code-input',
-                autoFocus: shouldAutoFocus('code'),
-              }}
-            />
+            <Field label="Code from the email" {...fields.input('code', oneTimeCodeProps(6))} />
             <SubmitButton pending={pending} pendingText="Checking…">
               {books ? 'Confirm my booking' : 'Check the code and continue'}
             </SubmitButton>

@@ -80,11 +80,9 @@ export default function PatientScreeningRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    ClinicQuestionAnswerSchema,
-    actionData,
-    { secretFields: [] },
-  )
+  const { formProps, fields } = useSchemaForm(ClinicQuestionAnswerSchema, actionData, {
+    secretFields: [],
+  })
   return (
     <div className="stack page--medium">
       <p>
@@ -118,19 +116,12 @@ export default function PatientScreeningRoute() {
           <h2 id="question-heading">A question from the clinic</h2>
           <p className="muted">Asked on {data.openQuestion.askedAt}</p>
           <p className="message-text">{data.openQuestion.text}</p>
-          <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
+          <Form {...formProps}>
             <FormErrorList errors={actionData?.formErrors} />
             <TextareaField
               label="Your answer"
               hint="Only the clinicians who treat you can read it."
-              error={fieldError('answer')}
-              textareaProps={{
-                ...register('answer'),
-                rows: 5,
-                maxLength: 2000,
-                defaultValue: defaultValue('answer'),
-                autoFocus: shouldAutoFocus('answer'),
-              }}
+              {...fields.textarea('answer', { rows: 5, maxLength: 2000 })}
             />
             <SubmitButton pending={pending} pendingText="Sending…">
               Send my answer

@@ -51,11 +51,7 @@ export default function FindBookingRoute() {
   const { reference } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    FindBookingSchema,
-    actionData,
-    { secretFields: [] },
-  )
+  const { formProps, fields } = useSchemaForm(FindBookingSchema, actionData, { secretFields: [] })
   return (
     <div className="stack page--narrow">
       <h1>Find your booking</h1>
@@ -63,30 +59,14 @@ export default function FindBookingRoute() {
         Type the reference from your confirmation email and the email address you booked with. We
         will send you a code to open the booking.
       </p>
-      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
+      <Form {...formProps}>
         <FormErrorList errors={actionData?.formErrors} />
         <Field
           label="Booking reference"
           hint="For example DD-7K4Q2M"
-          error={fieldError('reference')}
-          inputProps={{
-            ...register('reference'),
-            autoComplete: 'off',
-            defaultValue: defaultValue('reference') ?? reference,
-            autoFocus: shouldAutoFocus('reference'),
-          }}
+          {...fields.input('reference', { autoComplete: 'off', defaultValue: reference })}
         />
-        <Field
-          label="Email"
-          error={fieldError('email')}
-          inputProps={{
-            ...register('email'),
-            type: 'email',
-            autoComplete: 'email',
-            defaultValue: defaultValue('email'),
-            autoFocus: shouldAutoFocus('email'),
-          }}
-        />
+        <Field label="Email" {...fields.input('email', { type: 'email', autoComplete: 'email' })} />
         <SubmitButton pending={pending} pendingText="Sending…">
           Send me a code
         </SubmitButton>

@@ -69,7 +69,7 @@ export default function CheckInRoute() {
   const { booking, patient, facts, timeZone } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError } = useSchemaForm(CheckInSchema, actionData, {
+  const { formProps, fields, register } = useSchemaForm(CheckInSchema, actionData, {
     defaultValues: booking.isTreatment ? {} : { healthUnchanged: 'yes' },
   })
   return (
@@ -93,7 +93,7 @@ export default function CheckInRoute() {
             : []),
         ]}
       />
-      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} className="stack">
+      <Form {...formProps} className="stack">
         <FormErrorList errors={actionData?.formErrors} />
         <ChoiceGroup
           legend="How did you check who they are?"
@@ -103,13 +103,11 @@ export default function CheckInRoute() {
             label: IDENTITY_METHOD_LABELS[value],
           }))}
           chosen={[]}
-          error={fieldError('identityMethod')}
-          inputProps={register('identityMethod')}
+          {...fields.choices('identityMethod')}
         />
         <CheckboxField
           label={`This is ${patient.fullName}, born ${formatCalendarDate(patient.dateOfBirth)}`}
-          error={fieldError('identityConfirmed')}
-          inputProps={register('identityConfirmed')}
+          {...fields.checkbox('identityConfirmed')}
         />
         {booking.isTreatment ? (
           <ChoiceGroup
@@ -121,8 +119,7 @@ export default function CheckInRoute() {
               { value: 'changed', label: 'Something has changed: go through the questions again' },
             ]}
             chosen={[]}
-            error={fieldError('healthUnchanged')}
-            inputProps={register('healthUnchanged')}
+            {...fields.choices('healthUnchanged')}
           />
         ) : (
           <input type="hidden" {...register('healthUnchanged')} value="yes" />

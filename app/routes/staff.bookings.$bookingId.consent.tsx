@@ -222,21 +222,11 @@ function CountersignForm({
   serverErrors: ReturnType<typeof useActionData<typeof action>>
 }) {
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError } = useSchemaForm(
-    CountersignFieldsSchema,
-    serverErrors,
-    {
-      secretFields: [],
-    },
-  )
+  const { formProps, fields } = useSchemaForm(CountersignFieldsSchema, serverErrors, {
+    secretFields: [],
+  })
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-labelledby="countersign-heading"
-    >
+    <Form {...formProps} aria-labelledby="countersign-heading">
       <FormErrorList errors={serverErrors?.formErrors} />
       {isBookedPractitioner ? null : (
         <p className="notice notice--warning">
@@ -247,8 +237,7 @@ function CountersignForm({
       <input type="hidden" name="intent" value="countersign" />
       <CheckboxField
         label="I have gone through this consent with the patient in person, answered their questions, and I will treat them."
-        error={fieldError('confirm')}
-        inputProps={{ ...register('confirm') }}
+        {...fields.checkbox('confirm')}
       />
       <SubmitButton pending={pending} pendingText="Countersigning…">
         Countersign

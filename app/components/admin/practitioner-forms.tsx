@@ -55,51 +55,31 @@ export function PractitionerProfileForm({
   labelledBy: string
   submitLabel: string
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    PractitionerProfileSchema,
-    serverErrors,
-  )
+  const { formProps, fields } = useSchemaForm(PractitionerProfileSchema, serverErrors)
   const isSubmitting = useIsPending(intent)
-  const initial = (name: string, fallback: string) =>
-    serverErrors ? (defaultValue(name) ?? '') : fallback
+  const text = (name: 'displayName' | 'title' | 'registration') =>
+    fields.input(name, { autoComplete: 'off', defaultValue: defaults?.[name] ?? '' })
   const isActive = serverErrors
     ? serverErrors.values.isActive !== undefined
     : (defaults?.isActive ?? true)
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby={labelledBy}>
+    <Form {...formProps} aria-labelledby={labelledBy}>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <FormErrorList errors={serverErrors?.formErrors} />
       <Field
         label="Name"
         hint="As patients see it, for example Dr Giulia Romano."
-        error={fieldError('displayName')}
-        inputProps={{
-          ...register('displayName'),
-          autoComplete: 'off',
-          defaultValue: initial('displayName', defaults?.displayName ?? ''),
-          autoFocus: shouldAutoFocus('displayName'),
-        }}
+        {...text('displayName')}
       />
       <Field
         label="Title"
         hint="For example Doctor, dermatologist; Registered nurse; Aesthetician."
-        error={fieldError('title')}
-        inputProps={{
-          ...register('title'),
-          autoComplete: 'off',
-          defaultValue: initial('title', defaults?.title ?? ''),
-          autoFocus: shouldAutoFocus('title'),
-        }}
+        {...text('title')}
       />
       <SelectField
         label="Credential"
         hint="Medical-tier services need a medical practitioner. Changing to aesthetic removes them from this practitioner."
-        error={fieldError('credential')}
-        selectProps={{
-          ...register('credential'),
-          defaultValue: initial('credential', defaults?.credential ?? 'medical'),
-          autoFocus: shouldAutoFocus('credential'),
-        }}
+        {...fields.select('credential', { defaultValue: defaults?.credential ?? 'medical' })}
       >
         <option value="medical">Medical (doctor or nurse)</option>
         <option value="aesthetic">Aesthetic (beauty professional)</option>
@@ -107,34 +87,21 @@ export function PractitionerProfileForm({
       <Field
         label="Registration"
         hint="Professional register and number."
-        error={fieldError('registration')}
-        inputProps={{
-          ...register('registration'),
-          autoComplete: 'off',
-          defaultValue: initial('registration', defaults?.registration ?? ''),
-          autoFocus: shouldAutoFocus('registration'),
-        }}
+        {...text('registration')}
       />
       <Field
         label="Deepest needling (mm)"
         hint="The deepest this practitioner needles, in millimetres, for example 1.5 (at most 3)."
-        error={fieldError('maxNeedleDepthMm')}
-        inputProps={{
-          ...register('maxNeedleDepthMm'),
+        {...fields.input('maxNeedleDepthMm', {
           inputMode: 'decimal',
           autoComplete: 'off',
-          defaultValue: initial(
-            'maxNeedleDepthMm',
-            defaults ? millimetresInputValue(defaults.maxNeedleDepthUm) : '',
-          ),
-          autoFocus: shouldAutoFocus('maxNeedleDepthMm'),
-        }}
+          defaultValue: defaults ? millimetresInputValue(defaults.maxNeedleDepthUm) : '',
+        })}
       />
       <CheckboxField
         label="Active: offered to patients"
         hint="Deactivating asks what to do with their upcoming bookings."
-        error={fieldError('isActive')}
-        inputProps={{ ...register('isActive'), defaultChecked: isActive }}
+        {...fields.checkbox('isActive', { defaultChecked: isActive })}
       />
       <SubmitButton pending={isSubmitting} pendingText="Saving…">
         {submitLabel}
@@ -161,7 +128,7 @@ export function PractitionerServicesForm({
   serverErrors: FormErrors | undefined
   labelledBy: string
 }) {
-  const { formRef, onSubmit, register, fieldError } = useSchemaForm(
+  const { formProps, register, fieldError } = useSchemaForm(
     PractitionerServicesSchema,
     serverErrors,
   )
@@ -171,7 +138,7 @@ export function PractitionerServicesForm({
   const checked = serverErrors ? asList(serverErrors.values.serviceIds) : selected
   const error = fieldError('serviceIds')
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby={labelledBy}>
+    <Form {...formProps} aria-labelledby={labelledBy}>
       <input type="hidden" name="intent" value="services" />
       <FormErrorList errors={serverErrors?.formErrors} />
       <fieldset aria-describedby={[hintId, error ? errorId : ''].join(' ').trim()}>
@@ -232,13 +199,10 @@ export function WeeklyHoursForm({
   serverErrors: FormErrors | undefined
   labelledBy: string
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    WeeklyHoursSchema,
-    serverErrors,
-  )
+  const { formProps, fields, defaultValue } = useSchemaForm(WeeklyHoursSchema, serverErrors)
   const isSubmitting = useIsPending('hours')
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby={labelledBy}>
+    <Form {...formProps} aria-labelledby={labelledBy}>
       <input type="hidden" name="intent" value="hours" />
       <p className="hint">
         Times are {describeTimeZone(timeZone)}. Each day has an empty row for another interval (save
@@ -261,48 +225,23 @@ export function WeeklyHoursForm({
               {Array.from({ length: rows }, (_, row) => {
                 const names = hoursFieldNames(weekday, row)
                 const interval = existing[row]
-                const initial = (field: string, minutes: number | undefined) =>
-                  serverErrors
-                    ? (defaultValue(field) ?? '')
-                    : minutes === undefined
-                      ? ''
-                      : timeInputValue(minutes)
+                const time = (field: string, minutes: number | undefined) =>
+                  fields.input(field, {
+                    type: 'time',
+                    defaultValue: minutes === undefined ? '' : timeInputValue(minutes),
+                  })
+                const label = (edge: string) => (
+                  <>
+                    <span className="visually-hidden">
+                      {name} interval {row + 1}{' '}
+                    </span>
+                    {edge}
+                  </>
+                )
                 return (
                   <div className="interval-row" key={row}>
-                    <Field
-                      label={
-                        <>
-                          <span className="visually-hidden">
-                            {name} interval {row + 1}{' '}
-                          </span>
-                          Start
-                        </>
-                      }
-                      error={fieldError(names.start)}
-                      inputProps={{
-                        ...register(names.start),
-                        type: 'time',
-                        defaultValue: initial(names.start, interval?.startMinute),
-                        autoFocus: shouldAutoFocus(names.start),
-                      }}
-                    />
-                    <Field
-                      label={
-                        <>
-                          <span className="visually-hidden">
-                            {name} interval {row + 1}{' '}
-                          </span>
-                          End
-                        </>
-                      }
-                      error={fieldError(names.end)}
-                      inputProps={{
-                        ...register(names.end),
-                        type: 'time',
-                        defaultValue: initial(names.end, interval?.endMinute),
-                        autoFocus: shouldAutoFocus(names.end),
-                      }}
-                    />
+                    <Field label={label('Start')} {...time(names.start, interval?.startMinute)} />
+                    <Field label={label('End')} {...time(names.end, interval?.endMinute)} />
                   </div>
                 )
               })}
@@ -405,7 +344,7 @@ export function AddExceptionForm({
   serverErrors: FormErrors | undefined
   labelledBy: string
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
+  const { formProps, fields, register, fieldError, defaultValue } = useSchemaForm(
     AddExceptionSchema,
     serverErrors,
   )
@@ -415,7 +354,7 @@ export function AddExceptionForm({
   const kindError = fieldError('kind')
   const wholeDay = serverErrors ? serverErrors.values.wholeDay !== undefined : false
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby={labelledBy}>
+    <Form {...formProps} aria-labelledby={labelledBy}>
       <input type="hidden" name="intent" value="add-exception" />
       <FormErrorList errors={serverErrors?.formErrors} />
       <fieldset aria-describedby={kindError ? kindErrorId : undefined}>
@@ -442,56 +381,20 @@ export function AddExceptionForm({
           <label htmlFor={`${kindErrorId}-extra`}>Extra hours (available beyond the week)</label>
         </div>
       </fieldset>
-      <Field
-        label="Date"
-        error={fieldError('date')}
-        inputProps={{
-          ...register('date'),
-          type: 'date',
-          min: today,
-          defaultValue: serverErrors ? defaultValue('date') : undefined,
-          autoFocus: shouldAutoFocus('date'),
-        }}
-      />
+      <Field label="Date" {...fields.input('date', { type: 'date', min: today })} />
       <CheckboxField
         label="Whole day"
         hint="Time off only: leave the times empty."
-        error={fieldError('wholeDay')}
-        inputProps={{ ...register('wholeDay'), defaultChecked: wholeDay }}
+        {...fields.checkbox('wholeDay', { defaultChecked: wholeDay })}
       />
       <div className="interval-row">
-        <Field
-          label="Start time"
-          error={fieldError('startTime')}
-          inputProps={{
-            ...register('startTime'),
-            type: 'time',
-            defaultValue: serverErrors ? defaultValue('startTime') : undefined,
-            autoFocus: shouldAutoFocus('startTime'),
-          }}
-        />
-        <Field
-          label="End time"
-          error={fieldError('endTime')}
-          inputProps={{
-            ...register('endTime'),
-            type: 'time',
-            defaultValue: serverErrors ? defaultValue('endTime') : undefined,
-            autoFocus: shouldAutoFocus('endTime'),
-          }}
-        />
+        <Field label="Start time" {...fields.input('startTime', { type: 'time' })} />
+        <Field label="End time" {...fields.input('endTime', { type: 'time' })} />
       </div>
       <Field
         label="Note (optional)"
         hint="For staff only, for example Conference. Patients never see it."
-        error={fieldError('note')}
-        inputProps={{
-          ...register('note'),
-          autoComplete: 'off',
-          maxLength: 200,
-          defaultValue: serverErrors ? defaultValue('note') : undefined,
-          autoFocus: shouldAutoFocus('note'),
-        }}
+        {...fields.input('note', { autoComplete: 'off', maxLength: 200 })}
       />
       <SubmitButton pending={isSubmitting} pendingText="Adding…">
         Add to the calendar

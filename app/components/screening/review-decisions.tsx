@@ -88,28 +88,17 @@ function DecisionForm({
   submitLabel: string
   buttonClass: string
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    SCHEMAS[intent],
-    serverErrors,
-    { secretFields: [] },
-  )
+  const { formProps, fields } = useSchemaForm(SCHEMAS[intent], serverErrors, { secretFields: [] })
   const pending = useIsPending(intent)
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} className="card">
+    <Form {...formProps} className="card">
       <FormErrorList errors={serverErrors?.formErrors} />
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <TextareaField
         label={label}
         hint={hint}
-        error={fieldError(field)}
-        textareaProps={{
-          ...register(field),
-          rows: 3,
-          maxLength: 1000,
-          defaultValue: defaultValue(field),
-          autoFocus: shouldAutoFocus(field),
-        }}
+        {...fields.textarea(field, { rows: 3, maxLength: 1000 })}
       />
       <SubmitButton pending={pending} pendingText="Saving…" className={buttonClass}>
         {submitLabel}
