@@ -5,13 +5,13 @@ import {
   redirect,
 } from '@remix-run/node'
 import {
-  Form,
   Link,
   type ShouldRevalidateFunction,
   useActionData,
   useLoaderData,
   useSearchParams,
 } from '@remix-run/react'
+import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { ConsentSigning } from '#app/components/consent/consent-signing.tsx'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
@@ -110,7 +110,7 @@ export default function BookConsentRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
-  const nearest = actionData && 'nearest' in actionData ? actionData.nearest : []
+  const nearest = nearestTimesOf(actionData)
   return (
     <div className="stack page--medium">
       <StepIndicator steps={steps} currentId="consent" />
@@ -134,25 +134,7 @@ export default function BookConsentRoute() {
       {nearest.length > 0 || (actionData && 'nearest' in actionData) ? (
         <>
           <FormErrorList errors={actionData?.formErrors} />
-          {nearest.length > 0 ? (
-            <Form method="post" action="/book/time" aria-label="Nearest free times">
-              <ul className="cluster">
-                {nearest.map((slot) => (
-                  <li key={slot.value}>
-                    <button
-                      type="submit"
-                      name="slot"
-                      value={slot.value}
-                      className="button button--secondary"
-                      disabled={pending}
-                    >
-                      {slot.label} with {slot.practitionerName}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </Form>
-          ) : null}
+          <NearestFreeTimes times={nearest} pending={pending} action="/book/time" />
           <p>
             <Link to="/book/time">See all free times</Link>
           </p>
