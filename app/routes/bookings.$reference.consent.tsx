@@ -23,20 +23,17 @@ import { answersFromForm, ConsentPageFormSchema } from '#app/domain/consent/cons
 import { checkFailure, signFailure, signingContextOf } from '#app/utils/consent-responses.server.ts'
 import { formatAppointment } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
-import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your consent | Dermadesk' }]
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  if (!session?.verifiedEmail) redirectToFindBooking(reference)
-  const page = getPatientConsentPage({
-    ctx: signingContextOf(request, context, session),
-    reference,
-  })
-  if (!page) throw new Response('Not found', { status: 404 })
+export async function loader(args: LoaderFunctionArgs) {
+  const { booking: page } = await requirePatientBooking(args, ({ session, reference, now }) =>
+    getPatientConsentPage({
+      ctx: signingContextOf(args.request, args.context, session, now),
+      reference,
+    }),
+  )
   const { booking, record, signing } = page
   return {
     reference: booking.reference,
@@ -80,9 +77,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  if (!session?.verifiedEmail) redirectToFindBooking(reference)
+  const { reference, session } = await requirePatientSession({ request, params })
   const parsed = await parseForm(request, ConsentPageFormSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const ctx = signingContextOf(request, context, session)

@@ -18,25 +18,24 @@ import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { useIsPending } from '#app/components/forms/action-data.ts'
-import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
-import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
 import { SlotChoiceSchema } from '#app/utils/route-schemas.server.ts'
 import { nearestTimesResponse, slotPickerFromUrl } from '#app/utils/slot-picker.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Move your booking | Dermadesk' }]
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  const now = new Date()
-  const booking = getPatientBooking({ session, reference, now, actor: patientActor(context) })
-  const limits = getRescheduleLimits({ session, reference })
-  if (!booking || !limits) {
-    if (!session?.verifiedEmail) redirectToFindBooking(reference)
-    throw new Response('Not found', { status: 404 })
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  const {
+    reference,
+    now,
+    booking: { booking, limits },
+  } = await requirePatientBooking(args, (query) => {
+    const booking = getPatientBooking(query)
+    const limits = getRescheduleLimits(query)
+    return booking && limits ? { booking, limits } : null
+  })
   if (!booking.canChange) throw redirect(`/bookings/${reference}`)
-  const { query, picker } = slotPickerFromUrl(request, {
+  const { query, picker } = slotPickerFromUrl(args.request, {
     serviceId: booking.serviceId,
     practitioner: booking.practitionerId,
     now,
@@ -53,9 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  if (!session?.verifiedEmail) redirectToFindBooking(reference)
+  const { reference, session } = await requirePatientSession({ request, params })
   const parsed = await parseForm(request, SlotChoiceSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = reschedulePatientBooking({
