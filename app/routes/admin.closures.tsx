@@ -9,7 +9,9 @@ import { strandedOf } from '#app/components/admin/stranded.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { RowActionForm } from '#app/components/forms/row-action-form.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { TableHead } from '#app/components/table-head.tsx'
 import { addClosure, removeClosure } from '#app/domain/clinic/admin-clinic.server.ts'
 import {
   AddClosureSchema,
@@ -69,7 +71,6 @@ export default function AdminClosuresRoute() {
   const { closures, today, timeZone } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
-  const isRemoving = useIsPending('remove')
   const stranded = strandedOf(actionData)
   if (stranded) {
     const date = typeof stranded.values.date === 'string' ? stranded.values.date : ''
@@ -108,34 +109,20 @@ export default function AdminClosuresRoute() {
           <div className="table-wrap">
             <table>
               <caption className="visually-hidden">Upcoming closures</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Action</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Date', 'Reason', 'Action']} />
               <tbody>
                 {closures.map((closure) => (
                   <tr key={closure.id}>
                     <th scope="row">{formatCalendarDate(closure.date)}</th>
                     <td>{closure.reason}</td>
                     <td>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="closureId" value={closure.id} />
-                        <button
-                          type="submit"
-                          className="button button--secondary"
-                          disabled={isRemoving}
-                        >
-                          Reopen
-                          <span className="visually-hidden">
-                            {' '}
-                            on {formatCalendarDate(closure.date)}
-                          </span>
-                        </button>
-                      </Form>
+                      <RowActionForm
+                        intent="remove"
+                        idField="closureId"
+                        id={closure.id}
+                        label="Reopen"
+                        rowName={<>on {formatCalendarDate(closure.date)}</>}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -8,6 +8,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { SubmitButton } from '#app/components/forms/fields.tsx'
+import { TableHead } from '#app/components/table-head.tsx'
 import { createConsentDraft } from '#app/domain/consent/consent-admin.server.ts'
 import { getConsentAdminOverview } from '#app/domain/consent/consent-admin-views.server.ts'
 import { NewDraftSchema } from '#app/domain/consent/consent-admin.schema.ts'
@@ -112,14 +113,7 @@ export default function AdminConsentRoute() {
               <caption>
                 Published versions of the {TIER_LABELS[form.tier].toLowerCase()} form
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">For sessions from</th>
-                  <th scope="col">Published</th>
-                  <th scope="col">By</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Version', 'For sessions from', 'Published', 'By']} />
               <tbody>
                 {form.history.map((v) => (
                   <tr key={v.id}>

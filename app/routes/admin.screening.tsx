@@ -14,6 +14,7 @@ import {
   TextareaField,
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { TableHead } from '#app/components/table-head.tsx'
 import { STRICTER_CHOICES, WINDOW_SETTINGS } from '#app/domain/screening/rule-table.rules.ts'
 import {
   PublishRuleSetSchema,
@@ -96,15 +97,7 @@ export default function AdminScreeningRoute() {
         <h2 id="history-heading">Versions</h2>
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Published</th>
-                <th scope="col">By</th>
-                <th scope="col">Changes</th>
-                <th scope="col">Note</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Version', 'Published', 'By', 'Changes', 'Note']} />
             <tbody>
               {history.map((version) => (
                 <tr key={version.version}>

@@ -15,6 +15,7 @@ import {
   SubmitButton,
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { TableHead } from '#app/components/table-head.tsx'
 import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { createStaffInvitation, listStaff } from '#app/domain/auth/staff-invitations.server.ts'
 import { INVITATION_VALID_HOURS, InviteStaffSchema } from '#app/domain/auth/staff.schema.ts'
@@ -81,14 +82,7 @@ export default function AdminStaffRoute() {
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Staff accounts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Two-step sign-in</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Email', 'Roles', 'Two-step sign-in']} />
             <tbody>
               {accounts.map((account) => (
                 <tr key={account.id}>

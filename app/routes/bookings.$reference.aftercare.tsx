@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'
 import { AFTERCARE_PLAN, CALL_THE_CLINIC_IF } from '#app/domain/treatment/aftercare.ts'
 import { getPatientAftercare } from '#app/domain/treatment/aftercare.server.ts'
@@ -107,21 +107,11 @@ export default function AftercareRoute() {
 
 export function ErrorBoundary() {
   return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <div className="page page--narrow">
-            <h1>No aftercare plan here</h1>
-            <p>
-              We could not find an aftercare plan for that booking with the email address you
-              proved.
-            </p>
-            <p>
-              <Link to="/bookings">Find a booking with its reference</Link>
-            </p>
-          </div>
-        ),
-      }}
-    />
+    <NotFoundBoundary title="No aftercare plan here">
+      <p>We could not find an aftercare plan for that booking with the email address you proved.</p>
+      <p>
+        <Link to="/bookings">Find a booking with its reference</Link>
+      </p>
+    </NotFoundBoundary>
   )
 }

@@ -14,6 +14,7 @@ import {
 import { ConsentDocument } from '#app/components/consent/consent-document.tsx'
 import {
   ConsentRecordDetails,
+  consentRecordSummary,
   ConsentStatusBadge,
 } from '#app/components/consent/consent-record.tsx'
 import { ConsentSigning } from '#app/components/consent/consent-signing.tsx'
@@ -47,23 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
           title: record.title,
           versionNumber: record.versionNumber,
           sections: record.sections,
-          details: {
-            typedName: record.typedName,
-            drawnSignature: record.drawnSignature,
-            signedAt: record.signedAt,
-            versionNumber: record.versionNumber,
-            photoClinical: record.photoClinical,
-            photoMarketing: record.photoMarketing,
-            emailProvenBy: record.emailProvenBy,
-            verifiedEmail: record.verifiedEmail,
-            ipAddress: record.ipAddress,
-            userAgent: record.userAgent,
-            textSha256: record.textSha256,
-            recordSha256: record.recordSha256,
-            integrity: record.integrity,
-            countersignature: record.countersignature,
-            withdrawal: record.withdrawal,
-          },
+          details: consentRecordSummary(record),
         }
       : null,
     signing: signing

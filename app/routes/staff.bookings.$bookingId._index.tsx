@@ -5,15 +5,19 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
+import { BookingSummary } from '#app/components/booking/booking-summary.tsx'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import {
   AnswersList,
   FindingsList,
   OutcomeBadge,
 } from '#app/components/screening/screening-summary.tsx'
+import {
+  StaffBookingSummary,
+  type StaffBookingRow,
+} from '#app/components/visit/staff-booking-summary.tsx'
 import { ScreeningClearanceBadge, TreatmentEntries } from '#app/components/visit/visit-parts.tsx'
 import { getAppointmentDetail } from '#app/domain/treatment/appointment-detail.server.ts'
 import {
@@ -23,7 +27,6 @@ import {
 import { completeConsultation, markNoShow } from '#app/domain/treatment/treatment-records.server.ts'
 import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import {
-  formatAppointment,
   formatCalendarDate,
   formatDateInZone,
   formatDepthMm,
@@ -101,24 +104,26 @@ export default function AppointmentRoute() {
         </p>
       ) : null}
       <FormErrorList errors={actionData?.formErrors} />
-      <BookingSummary
+      <StaffBookingSummary
+        booking={booking}
+        timeZone={zone}
         rows={[
-          ['When', formatAppointment(booking.startAt, booking.endAt, zone)],
+          'when',
           [
             'Treatment',
             `${booking.serviceName} (${booking.tier === 'medical' ? 'medical' : 'cosmetic'})`,
           ],
           ['Course', booking.course],
-          ['Practitioner', booking.practitionerName],
-          ['Booking', booking.reference],
-          ['Status', <StatusBadge key="status" status={booking.status} />],
+          'practitioner',
+          'reference',
+          'status',
           ...(isTreatment
             ? ([
                 [
                   'Maximum depth',
                   `${formatDepthMm(booking.serviceMaxDepthUm)} for this service; ${formatDepthMm(booking.practitionerMaxDepthUm)} for ${booking.practitionerName}`,
                 ],
-              ] as [string, string][])
+              ] as StaffBookingRow[])
             : []),
         ]}
       />
@@ -338,17 +343,10 @@ export default function AppointmentRoute() {
 
 export function ErrorBoundary() {
   return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <div className="page page--narrow">
-            <h1>Appointment not found</h1>
-            <p>
-              <Link to="/staff/agenda">Back to the agenda</Link>
-            </p>
-          </div>
-        ),
-      }}
-    />
+    <NotFoundBoundary title="Appointment not found">
+      <p>
+        <Link to="/staff/agenda">Back to the agenda</Link>
+      </p>
+    </NotFoundBoundary>
   )
 }

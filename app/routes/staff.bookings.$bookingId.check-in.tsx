@@ -5,12 +5,15 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ChoiceGroup } from '#app/components/forms/choice-group.tsx'
 import { CheckboxField, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import {
+  StaffBookingSummary,
+  type StaffBookingRow,
+} from '#app/components/visit/staff-booking-summary.tsx'
 import { ScreeningClearanceBadge } from '#app/components/visit/visit-parts.tsx'
 import { checkInPatient, getCheckInView } from '#app/domain/treatment/check-in.server.ts'
 import {
@@ -19,7 +22,7 @@ import {
   IDENTITY_METHODS,
 } from '#app/domain/treatment/treatment.schema.ts'
 import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
-import { formatAppointment, formatCalendarDate } from '#app/utils/format.ts'
+import { formatCalendarDate } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -78,18 +81,21 @@ export default function CheckInRoute() {
         <Link to={`/staff/bookings/${booking.id}`}>Back to the appointment</Link>
       </p>
       <h1>Check in {patient.fullName}</h1>
-      <BookingSummary
+      <StaffBookingSummary
+        booking={booking}
+        patient={patient}
+        timeZone={timeZone}
         rows={[
-          ['When', formatAppointment(booking.startAt, booking.endAt, timeZone)],
-          ['Treatment', booking.serviceName],
-          ['Practitioner', booking.practitionerName],
-          ['Date of birth', formatCalendarDate(patient.dateOfBirth)],
-          ['Status', <StatusBadge key="status" status={booking.status} />],
+          'when',
+          'treatment',
+          'practitioner',
+          'dateOfBirth',
+          'status',
           ...(booking.isTreatment
             ? ([
                 ['Screening', <ScreeningClearanceBadge key="s" clearance={facts.screening} />],
                 ['Consent', <ConsentStatusBadge key="c" status={facts.consent} />],
-              ] as [string, React.ReactNode][])
+              ] as StaffBookingRow[])
             : []),
         ]}
       />

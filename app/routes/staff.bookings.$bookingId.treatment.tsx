@@ -5,8 +5,8 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { BookingSummary } from '#app/components/booking/booking-summary.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { StaffBookingSummary } from '#app/components/visit/staff-booking-summary.tsx'
 import { TreatmentRecordForm } from '#app/components/visit/treatment-form.tsx'
 import {
   getTreatmentFormView,
@@ -17,7 +17,6 @@ import {
   TreatmentRecordSchema,
 } from '#app/domain/treatment/treatment.schema.ts'
 import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
-import { formatAppointment } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -97,13 +96,10 @@ export default function TreatmentRoute() {
       <h1>
         {corrected ? 'Correct the treatment record' : 'Record the treatment'}: {booking.patientName}
       </h1>
-      <BookingSummary
-        rows={[
-          ['When', formatAppointment(booking.startAt, booking.endAt, timeZone)],
-          ['Treatment', booking.serviceName],
-          ['Practitioner', booking.practitionerName],
-          ['Booking', booking.reference],
-        ]}
+      <StaffBookingSummary
+        booking={booking}
+        timeZone={timeZone}
+        rows={['when', 'treatment', 'practitioner', 'reference']}
       />
       {corrected ? (
         <p className="notice">

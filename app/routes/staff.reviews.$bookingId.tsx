@@ -6,24 +6,19 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import * as z from 'zod'
-import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { ReviewDecisions } from '#app/components/screening/review-decisions.tsx'
 import {
   AnswersList,
   FindingsList,
   OutcomeBadge,
 } from '#app/components/screening/screening-summary.tsx'
+import { StaffBookingSummary } from '#app/components/visit/staff-booking-summary.tsx'
 import { decideReview } from '#app/domain/screening/screening-decisions.server.ts'
 import { getReviewForClinician } from '#app/domain/screening/screening-review.server.ts'
 import { ReviewDecisionSchema } from '#app/domain/screening/screening.schema.ts'
 import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
-import {
-  formatAppointment,
-  formatCalendarDate,
-  formatDateInZone,
-  formatTimeInZone,
-} from '#app/utils/format.ts'
+import { formatCalendarDate, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
@@ -59,7 +54,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     `${formatDateInZone(instant, zone)}, ${formatTimeInZone(instant, zone)}`
   return {
     ...review,
-    when: formatAppointment(review.booking.startAt, review.booking.endAt, zone),
     submission: review.submission
       ? { ...review.submission, submittedAtLabel: at(review.submission.submittedAt) }
       : null,
@@ -130,12 +124,14 @@ export default function ReviewRoute() {
           pending.
         </p>
       ) : null}
-      <BookingSummary
+      <StaffBookingSummary
+        booking={booking}
+        timeZone={booking.timeZone}
         rows={[
-          ['Status', <StatusBadge key="status" status={booking.status} />],
-          ['Booking', booking.reference],
-          ['When', data.when],
-          ['Treatment', booking.serviceName],
+          'status',
+          'reference',
+          'when',
+          'treatment',
           ['With', booking.practitionerName],
           [
             'Patient',
@@ -219,17 +215,10 @@ export default function ReviewRoute() {
 
 export function ErrorBoundary() {
   return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <div className="page page--narrow">
-            <h1>Booking not found</h1>
-            <p>
-              <Link to="/staff/reviews">Back to the reviews</Link>
-            </p>
-          </div>
-        ),
-      }}
-    />
+    <NotFoundBoundary title="Booking not found">
+      <p>
+        <Link to="/staff/reviews">Back to the reviews</Link>
+      </p>
+    </NotFoundBoundary>
   )
 }

@@ -8,7 +8,9 @@ import {
   SelectField,
   SubmitButton,
 } from '#app/components/forms/fields.tsx'
+import { RowActionForm } from '#app/components/forms/row-action-form.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { TableHead } from '#app/components/table-head.tsx'
 import { millimetresInputValue, timeInputValue } from '#app/domain/clinic/admin.rules.ts'
 import {
   AddExceptionSchema,
@@ -282,7 +284,6 @@ export function ExceptionsTable({
   timeZone: string
   removeErrors: FormErrors | undefined
 }) {
-  const isSubmitting = useIsPending('remove-exception')
   return (
     <>
       <FormErrorList errors={removeErrors?.formErrors} />
@@ -292,15 +293,7 @@ export function ExceptionsTable({
         <div className="table-wrap">
           <table>
             <caption>Upcoming time off and extra hours ({describeTimeZone(timeZone)})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Hours</th>
-                <th scope="col">Note</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Date', 'Kind', 'Hours', 'Note', 'Action']} />
             <tbody>
               {exceptions.map((row) => (
                 <tr key={row.id}>
@@ -309,21 +302,17 @@ export function ExceptionsTable({
                   <td>{hoursText(row)}</td>
                   <td>{row.note || '—'}</td>
                   <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="remove-exception" />
-                      <input type="hidden" name="exceptionId" value={row.id} />
-                      <button
-                        type="submit"
-                        className="button button--secondary"
-                        disabled={isSubmitting}
-                      >
-                        Remove
-                        <span className="visually-hidden">
-                          {' '}
+                    <RowActionForm
+                      intent="remove-exception"
+                      idField="exceptionId"
+                      id={row.id}
+                      label="Remove"
+                      rowName={
+                        <>
                           {KIND_TEXT[row.kind].toLowerCase()} on {formatCalendarDate(row.date)}
-                        </span>
-                      </button>
-                    </Form>
+                        </>
+                      }
+                    />
                   </td>
                 </tr>
               ))}
