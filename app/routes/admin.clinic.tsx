@@ -4,8 +4,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { updateClinicDetails } from '#app/domain/clinic/admin-clinic.server.ts'

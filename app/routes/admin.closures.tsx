@@ -4,10 +4,10 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { strandedOf } from '#app/components/admin/stranded.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { RowActionForm } from '#app/components/forms/row-action-form.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'

@@ -5,8 +5,8 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { SubmitButton } from '#app/components/forms/fields.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { createConsentDraft } from '#app/domain/consent/consent-admin.server.ts'

@@ -4,7 +4,6 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { strandedOf } from '#app/components/admin/stranded.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import {
@@ -16,6 +15,7 @@ import {
 } from '#app/components/admin/practitioner-forms.tsx'
 import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { applyPractitionerChange } from '#app/domain/clinic/admin-practitioners.server.ts'
 import {
   PractitionerActionSchema,
@@ -26,6 +26,7 @@ import {
 import { getAdminPractitioner } from '#app/domain/clinic/admin.server.ts'
 import {
   notFound,
+  parseOrNotFound,
   redirectSaved,
   staffActorOf,
   strandedResponse,
@@ -38,9 +39,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 function practitionerIdFrom(params: LoaderFunctionArgs['params']): string {
-  const parsed = PractitionerParamsSchema.safeParse(params)
-  if (!parsed.success) throw notFound('We could not find that practitioner.')
-  return parsed.data.practitionerId
+  return parseOrNotFound(PractitionerParamsSchema, params, 'We could not find that practitioner.')
+    .practitionerId
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,8 +4,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import {
   CheckboxField,
   Field,

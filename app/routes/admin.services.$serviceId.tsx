@@ -4,12 +4,12 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { strandedOf } from '#app/components/admin/stranded.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { ServiceForm } from '#app/components/admin/service-form.tsx'
 import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { updateService } from '#app/domain/clinic/admin-services.server.ts'
 import {
   ServiceParamsSchema,
@@ -19,6 +19,7 @@ import {
 import { getAdminService } from '#app/domain/clinic/admin.server.ts'
 import {
   notFound,
+  parseOrNotFound,
   redirectSaved,
   staffActorOf,
   strandedResponse,
@@ -31,9 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 function serviceIdFrom(params: LoaderFunctionArgs['params']): string {
-  const parsed = ServiceParamsSchema.safeParse(params)
-  if (!parsed.success) throw notFound('We could not find that service.')
-  return parsed.data.serviceId
+  return parseOrNotFound(ServiceParamsSchema, params, 'We could not find that service.').serviceId
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

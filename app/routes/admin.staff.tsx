@@ -7,6 +7,7 @@ import {
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useId } from 'react'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   CheckboxField,
   Field,
@@ -21,7 +22,6 @@ import { createStaffInvitation, listStaff } from '#app/domain/auth/staff-invitat
 import { INVITATION_VALID_HOURS, InviteStaffSchema } from '#app/domain/auth/staff.schema.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Staff | Clinic settings | Dermadesk' }]

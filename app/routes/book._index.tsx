@@ -5,15 +5,15 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { ServiceFacts } from '#app/components/booking/service-facts.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
 import { getDraftView, startBookingDraft } from '#app/domain/booking/booking-wizard.server.ts'
 import { WIZARD_STEPS } from '#app/domain/booking/wizard-steps.ts'
 import { listPublicServices } from '#app/domain/clinic/clinic.server.ts'
-import { formatPrice } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { ChooseServiceSchema } from '#app/utils/route-schemas.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   ensurePatientSession,
   getPatientSessionFromRequest,
@@ -71,19 +71,7 @@ export default function BookTreatmentRoute() {
           {services.map((service) => (
             <li key={service.id} className="card stack">
               <h2>{service.name}</h2>
-              <p className="cluster">
-                <span className={`badge badge--${service.tier}`}>
-                  {service.kind === 'consultation'
-                    ? 'Consultation'
-                    : service.tier === 'medical'
-                      ? 'Medical'
-                      : 'Cosmetic'}
-                </span>
-                <span>{service.durationMinutes} minutes</span>
-                {service.priceCents !== null ? (
-                  <span>{formatPrice(service.priceCents)}</span>
-                ) : null}
-              </p>
+              <ServiceFacts service={service} />
               <p>{service.description}</p>
               <p className="muted">
                 <strong>After:</strong> {service.downtime}

@@ -4,16 +4,11 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import {
-  Link,
-  type ShouldRevalidateFunction,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { ConsentSigning } from '#app/components/consent/consent-signing.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
 import {
   getConsentSigningPage,
@@ -31,7 +26,6 @@ import {
 } from '#app/utils/consent-responses.server.ts'
 import { formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Read and sign your consent | Dermadesk' }]
 
@@ -99,11 +93,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return signFailure(result, parsed.values) ?? redirectFor(result.reason as TargetProblem)
 }
 
-/** A 409 means the form changed under the patient: load the new text. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  actionStatus,
-  defaultShouldRevalidate,
-}) => actionStatus === 409 || defaultShouldRevalidate
+export { reloadWhenConsentChanged as shouldRevalidate } from '#app/components/consent/consent-signing.tsx'
 
 export default function BookConsentRoute() {
   const { steps, serviceName, holdUntil, alreadySigned, model } = useLoaderData<typeof loader>()

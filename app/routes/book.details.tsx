@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { PatientDetailsSchema } from '#app/domain/booking/booking.schema.ts'
@@ -16,7 +17,6 @@ import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
 import { tooManyCodesMessage } from '#app/domain/patient/email-verification.rules.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your details | Dermadesk' }]

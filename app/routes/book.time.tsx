@@ -8,6 +8,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
 import { holdSlot } from '#app/domain/booking/booking-wizard.server.ts'
 import {
@@ -22,7 +23,6 @@ import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 import { SlotChoiceSchema } from '#app/utils/route-schemas.server.ts'
 import { nearestTimesResponse, slotPickerFromUrl } from '#app/utils/slot-picker.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a day and time | Dermadesk' }]
 

@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   Field,
   FormErrorList,
@@ -28,7 +29,6 @@ import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { patientSessionCookie } from '#app/utils/patient-session.server.ts'
 import { nearestTimesResponse } from '#app/utils/slot-picker.server.ts'
 import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email | Dermadesk' }]

@@ -5,9 +5,9 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'
 import { ManageBookingFormSchema } from '#app/domain/booking/booking.schema.ts'

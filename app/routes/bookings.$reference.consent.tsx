@@ -4,13 +4,7 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import {
-  Link,
-  type ShouldRevalidateFunction,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ConsentDocument } from '#app/components/consent/consent-document.tsx'
 import {
   ConsentRecordDetails,
@@ -93,11 +87,7 @@ function notSignable(reason: string, intent: 'check' | 'sign') {
   )
 }
 
-/** A 409 means the form changed under the patient: load the new text. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  actionStatus,
-  defaultShouldRevalidate,
-}) => actionStatus === 409 || defaultShouldRevalidate
+export { reloadWhenConsentChanged as shouldRevalidate } from '#app/components/consent/consent-signing.tsx'
 
 export default function PatientConsentRoute() {
   const data = useLoaderData<typeof loader>()

@@ -8,6 +8,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
 import {
   getPatientBooking,
@@ -17,7 +18,6 @@ import {
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
 import { SlotChoiceSchema } from '#app/utils/route-schemas.server.ts'
 import { nearestTimesResponse, slotPickerFromUrl } from '#app/utils/slot-picker.server.ts'

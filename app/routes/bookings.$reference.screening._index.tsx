@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { StatusBadge } from '#app/components/booking/booking-summary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { AnswersList, PatientExplanations } from '#app/components/screening/screening-summary.tsx'
@@ -17,7 +18,6 @@ import { ClinicQuestionAnswerSchema } from '#app/domain/screening/screening.sche
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your health answers | Dermadesk' }]

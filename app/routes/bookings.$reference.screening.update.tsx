@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { ScreeningForm } from '#app/components/screening/screening-form.tsx'
 import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
 import {
@@ -15,7 +16,6 @@ import { screeningFormSchema } from '#app/domain/screening/screening.schema.ts'
 import { clinicToday } from '#app/domain/screening/screening.server.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Change your health answers | Dermadesk' }]

@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { FindBookingSchema } from '#app/domain/booking/booking.schema.ts'
@@ -12,7 +13,6 @@ import { requestManageCode } from '#app/domain/booking/booking-manage.server.ts'
 import { tooManyCodesMessage } from '#app/domain/patient/email-verification.rules.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { ensurePatientSession } from '#app/utils/patient-session.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 

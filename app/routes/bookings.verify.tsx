@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, oneTimeCodeProps, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { VerificationCodeSchema } from '#app/domain/booking/booking.schema.ts'
@@ -13,7 +14,6 @@ import { CODE_VALID_MINUTES } from '#app/domain/patient/email-verification.rules
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   getPatientSessionFromRequest,
   patientSessionCookie,

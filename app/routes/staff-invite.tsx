@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { STAFF_PASSWORD_MIN_LENGTH } from '#app/domain/auth/auth.schema.ts'
@@ -18,7 +19,6 @@ import {
   SetPasswordSchema,
 } from '#app/domain/auth/staff.schema.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Set your password | Dermadesk' }]
 

@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { BookingSummary } from '#app/components/booking/booking-summary.tsx'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
 import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import {
   AnswersList,
@@ -33,7 +34,6 @@ import {
   formatTimeInZone,
 } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
 

@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { ChoiceGroup } from '#app/components/forms/choice-group.tsx'
 import { CheckboxField, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
@@ -24,7 +25,6 @@ import {
 import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
 

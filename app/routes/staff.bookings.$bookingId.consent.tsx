@@ -12,6 +12,7 @@ import {
   ConsentStatusBadge,
 } from '#app/components/consent/consent-record.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { CheckboxField, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { StaffBookingSummary } from '#app/components/visit/staff-booking-summary.tsx'
@@ -25,7 +26,6 @@ import {
   RecordIdSchema,
 } from '#app/domain/consent/consent.schema.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Consent | Staff | Dermadesk' }]

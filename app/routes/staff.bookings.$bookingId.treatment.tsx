@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { StaffBookingSummary } from '#app/components/visit/staff-booking-summary.tsx'
 import { TreatmentRecordForm } from '#app/components/visit/treatment-form.tsx'
 import {
@@ -18,7 +19,6 @@ import {
 } from '#app/domain/treatment/treatment.schema.ts'
 import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
 

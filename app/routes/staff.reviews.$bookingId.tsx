@@ -17,7 +17,7 @@ import { StaffBookingSummary } from '#app/components/visit/staff-booking-summary
 import { decideReview } from '#app/domain/screening/screening-decisions.server.ts'
 import { getReviewForClinician } from '#app/domain/screening/screening-review.server.ts'
 import { ReviewDecisionSchema } from '#app/domain/screening/screening.schema.ts'
-import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
+import { notFound, parseOrNotFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -25,6 +25,8 @@ import { requireRole } from '#app/utils/permissions.server.ts'
 export const meta: MetaFunction = () => [{ title: 'Eligibility review | Dermadesk' }]
 
 const BookingIdSchema = z.uuid()
+const bookingIdOf = (params: { bookingId?: string }) =>
+  parseOrNotFound(BookingIdSchema, params.bookingId, 'We could not find that booking.')
 
 const EVENT_LABELS = {
   approved: 'Approved',
@@ -41,10 +43,9 @@ const SOURCE_LABELS = {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'clinician')
-  const bookingId = BookingIdSchema.safeParse(params.bookingId)
-  if (!bookingId.success) throw notFound('We could not find that booking.')
+  const bookingId = bookingIdOf(params)
   const review = getReviewForClinician({
-    bookingId: bookingId.data,
+    bookingId,
     actor: staffActorOf(user, context),
     now: new Date(),
   })
@@ -64,12 +65,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'clinician')
-  const bookingId = BookingIdSchema.safeParse(params.bookingId)
-  if (!bookingId.success) throw notFound('We could not find that booking.')
+  const bookingId = bookingIdOf(params)
   const parsed = await parseForm(request, ReviewDecisionSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = decideReview({
-    bookingId: bookingId.data,
+    bookingId,
     decision: parsed.data,
     actor: staffActorOf(user, context),
     now: new Date(),
@@ -77,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.ok) {
     return redirect(
       parsed.data.intent === 'request_info'
-        ? `/staff/reviews/${bookingId.data}?asked=1`
+        ? `/staff/reviews/${bookingId}?asked=1`
         : `/staff/reviews?done=${parsed.data.intent === 'approve' ? 'approved' : 'declined'}`,
     )
   }

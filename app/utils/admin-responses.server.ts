@@ -1,4 +1,5 @@
 import { type AppLoadContext, data, redirect } from '@remix-run/node'
+import type * as z from 'zod'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import {
@@ -27,6 +28,17 @@ export function auditActorOf(user: StaffUser, context: AppLoadContext): AuditAct
 /** The route param did not parse or names nothing: a real 404 page. */
 export function notFound(message = 'We could not find that.') {
   return data({ message }, { status: 404, statusText: 'Not Found' })
+}
+
+/** A route param (or all of them) read with its schema; anything else is notFound(message). */
+export function parseOrNotFound<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  message: string,
+): z.output<S> {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw notFound(message)
+  return parsed.data
 }
 
 /**

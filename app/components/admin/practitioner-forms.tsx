@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useId } from 'react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   CheckboxField,
   Field,
@@ -24,7 +25,6 @@ import {
 import { type Credential, type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { describeTimeZone, formatCalendarDate, formatMinutesOfDay } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 
 /** The forms of the practitioner pages. Each works without JavaScript and posts its `intent`. */
 

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   CheckboxField,
   Field,
@@ -12,7 +13,6 @@ import { eurosInputValue, millimetresInputValue } from '#app/domain/clinic/admin
 import { ServiceSchema } from '#app/domain/clinic/admin.schema.ts'
 import { type ServiceKind, type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 
 export type ServiceDefaults = {
   name: string

@@ -1,10 +1,10 @@
 import { Form, Link } from '@remix-run/react'
 import { useEffect, useId, useRef } from 'react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { STRAND_REASON_TEXT } from '#app/domain/clinic/stranding.rules.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
-import { useIsPending } from '#app/components/forms/action-data.ts'
 import { type StrandedPayload } from '#app/components/admin/stranded.ts'
 import { AdminNav } from './admin-nav.tsx'
 

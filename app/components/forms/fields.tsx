@@ -53,6 +53,8 @@ export function FieldHint({ id, hint }: { id: string; hint?: ReactNode }) {
   )
 }
 
+type FrameProps = Described & { label: ReactNode }
+
 /** The label, the hint, the control and its message, in that order (text fields and lists). */
 function LabelledField({
   ids,
@@ -60,7 +62,7 @@ function LabelledField({
   hint,
   error,
   children,
-}: Described & { ids: FieldIds; label: ReactNode; children: ReactNode }) {
+}: FrameProps & { ids: FieldIds; children: ReactNode }) {
   return (
     <div className="field">
       <label htmlFor={ids.id}>{label}</label>
@@ -76,53 +78,40 @@ function LabelledField({
  * `{...fields.input(name)}` (useSchemaForm) for the name, value, focus and message.
  */
 export function Field({
-  label,
-  hint,
-  error,
   inputProps,
-}: Described & {
-  label: ReactNode
-  inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string }
-}) {
-  const ids = useFieldIds({ hint, error })
+  ...frame
+}: FrameProps & { inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string } }) {
+  const ids = useFieldIds(frame)
   return (
-    <LabelledField ids={ids} label={label} hint={hint} error={error}>
+    <LabelledField ids={ids} {...frame}>
       <input id={ids.id} {...inputProps} {...ids.aria} />
     </LabelledField>
   )
 }
 
 export function TextareaField({
-  label,
-  hint,
-  error,
   textareaProps,
-}: Described & {
-  label: ReactNode
-  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }
-}) {
-  const ids = useFieldIds({ hint, error })
+  ...frame
+}: FrameProps & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string } }) {
+  const ids = useFieldIds(frame)
   return (
-    <LabelledField ids={ids} label={label} hint={hint} error={error}>
+    <LabelledField ids={ids} {...frame}>
       <textarea id={ids.id} {...textareaProps} {...ids.aria} />
     </LabelledField>
   )
 }
 
 export function SelectField({
-  label,
-  hint,
-  error,
   selectProps,
   children,
-}: Described & {
-  label: ReactNode
+  ...frame
+}: FrameProps & {
   selectProps: SelectHTMLAttributes<HTMLSelectElement> & { name: string }
   children: ReactNode
 }) {
-  const ids = useFieldIds({ hint, error })
+  const ids = useFieldIds(frame)
   return (
-    <LabelledField ids={ids} label={label} hint={hint} error={error}>
+    <LabelledField ids={ids} {...frame}>
       <select id={ids.id} {...selectProps} {...ids.aria}>
         {children}
       </select>
@@ -136,10 +125,7 @@ export function CheckboxField({
   hint,
   error,
   inputProps,
-}: Described & {
-  label: ReactNode
-  inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string }
-}) {
+}: FrameProps & { inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string } }) {
   const ids = useFieldIds({ hint, error })
   return (
     <div className="field field--checkbox">
