@@ -26,7 +26,7 @@ import {
   VisitOutcomeSchema,
 } from '#app/domain/treatment/treatment.schema.ts'
 import { completeConsultation, markNoShow } from '#app/domain/treatment/treatment-records.server.ts'
-import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
+import { notFound } from '#app/utils/admin-responses.server.ts'
 import {
   formatCalendarDate,
   formatDateInZone,
@@ -34,28 +34,22 @@ import {
   formatTimeInZone,
 } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
-import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
+import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Appointment | Staff | Dermadesk' }]
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const detail = getAppointmentDetail({
-    bookingId: requireBookingIdParam(params),
-    actor: staffActorOf(user, context),
-    now: new Date(),
-  })
+export async function loader(args: LoaderFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args)
+  const detail = getAppointmentDetail({ bookingId, actor, now: new Date() })
   if (!detail) throw notFound('We could not find that appointment.')
   return detail
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const bookingId = requireBookingIdParam(params)
-  const parsed = await parseForm(request, VisitOutcomeSchema)
+export async function action(args: ActionFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args)
+  const parsed = await parseForm(args.request, VisitOutcomeSchema)
   if (!parsed.ok) return formError(parsed.errors)
-  const input = { bookingId, actor: staffActorOf(user, context), now: new Date() }
+  const input = { bookingId, actor, now: new Date() }
   const result = parsed.data.intent === 'no-show' ? markNoShow(input) : completeConsultation(input)
   if (result.ok) return redirect(`/staff/bookings/${bookingId}?done=${parsed.data.intent}`)
   if (result.reason === 'not-found') throw notFound('We could not find that appointment.')

@@ -22,31 +22,29 @@ import {
   IDENTITY_METHOD_LABELS,
   IDENTITY_METHODS,
 } from '#app/domain/treatment/treatment.schema.ts'
-import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
+import { notFound } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
-import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
+import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Check in | Staff | Dermadesk' }]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'clinician')
-  const view = getCheckInView(requireBookingIdParam(params))
+export async function loader(args: LoaderFunctionArgs) {
+  const { bookingId } = await requireClinicianVisit(args)
+  const view = getCheckInView(bookingId)
   if (!view) throw notFound('We could not find that appointment.')
   return view
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const bookingId = requireBookingIdParam(params)
-  const parsed = await parseForm(request, CheckInSchema)
+export async function action(args: ActionFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args)
+  const parsed = await parseForm(args.request, CheckInSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = checkInPatient({
     bookingId,
     identityMethod: parsed.data.identityMethod,
     healthUnchanged: parsed.data.healthUnchanged === 'yes',
-    actor: staffActorOf(user, context),
+    actor,
     now: new Date(),
   })
   if (result.ok) {

@@ -17,37 +17,35 @@ import {
   BookingIdParamSchema,
   TreatmentRecordSchema,
 } from '#app/domain/treatment/treatment.schema.ts'
-import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
+import { notFound } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
-import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
+import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Treatment record | Staff | Dermadesk' }]
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const corrects = new URL(request.url).searchParams.get('corrects')
+export async function loader(args: LoaderFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args)
+  const corrects = new URL(args.request.url).searchParams.get('corrects')
   const correctsRecordId = corrects === null ? null : BookingIdParamSchema.safeParse(corrects)
   if (correctsRecordId && !correctsRecordId.success) throw notFound('We could not find that entry.')
   const view = getTreatmentFormView({
-    bookingId: requireBookingIdParam(params),
+    bookingId,
     correctsRecordId: correctsRecordId?.data ?? null,
-    actor: staffActorOf(user, context),
+    actor,
     now: new Date(),
   })
   if (!view) throw notFound('We could not find that appointment.')
   return view
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const bookingId = requireBookingIdParam(params)
-  const parsed = await parseForm(request, TreatmentRecordSchema)
+export async function action(args: ActionFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args)
+  const parsed = await parseForm(args.request, TreatmentRecordSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = recordTreatment({
     bookingId,
     record: parsed.data,
-    actor: staffActorOf(user, context),
+    actor,
     now: new Date(),
   })
   if (result.ok) {

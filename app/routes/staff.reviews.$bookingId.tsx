@@ -5,7 +5,6 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import * as z from 'zod'
 import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { ReviewDecisions } from '#app/components/screening/review-decisions.tsx'
 import {
@@ -17,16 +16,14 @@ import { StaffBookingSummary } from '#app/components/visit/staff-booking-summary
 import { decideReview } from '#app/domain/screening/screening-decisions.server.ts'
 import { getReviewForClinician } from '#app/domain/screening/screening-review.server.ts'
 import { ReviewDecisionSchema } from '#app/domain/screening/screening.schema.ts'
-import { notFound, parseOrNotFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
+import { notFound } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
+import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Eligibility review | Dermadesk' }]
 
-const BookingIdSchema = z.uuid()
-const bookingIdOf = (params: { bookingId?: string }) =>
-  parseOrNotFound(BookingIdSchema, params.bookingId, 'We could not find that booking.')
+const NOT_FOUND = 'We could not find that booking.'
 
 const EVENT_LABELS = {
   approved: 'Approved',
@@ -41,15 +38,10 @@ const SOURCE_LABELS = {
   staff_update: 'by staff for the patient',
 } as const
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const bookingId = bookingIdOf(params)
-  const review = getReviewForClinician({
-    bookingId,
-    actor: staffActorOf(user, context),
-    now: new Date(),
-  })
-  if (!review) throw notFound('We could not find that booking.')
+export async function loader(args: LoaderFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args, NOT_FOUND)
+  const review = getReviewForClinician({ bookingId, actor, now: new Date() })
+  if (!review) throw notFound(NOT_FOUND)
   const zone = review.booking.timeZone
   const at = (instant: number) =>
     `${formatDateInZone(instant, zone)}, ${formatTimeInZone(instant, zone)}`
@@ -63,15 +55,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const bookingId = bookingIdOf(params)
-  const parsed = await parseForm(request, ReviewDecisionSchema)
+export async function action(args: ActionFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args, NOT_FOUND)
+  const parsed = await parseForm(args.request, ReviewDecisionSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = decideReview({
     bookingId,
     decision: parsed.data,
-    actor: staffActorOf(user, context),
+    actor,
     now: new Date(),
   })
   if (result.ok) {
@@ -83,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   switch (result.reason) {
     case 'not-found':
-      throw notFound('We could not find that booking.')
+      throw notFound(NOT_FOUND)
     case 'stale':
       return formError(
         {

@@ -1,4 +1,4 @@
-import { type AppLoadContext, data, redirect } from '@remix-run/node'
+import { type AppLoadContext, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import type * as z from 'zod'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
@@ -13,6 +13,7 @@ import {
   type StaffActor,
 } from '#app/domain/clinic/stranding.server.ts'
 import { type StrandedPayload } from '#app/components/admin/stranded.ts'
+import { requireRole } from './permissions.server.ts'
 
 /** HTTP answers shared by the admin routes: who acted, the stranded-bookings 409, and PRG. */
 
@@ -39,6 +40,20 @@ export function parseOrNotFound<S extends z.ZodType>(
   const parsed = schema.safeParse(value)
   if (!parsed.success) throw notFound(message)
   return parsed.data
+}
+
+/**
+ * The guard of an admin page about one record (a practitioner, a service): an admin, the URL's
+ * params read with their schema (else a 404 with this message), and that admin as the actor.
+ */
+export async function requireAdminRecord<S extends z.ZodType>(
+  { request, params, context }: Pick<LoaderFunctionArgs, 'request' | 'params' | 'context'>,
+  paramsSchema: S,
+  notFoundMessage: string,
+): Promise<{ ids: z.output<S>; actor: StaffActor }> {
+  const user = await requireRole(request, 'admin')
+  const ids = parseOrNotFound(paramsSchema, params, notFoundMessage)
+  return { ids, actor: staffActorOf(user, context) }
 }
 
 /**
