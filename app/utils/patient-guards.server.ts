@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { type BookingActor } from '#app/domain/booking/booking-state.server.ts'
 import { BookingReferenceSchema } from '#app/domain/booking/booking.schema.ts'
+import { type PatientBookingQuery } from '#app/domain/patient/patient-booking-query.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { patientActor } from './booking-wizard.server.ts'
 import { getPatientSessionFromRequest } from './patient-session.server.ts'
@@ -35,21 +35,13 @@ export async function requirePatientSession({
   return { reference, session }
 }
 
-/** What a read of a patient's own booking takes (getPatientBooking, getPatientScreening, …). */
-export type OwnedBookingQuery = {
-  session: PatientSession
-  reference: string
-  now: Date
-  actor: BookingActor
-}
-
 /**
  * requirePatientSession, then the booking as `load` reads it for that session. Finding nothing is
  * a 404, the same for another patient's booking as for one that does not exist (goal C2).
  */
 export async function requirePatientBooking<T>(
   args: Pick<LoaderFunctionArgs, 'request' | 'params' | 'context'>,
-  load: (query: OwnedBookingQuery) => T | null | undefined,
+  load: (query: PatientBookingQuery & { session: PatientSession }) => T | null | undefined,
 ): Promise<{ reference: string; session: PatientSession; now: Date; booking: T }> {
   const { reference, session } = await requirePatientSession(args)
   const now = new Date()
