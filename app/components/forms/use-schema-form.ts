@@ -97,7 +97,10 @@ export function useSchemaForm(
     }
   }
 
-  /** Everything a Field, TextareaField or SelectField needs for a field name: `{...fields.input('email')}`. */
+  /**
+   * Everything a Field, TextareaField or SelectField needs for a field name, to spread on it:
+   * `<Field label="Email" {...fields.input('email', { type: 'email' })} />`.
+   */
   const fields = {
     input: (name: string, props?: ControlProps<InputHTMLAttributes<HTMLInputElement>>) => ({
       error: fieldError(name),
