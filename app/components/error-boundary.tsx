@@ -38,6 +38,15 @@ function messageOf(data: unknown): string | null {
   return null
 }
 
+/** The error page of a page whose "not found" says more: what was not found, and where to go. */
+export function NotFoundBoundary({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{ 404: () => <ErrorPage title={title}>{children}</ErrorPage> }}
+    />
+  )
+}
+
 /**
  * One error page for the whole app: a friendly page per status code and, for anything
  * unexpected, a generic message that never shows internals.

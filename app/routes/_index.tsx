@@ -1,7 +1,7 @@
 import { type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { ServiceFacts } from '#app/components/booking/service-facts.tsx'
 import { listPublicServices } from '#app/domain/clinic/clinic.server.ts'
-import { formatPrice } from '#app/utils/format.ts'
 
 export const meta: MetaFunction = () => [
   { title: 'Microneedling treatments | Dermadesk Skin Clinic' },
@@ -36,17 +36,7 @@ export default function HomeRoute() {
         {services.map((service) => (
           <li key={service.id} className="card">
             <h3>{service.name}</h3>
-            <p className="cluster">
-              <span className={`badge badge--${service.tier}`}>
-                {service.kind === 'consultation'
-                  ? 'Consultation'
-                  : service.tier === 'medical'
-                    ? 'Medical'
-                    : 'Cosmetic'}
-              </span>
-              <span>{service.durationMinutes} minutes</span>
-              {service.priceCents !== null ? <span>{formatPrice(service.priceCents)}</span> : null}
-            </p>
+            <ServiceFacts service={service} />
             <p>{service.description}</p>
             <p className="muted">
               <strong>After:</strong> {service.downtime}

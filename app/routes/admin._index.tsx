@@ -1,6 +1,8 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { credentialLabel, PractitionerRowHeader } from '#app/components/admin/admin-lists.tsx'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
+import { TableHead } from '#app/components/table-head.tsx'
 import { getAdminOverview } from '#app/domain/clinic/admin.server.ts'
 import {
   describeTimeZone,
@@ -104,25 +106,13 @@ export default function AdminOverviewRoute() {
         </p>
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Credential</th>
-                <th scope="col">Deepest needling</th>
-                <th scope="col">Services</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Credential', 'Deepest needling', 'Services', 'Status']} />
             <tbody>
               {practitioners.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row">
-                    <Link to={`/admin/practitioners/${p.id}`}>{p.displayName}</Link>
-                    <br />
-                    <span className="muted">{p.title}</span>
-                  </th>
+                  <PractitionerRowHeader practitioner={p} />
                   <td>
-                    {p.credential === 'medical' ? 'Medical' : 'Aesthetic'}
+                    {credentialLabel(p.credential)}
                     <br />
                     <span className="muted">{p.registration}</span>
                   </td>
@@ -143,16 +133,9 @@ export default function AdminOverviewRoute() {
         </p>
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Service</th>
-                <th scope="col">Tier</th>
-                <th scope="col">Time</th>
-                <th scope="col">Deepest needling</th>
-                <th scope="col">Course</th>
-                <th scope="col">Price</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={['Service', 'Tier', 'Time', 'Deepest needling', 'Course', 'Price']}
+            />
             <tbody>
               {services.map((s) => (
                 <tr key={s.id}>

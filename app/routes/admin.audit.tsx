@@ -4,10 +4,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { AuditEntries } from '#app/components/admin/audit-entries.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SelectField, SubmitButton } from '#app/components/forms/fields.tsx'
 import {
   AUDIT_FILTER_FIELDS,
@@ -95,8 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminAuditRoute() {
   const { filters, fieldErrors, page } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const verifying = navigation.state !== 'idle' && navigation.formMethod === 'POST'
+  const verifying = useIsPending()
   const pageLink = (cursor: { before?: number; after?: number }) => {
     const params = new URLSearchParams(filters as Record<string, string>)
     if (cursor.before !== undefined) params.set('before', String(cursor.before))

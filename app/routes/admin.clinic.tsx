@@ -4,8 +4,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { updateClinicDetails } from '#app/domain/clinic/admin-clinic.server.ts'
@@ -57,68 +57,43 @@ function ClinicDetailsForm({
   details: ClinicDetails
   serverErrors: FormErrors | undefined
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    ClinicDetailsSchema,
-    serverErrors,
-    { secretFields: [] },
-  )
-  const isSubmitting = useIsSubmitting()
-  const initial = (name: keyof ClinicDetails) =>
-    serverErrors ? (defaultValue(name) ?? '') : details[name]
+  const { formProps, fields } = useSchemaForm(ClinicDetailsSchema, serverErrors, {
+    secretFields: [],
+  })
+  const isSubmitting = useIsPending()
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-labelledby="clinic-heading"
-    >
+    <Form {...formProps} aria-labelledby="clinic-heading">
       <FormErrorList errors={serverErrors?.formErrors} />
       <Field
         label="Clinic name"
-        error={fieldError('name')}
-        inputProps={{
-          ...register('name'),
-          autoComplete: 'organization',
-          defaultValue: initial('name'),
-          autoFocus: shouldAutoFocus('name'),
-        }}
+        {...fields.input('name', { autoComplete: 'organization', defaultValue: details.name })}
       />
       <Field
         label="Phone"
         hint="Patients call this number to book by phone or when they cannot cancel online."
-        error={fieldError('phone')}
-        inputProps={{
-          ...register('phone'),
+        {...fields.input('phone', {
           type: 'tel',
           autoComplete: 'tel',
-          defaultValue: initial('phone'),
-          autoFocus: shouldAutoFocus('phone'),
-        }}
+          defaultValue: details.phone,
+        })}
       />
       <Field
         label="Email"
         hint="Where withdrawals of consent and other notices for the clinic are sent."
-        error={fieldError('email')}
-        inputProps={{
-          ...register('email'),
+        {...fields.input('email', {
           type: 'email',
           autoComplete: 'email',
-          defaultValue: initial('email'),
-          autoFocus: shouldAutoFocus('email'),
-        }}
+          defaultValue: details.email,
+        })}
       />
       <TextareaField
         label="Address"
         hint="Street, number, postcode and city, as patients should find you."
-        error={fieldError('address')}
-        textareaProps={{
-          ...register('address'),
+        {...fields.textarea('address', {
           rows: 3,
           autoComplete: 'street-address',
-          defaultValue: initial('address'),
-          autoFocus: shouldAutoFocus('address'),
-        }}
+          defaultValue: details.address,
+        })}
       />
       <SubmitButton pending={isSubmitting} pendingText="Saving…">
         Save clinic details

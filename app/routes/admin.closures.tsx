@@ -4,11 +4,14 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, strandedOf, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { strandedOf } from '#app/components/admin/stranded.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { RowActionForm } from '#app/components/forms/row-action-form.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { TableHead } from '#app/components/table-head.tsx'
 import { addClosure, removeClosure } from '#app/domain/clinic/admin-clinic.server.ts'
 import {
   AddClosureSchema,
@@ -68,7 +71,6 @@ export default function AdminClosuresRoute() {
   const { closures, today, timeZone } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
-  const isRemoving = useIsSubmitting('remove')
   const stranded = strandedOf(actionData)
   if (stranded) {
     const date = typeof stranded.values.date === 'string' ? stranded.values.date : ''
@@ -107,34 +109,20 @@ export default function AdminClosuresRoute() {
           <div className="table-wrap">
             <table>
               <caption className="visually-hidden">Upcoming closures</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Action</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Date', 'Reason', 'Action']} />
               <tbody>
                 {closures.map((closure) => (
                   <tr key={closure.id}>
                     <th scope="row">{formatCalendarDate(closure.date)}</th>
                     <td>{closure.reason}</td>
                     <td>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="closureId" value={closure.id} />
-                        <button
-                          type="submit"
-                          className="button button--secondary"
-                          disabled={isRemoving}
-                        >
-                          Reopen
-                          <span className="visually-hidden">
-                            {' '}
-                            on {formatCalendarDate(closure.date)}
-                          </span>
-                        </button>
-                      </Form>
+                      <RowActionForm
+                        intent="remove"
+                        idField="closureId"
+                        id={closure.id}
+                        label="Reopen"
+                        rowName={<>on {formatCalendarDate(closure.date)}</>}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -154,44 +142,21 @@ function AddClosureForm({
   today: string
   serverErrors: FormErrors | undefined
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    AddClosureSchema,
-    serverErrors,
-  )
-  const isSubmitting = useIsSubmitting('add')
+  const { formProps, fields } = useSchemaForm(AddClosureSchema, serverErrors)
+  const isSubmitting = useIsPending('add')
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-labelledby="add-closure-heading"
-    >
+    <Form {...formProps} aria-labelledby="add-closure-heading">
       <input type="hidden" name="intent" value="add" />
       <FormErrorList errors={serverErrors?.formErrors} />
       <Field
         label="Date"
         hint="If patients are booked that day, you will see them and choose what to do first."
-        error={fieldError('date')}
-        inputProps={{
-          ...register('date'),
-          type: 'date',
-          min: today,
-          defaultValue: defaultValue('date'),
-          autoFocus: shouldAutoFocus('date'),
-        }}
+        {...fields.input('date', { type: 'date', min: today })}
       />
       <Field
         label="Reason"
         hint="For example Christmas Day. Staff see it on the staff home page."
-        error={fieldError('reason')}
-        inputProps={{
-          ...register('reason'),
-          autoComplete: 'off',
-          maxLength: 200,
-          defaultValue: defaultValue('reason'),
-          autoFocus: shouldAutoFocus('reason'),
-        }}
+        {...fields.input('reason', { autoComplete: 'off', maxLength: 200 })}
       />
       <SubmitButton pending={isSubmitting} pendingText="Adding…">
         Add closure

@@ -4,11 +4,11 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor } from '#app/components/admin/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { DraftEditor, PublishForm } from '#app/components/admin/consent-draft-forms.tsx'
 import { ConsentDocument } from '#app/components/consent/consent-document.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import {
   discardConsentDraft,
@@ -26,7 +26,12 @@ import {
   MAX_READING_GRADE,
   RecordIdSchema,
 } from '#app/domain/consent/consent.schema.ts'
-import { notFound, redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
+import {
+  notFound,
+  parseOrNotFound,
+  redirectSaved,
+  staffActorOf,
+} from '#app/utils/admin-responses.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -36,9 +41,11 @@ export const meta: MetaFunction = () => [
 ]
 
 function versionIdOf(params: { versionId?: string }): string {
-  const parsed = RecordIdSchema.safeParse(params.versionId)
-  if (!parsed.success) throw notFound('We could not find that consent form version.')
-  return parsed.data
+  return parseOrNotFound(
+    RecordIdSchema,
+    params.versionId,
+    'We could not find that consent form version.',
+  )
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

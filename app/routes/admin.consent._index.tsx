@@ -5,9 +5,10 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useIsSubmitting } from '#app/components/admin/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { SubmitButton } from '#app/components/forms/fields.tsx'
+import { TableHead } from '#app/components/table-head.tsx'
 import { createConsentDraft } from '#app/domain/consent/consent-admin.server.ts'
 import { getConsentAdminOverview } from '#app/domain/consent/consent-admin-views.server.ts'
 import { NewDraftSchema } from '#app/domain/consent/consent-admin.schema.ts'
@@ -60,7 +61,7 @@ const TIER_LABELS = { medical: 'Medical needling', cosmetic: 'Cosmetic needling'
 
 export default function AdminConsentRoute() {
   const { forms } = useLoaderData<typeof loader>()
-  const creating = useIsSubmitting('new-draft')
+  const creating = useIsPending('new-draft')
   return (
     <div className="stack">
       <AdminNav />
@@ -112,14 +113,7 @@ export default function AdminConsentRoute() {
               <caption>
                 Published versions of the {TIER_LABELS[form.tier].toLowerCase()} form
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">For sessions from</th>
-                  <th scope="col">Published</th>
-                  <th scope="col">By</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Version', 'For sessions from', 'Published', 'By']} />
               <tbody>
                 {form.history.map((v) => (
                   <tr key={v.id}>

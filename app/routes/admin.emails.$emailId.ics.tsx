@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { OutboxEmailParamsSchema } from '#app/domain/email/email.schema.ts'
 import { getOutboxCalendarForAdmin } from '#app/domain/email/outbox-admin.server.ts'
+import { auditActorOf } from '#app/utils/admin-responses.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
 /** The calendar file attached to one outbox email, as a download (resource route, audited). */
@@ -10,12 +11,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!parsed.success) throw new Response('Not found', { status: 404 })
   const calendar = getOutboxCalendarForAdmin({
     emailId: parsed.data.emailId,
-    actor: {
-      type: 'staff',
-      id: user.id,
-      ipAddress: context.clientIp,
-      requestId: context.requestId,
-    },
+    actor: auditActorOf(user, context),
   })
   if (!calendar) throw new Response('Not found', { status: 404 })
   return new Response(calendar.content, {

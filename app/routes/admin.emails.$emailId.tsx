@@ -1,9 +1,10 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { OutboxEmailParamsSchema } from '#app/domain/email/email.schema.ts'
 import { getOutboxEmailForAdmin } from '#app/domain/email/outbox-admin.server.ts'
 import { describeOutboxStatus } from '#app/domain/email/outbox.rules.ts'
+import { auditActorOf } from '#app/utils/admin-responses.server.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
@@ -16,12 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!parsed.success) throw new Response('Not found', { status: 404 })
   const found = getOutboxEmailForAdmin({
     emailId: parsed.data.emailId,
-    actor: {
-      type: 'staff',
-      id: user.id,
-      ipAddress: context.clientIp,
-      requestId: context.requestId,
-    },
+    actor: auditActorOf(user, context),
   })
   if (!found) throw new Response('Not found', { status: 404 })
   const { email, timeZone } = found
@@ -141,18 +137,11 @@ export default function AdminEmailRoute() {
 
 export function ErrorBoundary() {
   return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <div className="page page--narrow">
-            <h1>Email not found</h1>
-            <p>There is no email with that address. It may have been mistyped.</p>
-            <p>
-              <Link to="/admin/emails">Back to sent emails</Link>
-            </p>
-          </div>
-        ),
-      }}
-    />
+    <NotFoundBoundary title="Email not found">
+      <p>There is no email with that address. It may have been mistyped.</p>
+      <p>
+        <Link to="/admin/emails">Back to sent emails</Link>
+      </p>
+    </NotFoundBoundary>
   )
 }

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { TableHead } from '#app/components/table-head.tsx'
 import { OutboxPageQuerySchema } from '#app/domain/email/email.schema.ts'
 import { listOutboxEmails } from '#app/domain/email/outbox-admin.server.ts'
 import { describeOutboxStatus } from '#app/domain/email/outbox.rules.ts'
@@ -80,14 +81,7 @@ export default function AdminEmailsRoute() {
               {total} {total === 1 ? 'email' : 'emails'}
               {pageCount > 1 ? `, page ${page} of ${pageCount}` : ''}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Created</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Created', 'To', 'Subject', 'Status']} />
             <tbody>
               {emails.map((email) => (
                 <tr key={email.id}>

@@ -4,9 +4,10 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, strandedOf, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { strandedOf } from '#app/components/admin/stranded.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SelectField, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { updatePolicies } from '#app/domain/clinic/admin-clinic.server.ts'
@@ -139,31 +140,15 @@ function PoliciesForm({
   timeZones: string[]
   serverErrors: FormErrors | undefined
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    PoliciesSchema,
-    serverErrors,
-  )
-  const isSubmitting = useIsSubmitting()
-  const initial = (name: keyof Policies) =>
-    serverErrors ? (defaultValue(name) ?? '') : String(policies[name])
+  const { formProps, fields } = useSchemaForm(PoliciesSchema, serverErrors)
+  const isSubmitting = useIsPending()
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-labelledby="policies-heading"
-    >
+    <Form {...formProps} aria-labelledby="policies-heading">
       <FormErrorList errors={serverErrors?.formErrors} />
       <SelectField
         label="Clinic time zone"
         hint="Working hours, time off and closures are clinic times in this zone. Changing it affects every upcoming booking: you will see them and choose what to do first."
-        error={fieldError('timeZone')}
-        selectProps={{
-          ...register('timeZone'),
-          defaultValue: initial('timeZone'),
-          autoFocus: shouldAutoFocus('timeZone'),
-        }}
+        {...fields.select('timeZone', { defaultValue: policies.timeZone })}
       >
         {timeZones.map((zone) => (
           <option key={zone} value={zone}>
@@ -176,17 +161,14 @@ function PoliciesForm({
           key={field.name}
           label={field.label}
           hint={field.hint}
-          error={fieldError(field.name)}
-          inputProps={{
-            ...register(field.name),
+          {...fields.input(field.name, {
             type: 'number',
             inputMode: 'numeric',
             min: field.min,
             max: field.max,
             step: 1,
-            defaultValue: initial(field.name),
-            autoFocus: shouldAutoFocus(field.name),
-          }}
+            defaultValue: String(policies[field.name]),
+          })}
         />
       ))}
       <SubmitButton pending={isSubmitting} pendingText="Saving…">

@@ -4,7 +4,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, strandedOf } from '#app/components/admin/action-data.ts'
+import { strandedOf } from '#app/components/admin/stranded.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import {
   AddExceptionForm,
@@ -15,6 +15,7 @@ import {
 } from '#app/components/admin/practitioner-forms.tsx'
 import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { applyPractitionerChange } from '#app/domain/clinic/admin-practitioners.server.ts'
 import {
   PractitionerActionSchema,
@@ -26,35 +27,30 @@ import { getAdminPractitioner } from '#app/domain/clinic/admin.server.ts'
 import {
   notFound,
   redirectSaved,
-  staffActorOf,
+  requireAdminRecord,
   strandedResponse,
 } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.practitioner.displayName ?? 'Practitioner'} | Clinic settings | Dermadesk` },
 ]
 
-function practitionerIdFrom(params: LoaderFunctionArgs['params']): string {
-  const parsed = PractitionerParamsSchema.safeParse(params)
-  if (!parsed.success) throw notFound('We could not find that practitioner.')
-  return parsed.data.practitionerId
-}
+const NOT_FOUND = 'We could not find that practitioner.'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  const page = getAdminPractitioner(practitionerIdFrom(params))
-  if (!page) throw notFound('We could not find that practitioner.')
+export async function loader(args: LoaderFunctionArgs) {
+  const { ids } = await requireAdminRecord(args, PractitionerParamsSchema, NOT_FOUND)
+  const page = getAdminPractitioner(ids.practitionerId)
+  if (!page) throw notFound(NOT_FOUND)
   return page
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'admin')
-  const practitionerId = practitionerIdFrom(params)
-  const parsed = await parseForm(request, PractitionerActionSchema)
+export async function action(args: ActionFunctionArgs) {
+  const { ids, actor } = await requireAdminRecord(args, PractitionerParamsSchema, NOT_FOUND)
+  const { practitionerId } = ids
+  const parsed = await parseForm(args.request, PractitionerActionSchema)
   if (!parsed.ok) return formError(parsed.errors)
-  const result = applyPractitionerChange(practitionerId, parsed.data, staffActorOf(user, context))
+  const result = applyPractitionerChange(practitionerId, parsed.data, actor)
   const values = parsed.values
   if (result.ok)
     return redirectSaved(`/admin/practitioners/${practitionerId}`, parsed.data.intent, result)
@@ -62,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case 'needs-confirmation':
       return strandedResponse(result, values, strandedAnswerOf(parsed.data))
     case 'not-found':
-      throw notFound('We could not find that practitioner.')
+      throw notFound(NOT_FOUND)
     case 'unknown-service':
       return formError({ fieldErrors: { serviceIds: ['Choose services from the list.'] }, values })
     case 'not-qualified':

@@ -1,6 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import {
+  ActiveBadge,
+  credentialLabel,
+  PractitionerRowHeader,
+} from '#app/components/admin/admin-lists.tsx'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
+import { TableHead } from '#app/components/table-head.tsx'
 import { WEEKDAYS } from '#app/domain/clinic/admin.schema.ts'
 import { listAdminPractitioners } from '#app/domain/clinic/admin.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -32,24 +38,12 @@ export default function AdminPractitionersRoute() {
       <div className="table-wrap">
         <table>
           <caption>All practitioners</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Credential</th>
-              <th scope="col">Works on</th>
-              <th scope="col">Services</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Credential', 'Works on', 'Services', 'Status']} />
           <tbody>
             {practitioners.map((p) => (
               <tr key={p.id}>
-                <th scope="row">
-                  <Link to={`/admin/practitioners/${p.id}`}>{p.displayName}</Link>
-                  <br />
-                  <span className="muted">{p.title}</span>
-                </th>
-                <td>{p.credential === 'medical' ? 'Medical' : 'Aesthetic'}</td>
+                <PractitionerRowHeader practitioner={p} />
+                <td>{credentialLabel(p.credential)}</td>
                 <td>
                   {p.workingDays.length === 0
                     ? 'No weekly hours'
@@ -57,11 +51,7 @@ export default function AdminPractitionersRoute() {
                 </td>
                 <td>{p.services.length === 0 ? 'None' : p.services.join(', ')}</td>
                 <td>
-                  {p.isActive ? (
-                    <span className="badge badge--ok">Active</span>
-                  ) : (
-                    <span className="badge badge--neutral">Inactive</span>
-                  )}
+                  <ActiveBadge active={p.isActive} />
                 </td>
               </tr>
             ))}

@@ -4,9 +4,9 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
-import { formErrorsFor } from '#app/components/admin/action-data.ts'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { PractitionerProfileForm } from '#app/components/admin/practitioner-forms.tsx'
+import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { createPractitioner } from '#app/domain/clinic/admin-practitioners.server.ts'
 import { PractitionerProfileSchema } from '#app/domain/clinic/admin.schema.ts'
 import { redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'

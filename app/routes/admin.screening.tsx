@@ -4,8 +4,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import {
   CheckboxField,
   Field,
@@ -14,6 +14,7 @@ import {
   TextareaField,
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { TableHead } from '#app/components/table-head.tsx'
 import { STRICTER_CHOICES, WINDOW_SETTINGS } from '#app/domain/screening/rule-table.rules.ts'
 import {
   PublishRuleSetSchema,
@@ -96,15 +97,7 @@ export default function AdminScreeningRoute() {
         <h2 id="history-heading">Versions</h2>
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Published</th>
-                <th scope="col">By</th>
-                <th scope="col">Changes</th>
-                <th scope="col">Note</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Version', 'Published', 'By', 'Changes', 'Note']} />
             <tbody>
               {history.map((version) => (
                 <tr key={version.version}>
@@ -149,15 +142,13 @@ function PublishForm({
         ? postedStricter
         : [postedStricter]
     : settings.stricterRuleIds
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
+  const { formProps, fields, register } = useSchemaForm(
     PublishRuleSetSchema,
     serverErrors,
     // A checkbox group needs its starting list (see useSchemaForm).
     { secretFields: [], defaultValues: { stricterRuleIds: stricter } },
   )
-  const pending = useIsSubmitting()
-  const numberValue = (name: ScreeningNumberSetting) =>
-    serverErrors ? (defaultValue(name) ?? '') : String(settings[name])
+  const pending = useIsPending()
   const isStricter = (id: string) => stricter.includes(id)
   const numberField = (name: ScreeningNumberSetting, hint: string) => {
     const [min, max, unit] = SETTING_LIMITS[name]
@@ -166,28 +157,19 @@ function PublishForm({
         key={name}
         label={`${SETTING_LABELS[name]} (${unit})`}
         hint={hint}
-        error={fieldError(name)}
-        inputProps={{
-          ...register(name),
+        {...fields.input(name, {
           type: 'number',
           inputMode: 'numeric',
           min,
           max,
           step: 1,
-          defaultValue: numberValue(name),
-          autoFocus: shouldAutoFocus(name),
-        }}
+          defaultValue: String(settings[name]),
+        })}
       />
     )
   }
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-labelledby="screening-heading"
-    >
+    <Form {...formProps} aria-labelledby="screening-heading">
       <FormErrorList errors={serverErrors?.formErrors} />
       <fieldset>
         <legend>Age</legend>
@@ -226,13 +208,7 @@ function PublishForm({
       <TextareaField
         label="Why are you changing the rules? (optional)"
         hint="Kept with the version, for example the name of the doctor who decided."
-        error={fieldError('note')}
-        textareaProps={{
-          ...register('note'),
-          rows: 2,
-          maxLength: 500,
-          defaultValue: serverErrors ? defaultValue('note') : '',
-        }}
+        {...fields.textarea('note', { rows: 2, maxLength: 500, defaultValue: '' })}
       />
       <SubmitButton pending={pending} pendingText="Publishing…">
         Publish version {version + 1}

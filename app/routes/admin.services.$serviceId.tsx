@@ -4,11 +4,12 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { formErrorsFor, strandedOf } from '#app/components/admin/action-data.ts'
+import { strandedOf } from '#app/components/admin/stranded.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { ServiceForm } from '#app/components/admin/service-form.tsx'
 import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { updateService } from '#app/domain/clinic/admin-services.server.ts'
 import {
   ServiceParamsSchema,
@@ -19,39 +20,34 @@ import { getAdminService } from '#app/domain/clinic/admin.server.ts'
 import {
   notFound,
   redirectSaved,
-  staffActorOf,
+  requireAdminRecord,
   strandedResponse,
 } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.service.name ?? 'Service'} | Clinic settings | Dermadesk` },
 ]
 
-function serviceIdFrom(params: LoaderFunctionArgs['params']): string {
-  const parsed = ServiceParamsSchema.safeParse(params)
-  if (!parsed.success) throw notFound('We could not find that service.')
-  return parsed.data.serviceId
-}
+const NOT_FOUND = 'We could not find that service.'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  const service = getAdminService(serviceIdFrom(params))
-  if (!service) throw notFound('We could not find that service.')
+export async function loader(args: LoaderFunctionArgs) {
+  const { ids } = await requireAdminRecord(args, ServiceParamsSchema, NOT_FOUND)
+  const service = getAdminService(ids.serviceId)
+  if (!service) throw notFound(NOT_FOUND)
   return { service }
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'admin')
-  const serviceId = serviceIdFrom(params)
-  const parsed = await parseForm(request, ServiceUpdateSchema)
+export async function action(args: ActionFunctionArgs) {
+  const { ids, actor } = await requireAdminRecord(args, ServiceParamsSchema, NOT_FOUND)
+  const { serviceId } = ids
+  const parsed = await parseForm(args.request, ServiceUpdateSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const answer = strandedAnswerOf(parsed.data)
-  const result = updateService(serviceId, { ...parsed.data, answer }, staffActorOf(user, context))
+  const result = updateService(serviceId, { ...parsed.data, answer }, actor)
   if (result.ok) return redirectSaved(`/admin/services/${serviceId}`, 'service', result)
   if (result.reason === 'needs-confirmation') return strandedResponse(result, parsed.values, answer)
-  throw notFound('We could not find that service.')
+  throw notFound(NOT_FOUND)
 }
 
 export default function AdminServiceRoute() {

@@ -1,6 +1,8 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { ActiveBadge } from '#app/components/admin/admin-lists.tsx'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
+import { TableHead } from '#app/components/table-head.tsx'
 import { listAdminServices } from '#app/domain/clinic/admin.server.ts'
 import { formatDepthMm, formatPrice } from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -27,17 +29,17 @@ export default function AdminServicesRoute() {
       <div className="table-wrap">
         <table>
           <caption>All services</caption>
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              <th scope="col">Tier</th>
-              <th scope="col">Length</th>
-              <th scope="col">Deepest needling</th>
-              <th scope="col">Price</th>
-              <th scope="col">Active practitioners</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Service',
+              'Tier',
+              'Length',
+              'Deepest needling',
+              'Price',
+              'Active practitioners',
+              'Status',
+            ]}
+          />
           <tbody>
             {services.map((s) => (
               <tr key={s.id}>
@@ -53,11 +55,7 @@ export default function AdminServicesRoute() {
                 <td>{formatPrice(s.priceCents) ?? '—'}</td>
                 <td>{s.practitionerCount}</td>
                 <td>
-                  {s.isActive ? (
-                    <span className="badge badge--ok">Active</span>
-                  ) : (
-                    <span className="badge badge--neutral">Inactive</span>
-                  )}
+                  <ActiveBadge active={s.isActive} />
                 </td>
               </tr>
             ))}

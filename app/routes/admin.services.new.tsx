@@ -4,9 +4,9 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { formErrorsFor } from '#app/components/admin/action-data.ts'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { ServiceForm } from '#app/components/admin/service-form.tsx'
+import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { createService } from '#app/domain/clinic/admin-services.server.ts'
 import { ServiceSchema } from '#app/domain/clinic/admin.schema.ts'
 import { getNextServiceSortOrder } from '#app/domain/clinic/admin.server.ts'

@@ -7,6 +7,7 @@ import {
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useId } from 'react'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   CheckboxField,
   Field,
@@ -15,12 +16,12 @@ import {
   SubmitButton,
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { TableHead } from '#app/components/table-head.tsx'
 import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { createStaffInvitation, listStaff } from '#app/domain/auth/staff-invitations.server.ts'
 import { INVITATION_VALID_HOURS, InviteStaffSchema } from '#app/domain/auth/staff.schema.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Staff | Clinic settings | Dermadesk' }]
@@ -81,14 +82,7 @@ export default function AdminStaffRoute() {
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Staff accounts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Two-step sign-in</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Email', 'Roles', 'Two-step sign-in']} />
             <tbody>
               {accounts.map((account) => (
                 <tr key={account.id}>
@@ -132,46 +126,23 @@ export default function AdminStaffRoute() {
 function InviteForm() {
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    InviteStaffSchema,
-    actionData,
-    { secretFields: [], defaultValues: { roles: [] } },
-  )
+  const { formProps, fields, register, fieldError } = useSchemaForm(InviteStaffSchema, actionData, {
+    secretFields: [],
+    defaultValues: { roles: [] },
+  })
   const rolesErrorId = useId()
   const rolesError = fieldError('roles')
   const chosen = actionData?.values.roles
   const isChosen = (role: string) =>
     Array.isArray(chosen) ? chosen.includes(role) : chosen === role
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-labelledby="invite-heading"
-    >
+    <Form {...formProps} aria-labelledby="invite-heading">
       <FormErrorList errors={actionData?.formErrors} />
-      <Field
-        label="Full name"
-        error={fieldError('name')}
-        inputProps={{
-          ...register('name'),
-          autoComplete: 'off',
-          defaultValue: defaultValue('name'),
-          autoFocus: shouldAutoFocus('name'),
-        }}
-      />
+      <Field label="Full name" {...fields.input('name', { autoComplete: 'off' })} />
       <Field
         label="Email"
         hint="The invitation goes to this address."
-        error={fieldError('email')}
-        inputProps={{
-          ...register('email'),
-          type: 'email',
-          autoComplete: 'off',
-          defaultValue: defaultValue('email'),
-          autoFocus: shouldAutoFocus('email'),
-        }}
+        {...fields.input('email', { type: 'email', autoComplete: 'off' })}
       />
       <fieldset aria-describedby={rolesError ? rolesErrorId : undefined}>
         <legend>Roles</legend>

@@ -5,16 +5,16 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { ServiceFacts } from '#app/components/booking/service-facts.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
 import { startBookingDraft } from '#app/domain/booking/wizard/draft.server.ts'
 import { getDraftView } from '#app/domain/booking/wizard/draft-view.server.ts'
 import { WIZARD_STEPS } from '#app/domain/booking/wizard/steps.ts'
 import { listPublicServices } from '#app/domain/clinic/clinic.server.ts'
-import { formatPrice } from '#app/utils/format.ts'
 import { formError } from '#app/utils/forms.server.ts'
 import { readServiceChoice } from '#app/utils/booking-wizard.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 import {
   ensurePatientSession,
   getPatientSessionFromRequest,
@@ -72,19 +72,7 @@ export default function BookTreatmentRoute() {
           {services.map((service) => (
             <li key={service.id} className="card stack">
               <h2>{service.name}</h2>
-              <p className="cluster">
-                <span className={`badge badge--${service.tier}`}>
-                  {service.kind === 'consultation'
-                    ? 'Consultation'
-                    : service.tier === 'medical'
-                      ? 'Medical'
-                      : 'Cosmetic'}
-                </span>
-                <span>{service.durationMinutes} minutes</span>
-                {service.priceCents !== null ? (
-                  <span>{formatPrice(service.priceCents)}</span>
-                ) : null}
-              </p>
+              <ServiceFacts service={service} />
               <p>{service.description}</p>
               <p className="muted">
                 <strong>After:</strong> {service.downtime}

@@ -4,16 +4,11 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import {
-  Form,
-  Link,
-  type ShouldRevalidateFunction,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { ConsentSigning } from '#app/components/consent/consent-signing.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
 import {
   getConsentSigningPage,
@@ -31,7 +26,6 @@ import {
 } from '#app/utils/consent-responses.server.ts'
 import { formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Read and sign your consent | Dermadesk' }]
 
@@ -99,18 +93,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return signFailure(result, parsed.values) ?? redirectFor(result.reason as TargetProblem)
 }
 
-/** A 409 means the form changed under the patient: load the new text. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  actionStatus,
-  defaultShouldRevalidate,
-}) => actionStatus === 409 || defaultShouldRevalidate
+export { reloadWhenConsentChanged as shouldRevalidate } from '#app/components/consent/consent-signing.tsx'
 
 export default function BookConsentRoute() {
   const { steps, serviceName, holdUntil, alreadySigned, model } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
-  const nearest = actionData && 'nearest' in actionData ? actionData.nearest : []
+  const nearest = nearestTimesOf(actionData)
   return (
     <div className="stack page--medium">
       <StepIndicator steps={steps} currentId="consent" />
@@ -134,25 +124,7 @@ export default function BookConsentRoute() {
       {nearest.length > 0 || (actionData && 'nearest' in actionData) ? (
         <>
           <FormErrorList errors={actionData?.formErrors} />
-          {nearest.length > 0 ? (
-            <Form method="post" action="/book/time" aria-label="Nearest free times">
-              <ul className="cluster">
-                {nearest.map((slot) => (
-                  <li key={slot.value}>
-                    <button
-                      type="submit"
-                      name="slot"
-                      value={slot.value}
-                      className="button button--secondary"
-                      disabled={pending}
-                    >
-                      {slot.label} with {slot.practitionerName}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </Form>
-          ) : null}
+          <NearestFreeTimes times={nearest} pending={pending} action="/book/time" />
           <p>
             <Link to="/book/time">See all free times</Link>
           </p>

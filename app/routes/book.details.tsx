@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { PatientDetailsSchema } from '#app/domain/booking/booking.schema.ts'
@@ -16,7 +17,6 @@ import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
 import { tooManyCodesMessage } from '#app/domain/patient/email-verification.rules.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your details | Dermadesk' }]
@@ -118,17 +118,20 @@ export default function BookDetailsRoute() {
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    PatientDetailsSchema,
-    actionData,
-    {
-      secretFields: [],
-    },
-  )
-  const value = (name: 'fullName' | 'email' | 'phone' | 'dateOfBirth') =>
-    defaultValue(name) ??
-    details?.[name] ??
-    (name === 'dateOfBirth' ? (screenedDateOfBirth ?? undefined) : undefined)
+  const { formProps, fields } = useSchemaForm(PatientDetailsSchema, actionData, {
+    secretFields: [],
+  })
+  /** A field of the details typed before (the date of birth also from the health answers). */
+  const detail = (
+    name: 'fullName' | 'email' | 'phone' | 'dateOfBirth',
+    props: { type?: string; autoComplete: string },
+  ) =>
+    fields.input(name, {
+      ...props,
+      defaultValue:
+        details?.[name] ??
+        (name === 'dateOfBirth' ? (screenedDateOfBirth ?? undefined) : undefined),
+    })
   return (
     <div className="stack page--medium">
       <StepIndicator steps={steps} currentId="details" />
@@ -146,53 +149,26 @@ export default function BookDetailsRoute() {
           confirm, it is yours.
         </p>
       )}
-      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
+      <Form {...formProps}>
         <FormErrorList errors={actionData?.formErrors} />
         <Field
           label="Full name"
           hint="As on your ID. You will type it again to sign the consent."
-          error={fieldError('fullName')}
-          inputProps={{
-            ...register('fullName'),
-            autoComplete: 'name',
-            defaultValue: value('fullName'),
-            autoFocus: shouldAutoFocus('fullName'),
-          }}
+          {...detail('fullName', { autoComplete: 'name' })}
         />
         <Field
           label="Email"
           hint="We send a code to this address to check it is yours."
-          error={fieldError('email')}
-          inputProps={{
-            ...register('email'),
-            type: 'email',
-            autoComplete: 'email',
-            defaultValue: value('email'),
-            autoFocus: shouldAutoFocus('email'),
-          }}
+          {...detail('email', { type: 'email', autoComplete: 'email' })}
         />
         <Field
           label="Mobile phone"
           hint="For the clinic to reach you about this visit, for example +39 333 123 4567."
-          error={fieldError('phone')}
-          inputProps={{
-            ...register('phone'),
-            type: 'tel',
-            autoComplete: 'tel',
-            defaultValue: value('phone'),
-            autoFocus: shouldAutoFocus('phone'),
-          }}
+          {...detail('phone', { type: 'tel', autoComplete: 'tel' })}
         />
         <Field
           label="Date of birth"
-          error={fieldError('dateOfBirth')}
-          inputProps={{
-            ...register('dateOfBirth'),
-            type: 'date',
-            autoComplete: 'bday',
-            defaultValue: value('dateOfBirth'),
-            autoFocus: shouldAutoFocus('dateOfBirth'),
-          }}
+          {...detail('dateOfBirth', { type: 'date', autoComplete: 'bday' })}
         />
         <SubmitButton pending={pending} pendingText="Saving…">
           Continue

@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { ScreeningForm } from '#app/components/screening/screening-form.tsx'
 import {
   getDraftScreening,
@@ -16,7 +17,6 @@ import { screeningFormSchema } from '#app/domain/screening/screening.schema.ts'
 import { clinicToday } from '#app/domain/screening/screening.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Health questions | Dermadesk' }]
 

@@ -1,12 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { PatientExplanations } from '#app/components/screening/screening-summary.tsx'
 import { getDraftScreening } from '#app/domain/booking/wizard/draft-screening.server.ts'
 import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone } from '#app/utils/format.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your health answers | Dermadesk' }]
 

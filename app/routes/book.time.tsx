@@ -1,17 +1,16 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
 import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
-import { describeSlots, getSlotPickerModel } from '#app/domain/booking/slot-picker.server.ts'
-import { slotQueryHref } from '#app/domain/booking/slot-query-href.ts'
 import {
   pathAfterHold,
   timeStepNotices,
@@ -23,8 +22,7 @@ import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 import { SlotChoiceSchema } from '#app/domain/booking/booking.schema.ts'
-import { SlotQuerySchema } from '#app/domain/booking/slot-query.schema.ts'
-import { useIsPending } from '#app/utils/misc.ts'
+import { nearestTimesResponse, slotPickerFromUrl } from '#app/utils/slot-picker.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a day and time | Dermadesk' }]
 
@@ -33,12 +31,8 @@ export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { draft, steps } = await requireWizardStep(request, 'time')
-  const query = SlotQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const picker = getSlotPickerModel({
+  const { query, picker } = slotPickerFromUrl(request, {
     serviceId: draft.service.id,
-    practitioner: query.practitioner,
-    from: query.from,
-    date: query.date,
     now: new Date(),
     earliestStartAt: draft.earliestStartAt,
     ignoreBookingId: draft.hold?.bookingId,
@@ -60,16 +54,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.ok) return redirect(pathAfterHold(result.booked, draft.progress))
   switch (result.reason) {
     case 'taken':
-      return data(
-        {
-          formErrors: [
-            'Sorry, someone has just taken that time. Please choose another: here are the nearest free times.',
-          ],
-          fieldErrors: {},
-          values: {},
-          nearest: describeSlots(result.nearest),
-        },
-        { status: 409 },
+      return nearestTimesResponse(
+        'Sorry, someone has just taken that time. Please choose another: here are the nearest free times.',
+        result.nearest,
       )
     case 'too-close':
     case 'screening-wait':
@@ -103,7 +90,6 @@ export default function BookTimeRoute() {
   const { steps, serviceName, picker, query, hold, screeningWait } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const nearest = actionData && 'nearest' in actionData ? actionData.nearest : []
   return (
     <div className="stack">
       <StepIndicator steps={steps} currentId="time" />
@@ -122,56 +108,11 @@ export default function BookTimeRoute() {
         </p>
       ) : null}
       <FormErrorList errors={actionData?.formErrors} />
-      {nearest.length > 0 ? (
-        <Form method="post" aria-label="Nearest free times">
-          <ul className="cluster">
-            {nearest.map((slot) => (
-              <li key={slot.value}>
-                <button
-                  type="submit"
-                  name="slot"
-                  value={slot.value}
-                  className="button button--secondary"
-                  disabled={pending}
-                >
-                  {slot.label} with {slot.practitionerName}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </Form>
-      ) : null}
+      <NearestFreeTimes times={nearestTimesOf(actionData)} pending={pending} />
       <SlotPicker
-        days={picker.days}
-        selectedDate={picker.selectedDate}
-        selectedDateLabel={picker.selectedDateLabel}
-        slots={picker.slots}
-        practitioners={picker.practitioners}
-        selectedPractitioner={picker.selectedPractitioner}
-        timeZoneLabel={picker.timeZoneLabel}
-        earlierHref={
-          picker.earlierFrom
-            ? slotQueryHref('/book/time', {
-                practitioner: picker.selectedPractitioner,
-                from: picker.earlierFrom,
-              })
-            : null
-        }
-        laterHref={
-          picker.laterFrom
-            ? slotQueryHref('/book/time', {
-                practitioner: picker.selectedPractitioner,
-                from: picker.laterFrom,
-              })
-            : null
-        }
-        dayHref={(date) =>
-          slotQueryHref('/book/time', {
-            practitioner: query.practitioner,
-            from: picker.days[0]?.date,
-            date,
-          })
-        }
+        picker={picker}
+        path="/book/time"
+        practitioner={query.practitioner}
         submitLabel="Hold this time"
         pending={pending}
       />

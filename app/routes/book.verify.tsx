@@ -1,17 +1,22 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
-import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
+import {
+  Field,
+  FormErrorList,
+  oneTimeCodeProps,
+  SubmitButton,
+} from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { VerificationCodeSchema, VerifyStepSchema } from '#app/domain/booking/booking.schema.ts'
 import { resendBookingCode, verifyBookingEmail } from '#app/domain/booking/wizard/verify.server.ts'
-import { describeSlots } from '#app/domain/booking/slot-picker.server.ts'
 import { nextStep, readyToBook } from '#app/domain/booking/wizard/steps.ts'
 import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
 import {
@@ -22,8 +27,8 @@ import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.serve
 import { formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { patientSessionCookie } from '#app/utils/patient-session.server.ts'
+import { nearestTimesResponse } from '#app/utils/slot-picker.server.ts'
 import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email | Dermadesk' }]
@@ -86,16 +91,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         retryAfter(result.retryAfterSeconds, cookie),
       )
     case 'slot-taken':
-      return data(
-        {
-          formErrors: [
-            'Your email is confirmed, but someone took your time while it was no longer held. Please choose another: here are the nearest free times.',
-          ],
-          fieldErrors: {},
-          values: {},
-          nearest: describeSlots(result.nearest),
-        },
-        { status: 409, headers: cookie },
+      return nearestTimesResponse(
+        'Your email is confirmed, but someone took your time while it was no longer held. Please choose another: here are the nearest free times.',
+        result.nearest,
+        { headers: cookie },
       )
     case 'too-close':
       return formError(
@@ -124,12 +123,10 @@ export default function BookVerifyRoute() {
   const { steps, email, resent, books } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
-    VerificationCodeSchema,
-    actionData,
-    { secretFields: ['code'] },
-  )
-  const nearest = actionData && 'nearest' in actionData ? actionData.nearest : []
+  const { formProps, fields } = useSchemaForm(VerificationCodeSchema, actionData, {
+    secretFields: ['code'],
+  })
+  const nearest = nearestTimesOf(actionData)
   const needsNewTime =
     nearest.length > 0 ||
     Boolean(
@@ -151,45 +148,16 @@ export default function BookVerifyRoute() {
         </p>
       ) : null}
       <FormErrorList errors={actionData?.formErrors} />
-      {nearest.length > 0 ? (
-        <Form method="post" action="/book/time" aria-label="Nearest free times">
-          <ul className="cluster">
-            {nearest.map((slot) => (
-              <li key={slot.value}>
-                <button
-                  type="submit"
-                  name="slot"
-                  value={slot.value}
-                  className="button button--secondary"
-                  disabled={pending}
-                >
-                  {slot.label} with {slot.practitionerName}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </Form>
-      ) : null}
+      <NearestFreeTimes times={nearest} pending={pending} action="/book/time" />
       {needsNewTime ? (
         <p>
           <Link to="/book/time">See all free times</Link>
         </p>
       ) : (
         <>
-          <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
+          <Form {...formProps}>
             <input type="hidden" name="intent" value="verify" />
-            <Field
-              label="Code from the email"
-              error={fieldError('code')}
-              inputProps={{
-                ...register('code'),
-                inputMode: 'numeric',
-                autoComplete: 'one-time-code',
-                maxLength: 6,
-                className: 'code-input',
-                autoFocus: shouldAutoFocus('code'),
-              }}
-            />
+            <Field label="Code from the email" {...fields.input('code', oneTimeCodeProps(6))} />
             <SubmitButton pending={pending} pendingText="Checking…">
               {books ? 'Confirm my booking' : 'Check the code and continue'}
             </SubmitButton>

@@ -5,9 +5,9 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'
 import { ManageBookingFormSchema } from '#app/domain/booking/booking.schema.ts'
@@ -20,9 +20,7 @@ import { CONSULTATION_INSTRUCTIONS, PRE_VISIT_INSTRUCTIONS } from '#app/domain/b
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
-import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
-import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your booking | Dermadesk' }]
 
@@ -38,19 +36,8 @@ const EVENT_LABELS: Record<string, string> = {
   completed: 'Treatment done',
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  const booking = getPatientBooking({
-    session,
-    reference,
-    now: new Date(),
-    actor: patientActor(context),
-  })
-  if (!booking) {
-    if (!session?.verifiedEmail) redirectToFindBooking(reference)
-    throw new Response('Not found', { status: 404 })
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  const { booking } = await requirePatientBooking(args, getPatientBooking)
   const zone = booking.timeZone
   return {
     booking: {
@@ -85,9 +72,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  if (!session?.verifiedEmail) redirectToFindBooking(reference)
+  const { reference, session } = await requirePatientSession({ request, params })
   const parsed = await parseForm(request, ManageBookingFormSchema)
   if (!parsed.ok) return formError(parsed.errors)
   if (parsed.data.intent === 'withdraw-consent') {
@@ -314,7 +299,7 @@ function ConsentSection({
   isUpcoming: boolean
   actionData: unknown
 }) {
-  const withdrawing = useIsSubmitting('withdraw-consent')
+  const withdrawing = useIsPending('withdraw-consent')
   const errors = formErrorsFor(actionData, 'withdraw-consent')
   const signed = consent.status === 'signed' || consent.status === 'countersigned'
   const needsSignature = consent.status === 'missing' || consent.status === 'withdrawn'

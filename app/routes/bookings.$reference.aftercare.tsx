@@ -1,31 +1,18 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'
 import { AFTERCARE_PLAN, CALL_THE_CLINIC_IF } from '#app/domain/treatment/aftercare.ts'
 import { getPatientAftercare } from '#app/domain/treatment/aftercare.server.ts'
-import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone, formatShortDateInZone } from '#app/utils/format.ts'
-import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
-import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+import { requirePatientBooking } from '#app/utils/patient-guards.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your aftercare plan | Dermadesk' }]
 
 const DAY = 24 * 3600_000
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  const aftercare = getPatientAftercare({
-    session,
-    reference,
-    now: new Date(),
-    actor: patientActor(context),
-  })
-  if (!aftercare) {
-    if (!session?.verifiedEmail) redirectToFindBooking(reference)
-    throw new Response('Not found', { status: 404 })
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  const { booking: aftercare } = await requirePatientBooking(args, getPatientAftercare)
   const zone = aftercare.timeZone
   const on = (day: number) => formatShortDateInZone(aftercare.treatmentAt + day * DAY, zone)
   return {
@@ -120,21 +107,11 @@ export default function AftercareRoute() {
 
 export function ErrorBoundary() {
   return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <div className="page page--narrow">
-            <h1>No aftercare plan here</h1>
-            <p>
-              We could not find an aftercare plan for that booking with the email address you
-              proved.
-            </p>
-            <p>
-              <Link to="/bookings">Find a booking with its reference</Link>
-            </p>
-          </div>
-        ),
-      }}
-    />
+    <NotFoundBoundary title="No aftercare plan here">
+      <p>We could not find an aftercare plan for that booking with the email address you proved.</p>
+      <p>
+        <Link to="/bookings">Find a booking with its reference</Link>
+      </p>
+    </NotFoundBoundary>
   )
 }

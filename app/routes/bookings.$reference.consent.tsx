@@ -4,16 +4,11 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import {
-  Link,
-  type ShouldRevalidateFunction,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ConsentDocument } from '#app/components/consent/consent-document.tsx'
 import {
   ConsentRecordDetails,
+  consentRecordSummary,
   ConsentStatusBadge,
 } from '#app/components/consent/consent-record.tsx'
 import { ConsentSigning } from '#app/components/consent/consent-signing.tsx'
@@ -23,20 +18,17 @@ import { answersFromForm, ConsentPageFormSchema } from '#app/domain/consent/cons
 import { checkFailure, signFailure, signingContextOf } from '#app/utils/consent-responses.server.ts'
 import { formatAppointment } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
-import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your consent | Dermadesk' }]
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  if (!session?.verifiedEmail) redirectToFindBooking(reference)
-  const page = getPatientConsentPage({
-    ctx: signingContextOf(request, context, session),
-    reference,
-  })
-  if (!page) throw new Response('Not found', { status: 404 })
+export async function loader(args: LoaderFunctionArgs) {
+  const { booking: page } = await requirePatientBooking(args, ({ session, reference, now }) =>
+    getPatientConsentPage({
+      ctx: signingContextOf(args.request, args.context, session, now),
+      reference,
+    }),
+  )
   const { booking, record, signing } = page
   return {
     reference: booking.reference,
@@ -50,23 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           title: record.title,
           versionNumber: record.versionNumber,
           sections: record.sections,
-          details: {
-            typedName: record.typedName,
-            drawnSignature: record.drawnSignature,
-            signedAt: record.signedAt,
-            versionNumber: record.versionNumber,
-            photoClinical: record.photoClinical,
-            photoMarketing: record.photoMarketing,
-            emailProvenBy: record.emailProvenBy,
-            verifiedEmail: record.verifiedEmail,
-            ipAddress: record.ipAddress,
-            userAgent: record.userAgent,
-            textSha256: record.textSha256,
-            recordSha256: record.recordSha256,
-            integrity: record.integrity,
-            countersignature: record.countersignature,
-            withdrawal: record.withdrawal,
-          },
+          details: consentRecordSummary(record),
         }
       : null,
     signing: signing
@@ -80,9 +56,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  if (!session?.verifiedEmail) redirectToFindBooking(reference)
+  const { reference, session } = await requirePatientSession({ request, params })
   const parsed = await parseForm(request, ConsentPageFormSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const ctx = signingContextOf(request, context, session)
@@ -113,11 +87,7 @@ function notSignable(reason: string, intent: 'check' | 'sign') {
   )
 }
 
-/** A 409 means the form changed under the patient: load the new text. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  actionStatus,
-  defaultShouldRevalidate,
-}) => actionStatus === 409 || defaultShouldRevalidate
+export { reloadWhenConsentChanged as shouldRevalidate } from '#app/components/consent/consent-signing.tsx'
 
 export default function PatientConsentRoute() {
   const data = useLoaderData<typeof loader>()

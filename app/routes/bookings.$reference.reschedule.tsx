@@ -1,52 +1,43 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
 import {
   getPatientBooking,
   getRescheduleLimits,
   reschedulePatientBooking,
 } from '#app/domain/booking/booking-manage.server.ts'
-import { describeSlots, getSlotPickerModel } from '#app/domain/booking/slot-picker.server.ts'
-import { slotQueryHref } from '#app/domain/booking/slot-query-href.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
-import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
-import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
 import { SlotChoiceSchema } from '#app/domain/booking/booking.schema.ts'
-import { SlotQuerySchema } from '#app/domain/booking/slot-query.schema.ts'
+import { nearestTimesResponse, slotPickerFromUrl } from '#app/utils/slot-picker.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Move your booking | Dermadesk' }]
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  const now = new Date()
-  const booking = getPatientBooking({ session, reference, now, actor: patientActor(context) })
-  const limits = getRescheduleLimits({ session, reference })
-  if (!booking || !limits) {
-    if (!session?.verifiedEmail) redirectToFindBooking(reference)
-    throw new Response('Not found', { status: 404 })
-  }
-  if (!booking.canChange) throw redirect(`/bookings/${reference}`)
-  const query = SlotQuerySchema.parse({
-    practitioner: booking.practitionerId,
-    ...Object.fromEntries(new URL(request.url).searchParams),
+export async function loader(args: LoaderFunctionArgs) {
+  const {
+    reference,
+    now,
+    booking: { booking, limits },
+  } = await requirePatientBooking(args, (query) => {
+    const booking = getPatientBooking(query)
+    const limits = getRescheduleLimits(query)
+    return booking && limits ? { booking, limits } : null
   })
-  const picker = getSlotPickerModel({
+  if (!booking.canChange) throw redirect(`/bookings/${reference}`)
+  const { query, picker } = slotPickerFromUrl(args.request, {
     serviceId: booking.serviceId,
-    practitioner: query.practitioner,
-    from: query.from,
-    date: query.date,
+    practitioner: booking.practitionerId,
     now,
     earliestStartAt: limits.earliestStartAt,
     ignoreBookingId: limits.bookingId,
@@ -61,9 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  if (!session?.verifiedEmail) redirectToFindBooking(reference)
+  const { reference, session } = await requirePatientSession({ request, params })
   const parsed = await parseForm(request, SlotChoiceSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = reschedulePatientBooking({
@@ -78,14 +67,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case 'not-found':
       throw new Response('Not found', { status: 404 })
     case 'taken':
-      return data(
-        {
-          formErrors: ['Sorry, someone has just taken that time. Here are the nearest free times.'],
-          fieldErrors: {},
-          values: {},
-          nearest: describeSlots(result.nearest),
-        },
-        { status: 409 },
+      return nearestTimesResponse(
+        'Sorry, someone has just taken that time. Here are the nearest free times.',
+        result.nearest,
       )
     case 'too-close':
       return formError(
@@ -128,8 +112,6 @@ export default function RescheduleBookingRoute() {
   const { reference, current, serviceName, picker, query } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const nearest = actionData && 'nearest' in actionData ? actionData.nearest : []
-  const path = `/bookings/${reference}/reschedule`
   return (
     <div className="stack">
       <h1>Move your booking</h1>
@@ -137,56 +119,11 @@ export default function RescheduleBookingRoute() {
         {serviceName}, now {current}. <Link to={`/bookings/${reference}`}>Keep this time</Link>
       </p>
       <FormErrorList errors={actionData?.formErrors} />
-      {nearest.length > 0 ? (
-        <Form method="post" aria-label="Nearest free times">
-          <ul className="cluster">
-            {nearest.map((slot) => (
-              <li key={slot.value}>
-                <button
-                  type="submit"
-                  name="slot"
-                  value={slot.value}
-                  className="button button--secondary"
-                  disabled={pending}
-                >
-                  {slot.label} with {slot.practitionerName}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </Form>
-      ) : null}
+      <NearestFreeTimes times={nearestTimesOf(actionData)} pending={pending} />
       <SlotPicker
-        days={picker.days}
-        selectedDate={picker.selectedDate}
-        selectedDateLabel={picker.selectedDateLabel}
-        slots={picker.slots}
-        practitioners={picker.practitioners}
-        selectedPractitioner={picker.selectedPractitioner}
-        timeZoneLabel={picker.timeZoneLabel}
-        earlierHref={
-          picker.earlierFrom
-            ? slotQueryHref(path, {
-                practitioner: picker.selectedPractitioner,
-                from: picker.earlierFrom,
-              })
-            : null
-        }
-        laterHref={
-          picker.laterFrom
-            ? slotQueryHref(path, {
-                practitioner: picker.selectedPractitioner,
-                from: picker.laterFrom,
-              })
-            : null
-        }
-        dayHref={(date) =>
-          slotQueryHref(path, {
-            practitioner: query.practitioner,
-            from: picker.days[0]?.date,
-            date,
-          })
-        }
+        picker={picker}
+        path={`/bookings/${reference}/reschedule`}
+        practitioner={query.practitioner}
         submitLabel="Move my booking to this time"
         pending={pending}
       />

@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { StatusBadge } from '#app/components/booking/booking-summary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { AnswersList, PatientExplanations } from '#app/components/screening/screening-summary.tsx'
@@ -17,25 +18,12 @@ import { ClinicQuestionAnswerSchema } from '#app/domain/screening/screening.sche
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
-import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
-import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your health answers | Dermadesk' }]
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  const screening = getPatientScreening({
-    session,
-    reference,
-    now: new Date(),
-    actor: patientActor(context),
-  })
-  if (!screening) {
-    if (!session?.verifiedEmail) redirectToFindBooking(reference)
-    throw new Response('Not found', { status: 404 })
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  const { booking: screening } = await requirePatientBooking(args, getPatientScreening)
   const zone = screening.timeZone
   const at = (instant: number) =>
     `${formatDateInZone(instant, zone)} at ${formatTimeInZone(instant, zone)}`
@@ -58,9 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  if (!session?.verifiedEmail) redirectToFindBooking(reference)
+  const { reference, session } = await requirePatientSession({ request, params })
   const parsed = await parseForm(request, ClinicQuestionAnswerSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = answerClinicQuestion({
@@ -80,11 +66,9 @@ export default function PatientScreeningRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    ClinicQuestionAnswerSchema,
-    actionData,
-    { secretFields: [] },
-  )
+  const { formProps, fields } = useSchemaForm(ClinicQuestionAnswerSchema, actionData, {
+    secretFields: [],
+  })
   return (
     <div className="stack page--medium">
       <p>
@@ -118,19 +102,12 @@ export default function PatientScreeningRoute() {
           <h2 id="question-heading">A question from the clinic</h2>
           <p className="muted">Asked on {data.openQuestion.askedAt}</p>
           <p className="message-text">{data.openQuestion.text}</p>
-          <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
+          <Form {...formProps}>
             <FormErrorList errors={actionData?.formErrors} />
             <TextareaField
               label="Your answer"
               hint="Only the clinicians who treat you can read it."
-              error={fieldError('answer')}
-              textareaProps={{
-                ...register('answer'),
-                rows: 5,
-                maxLength: 2000,
-                defaultValue: defaultValue('answer'),
-                autoFocus: shouldAutoFocus('answer'),
-              }}
+              {...fields.textarea('answer', { rows: 5, maxLength: 2000 })}
             />
             <SubmitButton pending={pending} pendingText="Sending…">
               Send my answer

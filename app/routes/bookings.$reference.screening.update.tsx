@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { ScreeningForm } from '#app/components/screening/screening-form.tsx'
 import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
 import {
@@ -15,25 +16,12 @@ import { screeningFormSchema } from '#app/domain/screening/screening.schema.ts'
 import { clinicToday } from '#app/domain/screening/screening.server.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
-import { redirectToFindBooking, requireReferenceParam } from '#app/utils/patient-guards.server.ts'
-import { getPatientSessionFromRequest } from '#app/utils/patient-session.server.ts'
+import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Change your health answers | Dermadesk' }]
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  const screening = getPatientScreening({
-    session,
-    reference,
-    now: new Date(),
-    actor: patientActor(context),
-  })
-  if (!screening) {
-    if (!session?.verifiedEmail) redirectToFindBooking(reference)
-    throw new Response('Not found', { status: 404 })
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  const { reference, booking: screening } = await requirePatientBooking(args, getPatientScreening)
   if (!screening.canUpdate) throw redirect(`/bookings/${reference}/screening`)
   return {
     reference: screening.reference,
@@ -44,9 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const reference = requireReferenceParam(params)
-  const session = await getPatientSessionFromRequest(request)
-  if (!session?.verifiedEmail) redirectToFindBooking(reference)
+  const { reference, session } = await requirePatientSession({ request, params })
   const parsed = await parseForm(request, screeningFormSchema(clinicToday(new Date())))
   if (!parsed.ok) return formError(parsed.errors)
   const result = updatePatientScreening({

@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { FindBookingSchema } from '#app/domain/booking/booking.schema.ts'
@@ -12,7 +13,6 @@ import { requestManageCode } from '#app/domain/booking/booking-manage.server.ts'
 import { tooManyCodesMessage } from '#app/domain/patient/email-verification.rules.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 import { ensurePatientSession } from '#app/utils/patient-session.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
@@ -51,11 +51,7 @@ export default function FindBookingRoute() {
   const { reference } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    FindBookingSchema,
-    actionData,
-    { secretFields: [] },
-  )
+  const { formProps, fields } = useSchemaForm(FindBookingSchema, actionData, { secretFields: [] })
   return (
     <div className="stack page--narrow">
       <h1>Find your booking</h1>
@@ -63,30 +59,14 @@ export default function FindBookingRoute() {
         Type the reference from your confirmation email and the email address you booked with. We
         will send you a code to open the booking.
       </p>
-      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
+      <Form {...formProps}>
         <FormErrorList errors={actionData?.formErrors} />
         <Field
           label="Booking reference"
           hint="For example DD-7K4Q2M"
-          error={fieldError('reference')}
-          inputProps={{
-            ...register('reference'),
-            autoComplete: 'off',
-            defaultValue: defaultValue('reference') ?? reference,
-            autoFocus: shouldAutoFocus('reference'),
-          }}
+          {...fields.input('reference', { autoComplete: 'off', defaultValue: reference })}
         />
-        <Field
-          label="Email"
-          error={fieldError('email')}
-          inputProps={{
-            ...register('email'),
-            type: 'email',
-            autoComplete: 'email',
-            defaultValue: defaultValue('email'),
-            autoFocus: shouldAutoFocus('email'),
-          }}
-        />
+        <Field label="Email" {...fields.input('email', { type: 'email', autoComplete: 'email' })} />
         <SubmitButton pending={pending} pendingText="Sending…">
           Send me a code
         </SubmitButton>

@@ -5,11 +5,11 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { ManageLinkSchema } from '#app/domain/booking/booking.schema.ts'
 import { openManageLink } from '#app/domain/booking/booking-manage.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { ensurePatientSession, patientSessionCookie } from '#app/utils/patient-session.server.ts'
 

@@ -5,7 +5,8 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Field, SubmitButton } from '#app/components/forms/fields.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
+import { Field, oneTimeCodeProps, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { VerificationCodeSchema } from '#app/domain/booking/booking.schema.ts'
 import { verifyManageCode } from '#app/domain/booking/booking-manage.server.ts'
@@ -13,7 +14,6 @@ import { CODE_VALID_MINUTES } from '#app/domain/patient/email-verification.rules
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 import {
   getPatientSessionFromRequest,
   patientSessionCookie,
@@ -58,11 +58,9 @@ export default function VerifyManageCodeRoute() {
   const { reference } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
-    VerificationCodeSchema,
-    actionData,
-    { secretFields: ['code'] },
-  )
+  const { formProps, fields } = useSchemaForm(VerificationCodeSchema, actionData, {
+    secretFields: ['code'],
+  })
   return (
     <div className="stack page--narrow">
       <h1>Check your email</h1>
@@ -70,19 +68,8 @@ export default function VerifyManageCodeRoute() {
         If the reference and email match a booking, we have sent a 6-digit code to that address. It
         works for {CODE_VALID_MINUTES} minutes.
       </p>
-      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
-        <Field
-          label="Code from the email"
-          error={fieldError('code')}
-          inputProps={{
-            ...register('code'),
-            inputMode: 'numeric',
-            autoComplete: 'one-time-code',
-            maxLength: 6,
-            className: 'code-input',
-            autoFocus: shouldAutoFocus('code'),
-          }}
-        />
+      <Form {...formProps}>
+        <Field label="Code from the email" {...fields.input('code', oneTimeCodeProps(6))} />
         <SubmitButton pending={pending} pendingText="Checking…">
           Open my booking
         </SubmitButton>

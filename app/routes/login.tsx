@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { SignInSchema } from '#app/domain/auth/auth.schema.ts'
@@ -15,7 +16,7 @@ import {
   serializeSessionCookie,
 } from '#app/utils/auth.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { safeRedirect, useIsPending } from '#app/utils/misc.ts'
+import { safeRedirect } from '#app/utils/misc.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Staff sign-in | Dermadesk' }]
@@ -80,10 +81,7 @@ export default function LoginRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const isPending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    SignInSchema,
-    actionData,
-  )
+  const { formProps, fields } = useSchemaForm(SignInSchema, actionData)
   return (
     <div className="page page--narrow">
       <h1>Staff sign-in</h1>
@@ -101,37 +99,18 @@ export default function LoginRoute() {
           You were signed out after 15 minutes without activity. Please sign in again.
         </p>
       ) : null}
-      <Form
-        method="post"
-        noValidate
-        ref={formRef}
-        onSubmit={onSubmit}
-        aria-labelledby="sign-in-heading"
-      >
+      <Form {...formProps} aria-labelledby="sign-in-heading">
         <h2 id="sign-in-heading" className="visually-hidden">
           Sign in
         </h2>
         <FormErrorList errors={actionData?.formErrors} />
         <Field
           label="Email"
-          error={fieldError('email')}
-          inputProps={{
-            ...register('email'),
-            type: 'email',
-            autoComplete: 'username',
-            defaultValue: defaultValue('email'),
-            autoFocus: shouldAutoFocus('email'),
-          }}
+          {...fields.input('email', { type: 'email', autoComplete: 'username' })}
         />
         <Field
           label="Password"
-          error={fieldError('password')}
-          inputProps={{
-            ...register('password'),
-            type: 'password',
-            autoComplete: 'current-password',
-            autoFocus: shouldAutoFocus('password'),
-          }}
+          {...fields.input('password', { type: 'password', autoComplete: 'current-password' })}
         />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <SubmitButton pending={isPending} pendingText="Signing in…">

@@ -5,14 +5,11 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useSearchParams } from '@remix-run/react'
-import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
-import {
-  RecoveryCodeFormSchema,
-  TotpCodeFormSchema,
-  VerifyFormSchema,
-} from '#app/domain/auth/mfa.schema.ts'
+import { TotpCodeForm } from '#app/components/security/two-step-sign-in.tsx'
+import { RecoveryCodeFormSchema, VerifyFormSchema } from '#app/domain/auth/mfa.schema.ts'
 import { verifySecondFactor } from '#app/domain/auth/mfa-verify.server.ts'
 import { requireSecondFactorPending, serializeSessionCookie } from '#app/utils/auth.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -135,39 +132,15 @@ function TotpForm({
   serverErrors: ReturnType<typeof formErrorsFor>
   redirectTo: string
 }) {
-  const pending = useIsSubmitting('totp')
-  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
-    TotpCodeFormSchema,
-    serverErrors,
-    { secretFields: ['code'] },
-  )
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-label="Sign in with a code from your app"
+    <TotpCodeForm
+      intent="totp"
+      label="Sign in with a code from your app"
+      submitLabel="Continue"
+      serverErrors={serverErrors}
     >
-      <input type="hidden" name="intent" value="totp" />
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      <FormErrorList errors={serverErrors?.formErrors} />
-      <Field
-        label="6-digit code"
-        error={fieldError('code')}
-        inputProps={{
-          ...register('code'),
-          inputMode: 'numeric',
-          autoComplete: 'one-time-code',
-          maxLength: 7,
-          className: 'code-input',
-          autoFocus: shouldAutoFocus('code'),
-        }}
-      />
-      <SubmitButton pending={pending} pendingText="Checking…">
-        Continue
-      </SubmitButton>
-    </Form>
+    </TotpCodeForm>
   )
 }
 
@@ -178,34 +151,23 @@ function RecoveryForm({
   serverErrors: ReturnType<typeof formErrorsFor>
   redirectTo: string
 }) {
-  const pending = useIsSubmitting('recovery')
-  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
-    RecoveryCodeFormSchema,
-    serverErrors,
-    { secretFields: ['recoveryCode'] },
-  )
+  const pending = useIsPending('recovery')
+  const { formProps, fields } = useSchemaForm(RecoveryCodeFormSchema, serverErrors, {
+    secretFields: ['recoveryCode'],
+  })
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-label="Sign in with a recovery code"
-    >
+    <Form {...formProps} aria-label="Sign in with a recovery code">
       <input type="hidden" name="intent" value="recovery" />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <FormErrorList errors={serverErrors?.formErrors} />
       <Field
         label="Recovery code"
         hint="One of the codes you saved when you set up two-step sign-in, like 7KQ4-M2XD-9PFA. Each code works once."
-        error={fieldError('recoveryCode')}
-        inputProps={{
-          ...register('recoveryCode'),
+        {...fields.input('recoveryCode', {
           autoComplete: 'off',
           autoCapitalize: 'characters',
           spellCheck: false,
-          autoFocus: shouldAutoFocus('recoveryCode'),
-        }}
+        })}
       />
       <SubmitButton pending={pending} pendingText="Checking…" className="button button--secondary">
         Sign in with this recovery code

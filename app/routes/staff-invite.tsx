@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { STAFF_PASSWORD_MIN_LENGTH } from '#app/domain/auth/auth.schema.ts'
@@ -18,7 +19,6 @@ import {
   SetPasswordSchema,
 } from '#app/domain/auth/staff.schema.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Set your password | Dermadesk' }]
 
@@ -64,11 +64,10 @@ export default function StaffInviteRoute() {
   const { token, invitation } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
-    SetPasswordFormSchema,
-    actionData,
-    { secretFields: ['password', 'confirmPassword'] },
-  )
+  const { formProps, fields } = useSchemaForm(SetPasswordFormSchema, actionData, {
+    secretFields: ['password', 'confirmPassword'],
+  })
+  const newPassword = { type: 'password', autoComplete: 'new-password' }
   if (!token || !invitation)
     return (
       <div className="stack page--narrow">
@@ -90,13 +89,7 @@ export default function StaffInviteRoute() {
         {invitation.roles.join(' and ')}) is ready once you choose a password. Next you will set up
         two-step sign-in.
       </p>
-      <Form
-        method="post"
-        noValidate
-        ref={formRef}
-        onSubmit={onSubmit}
-        aria-labelledby="password-heading"
-      >
+      <Form {...formProps} aria-labelledby="password-heading">
         <h2 id="password-heading" className="visually-hidden">
           Your password
         </h2>
@@ -106,24 +99,9 @@ export default function StaffInviteRoute() {
         <Field
           label="New password"
           hint={`At least ${STAFF_PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one; a password manager helps.`}
-          error={fieldError('password')}
-          inputProps={{
-            ...register('password'),
-            type: 'password',
-            autoComplete: 'new-password',
-            autoFocus: shouldAutoFocus('password'),
-          }}
+          {...fields.input('password', newPassword)}
         />
-        <Field
-          label="Type it again"
-          error={fieldError('confirmPassword')}
-          inputProps={{
-            ...register('confirmPassword'),
-            type: 'password',
-            autoComplete: 'new-password',
-            autoFocus: shouldAutoFocus('confirmPassword'),
-          }}
-        />
+        <Field label="Type it again" {...fields.input('confirmPassword', newPassword)} />
         <SubmitButton pending={pending} pendingText="Saving…">
           Set my password
         </SubmitButton>

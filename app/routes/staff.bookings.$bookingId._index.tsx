@@ -5,15 +5,20 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
+import { BookingSummary } from '#app/components/booking/booking-summary.tsx'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import {
   AnswersList,
   FindingsList,
   OutcomeBadge,
 } from '#app/components/screening/screening-summary.tsx'
+import {
+  StaffBookingSummary,
+  type StaffBookingRow,
+} from '#app/components/visit/staff-booking-summary.tsx'
 import { ScreeningClearanceBadge, TreatmentEntries } from '#app/components/visit/visit-parts.tsx'
 import { getAppointmentDetail } from '#app/domain/treatment/appointment-detail.server.ts'
 import {
@@ -21,38 +26,30 @@ import {
   VisitOutcomeSchema,
 } from '#app/domain/treatment/treatment.schema.ts'
 import { completeConsultation, markNoShow } from '#app/domain/treatment/treatment-records.server.ts'
-import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
+import { notFound } from '#app/utils/admin-responses.server.ts'
 import {
-  formatAppointment,
   formatCalendarDate,
   formatDateInZone,
   formatDepthMm,
   formatTimeInZone,
 } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
-import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
+import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Appointment | Staff | Dermadesk' }]
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const detail = getAppointmentDetail({
-    bookingId: requireBookingIdParam(params),
-    actor: staffActorOf(user, context),
-    now: new Date(),
-  })
+export async function loader(args: LoaderFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args)
+  const detail = getAppointmentDetail({ bookingId, actor, now: new Date() })
   if (!detail) throw notFound('We could not find that appointment.')
   return detail
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const bookingId = requireBookingIdParam(params)
-  const parsed = await parseForm(request, VisitOutcomeSchema)
+export async function action(args: ActionFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args)
+  const parsed = await parseForm(args.request, VisitOutcomeSchema)
   if (!parsed.ok) return formError(parsed.errors)
-  const input = { bookingId, actor: staffActorOf(user, context), now: new Date() }
+  const input = { bookingId, actor, now: new Date() }
   const result = parsed.data.intent === 'no-show' ? markNoShow(input) : completeConsultation(input)
   if (result.ok) return redirect(`/staff/bookings/${bookingId}?done=${parsed.data.intent}`)
   if (result.reason === 'not-found') throw notFound('We could not find that appointment.')
@@ -101,24 +98,26 @@ export default function AppointmentRoute() {
         </p>
       ) : null}
       <FormErrorList errors={actionData?.formErrors} />
-      <BookingSummary
+      <StaffBookingSummary
+        booking={booking}
+        timeZone={zone}
         rows={[
-          ['When', formatAppointment(booking.startAt, booking.endAt, zone)],
+          'when',
           [
             'Treatment',
             `${booking.serviceName} (${booking.tier === 'medical' ? 'medical' : 'cosmetic'})`,
           ],
           ['Course', booking.course],
-          ['Practitioner', booking.practitionerName],
-          ['Booking', booking.reference],
-          ['Status', <StatusBadge key="status" status={booking.status} />],
+          'practitioner',
+          'reference',
+          'status',
           ...(isTreatment
             ? ([
                 [
                   'Maximum depth',
                   `${formatDepthMm(booking.serviceMaxDepthUm)} for this service; ${formatDepthMm(booking.practitionerMaxDepthUm)} for ${booking.practitionerName}`,
                 ],
-              ] as [string, string][])
+              ] as StaffBookingRow[])
             : []),
         ]}
       />
@@ -338,17 +337,10 @@ export default function AppointmentRoute() {
 
 export function ErrorBoundary() {
   return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <div className="page page--narrow">
-            <h1>Appointment not found</h1>
-            <p>
-              <Link to="/staff/agenda">Back to the agenda</Link>
-            </p>
-          </div>
-        ),
-      }}
-    />
+    <NotFoundBoundary title="Appointment not found">
+      <p>
+        <Link to="/staff/agenda">Back to the agenda</Link>
+      </p>
+    </NotFoundBoundary>
   )
 }

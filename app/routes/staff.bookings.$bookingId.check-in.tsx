@@ -5,12 +5,16 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { ChoiceGroup } from '#app/components/forms/choice-group.tsx'
 import { CheckboxField, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import {
+  StaffBookingSummary,
+  type StaffBookingRow,
+} from '#app/components/visit/staff-booking-summary.tsx'
 import { ScreeningClearanceBadge } from '#app/components/visit/visit-parts.tsx'
 import { checkInPatient, getCheckInView } from '#app/domain/treatment/check-in.server.ts'
 import {
@@ -18,32 +22,29 @@ import {
   IDENTITY_METHOD_LABELS,
   IDENTITY_METHODS,
 } from '#app/domain/treatment/treatment.schema.ts'
-import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
-import { formatAppointment, formatCalendarDate } from '#app/utils/format.ts'
+import { notFound } from '#app/utils/admin-responses.server.ts'
+import { formatCalendarDate } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
-import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
+import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Check in | Staff | Dermadesk' }]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'clinician')
-  const view = getCheckInView(requireBookingIdParam(params))
+export async function loader(args: LoaderFunctionArgs) {
+  const { bookingId } = await requireClinicianVisit(args)
+  const view = getCheckInView(bookingId)
   if (!view) throw notFound('We could not find that appointment.')
   return view
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const bookingId = requireBookingIdParam(params)
-  const parsed = await parseForm(request, CheckInSchema)
+export async function action(args: ActionFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args)
+  const parsed = await parseForm(args.request, CheckInSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = checkInPatient({
     bookingId,
     identityMethod: parsed.data.identityMethod,
     healthUnchanged: parsed.data.healthUnchanged === 'yes',
-    actor: staffActorOf(user, context),
+    actor,
     now: new Date(),
   })
   if (result.ok) {
@@ -69,7 +70,7 @@ export default function CheckInRoute() {
   const { booking, patient, facts, timeZone } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError } = useSchemaForm(CheckInSchema, actionData, {
+  const { formProps, fields, register } = useSchemaForm(CheckInSchema, actionData, {
     defaultValues: booking.isTreatment ? {} : { healthUnchanged: 'yes' },
   })
   return (
@@ -78,22 +79,25 @@ export default function CheckInRoute() {
         <Link to={`/staff/bookings/${booking.id}`}>Back to the appointment</Link>
       </p>
       <h1>Check in {patient.fullName}</h1>
-      <BookingSummary
+      <StaffBookingSummary
+        booking={booking}
+        patient={patient}
+        timeZone={timeZone}
         rows={[
-          ['When', formatAppointment(booking.startAt, booking.endAt, timeZone)],
-          ['Treatment', booking.serviceName],
-          ['Practitioner', booking.practitionerName],
-          ['Date of birth', formatCalendarDate(patient.dateOfBirth)],
-          ['Status', <StatusBadge key="status" status={booking.status} />],
+          'when',
+          'treatment',
+          'practitioner',
+          'dateOfBirth',
+          'status',
           ...(booking.isTreatment
             ? ([
                 ['Screening', <ScreeningClearanceBadge key="s" clearance={facts.screening} />],
                 ['Consent', <ConsentStatusBadge key="c" status={facts.consent} />],
-              ] as [string, React.ReactNode][])
+              ] as StaffBookingRow[])
             : []),
         ]}
       />
-      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} className="stack">
+      <Form {...formProps} className="stack">
         <FormErrorList errors={actionData?.formErrors} />
         <ChoiceGroup
           legend="How did you check who they are?"
@@ -103,13 +107,11 @@ export default function CheckInRoute() {
             label: IDENTITY_METHOD_LABELS[value],
           }))}
           chosen={[]}
-          error={fieldError('identityMethod')}
-          inputProps={register('identityMethod')}
+          {...fields.choices('identityMethod')}
         />
         <CheckboxField
           label={`This is ${patient.fullName}, born ${formatCalendarDate(patient.dateOfBirth)}`}
-          error={fieldError('identityConfirmed')}
-          inputProps={register('identityConfirmed')}
+          {...fields.checkbox('identityConfirmed')}
         />
         {booking.isTreatment ? (
           <ChoiceGroup
@@ -121,8 +123,7 @@ export default function CheckInRoute() {
               { value: 'changed', label: 'Something has changed: go through the questions again' },
             ]}
             chosen={[]}
-            error={fieldError('healthUnchanged')}
-            inputProps={register('healthUnchanged')}
+            {...fields.choices('healthUnchanged')}
           />
         ) : (
           <input type="hidden" {...register('healthUnchanged')} value="yes" />

@@ -5,15 +5,17 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { ConsentDocument } from '#app/components/consent/consent-document.tsx'
 import {
   ConsentRecordDetails,
+  consentRecordSummary,
   ConsentStatusBadge,
 } from '#app/components/consent/consent-record.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { CheckboxField, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { StaffBookingSummary } from '#app/components/visit/staff-booking-summary.tsx'
 import {
   countersignConsent,
   getStaffConsentPage,
@@ -23,9 +25,7 @@ import {
   CountersignSchema,
   RecordIdSchema,
 } from '#app/domain/consent/consent.schema.ts'
-import { formatAppointment, formatCalendarDate } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Consent | Staff | Dermadesk' }]
@@ -51,10 +51,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       status: booking.status,
       serviceName: booking.serviceName,
       tier: booking.tier,
-      when: formatAppointment(booking.startAt, booking.endAt, booking.timeZone),
+      startAt: booking.startAt,
+      endAt: booking.endAt,
       practitionerName: booking.practitionerName,
       patientName: booking.patientName,
-      patientDateOfBirth: formatCalendarDate(booking.patientDateOfBirth),
+      patientDateOfBirth: booking.patientDateOfBirth,
     },
     timeZone: booking.timeZone,
     status: page.status,
@@ -65,23 +66,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       versionNumber: record.versionNumber,
       sections: record.sections,
       checkAnswers: record.checkAnswers,
-      details: {
-        typedName: record.typedName,
-        drawnSignature: record.drawnSignature,
-        signedAt: record.signedAt,
-        versionNumber: record.versionNumber,
-        photoClinical: record.photoClinical,
-        photoMarketing: record.photoMarketing,
-        emailProvenBy: record.emailProvenBy,
-        verifiedEmail: record.verifiedEmail,
-        ipAddress: record.ipAddress,
-        userAgent: record.userAgent,
-        textSha256: record.textSha256,
-        recordSha256: record.recordSha256,
-        integrity: record.integrity,
-        countersignature: record.countersignature,
-        withdrawal: record.withdrawal,
-      },
+      details: consentRecordSummary(record),
     },
   }
 }
@@ -136,14 +121,17 @@ export default function StaffConsentRoute() {
           Countersigned. Your name and the time are recorded.
         </p>
       ) : null}
-      <BookingSummary
+      <StaffBookingSummary
+        booking={booking}
+        patient={{ dateOfBirth: booking.patientDateOfBirth }}
+        timeZone={timeZone}
         rows={[
-          ['Booking', booking.reference],
-          ['Status', <StatusBadge key="status" status={booking.status} />],
-          ['Treatment', booking.serviceName],
-          ['When', booking.when],
-          ['Practitioner', booking.practitionerName],
-          ['Date of birth', booking.patientDateOfBirth],
+          'reference',
+          'status',
+          'treatment',
+          'when',
+          'practitioner',
+          'dateOfBirth',
           ['Consent', <ConsentStatusBadge key="consent" status={status} />],
         ]}
       />
@@ -222,21 +210,11 @@ function CountersignForm({
   serverErrors: ReturnType<typeof useActionData<typeof action>>
 }) {
   const pending = useIsPending()
-  const { formRef, onSubmit, register, fieldError } = useSchemaForm(
-    CountersignFieldsSchema,
-    serverErrors,
-    {
-      secretFields: [],
-    },
-  )
+  const { formProps, fields } = useSchemaForm(CountersignFieldsSchema, serverErrors, {
+    secretFields: [],
+  })
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-labelledby="countersign-heading"
-    >
+    <Form {...formProps} aria-labelledby="countersign-heading">
       <FormErrorList errors={serverErrors?.formErrors} />
       {isBookedPractitioner ? null : (
         <p className="notice notice--warning">
@@ -247,8 +225,7 @@ function CountersignForm({
       <input type="hidden" name="intent" value="countersign" />
       <CheckboxField
         label="I have gone through this consent with the patient in person, answered their questions, and I will treat them."
-        error={fieldError('confirm')}
-        inputProps={{ ...register('confirm') }}
+        {...fields.checkbox('confirm')}
       />
       <SubmitButton pending={pending} pendingText="Countersigning…">
         Countersign

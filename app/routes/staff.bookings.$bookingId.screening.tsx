@@ -6,16 +6,15 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { ScreeningForm } from '#app/components/screening/screening-form.tsx'
 import { getReviewForClinician } from '#app/domain/screening/screening-review.server.ts'
 import { updateBookingScreening } from '#app/domain/screening/screening-visit.server.ts'
 import { screeningFormSchema } from '#app/domain/screening/screening.schema.ts'
 import { clinicToday } from '#app/domain/screening/screening.server.ts'
-import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
+import { notFound } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
-import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
+import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
 
 export const meta: MetaFunction = () => [
   { title: 'Health answers at the visit | Staff | Dermadesk' },
@@ -25,14 +24,10 @@ export const meta: MetaFunction = () => [
  * At check-in the patient said something has changed: the clinician goes through the questions
  * with them. The answers are stored as the booking's next version and the rules run again.
  */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
+export async function loader(args: LoaderFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args)
   const now = new Date()
-  const review = getReviewForClinician({
-    bookingId: requireBookingIdParam(params),
-    actor: staffActorOf(user, context),
-    now,
-  })
+  const review = getReviewForClinician({ bookingId, actor, now })
   if (!review) throw notFound('We could not find that appointment.')
   return {
     bookingId: review.booking.id,
@@ -43,15 +38,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const bookingId = requireBookingIdParam(params)
-  const parsed = await parseForm(request, screeningFormSchema(clinicToday(new Date())))
+export async function action(args: ActionFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args)
+  const parsed = await parseForm(args.request, screeningFormSchema(clinicToday(new Date())))
   if (!parsed.ok) return formError(parsed.errors)
   const result = updateBookingScreening({
     bookingId,
     answers: parsed.data,
-    actor: staffActorOf(user, context),
+    actor,
     now: new Date(),
   })
   if (result.ok) return redirect(`/staff/bookings/${bookingId}?done=answers-${result.outcome}`)

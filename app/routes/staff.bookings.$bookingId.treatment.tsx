@@ -5,8 +5,9 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { BookingSummary } from '#app/components/booking/booking-summary.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
+import { StaffBookingSummary } from '#app/components/visit/staff-booking-summary.tsx'
 import { TreatmentRecordForm } from '#app/components/visit/treatment-form.tsx'
 import {
   getTreatmentFormView,
@@ -16,39 +17,35 @@ import {
   BookingIdParamSchema,
   TreatmentRecordSchema,
 } from '#app/domain/treatment/treatment.schema.ts'
-import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
-import { formatAppointment } from '#app/utils/format.ts'
+import { notFound } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { useIsPending } from '#app/utils/misc.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
-import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
+import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Treatment record | Staff | Dermadesk' }]
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const corrects = new URL(request.url).searchParams.get('corrects')
+export async function loader(args: LoaderFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args)
+  const corrects = new URL(args.request.url).searchParams.get('corrects')
   const correctsRecordId = corrects === null ? null : BookingIdParamSchema.safeParse(corrects)
   if (correctsRecordId && !correctsRecordId.success) throw notFound('We could not find that entry.')
   const view = getTreatmentFormView({
-    bookingId: requireBookingIdParam(params),
+    bookingId,
     correctsRecordId: correctsRecordId?.data ?? null,
-    actor: staffActorOf(user, context),
+    actor,
     now: new Date(),
   })
   if (!view) throw notFound('We could not find that appointment.')
   return view
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const bookingId = requireBookingIdParam(params)
-  const parsed = await parseForm(request, TreatmentRecordSchema)
+export async function action(args: ActionFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args)
+  const parsed = await parseForm(args.request, TreatmentRecordSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = recordTreatment({
     bookingId,
     record: parsed.data,
-    actor: staffActorOf(user, context),
+    actor,
     now: new Date(),
   })
   if (result.ok) {
@@ -97,13 +94,10 @@ export default function TreatmentRoute() {
       <h1>
         {corrected ? 'Correct the treatment record' : 'Record the treatment'}: {booking.patientName}
       </h1>
-      <BookingSummary
-        rows={[
-          ['When', formatAppointment(booking.startAt, booking.endAt, timeZone)],
-          ['Treatment', booking.serviceName],
-          ['Practitioner', booking.practitionerName],
-          ['Booking', booking.reference],
-        ]}
+      <StaffBookingSummary
+        booking={booking}
+        timeZone={timeZone}
+        rows={['when', 'treatment', 'practitioner', 'reference']}
       />
       {corrected ? (
         <p className="notice">

@@ -5,31 +5,25 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import * as z from 'zod'
-import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { ReviewDecisions } from '#app/components/screening/review-decisions.tsx'
 import {
   AnswersList,
   FindingsList,
   OutcomeBadge,
 } from '#app/components/screening/screening-summary.tsx'
+import { StaffBookingSummary } from '#app/components/visit/staff-booking-summary.tsx'
 import { decideReview } from '#app/domain/screening/screening-decisions.server.ts'
 import { getReviewForClinician } from '#app/domain/screening/screening-review.server.ts'
 import { ReviewDecisionSchema } from '#app/domain/screening/screening.schema.ts'
-import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
-import {
-  formatAppointment,
-  formatCalendarDate,
-  formatDateInZone,
-  formatTimeInZone,
-} from '#app/utils/format.ts'
+import { notFound } from '#app/utils/admin-responses.server.ts'
+import { formatCalendarDate, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
+import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Eligibility review | Dermadesk' }]
 
-const BookingIdSchema = z.uuid()
+const NOT_FOUND = 'We could not find that booking.'
 
 const EVENT_LABELS = {
   approved: 'Approved',
@@ -44,22 +38,15 @@ const SOURCE_LABELS = {
   staff_update: 'by staff for the patient',
 } as const
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const bookingId = BookingIdSchema.safeParse(params.bookingId)
-  if (!bookingId.success) throw notFound('We could not find that booking.')
-  const review = getReviewForClinician({
-    bookingId: bookingId.data,
-    actor: staffActorOf(user, context),
-    now: new Date(),
-  })
-  if (!review) throw notFound('We could not find that booking.')
+export async function loader(args: LoaderFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args, NOT_FOUND)
+  const review = getReviewForClinician({ bookingId, actor, now: new Date() })
+  if (!review) throw notFound(NOT_FOUND)
   const zone = review.booking.timeZone
   const at = (instant: number) =>
     `${formatDateInZone(instant, zone)}, ${formatTimeInZone(instant, zone)}`
   return {
     ...review,
-    when: formatAppointment(review.booking.startAt, review.booking.endAt, zone),
     submission: review.submission
       ? { ...review.submission, submittedAtLabel: at(review.submission.submittedAt) }
       : null,
@@ -68,28 +55,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
-  const bookingId = BookingIdSchema.safeParse(params.bookingId)
-  if (!bookingId.success) throw notFound('We could not find that booking.')
-  const parsed = await parseForm(request, ReviewDecisionSchema)
+export async function action(args: ActionFunctionArgs) {
+  const { bookingId, actor } = await requireClinicianVisit(args, NOT_FOUND)
+  const parsed = await parseForm(args.request, ReviewDecisionSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = decideReview({
-    bookingId: bookingId.data,
+    bookingId,
     decision: parsed.data,
-    actor: staffActorOf(user, context),
+    actor,
     now: new Date(),
   })
   if (result.ok) {
     return redirect(
       parsed.data.intent === 'request_info'
-        ? `/staff/reviews/${bookingId.data}?asked=1`
+        ? `/staff/reviews/${bookingId}?asked=1`
         : `/staff/reviews?done=${parsed.data.intent === 'approve' ? 'approved' : 'declined'}`,
     )
   }
   switch (result.reason) {
     case 'not-found':
-      throw notFound('We could not find that booking.')
+      throw notFound(NOT_FOUND)
     case 'stale':
       return formError(
         {
@@ -130,12 +115,14 @@ export default function ReviewRoute() {
           pending.
         </p>
       ) : null}
-      <BookingSummary
+      <StaffBookingSummary
+        booking={booking}
+        timeZone={booking.timeZone}
         rows={[
-          ['Status', <StatusBadge key="status" status={booking.status} />],
-          ['Booking', booking.reference],
-          ['When', data.when],
-          ['Treatment', booking.serviceName],
+          'status',
+          'reference',
+          'when',
+          'treatment',
           ['With', booking.practitionerName],
           [
             'Patient',
@@ -219,17 +206,10 @@ export default function ReviewRoute() {
 
 export function ErrorBoundary() {
   return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <div className="page page--narrow">
-            <h1>Booking not found</h1>
-            <p>
-              <Link to="/staff/reviews">Back to the reviews</Link>
-            </p>
-          </div>
-        ),
-      }}
-    />
+    <NotFoundBoundary title="Booking not found">
+      <p>
+        <Link to="/staff/reviews">Back to the reviews</Link>
+      </p>
+    </NotFoundBoundary>
   )
 }

@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { TableHead } from '#app/components/table-head.tsx'
 import { listPendingReviews } from '#app/domain/screening/screening-review.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -60,16 +61,9 @@ export default function ReviewQueueRoute() {
             <caption>
               {reviews.length === 1 ? '1 booking' : `${reviews.length} bookings`} pending review
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Appointment</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Treatment</th>
-                <th scope="col">With</th>
-                <th scope="col">Flags</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={['Appointment', 'Patient', 'Treatment', 'With', 'Flags', 'State']}
+            />
             <tbody>
               {reviews.map((review) => (
                 <tr key={review.bookingId}>

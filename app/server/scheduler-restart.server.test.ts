@@ -1,16 +1,15 @@
-import { spawn } from 'node:child_process'
-import path from 'node:path'
 import { like } from 'drizzle-orm'
 import { simpleParser } from 'mailparser'
 import { afterEach, expect, test } from 'vitest'
 import { SENDING_LEASE_MS } from '#app/domain/email/outbox.rules.ts'
-import { getDatabasePath, getDb } from '#db/client.server.ts'
+import { getDb } from '#db/client.server.ts'
 import { emailOutbox } from '#db/schema/index.ts'
 import { startSmtpSink } from '#tests/setup/smtp-sink.mjs'
+import { fixtureProcess } from '#tests/support/fixture-process.ts'
 import { bookForPatient, firstFreeSlot, PATIENT } from '#tests/support/booking-fixtures.ts'
 import { completeBookingForTest } from '#tests/support/treatment-fixtures.ts'
 
-const FIXTURE = path.resolve('tests/fixtures/scheduler-process.ts')
+const FIXTURE = 'tests/fixtures/scheduler-process.ts'
 const HOUR = 3600_000
 const DAY = 24 * HOUR
 const cleanups: (() => Promise<void> | void)[] = []
@@ -21,30 +20,7 @@ afterEach(async () => {
 
 /** The scheduler (clinical messages + outbox) in another process, at a chosen clock. */
 function schedulerProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
-    env: { ...process.env, DATABASE_PATH: getDatabasePath(), LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  )
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-  })
-  return {
-    child,
-    exited,
-    stderr: () => stderr,
-    async report(): Promise<Record<string, number>> {
-      const { code } = await exited
-      if (code !== 0) throw new Error(`scheduler process failed (${code}): ${stderr}`)
-      return JSON.parse(stdout) as Record<string, number>
-    },
-  }
+  return fixtureProcess<Record<string, number>>(FIXTURE, { LOG_LEVEL: 'silent', ...env }, cleanups)
 }
 
 function outbox() {

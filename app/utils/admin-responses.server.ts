@@ -1,4 +1,5 @@
-import { type AppLoadContext, data, redirect } from '@remix-run/node'
+import { type AppLoadContext, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import type * as z from 'zod'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import {
@@ -11,7 +12,8 @@ import {
   type NeedsConfirmation,
   type StaffActor,
 } from '#app/domain/clinic/stranding.server.ts'
-import { type StrandedPayload } from '#app/components/admin/action-data.ts'
+import { type StrandedPayload } from '#app/components/admin/stranded.ts'
+import { requireRole } from './permissions.server.ts'
 
 /** HTTP answers shared by the admin routes: who acted, the stranded-bookings 409, and PRG. */
 
@@ -27,6 +29,31 @@ export function auditActorOf(user: StaffUser, context: AppLoadContext): AuditAct
 /** The route param did not parse or names nothing: a real 404 page. */
 export function notFound(message = 'We could not find that.') {
   return data({ message }, { status: 404, statusText: 'Not Found' })
+}
+
+/** A route param (or all of them) read with its schema; anything else is notFound(message). */
+export function parseOrNotFound<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  message: string,
+): z.output<S> {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw notFound(message)
+  return parsed.data
+}
+
+/**
+ * The guard of an admin page about one record (a practitioner, a service): an admin, the URL's
+ * params read with their schema (else a 404 with this message), and that admin as the actor.
+ */
+export async function requireAdminRecord<S extends z.ZodType>(
+  { request, params, context }: Pick<LoaderFunctionArgs, 'request' | 'params' | 'context'>,
+  paramsSchema: S,
+  notFoundMessage: string,
+): Promise<{ ids: z.output<S>; actor: StaffActor }> {
+  const user = await requireRole(request, 'admin')
+  const ids = parseOrNotFound(paramsSchema, params, notFoundMessage)
+  return { ids, actor: staffActorOf(user, context) }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type AppLoadContext, createCookie, redirect } from '@remix-run/node'
+import { type AppLoadContext, redirect } from '@remix-run/node'
 import { type StaffAccess, staffAccess } from '#app/domain/auth/mfa.rules.ts'
 import {
   getSessionUser,
@@ -8,27 +8,15 @@ import {
 } from '#app/domain/auth/sessions.server.ts'
 import { getEnv } from './env.server.ts'
 import { safeRedirect } from './misc.ts'
+import { readToken, tokenCookie } from './token-cookie.server.ts'
 
-/**
- * The staff session cookie holds only an opaque random token; the session lives in SQLite.
- * HttpOnly and SameSite=Lax always; Secure with the __Host- prefix in production (goal B1).
- * NOTE: SameSite=Lax is defence in depth only. Cross-site POSTs are refused by the server's
- * Origin / Sec-Fetch-Site check (app/server/security.ts); keep GET requests free of changes.
- */
+/** The staff session cookie (see tokenCookie). */
 function sessionCookie() {
-  const { SECURE_COOKIES } = getEnv()
-  return createCookie(SECURE_COOKIES ? '__Host-dermadesk_session' : 'dermadesk_session', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: SECURE_COOKIES,
-    path: '/',
-    maxAge: STAFF_SESSION_ABSOLUTE_MS / 1000,
-  })
+  return tokenCookie('dermadesk_session', STAFF_SESSION_ABSOLUTE_MS)
 }
 
-export async function readSessionToken(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie().parse(request.headers.get('Cookie'))
-  return typeof value === 'string' && value.length >= 32 && value.length <= 64 ? value : null
+export function readSessionToken(request: Request): Promise<string | null> {
+  return readToken(sessionCookie(), request)
 }
 
 export function serializeSessionCookie(token: string): Promise<string> {

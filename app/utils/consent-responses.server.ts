@@ -1,5 +1,4 @@
 import { type AppLoadContext, data } from '@remix-run/node'
-import { describeSlots } from '#app/domain/booking/slot-picker.server.ts'
 import {
   type CheckResult,
   type SignResult,
@@ -10,6 +9,7 @@ import { answerFieldName } from '#app/domain/consent/consent.schema.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { formatDateInZone } from './format.ts'
 import { formError } from './forms.server.ts'
+import { nearestTimesResponse } from './slot-picker.server.ts'
 
 /** HTTP answers shared by the patient's consent pages (the wizard step and the booking page). */
 
@@ -143,13 +143,5 @@ export function bookingProblemResponse(
     problem.reason === 'slot-taken'
       ? 'Thank you: your consent is signed. But someone took your time while it was no longer held. Please choose another: here are the nearest free times.'
       : `Thank you: your consent is signed. But your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(problem.earliestStartAt, timeZone)} onwards.`
-  return data(
-    {
-      formErrors: [message],
-      fieldErrors: {},
-      values: { intent: 'sign' },
-      nearest: describeSlots(nearest),
-    },
-    { status: 409 },
-  )
+  return nearestTimesResponse(message, nearest, { values: { intent: 'sign' } })
 }

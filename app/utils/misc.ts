@@ -1,5 +1,3 @@
-import { useNavigation } from '@remix-run/react'
-
 const DEFAULT_REDIRECT = '/staff'
 
 // Any base will do: only whether a path stays on it matters.
@@ -25,17 +23,4 @@ export function safeRedirect(to: unknown, fallback: string = DEFAULT_REDIRECT): 
   }
   if (url.origin !== THIS_SITE) return fallback
   return `${url.pathname}${url.search}${url.hash}`
-}
-
-/** True while this page's form is being submitted (to disable the button and say so). */
-export function useIsPending({
-  formAction,
-  formMethod = 'POST',
-}: { formAction?: string; formMethod?: string } = {}): boolean {
-  const navigation = useNavigation()
-  return (
-    navigation.state !== 'idle' &&
-    navigation.formMethod === formMethod &&
-    (formAction === undefined || navigation.formAction === formAction)
-  )
 }

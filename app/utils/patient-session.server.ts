@@ -1,37 +1,24 @@
-import { createCookie } from '@remix-run/node'
 import {
   createPatientSession,
   getPatientSession,
   PATIENT_SESSION_ABSOLUTE_MS,
   type PatientSession,
 } from '#app/domain/patient/patient-sessions.server.ts'
-import { getEnv } from './env.server.ts'
+import { readToken, tokenCookie } from './token-cookie.server.ts'
 
 /**
  * The patient session cookie: an opaque token for the booking wizard and, after an email code or
  * an emailed link, for that address's bookings. Same flags as the staff cookie (goal B1).
  */
 function patientCookie() {
-  const { SECURE_COOKIES } = getEnv()
-  return createCookie(SECURE_COOKIES ? '__Host-dermadesk_patient' : 'dermadesk_patient', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: SECURE_COOKIES,
-    path: '/',
-    maxAge: PATIENT_SESSION_ABSOLUTE_MS / 1000,
-  })
-}
-
-async function readToken(request: Request): Promise<string | null> {
-  const value: unknown = await patientCookie().parse(request.headers.get('Cookie'))
-  return typeof value === 'string' && value.length >= 32 && value.length <= 64 ? value : null
+  return tokenCookie('dermadesk_patient', PATIENT_SESSION_ABSOLUTE_MS)
 }
 
 /** The patient session of this request, if the browser has a live one. */
 export async function getPatientSessionFromRequest(
   request: Request,
 ): Promise<PatientSession | null> {
-  const token = await readToken(request)
+  const token = await readToken(patientCookie(), request)
   return token ? getPatientSession(token) : null
 }
 

@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { TableHead } from '#app/components/table-head.tsx'
 
 /** One entry of the audit log as the page shows it (times already in the clinic's zone). */
 export type AuditEntryView = {
@@ -40,15 +41,7 @@ export function AuditEntries({
             <caption>
               Entries #{page.entries[0]!.seq} to #{page.entries.at(-1)!.seq}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Action</th>
-                <th scope="col">Who</th>
-                <th scope="col">Record</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
+            <TableHead columns={['When', 'Action', 'Who', 'Record', 'Details']} />
             <tbody>
               {page.entries.map((entry) => (
                 <tr key={entry.seq}>

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   Field,
   FormErrorList,
@@ -30,16 +30,13 @@ export function DraftEditor({
   values: Record<string, string>
   serverErrors: FormErrors | undefined
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue } = useSchemaForm(
-    SaveDraftFieldsSchema,
-    serverErrors,
-    { secretFields: [] },
-  )
-  const saving = useIsSubmitting('save')
-  const initial = (name: string) =>
-    serverErrors ? (defaultValue(name) ?? '') : (values[name] ?? '')
+  const { formProps, fields } = useSchemaForm(SaveDraftFieldsSchema, serverErrors, {
+    secretFields: [],
+  })
+  const saving = useIsPending('save')
+  const start = (name: string) => ({ defaultValue: values[name] ?? '' })
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby="edit-heading">
+    <Form {...formProps} aria-labelledby="edit-heading">
       <h2 id="edit-heading">Edit the draft</h2>
       <p className="hint">
         Write short sentences in everyday words. Separate paragraphs with an empty line; start a
@@ -49,86 +46,59 @@ export function DraftEditor({
       </p>
       <FormErrorList errors={serverErrors?.formErrors} />
       <input type="hidden" name="intent" value="save" />
-      <Field
-        label="Title"
-        error={fieldError('title')}
-        inputProps={{ ...register('title'), defaultValue: initial('title') }}
-      />
-      {CONSENT_SECTION_KEYS.map((key, index) => (
-        <fieldset key={key}>
-          <legend>
-            Part {index + 1}: {CONSENT_SECTION_PURPOSES[key]}
-          </legend>
-          <Field
-            label={`Heading of part ${index + 1}`}
-            error={fieldError(draftFieldNames.sectionTitle(key))}
-            inputProps={{
-              ...register(draftFieldNames.sectionTitle(key)),
-              defaultValue: initial(draftFieldNames.sectionTitle(key)),
-            }}
-          />
-          <TextareaField
-            label={`Text of part ${index + 1}`}
-            error={fieldError(draftFieldNames.sectionBody(key))}
-            textareaProps={{
-              ...register(draftFieldNames.sectionBody(key)),
-              rows: 10,
-              defaultValue: initial(draftFieldNames.sectionBody(key)),
-            }}
-          />
-        </fieldset>
-      ))}
+      <Field label="Title" {...fields.input('title', start('title'))} />
+      {CONSENT_SECTION_KEYS.map((key, index) => {
+        const title = draftFieldNames.sectionTitle(key)
+        const body = draftFieldNames.sectionBody(key)
+        return (
+          <fieldset key={key}>
+            <legend>
+              Part {index + 1}: {CONSENT_SECTION_PURPOSES[key]}
+            </legend>
+            <Field label={`Heading of part ${index + 1}`} {...fields.input(title, start(title))} />
+            <TextareaField
+              label={`Text of part ${index + 1}`}
+              {...fields.textarea(body, { rows: 10, ...start(body) })}
+            />
+          </fieldset>
+        )
+      })}
       <h3>Check questions</h3>
       <p className="hint">
         At least 4. Leave a question empty to remove it. Each needs 2 to 5 answers, one per line,
         the number of the right one, and the part of the form that explains it.
       </p>
-      {CONSENT_QUESTION_SLOTS.map((slot) => (
-        <fieldset key={slot}>
-          <legend>Question {slot}</legend>
-          <Field
-            label={`Question ${slot}`}
-            error={fieldError(draftFieldNames.prompt(slot))}
-            inputProps={{
-              ...register(draftFieldNames.prompt(slot)),
-              defaultValue: initial(draftFieldNames.prompt(slot)),
-            }}
-          />
-          <TextareaField
-            label={`Answers to question ${slot}, one per line`}
-            error={fieldError(draftFieldNames.options(slot))}
-            textareaProps={{
-              ...register(draftFieldNames.options(slot)),
-              rows: 4,
-              defaultValue: initial(draftFieldNames.options(slot)),
-            }}
-          />
-          <Field
-            label={`Number of the right answer to question ${slot}`}
-            error={fieldError(draftFieldNames.answer(slot))}
-            inputProps={{
-              ...register(draftFieldNames.answer(slot)),
-              inputMode: 'numeric',
-              defaultValue: initial(draftFieldNames.answer(slot)),
-            }}
-          />
-          <SelectField
-            label={`Part that explains question ${slot}`}
-            error={fieldError(draftFieldNames.section(slot))}
-            selectProps={{
-              ...register(draftFieldNames.section(slot)),
-              defaultValue: initial(draftFieldNames.section(slot)),
-            }}
-          >
-            <option value="">Choose a part</option>
-            {CONSENT_SECTION_KEYS.map((key, index) => (
-              <option key={key} value={key}>
-                Part {index + 1}: {CONSENT_SECTION_PURPOSES[key]}
-              </option>
-            ))}
-          </SelectField>
-        </fieldset>
-      ))}
+      {CONSENT_QUESTION_SLOTS.map((slot) => {
+        const prompt = draftFieldNames.prompt(slot)
+        const options = draftFieldNames.options(slot)
+        const answer = draftFieldNames.answer(slot)
+        const section = draftFieldNames.section(slot)
+        return (
+          <fieldset key={slot}>
+            <legend>Question {slot}</legend>
+            <Field label={`Question ${slot}`} {...fields.input(prompt, start(prompt))} />
+            <TextareaField
+              label={`Answers to question ${slot}, one per line`}
+              {...fields.textarea(options, { rows: 4, ...start(options) })}
+            />
+            <Field
+              label={`Number of the right answer to question ${slot}`}
+              {...fields.input(answer, { inputMode: 'numeric', ...start(answer) })}
+            />
+            <SelectField
+              label={`Part that explains question ${slot}`}
+              {...fields.select(section, start(section))}
+            >
+              <option value="">Choose a part</option>
+              {CONSENT_SECTION_KEYS.map((key, index) => (
+                <option key={key} value={key}>
+                  Part {index + 1}: {CONSENT_SECTION_PURPOSES[key]}
+                </option>
+              ))}
+            </SelectField>
+          </fieldset>
+        )
+      })}
       <SubmitButton pending={saving} pendingText="Saving…">
         Save the draft
       </SubmitButton>
@@ -145,20 +115,12 @@ export function PublishForm({
   earliestDate: string
   serverErrors: FormErrors | undefined
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue } = useSchemaForm(
-    PublishDraftFieldsSchema,
-    serverErrors,
-    { secretFields: [] },
-  )
-  const publishing = useIsSubmitting('publish')
+  const { formProps, fields } = useSchemaForm(PublishDraftFieldsSchema, serverErrors, {
+    secretFields: [],
+  })
+  const publishing = useIsPending('publish')
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-labelledby="publish-heading"
-    >
+    <Form {...formProps} aria-labelledby="publish-heading">
       <h2 id="publish-heading">Publish</h2>
       <p>
         Save your changes first. Once published, version {versionNumber} can never change. Patients
@@ -170,13 +132,11 @@ export function PublishForm({
       <Field
         label="Applies to sessions from"
         hint="Today or later, in clinic time."
-        error={fieldError('effectiveDate')}
-        inputProps={{
-          ...register('effectiveDate'),
+        {...fields.input('effectiveDate', {
           type: 'date',
           min: earliestDate,
-          defaultValue: defaultValue('effectiveDate') ?? earliestDate,
-        }}
+          defaultValue: earliestDate,
+        })}
       />
       <SubmitButton pending={publishing} pendingText="Publishing…">
         Publish version {versionNumber}

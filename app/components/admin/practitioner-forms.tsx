@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useId } from 'react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   CheckboxField,
   Field,
@@ -8,7 +9,9 @@ import {
   SelectField,
   SubmitButton,
 } from '#app/components/forms/fields.tsx'
+import { RowActionForm } from '#app/components/forms/row-action-form.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { TableHead } from '#app/components/table-head.tsx'
 import { millimetresInputValue, timeInputValue } from '#app/domain/clinic/admin.rules.ts'
 import {
   AddExceptionSchema,
@@ -22,7 +25,6 @@ import {
 import { type Credential, type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { describeTimeZone, formatCalendarDate, formatMinutesOfDay } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
-import { useIsSubmitting } from './action-data.ts'
 
 /** The forms of the practitioner pages. Each works without JavaScript and posts its `intent`. */
 
@@ -55,51 +57,31 @@ export function PractitionerProfileForm({
   labelledBy: string
   submitLabel: string
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    PractitionerProfileSchema,
-    serverErrors,
-  )
-  const isSubmitting = useIsSubmitting(intent)
-  const initial = (name: string, fallback: string) =>
-    serverErrors ? (defaultValue(name) ?? '') : fallback
+  const { formProps, fields } = useSchemaForm(PractitionerProfileSchema, serverErrors)
+  const isSubmitting = useIsPending(intent)
+  const text = (name: 'displayName' | 'title' | 'registration') =>
+    fields.input(name, { autoComplete: 'off', defaultValue: defaults?.[name] ?? '' })
   const isActive = serverErrors
     ? serverErrors.values.isActive !== undefined
     : (defaults?.isActive ?? true)
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby={labelledBy}>
+    <Form {...formProps} aria-labelledby={labelledBy}>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <FormErrorList errors={serverErrors?.formErrors} />
       <Field
         label="Name"
         hint="As patients see it, for example Dr Giulia Romano."
-        error={fieldError('displayName')}
-        inputProps={{
-          ...register('displayName'),
-          autoComplete: 'off',
-          defaultValue: initial('displayName', defaults?.displayName ?? ''),
-          autoFocus: shouldAutoFocus('displayName'),
-        }}
+        {...text('displayName')}
       />
       <Field
         label="Title"
         hint="For example Doctor, dermatologist; Registered nurse; Aesthetician."
-        error={fieldError('title')}
-        inputProps={{
-          ...register('title'),
-          autoComplete: 'off',
-          defaultValue: initial('title', defaults?.title ?? ''),
-          autoFocus: shouldAutoFocus('title'),
-        }}
+        {...text('title')}
       />
       <SelectField
         label="Credential"
         hint="Medical-tier services need a medical practitioner. Changing to aesthetic removes them from this practitioner."
-        error={fieldError('credential')}
-        selectProps={{
-          ...register('credential'),
-          defaultValue: initial('credential', defaults?.credential ?? 'medical'),
-          autoFocus: shouldAutoFocus('credential'),
-        }}
+        {...fields.select('credential', { defaultValue: defaults?.credential ?? 'medical' })}
       >
         <option value="medical">Medical (doctor or nurse)</option>
         <option value="aesthetic">Aesthetic (beauty professional)</option>
@@ -107,34 +89,21 @@ export function PractitionerProfileForm({
       <Field
         label="Registration"
         hint="Professional register and number."
-        error={fieldError('registration')}
-        inputProps={{
-          ...register('registration'),
-          autoComplete: 'off',
-          defaultValue: initial('registration', defaults?.registration ?? ''),
-          autoFocus: shouldAutoFocus('registration'),
-        }}
+        {...text('registration')}
       />
       <Field
         label="Deepest needling (mm)"
         hint="The deepest this practitioner needles, in millimetres, for example 1.5 (at most 3)."
-        error={fieldError('maxNeedleDepthMm')}
-        inputProps={{
-          ...register('maxNeedleDepthMm'),
+        {...fields.input('maxNeedleDepthMm', {
           inputMode: 'decimal',
           autoComplete: 'off',
-          defaultValue: initial(
-            'maxNeedleDepthMm',
-            defaults ? millimetresInputValue(defaults.maxNeedleDepthUm) : '',
-          ),
-          autoFocus: shouldAutoFocus('maxNeedleDepthMm'),
-        }}
+          defaultValue: defaults ? millimetresInputValue(defaults.maxNeedleDepthUm) : '',
+        })}
       />
       <CheckboxField
         label="Active: offered to patients"
         hint="Deactivating asks what to do with their upcoming bookings."
-        error={fieldError('isActive')}
-        inputProps={{ ...register('isActive'), defaultChecked: isActive }}
+        {...fields.checkbox('isActive', { defaultChecked: isActive })}
       />
       <SubmitButton pending={isSubmitting} pendingText="Saving…">
         {submitLabel}
@@ -161,17 +130,17 @@ export function PractitionerServicesForm({
   serverErrors: FormErrors | undefined
   labelledBy: string
 }) {
-  const { formRef, onSubmit, register, fieldError } = useSchemaForm(
+  const { formProps, register, fieldError } = useSchemaForm(
     PractitionerServicesSchema,
     serverErrors,
   )
-  const isSubmitting = useIsSubmitting('services')
+  const isSubmitting = useIsPending('services')
   const hintId = useId()
   const errorId = useId()
   const checked = serverErrors ? asList(serverErrors.values.serviceIds) : selected
   const error = fieldError('serviceIds')
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby={labelledBy}>
+    <Form {...formProps} aria-labelledby={labelledBy}>
       <input type="hidden" name="intent" value="services" />
       <FormErrorList errors={serverErrors?.formErrors} />
       <fieldset aria-describedby={[hintId, error ? errorId : ''].join(' ').trim()}>
@@ -232,13 +201,10 @@ export function WeeklyHoursForm({
   serverErrors: FormErrors | undefined
   labelledBy: string
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    WeeklyHoursSchema,
-    serverErrors,
-  )
-  const isSubmitting = useIsSubmitting('hours')
+  const { formProps, fields, defaultValue } = useSchemaForm(WeeklyHoursSchema, serverErrors)
+  const isSubmitting = useIsPending('hours')
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby={labelledBy}>
+    <Form {...formProps} aria-labelledby={labelledBy}>
       <input type="hidden" name="intent" value="hours" />
       <p className="hint">
         Times are {describeTimeZone(timeZone)}. Each day has an empty row for another interval (save
@@ -261,48 +227,23 @@ export function WeeklyHoursForm({
               {Array.from({ length: rows }, (_, row) => {
                 const names = hoursFieldNames(weekday, row)
                 const interval = existing[row]
-                const initial = (field: string, minutes: number | undefined) =>
-                  serverErrors
-                    ? (defaultValue(field) ?? '')
-                    : minutes === undefined
-                      ? ''
-                      : timeInputValue(minutes)
+                const time = (field: string, minutes: number | undefined) =>
+                  fields.input(field, {
+                    type: 'time',
+                    defaultValue: minutes === undefined ? '' : timeInputValue(minutes),
+                  })
+                const label = (edge: string) => (
+                  <>
+                    <span className="visually-hidden">
+                      {name} interval {row + 1}{' '}
+                    </span>
+                    {edge}
+                  </>
+                )
                 return (
                   <div className="interval-row" key={row}>
-                    <Field
-                      label={
-                        <>
-                          <span className="visually-hidden">
-                            {name} interval {row + 1}{' '}
-                          </span>
-                          Start
-                        </>
-                      }
-                      error={fieldError(names.start)}
-                      inputProps={{
-                        ...register(names.start),
-                        type: 'time',
-                        defaultValue: initial(names.start, interval?.startMinute),
-                        autoFocus: shouldAutoFocus(names.start),
-                      }}
-                    />
-                    <Field
-                      label={
-                        <>
-                          <span className="visually-hidden">
-                            {name} interval {row + 1}{' '}
-                          </span>
-                          End
-                        </>
-                      }
-                      error={fieldError(names.end)}
-                      inputProps={{
-                        ...register(names.end),
-                        type: 'time',
-                        defaultValue: initial(names.end, interval?.endMinute),
-                        autoFocus: shouldAutoFocus(names.end),
-                      }}
-                    />
+                    <Field label={label('Start')} {...time(names.start, interval?.startMinute)} />
+                    <Field label={label('End')} {...time(names.end, interval?.endMinute)} />
                   </div>
                 )
               })}
@@ -343,7 +284,6 @@ export function ExceptionsTable({
   timeZone: string
   removeErrors: FormErrors | undefined
 }) {
-  const isSubmitting = useIsSubmitting('remove-exception')
   return (
     <>
       <FormErrorList errors={removeErrors?.formErrors} />
@@ -353,15 +293,7 @@ export function ExceptionsTable({
         <div className="table-wrap">
           <table>
             <caption>Upcoming time off and extra hours ({describeTimeZone(timeZone)})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Hours</th>
-                <th scope="col">Note</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Date', 'Kind', 'Hours', 'Note', 'Action']} />
             <tbody>
               {exceptions.map((row) => (
                 <tr key={row.id}>
@@ -370,21 +302,17 @@ export function ExceptionsTable({
                   <td>{hoursText(row)}</td>
                   <td>{row.note || '—'}</td>
                   <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="remove-exception" />
-                      <input type="hidden" name="exceptionId" value={row.id} />
-                      <button
-                        type="submit"
-                        className="button button--secondary"
-                        disabled={isSubmitting}
-                      >
-                        Remove
-                        <span className="visually-hidden">
-                          {' '}
+                    <RowActionForm
+                      intent="remove-exception"
+                      idField="exceptionId"
+                      id={row.id}
+                      label="Remove"
+                      rowName={
+                        <>
                           {KIND_TEXT[row.kind].toLowerCase()} on {formatCalendarDate(row.date)}
-                        </span>
-                      </button>
-                    </Form>
+                        </>
+                      }
+                    />
                   </td>
                 </tr>
               ))}
@@ -405,17 +333,17 @@ export function AddExceptionForm({
   serverErrors: FormErrors | undefined
   labelledBy: string
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
+  const { formProps, fields, register, fieldError, defaultValue } = useSchemaForm(
     AddExceptionSchema,
     serverErrors,
   )
-  const isSubmitting = useIsSubmitting('add-exception')
+  const isSubmitting = useIsPending('add-exception')
   const kindErrorId = useId()
   const kind = (serverErrors && defaultValue('kind')) || 'time_off'
   const kindError = fieldError('kind')
   const wholeDay = serverErrors ? serverErrors.values.wholeDay !== undefined : false
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby={labelledBy}>
+    <Form {...formProps} aria-labelledby={labelledBy}>
       <input type="hidden" name="intent" value="add-exception" />
       <FormErrorList errors={serverErrors?.formErrors} />
       <fieldset aria-describedby={kindError ? kindErrorId : undefined}>
@@ -442,56 +370,20 @@ export function AddExceptionForm({
           <label htmlFor={`${kindErrorId}-extra`}>Extra hours (available beyond the week)</label>
         </div>
       </fieldset>
-      <Field
-        label="Date"
-        error={fieldError('date')}
-        inputProps={{
-          ...register('date'),
-          type: 'date',
-          min: today,
-          defaultValue: serverErrors ? defaultValue('date') : undefined,
-          autoFocus: shouldAutoFocus('date'),
-        }}
-      />
+      <Field label="Date" {...fields.input('date', { type: 'date', min: today })} />
       <CheckboxField
         label="Whole day"
         hint="Time off only: leave the times empty."
-        error={fieldError('wholeDay')}
-        inputProps={{ ...register('wholeDay'), defaultChecked: wholeDay }}
+        {...fields.checkbox('wholeDay', { defaultChecked: wholeDay })}
       />
       <div className="interval-row">
-        <Field
-          label="Start time"
-          error={fieldError('startTime')}
-          inputProps={{
-            ...register('startTime'),
-            type: 'time',
-            defaultValue: serverErrors ? defaultValue('startTime') : undefined,
-            autoFocus: shouldAutoFocus('startTime'),
-          }}
-        />
-        <Field
-          label="End time"
-          error={fieldError('endTime')}
-          inputProps={{
-            ...register('endTime'),
-            type: 'time',
-            defaultValue: serverErrors ? defaultValue('endTime') : undefined,
-            autoFocus: shouldAutoFocus('endTime'),
-          }}
-        />
+        <Field label="Start time" {...fields.input('startTime', { type: 'time' })} />
+        <Field label="End time" {...fields.input('endTime', { type: 'time' })} />
       </div>
       <Field
         label="Note (optional)"
         hint="For staff only, for example Conference. Patients never see it."
-        error={fieldError('note')}
-        inputProps={{
-          ...register('note'),
-          autoComplete: 'off',
-          maxLength: 200,
-          defaultValue: serverErrors ? defaultValue('note') : undefined,
-          autoFocus: shouldAutoFocus('note'),
-        }}
+        {...fields.input('note', { autoComplete: 'off', maxLength: 200 })}
       />
       <SubmitButton pending={isSubmitting} pendingText="Adding…">
         Add to the calendar

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   CheckboxField,
   Field,
@@ -12,7 +13,6 @@ import { eurosInputValue, millimetresInputValue } from '#app/domain/clinic/admin
 import { ServiceSchema } from '#app/domain/clinic/admin.schema.ts'
 import { type ServiceKind, type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
-import { useIsSubmitting } from './action-data.ts'
 
 export type ServiceDefaults = {
   name: string
@@ -42,46 +42,33 @@ export function ServiceForm({
   labelledBy: string
   submitLabel: string
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    ServiceSchema,
-    serverErrors,
-  )
-  const isSubmitting = useIsSubmitting()
-  const initial = (name: string, fallback: string) =>
-    serverErrors ? (defaultValue(name) ?? '') : fallback
-  const text = (name: keyof ServiceDefaults & string, fallback: string) => ({
-    ...register(name),
-    defaultValue: initial(name, fallback),
-    autoFocus: shouldAutoFocus(name),
-  })
-  const number = (name: keyof ServiceDefaults & string, min: number, max: number) => ({
-    ...text(name, String(defaults[name])),
-    type: 'number',
-    inputMode: 'numeric' as const,
-    min,
-    max,
-    step: 1,
-  })
+  const { formProps, fields } = useSchemaForm(ServiceSchema, serverErrors)
+  const isSubmitting = useIsPending()
+  const text = (name: keyof ServiceDefaults & string, defaultValue: string) =>
+    fields.input(name, { autoComplete: 'off', defaultValue })
+  const number = (name: keyof ServiceDefaults & string, min: number, max: number) =>
+    fields.input(name, {
+      type: 'number',
+      inputMode: 'numeric',
+      min,
+      max,
+      step: 1,
+      defaultValue: String(defaults[name]),
+    })
   const isActive = serverErrors ? serverErrors.values.isActive !== undefined : defaults.isActive
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby={labelledBy}>
+    <Form {...formProps} aria-labelledby={labelledBy}>
       <FormErrorList errors={serverErrors?.formErrors} />
-      <Field
-        label="Name"
-        error={fieldError('name')}
-        inputProps={{ ...text('name', defaults.name), autoComplete: 'off' }}
-      />
+      <Field label="Name" {...text('name', defaults.name)} />
       <TextareaField
         label="Description for patients"
         hint="What is done, for what, and by whom. Plain words."
-        error={fieldError('description')}
-        textareaProps={{ ...text('description', defaults.description), rows: 4 }}
+        {...fields.textarea('description', { rows: 4, defaultValue: defaults.description })}
       />
       <SelectField
         label="Kind"
         hint="A consultation needles nothing: no screening, no consent, no depth."
-        error={fieldError('kind')}
-        selectProps={text('kind', defaults.kind)}
+        {...fields.select('kind', { defaultValue: defaults.kind })}
       >
         <option value="treatment">Treatment</option>
         <option value="consultation">Consultation</option>
@@ -89,83 +76,58 @@ export function ServiceForm({
       <SelectField
         label="Tier"
         hint="Medical needs a medical practitioner (choosing it takes the service away from aesthetic practitioners). Cosmetic needles 0.5 mm at most."
-        error={fieldError('tier')}
-        selectProps={text('tier', defaults.tier)}
+        {...fields.select('tier', { defaultValue: defaults.tier })}
       >
         <option value="medical">Medical</option>
         <option value="cosmetic">Cosmetic</option>
       </SelectField>
-      <Field
-        label="Length (minutes)"
-        error={fieldError('durationMinutes')}
-        inputProps={number('durationMinutes', 5, 480)}
-      />
+      <Field label="Length (minutes)" {...number('durationMinutes', 5, 480)} />
       <Field
         label="Buffer after (minutes)"
         hint="Cleaning and notes before the next patient."
-        error={fieldError('bufferAfterMinutes')}
-        inputProps={number('bufferAfterMinutes', 0, 240)}
+        {...number('bufferAfterMinutes', 0, 240)}
       />
       <Field
         label="Deepest needling (mm)"
         hint="In millimetres, for example 1.5. Leave empty for a consultation."
-        error={fieldError('maxNeedleDepthMm')}
-        inputProps={{
-          ...register('maxNeedleDepthMm'),
+        {...fields.input('maxNeedleDepthMm', {
           inputMode: 'decimal',
           autoComplete: 'off',
-          defaultValue: initial(
-            'maxNeedleDepthMm',
+          defaultValue:
             defaults.maxNeedleDepthUm === null
               ? ''
               : millimetresInputValue(defaults.maxNeedleDepthUm),
-          ),
-          autoFocus: shouldAutoFocus('maxNeedleDepthMm'),
-        }}
+        })}
       />
       <Field
         label="Sessions in a course"
         hint="1 for a single visit."
-        error={fieldError('courseSessions')}
-        inputProps={number('courseSessions', 1, 12)}
+        {...number('courseSessions', 1, 12)}
       />
-      <Field
-        label="Weeks between sessions"
-        error={fieldError('courseIntervalWeeks')}
-        inputProps={number('courseIntervalWeeks', 0, 52)}
-      />
+      <Field label="Weeks between sessions" {...number('courseIntervalWeeks', 0, 52)} />
       <Field
         label="Price in euros (optional)"
         hint="For example 250 or 89.50. Leave empty to show no price."
-        error={fieldError('price')}
-        inputProps={{
-          ...register('price'),
+        {...fields.input('price', {
           inputMode: 'decimal',
           autoComplete: 'off',
-          defaultValue: initial(
-            'price',
-            defaults.priceCents === null ? '' : eurosInputValue(defaults.priceCents),
-          ),
-          autoFocus: shouldAutoFocus('price'),
-        }}
+          defaultValue: defaults.priceCents === null ? '' : eurosInputValue(defaults.priceCents),
+        })}
       />
       <Field
         label="Downtime"
         hint='What patients can expect afterwards, for example "Red for 2 to 3 days", or "None".'
-        error={fieldError('downtime')}
-        inputProps={{ ...text('downtime', defaults.downtime), autoComplete: 'off' }}
+        {...text('downtime', defaults.downtime)}
       />
       <Field
         label="Position in the list"
         hint="Lower numbers come first."
-        error={fieldError('sortOrder')}
-        inputProps={number('sortOrder', 0, 999)}
+        {...number('sortOrder', 0, 999)}
       />
       <CheckboxField
         label="Active: patients can book it"
         hint="Deactivating asks what to do with its upcoming bookings."
-        error={fieldError('isActive')}
-        inputProps={{ ...register('isActive'), defaultChecked: isActive }}
+        {...fields.checkbox('isActive', { defaultChecked: isActive })}
       />
       <SubmitButton pending={isSubmitting} pendingText="Saving…">
         {submitLabel}

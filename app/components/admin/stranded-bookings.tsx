@@ -1,9 +1,11 @@
 import { Form, Link } from '@remix-run/react'
 import { useEffect, useId, useRef } from 'react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
 import { SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
+import { TableHead } from '#app/components/table-head.tsx'
 import { STRAND_REASON_TEXT } from '#app/domain/clinic/stranding.rules.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
-import { type StrandedPayload, useIsSubmitting } from './action-data.ts'
+import { type StrandedPayload } from '#app/components/admin/stranded.ts'
 import { AdminNav } from './admin-nav.tsx'
 
 /**
@@ -22,7 +24,7 @@ export function StrandedBookingsReview({
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const errorId = useId()
-  const isSubmitting = useIsSubmitting()
+  const isSubmitting = useIsPending()
   const count = stranded.bookings.length
   const zone = stranded.timeZone
 
@@ -53,16 +55,16 @@ export function StrandedBookingsReview({
             {count === 1 ? 'Affected booking' : `${count} affected bookings`}, times in{' '}
             {describeTimeZone(zone)}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Date and time</th>
-              <th scope="col">Patient</th>
-              <th scope="col">Service</th>
-              <th scope="col">Practitioner</th>
-              <th scope="col">Why it is affected</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Reference',
+              'Date and time',
+              'Patient',
+              'Service',
+              'Practitioner',
+              'Why it is affected',
+            ]}
+          />
           <tbody>
             {stranded.bookings.map((booking) => (
               <tr key={booking.id}>

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import { Link } from '@remix-run/react'
+import { TableHead } from '#app/components/table-head.tsx'
 import {
   type AgendaAppointment,
   type Badge,
@@ -73,17 +74,17 @@ export function AgendaDayTable({
     <div className="table-wrap">
       <table className="agenda-table">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Patient</th>
-            <th scope="col">Treatment</th>
-            {showPractitioner ? <th scope="col">With</th> : null}
-            <th scope="col">Booking</th>
-            <th scope="col">Screening</th>
-            <th scope="col">Consent</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Time',
+            'Patient',
+            'Treatment',
+            ...(showPractitioner ? ['With'] : []),
+            'Booking',
+            'Screening',
+            'Consent',
+          ]}
+        />
         <tbody>
           {appointments.map((a) => {
             const badges = badgesOf(a)

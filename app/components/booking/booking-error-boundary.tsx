@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 
 /**
  * The error page of every patient page about one booking: another patient's booking and an
@@ -7,18 +7,11 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
  */
 export function PatientBookingErrorBoundary() {
   return (
-    <GeneralErrorBoundary
-      statusHandlers={{
-        404: () => (
-          <div className="page page--narrow">
-            <h1>Booking not found</h1>
-            <p>We could not find that booking for the email address you proved.</p>
-            <p>
-              <Link to="/bookings">Find a booking with its reference</Link>
-            </p>
-          </div>
-        ),
-      }}
-    />
+    <NotFoundBoundary title="Booking not found">
+      <p>We could not find that booking for the email address you proved.</p>
+      <p>
+        <Link to="/bookings">Find a booking with its reference</Link>
+      </p>
+    </NotFoundBoundary>
   )
 }

@@ -1,28 +1,11 @@
 import { Form, Link } from '@remix-run/react'
+import { slotQueryHref } from '#app/domain/booking/slot-query-href.ts'
 
 export type PickerDay = { date: string; label: string; slotCount: number }
 export type PickerSlot = { value: string; time: string; practitionerName: string }
 export type PickerPractitioner = { id: string; name: string; title: string }
-
-/**
- * An accessible day and time picker (no calendar grid): a choice of practitioner, a list of days
- * with how many times each has, and the times of the chosen day as buttons. Everything is links
- * and forms, so it works by keyboard, with a screen reader and without JavaScript.
- */
-export function SlotPicker({
-  days,
-  selectedDate,
-  selectedDateLabel,
-  slots,
-  practitioners,
-  selectedPractitioner,
-  timeZoneLabel,
-  earlierHref,
-  laterHref,
-  dayHref,
-  submitLabel,
-  pending,
-}: {
+/** What the loader sends (getSlotPickerModel). */
+export type PickerModel = {
   days: PickerDay[]
   selectedDate: string | null
   selectedDateLabel: string | null
@@ -30,12 +13,44 @@ export function SlotPicker({
   practitioners: PickerPractitioner[]
   selectedPractitioner: string
   timeZoneLabel: string
-  earlierHref: string | null
-  laterHref: string | null
-  dayHref: (date: string) => string
+  earlierFrom: string | null
+  laterFrom: string | null
+}
+
+/**
+ * An accessible day and time picker (no calendar grid): a choice of practitioner, a list of days
+ * with how many times each has, and the times of the chosen day as buttons. Everything is links
+ * and forms, so it works by keyboard, with a screen reader and without JavaScript.
+ */
+export function SlotPicker({
+  picker,
+  path,
+  practitioner,
+  submitLabel,
+  pending,
+}: {
+  picker: PickerModel
+  /** The page the picker is on: its links keep to it. */
+  path: string
+  /** The practitioner the URL asks for ("any", or an id), kept when another day is chosen. */
+  practitioner: string
   submitLabel: string
   pending: boolean
 }) {
+  const {
+    days,
+    selectedDate,
+    selectedDateLabel,
+    slots,
+    practitioners,
+    selectedPractitioner,
+    timeZoneLabel,
+  } = picker
+  const weekHref = (from: string | null) =>
+    from ? slotQueryHref(path, { practitioner: selectedPractitioner, from }) : null
+  const earlierHref = weekHref(picker.earlierFrom)
+  const laterHref = weekHref(picker.laterFrom)
+  const dayHref = (date: string) => slotQueryHref(path, { practitioner, from: days[0]?.date, date })
   return (
     <div className="slot-picker">
       <Form method="get" className="slot-picker__who">

@@ -36,19 +36,14 @@ export function ConsentCheckForm({
   pending: boolean
 }) {
   const schema = useMemo(() => makeConsentCheckSchema(questions.map((q) => q.key)), [questions])
-  const { formRef, onSubmit, register, fieldError, defaultValue } = useSchemaForm(
-    schema,
-    serverErrors,
-    { secretFields: [] },
-  )
+  const { formProps, register, fieldError, defaultValue } = useSchemaForm(schema, serverErrors, {
+    secretFields: [],
+  })
   const id = useId()
   const wrongKeys = new Set(wrong.map((w) => w.questionKey))
   return (
     <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
+      {...formProps}
       aria-labelledby="check-heading"
       // A new answer from the server starts the form again: wrong answers are asked afresh.
       key={serverErrors ? JSON.stringify([serverErrors.values, [...wrongKeys]]) : 'first'}
@@ -132,14 +127,14 @@ export function SignConsentForm({
   pending: boolean
   submitLabel: string
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
+  const { formProps, fields, register, fieldError } = useSchemaForm(
     SignConsentFieldsSchema,
     serverErrors,
     { secretFields: ['drawnSignature'] },
   )
   const ticked = (name: string) => serverErrors?.values[name] === 'on'
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-labelledby="sign-heading">
+    <Form {...formProps} aria-labelledby="sign-heading">
       <input type="hidden" name="intent" value="sign" />
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="textSha256" value={textSha256} />
@@ -147,19 +142,12 @@ export function SignConsentForm({
       <Field
         label="Type your full name"
         hint={`Type it as you gave it: ${expectedName}. This is your signature.`}
-        error={fieldError('typedName')}
-        inputProps={{
-          ...register('typedName'),
-          autoComplete: 'name',
-          defaultValue: defaultValue('typedName'),
-          autoFocus: shouldAutoFocus('typedName'),
-        }}
+        {...fields.input('typedName', { autoComplete: 'name' })}
       />
       <SignaturePadField name="drawnSignature" error={fieldError('drawnSignature')} />
       <CheckboxField
         label="I have read this consent form and I understand it. I agree to have this treatment, and I sign this form electronically."
-        error={fieldError('agree')}
-        inputProps={{ ...register('agree'), defaultChecked: ticked('agree') }}
+        {...fields.checkbox('agree', { defaultChecked: ticked('agree') })}
       />
       <fieldset>
         <legend>Photos (you can say no to both)</legend>

@@ -18,6 +18,27 @@ export type ConsentRecordSummary = {
   withdrawal: { at: number } | null
 }
 
+/** Just what ConsentRecordDetails shows of a record, for a loader to send (no more). */
+export function consentRecordSummary(record: ConsentRecordSummary): ConsentRecordSummary {
+  return {
+    typedName: record.typedName,
+    drawnSignature: record.drawnSignature,
+    signedAt: record.signedAt,
+    versionNumber: record.versionNumber,
+    photoClinical: record.photoClinical,
+    photoMarketing: record.photoMarketing,
+    emailProvenBy: record.emailProvenBy,
+    verifiedEmail: record.verifiedEmail,
+    ipAddress: record.ipAddress,
+    userAgent: record.userAgent,
+    textSha256: record.textSha256,
+    recordSha256: record.recordSha256,
+    integrity: record.integrity,
+    countersignature: record.countersignature,
+    withdrawal: record.withdrawal,
+  }
+}
+
 const CONSENT_LABELS: Record<string, { label: string; tone: 'ok' | 'warn' | 'bad' | 'neutral' }> = {
   missing: { label: 'Not signed yet', tone: 'warn' },
   signed: { label: 'Signed', tone: 'ok' },

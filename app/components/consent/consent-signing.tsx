@@ -1,6 +1,7 @@
+import { type ShouldRevalidateFunction } from '@remix-run/react'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { type CheckFeedback, type RenderedSection } from '#app/domain/consent/consent-text.rules.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
-import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'
 import { ConsentDocument } from './consent-document.tsx'
 import { ConsentCheckForm, SignConsentForm } from './consent-forms.tsx'
@@ -18,6 +19,15 @@ export type SigningModel = {
   expectedName: string
   checkPassed: boolean
 }
+
+/**
+ * The signing pages' shouldRevalidate: a 409 means the form changed under the patient, so the
+ * page loads the new text.
+ */
+export const reloadWhenConsentChanged: ShouldRevalidateFunction = ({
+  actionStatus,
+  defaultShouldRevalidate,
+}) => actionStatus === 409 || defaultShouldRevalidate
 
 type ActionPayload = FormErrors & { wrong?: CheckFeedback }
 
@@ -43,8 +53,8 @@ export function ConsentSigning({
   justChecked: boolean
   submitLabel: string
 }) {
-  const checking = useIsSubmitting('check')
-  const signing = useIsSubmitting('sign')
+  const checking = useIsPending('check')
+  const signing = useIsPending('sign')
   const { reading } = model
   return (
     <>

@@ -1,5 +1,5 @@
-import { type ReactNode, useId } from 'react'
-import { FieldError } from './fields.tsx'
+import { type ReactNode } from 'react'
+import { FieldError, FieldHint, useFieldIds } from './fields.tsx'
 import { type useSchemaForm } from './use-schema-form.ts'
 
 /**
@@ -27,22 +27,14 @@ export function ChoiceGroup({
   after?: (value: string) => ReactNode
   className?: string
 }) {
-  const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
+  const { id, hintId, errorId, aria } = useFieldIds({ hint, error })
   return (
     <fieldset
       className={['choice-group', className].filter(Boolean).join(' ')}
-      aria-describedby={
-        [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined
-      }
+      aria-describedby={aria['aria-describedby']}
     >
       <legend>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={hintId} hint={hint} />
       <FieldError id={errorId} error={error} />
       <ul className="choice-group__options">
         {options.map((option, index) => (
@@ -54,7 +46,7 @@ export function ChoiceGroup({
                 type={type}
                 value={option.value}
                 defaultChecked={chosen.includes(option.value)}
-                aria-invalid={error ? true : undefined}
+                aria-invalid={aria['aria-invalid']}
               />
               <label htmlFor={`${id}-${index}`}>{option.label}</label>
             </div>

@@ -13,6 +13,27 @@ function describedBy(ids: (string | false | undefined)[]) {
   return joined || undefined
 }
 
+/**
+ * The ids that tie a control to its label, hint and message, and the attributes that announce
+ * them: aria-invalid when wrong, aria-describedby pointing at the hint and the message.
+ */
+export function useFieldIds({ hint, error }: Described) {
+  const id = useId()
+  const hintId = `${id}-hint`
+  const errorId = `${id}-error`
+  return {
+    id,
+    hintId,
+    errorId,
+    aria: {
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': describedBy([hint ? hintId : false, error ? errorId : false]),
+    },
+  }
+}
+
+type FieldIds = ReturnType<typeof useFieldIds>
+
 export function FieldError({ id, error }: { id: string; error?: string }) {
   if (!error) return null
   return (
@@ -23,137 +44,107 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
   )
 }
 
-/**
- * A labelled input with its hint and error wired for screen readers: aria-invalid when wrong,
- * aria-describedby pointing at the hint and the message.
- */
-export function Field({
+export function FieldHint({ id, hint }: { id: string; hint?: ReactNode }) {
+  if (!hint) return null
+  return (
+    <p id={id} className="hint">
+      {hint}
+    </p>
+  )
+}
+
+type FrameProps = Described & { label: ReactNode }
+
+/** The label, the hint, the control and its message, in that order (text fields and lists). */
+function LabelledField({
+  ids,
   label,
   hint,
   error,
-  inputProps,
-}: Described & {
-  label: ReactNode
-  inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string }
-}) {
-  const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
+  children,
+}: FrameProps & { ids: FieldIds; children: ReactNode }) {
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        {...inputProps}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy([hint ? hintId : false, error ? errorId : false])}
-      />
-      <FieldError id={errorId} error={error} />
+      <label htmlFor={ids.id}>{label}</label>
+      <FieldHint id={ids.hintId} hint={hint} />
+      {children}
+      <FieldError id={ids.errorId} error={error} />
     </div>
+  )
+}
+
+/**
+ * A labelled input with its hint and error wired for screen readers. In a schema form, give it
+ * `{...fields.input(name)}` (useSchemaForm) for the name, value, focus and message.
+ */
+export function Field({
+  inputProps,
+  ...frame
+}: FrameProps & { inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string } }) {
+  const ids = useFieldIds(frame)
+  return (
+    <LabelledField ids={ids} {...frame}>
+      <input id={ids.id} {...inputProps} {...ids.aria} />
+    </LabelledField>
   )
 }
 
 export function TextareaField({
-  label,
-  hint,
-  error,
   textareaProps,
-}: Described & {
-  label: ReactNode
-  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }
-}) {
-  const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
+  ...frame
+}: FrameProps & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string } }) {
+  const ids = useFieldIds(frame)
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        {...textareaProps}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy([hint ? hintId : false, error ? errorId : false])}
-      />
-      <FieldError id={errorId} error={error} />
-    </div>
+    <LabelledField ids={ids} {...frame}>
+      <textarea id={ids.id} {...textareaProps} {...ids.aria} />
+    </LabelledField>
   )
 }
 
 export function SelectField({
-  label,
-  hint,
-  error,
   selectProps,
   children,
-}: Described & {
-  label: ReactNode
+  ...frame
+}: FrameProps & {
   selectProps: SelectHTMLAttributes<HTMLSelectElement> & { name: string }
   children: ReactNode
 }) {
-  const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
+  const ids = useFieldIds(frame)
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        {...selectProps}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy([hint ? hintId : false, error ? errorId : false])}
-      >
+    <LabelledField ids={ids} {...frame}>
+      <select id={ids.id} {...selectProps} {...ids.aria}>
         {children}
       </select>
-      <FieldError id={errorId} error={error} />
-    </div>
+    </LabelledField>
   )
 }
 
+/** A checkbox comes before its label; its hint and message follow. */
 export function CheckboxField({
   label,
   hint,
   error,
   inputProps,
-}: Described & {
-  label: ReactNode
-  inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string }
-}) {
-  const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
+}: FrameProps & { inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string } }) {
+  const ids = useFieldIds({ hint, error })
   return (
     <div className="field field--checkbox">
-      <input
-        id={id}
-        type="checkbox"
-        {...inputProps}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy([hint ? hintId : false, error ? errorId : false])}
-      />
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={errorId} error={error} />
+      <input id={ids.id} type="checkbox" {...inputProps} {...ids.aria} />
+      <label htmlFor={ids.id}>{label}</label>
+      <FieldHint id={ids.hintId} hint={hint} />
+      <FieldError id={ids.errorId} error={error} />
     </div>
   )
+}
+
+/** The attributes of a one-time code box (email codes, authenticator codes). */
+export function oneTimeCodeProps(maxLength: number) {
+  return {
+    inputMode: 'numeric',
+    autoComplete: 'one-time-code',
+    maxLength,
+    className: 'code-input',
+  } as const
 }
 
 /** Messages about the whole form (not one field), announced when they appear. */

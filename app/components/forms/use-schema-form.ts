@@ -1,6 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useSubmit } from '@remix-run/react'
-import { type FormEvent, useEffect, useRef } from 'react'
+import {
+  type FormEvent,
+  type InputHTMLAttributes,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useEffect,
+  useRef,
+} from 'react'
 import { type FieldValues, useForm } from 'react-hook-form'
 import type * as z from 'zod'
 import { type FormErrors } from '#app/utils/forms.ts'
@@ -66,17 +73,72 @@ export function useSchemaForm(
 
   const firstServerErrorField = serverErrors ? Object.keys(serverErrors.fieldErrors)[0] : undefined
 
+  /** The value the server sent back, for pages rendered without JavaScript. */
+  function defaultValue(name: string): string | undefined {
+    const value = serverErrors?.values[name]
+    return typeof value === 'string' ? value : undefined
+  }
+
+  function shouldAutoFocus(name: string): boolean {
+    return name === firstServerErrorField
+  }
+
+  /**
+   * One field's control: react-hook-form's registration, the caller's attributes, and what it
+   * shows. A `defaultValue` given here is what the field starts with; after a rejected post it
+   * shows what was posted instead, and the first field with a complaint takes the focus.
+   */
+  function control<P extends { defaultValue?: string }>(name: string, props?: P) {
+    return {
+      ...form.register(name),
+      ...props,
+      defaultValue: defaultValue(name) ?? props?.defaultValue,
+      autoFocus: shouldAutoFocus(name),
+    }
+  }
+
+  /**
+   * Everything a Field, TextareaField or SelectField needs for a field name, to spread on it:
+   * `<Field label="Email" {...fields.input('email', { type: 'email' })} />`.
+   */
+  const fields = {
+    input: (name: string, props?: ControlProps<InputHTMLAttributes<HTMLInputElement>>) => ({
+      error: fieldError(name),
+      inputProps: control(name, props),
+    }),
+    textarea: (
+      name: string,
+      props?: ControlProps<TextareaHTMLAttributes<HTMLTextAreaElement>>,
+    ) => ({
+      error: fieldError(name),
+      textareaProps: control(name, props),
+    }),
+    select: (name: string, props?: ControlProps<SelectHTMLAttributes<HTMLSelectElement>>) => ({
+      error: fieldError(name),
+      selectProps: control(name, props),
+    }),
+    /** A single checkbox (CheckboxField): checked state is the caller's, as it has no text value. */
+    checkbox: (name: string, props?: InputHTMLAttributes<HTMLInputElement>) => ({
+      error: fieldError(name),
+      inputProps: { ...form.register(name), ...props },
+    }),
+    /** A group of radios or checkboxes sharing one name (ChoiceGroup). */
+    choices: (name: string) => ({ error: fieldError(name), inputProps: form.register(name) }),
+  }
+
   return {
     form,
     formRef,
     onSubmit,
+    /** Spread on the <Form>: posts natively without JavaScript, validates first with it. */
+    formProps: { method: 'post', noValidate: true, ref: formRef, onSubmit } as const,
+    fields,
     fieldError,
     register: form.register,
-    /** The value the server sent back, for pages rendered without JavaScript. */
-    defaultValue: (name: string) => {
-      const value = serverErrors?.values[name]
-      return typeof value === 'string' ? value : undefined
-    },
-    shouldAutoFocus: (name: string) => name === firstServerErrorField,
+    defaultValue,
+    shouldAutoFocus,
   }
 }
+
+/** A control's own attributes: the name comes from the field, the starting value is text. */
+type ControlProps<T> = Omit<T, 'name' | 'defaultValue'> & { defaultValue?: string }

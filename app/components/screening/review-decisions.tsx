@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { formErrorsFor, useIsSubmitting } from '#app/components/admin/action-data.ts'
+import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import {
@@ -88,28 +88,17 @@ function DecisionForm({
   submitLabel: string
   buttonClass: string
 }) {
-  const { formRef, onSubmit, register, fieldError, defaultValue, shouldAutoFocus } = useSchemaForm(
-    SCHEMAS[intent],
-    serverErrors,
-    { secretFields: [] },
-  )
-  const pending = useIsSubmitting(intent)
+  const { formProps, fields } = useSchemaForm(SCHEMAS[intent], serverErrors, { secretFields: [] })
+  const pending = useIsPending(intent)
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} className="card">
+    <Form {...formProps} className="card">
       <FormErrorList errors={serverErrors?.formErrors} />
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <TextareaField
         label={label}
         hint={hint}
-        error={fieldError(field)}
-        textareaProps={{
-          ...register(field),
-          rows: 3,
-          maxLength: 1000,
-          defaultValue: defaultValue(field),
-          autoFocus: shouldAutoFocus(field),
-        }}
+        {...fields.textarea(field, { rows: 3, maxLength: 1000 })}
       />
       <SubmitButton pending={pending} pendingText="Saving…" className={buttonClass}>
         {submitLabel}

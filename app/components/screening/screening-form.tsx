@@ -59,7 +59,7 @@ export function ScreeningForm({
   children?: ReactNode
 }) {
   const schema = useMemo(() => screeningFormSchema(today), [today])
-  const { formRef, onSubmit, register, fieldError } = useSchemaForm(schema, serverErrors, {
+  const { formRef, formProps, fields } = useSchemaForm(schema, serverErrors, {
     secretFields: [],
     defaultValues: startingValues(initial, serverErrors),
   })
@@ -94,11 +94,10 @@ export function ScreeningForm({
           className="conditional"
           legend={copy.label}
           hint={copy.hint}
-          error={fieldError(name)}
           type="radio"
           options={DIABETES_CONTROL_OPTIONS}
           chosen={chosen(name)}
-          inputProps={register(name)}
+          {...fields.choices(name)}
         />
       )
     }
@@ -107,13 +106,7 @@ export function ScreeningForm({
         <Field
           label={copy.label}
           hint={copy.hint}
-          error={fieldError(name)}
-          inputProps={{
-            ...register(name),
-            type: 'date',
-            max: today,
-            defaultValue: text(name),
-          }}
+          {...fields.input(name, { type: 'date', max: today, defaultValue: text(name) })}
         />
       </div>
     )
@@ -125,11 +118,10 @@ export function ScreeningForm({
       <ChoiceGroup
         legend={question.legend}
         hint={question.hint}
-        error={fieldError(question.name)}
         type="checkbox"
         options={[...question.options, { value: NONE, label: NONE_LABEL }]}
         chosen={chosen(question.name)}
-        inputProps={register(question.name)}
+        {...fields.choices(question.name)}
         after={(value) => {
           const name = question.options.find((o) => o.value === value)?.followUp
           return name ? followUp(name) : null
@@ -144,24 +136,16 @@ export function ScreeningForm({
       <ChoiceGroup
         legend={PREGNANCY_QUESTION.legend}
         hint={PREGNANCY_QUESTION.hint}
-        error={fieldError('pregnancy')}
         type="radio"
         options={PREGNANCY_QUESTION.options}
         chosen={chosen('pregnancy')}
-        inputProps={register('pregnancy')}
+        {...fields.choices('pregnancy')}
       />
     </section>
   )
 
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      onChange={() => setTicked(readTicked())}
-      className="screening-form"
-    >
+    <Form {...formProps} onChange={() => setTicked(readTicked())} className="screening-form">
       {children}
       <FormErrorList
         errors={
@@ -175,32 +159,28 @@ export function ScreeningForm({
         <Field
           label={DATE_OF_BIRTH_QUESTION.label}
           hint={DATE_OF_BIRTH_QUESTION.hint}
-          error={fieldError('dateOfBirth')}
-          inputProps={{
-            ...register('dateOfBirth'),
+          {...fields.input('dateOfBirth', {
             type: 'date',
             autoComplete: 'bday',
             max: today,
             defaultValue: text('dateOfBirth'),
-          }}
+          })}
         />
         <ChoiceGroup
           legend={AREAS_QUESTION.legend}
           hint={AREAS_QUESTION.hint}
-          error={fieldError('areas')}
           type="checkbox"
           options={AREAS_QUESTION.options}
           chosen={chosen('areas')}
-          inputProps={register('areas')}
+          {...fields.choices('areas')}
         />
         <ChoiceGroup
           legend={SKIN_TYPE_QUESTION.legend}
           hint={SKIN_TYPE_QUESTION.hint}
-          error={fieldError('skinType')}
           type="radio"
           options={SKIN_TYPE_QUESTION.options}
           chosen={chosen('skinType')}
-          inputProps={register('skinType')}
+          {...fields.choices('skinType')}
         />
       </section>
       {CHECKLIST_QUESTIONS.map((question) => (

@@ -1,6 +1,12 @@
 import { Form, Link } from '@remix-run/react'
-import { useIsSubmitting } from '#app/components/admin/action-data.ts'
-import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { type ReactNode } from 'react'
+import { useIsPending } from '#app/components/forms/action-data.ts'
+import {
+  Field,
+  FormErrorList,
+  oneTimeCodeProps,
+  SubmitButton,
+} from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { CurrentPasswordFormSchema, TotpCodeFormSchema } from '#app/domain/auth/mfa.schema.ts'
 import { recoveryCodesDocument } from '#app/domain/auth/mfa.rules.ts'
@@ -16,7 +22,7 @@ import { type FormErrors } from '#app/utils/forms.ts'
 export type CodesShown = { recoveryCodes: string[]; createdAt: string; justEnrolled: boolean }
 
 export function SetUpIntro({ serverErrors }: { serverErrors: FormErrors | undefined }) {
-  const pending = useIsSubmitting('start')
+  const pending = useIsPending('start')
   return (
     <section aria-labelledby="setup-heading">
       <h2 id="setup-heading">Set it up</h2>
@@ -46,7 +52,7 @@ export function SetUpSteps({
   email: string
   errors: (intent: string) => FormErrors | undefined
 }) {
-  const restarting = useIsSubmitting('start')
+  const restarting = useIsPending('start')
   return (
     <>
       <section aria-labelledby="scan-heading">
@@ -90,36 +96,43 @@ export function SetUpSteps({
 }
 
 function ConfirmForm({ serverErrors }: { serverErrors: FormErrors | undefined }) {
-  const pending = useIsSubmitting('confirm')
-  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
-    TotpCodeFormSchema,
-    serverErrors,
-    { secretFields: ['code'] },
-  )
   return (
-    <Form
-      method="post"
-      noValidate
-      ref={formRef}
-      onSubmit={onSubmit}
-      aria-label="Turn on two-step sign-in"
-    >
-      <input type="hidden" name="intent" value="confirm" />
+    <TotpCodeForm
+      intent="confirm"
+      label="Turn on two-step sign-in"
+      submitLabel="Turn on two-step sign-in"
+      serverErrors={serverErrors}
+    />
+  )
+}
+
+/** The 6-digit code from the authenticator app: to turn two-step sign-in on, and to sign in. */
+export function TotpCodeForm({
+  intent,
+  label,
+  submitLabel,
+  serverErrors,
+  children,
+}: {
+  intent: string
+  label: string
+  submitLabel: string
+  serverErrors: FormErrors | undefined
+  /** More hidden fields, such as where to go next. */
+  children?: ReactNode
+}) {
+  const pending = useIsPending(intent)
+  const { formProps, fields } = useSchemaForm(TotpCodeFormSchema, serverErrors, {
+    secretFields: ['code'],
+  })
+  return (
+    <Form {...formProps} aria-label={label}>
+      <input type="hidden" name="intent" value={intent} />
+      {children}
       <FormErrorList errors={serverErrors?.formErrors} />
-      <Field
-        label="6-digit code"
-        error={fieldError('code')}
-        inputProps={{
-          ...register('code'),
-          inputMode: 'numeric',
-          autoComplete: 'one-time-code',
-          maxLength: 7,
-          className: 'code-input',
-          autoFocus: shouldAutoFocus('code'),
-        }}
-      />
+      <Field label="6-digit code" {...fields.input('code', oneTimeCodeProps(7))} />
       <SubmitButton pending={pending} pendingText="Checking…">
-        Turn on two-step sign-in
+        {submitLabel}
       </SubmitButton>
     </Form>
   )
@@ -196,25 +209,16 @@ function PasswordForm({
   serverErrors: FormErrors | undefined
   danger?: boolean
 }) {
-  const pending = useIsSubmitting(intent)
-  const { formRef, onSubmit, register, fieldError, shouldAutoFocus } = useSchemaForm(
-    CurrentPasswordFormSchema,
-    serverErrors,
-  )
+  const pending = useIsPending(intent)
+  const { formProps, fields } = useSchemaForm(CurrentPasswordFormSchema, serverErrors)
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} aria-label={label}>
+    <Form {...formProps} aria-label={label}>
       <input type="hidden" name="intent" value={intent} />
       <FormErrorList errors={serverErrors?.formErrors} />
       <Field
         label="Your current password"
         hint="We ask again before changing how you sign in."
-        error={fieldError('password')}
-        inputProps={{
-          ...register('password'),
-          type: 'password',
-          autoComplete: 'current-password',
-          autoFocus: shouldAutoFocus('password'),
-        }}
+        {...fields.input('password', { type: 'password', autoComplete: 'current-password' })}
       />
       <SubmitButton
         pending={pending}

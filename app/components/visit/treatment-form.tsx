@@ -53,20 +53,23 @@ export function TreatmentRecordForm({
 }) {
   const startDepth = (area: TreatmentArea) =>
     start?.areas.find((entry) => entry.area === area)?.depthUm
-  const { formRef, onSubmit, register, fieldError, defaultValue } = useSchemaForm(
+  const { formProps, fields, register, fieldError, defaultValue } = useSchemaForm(
     TreatmentRecordSchema,
     serverErrors,
     { defaultValues: { areas: start?.areas.map((entry) => entry.area) ?? [] } },
   )
+  /** What a field starts with when this corrects an earlier entry. */
+  const from = (value: string | number | null | undefined) => ({
+    defaultValue: value === null || value === undefined ? undefined : String(value),
+  })
   const posted = (name: string, fallback?: string | number | null) =>
-    defaultValue(name) ??
-    (fallback === null || fallback === undefined ? undefined : String(fallback))
+    defaultValue(name) ?? from(fallback).defaultValue
   const postedAreas = serverErrors?.values.areas
   const chosenAreas = postedAreas
     ? ([] as string[]).concat(postedAreas)
     : (start?.areas.map((entry) => entry.area) ?? [])
   return (
-    <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} className="stack">
+    <Form {...formProps} className="stack">
       <FormErrorList errors={serverErrors?.formErrors} />
       {start ? <input type="hidden" name="correctsRecordId" value={start.id} /> : null}
       <fieldset className="stack">
@@ -92,16 +95,11 @@ export function TreatmentRecordForm({
               </div>
               <Field
                 label={`Depth at ${TREATMENT_AREA_LABELS[area].toLowerCase()} (mm)`}
-                error={fieldError(`depth_${area}`)}
-                inputProps={{
-                  ...register(`depth_${area}`),
+                {...fields.input(`depth_${area}`, {
                   inputMode: 'decimal',
                   autoComplete: 'off',
-                  defaultValue: posted(
-                    `depth_${area}`,
-                    startDepth(area) === undefined ? undefined : startDepth(area)! / 1000,
-                  ),
-                }}
+                  ...from(startDepth(area) === undefined ? undefined : startDepth(area)! / 1000),
+                })}
               />
             </li>
           ))}
@@ -110,26 +108,16 @@ export function TreatmentRecordForm({
       <Field
         label="Device"
         hint="Make and model, for example Dermapen 4."
-        error={fieldError('device')}
-        inputProps={{ ...register('device'), defaultValue: posted('device', start?.device) }}
+        {...fields.input('device', from(start?.device))}
       />
       <Field
         label="Cartridge lot number"
         hint="From the packet of the single-use cartridge."
-        error={fieldError('cartridgeLot')}
-        inputProps={{
-          ...register('cartridgeLot'),
-          autoComplete: 'off',
-          defaultValue: posted('cartridgeLot', start?.cartridgeLot),
-        }}
+        {...fields.input('cartridgeLot', { autoComplete: 'off', ...from(start?.cartridgeLot) })}
       />
       <SelectField
         label="Numbing cream"
-        error={fieldError('anaesthetic')}
-        selectProps={{
-          ...register('anaesthetic'),
-          defaultValue: posted('anaesthetic', start?.anaesthetic) ?? 'none',
-        }}
+        {...fields.select('anaesthetic', { defaultValue: start?.anaesthetic ?? 'none' })}
       >
         {ANAESTHETICS.map((value) => (
           <option key={value} value={value}>
@@ -140,38 +128,28 @@ export function TreatmentRecordForm({
       <Field
         label="Minutes the cream was on"
         hint="Leave empty when no cream was used."
-        error={fieldError('anaestheticMinutes')}
-        inputProps={{
-          ...register('anaestheticMinutes'),
+        {...fields.input('anaestheticMinutes', {
           inputMode: 'numeric',
-          defaultValue: posted('anaestheticMinutes', start?.anaestheticMinutes),
-        }}
+          ...from(start?.anaestheticMinutes),
+        })}
       />
       <ChoiceGroup
         legend="Redness at the end of the session"
         type="radio"
         options={REDNESS_GRADES.map((value) => ({ value, label: REDNESS_LABELS[value] }))}
         chosen={[posted('rednessGrade', start?.rednessGrade) ?? '']}
-        error={fieldError('rednessGrade')}
-        inputProps={register('rednessGrade')}
+        {...fields.choices('rednessGrade')}
       />
       <ChoiceGroup
         legend="Bleeding"
         type="radio"
         options={BLEEDING_LEVELS.map((value) => ({ value, label: BLEEDING_LABELS[value] }))}
         chosen={[posted('bleeding', start?.bleeding) ?? '']}
-        error={fieldError('bleeding')}
-        inputProps={register('bleeding')}
+        {...fields.choices('bleeding')}
       />
       <TextareaField
         label="Notes (optional)"
-        error={fieldError('notes')}
-        textareaProps={{
-          ...register('notes'),
-          rows: 4,
-          maxLength: 2000,
-          defaultValue: posted('notes', start?.notes),
-        }}
+        {...fields.textarea('notes', { rows: 4, maxLength: 2000, ...from(start?.notes) })}
       />
       <SubmitButton pending={pending} pendingText="Saving…">
         {start ? 'Save the correction' : 'Save and complete the visit'}

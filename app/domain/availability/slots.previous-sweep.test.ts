@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { slotSearchInputOf } from '#tests/support/slot-search-input.ts'
 import {
   addDays,
   instantAt,
@@ -96,35 +97,16 @@ const inputArb = fc
       )
       .map((schedules) => ({ base, schedules })),
   )
-  .map(({ base, schedules }): SlotSearchInput => {
-    const rangeStart = instantAt(base.fromDate, 0, base.zone)
-    return {
-      timeZone: base.zone,
-      slotStepMinutes: base.step,
-      service: { durationMinutes: base.duration, bufferAfterMinutes: base.buffer },
-      fromDate: base.fromDate,
-      days: base.days,
-      earliestStartAt: rangeStart + base.earliestOffset,
-      latestStartAt: rangeStart + base.earliestOffset + base.windowLength,
-      closedDates: new Set(base.closed.map((index) => addDays(base.fromDate, index))),
-      practitioners: schedules.map((schedule, index) => ({
-        id: `p${index}`,
+  .map(({ base, schedules }) =>
+    slotSearchInputOf({
+      base,
+      // Often everyone keeps the same hours, so many slots start together (ties).
+      schedules: schedules.map((schedule) => ({
+        ...schedule,
         weekly: base.sharedHours ? schedules[0]!.weekly : schedule.weekly,
-        exceptions: schedule.exceptions.map((exception): AvailabilityException => ({
-          kind: exception.span === null ? 'time_off' : exception.kind,
-          date: addDays(base.fromDate, exception.dayIndex),
-          startMinute: exception.span?.startMinute ?? null,
-          endMinute: exception.span?.endMinute ?? null,
-        })),
-        busy: schedule.busy
-          .map(([offset, length]) => ({
-            startAt: rangeStart + offset * MINUTE_MS,
-            endAt: rangeStart + (offset + length) * MINUTE_MS,
-          }))
-          .sort((a, b) => a.startAt - b.startAt),
       })),
-    }
-  })
+    }),
+  )
 
 describe('searchSlots: the flat-array search against the sweep it replaced', () => {
   test('the same slots in the same order, and the same counted work', () => {

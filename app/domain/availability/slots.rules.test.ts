@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { addDays, instantAt } from '#app/domain/shared/calendar.rules.ts'
+import { slotSearchInputOf } from '#tests/support/slot-search-input.ts'
 import {
   type AvailabilityException,
   type Interval,
@@ -455,37 +456,12 @@ describe('searchSlots: properties', () => {
         .array(scheduleArb(base.days), { minLength: 1, maxLength: 3 })
         .map((schedules) => ({ base, schedules })),
     )
-    .map(({ base, schedules }): SlotSearchInput => {
-      const rangeStart = instantAt(base.fromDate, 0, base.zone)
-      return {
-        timeZone: base.zone,
-        slotStepMinutes: base.step,
-        service: { durationMinutes: base.duration, bufferAfterMinutes: base.buffer },
-        fromDate: base.fromDate,
-        days: base.days,
-        earliestStartAt: rangeStart + base.earliestOffset,
-        latestStartAt: rangeStart + base.earliestOffset + base.windowLength,
-        closedDates: new Set(
-          base.closedIndex === null ? [] : [addDays(base.fromDate, base.closedIndex)],
-        ),
-        practitioners: schedules.map((schedule, index) => ({
-          id: `p${index}`,
-          weekly: schedule.weekly,
-          exceptions: schedule.exceptions.map((exception) => ({
-            kind: exception.span === null ? 'time_off' : exception.kind,
-            date: addDays(base.fromDate, exception.dayIndex),
-            startMinute: exception.span?.startMinute ?? null,
-            endMinute: exception.span?.endMinute ?? null,
-          })),
-          busy: schedule.busy
-            .map(([offset, length]) => ({
-              startAt: rangeStart + offset * MINUTE,
-              endAt: rangeStart + (offset + length) * MINUTE,
-            }))
-            .sort((a, b) => a.startAt - b.startAt),
-        })),
-      }
-    })
+    .map(({ base: { closedIndex, ...base }, schedules }) =>
+      slotSearchInputOf({
+        base: { ...base, closed: closedIndex === null ? [] : [closedIndex] },
+        schedules,
+      }),
+    )
 
   test('no slot with its buffer overlaps a busy interval; every slot lies in open hours on the grid', () => {
     fc.assert(

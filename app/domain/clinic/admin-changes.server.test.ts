@@ -66,6 +66,22 @@ function post(who: Parameters<typeof practitionerIdOf>[0], values: Record<string
   )
 }
 
+/** The service form as an admin fills it in for a cosmetic body treatment (the posted strings). */
+const BODY_GLOW = {
+  name: 'Body glow',
+  description: 'Short needles for the body.',
+  kind: 'treatment',
+  tier: 'cosmetic',
+  durationMinutes: '45',
+  bufferAfterMinutes: '10',
+  maxNeedleDepthMm: '0.5',
+  courseSessions: '1',
+  courseIntervalWeeks: '0',
+  price: '',
+  downtime: 'None.',
+  sortOrder: '10',
+}
+
 describe('refused changes write nothing', () => {
   test('a medical-tier service cannot be given to an aesthetician', () => {
     const before = fingerprint()
@@ -204,20 +220,7 @@ describe('form validation (the same schemas the routes use)', () => {
   })
 
   test('services: cosmetic depth at most 0.5 mm, consultations have none, prices in euros', () => {
-    const base = {
-      name: 'Body glow',
-      description: 'Short needles for the body.',
-      kind: 'treatment',
-      tier: 'cosmetic',
-      durationMinutes: '45',
-      bufferAfterMinutes: '10',
-      maxNeedleDepthMm: '1.0',
-      courseSessions: '1',
-      courseIntervalWeeks: '0',
-      price: '89,50',
-      downtime: 'None.',
-      sortOrder: '10',
-    }
+    const base = { ...BODY_GLOW, maxNeedleDepthMm: '1.0', price: '89,50' }
     const messages = (values: Record<string, string>) =>
       ServiceSchema.safeParse(values).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
     expect(messages(base)).toEqual([
@@ -379,21 +382,7 @@ describe('changes that strand nothing', () => {
   })
 
   test('creating and editing a service keeps its URL name', () => {
-    const values = {
-      name: 'Body glow',
-      description: 'Short needles for the body.',
-      kind: 'treatment',
-      tier: 'cosmetic',
-      durationMinutes: '45',
-      bufferAfterMinutes: '10',
-      maxNeedleDepthMm: '0.5',
-      courseSessions: '1',
-      courseIntervalWeeks: '0',
-      price: '',
-      downtime: 'None.',
-      isActive: 'on',
-      sortOrder: '10',
-    }
+    const values = { ...BODY_GLOW, isActive: 'on' }
     const { serviceId } = createService(ServiceSchema.parse(values), admin(), NOW)
     const again = createService(ServiceSchema.parse(values), admin(), NOW)
     const slugs = getDb()

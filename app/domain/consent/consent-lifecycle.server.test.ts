@@ -55,6 +55,11 @@ function bookingIdOf(reference: string): string {
   return getDb().select().from(bookings).where(eq(bookings.reference, reference)).get()!.id
 }
 
+/** The patient books the first free time of a service from NOW (signing its consent). */
+function bookFirstFree(service: string) {
+  return bookForPatient(service, firstFreeSlot(service, NOW), NOW)
+}
+
 function auditActions(prefix: string) {
   return getDb()
     .select({ action: auditEvents.action, actorType: auditEvents.actorType })
@@ -78,11 +83,7 @@ const withdrawInput = (
 
 describe('countersignature', () => {
   test('the treating clinician countersigns once; then the treatment may go ahead', async () => {
-    const { reference } = await bookForPatient(
-      'medical-face',
-      firstFreeSlot('medical-face', NOW),
-      NOW,
-    )
+    const { reference } = await bookFirstFree('medical-face')
     const bookingId = bookingIdOf(reference)
     expect(getConsentStatus(bookingId)?.status).toBe('signed')
     expect(hasValidConsentForTreatment(bookingId)).toBe(false)
@@ -136,11 +137,7 @@ describe('countersignature', () => {
   })
 
   test('nothing to countersign: no consent yet, a consultation, an unknown booking', async () => {
-    const { reference } = await bookForPatient(
-      'consultation',
-      firstFreeSlot('consultation', NOW),
-      NOW,
-    )
+    const { reference } = await bookFirstFree('consultation')
     const bookingId = bookingIdOf(reference)
     expect(getConsentStatus(bookingId)?.status).toBe('not_required')
     expect(hasValidConsentForTreatment(bookingId)).toBe(true)
@@ -161,11 +158,7 @@ describe('countersignature', () => {
 
 describe('withdrawal', () => {
   test('the patient withdraws, the clinic is told without health details, and signing again works', async () => {
-    const { session, reference } = await bookForPatient(
-      'skin-boost',
-      firstFreeSlot('skin-boost', NOW),
-      NOW,
-    )
+    const { session, reference } = await bookFirstFree('skin-boost')
     const bookingId = bookingIdOf(reference)
     const result = withdrawConsent(withdrawInput(session, reference))
     expect(result.ok).toBe(true)
@@ -219,7 +212,7 @@ describe('withdrawal', () => {
   })
 
   test("another patient's booking cannot be withdrawn, and nothing is written", async () => {
-    const { reference } = await bookForPatient('skin-boost', firstFreeSlot('skin-boost', NOW), NOW)
+    const { reference } = await bookFirstFree('skin-boost')
     const { session: stranger } = await bookForPatient(
       'consultation',
       firstFreeSlot('consultation', NOW),
@@ -268,7 +261,7 @@ describe('validity across sessions, versions and time', () => {
   })
 
   test('a consent covers sessions up to 12 months after signing, of the same tier only', async () => {
-    const { session } = await bookForPatient('skin-boost', firstFreeSlot('skin-boost', NOW), NOW)
+    const { session } = await bookFirstFree('skin-boost')
     const record = getDb().select().from(consentRecords).get()!
     const signedAt = record.signedAt.getTime()
     const status = (tier: 'medical' | 'cosmetic', startAt: number) =>

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process'
-import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { simpleParser } from 'mailparser'
 import { afterEach, describe, expect, test } from 'vitest'
@@ -7,6 +5,7 @@ import { resetEnvCache } from '#app/utils/env.server.ts'
 import { getDatabasePath, getDb, openDatabase } from '#db/client.server.ts'
 import { emailOutbox } from '#db/schema/index.ts'
 import { startSmtpSink } from '#tests/setup/smtp-sink.mjs'
+import { fixtureProcess } from '#tests/support/fixture-process.ts'
 import { buildAppointmentIcs } from './calendar.server.ts'
 import {
   createMailTransport,
@@ -20,7 +19,7 @@ import { MAX_DELIVERY_ATTEMPTS, RETRY_BACKOFF_MS, SENDING_LEASE_MS } from './out
 type Sink = Awaited<ReturnType<typeof startSmtpSink>>
 type SinkResponse = 'accept' | 'refuse' | 'hang'
 
-const FIXTURE = path.resolve('tests/fixtures/dispatcher-process.ts')
+const FIXTURE = 'tests/fixtures/dispatcher-process.ts'
 const cleanups: (() => Promise<void> | void)[] = []
 
 afterEach(async () => {
@@ -81,46 +80,33 @@ async function drain(options: Parameters<typeof dispatchDueEmails>[0]) {
   }
 }
 
+/** A calendar file for a 10:00 appointment; each test names its own booking. */
+function appointmentIcs(
+  booking: Pick<Parameters<typeof buildAppointmentIcs>[0], 'uid' | 'description'> &
+    Partial<Parameters<typeof buildAppointmentIcs>[0]>,
+) {
+  return buildAppointmentIcs({
+    sequence: 0,
+    startAt: new Date('2026-12-01T09:00:00Z'),
+    endAt: new Date('2026-12-01T10:00:00Z'),
+    title: 'Appointment at Dermadesk',
+    location: 'Via Roma 1, Milano',
+    url: 'http://localhost:3000/bookings',
+    ...booking,
+  })
+}
+
 /** A dispatcher in another process, on this test's database. */
 function dispatcherProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
-    env: { ...process.env, DATABASE_PATH: getDatabasePath(), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  )
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-  })
-  return {
-    child,
-    exited,
-    async report(): Promise<Record<keyof DispatchReport, number>> {
-      const { code } = await exited
-      if (code !== 0) throw new Error(`dispatcher process failed (${code}): ${stderr}`)
-      return JSON.parse(stdout) as Record<keyof DispatchReport, number>
-    },
-    stderr: () => stderr,
-  }
+  return fixtureProcess<Record<keyof DispatchReport, number>>(FIXTURE, env, cleanups)
 }
 
 describe('sending', () => {
   test('a message goes out through SMTP with its stable Message-ID and calendar file', async () => {
     const smtp = await sink()
-    const ics = buildAppointmentIcs({
+    const ics = appointmentIcs({
       uid: 'booking-1@dermadesk.test',
-      sequence: 0,
-      startAt: new Date('2026-12-01T09:00:00Z'),
-      endAt: new Date('2026-12-01T10:00:00Z'),
-      title: 'Appointment at Dermadesk',
       description: 'Booking DD-TEST01',
-      location: 'Via Roma 1, Milano',
-      url: 'http://localhost:3000/bookings',
     })
     enqueueEmail(getDb(), email(1, { calendar: { filename: 'appointment.ics', content: ics } }))
     const queued = row('test:1')
@@ -155,15 +141,10 @@ describe('sending', () => {
 
   test('a cancelling calendar file is sent as METHOD:CANCEL', async () => {
     const smtp = await sink()
-    const ics = buildAppointmentIcs({
+    const ics = appointmentIcs({
       uid: 'booking-2@dermadesk.test',
       sequence: 2,
-      startAt: new Date('2026-12-01T09:00:00Z'),
-      endAt: new Date('2026-12-01T10:00:00Z'),
-      title: 'Appointment at Dermadesk',
       description: 'Cancelled',
-      location: 'Via Roma 1, Milano',
-      url: 'http://localhost:3000/bookings',
       cancelled: true,
     })
     enqueueEmail(getDb(), email(2, { calendar: { filename: 'cancelled.ics', content: ics } }))

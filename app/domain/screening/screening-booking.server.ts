@@ -9,6 +9,7 @@ import {
   loadOwnedBooking,
 } from '#app/domain/booking/index.server.ts'
 import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
+import { type PatientBookingQuery } from '#app/domain/patient/patient-booking-query.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import { screeningReviewEvents, services } from '#db/schema/index.ts'
@@ -69,6 +70,12 @@ export function isTreatment(db: Db | Tx, serviceId: string): boolean {
   )
 }
 
+/** The patient's own booking (loadOwnedBooking) when it is a treatment: only those are screened. */
+function ownedTreatmentBooking(db: Db | Tx, session: PatientSession | null, reference: string) {
+  const owned = loadOwnedBooking(db, session, reference)
+  return owned && isTreatment(db, owned.booking.serviceId) ? owned : undefined
+}
+
 export type PatientExplanation = { kind: Finding['kind']; text: string; until: string | null }
 
 function explanationsOf(findings: Finding[]): PatientExplanation[] {
@@ -102,15 +109,10 @@ export type PatientScreeningView = {
 }
 
 /** The patient's own screening for a booking, or null (not theirs, or no such booking). Audited. */
-export function getPatientScreening(input: {
-  session: PatientSession | null
-  reference: string
-  now: Date
-  actor: BookingActor
-}): PatientScreeningView | null {
+export function getPatientScreening(input: PatientBookingQuery): PatientScreeningView | null {
   const db = getDb()
-  const owned = loadOwnedBooking(db, input.session, input.reference)
-  if (!owned || !isTreatment(db, owned.booking.serviceId)) return null
+  const owned = ownedTreatmentBooking(db, input.session, input.reference)
+  if (!owned) return null
   const { booking, patient } = owned
   const service = db
     .select({ name: services.name })
@@ -201,18 +203,13 @@ export function getPatientScreeningNotice(
 export type AnswerQuestionResult = { ok: true } | { ok: false; reason: 'not-found' | 'no-question' }
 
 /** The patient answers the clinician's open question (the booking stays pending review). */
-export function answerClinicQuestion(input: {
-  session: PatientSession | null
-  reference: string
-  answer: string
-  now: Date
-  actor: BookingActor
-}): AnswerQuestionResult {
+export function answerClinicQuestion(
+  input: PatientBookingQuery & { answer: string },
+): AnswerQuestionResult {
   return getDb().transaction(
     (tx): AnswerQuestionResult => {
-      const owned = loadOwnedBooking(tx, input.session, input.reference)
-      if (!owned || !isTreatment(tx, owned.booking.serviceId))
-        return { ok: false, reason: 'not-found' }
+      const owned = ownedTreatmentBooking(tx, input.session, input.reference)
+      if (!owned) return { ok: false, reason: 'not-found' }
       const { booking, patient } = owned
       if (!OPEN_STATUSES.includes(booking.status)) return { ok: false, reason: 'no-question' }
       const question = openQuestionOf(liteEvents(loadReviewEvents(tx, booking.id)))
@@ -320,18 +317,13 @@ export function storeBookingAnswers(
 }
 
 /** The patient updates their answers from the manage page (also: renewal before the visit). */
-export function updatePatientScreening(input: {
-  session: PatientSession | null
-  reference: string
-  answers: ScreeningAnswers
-  now: Date
-  actor: BookingActor
-}): UpdateScreeningResult {
+export function updatePatientScreening(
+  input: PatientBookingQuery & { answers: ScreeningAnswers },
+): UpdateScreeningResult {
   return getDb().transaction(
     (tx): UpdateScreeningResult => {
-      const owned = loadOwnedBooking(tx, input.session, input.reference)
-      if (!owned || !isTreatment(tx, owned.booking.serviceId))
-        return { ok: false, reason: 'not-found' }
+      const owned = ownedTreatmentBooking(tx, input.session, input.reference)
+      if (!owned) return { ok: false, reason: 'not-found' }
       return storeBookingAnswers(tx, {
         booking: owned.booking,
         patient: owned.patient,

@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm'
-import { type BookingActor } from '#app/domain/booking/booking-state.server.ts'
 import {
   auditPatientBookingView,
   loadOwnedBooking,
 } from '#app/domain/booking/owned-booking.server.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
-import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { type PatientBookingQuery } from '#app/domain/patient/patient-booking-query.ts'
 import { getDb } from '#db/client.server.ts'
 import { services } from '#db/schema/index.ts'
 
@@ -29,12 +28,7 @@ export type PatientAftercareView = {
   clinicPhone: string
 }
 
-export function getPatientAftercare(input: {
-  session: PatientSession | null
-  reference: string
-  now: Date
-  actor: BookingActor
-}): PatientAftercareView | null {
+export function getPatientAftercare(input: PatientBookingQuery): PatientAftercareView | null {
   const db = getDb()
   const owned = loadOwnedBooking(db, input.session, input.reference)
   if (!owned) return null
