@@ -37,11 +37,18 @@ export type AppServer = { url: string; dbFile: string; stop: () => Promise<void>
 /**
  * The built app on a fresh copy of the demo database, pinned to the server core, logging at
  * info level to a file as in production (one line per request), with the mail scheduler off.
+ * `prepare` writes into that copy before the server opens it; `env` adds to the environment.
  */
-export async function startApp(context: Context, name: string, port: number): Promise<AppServer> {
+export async function startApp(
+  context: Context,
+  name: string,
+  port: number,
+  options: { prepare?: (dbFile: string) => Promise<void>; env?: Record<string, string> } = {},
+): Promise<AppServer> {
   const dbFile = path.join(context.tmpDir, `${name}.db`)
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true })
   fs.copyFileSync(context.demoDb, dbFile)
+  await options.prepare?.(dbFile)
   const started = startProcess({
     pinning: context.pinning,
     role: 'server',
@@ -58,6 +65,7 @@ export async function startApp(context: Context, name: string, port: number): Pr
       LOG_LEVEL: 'info',
       LOG_FILE: path.join(context.tmpDir, `${name}.log`),
       SCHEDULER: 'false',
+      ...options.env,
     },
     logFile: path.join(context.tmpDir, `${name}.out`),
   })
