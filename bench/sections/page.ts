@@ -159,7 +159,7 @@ export async function measurePages(context: Context) {
         const made = await runWorker<Omit<Sessions, 'draftCookie'>>(
           context,
           'page-sessions',
-          { db: dbFile },
+          { db: dbFile, secureCookies: true },
           120_000,
         )
         sessions = { ...made, draftCookie: '' }

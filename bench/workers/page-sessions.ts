@@ -3,10 +3,10 @@
 // patient session that proved the address of a booked patient with an email code, and a staff
 // session of a clinician. Sessions are rows as the app writes them (only the token's hash is
 // stored); the cookies are serialised as the app serialises them.
-// Config (argv[2], JSON): { db }. Prints { patientCookie, reference, staffCookie, staffEmail }.
+// Config (argv[2], JSON): { db, secureCookies } (secureCookies as the server's SECURE_COOKIES:
+// production names its cookies __Host-…). Prints { patientCookie, reference, staffCookie, staffEmail }.
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import { createCookie } from '@remix-run/node'
 import {
   PATIENT_SESSION_ABSOLUTE_MS,
   hashPatientToken,
@@ -16,15 +16,21 @@ import { openDatabase } from '#db/client.server.ts'
 import { patientSessions, sessions } from '#db/schema/index.ts'
 import { seedDemoAppointments } from '#db/seed-appointments.ts'
 
-const { db: file } = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as { db: string }
+const config = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as {
+  db: string
+  secureCookies: boolean
+}
+// Before the app's modules read their environment (getEnv caches it on first use).
+process.env.SECURE_COOKIES = String(config.secureCookies)
+const { serializeSessionCookie } = await import('#app/utils/auth.server.ts')
+const { patientSessionCookie } = await import('#app/utils/patient-session.server.ts')
+const file = config.db
 const db = openDatabase(file)
 const now = new Date()
 seedDemoAppointments(db, now)
 
-/** The `name=value` pair a browser sends back for a cookie the app set. */
-async function cookiePair(name: string, token: string): Promise<string> {
-  return (await createCookie(name, { path: '/' }).serialize(token)).split(';')[0]!
-}
+/** The `name=value` pair a browser sends back for a Set-Cookie header. */
+const cookiePair = (setCookie: string) => setCookie.split(';')[0]!
 
 // A confirmed upcoming booking of a patient: the page a patient opens from the bookings list.
 const booking = db.$client
@@ -76,9 +82,9 @@ db.$client.close()
 
 console.log(
   JSON.stringify({
-    patientCookie: await cookiePair('dermadesk_patient', patientToken),
+    patientCookie: cookiePair(await patientSessionCookie(patientToken)),
     reference: booking.reference,
-    staffCookie: await cookiePair('dermadesk_session', staffToken),
+    staffCookie: cookiePair(await serializeSessionCookie(staffToken)),
     staffEmail: clinician.email,
   }),
 )
