@@ -102,7 +102,11 @@ export type LoadConfig = {
   headers?: Record<string, string>
   body?: string
   timeoutSec?: number
-  perRequest?: { cookies: string[]; bodies?: string[] }
+  /**
+   * Request i carries cookies[i] (and bodies[i]) from the client address clients[i], or from an
+   * address of its own derived from i (bench/workers/load.mjs).
+   */
+  perRequest?: { cookies: string[]; bodies?: string[]; clients?: string[] }
 }
 
 export type LoadResult = {

@@ -9,7 +9,7 @@ import {
   withDatabase,
 } from '../lib/context.ts'
 import { p99Multiple } from '../lib/floor.ts'
-import { holdOver, offeredSlots, startDraft, startDrafts } from '../lib/http.ts'
+import { clientAddress, holdOver, offeredSlots, startDraft, startDrafts } from '../lib/http.ts'
 import { renderTable } from '../lib/table.ts'
 
 /**
@@ -95,6 +95,11 @@ export async function measureRace(context: Context) {
     const serviceId = serviceIdBySlug(app.dbFile, 'consultation')
     context.log(`  preparing ${N} patient sessions with drafts`)
     let cookies = await startDrafts(app.url, serviceId, N)
+    // Each patient keeps one client address for the whole section. The winner of a run keeps a
+    // live hold, and the live holds per address are limited (ADR 027): an address that moved with
+    // an index to the next patients would collect the winners' holds and be refused (429).
+    let clients = cookies.map((_, n) => clientAddress(n))
+    let patientsMade = N
     for (let index = 0; index < runs * 2; index++) {
       const run = Math.floor(index / 2) + 1
       const client: RaceClient = index % 2 === 0 ? 'browser' : 'form'
@@ -108,7 +113,7 @@ export async function measureRace(context: Context) {
         timeoutSec: 10,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ slot }).toString(),
-        perRequest: { cookies },
+        perRequest: { cookies, clients },
       })
       const statuses = load.statuses ?? []
       const count = (predicate: (status: number | null) => boolean) =>
@@ -180,7 +185,11 @@ export async function measureRace(context: Context) {
       )
       // The winner's draft now holds a slot: the next run replaces it with a new patient.
       cookies = cookies.filter((_, index) => !winners.includes(index))
-      while (cookies.length < N) cookies.unshift(await startDraft(app.url, serviceId))
+      clients = clients.filter((_, index) => !winners.includes(index))
+      while (cookies.length < N) {
+        cookies.unshift(await startDraft(app.url, serviceId))
+        clients.unshift(clientAddress(patientsMade++))
+      }
     }
   } finally {
     await app.stop()

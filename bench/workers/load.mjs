@@ -26,7 +26,7 @@ function options(phase) {
 }
 
 function perRequestOptions(statuses) {
-  const { cookies, bodies } = config.perRequest
+  const { cookies, bodies, clients } = config.perRequest
   let next = 0
   return {
     ...options('amount'),
@@ -41,7 +41,9 @@ function perRequestOptions(statuses) {
           // Each session is a patient of its own, on an address of its own (the app trusts the
           // proxy header here): the limits per client IP (ADR 027) count them apart, as they
           // would count real patients apart.
-          const client = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`
+          // A caller that replaces patients between runs passes each one's address (clients), so
+          // that a patient keeps it: an index moves to another patient, a live hold does not.
+          const client = clients?.[i] ?? `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`
           request.headers = { ...request.headers, cookie: cookies[i], 'x-forwarded-for': client }
           if (bodies) request.body = bodies[i]
           return request
