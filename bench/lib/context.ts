@@ -32,7 +32,7 @@ export function byMode<T>(context: Context, values: Record<Mode, T>): T {
   return values[context.mode]
 }
 
-export type AppServer = { url: string; dbFile: string; stop: () => Promise<void> }
+export type AppServer = { url: string; dbFile: string; pid: number; stop: () => Promise<void> }
 
 /**
  * The built app on a fresh copy of the demo database, pinned to the server core, logging at
@@ -71,14 +71,14 @@ export async function startApp(
   })
   const url = `http://127.0.0.1:${port}`
   await waitForHttp(`${url}/healthz`, started)
-  return { url, dbFile, stop: () => stopProcess(started) }
+  return { url, dbFile, pid: started.child.pid!, stop: () => stopProcess(started) }
 }
 
 /** The bare node:http hello world, pinned like the app. */
 export async function startHello(
   context: Context,
   port: number,
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const started: Started = startProcess({
     pinning: context.pinning,
     role: 'server',
@@ -89,7 +89,7 @@ export async function startHello(
   })
   const url = `http://127.0.0.1:${port}`
   await waitForHttp(url, started)
-  return { url, stop: () => stopProcess(started) }
+  return { url, pid: started.child.pid!, stop: () => stopProcess(started) }
 }
 
 export type LoadConfig = {
@@ -121,6 +121,8 @@ export type LoadResult = {
   non2xx: number
   errors: number
   timeouts: number
+  /** Requests answered during the warm-up, before the measured run. */
+  warmupRequests?: number
   statuses?: (number | null)[]
 }
 

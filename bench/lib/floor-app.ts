@@ -80,7 +80,7 @@ export async function startFloor(
   context: Context,
   floor: FloorApp,
   port: number,
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const started = startProcess({
     pinning: context.pinning,
     role: 'server',
@@ -96,5 +96,5 @@ export async function startFloor(
   })
   const url = `http://127.0.0.1:${port}`
   await waitForHttp(`${url}/`, started)
-  return { url, stop: () => stopProcess(started) }
+  return { url, pid: started.child.pid!, stop: () => stopProcess(started) }
 }

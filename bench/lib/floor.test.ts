@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { p99Multiple, pickBaseline, type RateRun, relativeToFloor } from './floor.ts'
+import {
+  cpuMsPerRequest,
+  cpuShareOfFloorPct,
+  p99Multiple,
+  pickBaseline,
+  type RateRun,
+  relativeToFloor,
+} from './floor.ts'
 
 const run = (reqPerSec: number, p99 = 10, problem: string | null = null): RateRun => ({
   reqPerSec,
@@ -45,5 +52,20 @@ describe('relativeToFloor', () => {
 
   test('a floor that served nothing is an error, not an infinite ratio', () => {
     expect(() => relativeToFloor(run(600), run(0))).toThrow(RangeError)
+  })
+})
+
+describe('CPU time per request (reported beside the budgets)', () => {
+  test('CPU over every request answered; unknown or empty loads give no figure', () => {
+    expect(cpuMsPerRequest(1300, 2600)).toBe(0.5)
+    expect(cpuMsPerRequest(null, 2600)).toBeNull()
+    expect(cpuMsPerRequest(1300, 0)).toBeNull()
+    expect(cpuMsPerRequest(0, 2600)).toBeNull()
+  })
+
+  test("a page's share of the floor is the floor's CPU per request (mean of both sides) over the page's", () => {
+    expect(cpuShareOfFloorPct(2, [0.5, 0.7])).toBeCloseTo(30)
+    expect(() => cpuShareOfFloorPct(0, [0.5])).toThrow(RangeError)
+    expect(() => cpuShareOfFloorPct(2, [])).toThrow(RangeError)
   })
 })

@@ -55,3 +55,27 @@ export function relativeToFloor(
     p99ToFloor: p99Multiple(page.latencyMs.p99, floor.latencyMs.p99),
   }
 }
+
+/**
+ * Server CPU time per request (ms): the CPU a server process used over a load, divided by every
+ * request it answered (warm-up included). Null when either is unknown or zero.
+ */
+export function cpuMsPerRequest(
+  cpuMs: number | null,
+  requests: number | null | undefined,
+): number | null {
+  if (cpuMs === null || !requests || requests <= 0 || !(cpuMs > 0)) return null
+  return cpuMs / requests
+}
+
+/**
+ * A page's share of the floor by CPU time: the floor's CPU per request over the page's (%), the
+ * throughput share a CPU-bound server would reach on a core of its own. Read beside the req/s
+ * share when the machine is shared; it leaves out time spent waiting (a commit's fsync).
+ */
+export function cpuShareOfFloorPct(pageCpuMs: number, floorCpuMs: readonly number[]): number {
+  if (!(pageCpuMs > 0) || floorCpuMs.length === 0)
+    throw new RangeError('CPU per request must be positive')
+  const floor = floorCpuMs.reduce((sum, value) => sum + value, 0) / floorCpuMs.length
+  return (floor / pageCpuMs) * 100
+}

@@ -9,9 +9,10 @@ import {
   startApp,
   startHello,
 } from '../lib/context.ts'
-import { pickBaseline, relativeToFloor } from '../lib/floor.ts'
+import { cpuMsPerRequest, cpuShareOfFloorPct, pickBaseline, relativeToFloor } from '../lib/floor.ts'
 import { buildFloorApp, startFloor } from '../lib/floor-app.ts'
 import { offeredSlots, request, startDraft } from '../lib/http.ts'
+import { cpuTimeMs } from '../lib/processes.ts'
 import { median, ratio } from '../lib/stats.ts'
 import { renderTable } from '../lib/table.ts'
 
@@ -105,7 +106,13 @@ const TARGETS: Target[] = [
   },
 ]
 
-export type PageRun = LoadResult & { target: string; valid: boolean; problem: string | null }
+export type PageRun = LoadResult & {
+  target: string
+  valid: boolean
+  problem: string | null
+  /** The server's CPU time per request over the warm-up and the run (null without /proc). */
+  cpuMsPerRequest: number | null
+}
 
 function check(run: LoadResult): string | null {
   if (run.errors > 0 || run.timeouts > 0) return `${run.errors} errors, ${run.timeouts} timeouts`
@@ -120,21 +127,39 @@ export async function measurePages(context: Context) {
   const runs: PageRun[] = []
   const load = async (
     target: string,
-    url: string,
+    server: { url: string; pid: number },
+    path: string,
     connections: number,
     headers: Record<string, string> = {},
   ) => {
     context.log(`  ${target} c=${connections}: ${warmupSec} s warm-up, ${durationSec} s measured`)
-    const result = await runLoad(context, { url, connections, warmupSec, durationSec, headers })
+    const cpuBefore = cpuTimeMs(server.pid)
+    const result = await runLoad(context, {
+      url: server.url + path,
+      connections,
+      warmupSec,
+      durationSec,
+      headers,
+    })
+    const cpuAfter = cpuTimeMs(server.pid)
     const problem = check(result)
-    const run = { ...result, target, valid: problem === null, problem }
+    const run = {
+      ...result,
+      target,
+      valid: problem === null,
+      problem,
+      cpuMsPerRequest: cpuMsPerRequest(
+        cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+        result.requestsTotal + (result.warmupRequests ?? 0),
+      ),
+    }
     runs.push(run)
     return run
   }
   const measureHello = async () => {
     const hello = await startHello(context, PORT_HELLO)
     try {
-      return await load('hello', hello.url, 10)
+      return await load('hello', hello, '', 10)
     } finally {
       await hello.stop()
     }
@@ -181,14 +206,14 @@ export async function measurePages(context: Context) {
             `${target.label} answered ${probe.status} ${probe.headers.location ?? ''}: not the page to measure`,
           )
       }
-      floors.push(await load('floor', floor.url, 10))
+      floors.push(await load('floor', floor, '/', 10))
       for (const target of TARGETS) {
         const cookie = target.cookie(ready)
         const headers: Record<string, string> = cookie ? { cookie } : {}
-        pages.set(target.key, await load(target.key, app.url + target.path(ready), 10, headers))
-        floors.push(await load('floor', floor.url, 10))
+        pages.set(target.key, await load(target.key, app, target.path(ready), 10, headers))
+        floors.push(await load('floor', floor, '/', 10))
       }
-      bookTimeC50 = await load('bookTime', `${app.url}/book/time`, 50, { cookie: draftCookie })
+      bookTimeC50 = await load('bookTime', app, '/book/time', 50, { cookie: draftCookie })
     } finally {
       await app.stop()
     }
@@ -205,6 +230,10 @@ export async function measurePages(context: Context) {
       'page.floor.c10.p50Ms': median(floorFigures.map((run) => run.latencyMs.p50)),
       'page.floor.c10.p99Ms': median(floorFigures.map((run) => run.latencyMs.p99)),
     })
+  const floorCpu = floorFigures.flatMap((run) =>
+    run.cpuMsPerRequest === null ? [] : [run.cpuMsPerRequest],
+  )
+  if (floorCpu.length > 0) context.figures['page.floor.c10.cpuMsPerReq'] = median(floorCpu)
   if ('run' in hello) context.figures['page.hello.c10.reqPerSec'] = hello.run.reqPerSec
   if (floorFigures.length > 0 && 'run' in hello)
     context.figures['page.floor.c10.ratioToHelloPct'] =
@@ -216,6 +245,7 @@ export async function measurePages(context: Context) {
     floor: string
     share: number | null
     p99x: number | null
+    cpuShare: number | null
   }
   const rows: Row[] = []
   TARGETS.forEach((target, index) => {
@@ -239,6 +269,19 @@ export async function measurePages(context: Context) {
       [`${prefix}.p99Ms`]: run.latencyMs.p99,
       [`${prefix}.reqPerSec`]: run.reqPerSec,
     })
+    // Beside the budgets (never one): the server's CPU per request, and the share of the floor it
+    // gives, which other work on the machine hardly moves (docs/benchmarks.md).
+    const neighbourCpu = floors
+      .slice(index, index + 2)
+      .flatMap((floorRun) =>
+        floorRun.valid && floorRun.cpuMsPerRequest !== null ? [floorRun.cpuMsPerRequest] : [],
+      )
+    const cpuShare =
+      run.cpuMsPerRequest !== null && neighbourCpu.length > 0
+        ? cpuShareOfFloorPct(run.cpuMsPerRequest, neighbourCpu)
+        : null
+    if (run.cpuMsPerRequest !== null) context.figures[`${prefix}.cpuMsPerReq`] = run.cpuMsPerRequest
+    if (cpuShare !== null) context.figures[`${prefix}.cpuShareOfFloorPct`] = cpuShare
     if ('run' in hello)
       context.figures[`${prefix}.ratioToHelloPct`] =
         (ratio(run.reqPerSec, hello.run.reqPerSec) ?? Number.NaN) * 100
@@ -246,7 +289,14 @@ export async function measurePages(context: Context) {
     const base = pickBaseline('the floor page', neighbours)
     if ('problem' in base) {
       for (const name of relative) context.unmeasured[name] = base.problem
-      rows.push({ label: target.label, run, floor: base.problem, share: null, p99x: null })
+      rows.push({
+        label: target.label,
+        run,
+        floor: base.problem,
+        share: null,
+        p99x: null,
+        cpuShare,
+      })
       return
     }
     const { ratioToFloorPct, p99ToFloor } = relativeToFloor(run, base.run)
@@ -258,6 +308,7 @@ export async function measurePages(context: Context) {
       floor: `${Math.round(base.run.reqPerSec)} req/s, p99 ${base.run.latencyMs.p99} ms`,
       share: ratioToFloorPct,
       p99x: p99ToFloor,
+      cpuShare,
     })
   })
   if (bookTimeC50?.valid)
@@ -268,6 +319,26 @@ export async function measurePages(context: Context) {
     })
 
   const budgetOf = (key: string) => FLOOR_PAGES.find((page) => page.key === key)
+  const line = (
+    label: string,
+    run: PageRun,
+    relative: { share: number | null; p99x: number | null; cpuShare: number | null } | null,
+    floor: string,
+    note: string,
+  ) => [
+    label,
+    run.connections,
+    run.reqPerSec,
+    run.latencyMs.p50,
+    run.latencyMs.p99,
+    run.latencyMs.max,
+    run.cpuMsPerRequest === null ? null : run.cpuMsPerRequest.toFixed(2),
+    relative?.share == null ? null : `${relative.share.toFixed(1)} %`,
+    relative?.p99x == null ? null : `${relative.p99x.toFixed(2)} ×`,
+    relative?.cpuShare == null ? null : `${relative.cpuShare.toFixed(1)} %`,
+    floor,
+    note,
+  ]
   const table = renderTable(
     [
       'target',
@@ -276,65 +347,37 @@ export async function measurePages(context: Context) {
       'p50 ms',
       'p99 ms',
       'max ms',
+      'CPU ms/req',
       '% of floor',
       'p99 × floor',
+      '% of floor (CPU)',
       'floor beside it',
       'note',
     ],
     [
-      ...hellos.map((run) => [
-        'hello world (node:http)',
-        run.connections,
-        run.reqPerSec,
-        run.latencyMs.p50,
-        run.latencyMs.p99,
-        run.latencyMs.max,
-        null,
-        null,
-        '',
-        run.problem ?? '',
-      ]),
-      ...floors.map((run) => [
-        'floor page (bench/floor-app)',
-        run.connections,
-        run.reqPerSec,
-        run.latencyMs.p50,
-        run.latencyMs.p99,
-        run.latencyMs.max,
-        null,
-        null,
-        '',
-        run.problem ?? '',
-      ]),
+      ...hellos.map((run) => line('hello world (node:http)', run, null, '', run.problem ?? '')),
+      ...floors.map((run) =>
+        line('floor page (bench/floor-app)', run, null, '', run.problem ?? ''),
+      ),
       ...rows.map((row) => {
         const budget = budgetOf(row.run.target)
-        return [
+        return line(
           row.label,
-          row.run.connections,
-          row.run.reqPerSec,
-          row.run.latencyMs.p50,
-          row.run.latencyMs.p99,
-          row.run.latencyMs.max,
-          row.share === null ? null : `${row.share.toFixed(1)} %`,
-          row.p99x === null ? null : `${row.p99x.toFixed(2)} ×`,
+          row.run,
+          row,
           row.floor,
           budget ? `budget ≥ ${budget.minPct} %` : 'reported',
-        ]
+        )
       }),
       ...(bookTimeC50
         ? [
-            [
+            line(
               'GET /book/time (draft), reported',
-              bookTimeC50.connections,
-              bookTimeC50.reqPerSec,
-              bookTimeC50.latencyMs.p50,
-              bookTimeC50.latencyMs.p99,
-              bookTimeC50.latencyMs.max,
-              null,
+              bookTimeC50,
               null,
               '',
               bookTimeC50.problem ?? '',
-            ],
+            ),
           ]
         : []),
     ],
@@ -347,6 +390,7 @@ export async function measurePages(context: Context) {
     table: [
       table,
       'the floor page runs before the first page, between every two and after the last; each page is read against the faster floor run beside it',
+      "% of floor (CPU) = the floor page's server CPU per request (mean of the two beside it) over the page's: reported, little moved by other work, blind to waits such as a commit's fsync",
       `hello world before and after: ${'run' in hello ? `${Math.round(hello.run.reqPerSec)} req/s (the faster)` : hello.problem}`,
     ].join('\n'),
   }

@@ -82,13 +82,16 @@ function summary(result) {
   }
 }
 
-if (config.warmupSec > 0) await autocannon(options('warmup'))
+// The warm-up's request count too: a caller that reads the server's CPU time over the whole
+// load divides it by every request the server answered.
+const warmup = config.warmupSec > 0 ? await autocannon(options('warmup')) : null
+const warmupRequests = warmup ? warmup.requests.total : 0
 
 if (config.perRequest) {
   const statuses = Array.from({ length: config.perRequest.cookies.length }, () => null)
   const result = await autocannon(perRequestOptions(statuses))
-  console.log(JSON.stringify({ ...summary(result), statuses }))
+  console.log(JSON.stringify({ ...summary(result), warmupRequests, statuses }))
 } else {
   const result = await autocannon(options('measure'))
-  console.log(JSON.stringify(summary(result)))
+  console.log(JSON.stringify({ ...summary(result), warmupRequests }))
 }
