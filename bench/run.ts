@@ -6,6 +6,7 @@
 // Method and limits: docs/decisions/022-benchmarks.md. Loopback only; every loop is bounded.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,7 +27,7 @@ const args = process.argv.slice(2)
 const flag = (name: string) => args.includes(`--${name}`)
 const mode: Mode = flag('quick') ? 'quick' : flag('full') ? 'full' : 'default'
 const SECTIONS = {
-  page: { title: 'Booking page and home page over HTTP (goal a)', run: measurePages },
+  page: { title: 'Pages over HTTP against the floor page (goal a)', run: measurePages },
   search: { title: 'Slot search, 50 × 90 days × 10k bookings (goal b)', run: measureSearch },
   race: { title: 'One-slot race (goal c)', run: measureRace },
   writes: { title: 'Booking writes vs raw inserts (goal f)', run: measureWrites },
@@ -54,12 +55,30 @@ fs.mkdirSync(tmpDir, { recursive: true })
 const log = (line: string) => console.log(line)
 const pinning = detectPinning()
 const startedAt = new Date()
+// The route-matching patches of ADRs 025 and 026 (patches/, applied by postinstall): the page
+// figures move with them, so every run records whether they were in (docs/benchmarks.md).
+const require = createRequire(import.meta.url)
+const patchedFiles = [
+  '@remix-run/router/dist/router.cjs.js',
+  'react-router-dom/server.js',
+  '@remix-run/react/dist/server.js',
+]
+const routeMatchingPatches = Object.fromEntries(
+  patchedFiles.map((file) => [
+    file,
+    fs.readFileSync(require.resolve(file), 'utf8').includes('Dermadesk patch'),
+  ]),
+)
+const patchesIn = Object.values(routeMatchingPatches)
 const loadBefore = os.loadavg()
 
 log(
   `Dermadesk benchmarks (${mode}) on ${os.cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`,
 )
 log(pinning.note)
+log(
+  `route-matching patches (patches/): ${patchesIn.every(Boolean) ? 'applied' : patchesIn.some(Boolean) ? `partly applied ${JSON.stringify(routeMatchingPatches)}` : 'not applied'}`,
+)
 if (loadBefore[0]! > 0.5)
   log(
     `NOTE: load average ${loadBefore.map((n) => n.toFixed(2)).join(' ')}: other work is running, figures will be noisy`,
@@ -144,7 +163,7 @@ function unitOf(id: string): string {
   const unit = BUDGETS.find((budget) => budget.id === id)?.unit ?? ''
   return unit ? ` ${unit}` : ''
 }
-log('\n== Budgets (performance-goals.md section 6)')
+log('\n== Budgets (performance-goals.md section 6, re-based by ADR 031)')
 log(
   renderTable(
     ['id', 'budget', 'figure', 'target', 'verdict', 'note'],
@@ -178,6 +197,7 @@ const results = {
     loadAverageAfter: os.loadavg(),
     pinning,
   },
+  routeMatchingPatches,
   git: { commit: gitCommit, dirty: gitDirty },
   sections,
   errors,
