@@ -1,12 +1,11 @@
 // `npm run bench [-- --quick | --full] [--check] [--only=page,search,race,writes,js] [--no-build]`
 //
-// Measures the goals of /work/shared/docs/performance-goals.md section 6 on this machine, each
+// Measures the goals of docs/performance-goals.md section 6 on this machine, each
 // with its baseline in the same run, writes bench/results.json and prints the figures and the
 // budget verdicts. With --check it exits 1 when a budget (not a stretch goal) is missed.
 // Method and limits: docs/decisions/022-benchmarks.md. Loopback only; every loop is bounded.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -55,30 +54,12 @@ fs.mkdirSync(tmpDir, { recursive: true })
 const log = (line: string) => console.log(line)
 const pinning = detectPinning()
 const startedAt = new Date()
-// The route-matching patches of ADRs 025 and 026 (patches/, applied by postinstall): the page
-// figures move with them, so every run records whether they were in (docs/benchmarks.md).
-const require = createRequire(import.meta.url)
-const patchedFiles = [
-  '@remix-run/router/dist/router.cjs.js',
-  'react-router-dom/server.js',
-  '@remix-run/react/dist/server.js',
-]
-const routeMatchingPatches = Object.fromEntries(
-  patchedFiles.map((file) => [
-    file,
-    fs.readFileSync(require.resolve(file), 'utf8').includes('Dermadesk patch'),
-  ]),
-)
-const patchesIn = Object.values(routeMatchingPatches)
 const loadBefore = os.loadavg()
 
 log(
   `Dermadesk benchmarks (${mode}) on ${os.cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`,
 )
 log(pinning.note)
-log(
-  `route-matching patches (patches/): ${patchesIn.every(Boolean) ? 'applied' : patchesIn.some(Boolean) ? `partly applied ${JSON.stringify(routeMatchingPatches)}` : 'not applied'}`,
-)
 if (loadBefore[0]! > 0.5)
   log(
     `NOTE: load average ${loadBefore.map((n) => n.toFixed(2)).join(' ')}: other work is running, figures will be noisy`,
@@ -197,7 +178,6 @@ const results = {
     loadAverageAfter: os.loadavg(),
     pinning,
   },
-  routeMatchingPatches,
   git: { commit: gitCommit, dirty: gitDirty },
   sections,
   errors,

@@ -1,5 +1,5 @@
 /**
- * The budgets of /work/shared/docs/performance-goals.md section 6, goal by goal (a–f, the letters
+ * The budgets of docs/performance-goals.md section 6, goal by goal (a–f, the letters
  * of that section), and the pure check that turns measured figures into verdicts. Where the goals'
  * absolute figures sit below what this stack or this product allows (ADR 026), the budget is a
  * ratio to a floor measured in the same run and the goal's figure is reported as a stretch goal
