@@ -17,11 +17,14 @@ import {
   holdLimitMessage,
   waitRefusalMessage,
 } from '#app/domain/booking/wizard/time-step.ts'
-import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
-import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
-import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
+import {
+  patientActor,
+  readSlotChoice,
+  requireWizardStep,
+} from '#app/utils/booking-wizard.server.ts'
+import { tooManyBookingsMessage } from '#app/domain/limits/limits.rules.ts'
+import { formError, retryAfter } from '#app/utils/forms.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
-import { SlotChoiceSchema } from '#app/domain/booking/booking.schema.ts'
 import { nearestTimesResponse, slotPickerFromUrl } from '#app/utils/slot-picker.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a day and time | Dermadesk' }]
@@ -43,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { session, draft } = await requireWizardStep(request, 'time')
-  const parsed = await parseForm(request, SlotChoiceSchema)
+  const parsed = await readSlotChoice(request)
   if (!parsed.ok) return formError(parsed.errors)
   const result = holdSlot({
     session,

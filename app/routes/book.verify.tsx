@@ -18,7 +18,7 @@ import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { VerificationCodeSchema, VerifyStepSchema } from '#app/domain/booking/booking.schema.ts'
 import { resendBookingCode, verifyBookingEmail } from '#app/domain/booking/wizard/verify.server.ts'
 import { nextStep, readyToBook } from '#app/domain/booking/wizard/steps.ts'
-import { tooManyBookingsMessage } from '#app/domain/booking/booking.rules.ts'
+import { tooManyBookingsMessage } from '#app/domain/limits/limits.rules.ts'
 import {
   CODE_VALID_MINUTES,
   tooManyCodesMessage,

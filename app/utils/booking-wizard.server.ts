@@ -7,7 +7,7 @@ import {
   stepsFor,
   type WizardStepId,
 } from '#app/domain/booking/wizard/steps.ts'
-import { ChooseServiceSchema } from '#app/domain/booking/booking.schema.ts'
+import { ChooseServiceSchema, SlotChoiceSchema } from '#app/domain/booking/booking.schema.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { parseForm } from './forms.server.ts'
 import { getPatientSessionFromRequest } from './patient-session.server.ts'
@@ -52,6 +52,11 @@ export async function requireWizardStep(
  */
 export function readServiceChoice(request: Request) {
   return parseForm(request, ChooseServiceSchema)
+}
+
+/** The time step's choice, read on the server for the same reason (/book/time is the budgeted page). */
+export function readSlotChoice(request: Request) {
+  return parseForm(request, SlotChoiceSchema)
 }
 
 /** The patient as an actor for booking events and audit rows. */

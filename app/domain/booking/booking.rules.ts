@@ -53,8 +53,3 @@ export function makeBookingReference(randomBytes: Uint8Array): string {
   for (let i = 0; i < 6; i++) code += REFERENCE_ALPHABET[randomBytes[i]! % 32]
   return `DD-${code}`
 }
-
-/** Why an address may not book more online: it has as many upcoming visits as the clinic allows. */
-export function tooManyBookingsMessage(max: number, clinicPhone: string): string {
-  return `This email address already has ${max} upcoming ${max === 1 ? 'booking' : 'bookings'}, the most we take online for one address. To book more, please call the clinic on ${clinicPhone}, or cancel one you no longer need.`
-}

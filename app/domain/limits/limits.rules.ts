@@ -95,3 +95,8 @@ export function describeWait(retryAfterSeconds: number): string {
   const hours = Math.round(minutes / 60)
   return `in about ${hours} hours`
 }
+
+/** Why an address may not book more online: it has as many upcoming visits as the clinic allows. */
+export function tooManyBookingsMessage(max: number, clinicPhone: string): string {
+  return `This email address already has ${max} upcoming ${max === 1 ? 'booking' : 'bookings'}, the most we take online for one address. To book more, please call the clinic on ${clinicPhone}, or cancel one you no longer need.`
+}
