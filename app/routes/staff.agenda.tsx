@@ -1,16 +1,18 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import {
+  AgendaDayCards,
   AgendaDayTable,
   AgendaWeekDay,
   appointmentCount,
+  DayNotices,
   OpenRecordsContext,
 } from '#app/components/agenda/agenda-views.tsx'
-import { agendaNeighbours, groupByDay } from '#app/domain/agenda/agenda.rules.ts'
+import { agendaNeighbours, dayNotices, groupByDay } from '#app/domain/agenda/agenda.rules.ts'
 import { agendaHref, AgendaQuerySchema, type AgendaView } from '#app/domain/agenda/agenda.schema.ts'
 import { getAgenda } from '#app/domain/agenda/agenda.server.ts'
 import { SelectField } from '#app/components/forms/fields.tsx'
-import { describeTimeZone, formatCalendarDate } from '#app/utils/format.ts'
+import { describeTimeZone, formatCalendarDate, formatMinutesOfDay } from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Agenda | Dermadesk' }]
@@ -40,6 +42,8 @@ export default function AgendaRoute() {
   const groups = groupByDay(appointments, dates, timeZone)
   const chosenName = agenda.practitioners.find((p) => p.id === practitioner)?.name
   const showPractitioner = agenda.canChoosePractitioner && !practitioner
+  const noticesOn = (day: string) =>
+    dayNotices(day, agenda.closures, agenda.timeOff, formatMinutesOfDay)
   const title =
     view === 'day'
       ? `${formatCalendarDate(date)}${date === today ? ' (today)' : ''}`
@@ -127,16 +131,22 @@ export default function AgendaRoute() {
             links staff accounts to practitioners under Clinic settings.
           </p>
         ) : view === 'day' ? (
-          appointments.length === 0 ? (
-            <p>No appointments on this day.</p>
-          ) : (
-            <AgendaDayTable
-              appointments={appointments}
-              timeZone={timeZone}
-              showPractitioner={showPractitioner}
-              caption={`${appointmentCount(appointments.length)}, ${formatCalendarDate(date)}`}
-            />
-          )
+          <>
+            <DayNotices notices={noticesOn(date)} />
+            {appointments.length === 0 ? (
+              <p>No appointments on this day.</p>
+            ) : (
+              <>
+                <AgendaDayTable
+                  appointments={appointments}
+                  timeZone={timeZone}
+                  showPractitioner={showPractitioner}
+                  caption={`${appointmentCount(appointments.length)}, ${formatCalendarDate(date)}`}
+                />
+                <AgendaDayCards appointments={appointments} timeZone={timeZone} />
+              </>
+            )}
+          </>
         ) : (
           <>
             <p>{appointmentCount(appointments.length)} this week.</p>
@@ -145,6 +155,7 @@ export default function AgendaRoute() {
                 key={group.date}
                 date={group.date}
                 appointments={group.appointments}
+                notices={noticesOn(group.date)}
                 timeZone={timeZone}
                 showPractitioner={showPractitioner}
                 isToday={group.date === today}

@@ -305,7 +305,7 @@ test.describe('clinician agenda @no-js', () => {
   })
 
   test('on a phone the week reads as cards without sideways scrolling', async ({ page, login }) => {
-    arrangeToday()
+    const { names } = arrangeToday()
     await page.setViewportSize({ width: 360, height: 740 })
     await login('nurse')
     await page.goto('/staff/agenda?view=week')
@@ -315,14 +315,65 @@ test.describe('clinician agenda @no-js', () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
       expect(width).toBeLessThanOrEqual(360)
     }
-    // A broken date falls back to today; the day's table scrolls inside its own box.
+    // A broken date falls back to today; on a phone the day is cards per practitioner, no table.
     await page.goto('/staff/agenda?view=day&date=2026-02-30')
     await expect(page.getByText(`${formatCalendarDate(today())} (today)`)).toBeVisible()
-    await expect(page.getByRole('table')).toBeVisible()
+    await expect(page.getByRole('table')).toBeHidden()
+    const nurseDay = page.getByRole('region', { name: 'Marco Bianchi' })
+    await expect(nurseDay.getByRole('listitem').filter({ hasText: names.clear })).toBeVisible()
     await expectAccessible(page)
     if (test.info().project.use.javaScriptEnabled !== false) {
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
       expect(width).toBeLessThanOrEqual(360)
+    }
+  })
+
+  test('a closure says why the clinic is closed and time off shows on the day and the week', async ({
+    page,
+    login,
+  }) => {
+    // Far beyond the booking horizon, so no other test books or searches these days.
+    // Never a Monday, so the day before is in the same week.
+    const far = DateTime.fromISO(today()).plus({ days: 500 })
+    const closed = far.plus({ days: far.weekday === 1 ? 1 : 0 }).toISODate()!
+    const dayBefore = DateTime.fromISO(closed).minus({ days: 1 }).toISODate()!
+    const reason = `Works on the treatment rooms ${randomBytes(2).toString('hex')}`
+    const db = openE2eDb()
+    const now = serverNow().getTime()
+    const closureId = randomUUID()
+    const timeOffIds = [randomUUID(), randomUUID()]
+    db.prepare(
+      'INSERT INTO clinic_closures (id, date, reason, created_at) VALUES (?, ?, ?, ?)',
+    ).run(closureId, closed, reason, now)
+    const insertTimeOff = db.prepare(
+      `INSERT INTO availability_exceptions (id, practitioner_id, kind, date, start_minute, end_minute, note, created_at)
+       VALUES (?, ?, 'time_off', ?, ?, ?, 'dentist', ?)`,
+    )
+    insertTimeOff.run(timeOffIds[0], practitionerId('Marco Bianchi'), dayBefore, null, null, now)
+    insertTimeOff.run(timeOffIds[1], practitionerId('Dr Giulia Romano'), dayBefore, 540, 780, now)
+    db.close()
+    try {
+      await login('admin')
+      await page.goto(`/staff/agenda?view=day&date=${closed}`)
+      await expect(page.getByText(`Closed: ${reason}`)).toBeVisible()
+      await expect(page.getByText('No appointments on this day.')).toBeVisible()
+      await expectAccessible(page)
+      await page.getByRole('link', { name: 'Previous day' }).click()
+      await expect(page.getByText('Marco Bianchi: time off all day')).toBeVisible()
+      await expect(page.getByText('Dr Giulia Romano: time off 09:00–13:00')).toBeVisible()
+      await expect(page.getByText('dentist')).toHaveCount(0)
+      await page.getByRole('link', { name: 'Week', exact: true }).click()
+      const closedDay = page.getByRole('region', { name: new RegExp(formatCalendarDate(closed)) })
+      await expect(closedDay.getByText(`Closed: ${reason}`)).toBeVisible()
+      const dayOff = page.getByRole('region', { name: new RegExp(formatCalendarDate(dayBefore)) })
+      await expect(dayOff.getByText('Marco Bianchi: time off all day')).toBeVisible()
+      await expectAccessible(page)
+    } finally {
+      const cleanup = openE2eDb()
+      cleanup.prepare('DELETE FROM clinic_closures WHERE id = ?').run(closureId)
+      for (const id of timeOffIds)
+        cleanup.prepare('DELETE FROM availability_exceptions WHERE id = ?').run(id)
+      cleanup.close()
     }
   })
 
@@ -335,8 +386,8 @@ test.describe('clinician agenda @no-js', () => {
       .getByRole('link', { name: 'Every practitioner’s appointments today and this week' })
       .click()
     await expect(page.getByText(/: every practitioner\./)).toBeVisible()
-    await expect(page.getByText(names.doctor)).toBeVisible()
-    await expect(page.getByText(names.clear)).toBeVisible()
+    await expect(page.getByRole('table').getByText(names.doctor)).toBeVisible()
+    await expect(page.getByRole('table').getByText(names.clear)).toBeVisible()
     // Health records are for clinicians: an admin without that role gets names, not links.
     await expect(page.getByRole('link', { name: names.clear })).toHaveCount(0)
     const doctorRow = page.getByRole('row', { name: new RegExp(names.doctor) })
@@ -350,7 +401,7 @@ test.describe('clinician agenda @no-js', () => {
     await page.getByRole('button', { name: 'Show agenda' }).click()
     await expect(page).toHaveURL(/practitioner=/)
     await expect(page.getByText(/: Marco Bianchi\./)).toBeVisible()
-    await expect(page.getByText(names.clear)).toBeVisible()
+    await expect(page.getByRole('table').getByText(names.clear)).toBeVisible()
     await expect(page.getByText(names.doctor)).toHaveCount(0)
     await expectAccessible(page)
     // The filter stays on when moving through the days.

@@ -5,6 +5,7 @@ import {
   type AgendaAppointment,
   type Badge,
   consentBadge,
+  groupByPractitioner,
   screeningBadge,
   statusBadge,
 } from '#app/domain/agenda/agenda.rules.ts'
@@ -71,7 +72,7 @@ export function AgendaDayTable({
   caption: string
 }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap agenda-day-table">
       <table className="agenda-table">
         <caption>{caption}</caption>
         <TableHead
@@ -132,16 +133,104 @@ export function AgendaDayTable({
   )
 }
 
-/** One day of the week view: a heading and compact cards that stack on a phone. */
+/** Compact appointment cards: the week view's days, and the day view on a phone. */
+function AppointmentCards({
+  appointments,
+  timeZone,
+  showPractitioner,
+  labelledBy,
+}: {
+  appointments: Appointment[]
+  timeZone: string
+  showPractitioner: boolean
+  labelledBy: string
+}) {
+  return (
+    <ul className="agenda-list" aria-labelledby={labelledBy}>
+      {appointments.map((a) => {
+        const badges = badgesOf(a)
+        return (
+          <li key={a.bookingId} className="agenda-item">
+            <p className="agenda-item__time">
+              {formatTimeInZone(a.startAt, timeZone)}–{formatTimeInZone(a.endAt, timeZone)}
+            </p>
+            <p>
+              <AppointmentLink appointment={a} />
+              {showPractitioner ? <span className="muted"> with {a.practitionerName}</span> : null}
+            </p>
+            <p>
+              <ServiceSummary appointment={a} />
+            </p>
+            <p className="cluster agenda-item__badges">
+              <BadgeText badge={badges.status} />
+              {a.firstVisit ? <span className="badge badge--neutral">First visit</span> : null}
+              {badges.screening ? <BadgeText badge={badges.screening} /> : null}
+              {badges.consent ? <BadgeText badge={badges.consent} /> : null}
+            </p>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
+/** Closures and time off, said before the day's appointments. */
+export function DayNotices({ notices }: { notices: string[] }) {
+  if (notices.length === 0) return null
+  return (
+    <ul className="agenda-notices">
+      {notices.map((notice) => (
+        <li key={notice} className="notice">
+          {notice}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/**
+ * The day view on a phone: one heading per practitioner with that practitioner's cards (the
+ * table needs a wide screen; the stylesheet shows one or the other).
+ */
+export function AgendaDayCards({
+  appointments,
+  timeZone,
+}: {
+  appointments: Appointment[]
+  timeZone: string
+}) {
+  return (
+    <div className="agenda-day-cards">
+      {groupByPractitioner(appointments).map((group) => {
+        const headingId = `practitioner-${group.practitionerId}`
+        return (
+          <section key={group.practitionerId} aria-labelledby={headingId} className="agenda-day">
+            <h2 id={headingId}>{group.practitionerName}</h2>
+            <AppointmentCards
+              appointments={group.appointments}
+              timeZone={timeZone}
+              showPractitioner={false}
+              labelledBy={headingId}
+            />
+          </section>
+        )
+      })}
+    </div>
+  )
+}
+
+/** One day of the week view: a heading, what else the day holds, and compact cards. */
 export function AgendaWeekDay({
   date,
   appointments,
+  notices,
   timeZone,
   showPractitioner,
   isToday,
 }: {
   date: string
   appointments: Appointment[]
+  notices: string[]
   timeZone: string
   showPractitioner: boolean
   isToday: boolean
@@ -153,36 +242,16 @@ export function AgendaWeekDay({
         {formatCalendarDate(date)}
         {isToday ? ' (today)' : ''}
       </h2>
+      <DayNotices notices={notices} />
       {appointments.length === 0 ? (
         <p className="muted">No appointments.</p>
       ) : (
-        <ul className="agenda-list" aria-labelledby={headingId}>
-          {appointments.map((a) => {
-            const badges = badgesOf(a)
-            return (
-              <li key={a.bookingId} className="agenda-item">
-                <p className="agenda-item__time">
-                  {formatTimeInZone(a.startAt, timeZone)}–{formatTimeInZone(a.endAt, timeZone)}
-                </p>
-                <p>
-                  <AppointmentLink appointment={a} />
-                  {showPractitioner ? (
-                    <span className="muted"> with {a.practitionerName}</span>
-                  ) : null}
-                </p>
-                <p>
-                  <ServiceSummary appointment={a} />
-                </p>
-                <p className="cluster agenda-item__badges">
-                  <BadgeText badge={badges.status} />
-                  {a.firstVisit ? <span className="badge badge--neutral">First visit</span> : null}
-                  {badges.screening ? <BadgeText badge={badges.screening} /> : null}
-                  {badges.consent ? <BadgeText badge={badges.consent} /> : null}
-                </p>
-              </li>
-            )
-          })}
-        </ul>
+        <AppointmentCards
+          appointments={appointments}
+          timeZone={timeZone}
+          showPractitioner={showPractitioner}
+          labelledBy={headingId}
+        />
       )}
     </section>
   )

@@ -4,7 +4,9 @@ import {
   agendaDates,
   agendaNeighbours,
   consentBadge,
+  dayNotices,
   groupByDay,
+  groupByPractitioner,
   screeningBadge,
   screeningBadgeOf,
   type ScreeningFacts,
@@ -196,5 +198,57 @@ describe('grouping by day', () => {
     expect(groups[2]!.appointments.map((a) => a.id)).toEqual(['early', 'late'])
     expect(groups[6]!.appointments.map((a) => a.id)).toEqual(['sunday'])
     expect(groups.flatMap((g) => g.appointments)).toHaveLength(3)
+  })
+})
+
+describe('day notices', () => {
+  const clock = (minute: number) =>
+    `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
+  const off = (date: string, name: string, start: number | null, end: number | null) => ({
+    date,
+    practitionerId: name,
+    practitionerName: name,
+    startMinute: start,
+    endMinute: end,
+  })
+
+  test('a closure comes first with its reason, then each time off, whole day or hours', () => {
+    expect(
+      dayNotices(
+        '2026-12-08',
+        [
+          { date: '2026-12-08', reason: 'Immacolata' },
+          { date: '2026-12-25', reason: 'Natale' },
+        ],
+        [
+          off('2026-12-08', 'Marco Bianchi', null, null),
+          off('2026-12-08', 'Dr Giulia Romano', 540, 780),
+        ],
+        clock,
+      ),
+    ).toEqual([
+      'Closed: Immacolata',
+      'Marco Bianchi: time off all day',
+      'Dr Giulia Romano: time off 09:00–13:00',
+    ])
+  })
+
+  test('a day with neither has no notices', () => {
+    expect(dayNotices('2026-12-09', [{ date: '2026-12-08', reason: 'x' }], [], clock)).toEqual([])
+  })
+})
+
+describe('appointments per practitioner', () => {
+  test('groups keep the order of each practitioner’s first appointment', () => {
+    const a = (id: string, practitionerId: string) => ({
+      id,
+      practitionerId,
+      practitionerName: practitionerId.toUpperCase(),
+    })
+    const groups = groupByPractitioner([a('1', 'marco'), a('2', 'giulia'), a('3', 'marco')])
+    expect(groups.map((g) => [g.practitionerName, g.appointments.map((x) => x.id)])).toEqual([
+      ['MARCO', ['1', '3']],
+      ['GIULIA', ['2']],
+    ])
   })
 })

@@ -161,3 +161,60 @@ export function groupByDay<T extends { startAt: number }>(
     appointments: byDate.get(date)!.sort((a, b) => a.startAt - b.startAt),
   }))
 }
+
+// What else the day holds ----------------------------------------------------------------------
+
+/** A whole-clinic closure on one of the agenda's dates. */
+export type AgendaClosure = { date: string; reason: string }
+
+/** A practitioner's time off on one of the agenda's dates: the whole day when minutes are null. */
+export type AgendaTimeOff = {
+  date: string
+  practitionerId: string
+  practitionerName: string
+  startMinute: number | null
+  endMinute: number | null
+}
+
+/**
+ * What staff should know about a day before its appointments: the clinic is closed, or someone
+ * is off. The private note an admin wrote with the time off is never shown here.
+ */
+export function dayNotices(
+  date: string,
+  closures: readonly AgendaClosure[],
+  timeOff: readonly AgendaTimeOff[],
+  formatMinute: (minute: number) => string,
+): string[] {
+  const notices: string[] = []
+  const closure = closures.find((c) => c.date === date)
+  if (closure) notices.push(`Closed: ${closure.reason}`)
+  for (const off of timeOff.filter((t) => t.date === date)) {
+    notices.push(
+      off.startMinute === null || off.endMinute === null
+        ? `${off.practitionerName}: time off all day`
+        : `${off.practitionerName}: time off ${formatMinute(off.startMinute)}–${formatMinute(off.endMinute)}`,
+    )
+  }
+  return notices
+}
+
+/** The day's appointments per practitioner, in the order of their first appointment. */
+export function groupByPractitioner<T extends { practitionerId: string; practitionerName: string }>(
+  appointments: readonly T[],
+): { practitionerId: string; practitionerName: string; appointments: T[] }[] {
+  const groups = new Map<
+    string,
+    { practitionerId: string; practitionerName: string; appointments: T[] }
+  >()
+  for (const a of appointments) {
+    const group = groups.get(a.practitionerId) ?? {
+      practitionerId: a.practitionerId,
+      practitionerName: a.practitionerName,
+      appointments: [],
+    }
+    group.appointments.push(a)
+    groups.set(a.practitionerId, group)
+  }
+  return [...groups.values()]
+}

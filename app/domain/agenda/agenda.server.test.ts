@@ -9,7 +9,15 @@ import { withdrawConsent } from '#app/domain/consent/consent-withdrawal.server.t
 import { decideReview } from '#app/domain/screening/screening-decisions.server.ts'
 import { latestBookingSubmission } from '#app/domain/screening/screening.server.ts'
 import { getDb } from '#db/client.server.ts'
-import { auditEvents, bookings, practitioners, userRoles, users } from '#db/schema/index.ts'
+import {
+  auditEvents,
+  availabilityExceptions,
+  bookings,
+  clinicClosures,
+  practitioners,
+  userRoles,
+  users,
+} from '#db/schema/index.ts'
 import {
   bookForPatient,
   firstFreeSlot,
@@ -152,6 +160,70 @@ describe('agenda scope', () => {
     const agenda = agendaOf(user, '2026-11-26')
     expect(agenda.hasPractitioner).toBe(false)
     expect(agenda.appointments).toEqual([])
+  })
+})
+
+describe('closures and time off', () => {
+  test('the week lists the clinic closures and the time off of the practitioners in scope, never the note', () => {
+    const db = getDb()
+    db.insert(clinicClosures).values({ date: '2026-11-30', reason: 'Sant’Ambrogio' }).run()
+    db.insert(availabilityExceptions)
+      .values([
+        {
+          practitionerId: practitionerOf('Marco Bianchi'),
+          kind: 'time_off',
+          date: '2026-12-01',
+          note: 'private reason',
+        },
+        {
+          practitionerId: practitionerOf('Dr Giulia Romano'),
+          kind: 'time_off',
+          date: '2026-12-02',
+          startMinute: 540,
+          endMinute: 780,
+        },
+        // Extra hours are not time off; a day outside the week is not listed.
+        {
+          practitionerId: practitionerOf('Marco Bianchi'),
+          kind: 'extra_hours',
+          date: '2026-12-03',
+          startMinute: 1080,
+          endMinute: 1200,
+        },
+        {
+          practitionerId: practitionerOf('Marco Bianchi'),
+          kind: 'time_off',
+          date: '2026-12-08',
+        },
+      ])
+      .run()
+
+    const week = agendaOf(ELENA(), '2026-12-02', undefined, 'week')
+    expect(week.closures).toEqual([{ date: '2026-11-30', reason: 'Sant’Ambrogio' }])
+    expect(week.timeOff).toEqual([
+      {
+        date: '2026-12-01',
+        practitionerId: practitionerOf('Marco Bianchi'),
+        practitionerName: 'Marco Bianchi',
+        startMinute: null,
+        endMinute: null,
+      },
+      {
+        date: '2026-12-02',
+        practitionerId: practitionerOf('Dr Giulia Romano'),
+        practitionerName: 'Dr Giulia Romano',
+        startMinute: 540,
+        endMinute: 780,
+      },
+    ])
+    expect(JSON.stringify(week)).not.toContain('private reason')
+    // A clinician sees their own time off only; the closure is everyone's.
+    const own = agendaOf(MARCO(), '2026-12-02', undefined, 'week')
+    expect(own.timeOff.map((t) => t.practitionerName)).toEqual(['Marco Bianchi'])
+    expect(own.closures).toHaveLength(1)
+    // A day view holds that day alone.
+    expect(agendaOf(ELENA(), '2026-12-01').timeOff.map((t) => t.date)).toEqual(['2026-12-01'])
+    expect(agendaOf(ELENA(), '2026-12-01').closures).toEqual([])
   })
 })
 

@@ -1,11 +1,18 @@
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { instantAt, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { coursePosition } from '#app/domain/treatment/treatment.rules.ts'
 import { type Db, getDb } from '#db/client.server.ts'
-import { bookings, patients, practitioners, services } from '#db/schema/index.ts'
+import {
+  availabilityExceptions,
+  bookings,
+  clinicClosures,
+  patients,
+  practitioners,
+  services,
+} from '#db/schema/index.ts'
 import {
   type BookingForBadges,
   consentStatusesOf,
@@ -14,6 +21,8 @@ import {
 import {
   AGENDA_STATUSES,
   type AgendaAppointment,
+  type AgendaClosure,
+  type AgendaTimeOff,
   agendaDates,
   type AgendaStatus,
 } from './agenda.rules.ts'
@@ -66,6 +75,10 @@ export type Agenda = {
   /** A clinician with no practitioner profile has no agenda. */
   hasPractitioner: boolean
   appointments: AgendaAppointment[]
+  /** Clinic closures on the agenda's dates. */
+  closures: AgendaClosure[]
+  /** Time off of the practitioners in scope on the agenda's dates. */
+  timeOff: AgendaTimeOff[]
 }
 
 /**
@@ -204,5 +217,49 @@ export function getAgenda(input: {
       : [],
     hasPractitioner: scope.practitionerIds.length > 0,
     appointments,
+    ...daysOff(db, dates, scope.practitionerIds),
   }
+}
+
+/** Closures and time off on the given dates, for the practitioners in scope. */
+function daysOff(
+  db: Db,
+  dates: string[],
+  practitionerIds: string[],
+): { closures: AgendaClosure[]; timeOff: AgendaTimeOff[] } {
+  const first = dates[0]!
+  const last = dates[dates.length - 1]!
+  const closures = db
+    .select({ date: clinicClosures.date, reason: clinicClosures.reason })
+    .from(clinicClosures)
+    .where(and(gte(clinicClosures.date, first), lte(clinicClosures.date, last)))
+    .orderBy(asc(clinicClosures.date))
+    .all()
+  const timeOff = practitionerIds.length
+    ? db
+        .select({
+          date: availabilityExceptions.date,
+          practitionerId: availabilityExceptions.practitionerId,
+          practitionerName: practitioners.displayName,
+          startMinute: availabilityExceptions.startMinute,
+          endMinute: availabilityExceptions.endMinute,
+        })
+        .from(availabilityExceptions)
+        .innerJoin(practitioners, eq(practitioners.id, availabilityExceptions.practitionerId))
+        .where(
+          and(
+            eq(availabilityExceptions.kind, 'time_off'),
+            inArray(availabilityExceptions.practitionerId, practitionerIds),
+            gte(availabilityExceptions.date, first),
+            lte(availabilityExceptions.date, last),
+          ),
+        )
+        .orderBy(
+          asc(availabilityExceptions.date),
+          asc(practitioners.displayName),
+          asc(availabilityExceptions.startMinute),
+        )
+        .all()
+    : []
+  return { closures, timeOff }
 }
