@@ -5,14 +5,17 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useMemo } from 'react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
-import { PatientDetailsSchema } from '#app/domain/booking/booking.schema.ts'
+import { patientDetailsSchema } from '#app/domain/booking/booking.schema.ts'
+import { getClinicPhoneCountry } from '#app/domain/clinic/clinic.server.ts'
 import { saveDraftDetails } from '#app/domain/booking/wizard/details.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { formatPhone } from '#app/domain/shared/phone.rules.ts'
 import { tooManyBookingsMessage } from '#app/domain/limits/limits.rules.ts'
 import { tooManyCodesMessage } from '#app/domain/patient/email-verification.rules.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
@@ -34,15 +37,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     slot: `${formatDateInZone(hold.startAt, zone)} at ${formatTimeInZone(hold.startAt, zone)}`,
     practitionerName: hold.practitionerName,
     holdUntil: hold.live && hold.expiresAt ? formatTimeInZone(hold.expiresAt, zone) : null,
-    details: draft.details,
+    // Stored in E.164; shown as the patient would write it.
+    details: draft.details
+      ? { ...draft.details, phone: formatPhone(draft.details.phone, getClinicPhoneCountry()) }
+      : null,
     // Asked first in the health questions: filled in here, to check or correct there.
     screenedDateOfBirth: draft.screening?.dateOfBirth ?? null,
+    phoneCountry: getClinicPhoneCountry() ?? null,
   }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { session, draft } = await requireWizardStep(request, 'details')
-  const parsed = await parseForm(request, PatientDetailsSchema)
+  const parsed = await parseForm(request, patientDetailsSchema(getClinicPhoneCountry()))
   if (!parsed.ok) return formError(parsed.errors)
   const result = saveDraftDetails({
     session,
@@ -114,11 +121,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BookDetailsRoute() {
-  const { steps, serviceName, slot, practitionerName, holdUntil, details, screenedDateOfBirth } =
-    useLoaderData<typeof loader>()
+  const {
+    steps,
+    serviceName,
+    slot,
+    practitionerName,
+    holdUntil,
+    details,
+    screenedDateOfBirth,
+    phoneCountry,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formProps, fields } = useSchemaForm(PatientDetailsSchema, actionData, {
+  const schema = useMemo(() => patientDetailsSchema(phoneCountry ?? undefined), [phoneCountry])
+  const { formProps, fields } = useSchemaForm(schema, actionData, {
     secretFields: [],
   })
   /** A field of the details typed before (the date of birth also from the health answers). */
@@ -163,7 +179,11 @@ export default function BookDetailsRoute() {
         />
         <Field
           label="Mobile phone"
-          hint="For the clinic to reach you about this visit, for example +39 333 123 4567."
+          hint={
+            phoneCountry
+              ? 'For the clinic to reach you about this visit. A number from abroad starts with + and its country code.'
+              : 'For the clinic to reach you about this visit, with its country code, for example +39 333 123 4567.'
+          }
           {...detail('phone', { type: 'tel', autoComplete: 'tel' })}
         />
         <Field

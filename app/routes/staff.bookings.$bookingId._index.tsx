@@ -130,7 +130,7 @@ export default function AppointmentRoute() {
             ['Date of birth', `${formatCalendarDate(patient.dateOfBirth)} (age ${patient.age})`],
             [
               'Phone',
-              <a key="phone" href={`tel:${patient.phone.replace(/\s/g, '')}`}>
+              <a key="phone" href={patient.phoneHref}>
                 {patient.phone}
               </a>,
             ],

@@ -212,11 +212,24 @@ test.describe('booking a treatment @no-js', () => {
     await page.getByRole('button', { name: 'Continue' }).click()
     await expect(page.getByText('Enter your full name.')).toBeVisible()
     await expect(page.getByText('Enter an email address like name@example.com.')).toBeVisible()
-    await expect(page.getByText(/6 to 15 digits/)).toBeVisible()
+    await expect(
+      page.getByText(
+        'Enter a phone number we can call, for example 333 123 4567 or +39 02 1234 5678.',
+      ),
+    ).toBeVisible()
     await expect(page.getByText('Your date of birth must be in the past.')).toBeVisible()
     await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true')
     await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
     await expectAccessible(page)
+    // A number written the Italian way is read as Italian, kept in E.164 and shown as typed.
+    await page.getByLabel('Full name').fill('Chiara Telefono')
+    await page.getByLabel('Email').fill(`phone.${Date.now()}@example.com`)
+    await page.getByLabel('Mobile phone').fill('333 123 4567')
+    await page.getByLabel('Date of birth').fill('1990-04-25')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toHaveCount(0)
+    await page.goto('/book/details')
+    await expect(page.getByLabel('Mobile phone')).toHaveValue('333 123 4567')
   })
 
   test('a patient cannot skip ahead in the wizard', async ({ page }) => {

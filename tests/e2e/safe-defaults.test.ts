@@ -292,7 +292,9 @@ test.describe('staff accounts', () => {
     await expect(page.getByLabel('Phone')).toHaveValue('+39 02 8295 4410')
     await page.getByLabel('Phone').fill('12')
     await page.getByRole('button', { name: 'Save clinic details' }).click()
-    await expect(page.getByText(/Enter a phone number with 6 to 15 digits/)).toBeVisible()
+    await expect(
+      page.getByText('Enter the number with its country code, for example +39 02 1234 5678.'),
+    ).toBeVisible()
     await expectAccessible(page)
     await page.getByLabel('Phone').fill('+39 02 8295 4410')
     await page.getByRole('button', { name: 'Save clinic details' }).click()

@@ -4,8 +4,9 @@ import {
   EmailSchema,
   IsoDateSchema,
   PersonNameSchema,
-  PhoneSchema,
+  phoneSchema,
 } from '#app/domain/shared/fields.schema.ts'
+import { type PhoneCountry } from '#app/domain/shared/phone.rules.ts'
 
 /**
  * Booking states (docs/product.md section 4). "expired" is a hold that lapsed or was let go; it never
@@ -32,22 +33,23 @@ export const OCCUPYING_STATUSES = [
 
 export const BOOKING_EVENT_ACTORS = ['patient', 'staff', 'system'] as const
 
-/** The patient's details step. */
-export const PatientDetailsSchema = z.object({
-  fullName: PersonNameSchema,
-  email: EmailSchema,
-  phone: PhoneSchema,
-  dateOfBirth: z
-    .string({ error: 'Enter your date of birth.' })
-    .trim()
-    .min(1, { error: 'Enter your date of birth.' })
-    .pipe(IsoDateSchema)
-    .refine((value) => value < new Date().toISOString().slice(0, 10), {
-      error: 'Your date of birth must be in the past.',
-    })
-    .refine((value) => value >= '1900-01-01', { error: 'Check the year of your date of birth.' }),
-})
-export type PatientDetails = z.infer<typeof PatientDetailsSchema>
+/** The patient's details step; numbers without a country code are the clinic's country's. */
+export const patientDetailsSchema = (phoneCountry: PhoneCountry | undefined) =>
+  z.object({
+    fullName: PersonNameSchema,
+    email: EmailSchema,
+    phone: phoneSchema(phoneCountry),
+    dateOfBirth: z
+      .string({ error: 'Enter your date of birth.' })
+      .trim()
+      .min(1, { error: 'Enter your date of birth.' })
+      .pipe(IsoDateSchema)
+      .refine((value) => value < new Date().toISOString().slice(0, 10), {
+        error: 'Your date of birth must be in the past.',
+      })
+      .refine((value) => value >= '1900-01-01', { error: 'Check the year of your date of birth.' }),
+  })
+export type PatientDetails = z.infer<ReturnType<typeof patientDetailsSchema>>
 
 export const VerificationCodeSchema = z.object({
   code: z

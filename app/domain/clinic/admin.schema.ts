@@ -18,6 +18,7 @@ import {
   SERVICE_KINDS,
   SERVICE_TIERS,
 } from './clinic.schema.ts'
+import { phoneCountryOf } from '#app/domain/shared/phone.rules.ts'
 
 /**
  * The admin console's forms: one schema per form, used by react-hook-form in the browser and by
@@ -534,17 +535,15 @@ export const ClinicDetailsSchema = z.object({
     .trim()
     .min(2, { error: "Enter the clinic's name." })
     .max(120, { error: 'Use at most 120 characters.' }),
-  // Kept as the clinic writes it ("+39 02 8295 4410"): patients read it in every email.
+  // Kept as the clinic writes it ("+39 02 8295 4410"): patients read it in every email. Its
+  // country is the one patients' numbers without a code are read in (phone.rules.ts).
   phone: z
     .string({ error: "Enter the clinic's phone number." })
     .trim()
     .min(1, { error: "Enter the clinic's phone number." })
     .max(40, { error: 'Use at most 40 characters.' })
-    .refine((value) => /^\+?[0-9\s().-]+$/.test(value), {
-      error: 'Use digits, spaces and a leading + only, for example +39 02 1234 5678.',
-    })
-    .refine((value) => /^(\D*\d){6,15}\D*$/.test(value), {
-      error: 'Enter a phone number with 6 to 15 digits, for example +39 02 1234 5678.',
+    .refine((value) => phoneCountryOf(value) !== undefined, {
+      error: 'Enter the number with its country code, for example +39 02 1234 5678.',
     }),
   email: EmailSchema,
   address: z

@@ -10,6 +10,7 @@ import {
   services,
   workingHours,
 } from '#db/schema/index.ts'
+import { type PhoneCountry, phoneCountryOf } from '#app/domain/shared/phone.rules.ts'
 
 export type ClinicSettings = typeof clinicSettings.$inferSelect
 
@@ -38,6 +39,11 @@ export function getClinicSettings(): ClinicSettings {
   const row = settingsQuery().get({ id: 'clinic' })
   if (!row) throw new Error('The clinic has no settings row: run the migrations and the seed.')
   return row
+}
+
+/** The country of the clinic's phone number: patients' numbers without a code are read as its. */
+export function getClinicPhoneCountry(): PhoneCountry | undefined {
+  return phoneCountryOf(getClinicSettings().phone)
 }
 
 export function getClinicContact() {

@@ -22,6 +22,8 @@ import {
   type SubmissionSource,
 } from './screening.schema.ts'
 import { auditScreening, latestBookingSubmission, readSubmission } from './screening.server.ts'
+import { formatPhone, phoneHref } from '#app/domain/shared/phone.rules.ts'
+import { getClinicPhoneCountry } from '#app/domain/clinic/clinic.server.ts'
 
 /**
  * The clinicians' review queue: bookings waiting for a clinician because a rule asked for review.
@@ -208,7 +210,8 @@ export function getReviewForClinician(input: {
       fullName: patient.fullName,
       dateOfBirth: patient.dateOfBirth,
       age: ageOn(patient.dateOfBirth, localDateOf(input.now.getTime(), booking.timeZone)),
-      phone: patient.phone,
+      // As the clinic dials and reads it: E.164 for the link, national format for people.
+      phone: formatPhone(patient.phone, getClinicPhoneCountry()),
       email: patient.email,
     },
     submission: submission

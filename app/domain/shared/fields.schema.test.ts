@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { EmailSchema, IsoDateSchema, PersonNameSchema, PhoneSchema } from './fields.schema.ts'
+import { EmailSchema, IsoDateSchema, PersonNameSchema, phoneSchema } from './fields.schema.ts'
 
 function messageOf(result: { success: boolean; error?: { issues: { message: string }[] } }) {
   return result.success ? null : result.error?.issues[0]?.message
@@ -26,9 +26,22 @@ describe('shared field schemas', () => {
     )
   })
 
-  test('phone numbers lose their punctuation', () => {
-    expect(PhoneSchema.parse('+39 (02) 1234-5678')).toBe('+390212345678')
-    expect(messageOf(PhoneSchema.safeParse('12'))).toMatch(/6 to 15 digits/)
+  test('phone numbers are stored in E.164; a number without a code is the clinic country’s', () => {
+    const italian = phoneSchema('IT')
+    expect(italian.parse('+39 (02) 1234-5678')).toBe('+390212345678')
+    expect(italian.parse('333 123 4567')).toBe('+393331234567')
+    expect(italian.parse('0039 333 1234567')).toBe('+393331234567')
+    expect(italian.parse('+44 20 7946 0958')).toBe('+442079460958')
+    expect(messageOf(italian.safeParse('12'))).toBe(
+      'Enter a phone number we can call, for example 333 123 4567 or +39 02 1234 5678.',
+    )
+    expect(messageOf(italian.safeParse(''))).toBe('Enter your phone number.')
+    // Before the clinic has a number of its own, patients give the country code.
+    const anywhere = phoneSchema(undefined)
+    expect(anywhere.parse('+39 333 123 4567')).toBe('+393331234567')
+    expect(messageOf(anywhere.safeParse('333 123 4567'))).toBe(
+      'Enter your phone number with its country code, for example +39 333 123 4567.',
+    )
   })
 
   test('dates must exist on the calendar', () => {

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { type PhoneCountry, toE164 } from './phone.rules.ts'
 
 /**
  * Field schemas shared by every form, each with a human message (zod's defaults are technical).
@@ -25,17 +26,30 @@ export const PersonNameSchema = z
     error: 'Use letters, spaces, apostrophes and hyphens only.',
   })
 
-export const PhoneSchema = z
-  .string({ error: 'Enter your phone number.' })
-  .trim()
-  .min(1, { error: 'Enter your phone number.' })
-  // Stored without spaces, dashes or brackets so the clinic can dial it as it is.
-  .transform((value) => value.replace(/[\s().-]/g, ''))
-  .pipe(
-    z.string().regex(/^\+?[0-9]{6,15}$/, {
-      error: 'Enter a phone number with 6 to 15 digits, for example +39 02 1234 5678.',
-    }),
-  )
+/**
+ * A phone number typed by a person, stored in E.164. Numbers without a country code are read as
+ * numbers of the clinic's country (phoneCountryOf), so the schema is made per clinic.
+ */
+export function phoneSchema(defaultCountry: PhoneCountry | undefined) {
+  const example = defaultCountry === 'IT' ? '333 123 4567 or +39 02 1234 5678' : '+39 333 123 4567'
+  return z
+    .string({ error: 'Enter your phone number.' })
+    .trim()
+    .min(1, { error: 'Enter your phone number.' })
+    .max(40, { error: 'That phone number is too long.' })
+    .transform((value, ctx) => {
+      const e164 = toE164(value, defaultCountry)
+      if (e164) return e164
+      ctx.issues.push({
+        code: 'custom',
+        input: value,
+        message: defaultCountry
+          ? `Enter a phone number we can call, for example ${example}.`
+          : `Enter your phone number with its country code, for example ${example}.`,
+      })
+      return z.NEVER
+    })
+}
 
 /** A calendar date typed by a person, as YYYY-MM-DD (what <input type="date"> posts). */
 export const IsoDateSchema = z

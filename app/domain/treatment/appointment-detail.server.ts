@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
-import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
+import { getClinicPhoneCountry, getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { auditActorOf, type StaffActor } from '#app/domain/clinic/stranding.server.ts'
 import { consentStatusOfBooking } from '#app/domain/consent/consent-status.server.ts'
 import { getReviewForClinician } from '#app/domain/screening/screening-review.server.ts'
@@ -11,6 +11,7 @@ import { bookings, checkIns, services, treatmentRecords, users } from '#db/schem
 import { coursePosition, treatmentBlockers } from './treatment.rules.ts'
 import { type ANAESTHETICS, type BLEEDING_LEVELS, type TreatmentArea } from './treatment.schema.ts'
 import { loadVisit, visitFacts } from './visit.server.ts'
+import { formatPhone, phoneHref } from '#app/domain/shared/phone.rules.ts'
 
 export type TreatmentEntry = {
   id: string
@@ -148,7 +149,9 @@ export function getAppointmentDetail(input: { bookingId: string; actor: StaffAct
       dateOfBirth: patient.dateOfBirth,
       age: ageOn(patient.dateOfBirth, clinicToday(input.now)),
       email: patient.email,
-      phone: patient.phone,
+      // As the clinic dials and reads it: E.164 for the link, national format for people.
+      phone: formatPhone(patient.phone, getClinicPhoneCountry()),
+      phoneHref: phoneHref(patient.phone),
     },
     facts,
     blockers: treatmentBlockers(facts),
