@@ -109,5 +109,12 @@ export function treatmentProductsOf(record: {
   aftercareProduct: AftercareProduct | null
   aftercareProductName: string | null
 }): TreatmentProducts {
-  return { ...record, skinProducts: parseSkinProducts(record.skinProducts) }
+  return {
+    passes: record.passes,
+    skinProducts: parseSkinProducts(record.skinProducts),
+    skinProductOther: record.skinProductOther,
+    skinProductReason: record.skinProductReason,
+    aftercareProduct: record.aftercareProduct,
+    aftercareProductName: record.aftercareProductName,
+  }
 }
