@@ -359,6 +359,10 @@ export function completedFirstSession(
       rednessGrade: 2,
       bleeding: 'pinpoint',
       notes: 'Demo record: tolerated well.',
+      passes: 3,
+      skinProducts: JSON.stringify(['hyaluronic_acid']),
+      aftercareProduct: 'soothing_cream',
+      aftercareProductName: 'Demo soothing cream',
       recordedAt: new Date(booking.endAt.getTime()),
     })
     .run()

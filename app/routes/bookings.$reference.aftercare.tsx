@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { YourTreatment } from '#app/components/aftercare/your-treatment.tsx'
 import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'
 import { AFTERCARE_PLAN, CALL_THE_CLINIC_IF } from '#app/domain/treatment/aftercare.ts'
@@ -22,6 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
     tier: aftercare.tier,
     clinicName: aftercare.clinicName,
     clinicPhone: aftercare.clinicPhone,
+    treatment: aftercare.treatment,
     // Dates only once the treatment is done: before, the visit may still move.
     stageDates: aftercare.completed
       ? Object.fromEntries(
@@ -47,6 +49,8 @@ export default function AftercareRoute() {
           ? `Your treatment was on ${data.treatmentDate}. Follow this plan for the next 10 days.`
           : `Your treatment is on ${data.treatmentDate}. This is how to look after your skin after it. Read it before your visit.`}
       </p>
+
+      {data.treatment ? <YourTreatment treatment={data.treatment} /> : null}
 
       <section className="notice notice--warning" aria-labelledby="call-heading">
         <h2 id="call-heading">When to call us</h2>

@@ -5,6 +5,7 @@ import {
   BLEEDING_LEVELS,
   IDENTITY_METHODS,
 } from '#app/domain/treatment/treatment.schema.ts'
+import { AFTERCARE_PRODUCTS } from '#app/domain/treatment/skin-products.rules.ts'
 import { users } from './auth.ts'
 import { bookings } from './booking.ts'
 import { practitioners } from './clinic.ts'
@@ -63,6 +64,20 @@ export const treatmentRecords = sqliteTable(
     rednessGrade: integer().notNull(),
     bleeding: text({ enum: BLEEDING_LEVELS }).notNull(),
     notes: text().notNull().default(''),
+    /*
+     * Added in 0015 (docs/decisions/034-treatment-products.md). Null on records made before it;
+     * every record since has them.
+     */
+    /** Passes over each area (1 to 10). */
+    passes: integer(),
+    /** JSON: the SKIN_PRODUCTS put on the skin during and right after needling. */
+    skinProducts: text(),
+    /** What "other" was, in the clinician's words. */
+    skinProductOther: text(),
+    /** Why a product not approved for needling was used (the clinician confirmed the warning). */
+    skinProductReason: text(),
+    aftercareProduct: text({ enum: AFTERCARE_PRODUCTS }),
+    aftercareProductName: text(),
     correctsRecordId: text(),
     recordedAt: instant().notNull(),
     createdAt: createdAt(),
@@ -73,6 +88,11 @@ export const treatmentRecords = sqliteTable(
     check('treatment_records_redness', sql`${table.rednessGrade} BETWEEN 0 AND 3`),
     check('treatment_records_lot', sql`length(trim(${table.cartridgeLot})) > 0`),
     check('treatment_records_depth', sql`${table.maxDepthUm} BETWEEN 100 AND 3000`),
+    check('treatment_records_passes', sql`${table.passes} BETWEEN 1 AND 10`),
+    check(
+      'treatment_records_aftercare_product',
+      enumCheck(table.aftercareProduct, AFTERCARE_PRODUCTS),
+    ),
     index('treatment_records_booking').on(table.bookingId, table.recordedAt),
   ],
 )

@@ -3,8 +3,9 @@ import { expect, expectAccessible, openE2eDb, test, signInAs } from '../playwrig
 
 /**
  * The clinician at the visit: appointment detail, check-in, countersignature, the treatment record
- * (stopped above the depth limit), completion, and a correction that leaves the first entry in
- * place.
+ * (stopped above the depth limit; a product not approved for needling warned about and confirmed),
+ * completion, a correction that leaves the first entry in place, and the patient's aftercare page
+ * speaking to that treatment.
  */
 test.describe('the visit', () => {
   test.describe.configure({ timeout: 120_000 })
@@ -73,10 +74,30 @@ test.describe('the visit', () => {
     await staff.getByLabel('Minutes the cream was on').fill('30')
     await staff.getByLabel('2 – moderate, red like a sunburn').check()
     await staff.getByLabel('Pinpoint (expected end point)').check()
+    await staff.getByLabel('Passes over each area').fill('3')
+    // A product not approved for needling: the warning appears as soon as it is ticked.
+    await staff.getByRole('checkbox', { name: 'Growth factors or PRP-like serum' }).check()
+    await staff.getByRole('checkbox', { name: 'Sterile saline' }).check()
+    await expect(
+      staff.getByText('Not approved for use with needling: Growth factors or PRP-like serum.'),
+    ).toBeVisible()
+    await expect(staff.getByText(/can cause granulomas/)).toBeVisible()
+    await staff.getByLabel('Aftercare product given').selectOption({ label: 'Hyaluronic acid gel' })
+    await staff.getByLabel('Aftercare product name').fill('Hydra Calm gel')
     await staff.getByRole('button', { name: 'Save and complete the visit' }).click()
     // No lot number: refused beside the field, before anything else.
     await expect(staff.getByText('Enter the lot number of the single-use cartridge.')).toBeVisible()
     await staff.getByLabel('Cartridge lot number').fill('LOT-2026-118')
+    await staff.getByRole('button', { name: 'Save and complete the visit' }).click()
+    // The warning asks for a confirmation and a reason before anything is sent.
+    await expect(
+      staff.getByText('Say why you used a product not approved for needling.'),
+    ).toBeVisible()
+    await expectAccessible(staff)
+    await staff.getByLabel('I read this warning, and this product was used').check()
+    await staff
+      .getByLabel('Why this product was used')
+      .fill('Sterile single-use vial made for needling, doctor’s protocol.')
     await staff.getByRole('button', { name: 'Save and complete the visit' }).click()
     await expect(staff.getByText("Above this service's limit of 0.5 mm.")).toBeVisible()
     await expectAccessible(staff)
@@ -94,6 +115,11 @@ test.describe('the visit', () => {
     await expect(staff.getByRole('status')).toContainText('Treatment recorded.')
     await expect(staff.getByText('Done', { exact: true })).toBeVisible()
     await expect(staff.getByText('Forehead 0.25 mm, Cheeks 0.5 mm')).toBeVisible()
+    await expect(staff.getByText('Growth factors or PRP-like serum, Sterile saline')).toBeVisible()
+    await expect(
+      staff.getByText(/Warning confirmed\. Reason: Sterile single-use vial/),
+    ).toBeVisible()
+    await expect(staff.getByText('Hyaluronic acid gel: Hydra Calm gel')).toBeVisible()
     await expectAccessible(staff)
     expect(count()).toBe(1)
     expect(
@@ -112,6 +138,20 @@ test.describe('the visit', () => {
     expect(count()).toBe(2)
     db.close()
     await clinician.close()
+
+    // The patient's aftercare page speaks to this treatment: areas, depths, passes, products.
+    await page.goto(`/bookings/${reference}/aftercare`)
+    const yours = page.getByRole('region', { name: 'Your treatment' })
+    await expect(yours).toBeVisible()
+    await expect(yours.getByText('Cheeks: needles 0.5 mm deep')).toBeVisible()
+    await expect(yours.getByText('Forehead: needles 0.25 mm deep')).toBeVisible()
+    await expect(yours.getByText('3 times')).toBeVisible()
+    await expect(yours.getByText('Growth factor serum, Sterile salt water (saline)')).toBeVisible()
+    await expect(yours.getByText('Hyaluronic acid gel (Hydra Calm gel)')).toBeVisible()
+    await expect(yours.getByText(/use only the aftercare product we gave you/)).toBeVisible()
+    await expect(yours.getByText(/a serum can cause firm, itchy red bumps/)).toBeVisible()
+    expect(page.url()).not.toMatch(/serum|gel|needl/i)
+    await expectAccessible(page)
   })
 
   test('only clinicians open an appointment; an unknown one is a 404', async ({

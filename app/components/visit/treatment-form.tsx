@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { ChoiceGroup } from '#app/components/forms/choice-group.tsx'
 import {
+  CheckboxField,
   Field,
   FormErrorList,
   SelectField,
@@ -20,25 +21,41 @@ import {
   type TreatmentArea,
   TreatmentRecordSchema,
 } from '#app/domain/treatment/treatment.schema.ts'
+import {
+  AFTERCARE_PRODUCT_LABELS,
+  AFTERCARE_PRODUCTS,
+  PASSES,
+  productsNeedingConfirmation,
+  SKIN_PRODUCT_LABELS,
+  SKIN_PRODUCTS,
+  type SkinProduct,
+  type TreatmentProducts,
+  UNAPPROVED_PRODUCT_WARNING,
+} from '#app/domain/treatment/skin-products.rules.ts'
 import { formatDepthMm } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 
-export type TreatmentFormStart = {
-  id: string
-  areas: { area: TreatmentArea; depthUm: number }[]
-  device: string
-  cartridgeLot: string
-  anaesthetic: string
-  anaestheticMinutes: number | null
-  rednessGrade: number
-  bleeding: string
-  notes: string
-} | null
+export type TreatmentFormStart =
+  | ({
+      id: string
+      areas: { area: TreatmentArea; depthUm: number }[]
+      device: string
+      cartridgeLot: string
+      anaesthetic: string
+      anaestheticMinutes: number | null
+      rednessGrade: number
+      bleeding: string
+      notes: string
+    } & TreatmentProducts)
+  | null
 
 /**
- * The treatment record: a tick and a depth for each area treated, the device and the lot of the
- * single-use cartridge, numbing, the immediate response and notes. Works without JavaScript: the
- * server checks the same schema and the depth limits, and answers beside each field.
+ * The treatment record: a tick and a depth for each area treated, the passes, the device and the
+ * lot of the single-use cartridge, numbing, what was put on the skin and the aftercare product
+ * given, the immediate response and notes. A product not approved for use with needling shows a
+ * warning that asks for a confirmation and a reason (as soon as it is ticked with JavaScript,
+ * after the post without). Works without JavaScript: the server checks the same schema and the
+ * depth limits, and answers beside each field.
  */
 export function TreatmentRecordForm({
   limitUm,
@@ -53,10 +70,25 @@ export function TreatmentRecordForm({
 }) {
   const startDepth = (area: TreatmentArea) =>
     start?.areas.find((entry) => entry.area === area)?.depthUm
-  const { formProps, fields, register, fieldError, defaultValue } = useSchemaForm(
+  const postedProducts = serverErrors?.values.skinProducts
+  const chosenProducts = postedProducts
+    ? ([] as string[]).concat(postedProducts)
+    : (start?.skinProducts ?? [])
+  const { form, formProps, fields, register, fieldError, defaultValue } = useSchemaForm(
     TreatmentRecordSchema,
     serverErrors,
-    { defaultValues: { areas: start?.areas.map((entry) => entry.area) ?? [] } },
+    {
+      defaultValues: {
+        areas: start?.areas.map((entry) => entry.area) ?? [],
+        skinProducts: chosenProducts,
+      },
+    },
+  )
+  const watchedProducts: unknown = form.watch('skinProducts')
+  const unapproved = productsNeedingConfirmation(
+    ([] as unknown[])
+      .concat(watchedProducts ?? [])
+      .filter((value): value is SkinProduct => SKIN_PRODUCTS.includes(value as SkinProduct)),
   )
   /** What a field starts with when this corrects an earlier entry. */
   const from = (value: string | number | null | undefined) => ({
@@ -106,6 +138,11 @@ export function TreatmentRecordForm({
         </ul>
       </fieldset>
       <Field
+        label="Passes over each area"
+        hint={`Whole passes, ${PASSES.min} to ${PASSES.max}.`}
+        {...fields.input('passes', { inputMode: 'numeric', ...from(start?.passes) })}
+      />
+      <Field
         label="Device"
         hint="Make and model, for example Dermapen 4."
         {...fields.input('device', from(start?.device))}
@@ -131,6 +168,77 @@ export function TreatmentRecordForm({
         {...fields.input('anaestheticMinutes', {
           inputMode: 'numeric',
           ...from(start?.anaestheticMinutes),
+        })}
+      />
+      <ChoiceGroup
+        legend="Put on the skin during and right after needling"
+        hint="Tick each product, or Nothing."
+        type="checkbox"
+        options={SKIN_PRODUCTS.map((value) => ({ value, label: SKIN_PRODUCT_LABELS[value] }))}
+        chosen={chosenProducts}
+        {...fields.choices('skinProducts')}
+        after={(value) =>
+          value === 'other' ? (
+            <Field
+              label="Which other product"
+              {...fields.input('skinProductOther', {
+                autoComplete: 'off',
+                ...from(start?.skinProductOther),
+              })}
+            />
+          ) : null
+        }
+      />
+      <div aria-live="polite">
+        {unapproved.length > 0 ? (
+          <div className="notice notice--warning stack">
+            <p>
+              <strong>
+                Not approved for use with needling:{' '}
+                {unapproved.map((value) => SKIN_PRODUCT_LABELS[value]).join(', ')}.
+              </strong>{' '}
+              {UNAPPROVED_PRODUCT_WARNING}
+            </p>
+            <CheckboxField
+              label="I read this warning, and this product was used"
+              {...fields.checkbox('skinProductConfirmed', {
+                defaultChecked:
+                  defaultValue('skinProductConfirmed') !== undefined ||
+                  (!serverErrors && Boolean(start?.skinProductReason)),
+              })}
+            />
+            <TextareaField
+              label="Why this product was used"
+              {...fields.textarea('skinProductReason', {
+                rows: 2,
+                maxLength: 500,
+                ...from(start?.skinProductReason),
+              })}
+            />
+          </div>
+        ) : null}
+      </div>
+      <SelectField
+        label="Aftercare product given"
+        {...fields.select('aftercareProduct', {
+          defaultValue: start?.aftercareProduct ?? '',
+        })}
+      >
+        <option value="" disabled>
+          Choose one
+        </option>
+        {AFTERCARE_PRODUCTS.map((value) => (
+          <option key={value} value={value}>
+            {AFTERCARE_PRODUCT_LABELS[value]}
+          </option>
+        ))}
+      </SelectField>
+      <Field
+        label="Aftercare product name"
+        hint="Brand and name as on the pack. Needed for Other."
+        {...fields.input('aftercareProductName', {
+          autoComplete: 'off',
+          ...from(start?.aftercareProductName),
         })}
       />
       <ChoiceGroup

@@ -1,3 +1,9 @@
+import {
+  AFTERCARE_PRODUCT_LABELS,
+  productsNeedingConfirmation,
+  SKIN_PRODUCT_LABELS,
+  type TreatmentProducts,
+} from '#app/domain/treatment/skin-products.rules.ts'
 import { type ScreeningClearance } from '#app/domain/treatment/treatment.rules.ts'
 import {
   ANAESTHETIC_LABELS,
@@ -37,6 +43,7 @@ export type TreatmentEntryView = {
   rednessGrade: number
   bleeding: keyof typeof BLEEDING_LABELS
   notes: string
+  products: TreatmentProducts
   recordedBy: string
   recordedAt: number
   correctsRecordId: string | null
@@ -85,6 +92,11 @@ export function TreatmentEntries({
               </dd>
             </div>
             <div className="summary-list__row">
+              <dt>Passes</dt>
+              <dd>{entry.products.passes ?? NOT_RECORDED}</dd>
+            </div>
+            <ProductRows products={entry.products} />
+            <div className="summary-list__row">
               <dt>Device and cartridge lot</dt>
               <dd>
                 {entry.device}, lot {entry.cartridgeLot}
@@ -121,5 +133,54 @@ export function TreatmentEntries({
         </li>
       ))}
     </ol>
+  )
+}
+
+/** Records made before products were recorded (migration 0015) say so, rather than "none". */
+const NOT_RECORDED = 'Not recorded'
+
+/** What was put on the skin (with the confirmed warning) and the aftercare product given. */
+function ProductRows({ products }: { products: TreatmentProducts }) {
+  const applied = products.skinProducts
+  const unapproved = applied ? productsNeedingConfirmation(applied) : []
+  return (
+    <>
+      <div className="summary-list__row">
+        <dt>On the skin</dt>
+        <dd>
+          {applied
+            ? applied
+                .map((product) =>
+                  product === 'other'
+                    ? `Other: ${products.skinProductOther ?? ''}`
+                    : SKIN_PRODUCT_LABELS[product],
+                )
+                .join(', ')
+            : NOT_RECORDED}
+          {unapproved.length > 0 ? (
+            <>
+              <br />
+              <span className="badge badge--warn">Not approved for needling</span> Warning
+              confirmed. Reason: {products.skinProductReason}
+            </>
+          ) : null}
+        </dd>
+      </div>
+      <div className="summary-list__row">
+        <dt>Aftercare product</dt>
+        <dd>
+          {products.aftercareProduct
+            ? [
+                products.aftercareProduct === 'other'
+                  ? 'Other'
+                  : AFTERCARE_PRODUCT_LABELS[products.aftercareProduct],
+                products.aftercareProductName,
+              ]
+                .filter(Boolean)
+                .join(': ')
+            : NOT_RECORDED}
+        </dd>
+      </div>
+    </>
   )
 }

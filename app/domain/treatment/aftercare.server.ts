@@ -8,13 +8,15 @@ import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { type PatientBookingQuery } from '#app/domain/patient/patient-booking-query.ts'
 import { getDb } from '#db/client.server.ts'
 import { services } from '#db/schema/index.ts'
+import { treatmentForPatient } from './patient-treatment.server.ts'
+import { type YourTreatment } from './your-treatment.ts'
 
 /**
  * The patient's aftercare page. Same access as the booking page: a session that proved the
  * booking's email; another patient's booking, a consultation, or a visit that did not or will not
  * happen (cancelled, declined, missed) is "not found". Before the visit the page shows the plan
- * without dates; after it, each stage with its dates. It shows no record of the treatment itself
- * (areas, depths): the plan is the same general advice for everyone.
+ * without dates; after it, each stage with its dates, and "Your treatment": the areas, depths,
+ * passes and products of this patient's treatment record, with advice for those products.
  */
 export type PatientAftercareView = {
   reference: string
@@ -26,6 +28,8 @@ export type PatientAftercareView = {
   tier: ServiceTier
   clinicName: string
   clinicPhone: string
+  /** What was done to this patient's skin, once recorded ("Your treatment"). */
+  treatment: YourTreatment | null
 }
 
 export function getPatientAftercare(input: PatientBookingQuery): PatientAftercareView | null {
@@ -42,11 +46,15 @@ export function getPatientAftercare(input: PatientBookingQuery): PatientAftercar
   const completed = booking.status === 'completed' && booking.completedAt !== null
   const upcoming = booking.status === 'confirmed' || booking.status === 'pending_review'
   if (!completed && !upcoming) return null
+  const treatment = completed ? treatmentForPatient(db, booking.id) : null
   auditPatientBookingView(db, {
     bookingId: booking.id,
     patientId: patient.id,
     actor: input.actor,
-    details: { page: 'aftercare' },
+    // The page shows this treatment record to the patient: the audit names it.
+    details: treatment
+      ? { page: 'aftercare', treatmentRecordId: treatment.recordId }
+      : { page: 'aftercare' },
     at: input.now,
   })
   const clinic = getClinicSettings()
@@ -58,5 +66,6 @@ export function getPatientAftercare(input: PatientBookingQuery): PatientAftercar
     tier: service.tier,
     clinicName: clinic.name,
     clinicPhone: clinic.phone,
+    treatment: treatment?.view ?? null,
   }
 }

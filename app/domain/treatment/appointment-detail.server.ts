@@ -8,6 +8,7 @@ import { ageOn } from '#app/domain/shared/calendar.rules.ts'
 import { clinicToday } from '#app/domain/screening/screening.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { bookings, checkIns, services, treatmentRecords, users } from '#db/schema/index.ts'
+import { type TreatmentProducts, treatmentProductsOf } from './skin-products.rules.ts'
 import { coursePosition, treatmentBlockers } from './treatment.rules.ts'
 import { type ANAESTHETICS, type BLEEDING_LEVELS, type TreatmentArea } from './treatment.schema.ts'
 import { loadVisit, visitFacts } from './visit.server.ts'
@@ -27,6 +28,7 @@ export type TreatmentEntry = {
   rednessGrade: number
   bleeding: (typeof BLEEDING_LEVELS)[number]
   notes: string
+  products: TreatmentProducts
   recordedBy: string
   recordedAt: number
   correctsRecordId: string | null
@@ -97,6 +99,7 @@ export function getAppointmentDetail(input: { bookingId: string; actor: StaffAct
       rednessGrade: record.rednessGrade,
       bleeding: record.bleeding,
       notes: record.notes,
+      products: treatmentProductsOf(record),
       recordedBy,
       recordedAt: record.recordedAt.getTime(),
       correctsRecordId: record.correctsRecordId,

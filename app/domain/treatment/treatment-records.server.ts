@@ -9,6 +9,7 @@ import {
 } from '#app/domain/clinic/stranding.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
 import { treatmentRecords } from '#db/schema/index.ts'
+import { treatmentProductsOf } from './skin-products.rules.ts'
 import { depthLimitProblems, treatmentBlockers } from './treatment.rules.ts'
 import { type TreatmentRecordInput } from './treatment.schema.ts'
 import { latestCheckIn, loadVisit, type Visit, visitFacts } from './visit.server.ts'
@@ -69,6 +70,12 @@ export function recordTreatment(input: {
           rednessGrade: record.rednessGrade,
           bleeding: record.bleeding,
           notes: record.notes,
+          passes: record.passes,
+          skinProducts: JSON.stringify(record.skinProducts),
+          skinProductOther: record.skinProductOther,
+          skinProductReason: record.skinProductReason,
+          aftercareProduct: record.aftercareProduct,
+          aftercareProductName: record.aftercareProductName,
           correctsRecordId: correcting,
           recordedAt: input.now,
         })
@@ -227,6 +234,7 @@ export function getTreatmentFormView(input: {
           rednessGrade: corrected.rednessGrade,
           bleeding: corrected.bleeding,
           notes: corrected.notes,
+          ...treatmentProductsOf(corrected),
         }
       : null,
   }

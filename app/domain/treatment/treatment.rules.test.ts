@@ -58,6 +58,9 @@ describe('treatment record form', () => {
     anaestheticMinutes: '30',
     rednessGrade: '2',
     bleeding: 'pinpoint',
+    passes: '3',
+    skinProducts: 'hyaluronic_acid',
+    aftercareProduct: 'soothing_cream',
   }
 
   test('depths in mm become micrometres for ticked areas only', () => {

@@ -1,5 +1,11 @@
 import * as z from 'zod'
 import { CheckboxSchema } from '#app/domain/shared/fields.schema.ts'
+import {
+  AFTERCARE_PRODUCTS,
+  passesProblem,
+  productsNeedingConfirmation,
+  SKIN_PRODUCTS,
+} from './skin-products.rules.ts'
 
 /** Where a session needles, as recorded by the clinician (docs/clinical-reference.md 3.2). */
 export const TREATMENT_AREAS = [
@@ -82,14 +88,41 @@ const DepthMmSchema = z
   .transform((value) => Math.round(Number(value) * 1000))
   .refine((um) => um >= 100 && um <= 3000, { error: 'Depths go from 0.1 to 3.0 mm.' })
 
+/** One checkbox posts a string, several an array, none nothing at all. */
+const asList = (value: unknown) =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value]
+
+/** Optional free text: empty means not given. */
+const OptionalTextSchema = (max: number) =>
+  z
+    .string({ error: 'Enter text here.' })
+    .trim()
+    .max(max, { error: `Use at most ${max} characters.` })
+    .optional()
+    .transform((value) => (value ? value : null))
+
+/** Passes over each area, typed as a whole number within PASSES. */
+const PassesSchema = z
+  .string({ error: 'Enter how many passes you made over each area.' })
+  .trim()
+  .min(1, { error: 'Enter how many passes you made over each area.' })
+  .pipe(z.string().regex(/^\d{1,3}$/, { error: 'Enter whole passes, like 3.' }))
+  .transform(Number)
+  .superRefine((passes, context) => {
+    const problem = passesProblem(passes)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  })
+
 /**
  * The treatment record form. Areas come as `area` + `depth_<area>` pairs: a checkbox per area
- * and the depth used there (unticked areas are ignored, whatever depth was typed).
+ * and the depth used there (unticked areas are ignored, whatever depth was typed). What was put
+ * on the skin is a checkbox group; a product not approved for use with needling needs the
+ * clinician's confirmation and a reason (docs/decisions/034-treatment-products.md).
  */
 export const TreatmentRecordSchema = z
   .object({
     areas: z.preprocess(
-      (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+      asList,
       z.array(z.enum(TREATMENT_AREAS)).min(1, { error: 'Tick at least one treated area.' }),
     ),
     device: z
@@ -116,6 +149,23 @@ export const TreatmentRecordSchema = z
           .max(180, { error: 'At most 180 minutes.' })
           .nullable(),
       ),
+    passes: PassesSchema,
+    skinProducts: z.preprocess(
+      asList,
+      z
+        .array(z.enum(SKIN_PRODUCTS, { error: 'Choose from the list.' }))
+        .min(1, { error: 'Tick what was put on the skin, or Nothing.' }),
+    ),
+    skinProductOther: OptionalTextSchema(120),
+    skinProductConfirmed: z
+      .unknown()
+      .optional()
+      .transform((value) => value === 'on' || value === 'true' || value === true),
+    skinProductReason: OptionalTextSchema(500),
+    aftercareProduct: z.enum(AFTERCARE_PRODUCTS, {
+      error: 'Choose the aftercare product given, or None given.',
+    }),
+    aftercareProductName: OptionalTextSchema(120),
     rednessGrade: z.enum(REDNESS_GRADES, { error: 'Choose the redness grade.' }),
     bleeding: z.enum(BLEEDING_LEVELS, { error: 'Choose the bleeding seen.' }),
     notes: z.string().trim().max(2000, { error: 'Use at most 2000 characters.' }).optional(),
@@ -148,8 +198,51 @@ export const TreatmentRecordSchema = z
         message: 'Enter how many minutes the cream was on.',
       })
     }
+    const skinProducts = [...new Set(value.skinProducts)]
+    if (skinProducts.includes('none') && skinProducts.length > 1) {
+      context.addIssue({
+        code: 'custom',
+        path: ['skinProducts'],
+        message: 'Untick Nothing, or untick the products.',
+      })
+    }
+    if (skinProducts.includes('other') && (value.skinProductOther ?? '').length < 2) {
+      context.addIssue({
+        code: 'custom',
+        path: ['skinProductOther'],
+        message: 'Say which other product was put on the skin.',
+      })
+    }
+    const needsConfirmation = productsNeedingConfirmation(skinProducts).length > 0
+    if (needsConfirmation && !value.skinProductConfirmed) {
+      context.addIssue({
+        code: 'custom',
+        path: ['skinProductConfirmed'],
+        message: 'Confirm that you read the warning and used this product.',
+      })
+    }
+    if (needsConfirmation && (value.skinProductReason ?? '').length < 5) {
+      context.addIssue({
+        code: 'custom',
+        path: ['skinProductReason'],
+        message: 'Say why you used a product not approved for needling.',
+      })
+    }
+    if (value.aftercareProduct === 'other' && (value.aftercareProductName ?? '').length < 2) {
+      context.addIssue({
+        code: 'custom',
+        path: ['aftercareProductName'],
+        message: 'Say which aftercare product was given.',
+      })
+    }
     return {
       areas: depths,
+      passes: value.passes,
+      skinProducts,
+      skinProductOther: skinProducts.includes('other') ? value.skinProductOther : null,
+      skinProductReason: needsConfirmation ? value.skinProductReason : null,
+      aftercareProduct: value.aftercareProduct,
+      aftercareProductName: value.aftercareProduct === 'none' ? null : value.aftercareProductName,
       device: value.device,
       cartridgeLot: value.cartridgeLot,
       anaesthetic: value.anaesthetic,

@@ -35,6 +35,12 @@ const RECORD: TreatmentRecordInput = {
   rednessGrade: 2,
   bleeding: 'pinpoint',
   notes: 'Tolerated well.',
+  passes: 3,
+  skinProducts: ['hyaluronic_acid'],
+  skinProductOther: null,
+  skinProductReason: null,
+  aftercareProduct: 'soothing_cream',
+  aftercareProductName: 'Cicaplast Baume B5',
   correctsRecordId: null,
 }
 
