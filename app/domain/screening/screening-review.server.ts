@@ -22,7 +22,7 @@ import {
   type SubmissionSource,
 } from './screening.schema.ts'
 import { auditScreening, latestBookingSubmission, readSubmission } from './screening.server.ts'
-import { formatPhone, phoneHref } from '#app/domain/shared/phone.rules.ts'
+import { formatPhone } from '#app/domain/shared/phone.rules.ts'
 import { getClinicPhoneCountry } from '#app/domain/clinic/clinic.server.ts'
 
 /**
