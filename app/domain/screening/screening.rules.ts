@@ -28,9 +28,34 @@ export type ScreeningResult = {
   findings: Finding[]
 }
 
-function kindOf(rule: ScreeningRule, settings: ScreeningSettings): RuleKind {
+/** What a rule says under these settings: its default, or the clinic's stricter or relaxed choice. */
+export function kindOf(rule: ScreeningRule, settings: ScreeningSettings): RuleKind {
   if (rule.stricter && settings.stricterRuleIds.includes(rule.id)) return 'not_eligible'
+  if (rule.relaxable && settings.relaxedRuleIds.includes(rule.id)) return 'review'
   return rule.kind
+}
+
+/** The sources a rule is published with in these settings ("C-SP1, C-DP"). */
+export function sourcesOf(rule: ScreeningRule, settings: ScreeningSettings): string {
+  const tags = settings.ruleSources[rule.id]
+  return tags && tags.length > 0 ? tags.join(', ') : rule.sources
+}
+
+/** Rules these settings would leave without a source (publishing refuses them). */
+export function rulesWithoutSources(settings: ScreeningSettings): ScreeningRule[] {
+  return SCREENING_RULES.filter((rule) => (settings.ruleSources[rule.id] ?? []).length === 0)
+}
+
+/**
+ * What the patient should do before the visit because of their answers (cold sores: ask about
+ * preventive medicine), from the findings a submission stored. Derived from the rule table by
+ * rule id, so answers judged before a reminder existed get it too. Never for emails.
+ */
+export function beforeVisitReminders(findings: Pick<Finding, 'ruleId'>[]): string[] {
+  return findings.flatMap((finding) => {
+    const reminder = SCREENING_RULES.find((rule) => rule.id === finding.ruleId)?.beforeVisit
+    return reminder ? [reminder] : []
+  })
 }
 
 /** Runs every rule over the answers, as judged on `today` (the clinic's calendar date). */
@@ -39,11 +64,17 @@ export function evaluateScreening(
   settings: ScreeningSettings,
   today: string,
 ): ScreeningResult {
-  const context: RuleContext = { answers, settings, today, age: ageOn(answers.dateOfBirth, today) }
+  const base = {
+    answers,
+    settings,
+    today,
+    age: ageOn(answers.dateOfBirth, today),
+  }
   const findings: Finding[] = []
   for (const rule of SCREENING_RULES) {
-    if (!rule.applies(context)) continue
     let kind = kindOf(rule, settings)
+    const context: RuleContext = { ...base, kind }
+    if (!rule.applies(context)) continue
     let until: string | null = null
     let clinicianText = rule.clinician(context)
     if (rule.window) {
@@ -68,7 +99,7 @@ export function evaluateScreening(
       until,
       patientText: kind === 'info' || !rule.patient ? null : rule.patient(context),
       clinicianText,
-      sources: rule.sources,
+      sources: sourcesOf(rule, settings),
     })
   }
   return combineFindings(findings)
