@@ -1,6 +1,6 @@
 // `npm run bench [-- --quick | --full] [--check] [--only=page,search,race,writes,js] [--no-build]`
 //
-// Measures the goals of /work/shared/docs/performance-goals.md section 6 on this machine, each
+// Measures the goals of docs/performance-goals.md section 6 on this machine, each
 // with its baseline in the same run, writes bench/results.json and prints the figures and the
 // budget verdicts. With --check it exits 1 when a budget (not a stretch goal) is missed.
 // Method and limits: docs/decisions/022-benchmarks.md. Loopback only; every loop is bounded.
@@ -26,7 +26,7 @@ const args = process.argv.slice(2)
 const flag = (name: string) => args.includes(`--${name}`)
 const mode: Mode = flag('quick') ? 'quick' : flag('full') ? 'full' : 'default'
 const SECTIONS = {
-  page: { title: 'Booking page and home page over HTTP (goal a)', run: measurePages },
+  page: { title: 'Pages over HTTP against the floor page (goal a)', run: measurePages },
   search: { title: 'Slot search, 50 × 90 days × 10k bookings (goal b)', run: measureSearch },
   race: { title: 'One-slot race (goal c)', run: measureRace },
   writes: { title: 'Booking writes vs raw inserts (goal f)', run: measureWrites },
@@ -144,7 +144,7 @@ function unitOf(id: string): string {
   const unit = BUDGETS.find((budget) => budget.id === id)?.unit ?? ''
   return unit ? ` ${unit}` : ''
 }
-log('\n== Budgets (performance-goals.md section 6)')
+log('\n== Budgets (performance-goals.md section 6, re-based by ADR 031)')
 log(
   renderTable(
     ['id', 'budget', 'figure', 'target', 'verdict', 'note'],

@@ -34,7 +34,10 @@ const BUDGETS = [
   { key: 'seo', label: 'SEO', min: 90 },
 ]
 const METRICS = [
-  { audit: 'largest-contentful-paint', label: 'LCP ms', max: 1800 },
+  // Core Web Vitals' "good" LCP (docs/decisions/031-floor-relative-budgets.md): the goals' 1.8 s
+  // is reported by npm run bench as a stretch goal, since lab LCP here swings by a second from run
+  // to run with the trace (docs/decisions/026-speed-pass-2.md).
+  { audit: 'largest-contentful-paint', label: 'LCP ms', max: 2500 },
   { audit: 'total-blocking-time', label: 'TBT ms', max: 100 },
   { audit: 'cumulative-layout-shift', label: 'CLS', max: 0.02 },
   { audit: 'server-response-time', label: 'server ms', max: 50 },

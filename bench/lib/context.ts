@@ -32,16 +32,23 @@ export function byMode<T>(context: Context, values: Record<Mode, T>): T {
   return values[context.mode]
 }
 
-export type AppServer = { url: string; dbFile: string; stop: () => Promise<void> }
+export type AppServer = { url: string; dbFile: string; pid: number; stop: () => Promise<void> }
 
 /**
  * The built app on a fresh copy of the demo database, pinned to the server core, logging at
  * info level to a file as in production (one line per request), with the mail scheduler off.
+ * `prepare` writes into that copy before the server opens it; `env` adds to the environment.
  */
-export async function startApp(context: Context, name: string, port: number): Promise<AppServer> {
+export async function startApp(
+  context: Context,
+  name: string,
+  port: number,
+  options: { prepare?: (dbFile: string) => Promise<void>; env?: Record<string, string> } = {},
+): Promise<AppServer> {
   const dbFile = path.join(context.tmpDir, `${name}.db`)
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true })
   fs.copyFileSync(context.demoDb, dbFile)
+  await options.prepare?.(dbFile)
   const started = startProcess({
     pinning: context.pinning,
     role: 'server',
@@ -58,19 +65,20 @@ export async function startApp(context: Context, name: string, port: number): Pr
       LOG_LEVEL: 'info',
       LOG_FILE: path.join(context.tmpDir, `${name}.log`),
       SCHEDULER: 'false',
+      ...options.env,
     },
     logFile: path.join(context.tmpDir, `${name}.out`),
   })
   const url = `http://127.0.0.1:${port}`
   await waitForHttp(`${url}/healthz`, started)
-  return { url, dbFile, stop: () => stopProcess(started) }
+  return { url, dbFile, pid: started.child.pid!, stop: () => stopProcess(started) }
 }
 
 /** The bare node:http hello world, pinned like the app. */
 export async function startHello(
   context: Context,
   port: number,
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const started: Started = startProcess({
     pinning: context.pinning,
     role: 'server',
@@ -81,7 +89,7 @@ export async function startHello(
   })
   const url = `http://127.0.0.1:${port}`
   await waitForHttp(url, started)
-  return { url, stop: () => stopProcess(started) }
+  return { url, pid: started.child.pid!, stop: () => stopProcess(started) }
 }
 
 export type LoadConfig = {
@@ -94,7 +102,11 @@ export type LoadConfig = {
   headers?: Record<string, string>
   body?: string
   timeoutSec?: number
-  perRequest?: { cookies: string[]; bodies?: string[] }
+  /**
+   * Request i carries cookies[i] (and bodies[i]) from the client address clients[i], or from an
+   * address of its own derived from i (bench/workers/load.mjs).
+   */
+  perRequest?: { cookies: string[]; bodies?: string[]; clients?: string[] }
 }
 
 export type LoadResult = {
@@ -109,6 +121,8 @@ export type LoadResult = {
   non2xx: number
   errors: number
   timeouts: number
+  /** Requests answered during the warm-up, before the measured run. */
+  warmupRequests?: number
   statuses?: (number | null)[]
 }
 

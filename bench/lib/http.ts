@@ -47,6 +47,15 @@ export function request(
   })
 }
 
+/**
+ * The client address of the n-th simulated patient (sent as X-Forwarded-For, which the bench's app
+ * server trusts): the limits per client IP (ADR 027) count patients apart, as they would count
+ * real patients apart. bench/workers/load.mjs derives the same address from a request's index.
+ */
+export function clientAddress(n: number): string {
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
+}
+
 /** The `name=value` part of the patient cookie a response sets. */
 export function patientCookieFrom(reply: Reply): string {
   const cookie = (reply.headers['set-cookie'] ?? [])

@@ -162,3 +162,30 @@ export async function runJson<T>(input: {
     throw new Error(`No JSON result from ${input.args.join(' ')}:\n${stdout.slice(-2000)}`)
   }
 }
+
+let ticksPerSecond: number | null = null
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat; null where there
+ * is no /proc. Unlike throughput, it hardly moves when other work shares the core: a process
+ * waiting for the CPU uses none.
+ */
+export function cpuTimeMs(pid: number): number | null {
+  let stat: string
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+  } catch {
+    return null
+  }
+  ticksPerSecond ??=
+    Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100
+  return cpuTicksOf(stat) * (1000 / ticksPerSecond)
+}
+
+/** utime + stime, in clock ticks, from the text of /proc/<pid>/stat (fields 14 and 15). */
+export function cpuTicksOf(stat: string): number {
+  // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  // fields[0] is field 3 (state), so field n is fields[n - 3].
+  return Number(fields[14 - 3]) + Number(fields[15 - 3])
+}

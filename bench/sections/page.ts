@@ -1,70 +1,121 @@
+import { FLOOR_PAGES, type FloorPageKey, pageFigure } from '../lib/budgets.ts'
 import {
   byMode,
   type Context,
   type LoadResult,
   runLoad,
+  runWorker,
   serviceIdBySlug,
   startApp,
   startHello,
 } from '../lib/context.ts'
-import { offeredSlots, startDraft } from '../lib/http.ts'
-import { ratio } from '../lib/stats.ts'
+import { cpuMsPerRequest, cpuShareOfFloorPct, pickBaseline, relativeToFloor } from '../lib/floor.ts'
+import { buildFloorApp, startFloor } from '../lib/floor-app.ts'
+import { offeredSlots, request, startDraft } from '../lib/http.ts'
+import { cpuTimeMs } from '../lib/processes.ts'
+import { median, ratio } from '../lib/stats.ts'
 import { renderTable } from '../lib/table.ts'
 
 /**
- * Goal (a): pages over HTTP. The bare node:http hello world, GET / (a first visit: no cookie) and
- * GET /book/time with a draft cookie (the real loader: session, draft, a 31-day "any" search for
- * the first free week, the week's search, render), each at 10 and 50 connections: a warm-up run,
- * then the measured run, with the server on one core and autocannon on the other. Then two floors
- * of this app at 10 connections: GET /login (the layout and a static form, no data work) and GET
- * /healthz (one query, no React), which no page of the app can beat.
+ * Goal (a): pages over HTTP against the floor page of this stack (bench/floor-app), measured in
+ * the same run (docs/decisions/031-floor-relative-budgets.md). The server runs on one core and
+ * autocannon on the other; every run is a warm-up, then the measured run, at 10 connections.
  *
- * Hello world runs before and after the app. The ratio uses the faster of the two (so it can
- * only understate the app), and is not stated at all when the two differ by more than a quarter:
- * then the machine's load changed during the run and a ratio would mislead.
+ * Pages: GET / and GET /book and GET /login without a cookie (a first visit), GET
+ * /bookings/<ref> with a patient session that proved the booking's address by code, GET
+ * /book/time with a booking draft (the real loader: session, draft, slot searches, render) and
+ * GET /staff/agenda with a clinician's session (the app runs with REQUIRE_STAFF_MFA=false here:
+ * the demo staff have no authenticator, and a second factor changes nothing on the agenda's
+ * path once the session is full). Reported beside them: GET /healthz (no React) and GET
+ * /book/time at 50 connections.
+ *
+ * The floor app and the app both listen (an idle server costs nothing), and the floor page is
+ * measured before the first page, between every two pages and after the last, so each page is
+ * read against the floor runs on either side of it: the faster of the two, and no ratio at all
+ * when they differ by more than a quarter (the machine's load changed). The bare node:http hello
+ * world runs before and after everything, for the ratios earlier ADRs used.
  */
 
-const CONNECTIONS = [10, 50] as const
-/** Hello world before and after must agree this well for a ratio to mean something. */
-const MIN_BASELINE_AGREEMENT = 0.75
 const PORT_APP = 3710
 const PORT_HELLO = 3711
+const PORT_FLOOR = 3712
+/** Requests sent to each server before anything is measured (see below). */
+const FLOOR_PREWARM = 3000
+const PAGE_PREWARM = 300
 
+type Sessions = {
+  draftCookie: string
+  patientCookie: string
+  reference: string
+  staffCookie: string
+}
 type Target = {
-  key: string
+  key: FloorPageKey | 'healthz'
   label: string
-  path: string
-  needsDraft: boolean
-  connections: readonly number[]
+  path: (sessions: Sessions) => string
+  cookie: (sessions: Sessions) => string | null
+  /** Checked once before the load: the page measured is the one we mean (not a redirect). */
+  shows: (html: string, sessions: Sessions) => boolean
 }
 const TARGETS: Target[] = [
-  { key: 'home', label: 'GET /', path: '/', needsDraft: false, connections: CONNECTIONS },
+  {
+    key: 'home',
+    label: 'GET /',
+    path: () => '/',
+    cookie: () => null,
+    shows: (html) => html.includes('<main'),
+  },
+  {
+    key: 'book',
+    label: 'GET /book',
+    path: () => '/book',
+    cookie: () => null,
+    shows: (html) => html.includes('name="serviceId"'),
+  },
+  {
+    key: 'login',
+    label: 'GET /login',
+    path: () => '/login',
+    cookie: () => null,
+    shows: (html) => html.includes('type="password"'),
+  },
+  {
+    key: 'booking',
+    label: 'GET /bookings/<ref> (proven patient)',
+    path: (s) => `/bookings/${s.reference}`,
+    cookie: (s) => s.patientCookie,
+    shows: (html, s) => html.includes(s.reference),
+  },
   {
     key: 'bookTime',
     label: 'GET /book/time (draft)',
-    path: '/book/time',
-    needsDraft: true,
-    connections: CONNECTIONS,
+    path: () => '/book/time',
+    cookie: (s) => s.draftCookie,
+    shows: (html) => /name="slot" value="/.test(html),
   },
-  // The app's floors, for reading the booking page's figures (docs/decisions/026-speed-pass-2.md):
-  // a page with no data work (a static form in the layout), and a resource route without React.
   {
-    key: 'login',
-    label: 'GET /login (floor: no data)',
-    path: '/login',
-    needsDraft: false,
-    connections: [10],
+    key: 'agenda',
+    label: 'GET /staff/agenda (clinician)',
+    path: () => '/staff/agenda',
+    cookie: (s) => s.staffCookie,
+    shows: (html) => !html.includes('type="password"') && html.includes('<main'),
   },
   {
     key: 'healthz',
-    label: 'GET /healthz (floor: no React)',
-    path: '/healthz',
-    needsDraft: false,
-    connections: [10],
+    label: 'GET /healthz (no React, reported)',
+    path: () => '/healthz',
+    cookie: () => null,
+    shows: (body) => body.includes('"ok"'),
   },
 ]
 
-export type PageRun = LoadResult & { target: string; valid: boolean; problem: string | null }
+export type PageRun = LoadResult & {
+  target: string
+  valid: boolean
+  problem: string | null
+  /** The server's CPU time per request over the warm-up and the run (null without /proc). */
+  cpuMsPerRequest: number | null
+}
 
 function check(run: LoadResult): string | null {
   if (run.errors > 0 || run.timeouts > 0) return `${run.errors} errors, ${run.timeouts} timeouts`
@@ -77,118 +128,286 @@ export async function measurePages(context: Context) {
   const warmupSec = byMode(context, { quick: 1, default: 3, full: 3 })
   const durationSec = byMode(context, { quick: 3, default: 10, full: 10 })
   const runs: PageRun[] = []
-  const load = async (target: string, url: string, connections: number, headers = {}) => {
+  const load = async (
+    target: string,
+    server: { url: string; pid: number },
+    path: string,
+    connections: number,
+    headers: Record<string, string> = {},
+  ) => {
     context.log(`  ${target} c=${connections}: ${warmupSec} s warm-up, ${durationSec} s measured`)
-    const result = await runLoad(context, { url, connections, warmupSec, durationSec, headers })
+    const cpuBefore = cpuTimeMs(server.pid)
+    const result = await runLoad(context, {
+      url: server.url + path,
+      connections,
+      warmupSec,
+      durationSec,
+      headers,
+    })
+    const cpuAfter = cpuTimeMs(server.pid)
     const problem = check(result)
-    runs.push({ ...result, target, valid: problem === null, problem })
-    return result
+    const run = {
+      ...result,
+      target,
+      valid: problem === null,
+      problem,
+      cpuMsPerRequest: cpuMsPerRequest(
+        cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+        result.requestsTotal + (result.warmupRequests ?? 0),
+      ),
+    }
+    runs.push(run)
+    return run
   }
-
   const measureHello = async () => {
     const hello = await startHello(context, PORT_HELLO)
     try {
-      for (const connections of CONNECTIONS) await load('hello', hello.url, connections)
+      return await load('hello', hello, '', 10)
     } finally {
       await hello.stop()
     }
   }
-  await measureHello()
 
-  const app = await startApp(context, 'page', PORT_APP)
+  context.log('  building the floor app (bench/floor-app)')
+  const floorApp = await buildFloorApp(context)
+  const hellos = [await measureHello()]
+  const floors: PageRun[] = []
+  const pages = new Map<string, PageRun>()
+  let bookTimeC50: PageRun | null = null
+  let sessions: Sessions | null = null
+  const floor = await startFloor(context, floorApp, PORT_FLOOR)
   try {
-    const cookie = await startDraft(app.url, serviceIdBySlug(app.dbFile, 'consultation'))
-    const slots = await offeredSlots(app.url, cookie)
-    if (slots.length === 0)
-      throw new Error('/book/time offered no slot: the page is not the real one')
-    for (const target of TARGETS) {
-      for (const connections of target.connections) {
-        await load(
-          target.key,
-          app.url + target.path,
-          connections,
-          target.needsDraft ? { cookie } : {},
+    const floorPage = await request(`${floor.url}/`)
+    if (floorPage.status !== 200 || !floorPage.body.includes('Dermadesk floor'))
+      throw new Error(
+        `the floor page answered ${floorPage.status}: ${floorPage.body.slice(0, 200)}`,
+      )
+    const app = await startApp(context, 'page', PORT_APP, {
+      prepare: async (dbFile) => {
+        const made = await runWorker<Omit<Sessions, 'draftCookie'>>(
+          context,
+          'page-sessions',
+          { db: dbFile, secureCookies: true },
+          120_000,
         )
+        sessions = { ...made, draftCookie: '' }
+      },
+      env: { REQUIRE_STAFF_MFA: 'false' },
+    })
+    try {
+      const draftCookie = await startDraft(app.url, serviceIdBySlug(app.dbFile, 'consultation'))
+      if ((await offeredSlots(app.url, draftCookie)).length === 0)
+        throw new Error('/book/time offered no slot: the page is not the real one')
+      const ready: Sessions = { ...sessions!, draftCookie }
+      sessions = ready
+      for (const target of TARGETS) {
+        const cookie = target.cookie(ready)
+        const headers: Record<string, string> = cookie ? { cookie } : {}
+        const probe = await request(app.url + target.path(ready), { headers })
+        if (probe.status !== 200 || !target.shows(probe.body, ready))
+          throw new Error(
+            `${target.label} answered ${probe.status} ${probe.headers.location ?? ''}: not the page to measure`,
+          )
       }
+      // Unmeasured first loads, counted in requests rather than seconds (a loaded machine answers
+      // fewer in a second): every server's code paths optimised before its first measured run,
+      // so that the first floor run and the first page are not colder than the later ones.
+      await runLoad(context, { url: `${floor.url}/`, connections: 10, amount: FLOOR_PREWARM })
+      for (const target of TARGETS) {
+        const cookie = target.cookie(ready)
+        await runLoad(context, {
+          url: app.url + target.path(ready),
+          connections: 10,
+          amount: PAGE_PREWARM,
+          headers: cookie ? { cookie } : {},
+        })
+      }
+      floors.push(await load('floor', floor, '/', 10))
+      for (const target of TARGETS) {
+        const cookie = target.cookie(ready)
+        const headers: Record<string, string> = cookie ? { cookie } : {}
+        pages.set(target.key, await load(target.key, app, target.path(ready), 10, headers))
+        floors.push(await load('floor', floor, '/', 10))
+      }
+      bookTimeC50 = await load('bookTime', app, '/book/time', 50, { cookie: draftCookie })
+    } finally {
+      await app.stop()
     }
   } finally {
-    await app.stop()
+    await floor.stop()
   }
-  await measureHello()
+  hellos.push(await measureHello())
 
-  const find = (target: string, connections: number) =>
-    runs.find((run) => run.target === target && run.connections === connections)
-  /** The faster valid hello-world run at this concurrency, or why there is no usable one. */
-  const baseline = (connections: number): { run: PageRun } | { problem: string } => {
-    const hellos = runs.filter((run) => run.target === 'hello' && run.connections === connections)
-    const invalid = hellos.find((run) => !run.valid)
-    if (invalid) return { problem: `hello world: ${invalid.problem}` }
-    const rates = hellos.map((run) => run.reqPerSec)
-    const best = hellos.reduce((a, b) => (b.reqPerSec > a.reqPerSec ? b : a))
-    if (Math.min(...rates) / Math.max(...rates) < MIN_BASELINE_AGREEMENT)
-      return {
-        problem: `hello world moved from ${Math.round(rates[0]!)} to ${Math.round(rates[1]!)} req/s during the run: the machine's load changed`,
-      }
-    return { run: best }
-  }
-  for (const target of TARGETS) {
-    for (const connections of target.connections) {
-      const run = find(target.key, connections)
-      const prefix = `page.${target.key}.c${connections}`
-      if (!run?.valid) {
-        for (const name of ['p50Ms', 'p99Ms', 'reqPerSec', 'ratioToHelloPct'])
-          context.unmeasured[`${prefix}.${name}`] = `invalid run: ${run?.problem ?? 'not run'}`
-        continue
-      }
-      Object.assign(context.figures, {
-        [`${prefix}.p50Ms`]: run.latencyMs.p50,
-        [`${prefix}.p97_5Ms`]: run.latencyMs.p97_5,
-        [`${prefix}.p99Ms`]: run.latencyMs.p99,
-        [`${prefix}.reqPerSec`]: run.reqPerSec,
-      })
-      const base = baseline(connections)
-      if ('problem' in base) context.unmeasured[`${prefix}.ratioToHelloPct`] = base.problem
-      else
-        context.figures[`${prefix}.ratioToHelloPct`] =
-          (ratio(run.reqPerSec, base.run.reqPerSec) ?? Number.NaN) * 100
-    }
-  }
-  for (const connections of CONNECTIONS) {
-    const base = baseline(connections)
-    if ('run' in base) context.figures[`page.hello.c${connections}.reqPerSec`] = base.run.reqPerSec
-  }
-
-  const table = renderTable(
-    ['target', 'conns', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', '% of hello', 'note'],
-    runs.map((run) => {
-      const base = baseline(run.connections)
-      const share =
-        run.target === 'hello' || !('run' in base) ? null : ratio(run.reqPerSec, base.run.reqPerSec)
-      return [
-        TARGETS.find((t) => t.key === run.target)?.label ?? 'hello world (node:http)',
-        run.connections,
-        run.reqPerSec,
-        run.latencyMs.p50,
-        run.latencyMs.p97_5,
-        run.latencyMs.p99,
-        run.latencyMs.max,
-        share === null ? null : `${(share * 100).toFixed(2)} %`,
-        run.problem ?? '',
-      ]
-    }),
+  const hello = pickBaseline('hello world', hellos)
+  const floorFigures = floors.filter((run) => run.valid)
+  if (floorFigures.length > 0)
+    Object.assign(context.figures, {
+      'page.floor.c10.reqPerSec': median(floorFigures.map((run) => run.reqPerSec)),
+      'page.floor.c10.p50Ms': median(floorFigures.map((run) => run.latencyMs.p50)),
+      'page.floor.c10.p99Ms': median(floorFigures.map((run) => run.latencyMs.p99)),
+    })
+  const floorCpu = floorFigures.flatMap((run) =>
+    run.cpuMsPerRequest === null ? [] : [run.cpuMsPerRequest],
   )
-  const notes = CONNECTIONS.flatMap((connections) => {
-    const base = baseline(connections)
-    return 'problem' in base ? [`c=${connections}: no ratio, ${base.problem}`] : []
+  if (floorCpu.length > 0) context.figures['page.floor.c10.cpuMsPerReq'] = median(floorCpu)
+  if ('run' in hello) context.figures['page.hello.c10.reqPerSec'] = hello.run.reqPerSec
+  if (floorFigures.length > 0 && 'run' in hello)
+    context.figures['page.floor.c10.ratioToHelloPct'] =
+      (ratio(context.figures['page.floor.c10.reqPerSec']!, hello.run.reqPerSec) ?? Number.NaN) * 100
+
+  type Row = {
+    label: string
+    run: PageRun
+    floor: string
+    share: number | null
+    p99x: number | null
+    cpuShare: number | null
+  }
+  const rows: Row[] = []
+  TARGETS.forEach((target, index) => {
+    const run = pages.get(target.key)
+    const prefix = `page.${target.key}.c10`
+    const relative = [
+      pageFigure(target.key, 'ratioToFloorPct'),
+      pageFigure(target.key, 'p99ToFloor'),
+    ]
+    if (!run?.valid) {
+      for (const name of [
+        ...['p50Ms', 'p99Ms', 'reqPerSec'].map((n) => `${prefix}.${n}`),
+        ...relative,
+      ])
+        context.unmeasured[name] = `invalid run: ${run?.problem ?? 'not run'}`
+      return
+    }
+    Object.assign(context.figures, {
+      [`${prefix}.p50Ms`]: run.latencyMs.p50,
+      [`${prefix}.p97_5Ms`]: run.latencyMs.p97_5,
+      [`${prefix}.p99Ms`]: run.latencyMs.p99,
+      [`${prefix}.reqPerSec`]: run.reqPerSec,
+    })
+    // Beside the budgets (never one): the server's CPU per request, and the share of the floor it
+    // gives, which other work on the machine hardly moves (docs/benchmarks.md).
+    const neighbourCpu = floors
+      .slice(index, index + 2)
+      .flatMap((floorRun) =>
+        floorRun.valid && floorRun.cpuMsPerRequest !== null ? [floorRun.cpuMsPerRequest] : [],
+      )
+    const cpuShare =
+      run.cpuMsPerRequest !== null && neighbourCpu.length > 0
+        ? cpuShareOfFloorPct(run.cpuMsPerRequest, neighbourCpu)
+        : null
+    if (run.cpuMsPerRequest !== null) context.figures[`${prefix}.cpuMsPerReq`] = run.cpuMsPerRequest
+    if (cpuShare !== null) context.figures[`${prefix}.cpuShareOfFloorPct`] = cpuShare
+    if ('run' in hello)
+      context.figures[`${prefix}.ratioToHelloPct`] =
+        (ratio(run.reqPerSec, hello.run.reqPerSec) ?? Number.NaN) * 100
+    const neighbours = floors.slice(index, index + 2)
+    const base = pickBaseline('the floor page', neighbours)
+    if ('problem' in base) {
+      for (const name of relative) context.unmeasured[name] = base.problem
+      rows.push({
+        label: target.label,
+        run,
+        floor: base.problem,
+        share: null,
+        p99x: null,
+        cpuShare,
+      })
+      return
+    }
+    const { ratioToFloorPct, p99ToFloor } = relativeToFloor(run, base.run)
+    context.figures[relative[0]!] = ratioToFloorPct
+    context.figures[relative[1]!] = p99ToFloor
+    rows.push({
+      label: target.label,
+      run,
+      floor: `${Math.round(base.run.reqPerSec)} req/s, p99 ${base.run.latencyMs.p99} ms`,
+      share: ratioToFloorPct,
+      p99x: p99ToFloor,
+      cpuShare,
+    })
   })
+  if (bookTimeC50?.valid)
+    Object.assign(context.figures, {
+      'page.bookTime.c50.reqPerSec': bookTimeC50.reqPerSec,
+      'page.bookTime.c50.p50Ms': bookTimeC50.latencyMs.p50,
+      'page.bookTime.c50.p99Ms': bookTimeC50.latencyMs.p99,
+    })
+
+  const budgetOf = (key: string) => FLOOR_PAGES.find((page) => page.key === key)
+  const line = (
+    label: string,
+    run: PageRun,
+    relative: { share: number | null; p99x: number | null; cpuShare: number | null } | null,
+    floor: string,
+    note: string,
+  ) => [
+    label,
+    run.connections,
+    run.reqPerSec,
+    run.latencyMs.p50,
+    run.latencyMs.p99,
+    run.latencyMs.max,
+    run.cpuMsPerRequest === null ? null : run.cpuMsPerRequest.toFixed(2),
+    relative?.share == null ? null : `${relative.share.toFixed(1)} %`,
+    relative?.p99x == null ? null : `${relative.p99x.toFixed(2)} ×`,
+    relative?.cpuShare == null ? null : `${relative.cpuShare.toFixed(1)} %`,
+    floor,
+    note,
+  ]
+  const table = renderTable(
+    [
+      'target',
+      'conns',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'CPU ms/req',
+      '% of floor',
+      'p99 × floor',
+      '% of floor (CPU)',
+      'floor beside it',
+      'note',
+    ],
+    [
+      ...hellos.map((run) => line('hello world (node:http)', run, null, '', run.problem ?? '')),
+      ...floors.map((run) =>
+        line('floor page (bench/floor-app)', run, null, '', run.problem ?? ''),
+      ),
+      ...rows.map((row) => {
+        const budget = budgetOf(row.run.target)
+        return line(
+          row.label,
+          row.run,
+          row,
+          row.floor,
+          budget ? `budget ≥ ${budget.minPct} %` : 'reported',
+        )
+      }),
+      ...(bookTimeC50
+        ? [
+            line(
+              'GET /book/time (draft), reported',
+              bookTimeC50,
+              null,
+              '',
+              bookTimeC50.problem ?? '',
+            ),
+          ]
+        : []),
+    ],
+  )
   return {
     warmupSec,
     durationSec,
+    sessions: sessions ? { reference: (sessions as Sessions).reference } : null,
     runs: runs.map(({ statuses: _s, ...run }) => run),
     table: [
       table,
-      'hello world runs before and after the app; the ratio uses the faster',
-      ...notes,
+      'the floor page runs before the first page, between every two and after the last; each page is read against the faster floor run beside it',
+      "% of floor (CPU) = the floor page's server CPU per request (mean of the two beside it) over the page's: reported, little moved by other work, blind to waits such as a commit's fsync",
+      `hello world before and after: ${'run' in hello ? `${Math.round(hello.run.reqPerSec)} req/s (the faster)` : hello.problem}`,
     ].join('\n'),
   }
 }

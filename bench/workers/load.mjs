@@ -26,7 +26,7 @@ function options(phase) {
 }
 
 function perRequestOptions(statuses) {
-  const { cookies, bodies } = config.perRequest
+  const { cookies, bodies, clients } = config.perRequest
   let next = 0
   return {
     ...options('amount'),
@@ -41,7 +41,9 @@ function perRequestOptions(statuses) {
           // Each session is a patient of its own, on an address of its own (the app trusts the
           // proxy header here): the limits per client IP (ADR 027) count them apart, as they
           // would count real patients apart.
-          const client = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`
+          // A caller that replaces patients between runs passes each one's address (clients), so
+          // that a patient keeps it: an index moves to another patient, a live hold does not.
+          const client = clients?.[i] ?? `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`
           request.headers = { ...request.headers, cookie: cookies[i], 'x-forwarded-for': client }
           if (bodies) request.body = bodies[i]
           return request
@@ -80,13 +82,16 @@ function summary(result) {
   }
 }
 
-if (config.warmupSec > 0) await autocannon(options('warmup'))
+// The warm-up's request count too: a caller that reads the server's CPU time over the whole
+// load divides it by every request the server answered.
+const warmup = config.warmupSec > 0 ? await autocannon(options('warmup')) : null
+const warmupRequests = warmup ? warmup.requests.total : 0
 
 if (config.perRequest) {
   const statuses = Array.from({ length: config.perRequest.cookies.length }, () => null)
   const result = await autocannon(perRequestOptions(statuses))
-  console.log(JSON.stringify({ ...summary(result), statuses }))
+  console.log(JSON.stringify({ ...summary(result), warmupRequests, statuses }))
 } else {
   const result = await autocannon(options('measure'))
-  console.log(JSON.stringify(summary(result)))
+  console.log(JSON.stringify({ ...summary(result), warmupRequests }))
 }

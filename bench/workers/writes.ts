@@ -260,12 +260,20 @@ if (config.mode === 'slots') {
     if (!started.ok) throw new Error('could not start a draft')
     return session
   })
-  const actor = { type: 'patient' as const, ipAddress: '127.0.0.1', requestId: 'bench' }
+  // Each hold is a patient of its own on an address of its own, as over HTTP (load.mjs): the
+  // live holds per client IP are limited (ADR 027), and one address holding thousands of slots
+  // would be refused, which measures the refusal instead of the hold.
+  const actorOf = (i: number) => ({
+    type: 'patient' as const,
+    ipAddress: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+    requestId: 'bench',
+  })
   let nextHold = 0
   const failures: Record<string, number> = {}
   const hold = () => {
     const index = nextHold++
     const slot = slots[index]!
+    const actor = actorOf(index)
     const result = holdSlot({ session: sessions[index]!, ...slot, now: new Date(), actor })
     if (!result.ok) failures[result.reason] = (failures[result.reason] ?? 0) + 1
   }

@@ -1,0 +1,90 @@
+// What the page benchmark needs beyond the demo clinic, written into its own database before its
+// server starts: a week of demo appointments (db/seed-appointments.ts, as `npm start` seeds), a
+// patient session that proved the address of a booked patient with an email code, and a staff
+// session of a clinician. Sessions are rows as the app writes them (only the token's hash is
+// stored); the cookies are serialised as the app serialises them.
+// Config (argv[2], JSON): { db, secureCookies } (secureCookies as the server's SECURE_COOKIES:
+// production names its cookies __Host-…). Prints { patientCookie, reference, staffCookie, staffEmail }.
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import {
+  PATIENT_SESSION_ABSOLUTE_MS,
+  hashPatientToken,
+} from '#app/domain/patient/patient-sessions.server.ts'
+import { STAFF_SESSION_ABSOLUTE_MS, hashSessionToken } from '#app/domain/auth/sessions.server.ts'
+import { openDatabase } from '#db/client.server.ts'
+import { patientSessions, sessions } from '#db/schema/index.ts'
+import { seedDemoAppointments } from '#db/seed-appointments.ts'
+
+const config = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as {
+  db: string
+  secureCookies: boolean
+}
+// Before the app's modules read their environment (getEnv caches it on first use).
+process.env.SECURE_COOKIES = String(config.secureCookies)
+const { serializeSessionCookie } = await import('#app/utils/auth.server.ts')
+const { patientSessionCookie } = await import('#app/utils/patient-session.server.ts')
+const file = config.db
+const db = openDatabase(file)
+const now = new Date()
+seedDemoAppointments(db, now)
+
+/** The `name=value` pair a browser sends back for a Set-Cookie header. */
+const cookiePair = (setCookie: string) => setCookie.split(';')[0]!
+
+// A confirmed upcoming booking of a patient: the page a patient opens from the bookings list.
+const booking = db.$client
+  .prepare(
+    `SELECT b.reference, p.email FROM bookings b JOIN patients p ON p.id = b.patient_id
+     WHERE b.status = 'confirmed' AND b.start_at > ? ORDER BY b.start_at LIMIT 1`,
+  )
+  .get(now.getTime()) as { reference: string; email: string } | undefined
+if (!booking) throw new Error('the demo appointments have no upcoming confirmed booking')
+const patientToken = randomBytes(32).toString('base64url')
+db.insert(patientSessions)
+  .values({
+    tokenHash: hashPatientToken(patientToken),
+    verifiedEmail: booking.email,
+    provenBy: 'email_code',
+    provenBookingId: null,
+    createdAt: now,
+    lastSeenAt: now,
+    absoluteExpiresAt: new Date(now.getTime() + PATIENT_SESSION_ABSOLUTE_MS),
+  })
+  .run()
+
+// The clinician with the most visits from today on: their agenda is the fullest.
+const clinician = db.$client
+  .prepare(
+    `SELECT u.id, u.email FROM users u
+       JOIN user_roles r ON r.user_id = u.id AND r.role = 'clinician'
+       JOIN practitioners pr ON pr.user_id = u.id
+       LEFT JOIN bookings b ON b.practitioner_id = pr.id AND b.start_at >= ?
+     GROUP BY u.id ORDER BY count(b.id) DESC, u.email LIMIT 1`,
+  )
+  .get(now.getTime() - 86_400_000) as { id: string; email: string } | undefined
+if (!clinician) throw new Error('the demo clinic has no clinician with a practitioner profile')
+const staffToken = randomBytes(32).toString('base64url')
+db.insert(sessions)
+  .values({
+    tokenHash: hashSessionToken(staffToken),
+    userId: clinician.id,
+    createdAt: now,
+    lastSeenAt: now,
+    absoluteExpiresAt: new Date(now.getTime() + STAFF_SESSION_ABSOLUTE_MS),
+    ipAddress: '127.0.0.1',
+    userAgent: 'dermadesk bench',
+    authLevel: 'mfa',
+  })
+  .run()
+db.$client.pragma('journal_mode = DELETE')
+db.$client.close()
+
+console.log(
+  JSON.stringify({
+    patientCookie: cookiePair(await patientSessionCookie(patientToken)),
+    reference: booking.reference,
+    staffCookie: cookiePair(await serializeSessionCookie(staffToken)),
+    staffEmail: clinician.email,
+  }),
+)
