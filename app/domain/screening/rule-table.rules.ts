@@ -39,11 +39,6 @@ export type ScreeningRule = {
   window?: WaitingWindow
   /** The default source tags (docs/clinical-reference.md section 7); a rule set may change them. */
   sources: string
-  /**
-   * A reminder for the patient before the visit (booking page, confirmation page), in plain
-   * words. Shown only in the app: emails never carry health details.
-   */
-  beforeVisit?: string
   applies: (context: RuleContext) => boolean
   /** What the patient reads; null for information meant for the clinician only. */
   patient: ((context: RuleContext) => string) | null
@@ -232,8 +227,6 @@ export const SCREENING_RULES: readonly ScreeningRule[] = [
     kind: 'review',
     stricter: true,
     sources: 'D-4, D-5, D-10, D-13, D-21',
-    beforeVisit:
-      'You have had cold sores. A few days before your visit, ask your doctor or our clinician if you should take medicine to stop one. It is often taken from the day before.',
     applies: ({ answers }) => has(answers.history, 'cold_sores'),
     patient: () =>
       'You have had cold sores. The treatment can bring one on. A clinician will check if you need medicine to prevent one.',

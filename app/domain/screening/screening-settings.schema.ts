@@ -17,7 +17,7 @@ export const DEFAULT_RULE_SOURCES: Record<string, string[]> = Object.fromEntries
  * The clinic's screening settings: waiting windows, stricter and relaxed choices, and the sources
  * each rule is published with. Admins publish a new rule-set version to change them; every
  * submission keeps the version it was judged by. Defaults follow docs/clinical-reference.md
- * table 1.2; rule-set version 2 (migration 0013) equals them (docs/decisions/032).
+ * table 1.2; rule-set version 1 (migration 0011) reads as them (docs/decisions/032).
  */
 export const DEFAULT_SCREENING_SETTINGS = {
   minimumAge: 18,
@@ -80,23 +80,26 @@ export function sourcesField(ruleId: string): string {
 
 /**
  * A rule's sources typed by an admin: tags from the source register, separated by commas. Blank
- * is allowed here, so that publishing can name every rule left without a source at once.
+ * passes here, so that publishing names every rule left without a source at once (the domain
+ * refuses it: publishScreeningRuleSet); an unknown tag is a message naming the rule.
  */
-const typedSources = z.preprocess(
-  (value) => (typeof value === 'string' ? value : ''),
-  z
-    .string()
-    .max(300, { error: 'Use at most 300 characters.' })
-    .transform((value) => [...new Set(sourceTags(value))])
-    .superRefine((tags, ctx) => {
-      const unknown = tags.filter((tag) => !SOURCE_REGISTER.has(tag))
-      if (unknown.length > 0)
-        ctx.addIssue({
-          code: 'custom',
-          message: `Not in the source register: ${unknown.join(', ')}. Use tags such as C-SP1, B-2 or D-4.`,
-        })
-    }),
-)
+function typedSources(label: string) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' ? value : ''),
+    z
+      .string()
+      .max(300, { error: 'Use at most 300 characters.' })
+      .transform((value) => [...new Set(sourceTags(value))])
+      .superRefine((tags, ctx) => {
+        const unknown = tags.filter((tag) => !SOURCE_REGISTER.has(tag))
+        if (unknown.length > 0)
+          ctx.addIssue({
+            code: 'custom',
+            message: `${label}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the source register. Use tags such as C-SP1, B-2 or D-4.`,
+          })
+      }),
+  )
+}
 
 const storedSources = z
   .record(z.string().max(64), z.array(z.string().max(16)).max(50))
@@ -125,9 +128,9 @@ function settingsObject(withDefaults: boolean) {
 }
 
 /**
- * Settings as stored in a rule-set version. Keys added later fall back to their defaults (version
- * 1 has no windows for dermabrasion or facial surgery, no relaxed choices and no sources: it is
- * never the current version once version 2 is migrated in).
+ * Settings as stored in a rule-set version. Keys added later fall back to their defaults: version
+ * 1 (migration 0011) has no windows for dermabrasion or facial surgery, no relaxed choices and no
+ * sources, so it reads as the defaults, which is what it meant (docs/decisions/032).
  */
 export const StoredSettingsSchema = z.intersection(
   settingsObject(true),
@@ -140,8 +143,8 @@ export const PublishRuleSetSchema = z
     settingsObject(false),
     z.object({
       ...(Object.fromEntries(
-        SCREENING_RULES.map((rule) => [sourcesField(rule.id), typedSources]),
-      ) as Record<string, typeof typedSources>),
+        SCREENING_RULES.map((rule) => [sourcesField(rule.id), typedSources(rule.label)]),
+      ) as Record<string, ReturnType<typeof typedSources>>),
       note: z
         .string()
         .trim()

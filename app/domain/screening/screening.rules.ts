@@ -46,18 +46,6 @@ export function rulesWithoutSources(settings: ScreeningSettings): ScreeningRule[
   return SCREENING_RULES.filter((rule) => (settings.ruleSources[rule.id] ?? []).length === 0)
 }
 
-/**
- * What the patient should do before the visit because of their answers (cold sores: ask about
- * preventive medicine), from the findings a submission stored. Derived from the rule table by
- * rule id, so answers judged before a reminder existed get it too. Never for emails.
- */
-export function beforeVisitReminders(findings: Pick<Finding, 'ruleId'>[]): string[] {
-  return findings.flatMap((finding) => {
-    const reminder = SCREENING_RULES.find((rule) => rule.id === finding.ruleId)?.beforeVisit
-    return reminder ? [reminder] : []
-  })
-}
-
 /** Runs every rule over the answers, as judged on `today` (the clinic's calendar date). */
 export function evaluateScreening(
   answers: ScreeningAnswers,
