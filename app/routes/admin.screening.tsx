@@ -33,6 +33,7 @@ import {
   getScreeningSettingsPage,
   publishScreeningRuleSet,
 } from '#app/domain/screening/screening-settings.server.ts'
+import { describeSources } from '#app/domain/screening/source-register.ts'
 import { redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
@@ -189,7 +190,7 @@ function PublishForm({
           the defaults are the most common.
         </p>
         {WINDOW_SETTINGS.map((window) =>
-          numberField(window.setting, `Sources: ${window.sources}.`),
+          numberField(window.setting, `Sources: ${describeSources(window.sources)}.`),
         )}
       </fieldset>
       <fieldset>
@@ -202,7 +203,7 @@ function PublishForm({
           <CheckboxField
             key={choice.id}
             label={`${choice.label}: not eligible`}
-            hint={`Sources: ${choice.sources}.`}
+            hint={`Sources: ${describeSources(choice.sources)}.`}
             inputProps={{
               ...register('stricterRuleIds'),
               value: choice.id,
@@ -221,7 +222,7 @@ function PublishForm({
           <CheckboxField
             key={choice.id}
             label={`${choice.label}: clinician review`}
-            hint={`Sources: ${choice.sources}.`}
+            hint={`Sources: ${describeSources(choice.sources)}.`}
             inputProps={{
               ...register('relaxedRuleIds'),
               value: choice.id,

@@ -47,7 +47,7 @@ export const screeningSubmissions = sqliteTable(
       .notNull()
       .references(() => screeningRuleSets.id, { onDelete: 'restrict' }),
     ruleSetVersion: integer().notNull(),
-    /** JSON of the answers (StoredAnswersV1Schema for questionnaire version 1). Health data. */
+    /** JSON of the answers (parseStoredAnswers reads each questionnaire version). Health data. */
     answers: text().notNull(),
     outcome: text({ enum: SCREENING_OUTCOMES }).notNull(),
     /** The clinic calendar day (YYYY-MM-DD) before which no session may start, if any. */

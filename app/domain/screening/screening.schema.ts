@@ -443,3 +443,11 @@ export const EarlierDateSchema = z.object({
     .max(1000, { error: 'Use at most 1000 characters.' }),
 })
 export type EarlierDateInput = z.output<typeof EarlierDateSchema>
+
+/** Everything the staff review page posts: the three decisions and an earlier first day. */
+export const ReviewPageActionSchema = z.discriminatedUnion('intent', [
+  ApproveSchema,
+  DeclineSchema,
+  RequestInfoSchema,
+  EarlierDateSchema,
+])
