@@ -517,13 +517,11 @@ export const RESULT_TEXTS = {
   consultation: {
     review:
       'If you would like to talk first, you can book a consultation instead. A clinician will look at your skin and your answers with you.',
-    button: 'Book a consultation instead',
   },
   headings: {
     notEligible: 'Why we cannot book it now',
     review: 'What a clinician will check',
     wait: 'Dates to wait for',
-    other: 'What your answers mean',
   },
   privacy: 'Only the clinicians who treat you can see your answers. We never put them in emails.',
   intro:

@@ -146,3 +146,29 @@ export function clearsBookingOn(
     result.outcome === 'eligible' && (result.waitUntil === null || result.waitUntil <= startDate)
   )
 }
+
+/** What the patient reads about one finding (findings meant for the clinician only have none). */
+export type PatientExplanationItem = { kind: Finding['kind']; text: string; until: string | null }
+
+const PATIENT_GROUP_ORDER = ['not_eligible', 'review', 'wait_until'] as const
+
+/**
+ * Every finding the patient should read, grouped: why it cannot be booked now, what a clinician
+ * will check, the dates to wait for. All of them, whatever the outcome: a "not eligible" answer
+ * does not hide a waiting window that will still apply when the patient comes back.
+ */
+export function patientExplanationGroups(
+  explanations: readonly PatientExplanationItem[],
+): { kind: (typeof PATIENT_GROUP_ORDER)[number]; explanations: PatientExplanationItem[] }[] {
+  return PATIENT_GROUP_ORDER.flatMap((kind) => {
+    const group = explanations.filter((e) => e.kind === kind)
+    return group.length > 0 ? [{ kind, explanations: group }] : []
+  })
+}
+
+/** The patient's explanations of a result, in the rule table's order. */
+export function patientExplanationsOf(findings: readonly Finding[]): PatientExplanationItem[] {
+  return findings.flatMap((f) =>
+    f.patientText ? [{ kind: f.kind, text: f.patientText, until: f.until }] : [],
+  )
+}
