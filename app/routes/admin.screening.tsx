@@ -234,7 +234,7 @@ function PublishForm({
       <fieldset>
         <legend>Sources of each rule</legend>
         <p className="hint">
-          Tags from the source register in docs/clinical-reference.md, section 7, separated by
+          Tags from the source register in docs/clinical-reference.md, section 1.3, separated by
           commas. Every rule needs at least one.
         </p>
         {SCREENING_RULES.map((rule) => (

@@ -37,7 +37,7 @@ export type ScreeningRule = {
   /** A "not eligible" rule the clinic may treat as "review" instead, where sources split. */
   relaxable?: true
   window?: WaitingWindow
-  /** The default source tags (docs/clinical-reference.md section 7); a rule set may change them. */
+  /** The default source tags (docs/clinical-reference.md section 1.3); a rule set may change them. */
   sources: string
   applies: (context: RuleContext) => boolean
   /** What the patient reads; null for information meant for the clinician only. */

@@ -39,7 +39,7 @@ export type SourceProblem = { ruleId: string; label: string; problem: string }
 
 /**
  * Every rule must cite at least one source, and only tags of the source register
- * (docs/clinical-reference.md section 7): a rule nobody can trace is not published.
+ * (docs/clinical-reference.md section 1.3): a rule nobody can trace is not published.
  */
 export function sourceProblemsOf(settings: ScreeningSettings): SourceProblem[] {
   return SCREENING_RULES.flatMap((rule): SourceProblem[] => {

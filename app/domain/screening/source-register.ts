@@ -1,6 +1,6 @@
 /**
  * The source register: every tag a screening rule cites, with a short name in words and its
- * tier (docs/clinical-reference.md section 7). Clinicians read the names beside the tags on the
+ * tier (docs/clinical-reference.md section 1.3). Clinicians read the names beside the tags on the
  * review page; admins may cite only these tags when they publish a rule set. Client-safe data.
  *
  * Tiers: A regulators and law; B peer-reviewed reviews, trials, professional bodies; C device
