@@ -1,11 +1,6 @@
 import { Form } from '@remix-run/react'
 import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
-import {
-  Field,
-  FormErrorList,
-  SubmitButton,
-  TextareaField,
-} from '#app/components/forms/fields.tsx'
+import { Field, FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { EarlierDateSchema } from '#app/domain/screening/screening.schema.ts'
 import { formatCalendarDate } from '#app/utils/format.ts'

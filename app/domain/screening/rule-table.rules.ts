@@ -427,7 +427,8 @@ export const SCREENING_RULES: readonly ScreeningRule[] = [
     stricter: true,
     sources: 'C-DP',
     applies: ({ answers }) => has(answers.history, 'methaemoglobinaemia'),
-    patient: () => `You have a blood problem that some numbing creams can make worse. ${NO_NUMBING}`,
+    patient: () =>
+      `You have a blood problem that some numbing creams can make worse. ${NO_NUMBING}`,
     clinician: () =>
       'Methaemoglobinaemia: topical anaesthetic contraindicated (Dermapen manual); treat without it, or decide.',
   },

@@ -22,7 +22,11 @@ import {
   type SubmissionSource,
 } from './screening.schema.ts'
 import { auditScreening, latestBookingSubmission, readSubmission } from './screening.server.ts'
-import { bookingWaitUntil, listWindowOverrides, type WindowOverride } from './screening-window.server.ts'
+import {
+  bookingWaitUntil,
+  listWindowOverrides,
+  type WindowOverride,
+} from './screening-window.server.ts'
 
 /**
  * The clinicians' review queue: bookings waiting for a clinician because a rule asked for review.

@@ -59,7 +59,11 @@ export function listWindowOverrides(db: Db | Tx, bookingId: string): WindowOverr
   const ids = [...new Set(rows.map((row) => row.decidedByUserId))]
   const names = new Map(
     (ids.length
-      ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all()
+      ? db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, ids))
+          .all()
       : []
     ).map((user) => [user.id, user.name]),
   )
