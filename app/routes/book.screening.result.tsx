@@ -1,7 +1,8 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
+import { ConsultationOffer } from '#app/components/screening/consultation-offer.tsx'
 import { PatientExplanations } from '#app/components/screening/screening-summary.tsx'
 import { getDraftScreening } from '#app/domain/booking/wizard/draft-screening.server.ts'
 import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
@@ -97,36 +98,3 @@ const GROUP_HEADINGS = {
   review: RESULT_TEXTS.headings.review,
   wait_until: RESULT_TEXTS.headings.wait,
 } as const
-
-/** A consultation instead: a clinician looks at the skin and talks it through (ADR 017, 032). */
-function ConsultationOffer({
-  text,
-  serviceId,
-  pending,
-  primary = false,
-}: {
-  text: string
-  serviceId: string | null
-  pending: boolean
-  /** The main way on when the treatment cannot be booked. */
-  primary?: boolean
-}) {
-  return (
-    <section aria-labelledby="consultation-heading">
-      <h2 id="consultation-heading">Talk to a clinician</h2>
-      <p>{text}</p>
-      {serviceId ? (
-        <Form method="post" action="/book">
-          <input type="hidden" name="serviceId" value={serviceId} />
-          <button
-            type="submit"
-            className={primary ? 'button' : 'button button--secondary'}
-            disabled={pending}
-          >
-            Book a consultation instead
-          </button>
-        </Form>
-      ) : null}
-    </section>
-  )
-}
