@@ -10,6 +10,8 @@ export type HealthAnswers = {
   medicines?: string[]
   allergies?: string[]
   procedures?: string[]
+  /** The label of the pregnancy answer ("No" when left out). */
+  pregnancy?: string
   /** Follow-up questions: label → date (YYYY-MM-DD). */
   dates?: Record<string, string>
 }
@@ -50,7 +52,7 @@ export async function answerHealthQuestions(
   }
   await page
     .getByRole('group', { name: 'Are you pregnant or breastfeeding?' })
-    .getByLabel('No', { exact: true })
+    .getByLabel(answers.pregnancy ?? 'No', { exact: true })
     .check()
   for (const [label, date] of Object.entries(answers.dates ?? {}))
     await page.getByLabel(label).fill(date)

@@ -15,11 +15,17 @@ import {
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { TableHead } from '#app/components/table-head.tsx'
-import { STRICTER_CHOICES, WINDOW_SETTINGS } from '#app/domain/screening/rule-table.rules.ts'
+import {
+  RELAXABLE_CHOICES,
+  SCREENING_RULES,
+  STRICTER_CHOICES,
+  WINDOW_SETTINGS,
+} from '#app/domain/screening/rule-table.rules.ts'
 import {
   PublishRuleSetSchema,
   SETTING_LABELS,
   SETTING_LIMITS,
+  sourcesField,
   type ScreeningNumberSetting,
   type ScreeningSettings,
 } from '#app/domain/screening/screening-settings.schema.ts'
@@ -27,6 +33,7 @@ import {
   getScreeningSettingsPage,
   publishScreeningRuleSet,
 } from '#app/domain/screening/screening-settings.server.ts'
+import { describeSources } from '#app/domain/screening/source-register.ts'
 import { redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
@@ -51,15 +58,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
   const parsed = await parseForm(request, PublishRuleSetSchema)
   if (!parsed.ok) return formError(parsed.errors)
-  const { note, ...settings } = parsed.data
-  const result = publishScreeningRuleSet({ settings, note }, staffActorOf(user, context))
+  const result = publishScreeningRuleSet(parsed.data, staffActorOf(user, context))
   if (result.ok) return redirectSaved('/admin/screening', 'screening')
   return formError(
     {
       formErrors: [
         result.reason === 'unchanged'
           ? `Nothing has changed since version ${result.version}, so there is nothing to publish.`
-          : 'Choose stricter rules from the list only.',
+          : result.reason === 'sources'
+            ? result.message
+            : 'Choose stricter or relaxed rules from the lists only.',
       ],
       values: parsed.values,
     },
@@ -134,19 +142,18 @@ function PublishForm({
   settings: ScreeningSettings
   serverErrors: FormErrors | undefined
 }) {
-  const postedStricter = serverErrors?.values.stricterRuleIds
-  const stricter = serverErrors
-    ? postedStricter === undefined
-      ? []
-      : Array.isArray(postedStricter)
-        ? postedStricter
-        : [postedStricter]
-    : settings.stricterRuleIds
+  const listOf = (name: 'stricterRuleIds' | 'relaxedRuleIds') => {
+    if (!serverErrors) return settings[name]
+    const posted = serverErrors.values[name]
+    return posted === undefined ? [] : Array.isArray(posted) ? posted : [posted]
+  }
+  const stricter = listOf('stricterRuleIds')
+  const relaxed = listOf('relaxedRuleIds')
   const { formProps, fields, register } = useSchemaForm(
     PublishRuleSetSchema,
     serverErrors,
     // A checkbox group needs its starting list (see useSchemaForm).
-    { secretFields: [], defaultValues: { stricterRuleIds: stricter } },
+    { secretFields: [], defaultValues: { stricterRuleIds: stricter, relaxedRuleIds: relaxed } },
   )
   const pending = useIsPending()
   const isStricter = (id: string) => stricter.includes(id)
@@ -183,7 +190,7 @@ function PublishForm({
           the defaults are the most common.
         </p>
         {WINDOW_SETTINGS.map((window) =>
-          numberField(window.setting, `Sources: ${window.sources}.`),
+          numberField(window.setting, `Sources: ${describeSources(window.sources)}.`),
         )}
       </fieldset>
       <fieldset>
@@ -196,12 +203,48 @@ function PublishForm({
           <CheckboxField
             key={choice.id}
             label={`${choice.label}: not eligible`}
-            hint={`Sources: ${choice.sources}.`}
+            hint={`Sources: ${describeSources(choice.sources)}.`}
             inputProps={{
               ...register('stricterRuleIds'),
               value: choice.id,
               defaultChecked: isStricter(choice.id),
             }}
+          />
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Where sources split</legend>
+        <p className="hint">
+          By default these are “not eligible”: the patient cannot book and is offered a
+          consultation. Tick one to let a clinician decide instead.
+        </p>
+        {RELAXABLE_CHOICES.map((choice) => (
+          <CheckboxField
+            key={choice.id}
+            label={`${choice.label}: clinician review`}
+            hint={`Sources: ${describeSources(choice.sources)}.`}
+            inputProps={{
+              ...register('relaxedRuleIds'),
+              value: choice.id,
+              defaultChecked: relaxed.includes(choice.id),
+            }}
+          />
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Sources of each rule</legend>
+        <p className="hint">
+          Tags from the source register in docs/clinical-reference.md, section 1.3, separated by
+          commas. Every rule needs at least one.
+        </p>
+        {SCREENING_RULES.map((rule) => (
+          <Field
+            key={rule.id}
+            label={`Sources: ${rule.label}`}
+            {...fields.input(sourcesField(rule.id), {
+              defaultValue: (settings.ruleSources[rule.id] ?? []).join(', '),
+              maxLength: 300,
+            })}
           />
         ))}
       </fieldset>

@@ -1,10 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
+import { ConsultationOffer } from '#app/components/screening/consultation-offer.tsx'
 import { PatientExplanations } from '#app/components/screening/screening-summary.tsx'
 import { getDraftScreening } from '#app/domain/booking/wizard/draft-screening.server.ts'
 import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
+import { patientExplanationGroups } from '#app/domain/screening/screening.rules.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone } from '#app/utils/format.ts'
 
@@ -47,31 +49,27 @@ export default function BookScreeningResultRoute() {
       <h1>{copy.title}</h1>
       <p className="lead">{serviceName}</p>
       <p>{copy.body}</p>
-      {explanations.length > 0 ? (
-        <section aria-labelledby="reasons-heading">
-          <h2 id="reasons-heading">
-            {outcome === 'not_eligible' ? 'Why we cannot book it now' : 'What your answers mean'}
-          </h2>
-          <PatientExplanations
-            explanations={
-              outcome === 'not_eligible'
-                ? explanations.filter((e) => e.kind === 'not_eligible')
-                : explanations
-            }
-          />
+      {patientExplanationGroups(explanations).map((group) => (
+        <section key={group.kind} aria-labelledby={`reasons-${group.kind}`}>
+          <h2 id={`reasons-${group.kind}`}>{GROUP_HEADINGS[group.kind]}</h2>
+          <PatientExplanations explanations={group.explanations} />
         </section>
+      ))}
+      {outcome === 'review' ? (
+        <ConsultationOffer
+          text={RESULT_TEXTS.consultation.review}
+          serviceId={consultationServiceId}
+          pending={pending}
+        />
       ) : null}
       {outcome === 'not_eligible' ? (
         <>
-          <p>{RESULT_TEXTS.notEligible.consultation}</p>
-          {consultationServiceId ? (
-            <Form method="post" action="/book">
-              <input type="hidden" name="serviceId" value={consultationServiceId} />
-              <button type="submit" className="button" disabled={pending}>
-                Book a consultation instead
-              </button>
-            </Form>
-          ) : null}
+          <ConsultationOffer
+            text={RESULT_TEXTS.notEligible.consultation}
+            serviceId={consultationServiceId}
+            pending={pending}
+            primary
+          />
           <p>
             <Link to="/book/screening/questions">Change my answers</Link>
           </p>
@@ -94,3 +92,9 @@ export default function BookScreeningResultRoute() {
     </div>
   )
 }
+
+const GROUP_HEADINGS = {
+  not_eligible: RESULT_TEXTS.headings.notEligible,
+  review: RESULT_TEXTS.headings.review,
+  wait_until: RESULT_TEXTS.headings.wait,
+} as const

@@ -9,11 +9,13 @@ import { StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { ConsultationOffer } from '#app/components/screening/consultation-offer.tsx'
 import { AnswersList, PatientExplanations } from '#app/components/screening/screening-summary.tsx'
 import {
   answerClinicQuestion,
   getPatientScreening,
 } from '#app/domain/screening/screening-booking.server.ts'
+import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
 import { ClinicQuestionAnswerSchema } from '#app/domain/screening/screening.schema.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
@@ -42,6 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
     conversation: screening.conversation.map((entry) => ({ ...entry, at: at(entry.at) })),
     renewalOpen: screening.renewalOpen,
     canUpdate: screening.canUpdate,
+    consultationServiceId: screening.consultationServiceId,
   }
 }
 
@@ -130,6 +133,15 @@ export default function PatientScreeningRoute() {
             {data.renewalOpen ? 'Check my answers again' : 'Change my answers'}
           </Link>
         </p>
+      ) : null}
+      {data.submission?.outcome === 'review' ||
+      data.submission?.outcome === 'not_eligible' ||
+      data.status === 'declined' ? (
+        <ConsultationOffer
+          text={RESULT_TEXTS.consultation.review}
+          serviceId={data.consultationServiceId}
+          pending={pending}
+        />
       ) : null}
       {data.conversation.length > 0 ? (
         <section aria-labelledby="conversation-heading">

@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
+import { EarlierDateSection } from '#app/components/screening/earlier-date-form.tsx'
 import { ReviewDecisions } from '#app/components/screening/review-decisions.tsx'
 import {
   AnswersList,
@@ -15,7 +16,8 @@ import {
 import { StaffBookingSummary } from '#app/components/visit/staff-booking-summary.tsx'
 import { decideReview } from '#app/domain/screening/screening-decisions.server.ts'
 import { getReviewForClinician } from '#app/domain/screening/screening-review.server.ts'
-import { ReviewDecisionSchema } from '#app/domain/screening/screening.schema.ts'
+import { ReviewPageActionSchema } from '#app/domain/screening/screening.schema.ts'
+import { approveEarlierDate } from '#app/domain/screening/screening-window.server.ts'
 import { notFound } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -52,24 +54,57 @@ export async function loader(args: LoaderFunctionArgs) {
       : null,
     earlier: review.earlier.map((s) => ({ ...s, submittedAt: at(s.submittedAt) })),
     events: review.events.map((e) => ({ ...e, at: at(e.at) })),
+    window: review.window
+      ? {
+          ...review.window,
+          overrides: review.window.overrides.map((o) => ({ ...o, at: at(o.decidedAt) })),
+        }
+      : null,
   }
 }
 
+const STALE =
+  'The patient has sent new answers since you opened this page. Please read them before you decide.'
+
 export async function action(args: ActionFunctionArgs) {
   const { bookingId, actor } = await requireClinicianVisit(args, NOT_FOUND)
-  const parsed = await parseForm(args.request, ReviewDecisionSchema)
+  const parsed = await parseForm(args.request, ReviewPageActionSchema)
   if (!parsed.ok) return formError(parsed.errors)
+  if (parsed.data.intent === 'approve_earlier_date') {
+    const approved = approveEarlierDate({
+      bookingId,
+      decision: parsed.data,
+      actor,
+      now: new Date(),
+    })
+    if (approved.ok) return redirect(`/staff/reviews/${bookingId}?earlier=1`)
+    if (approved.reason === 'not-found') throw notFound(NOT_FOUND)
+    return formError(
+      {
+        formErrors: [
+          approved.reason === 'stale'
+            ? STALE
+            : approved.reason === 'no-window'
+              ? 'These answers have no waiting window.'
+              : 'Choose a day before the end of the waiting window.',
+        ],
+        values: parsed.values,
+      },
+      approved.reason === 'stale' ? 409 : 400,
+    )
+  }
+  const decision = parsed.data
   const result = decideReview({
     bookingId,
-    decision: parsed.data,
+    decision,
     actor,
     now: new Date(),
   })
   if (result.ok) {
     return redirect(
-      parsed.data.intent === 'request_info'
+      decision.intent === 'request_info'
         ? `/staff/reviews/${bookingId}?asked=1`
-        : `/staff/reviews?done=${parsed.data.intent === 'approve' ? 'approved' : 'declined'}`,
+        : `/staff/reviews?done=${decision.intent === 'approve' ? 'approved' : 'declined'}`,
     )
   }
   switch (result.reason) {
@@ -78,9 +113,7 @@ export async function action(args: ActionFunctionArgs) {
     case 'stale':
       return formError(
         {
-          formErrors: [
-            'The patient has sent new answers since you opened this page. Please read them before you decide.',
-          ],
+          formErrors: [STALE],
           values: parsed.values,
         },
         409,
@@ -113,6 +146,11 @@ export default function ReviewRoute() {
         <p className="notice notice--success" role="status">
           Question sent. The patient gets an email with a link to answer it; the booking stays
           pending.
+        </p>
+      ) : null}
+      {searchParams.get('earlier') === '1' ? (
+        <p className="notice notice--success" role="status">
+          Earlier first day saved. The patient may now book or move the visit from that day.
         </p>
       ) : null}
       <StaffBookingSummary
@@ -152,6 +190,15 @@ export default function ReviewRoute() {
               <h2 id="info-heading">For your information</h2>
               <FindingsList findings={info} />
             </section>
+          ) : null}
+          {data.window ? (
+            <EarlierDateSection
+              submissionId={submission.id}
+              windowEnds={data.window.ends}
+              firstDay={data.window.firstDay}
+              overrides={data.window.overrides}
+              actionData={actionData}
+            />
           ) : null}
           {data.canDecide ? (
             <ReviewDecisions

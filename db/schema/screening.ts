@@ -47,7 +47,7 @@ export const screeningSubmissions = sqliteTable(
       .notNull()
       .references(() => screeningRuleSets.id, { onDelete: 'restrict' }),
     ruleSetVersion: integer().notNull(),
-    /** JSON of the answers (StoredAnswersV1Schema for questionnaire version 1). Health data. */
+    /** JSON of the answers (parseStoredAnswers reads each questionnaire version). Health data. */
     answers: text().notNull(),
     outcome: text({ enum: SCREENING_OUTCOMES }).notNull(),
     /** The clinic calendar day (YYYY-MM-DD) before which no session may start, if any. */
@@ -133,5 +133,40 @@ export const screeningConfirmations = sqliteTable(
   (table) => [
     check('screening_confirmations_actor', enumCheck(table.actorType, REVIEW_ACTOR_TYPES)),
     index('screening_confirmations_booking').on(table.bookingId, table.confirmedAt),
+  ],
+)
+
+/**
+ * A clinician's approval of an earlier first day inside a waiting window, for one booking's
+ * answers (docs/decisions/032): the date, the reason (health data: shown in the app only) and who.
+ * Append-only (triggers). It counts only while the submission it names is the booking's latest:
+ * new answers are judged afresh.
+ */
+export const screeningWindowOverrides = sqliteTable(
+  'screening_window_overrides',
+  {
+    id: id(),
+    bookingId: text()
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'restrict' }),
+    submissionId: text()
+      .notNull()
+      .references(() => screeningSubmissions.id, { onDelete: 'restrict' }),
+    /** The new first bookable clinic calendar day (YYYY-MM-DD), before the window's end. */
+    firstDay: text().notNull(),
+    reason: text().notNull(),
+    decidedByUserId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    decidedAt: instant().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    check('screening_window_overrides_reason', sql`length(trim(${table.reason})) > 0`),
+    check(
+      'screening_window_overrides_first_day',
+      sql`${table.firstDay} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`,
+    ),
+    index('screening_window_overrides_booking').on(table.bookingId, table.decidedAt),
   ],
 )

@@ -168,7 +168,10 @@ test.describe('eligibility screening @no-js', () => {
     const finding = page.getByRole('listitem').filter({ hasText: 'History of cold sores' })
     await expect(finding).toContainText('Clinician review')
     await expect(finding).toContainText('antiviral cover')
-    await expect(finding).toContainText('Sources: D-4, D-5, D-10, D-13, D-21')
+    // Sources in words (the source register), not only codes (docs/decisions/032).
+    await expect(finding).toContainText(
+      'Sources: clinic practice pages (D-4, D-5, D-10, D-13, D-21)',
+    )
     await expect(finding).toContainText('The patient was told:')
     await expectAccessible(page)
     await page.getByLabel('Note for the record (optional)').fill('Antiviral cover prescribed')

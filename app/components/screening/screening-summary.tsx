@@ -2,6 +2,7 @@ import { BookingSummary } from '#app/components/booking/booking-summary.tsx'
 import { describeAnswers } from '#app/domain/screening/questionnaire.ts'
 import { type Finding } from '#app/domain/screening/screening.rules.ts'
 import { type ScreeningAnswers } from '#app/domain/screening/screening.schema.ts'
+import { describeSources } from '#app/domain/screening/source-register.ts'
 import { formatCalendarDate } from '#app/utils/format.ts'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -51,7 +52,7 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
           {finding.patientText ? (
             <p className="muted">The patient was told: “{finding.patientText}”</p>
           ) : null}
-          <p className="muted">Sources: {finding.sources}</p>
+          <p className="muted">Sources: {describeSources(finding.sources)}</p>
         </li>
       ))}
     </ul>

@@ -30,10 +30,7 @@ import {
 import { findBookingIdForManageToken, revokeManageLinks } from './manage-links.server.ts'
 import { auditPatientBookingView, loadOwnedBooking } from './owned-booking.server.ts'
 import { getPatientScreeningNotice } from '#app/domain/screening/screening-booking.server.ts'
-import {
-  latestBookingSubmission,
-  waitUntilInstant,
-} from '#app/domain/screening/screening.server.ts'
+import { bookingWaitUntilInstant } from '#app/domain/screening/screening-window.server.ts'
 import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts'
 
 /**
@@ -314,9 +311,12 @@ export function getRescheduleLimits(input: {
   return { earliestStartAt, bookingId: owned.booking.id }
 }
 
-/** The start of the first day the booking's screening waiting windows allow, or null. */
+/**
+ * The start of the first day the booking's screening waiting windows allow, or null: a
+ * clinician's earlier day for the latest answers counts (docs/decisions/032).
+ */
 function screeningWaitFor(db: Tx | Db, bookingId: string, timeZone: string): number | null {
-  return waitUntilInstant(latestBookingSubmission(db, bookingId)?.waitUntil ?? null, timeZone)
+  return bookingWaitUntilInstant(db, bookingId, timeZone)
 }
 
 export type PatientChangeResult =

@@ -22,21 +22,27 @@ const ANSWERS: ScreeningAnswers = {
 function patientTexts(): { id: string; text: string }[] {
   const explanations = SCREENING_RULES.flatMap((rule) =>
     rule.patient
-      ? [1, 12].map((n) => ({
-          id: `rule ${rule.id} (${n})`,
-          // Render with single and plural windows, and a younger minimum age.
-          text: rule.patient!({
-            answers: ANSWERS,
-            settings: {
-              ...DEFAULT_SCREENING_SETTINGS,
-              isotretinoinMonths: n,
-              cancerTreatmentMonths: n,
-              toxinDays: n,
-            },
-            today: '2026-11-25',
-            age: 30,
-          }),
-        }))
+      ? [1, 12].flatMap((n) =>
+          // A relaxable rule speaks differently when the clinic relaxed it to review.
+          (rule.relaxable ? [rule.kind, 'review' as const] : [rule.kind]).map((kind) => ({
+            id: `rule ${rule.id} (${n}, ${kind})`,
+            // Render with single and plural windows, and a younger minimum age.
+            text: rule.patient!({
+              answers: ANSWERS,
+              settings: {
+                ...DEFAULT_SCREENING_SETTINGS,
+                isotretinoinMonths: n,
+                cancerTreatmentMonths: n,
+                toxinDays: n,
+                deepPeelMonths: n,
+                facialSurgeryMonths: n,
+              },
+              today: '2026-11-25',
+              age: 30,
+              kind,
+            }),
+          })),
+        )
       : [],
   )
   return [...questionnaireTexts(), ...resultTexts(), ...explanations]
@@ -59,7 +65,7 @@ describe('plain words: reading grade 8 or lower', () => {
     ])
       expect(ids).toContain(id)
     for (const rule of SCREENING_RULES.filter((r) => r.patient))
-      expect(ids).toContain(`rule ${rule.id} (1)`)
+      expect(ids).toContain(`rule ${rule.id} (1, ${rule.kind})`)
   })
 
   test.each(patientTexts())('$id', ({ text }) => {

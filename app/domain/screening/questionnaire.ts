@@ -14,7 +14,7 @@ import {
 } from './screening.schema.ts'
 
 /**
- * The words of questionnaire version 1: what the patient reads (plain words, reading grade 8 or
+ * The words of questionnaire version 2 (version 1 plus the choices added in docs/decisions/032): what the patient reads (plain words, reading grade 8 or
  * lower; questionnaire.test.ts measures it) and the short terms a clinician reads beside each
  * answer. Client-safe, shared by the form, the answer summaries and the readability test.
  */
@@ -118,6 +118,16 @@ export const SKIN_NOW_QUESTION: ChecklistQuestion<(typeof SKIN_NOW)[number]> = {
       label: 'A mole that has changed, or skin cancer',
       clinician: 'Suspicious lesion or skin cancer at the site',
     },
+    {
+      value: 'actinic_keratosis',
+      label: 'Rough, dry, scaly patches from sun damage',
+      clinician: 'Actinic (solar) keratosis at the site',
+    },
+    {
+      value: 'raised_lesion',
+      label: 'A raised spot or lump that a doctor has not checked',
+      clinician: 'Raised or unexplained lesion at the site, not yet assessed',
+    },
     { value: 'sunburn', label: 'Sunburn', clinician: 'Sunburn' },
     {
       value: 'tan',
@@ -175,6 +185,31 @@ export const HISTORY_QUESTION: ChecklistQuestion<(typeof HISTORY)[number]> = {
       label: 'Eczema, psoriasis or rosacea, even if it is calm now',
       clinician: 'History of eczema, psoriasis or rosacea',
     },
+    {
+      value: 'radiation_to_area',
+      label: 'Radiation treatment on the skin you want treated',
+      clinician: 'Radiotherapy to the treatment area',
+    },
+    {
+      value: 'blood_borne_infection',
+      label: 'Hepatitis B or C, HIV, or another infection in the blood',
+      clinician: 'Systemic or blood-borne infection (e.g. hepatitis, HIV)',
+    },
+    {
+      value: 'liver_disease',
+      label: 'Liver disease',
+      clinician: 'Hepatic disease',
+    },
+    {
+      value: 'pseudocholinesterase',
+      label: 'Being told your body is slow to break down some drugs used for surgery',
+      clinician: 'Pseudocholinesterase deficiency',
+    },
+    {
+      value: 'methaemoglobinaemia',
+      label: 'A blood problem called methemoglobinemia, which can make lips look blue',
+      clinician: 'Methaemoglobinaemia',
+    },
   ],
 }
 
@@ -210,6 +245,11 @@ export const MEDICINES_QUESTION: ChecklistQuestion<(typeof MEDICINES)[number]> =
       label: 'Medicine that makes your skin burn more in the sun',
       clinician: 'Photosensitising medicine',
     },
+    {
+      value: 'heart_rhythm',
+      label: 'Medicine for a heartbeat that is too fast or not even',
+      clinician: 'Antiarrhythmic medicine',
+    },
   ],
 }
 
@@ -228,6 +268,11 @@ export const ALLERGIES_QUESTION: ChecklistQuestion<(typeof ALLERGIES)[number]> =
       value: 'anaesthetic',
       label: 'Numbing creams or numbing injections',
       clinician: 'Local anaesthetic allergy',
+    },
+    {
+      value: 'sulpha_paba',
+      label: 'Sulfa drugs, or PABA, which is in some sun creams',
+      clinician: 'Sulphonamide or PABA allergy',
     },
   ],
 }
@@ -279,6 +324,18 @@ export const PROCEDURES_QUESTION: ChecklistQuestion<(typeof PROCEDURES)[number]>
       clinician: 'Laser or IPL',
       followUp: 'laserDate',
     },
+    {
+      value: 'dermabrasion_deep_peel',
+      label: 'Dermabrasion, or a deep peel',
+      clinician: 'Dermabrasion or deep peel',
+      followUp: 'deepPeelDate',
+    },
+    {
+      value: 'facial_surgery',
+      label: 'A facelift or surgery on the eyelids',
+      clinician: 'Facelift or blepharoplasty',
+      followUp: 'facialSurgeryDate',
+    },
   ],
 }
 
@@ -323,6 +380,14 @@ export const FOLLOW_UP_TEXT: Record<FollowUpName, FollowUpText & { clinician: st
   laserDate: {
     label: 'When did you have the laser or light treatment?',
     clinician: 'Laser or IPL on',
+  },
+  deepPeelDate: {
+    label: 'When did you have the dermabrasion or deep peel?',
+    clinician: 'Dermabrasion or deep peel on',
+  },
+  facialSurgeryDate: {
+    label: 'When did you have the surgery?',
+    clinician: 'Facelift or eyelid surgery on',
   },
 }
 
@@ -448,6 +513,15 @@ export const RESULT_TEXTS = {
     body: 'Thank you for your honest answers. They keep you safe. For the reasons below, this treatment is not right for you at the moment.',
     consultation:
       'You can book a consultation instead. A clinician will look at your skin and talk with you about what is safe for you.',
+  },
+  consultation: {
+    review:
+      'If you would like to talk first, you can book a consultation instead. A clinician will look at your skin and your answers with you.',
+  },
+  headings: {
+    notEligible: 'Why we cannot book it now',
+    review: 'What a clinician will check',
+    wait: 'Dates to wait for',
   },
   privacy: 'Only the clinicians who treat you can see your answers. We never put them in emails.',
   intro:

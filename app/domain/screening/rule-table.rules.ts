@@ -16,6 +16,8 @@ export type RuleContext = {
   today: string
   /** Whole years on `today`. */
   age: number
+  /** What this rule says under the rule set in use (a stricter or relaxed choice changes it). */
+  kind: RuleKind
 }
 
 export type WaitingWindow = {
@@ -32,7 +34,10 @@ export type ScreeningRule = {
   kind: RuleKind
   /** A review rule the clinic may treat as "not eligible" instead (a stricter choice). */
   stricter?: true
+  /** A "not eligible" rule the clinic may treat as "review" instead, where sources split. */
+  relaxable?: true
   window?: WaitingWindow
+  /** The default source tags (docs/clinical-reference.md section 1.3); a rule set may change them. */
   sources: string
   applies: (context: RuleContext) => boolean
   /** What the patient reads; null for information meant for the clinician only. */
@@ -49,6 +54,8 @@ function span(settings: ScreeningSettings, window: WaitingWindow): string {
 }
 
 const HEALED = 'Please book again when it has healed.'
+const NO_NUMBING =
+  'We may not be able to use numbing cream. A clinician will check how to treat you safely.'
 
 const ISO_WINDOW: WaitingWindow = {
   from: (a) => a.isotretinoinLastDose,
@@ -58,6 +65,16 @@ const ISO_WINDOW: WaitingWindow = {
 const CANCER_WINDOW: WaitingWindow = {
   from: (a) => a.cancerTreatmentEndDate,
   setting: 'cancerTreatmentMonths',
+  unit: 'months',
+}
+const DEEP_PEEL_WINDOW: WaitingWindow = {
+  from: (a) => a.deepPeelDate,
+  setting: 'deepPeelMonths',
+  unit: 'months',
+}
+const FACIAL_SURGERY_WINDOW: WaitingWindow = {
+  from: (a) => a.facialSurgeryDate,
+  setting: 'facialSurgeryMonths',
   unit: 'months',
 }
 
@@ -103,7 +120,29 @@ export const SCREENING_RULES: readonly ScreeningRule[] = [
     patient: () =>
       'You told us about a mole that has changed, or skin cancer, where you want the treatment. A doctor should look at it first, so we cannot treat that skin now.',
     clinician: () =>
-      'Active skin cancer, suspicious lesion or actinic keratosis at the site: contraindicated at that site.',
+      'Active skin cancer or a changed mole at the site: contraindicated at that site (SkinPen labeling); refer for assessment.',
+  },
+  {
+    id: 'actinic-keratosis-at-site',
+    label: 'Actinic keratosis at the site',
+    kind: 'not_eligible',
+    sources: 'C-SP1, C-DP, D-1',
+    applies: ({ answers }) => has(answers.skinNow, 'actinic_keratosis'),
+    patient: () =>
+      'You told us about rough, scaly patches from sun damage where you want the treatment. A doctor should check them first, so we cannot treat that skin now.',
+    clinician: () =>
+      'Actinic (solar) keratosis at the site: not at that site; Dermapen requires a doctor’s consent. Offer a consultation.',
+  },
+  {
+    id: 'raised-lesion-at-site',
+    label: 'Raised or unchecked lesion at the site',
+    kind: 'not_eligible',
+    sources: 'C-SP1, C-DP, D-1',
+    applies: ({ answers }) => has(answers.skinNow, 'raised_lesion'),
+    patient: () =>
+      'You told us about a raised spot or lump that no doctor has checked, where you want the treatment. A doctor should look at it first, so we cannot treat that skin now.',
+    clinician: () =>
+      'Raised or suspicious lesion at the site, not yet assessed: not at that site until assessed. Offer a consultation.',
   },
   {
     id: 'flare-at-site',
@@ -144,6 +183,31 @@ export const SCREENING_RULES: readonly ScreeningRule[] = [
     patient: () =>
       'You take isotretinoin now. While you take it, skin heals badly and may scar, so we cannot treat you.',
     clinician: () => 'Current isotretinoin: contraindicated (SkinPen labeling).',
+  },
+  {
+    id: 'pregnancy-or-breastfeeding',
+    label: 'Pregnancy or breastfeeding',
+    kind: 'not_eligible',
+    relaxable: true,
+    sources: 'C-SP1, C-DP, D-20, D-29',
+    applies: ({ answers }) => answers.pregnancy !== 'no',
+    patient: ({ kind }) =>
+      kind === 'not_eligible'
+        ? 'We do not do this treatment while you are pregnant or breastfeeding. The maker of the needle device says not to. You are welcome to book again later.'
+        : 'Many clinics do not treat people who are pregnant or breastfeeding. A clinician will check your answers.',
+    clinician: ({ answers, kind }) =>
+      `${answers.pregnancy === 'breastfeeding' ? 'Breastfeeding' : 'Pregnant or might be'}: contraindicated in SkinPen labeling; Dermapen contraindicates only the topical anaesthetic. Sources split; ${kind === 'not_eligible' ? 'not eligible by default' : 'this clinic asks for a clinician’s review'}.`,
+  },
+  {
+    id: 'stainless-steel-allergy',
+    label: 'Stainless-steel allergy',
+    kind: 'not_eligible',
+    sources: 'C-SP1, B-2',
+    applies: ({ answers }) => has(answers.allergies, 'stainless_steel'),
+    patient: () =>
+      'The needles are made of stainless steel. If you are allergic to it, the treatment is not safe for you.',
+    clinician: () =>
+      'Known stainless-steel allergy: contraindicated in SkinPen labeling; metal allergy is a risk factor (nickel history alone is a review).',
   },
   {
     id: 'under-minimum-age',
@@ -287,30 +351,6 @@ export const SCREENING_RULES: readonly ScreeningRule[] = [
     clinician: () => 'Photosensitising drug: possible contraindication; raise with a doctor.',
   },
   {
-    id: 'pregnancy-or-breastfeeding',
-    label: 'Pregnancy or breastfeeding',
-    kind: 'review',
-    stricter: true,
-    sources: 'C-SP1, C-DP, D-20, D-29',
-    applies: ({ answers }) => answers.pregnancy !== 'no',
-    patient: () =>
-      'Many clinics do not treat people who are pregnant or breastfeeding. A clinician will check your answers.',
-    clinician: ({ answers }) =>
-      `${answers.pregnancy === 'breastfeeding' ? 'Breastfeeding' : 'Pregnant or might be'}: contraindicated in SkinPen labeling; Dermapen contraindicates only the topical anaesthetic. Sources split.`,
-  },
-  {
-    id: 'stainless-steel-allergy',
-    label: 'Stainless-steel allergy',
-    kind: 'review',
-    stricter: true,
-    sources: 'C-SP1, B-2',
-    applies: ({ answers }) => has(answers.allergies, 'stainless_steel'),
-    patient: () =>
-      'The needles are made of stainless steel. A clinician will check if the treatment is safe for you.',
-    clinician: () =>
-      'Known stainless-steel allergy: contraindicated in SkinPen labeling; metal allergy is a risk factor.',
-  },
-  {
     id: 'nickel-allergy',
     label: 'Nickel allergy',
     kind: 'review',
@@ -333,6 +373,86 @@ export const SCREENING_RULES: readonly ScreeningRule[] = [
       'You may be allergic to numbing cream. A clinician will check if we can treat you without it.',
     clinician: () =>
       'Topical anaesthetic allergy: hard stop for anaesthetic use; whether to treat without it, sources split.',
+  },
+  {
+    id: 'radiation-to-area',
+    label: 'Radiotherapy to the treatment area',
+    kind: 'review',
+    stricter: true,
+    sources: 'D-3, D-22',
+    applies: ({ answers }) => has(answers.history, 'radiation_to_area'),
+    patient: () =>
+      'Skin that had radiation treatment can heal more slowly. A clinician will check your answers.',
+    clinician: () =>
+      'Radiotherapy to the treatment area: one consent form excludes it, one clinic for the last 3 months; judge the skin.',
+  },
+  {
+    id: 'blood-borne-infection',
+    label: 'Systemic infection (e.g. hepatitis, HIV)',
+    kind: 'review',
+    stricter: true,
+    sources: 'D-1',
+    applies: ({ answers }) => has(answers.history, 'blood_borne_infection'),
+    patient: () =>
+      'You told us about an infection in the blood. A clinician will check your answers and plan your care.',
+    clinician: () =>
+      'Systemic or blood-borne infection (hepatitis, HIV): excluded by a spa list; review (immune status, universal precautions).',
+  },
+  {
+    id: 'numbing-liver-disease',
+    label: 'Liver disease (numbing cream)',
+    kind: 'review',
+    stricter: true,
+    sources: 'C-DP',
+    applies: ({ answers }) => has(answers.history, 'liver_disease'),
+    patient: () => `You have liver disease. ${NO_NUMBING}`,
+    clinician: () =>
+      'Hepatic disease: topical anaesthetic contraindicated (Dermapen manual); treat without it, or decide.',
+  },
+  {
+    id: 'numbing-pseudocholinesterase',
+    label: 'Pseudocholinesterase deficiency (numbing cream)',
+    kind: 'review',
+    stricter: true,
+    sources: 'C-DP',
+    applies: ({ answers }) => has(answers.history, 'pseudocholinesterase'),
+    patient: () => `Your body is slow to break down some drugs. ${NO_NUMBING}`,
+    clinician: () =>
+      'Pseudocholinesterase deficiency: topical anaesthetic contraindicated (Dermapen manual); treat without it, or decide.',
+  },
+  {
+    id: 'numbing-methaemoglobinaemia',
+    label: 'Methaemoglobinaemia (numbing cream)',
+    kind: 'review',
+    stricter: true,
+    sources: 'C-DP',
+    applies: ({ answers }) => has(answers.history, 'methaemoglobinaemia'),
+    patient: () =>
+      `You have a blood problem that some numbing creams can make worse. ${NO_NUMBING}`,
+    clinician: () =>
+      'Methaemoglobinaemia: topical anaesthetic contraindicated (Dermapen manual); treat without it, or decide.',
+  },
+  {
+    id: 'numbing-sulpha-paba-allergy',
+    label: 'Sulphonamide or PABA allergy (numbing cream)',
+    kind: 'review',
+    stricter: true,
+    sources: 'C-DP',
+    applies: ({ answers }) => has(answers.allergies, 'sulpha_paba'),
+    patient: () => `You are allergic to sulfa drugs or PABA. ${NO_NUMBING}`,
+    clinician: () =>
+      'PABA or sulphonamide allergy: topical anaesthetic contraindicated (Dermapen manual); treat without it, or decide.',
+  },
+  {
+    id: 'numbing-heart-rhythm-medicine',
+    label: 'Heart-rhythm medicine (numbing cream)',
+    kind: 'review',
+    stricter: true,
+    sources: 'C-DP',
+    applies: ({ answers }) => has(answers.medicines, 'heart_rhythm'),
+    patient: () => `You take medicine for your heartbeat. ${NO_NUMBING}`,
+    clinician: () =>
+      'Antiarrhythmic medicine: topical anaesthetic contraindicated (Dermapen manual); treat without it, or decide.',
   },
   {
     id: 'young-adult',
@@ -420,6 +540,30 @@ export const SCREENING_RULES: readonly ScreeningRule[] = [
       `Laser or IPL on ${answers.laserDate}. 2 weeks after IPL or laser; 2–3 weeks after non-ablative and 6–12 weeks after ablative fractional work.`,
   },
   {
+    id: 'deep-peel-recent',
+    label: 'Dermabrasion or deep peel recently',
+    kind: 'wait_until',
+    window: DEEP_PEEL_WINDOW,
+    sources: 'D-8, D-30',
+    applies: ({ answers }) => has(answers.procedures, 'dermabrasion_deep_peel'),
+    patient: ({ settings }) =>
+      `After dermabrasion or a deep peel, skin needs a long time to heal. We wait ${span(settings, DEEP_PEEL_WINDOW)} after it.`,
+    clinician: ({ answers }) =>
+      `Dermabrasion or deep peel on ${answers.deepPeelDate}. One clinic waits 3 months; deep peels within 30 days are excluded by another.`,
+  },
+  {
+    id: 'facial-surgery-recent',
+    label: 'Facelift or eyelid surgery recently',
+    kind: 'wait_until',
+    window: FACIAL_SURGERY_WINDOW,
+    sources: 'D-8',
+    applies: ({ answers }) => has(answers.procedures, 'facial_surgery'),
+    patient: ({ settings }) =>
+      `After a facelift or eyelid surgery, the skin and scars need time to settle. We wait ${span(settings, FACIAL_SURGERY_WINDOW)} after it.`,
+    clinician: ({ answers }) =>
+      `Facelift or blepharoplasty on ${answers.facialSurgeryDate}. One clinic waits 1 year; no evidence base found.`,
+  },
+  {
     id: 'tan-recent',
     label: 'Recent tan or self-tan',
     kind: 'wait_until',
@@ -475,6 +619,13 @@ export const SCREENING_RULES: readonly ScreeningRule[] = [
     clinician: () => 'Diabetes reported as well controlled; some clinics exclude any diabetes.',
   },
 ]
+
+/** "Not eligible" rules the clinic may relax to a clinician's review (the admin page lists them). */
+export const RELAXABLE_CHOICES = SCREENING_RULES.filter((rule) => rule.relaxable).map((rule) => ({
+  id: rule.id,
+  label: rule.label,
+  sources: rule.sources,
+}))
 
 /** Review rules the clinic may make stricter (the admin page lists them). */
 export const STRICTER_CHOICES = SCREENING_RULES.filter((rule) => rule.stricter).map((rule) => ({

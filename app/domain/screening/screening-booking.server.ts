@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import {
@@ -106,6 +106,8 @@ export type PatientScreeningView = {
   /** Answering again now would bring the answers up to date for the appointment. */
   renewalOpen: boolean
   canUpdate: boolean
+  /** The clinic's consultation, offered when the answers need review or rule the treatment out. */
+  consultationServiceId: string | null
 }
 
 /** The patient's own screening for a booking, or null (not theirs, or no such booking). Audited. */
@@ -169,7 +171,21 @@ export function getPatientScreening(input: PatientBookingQuery): PatientScreenin
     validity,
     renewalOpen: open && validity === 'renewal_due' && canRenewNow(booking.startAt, input.now),
     canUpdate: open,
+    consultationServiceId: consultationServiceId(db),
   }
+}
+
+/** The clinic's first active consultation service, or null when it offers none. */
+function consultationServiceId(db: Db | Tx): string | null {
+  return (
+    db
+      .select({ id: services.id })
+      .from(services)
+      .where(and(eq(services.kind, 'consultation'), eq(services.isActive, true)))
+      .orderBy(asc(services.sortOrder))
+      .limit(1)
+      .get()?.id ?? null
+  )
 }
 
 /** For the manage page: what to tell the patient about their screening (no answers). */

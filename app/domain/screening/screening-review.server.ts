@@ -24,6 +24,11 @@ import {
 import { auditScreening, latestBookingSubmission, readSubmission } from './screening.server.ts'
 import { formatPhone } from '#app/domain/shared/phone.rules.ts'
 import { getClinicPhoneCountry } from '#app/domain/clinic/clinic.server.ts'
+import {
+  bookingWaitUntil,
+  listWindowOverrides,
+  type WindowOverride,
+} from './screening-window.server.ts'
 
 /**
  * The clinicians' review queue: bookings waiting for a clinician because a rule asked for review.
@@ -132,6 +137,11 @@ export type ClinicianReview = {
     message: string | null
     by: string
   }[]
+  /**
+   * The latest answers' waiting window: its end as judged, the first day that counts now (a
+   * clinician's earlier day for these answers), and every earlier-day decision of the booking.
+   */
+  window: { ends: string; firstDay: string; overrides: WindowOverride[] } | null
   openQuestion: boolean
   canDecide: boolean
 }
@@ -239,6 +249,13 @@ export function getReviewForClinician(input: {
           ? (staffNames.get(event.actorId) ?? 'A clinician')
           : 'The patient',
     })),
+    window: submission?.waitUntil
+      ? {
+          ends: submission.waitUntil,
+          firstDay: bookingWaitUntil(db, booking.id) ?? submission.waitUntil,
+          overrides: listWindowOverrides(db, booking.id),
+        }
+      : null,
     openQuestion: openQuestionOf(liteEvents(events)) !== null,
     canDecide: booking.status === 'pending_review' && submission !== null,
   }

@@ -1,4 +1,6 @@
 import * as z from 'zod'
+import { SCREENING_RULES } from './rule-table.rules.ts'
+import { SOURCE_REGISTER, sourceTags } from './source-register.ts'
 
 /** Lists posted by a checkbox group: nothing, one value (a string) or several (an array). */
 function asList(value: unknown): unknown[] {
@@ -6,10 +8,16 @@ function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value]
 }
 
+/** Each rule's source tags as the rule table has them (the defaults of a rule set). */
+export const DEFAULT_RULE_SOURCES: Record<string, string[]> = Object.fromEntries(
+  SCREENING_RULES.map((rule) => [rule.id, sourceTags(rule.sources)]),
+)
+
 /**
- * The clinic's screening settings: waiting windows and stricter choices. Admins publish a new
- * rule-set version to change them; every submission keeps the version it was judged by.
- * Defaults follow docs/clinical-reference.md table 1.2 (sources in the rule table).
+ * The clinic's screening settings: waiting windows, stricter and relaxed choices, and the sources
+ * each rule is published with. Admins publish a new rule-set version to change them; every
+ * submission keeps the version it was judged by. Defaults follow docs/clinical-reference.md
+ * table 1.2; rule-set version 1 (migration 0011) reads as them (docs/decisions/032).
  */
 export const DEFAULT_SCREENING_SETTINGS = {
   minimumAge: 18,
@@ -22,10 +30,19 @@ export const DEFAULT_SCREENING_SETTINGS = {
   peelDays: 30,
   laserDays: 14,
   tanDays: 14,
+  deepPeelMonths: 3,
+  facialSurgeryMonths: 12,
   stricterRuleIds: [] as string[],
+  /** "Not eligible" rules the clinic treats as "review" instead (only rules marked relaxable). */
+  relaxedRuleIds: [] as string[],
+  /** Rule id → the source tags it is published with. Every rule needs at least one. */
+  ruleSources: DEFAULT_RULE_SOURCES,
 }
 export type ScreeningSettings = typeof DEFAULT_SCREENING_SETTINGS
-export type ScreeningNumberSetting = Exclude<keyof ScreeningSettings, 'stricterRuleIds'>
+export type ScreeningNumberSetting = Exclude<
+  keyof ScreeningSettings,
+  'stricterRuleIds' | 'relaxedRuleIds' | 'ruleSources'
+>
 
 /** A whole number typed in a form (blank is "missing", not 0). */
 function wholeNumber(min: number, max: number, unit: string) {
@@ -52,7 +69,41 @@ export const SETTING_LIMITS: Record<ScreeningNumberSetting, [number, number, str
   peelDays: [0, 365, 'days'],
   laserDays: [0, 365, 'days'],
   tanDays: [0, 60, 'days'],
+  deepPeelMonths: [0, 24, 'months'],
+  facialSurgeryMonths: [0, 36, 'months'],
 }
+
+/** The form field that carries a rule's sources on the admin page. */
+export function sourcesField(ruleId: string): string {
+  return `sources-${ruleId}`
+}
+
+/**
+ * A rule's sources typed by an admin: tags from the source register, separated by commas. Blank
+ * passes here, so that publishing names every rule left without a source at once (the domain
+ * refuses it: publishScreeningRuleSet); an unknown tag is a message naming the rule.
+ */
+function typedSources(label: string) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' ? value : ''),
+    z
+      .string()
+      .max(300, { error: 'Use at most 300 characters.' })
+      .transform((value) => [...new Set(sourceTags(value))])
+      .superRefine((tags, ctx) => {
+        const unknown = tags.filter((tag) => !SOURCE_REGISTER.has(tag))
+        if (unknown.length > 0)
+          ctx.addIssue({
+            code: 'custom',
+            message: `${label}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the source register. Use tags such as C-SP1, B-2 or D-4.`,
+          })
+      }),
+  )
+}
+
+const storedSources = z
+  .record(z.string().max(64), z.array(z.string().max(16)).max(50))
+  .transform((stored) => ({ ...DEFAULT_RULE_SOURCES, ...stored }))
 
 function settingsObject(withDefaults: boolean) {
   const shape = Object.fromEntries(
@@ -67,6 +118,8 @@ function settingsObject(withDefaults: boolean) {
       ...shape,
       /** Review rules this clinic treats as "not eligible" instead. */
       stricterRuleIds: z.preprocess(asList, z.array(z.string().max(64)).max(64)),
+      /** "Not eligible" rules this clinic treats as "review" instead. */
+      relaxedRuleIds: z.preprocess(asList, z.array(z.string().max(64)).max(64)),
     })
     .refine((value) => value.reviewUnderAge >= value.minimumAge, {
       path: ['reviewUnderAge'],
@@ -74,21 +127,42 @@ function settingsObject(withDefaults: boolean) {
     })
 }
 
-/** Settings as stored in a rule-set version (keys added later fall back to their defaults). */
-export const StoredSettingsSchema = settingsObject(true)
-
-/** The admin page's publish form: every number required, plus an optional note. */
-export const PublishRuleSetSchema = z.intersection(
-  settingsObject(false),
-  z.object({
-    note: z
-      .string()
-      .trim()
-      .max(500, { error: 'Use at most 500 characters.' })
-      .optional()
-      .transform((value) => value || null),
-  }),
+/**
+ * Settings as stored in a rule-set version. Keys added later fall back to their defaults: version
+ * 1 (migration 0011) has no windows for dermabrasion or facial surgery, no relaxed choices and no
+ * sources, so it reads as the defaults, which is what it meant (docs/decisions/032).
+ */
+export const StoredSettingsSchema = z.intersection(
+  settingsObject(true),
+  z.object({ ruleSources: storedSources.default(DEFAULT_RULE_SOURCES) }),
 )
+
+/** The admin page's publish form: every number required, each rule's sources, an optional note. */
+export const PublishRuleSetSchema = z
+  .intersection(
+    settingsObject(false),
+    z.object({
+      ...(Object.fromEntries(
+        SCREENING_RULES.map((rule) => [sourcesField(rule.id), typedSources(rule.label)]),
+      ) as Record<string, ReturnType<typeof typedSources>>),
+      note: z
+        .string()
+        .trim()
+        .max(500, { error: 'Use at most 500 characters.' })
+        .optional()
+        .transform((value) => value || null),
+    }),
+  )
+  .transform((value) => {
+    const record = value as unknown as Record<string, unknown>
+    const ruleSources = Object.fromEntries(
+      SCREENING_RULES.map((rule) => [rule.id, record[sourcesField(rule.id)] as string[]]),
+    )
+    const settings = Object.fromEntries(
+      Object.entries(record).filter(([key]) => !key.startsWith('sources-') && key !== 'note'),
+    ) as Omit<ScreeningSettings, 'ruleSources'>
+    return { settings: { ...settings, ruleSources }, note: value.note }
+  })
 
 /** What each number setting is called on the admin page and in the version history. */
 export const SETTING_LABELS: Record<ScreeningNumberSetting, string> = {
@@ -102,4 +176,6 @@ export const SETTING_LABELS: Record<ScreeningNumberSetting, string> = {
   peelDays: 'Wait after a chemical peel',
   laserDays: 'Wait after laser or IPL',
   tanDays: 'Wait after a tan or self-tan',
+  deepPeelMonths: 'Wait after dermabrasion or a deep peel',
+  facialSurgeryMonths: 'Wait after a facelift or eyelid surgery',
 }

@@ -4,7 +4,8 @@ import { auditActorOf, type StaffActor } from '#app/domain/clinic/stranding.serv
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { screeningRuleSets, users } from '#db/schema/index.ts'
-import { STRICTER_CHOICES } from './rule-table.rules.ts'
+import { RELAXABLE_CHOICES, SCREENING_RULES, STRICTER_CHOICES } from './rule-table.rules.ts'
+import { SOURCE_REGISTER } from './source-register.ts'
 import {
   SETTING_LABELS,
   SETTING_LIMITS,
@@ -30,7 +31,38 @@ export type RuleSetVersionView = {
 const NUMBER_SETTINGS = Object.keys(SETTING_LIMITS) as ScreeningNumberSetting[]
 
 function ruleLabel(id: string): string {
-  return STRICTER_CHOICES.find((choice) => choice.id === id)?.label ?? id
+  return SCREENING_RULES.find((rule) => rule.id === id)?.label ?? id
+}
+
+/** A rule a rule set would leave without a usable source, and what is wrong, in words. */
+export type SourceProblem = { ruleId: string; label: string; problem: string }
+
+/**
+ * Every rule must cite at least one source, and only tags of the source register
+ * (docs/clinical-reference.md section 1.3): a rule nobody can trace is not published.
+ */
+export function sourceProblemsOf(settings: ScreeningSettings): SourceProblem[] {
+  return SCREENING_RULES.flatMap((rule): SourceProblem[] => {
+    const tags = settings.ruleSources[rule.id] ?? []
+    if (tags.length === 0) return [{ ruleId: rule.id, label: rule.label, problem: 'no source' }]
+    const unknown = tags.filter((tag) => !SOURCE_REGISTER.has(tag))
+    return unknown.length > 0
+      ? [
+          {
+            ruleId: rule.id,
+            label: rule.label,
+            problem: `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the source register`,
+          },
+        ]
+      : []
+  })
+}
+
+/** The refusal an admin reads: each rule named, with what is missing. */
+export function describeSourceProblems(problems: SourceProblem[]): string {
+  return `Every rule needs at least one source from the source register. Not published: ${problems
+    .map((p) => `${p.label} (${p.problem})`)
+    .join('; ')}.`
 }
 
 /** What changed from one version's settings to the next, in words for the history table. */
@@ -51,6 +83,15 @@ export function describeChanges(
   for (const id of before.stricterRuleIds)
     if (!after.stricterRuleIds.includes(id))
       changes.push(`${ruleLabel(id)}: back to clinician review`)
+  for (const id of after.relaxedRuleIds)
+    if (!before.relaxedRuleIds.includes(id)) changes.push(`${ruleLabel(id)}: now clinician review`)
+  for (const id of before.relaxedRuleIds)
+    if (!after.relaxedRuleIds.includes(id)) changes.push(`${ruleLabel(id)}: back to not eligible`)
+  for (const rule of SCREENING_RULES) {
+    const was = (before.ruleSources[rule.id] ?? []).join(', ')
+    const now = (after.ruleSources[rule.id] ?? []).join(', ')
+    if (was !== now) changes.push(`${rule.label}: sources ${was || 'none'} → ${now || 'none'}`)
+  }
   return changes
 }
 
@@ -96,6 +137,7 @@ export type PublishResult =
   | { ok: true; version: number }
   | { ok: false; reason: 'unchanged'; version: number }
   | { ok: false; reason: 'unknown-rule' }
+  | { ok: false; reason: 'sources'; problems: SourceProblem[]; message: string }
 
 /** Publishes the settings as the next rule-set version, unless nothing changed. Audited. */
 export function publishScreeningRuleSet(
@@ -104,13 +146,26 @@ export function publishScreeningRuleSet(
   now = new Date(),
 ): PublishResult {
   const allowed = new Set(STRICTER_CHOICES.map((choice) => choice.id))
-  if (input.settings.stricterRuleIds.some((id) => !allowed.has(id)))
+  const relaxable = new Set(RELAXABLE_CHOICES.map((choice) => choice.id))
+  if (
+    input.settings.stricterRuleIds.some((id) => !allowed.has(id)) ||
+    input.settings.relaxedRuleIds.some((id) => !relaxable.has(id))
+  )
     return { ok: false, reason: 'unknown-rule' }
+  const problems = sourceProblemsOf(input.settings)
+  if (problems.length > 0)
+    return { ok: false, reason: 'sources', problems, message: describeSourceProblems(problems) }
   const settings: ScreeningSettings = {
     ...input.settings,
     // Stored in the rule table's order, so that equal settings compare equal.
     stricterRuleIds: STRICTER_CHOICES.map((c) => c.id).filter((id) =>
       input.settings.stricterRuleIds.includes(id),
+    ),
+    relaxedRuleIds: RELAXABLE_CHOICES.map((c) => c.id).filter((id) =>
+      input.settings.relaxedRuleIds.includes(id),
+    ),
+    ruleSources: Object.fromEntries(
+      SCREENING_RULES.map((rule) => [rule.id, input.settings.ruleSources[rule.id] ?? []]),
     ),
   }
   return getDb().transaction(

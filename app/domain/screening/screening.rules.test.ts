@@ -19,8 +19,11 @@ import {
   clearsBookingOn,
   evaluateScreening,
   outcomeSeverity,
+  patientExplanationGroups,
+  patientExplanationsOf,
   screeningValidity,
 } from './screening.rules.ts'
+import { SOURCE_REGISTER, sourceTags } from './source-register.ts'
 
 const TODAY = '2026-11-25'
 
@@ -96,6 +99,30 @@ const ROWS: Row[] = [
     outcome: 'not_eligible',
   },
   {
+    ruleId: 'actinic-keratosis-at-site',
+    answers: { skinNow: ['actinic_keratosis'] },
+    kind: 'not_eligible',
+    outcome: 'not_eligible',
+  },
+  {
+    ruleId: 'raised-lesion-at-site',
+    answers: { skinNow: ['raised_lesion'] },
+    kind: 'not_eligible',
+    outcome: 'not_eligible',
+  },
+  {
+    ruleId: 'pregnancy-or-breastfeeding',
+    answers: { pregnancy: 'breastfeeding' },
+    kind: 'not_eligible',
+    outcome: 'not_eligible',
+  },
+  {
+    ruleId: 'stainless-steel-allergy',
+    answers: { allergies: ['stainless_steel'] },
+    kind: 'not_eligible',
+    outcome: 'not_eligible',
+  },
+  {
     ruleId: 'under-minimum-age',
     answers: { dateOfBirth: '2009-11-26' },
     kind: 'not_eligible',
@@ -163,14 +190,44 @@ const ROWS: Row[] = [
     outcome: 'review',
   },
   {
-    ruleId: 'pregnancy-or-breastfeeding',
-    answers: { pregnancy: 'breastfeeding' },
+    ruleId: 'radiation-to-area',
+    answers: { history: ['radiation_to_area'] },
     kind: 'review',
     outcome: 'review',
   },
   {
-    ruleId: 'stainless-steel-allergy',
-    answers: { allergies: ['stainless_steel'] },
+    ruleId: 'blood-borne-infection',
+    answers: { history: ['blood_borne_infection'] },
+    kind: 'review',
+    outcome: 'review',
+  },
+  {
+    ruleId: 'numbing-liver-disease',
+    answers: { history: ['liver_disease'] },
+    kind: 'review',
+    outcome: 'review',
+  },
+  {
+    ruleId: 'numbing-pseudocholinesterase',
+    answers: { history: ['pseudocholinesterase'] },
+    kind: 'review',
+    outcome: 'review',
+  },
+  {
+    ruleId: 'numbing-methaemoglobinaemia',
+    answers: { history: ['methaemoglobinaemia'] },
+    kind: 'review',
+    outcome: 'review',
+  },
+  {
+    ruleId: 'numbing-sulpha-paba-allergy',
+    answers: { allergies: ['sulpha_paba'] },
+    kind: 'review',
+    outcome: 'review',
+  },
+  {
+    ruleId: 'numbing-heart-rhythm-medicine',
+    answers: { medicines: ['heart_rhythm'] },
     kind: 'review',
     outcome: 'review',
   },
@@ -234,6 +291,20 @@ const ROWS: Row[] = [
     kind: 'wait_until',
     outcome: 'eligible',
     waitUntil: '2026-11-29',
+  },
+  {
+    ruleId: 'deep-peel-recent',
+    answers: { procedures: ['dermabrasion_deep_peel'], deepPeelDate: '2026-10-10' },
+    kind: 'wait_until',
+    outcome: 'eligible',
+    waitUntil: '2027-01-10',
+  },
+  {
+    ruleId: 'facial-surgery-recent',
+    answers: { procedures: ['facial_surgery'], facialSurgeryDate: '2026-06-30' },
+    kind: 'wait_until',
+    outcome: 'eligible',
+    waitUntil: '2027-06-30',
   },
   {
     ruleId: 'tan-recent',
@@ -326,11 +397,11 @@ describe('the default rule table', () => {
     const strict: ScreeningSettings = {
       ...DEFAULT_SCREENING_SETTINGS,
       isotretinoinMonths: 12,
-      stricterRuleIds: ['pregnancy-or-breastfeeding', 'keloid-tendency'],
+      stricterRuleIds: ['anticoagulants', 'keloid-tendency'],
     }
-    expect(evaluateScreening({ ...CLEAR, pregnancy: 'pregnant' }, strict, TODAY).outcome).toBe(
-      'not_eligible',
-    )
+    expect(
+      evaluateScreening({ ...CLEAR, medicines: ['blood_thinners'] }, strict, TODAY).outcome,
+    ).toBe('not_eligible')
     expect(evaluateScreening({ ...CLEAR, history: ['keloid'] }, strict, TODAY).outcome).toBe(
       'not_eligible',
     )
@@ -351,6 +422,391 @@ describe('the default rule table', () => {
     expect(evaluateScreening({ ...CLEAR, skinType: 'VI' }, settings, TODAY).outcome).toBe(
       'eligible',
     )
+  })
+})
+
+/**
+ * docs/clinical-reference.md table 1.2, one case per row (and per branch where a row has two
+ * defaults): answers a patient would give and what the default rule set decides. "window" rows
+ * give the first bookable day (today is 2026-11-25).
+ */
+type TableRow = {
+  row: string
+  answers: Partial<ScreeningAnswers>
+  outcome: ScreeningOutcome
+  waitUntil?: string
+  /** The rules that must fire (all of them, in the table's order). */
+  rules: string[]
+}
+const TABLE_1_2: TableRow[] = [
+  {
+    row: 'infection in the area',
+    answers: { skinNow: ['infection'] },
+    outcome: 'not_eligible',
+    rules: ['infection-at-site'],
+  },
+  {
+    row: 'open wound, sore or irritated skin in the area',
+    answers: { skinNow: ['open_wound'] },
+    outcome: 'not_eligible',
+    rules: ['open-wound-at-site'],
+  },
+  {
+    row: 'active cold sore in the area',
+    answers: { skinNow: ['cold_sore'] },
+    outcome: 'not_eligible',
+    rules: ['cold-sore-now'],
+  },
+  {
+    row: 'past cold sores',
+    answers: { history: ['cold_sores'] },
+    outcome: 'review',
+    rules: ['cold-sores-history'],
+  },
+  {
+    row: 'active inflamed acne in the area',
+    answers: { skinNow: ['inflamed_acne'] },
+    outcome: 'review',
+    rules: ['inflamed-acne'],
+  },
+  {
+    row: 'keloid or raised-scar tendency',
+    answers: { history: ['keloid'] },
+    outcome: 'review',
+    rules: ['keloid-tendency'],
+  },
+  {
+    row: 'isotretinoin now',
+    answers: { medicines: ['isotretinoin_now'] },
+    outcome: 'not_eligible',
+    rules: ['isotretinoin-now'],
+  },
+  {
+    row: 'isotretinoin stopped: window of 6 months',
+    answers: { medicines: ['isotretinoin_past'], isotretinoinLastDose: '2026-09-25' },
+    outcome: 'eligible',
+    waitUntil: '2027-03-25',
+    rules: ['isotretinoin-recent'],
+  },
+  {
+    row: 'bleeding disorder',
+    answers: { history: ['bleeding_disorder'] },
+    outcome: 'not_eligible',
+    rules: ['bleeding-disorder'],
+  },
+  {
+    row: 'blood thinners',
+    answers: { medicines: ['blood_thinners'] },
+    outcome: 'review',
+    rules: ['anticoagulants'],
+  },
+  {
+    row: 'pregnancy',
+    answers: { pregnancy: 'pregnant' },
+    outcome: 'not_eligible',
+    rules: ['pregnancy-or-breastfeeding'],
+  },
+  {
+    row: 'breastfeeding',
+    answers: { pregnancy: 'breastfeeding' },
+    outcome: 'not_eligible',
+    rules: ['pregnancy-or-breastfeeding'],
+  },
+  {
+    row: 'weakened immune system',
+    answers: { history: ['immunosuppression'] },
+    outcome: 'review',
+    rules: ['immunosuppression'],
+  },
+  {
+    row: 'chemotherapy or radiotherapy now',
+    answers: { history: ['cancer_treatment_now'] },
+    outcome: 'review',
+    rules: ['cancer-treatment-now'],
+  },
+  {
+    row: 'cancer treatment ended: window of 3 months',
+    answers: { history: ['cancer_treatment_past'], cancerTreatmentEndDate: '2026-10-01' },
+    outcome: 'eligible',
+    waitUntil: '2027-01-01',
+    rules: ['cancer-treatment-recent'],
+  },
+  {
+    row: 'radiation to the area',
+    answers: { history: ['radiation_to_area'] },
+    outcome: 'review',
+    rules: ['radiation-to-area'],
+  },
+  {
+    row: 'diabetes not under control',
+    answers: { history: ['diabetes'], diabetesControlled: 'no' },
+    outcome: 'review',
+    rules: ['diabetes-not-controlled'],
+  },
+  {
+    row: 'diabetes under control (information)',
+    answers: { history: ['diabetes'], diabetesControlled: 'yes' },
+    outcome: 'eligible',
+    rules: ['diabetes-controlled'],
+  },
+  {
+    row: 'eczema, psoriasis, dermatitis or rosacea flaring in the area',
+    answers: { skinNow: ['skin_flare'] },
+    outcome: 'not_eligible',
+    rules: ['flare-at-site'],
+  },
+  {
+    row: 'eczema, psoriasis, dermatitis or rosacea in the past',
+    answers: { history: ['skin_disease'] },
+    outcome: 'review',
+    rules: ['skin-disease-history'],
+  },
+  {
+    row: 'skin cancer or suspicious mole in the area',
+    answers: { skinNow: ['changed_mole'] },
+    outcome: 'not_eligible',
+    rules: ['skin-cancer-at-site'],
+  },
+  {
+    row: 'actinic keratosis in the area',
+    answers: { skinNow: ['actinic_keratosis'] },
+    outcome: 'not_eligible',
+    rules: ['actinic-keratosis-at-site'],
+  },
+  {
+    row: 'raised lesion not yet checked in the area',
+    answers: { skinNow: ['raised_lesion'] },
+    outcome: 'not_eligible',
+    rules: ['raised-lesion-at-site'],
+  },
+  {
+    row: 'warts in the area',
+    answers: { skinNow: ['warts'] },
+    outcome: 'review',
+    rules: ['warts-at-site'],
+  },
+  {
+    row: 'scleroderma, lupus or other autoimmune disease',
+    answers: { history: ['autoimmune'] },
+    outcome: 'review',
+    rules: ['autoimmune-disease'],
+  },
+  {
+    row: 'sunburn',
+    answers: { skinNow: ['sunburn'] },
+    outcome: 'not_eligible',
+    rules: ['sunburn'],
+  },
+  {
+    row: 'tan: window of 14 days',
+    answers: { skinNow: ['tan'], tanDate: '2026-11-24' },
+    outcome: 'eligible',
+    waitUntil: '2026-12-08',
+    rules: ['tan-recent'],
+  },
+  {
+    row: 'known stainless-steel allergy',
+    answers: { allergies: ['stainless_steel'] },
+    outcome: 'not_eligible',
+    rules: ['stainless-steel-allergy'],
+  },
+  {
+    row: 'nickel allergy',
+    answers: { allergies: ['nickel'] },
+    outcome: 'review',
+    rules: ['nickel-allergy'],
+  },
+  {
+    row: 'numbing-cream allergy',
+    answers: { allergies: ['anaesthetic'] },
+    outcome: 'review',
+    rules: ['anaesthetic-allergy'],
+  },
+  {
+    row: 'numbing cream: liver disease',
+    answers: { history: ['liver_disease'] },
+    outcome: 'review',
+    rules: ['numbing-liver-disease'],
+  },
+  {
+    row: 'numbing cream: pseudocholinesterase deficiency',
+    answers: { history: ['pseudocholinesterase'] },
+    outcome: 'review',
+    rules: ['numbing-pseudocholinesterase'],
+  },
+  {
+    row: 'numbing cream: PABA or sulphonamide allergy',
+    answers: { allergies: ['sulpha_paba'] },
+    outcome: 'review',
+    rules: ['numbing-sulpha-paba-allergy'],
+  },
+  {
+    row: 'numbing cream: methaemoglobinaemia',
+    answers: { history: ['methaemoglobinaemia'] },
+    outcome: 'review',
+    rules: ['numbing-methaemoglobinaemia'],
+  },
+  {
+    row: 'numbing cream: heart-rhythm medicines',
+    answers: { medicines: ['heart_rhythm'] },
+    outcome: 'review',
+    rules: ['numbing-heart-rhythm-medicine'],
+  },
+  {
+    row: 'retinoids, acids, exfoliants: window of 5 days',
+    answers: { medicines: ['retinoids_acids'], retinoidLastUse: TODAY },
+    outcome: 'eligible',
+    waitUntil: '2026-11-30',
+    rules: ['retinoids-recent'],
+  },
+  {
+    row: 'peel: window of 30 days',
+    answers: { procedures: ['peel'], peelDate: '2026-11-01' },
+    outcome: 'eligible',
+    waitUntil: '2026-12-01',
+    rules: ['peel-recent'],
+  },
+  {
+    row: 'laser or IPL: window of 14 days',
+    answers: { procedures: ['laser'], laserDate: '2026-11-15' },
+    outcome: 'eligible',
+    waitUntil: '2026-11-29',
+    rules: ['laser-recent'],
+  },
+  {
+    row: 'dermabrasion or deep peel: window of 3 months',
+    answers: { procedures: ['dermabrasion_deep_peel'], deepPeelDate: '2026-10-10' },
+    outcome: 'eligible',
+    waitUntil: '2027-01-10',
+    rules: ['deep-peel-recent'],
+  },
+  {
+    row: 'facelift or eyelid surgery: window of 1 year',
+    answers: { procedures: ['facial_surgery'], facialSurgeryDate: '2026-06-30' },
+    outcome: 'eligible',
+    waitUntil: '2027-06-30',
+    rules: ['facial-surgery-recent'],
+  },
+  {
+    row: 'toxin: window of 14 days',
+    answers: { procedures: ['toxin'], toxinDate: '2026-11-20' },
+    outcome: 'eligible',
+    waitUntil: '2026-12-04',
+    rules: ['toxin-recent'],
+  },
+  {
+    row: 'filler: window of 14 days',
+    answers: { procedures: ['filler'], fillerDate: '2026-11-24' },
+    outcome: 'eligible',
+    waitUntil: '2026-12-08',
+    rules: ['filler-recent'],
+  },
+  {
+    row: 'drugs that make skin sensitive to light',
+    answers: { medicines: ['photosensitising'] },
+    outcome: 'review',
+    rules: ['photosensitising-medicine'],
+  },
+  {
+    row: 'hepatitis, HIV or another infection in the blood',
+    answers: { history: ['blood_borne_infection'] },
+    outcome: 'review',
+    rules: ['blood-borne-infection'],
+  },
+  {
+    row: 'age under 18',
+    answers: { dateOfBirth: '2009-11-26' },
+    outcome: 'not_eligible',
+    rules: ['under-minimum-age'],
+  },
+  {
+    row: 'age 18 to 21',
+    answers: { dateOfBirth: '2005-11-25' },
+    outcome: 'review',
+    rules: ['young-adult'],
+  },
+]
+
+describe('clinical reference table 1.2: every row under the default rule set', () => {
+  test.each(TABLE_1_2)('$row → $outcome', (row) => {
+    const result = evaluateScreening(
+      { ...CLEAR, ...row.answers },
+      DEFAULT_SCREENING_SETTINGS,
+      TODAY,
+    )
+    expect(result.outcome).toBe(row.outcome)
+    expect(result.waitUntil).toBe(row.waitUntil ?? null)
+    expect(result.findings.map((f) => f.ruleId)).toEqual(row.rules)
+    // Every finding cites sources, each of them in the register.
+    for (const finding of result.findings) {
+      expect(sourceTags(finding.sources).length).toBeGreaterThan(0)
+      for (const tag of sourceTags(finding.sources)) expect(SOURCE_REGISTER.has(tag)).toBe(true)
+    }
+  })
+
+  test('every rule of the rule table is reached by a row of the clinical reference', () => {
+    const reached = new Set(TABLE_1_2.flatMap((row) => row.rules))
+    // Information for the clinician only, not a contraindication row.
+    const infoOnly = ['darker-skin-type', 'eye-area']
+    expect(SCREENING_RULES.map((r) => r.id).filter((id) => !reached.has(id))).toEqual(infoOnly)
+  })
+
+  test('every default source tag is in the source register', () => {
+    for (const rule of SCREENING_RULES)
+      for (const tag of sourceTags(rule.sources))
+        expect(SOURCE_REGISTER.has(tag), `${rule.id}: ${tag}`).toBe(true)
+  })
+
+  test('a clinic may relax pregnancy or breastfeeding to a clinician’s review', () => {
+    const relaxed = {
+      ...DEFAULT_SCREENING_SETTINGS,
+      relaxedRuleIds: ['pregnancy-or-breastfeeding'],
+    }
+    const result = evaluateScreening({ ...CLEAR, pregnancy: 'pregnant' }, relaxed, TODAY)
+    expect(result.outcome).toBe('review')
+    expect(result.findings[0]).toMatchObject({ kind: 'review' })
+    expect(result.findings[0]!.patientText).toContain('A clinician will check')
+    // Only rules marked relaxable can be relaxed.
+    const wrong = { ...DEFAULT_SCREENING_SETTINGS, relaxedRuleIds: ['bleeding-disorder'] }
+    expect(
+      evaluateScreening({ ...CLEAR, history: ['bleeding_disorder'] }, wrong, TODAY).outcome,
+    ).toBe('not_eligible')
+  })
+})
+
+describe('what the patient is told: every finding, not only the first', () => {
+  test('a cold sore now and isotretinoin stopped 3 months ago show both', () => {
+    const result = evaluateScreening(
+      {
+        ...CLEAR,
+        skinNow: ['cold_sore'],
+        medicines: ['isotretinoin_past'],
+        isotretinoinLastDose: '2026-08-25',
+      },
+      DEFAULT_SCREENING_SETTINGS,
+      TODAY,
+    )
+    expect(result.outcome).toBe('not_eligible')
+    const groups = patientExplanationGroups(patientExplanationsOf(result.findings))
+    expect(groups.map((g) => g.kind)).toEqual(['not_eligible', 'wait_until'])
+    expect(groups[0]!.explanations[0]!.text).toContain('cold sore')
+    expect(groups[1]!.explanations[0]).toMatchObject({ until: '2027-02-25' })
+    expect(groups[1]!.explanations[0]!.text).toContain('isotretinoin')
+  })
+
+  test('a "not eligible" answer lists its review findings too, in the rule table’s order', () => {
+    const result = evaluateScreening(
+      { ...CLEAR, pregnancy: 'pregnant', history: ['keloid', 'cold_sores'], skinType: 'VI' },
+      DEFAULT_SCREENING_SETTINGS,
+      TODAY,
+    )
+    const groups = patientExplanationGroups(patientExplanationsOf(result.findings))
+    expect(groups.map((g) => [g.kind, g.explanations.length])).toEqual([
+      ['not_eligible', 1],
+      ['review', 2],
+    ])
+    // Information for the clinician (darker skin type) is not shown to the patient.
+    expect(patientExplanationsOf(result.findings)).toHaveLength(3)
   })
 })
 
@@ -408,7 +864,7 @@ const answersArb: fc.Arbitrary<ScreeningAnswers> = fc
       ScreeningAnswers['pregnancy']
     >,
     procedures: subset(PROCEDURES),
-    dates: fc.array(date, { minLength: 8, maxLength: 8 }),
+    dates: fc.array(date, { minLength: 10, maxLength: 10 }),
     diabetesControlled: fc.constantFrom('yes', 'no', 'unsure') as fc.Arbitrary<
       'yes' | 'no' | 'unsure'
     >,
@@ -430,6 +886,8 @@ function withFollowUps(
   if (a.procedures.includes('filler')) answers.fillerDate = dates[5]
   if (a.procedures.includes('peel')) answers.peelDate = dates[6]
   if (a.procedures.includes('laser')) answers.laserDate = dates[7]
+  if (a.procedures.includes('dermabrasion_deep_peel')) answers.deepPeelDate = dates[8]
+  if (a.procedures.includes('facial_surgery')) answers.facialSurgeryDate = dates[9]
   return answers
 }
 
@@ -478,6 +936,8 @@ const FOLLOW_UP_OF: Record<string, keyof ScreeningAnswers> = {
   filler: 'fillerDate',
   peel: 'peelDate',
   laser: 'laserDate',
+  dermabrasion_deep_peel: 'deepPeelDate',
+  facial_surgery: 'facialSurgeryDate',
 }
 
 function addRisk(answers: ScreeningAnswers, risk: Risk): ScreeningAnswers {
@@ -516,6 +976,7 @@ const settingsArb: fc.Arbitrary<ScreeningSettings> = fc
     toxinDays: fc.integer({ min: 0, max: 365 }),
     tanDays: fc.integer({ min: 0, max: 60 }),
     stricterRuleIds: fc.subarray(SCREENING_RULES.filter((r) => r.stricter).map((r) => r.id)),
+    relaxedRuleIds: fc.subarray(SCREENING_RULES.filter((r) => r.relaxable).map((r) => r.id)),
   })
   .map((varied) => ({ ...DEFAULT_SCREENING_SETTINGS, ...varied }))
 

@@ -28,9 +28,22 @@ export type ScreeningResult = {
   findings: Finding[]
 }
 
-function kindOf(rule: ScreeningRule, settings: ScreeningSettings): RuleKind {
+/** What a rule says under these settings: its default, or the clinic's stricter or relaxed choice. */
+export function kindOf(rule: ScreeningRule, settings: ScreeningSettings): RuleKind {
   if (rule.stricter && settings.stricterRuleIds.includes(rule.id)) return 'not_eligible'
+  if (rule.relaxable && settings.relaxedRuleIds.includes(rule.id)) return 'review'
   return rule.kind
+}
+
+/** The sources a rule is published with in these settings ("C-SP1, C-DP"). */
+export function sourcesOf(rule: ScreeningRule, settings: ScreeningSettings): string {
+  const tags = settings.ruleSources[rule.id]
+  return tags && tags.length > 0 ? tags.join(', ') : rule.sources
+}
+
+/** Rules these settings would leave without a source (publishing refuses them). */
+export function rulesWithoutSources(settings: ScreeningSettings): ScreeningRule[] {
+  return SCREENING_RULES.filter((rule) => (settings.ruleSources[rule.id] ?? []).length === 0)
 }
 
 /** Runs every rule over the answers, as judged on `today` (the clinic's calendar date). */
@@ -39,11 +52,17 @@ export function evaluateScreening(
   settings: ScreeningSettings,
   today: string,
 ): ScreeningResult {
-  const context: RuleContext = { answers, settings, today, age: ageOn(answers.dateOfBirth, today) }
+  const base = {
+    answers,
+    settings,
+    today,
+    age: ageOn(answers.dateOfBirth, today),
+  }
   const findings: Finding[] = []
   for (const rule of SCREENING_RULES) {
-    if (!rule.applies(context)) continue
     let kind = kindOf(rule, settings)
+    const context: RuleContext = { ...base, kind }
+    if (!rule.applies(context)) continue
     let until: string | null = null
     let clinicianText = rule.clinician(context)
     if (rule.window) {
@@ -68,7 +87,7 @@ export function evaluateScreening(
       until,
       patientText: kind === 'info' || !rule.patient ? null : rule.patient(context),
       clinicianText,
-      sources: rule.sources,
+      sources: sourcesOf(rule, settings),
     })
   }
   return combineFindings(findings)
@@ -125,5 +144,31 @@ export function clearsBookingOn(
 ): boolean {
   return (
     result.outcome === 'eligible' && (result.waitUntil === null || result.waitUntil <= startDate)
+  )
+}
+
+/** What the patient reads about one finding (findings meant for the clinician only have none). */
+export type PatientExplanationItem = { kind: Finding['kind']; text: string; until: string | null }
+
+const PATIENT_GROUP_ORDER = ['not_eligible', 'review', 'wait_until'] as const
+
+/**
+ * Every finding the patient should read, grouped: why it cannot be booked now, what a clinician
+ * will check, the dates to wait for. All of them, whatever the outcome: a "not eligible" answer
+ * does not hide a waiting window that will still apply when the patient comes back.
+ */
+export function patientExplanationGroups(
+  explanations: readonly PatientExplanationItem[],
+): { kind: (typeof PATIENT_GROUP_ORDER)[number]; explanations: PatientExplanationItem[] }[] {
+  return PATIENT_GROUP_ORDER.flatMap((kind) => {
+    const group = explanations.filter((e) => e.kind === kind)
+    return group.length > 0 ? [{ kind, explanations: group }] : []
+  })
+}
+
+/** The patient's explanations of a result, in the rule table's order. */
+export function patientExplanationsOf(findings: readonly Finding[]): PatientExplanationItem[] {
+  return findings.flatMap((f) =>
+    f.patientText ? [{ kind: f.kind, text: f.patientText, until: f.until }] : [],
   )
 }

@@ -166,6 +166,9 @@ describe('the admin publish form', () => {
     ['peelDays', '30'],
     ['laserDays', '14'],
     ['tanDays', '14'],
+    ['deepPeelMonths', '3'],
+    ['facialSurgeryMonths', '12'],
+    ['sources-nickel-allergy', 'b-16,  B-2'],
   ]
   const request = (fields: [string, string][]) =>
     parseForm(
@@ -203,10 +206,23 @@ describe('the admin publish form', () => {
       ['note', ' Policy '],
     ])
     expect(parsed.ok && parsed.data).toMatchObject({
-      stricterRuleIds: ['keloid-tendency'],
+      settings: { stricterRuleIds: ['keloid-tendency'], relaxedRuleIds: [] },
       note: 'Policy',
     })
     const none = await request(VALID)
-    expect(none.ok && none.data).toMatchObject({ stricterRuleIds: [], note: null })
+    expect(none.ok && none.data).toMatchObject({ settings: { stricterRuleIds: [] }, note: null })
+  })
+
+  test('each rule’s sources are tags, read in words; an unknown tag names the rule', async () => {
+    const parsed = await request(VALID)
+    // Typed tags are upper-cased and split; a rule not posted is left empty (publishing refuses).
+    expect(parsed.ok && parsed.data.settings.ruleSources['nickel-allergy']).toEqual(['B-16', 'B-2'])
+    expect(parsed.ok && parsed.data.settings.ruleSources['sunburn']).toEqual([])
+    const unknown = await request([...VALID, ['sources-sunburn', 'D-4, Z-1']])
+    expect(!unknown.ok && unknown.errors.fieldErrors).toEqual({
+      'sources-sunburn': [
+        'Sunburn: Z-1 is not in the source register. Use tags such as C-SP1, B-2 or D-4.',
+      ],
+    })
   })
 })

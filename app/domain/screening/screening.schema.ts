@@ -2,17 +2,20 @@ import * as z from 'zod'
 import { IsoDateSchema } from '#app/domain/shared/fields.schema.ts'
 
 /**
- * The eligibility questionnaire, version 1 (docs/clinical-reference.md sections 1.2 and 6). Every
- * submission stores the version it answered; a change to the questions or their meaning is a new
- * version (the stored answers of version 1 keep parsing with these schemas).
+ * The eligibility questionnaire, version 2 (docs/clinical-reference.md sections 1.2 and 6;
+ * docs/decisions/032). Every submission stores the version it answered; a change to the questions
+ * or their meaning is a new version. Version 2 only adds choices and follow-ups to version 1, so
+ * the stored answers of version 1 still parse (StoredAnswersV1Schema, with the lists of version 1).
  * Client-safe: the browser validates with the same schema the action parses again.
  */
-export const SCREENING_QUESTIONNAIRE_VERSION = 1
+export const SCREENING_QUESTIONNAIRE_VERSION = 2
+/** Every questionnaire version whose stored answers the app can read. */
+export const QUESTIONNAIRE_VERSIONS = [1, 2] as const
 
 export const TREATMENT_AREAS = ['face', 'eye_area', 'neck', 'chest', 'hands', 'body'] as const
 export const SKIN_TYPES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'unsure'] as const
-/** At the treatment area, now. */
-export const SKIN_NOW = [
+/** At the treatment area, now (version 1's choices). */
+const SKIN_NOW_V1 = [
   'infection',
   'open_wound',
   'cold_sore',
@@ -23,7 +26,7 @@ export const SKIN_NOW = [
   'sunburn',
   'tan',
 ] as const
-export const HISTORY = [
+const HISTORY_V1 = [
   'cold_sores',
   'keloid',
   'diabetes',
@@ -34,16 +37,35 @@ export const HISTORY = [
   'bleeding_disorder',
   'skin_disease',
 ] as const
-export const MEDICINES = [
+const MEDICINES_V1 = [
   'isotretinoin_now',
   'isotretinoin_past',
   'blood_thinners',
   'retinoids_acids',
   'photosensitising',
 ] as const
-export const ALLERGIES = ['stainless_steel', 'nickel', 'anaesthetic'] as const
+const ALLERGIES_V1 = ['stainless_steel', 'nickel', 'anaesthetic'] as const
+const PROCEDURES_V1 = ['toxin', 'filler', 'peel', 'laser'] as const
+
+/** Version 2 adds choices at the end of the lists of version 1 (the order of the page). */
+export const SKIN_NOW = [
+  ...SKIN_NOW_V1.slice(0, 7),
+  'actinic_keratosis',
+  'raised_lesion',
+  ...SKIN_NOW_V1.slice(7),
+] as const
+export const HISTORY = [
+  ...HISTORY_V1,
+  'radiation_to_area',
+  'blood_borne_infection',
+  'liver_disease',
+  'pseudocholinesterase',
+  'methaemoglobinaemia',
+] as const
+export const MEDICINES = [...MEDICINES_V1, 'heart_rhythm'] as const
+export const ALLERGIES = [...ALLERGIES_V1, 'sulpha_paba'] as const
 export const PREGNANCY = ['no', 'pregnant', 'breastfeeding'] as const
-export const PROCEDURES = ['toxin', 'filler', 'peel', 'laser'] as const
+export const PROCEDURES = [...PROCEDURES_V1, 'dermabrasion_deep_peel', 'facial_surgery'] as const
 export const DIABETES_CONTROL = ['yes', 'no', 'unsure'] as const
 
 /** The "tick what applies" questions; each also offers "None of these" (posted as "none"). */
@@ -72,6 +94,8 @@ export const FOLLOW_UPS = {
   fillerDate: { checklist: 'procedures', value: 'filler', kind: 'date' },
   peelDate: { checklist: 'procedures', value: 'peel', kind: 'date' },
   laserDate: { checklist: 'procedures', value: 'laser', kind: 'date' },
+  deepPeelDate: { checklist: 'procedures', value: 'dermabrasion_deep_peel', kind: 'date' },
+  facialSurgeryDate: { checklist: 'procedures', value: 'facial_surgery', kind: 'date' },
 } as const satisfies Record<string, { checklist: ChecklistName; value: string; kind: string }>
 export type FollowUpName = keyof typeof FOLLOW_UPS
 export const FOLLOW_UP_NAMES = Object.keys(FOLLOW_UPS) as FollowUpName[]
@@ -96,6 +120,8 @@ export type ScreeningAnswers = {
   fillerDate?: string
   peelDate?: string
   laserDate?: string
+  deepPeelDate?: string
+  facialSurgeryDate?: string
 }
 
 /** A posted checkbox group: nothing (undefined), one value (a string) or several (an array). */
@@ -159,6 +185,8 @@ export const FOLLOW_UP_REQUIRED: Record<FollowUpName, string> = {
   fillerDate: 'Enter the date of the filler.',
   peelDate: 'Enter the date of the peel.',
   laserDate: 'Enter the date of the laser or IPL treatment.',
+  deepPeelDate: 'Enter the date of the dermabrasion or deep peel.',
+  facialSurgeryDate: 'Enter the date of the surgery.',
 }
 
 const FUTURE = 'This date is in the future. Enter the date it happened.'
@@ -210,6 +238,8 @@ export function screeningFormSchema(today: string) {
       fillerDate: pastDateSchema(today, FUTURE),
       peelDate: pastDateSchema(today, FUTURE),
       laserDate: pastDateSchema(today, FUTURE),
+      deepPeelDate: pastDateSchema(today, FUTURE),
+      facialSurgeryDate: pastDateSchema(today, FUTURE),
     })
     .superRefine((value, ctx) => {
       for (const name of Object.keys(CHECKLISTS) as ChecklistName[]) {
@@ -283,12 +313,12 @@ export const StoredAnswersV1Schema = z.object({
   dateOfBirth: IsoDateSchema,
   areas: z.array(z.enum(TREATMENT_AREAS)),
   skinType: z.enum(SKIN_TYPES),
-  skinNow: z.array(z.enum(SKIN_NOW)),
-  history: z.array(z.enum(HISTORY)),
-  medicines: z.array(z.enum(MEDICINES)),
-  allergies: z.array(z.enum(ALLERGIES)),
+  skinNow: z.array(z.enum(SKIN_NOW_V1)),
+  history: z.array(z.enum(HISTORY_V1)),
+  medicines: z.array(z.enum(MEDICINES_V1)),
+  allergies: z.array(z.enum(ALLERGIES_V1)),
   pregnancy: z.enum(PREGNANCY),
-  procedures: z.array(z.enum(PROCEDURES)),
+  procedures: z.array(z.enum(PROCEDURES_V1)),
   tanDate: IsoDateSchema.optional(),
   diabetesControlled: z.enum(DIABETES_CONTROL).optional(),
   cancerTreatmentEndDate: IsoDateSchema.optional(),
@@ -299,6 +329,24 @@ export const StoredAnswersV1Schema = z.object({
   peelDate: IsoDateSchema.optional(),
   laserDate: IsoDateSchema.optional(),
 }) satisfies z.ZodType<ScreeningAnswers>
+
+/** Stored answers of questionnaire version 2: version 1's, with the added choices and dates. */
+export const StoredAnswersV2Schema = StoredAnswersV1Schema.extend({
+  skinNow: z.array(z.enum(SKIN_NOW)),
+  history: z.array(z.enum(HISTORY)),
+  medicines: z.array(z.enum(MEDICINES)),
+  allergies: z.array(z.enum(ALLERGIES)),
+  procedures: z.array(z.enum(PROCEDURES)),
+  deepPeelDate: IsoDateSchema.optional(),
+  facialSurgeryDate: IsoDateSchema.optional(),
+}) satisfies z.ZodType<ScreeningAnswers>
+
+/** The stored answers of a questionnaire version, or an error for a version the app never had. */
+export function parseStoredAnswers(version: number, answers: unknown): ScreeningAnswers {
+  if (version === 1) return StoredAnswersV1Schema.parse(answers)
+  if (version === 2) return StoredAnswersV2Schema.parse(answers)
+  throw new Error(`Unknown questionnaire version ${version}`)
+}
 
 /** The combined outcome of a submission. Waiting windows come on top, as a date. */
 export const SCREENING_OUTCOMES = ['eligible', 'review', 'not_eligible'] as const
@@ -374,3 +422,32 @@ export const ClinicQuestionAnswerSchema = z.object({
     .min(1, { error: 'Write your answer.' })
     .max(2000, { error: 'Use at most 2000 characters.' }),
 })
+
+/**
+ * A clinician approves an earlier first day inside a waiting window for this patient (e.g. a
+ * doctor's trial after isotretinoin, docs/decisions/032). The reason stays in the record; the
+ * patient sees only the new first day.
+ */
+export const EarlierDateSchema = z.object({
+  intent: z.literal('approve_earlier_date'),
+  submissionId: submissionIdField,
+  firstDay: z
+    .string({ error: 'Enter the new first day.' })
+    .trim()
+    .min(1, { error: 'Enter the new first day.' })
+    .pipe(IsoDateSchema),
+  reason: z
+    .string({ error: 'Write why the earlier day is safe for this patient.' })
+    .trim()
+    .min(1, { error: 'Write why the earlier day is safe for this patient.' })
+    .max(1000, { error: 'Use at most 1000 characters.' }),
+})
+export type EarlierDateInput = z.output<typeof EarlierDateSchema>
+
+/** Everything the staff review page posts: the three decisions and an earlier first day. */
+export const ReviewPageActionSchema = z.discriminatedUnion('intent', [
+  ApproveSchema,
+  DeclineSchema,
+  RequestInfoSchema,
+  EarlierDateSchema,
+])

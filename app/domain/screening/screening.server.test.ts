@@ -48,7 +48,7 @@ describe('rule-set versions', () => {
     const stricter = {
       ...DEFAULT_SCREENING_SETTINGS,
       isotretinoinMonths: 12,
-      stricterRuleIds: ['keloid-tendency', 'pregnancy-or-breastfeeding'],
+      stricterRuleIds: ['keloid-tendency', 'anticoagulants'],
     }
     expect(
       publishScreeningRuleSet({ settings: stricter, note: 'Doctor’s policy' }, admin, NOW),
@@ -77,7 +77,7 @@ describe('rule-set versions', () => {
       changes: [
         'Wait after the last isotretinoin dose: 6 → 12 months',
         'Keloid or raised scar tendency: now not eligible',
-        'Pregnancy or breastfeeding: now not eligible',
+        'Anticoagulant or antiplatelet: now not eligible',
       ],
     })
     const audit = getDb()
@@ -128,6 +128,88 @@ describe('rule-set versions', () => {
       .where(eq(screeningSubmissions.id, draft.screeningSubmissionId!))
       .get()!
     expect(fresh).toMatchObject({ ruleSetVersion: 2, outcome: 'not_eligible' })
+  })
+})
+
+describe('publishing refuses a rule without a source (docs/decisions/032)', () => {
+  test('a rule left without a source, or citing an unknown tag, is named; nothing is published', () => {
+    const admin = staffActorFor(DEMO_ADMIN)
+    const result = publishScreeningRuleSet(
+      {
+        settings: {
+          ...DEFAULT_SCREENING_SETTINGS,
+          isotretinoinMonths: 3,
+          ruleSources: {
+            ...DEFAULT_SCREENING_SETTINGS.ruleSources,
+            'isotretinoin-recent': [],
+            'nickel-allergy': ['B-16', 'X-99'],
+          },
+        },
+        note: null,
+      },
+      admin,
+      NOW,
+    )
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'sources',
+      // In the rule table's order.
+      problems: [
+        { ruleId: 'nickel-allergy', problem: 'X-99 is not in the source register' },
+        { ruleId: 'isotretinoin-recent', problem: 'no source' },
+      ],
+    })
+    expect(!result.ok && result.reason === 'sources' && result.message).toBe(
+      'Every rule needs at least one source from the source register. Not published: Nickel allergy (X-99 is not in the source register); Isotretinoin stopped recently (no source).',
+    )
+    expect(getCurrentRuleSet().version).toBe(1)
+    expect(getDb().select().from(screeningRuleSets).all()).toHaveLength(1)
+    expect(
+      getDb()
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'screening.rules_published'))
+        .all(),
+    ).toHaveLength(0)
+  })
+
+  test('a rule missing from the stored sources falls back to its default; changed sources are a change', () => {
+    const admin = staffActorFor(DEMO_ADMIN)
+    const sources = { ...DEFAULT_SCREENING_SETTINGS.ruleSources, 'nickel-allergy': ['B-16'] }
+    expect(
+      publishScreeningRuleSet(
+        {
+          settings: {
+            ...DEFAULT_SCREENING_SETTINGS,
+            ruleSources: sources,
+            relaxedRuleIds: ['pregnancy-or-breastfeeding'],
+          },
+          note: null,
+        },
+        admin,
+        NOW,
+      ),
+    ).toEqual({ ok: true, version: 2 })
+    const current = getCurrentRuleSet()
+    expect(current.settings.ruleSources['nickel-allergy']).toEqual(['B-16'])
+    expect(current.settings.relaxedRuleIds).toEqual(['pregnancy-or-breastfeeding'])
+    expect(getScreeningSettingsPage().history[0]!.changes).toEqual([
+      'Pregnancy or breastfeeding: now clinician review',
+      'Nickel allergy: sources B-16, B-2 → B-16',
+    ])
+  })
+
+  test('a relaxed choice only for rules the table marks relaxable', () => {
+    expect(
+      publishScreeningRuleSet(
+        {
+          settings: { ...DEFAULT_SCREENING_SETTINGS, relaxedRuleIds: ['bleeding-disorder'] },
+          note: null,
+        },
+        staffActorFor(DEMO_ADMIN),
+        NOW,
+      ),
+    ).toEqual({ ok: false, reason: 'unknown-rule' })
   })
 })
 

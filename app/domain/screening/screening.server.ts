@@ -9,8 +9,8 @@ import { evaluateScreening, type Finding } from './screening.rules.ts'
 import {
   type ScreeningAnswers,
   type ScreeningOutcome,
+  parseStoredAnswers,
   SCREENING_QUESTIONNAIRE_VERSION,
-  StoredAnswersV1Schema,
   type SubmissionSource,
 } from './screening.schema.ts'
 import { type ScreeningSettings, StoredSettingsSchema } from './screening-settings.schema.ts'
@@ -58,13 +58,12 @@ export type Submission = {
 
 /** A stored submission with its answers and findings parsed (health data: callers audit views). */
 export function readSubmission(row: SubmissionRow): Submission {
-  if (row.questionnaireVersion !== SCREENING_QUESTIONNAIRE_VERSION)
-    throw new Error(`Unknown questionnaire version ${row.questionnaireVersion}`)
   return {
     id: row.id,
     questionnaireVersion: row.questionnaireVersion,
     ruleSetVersion: row.ruleSetVersion,
-    answers: StoredAnswersV1Schema.parse(JSON.parse(row.answers)),
+    // Throws for a questionnaire version the app never had.
+    answers: parseStoredAnswers(row.questionnaireVersion, JSON.parse(row.answers)),
     outcome: row.outcome,
     waitUntil: row.waitUntil,
     findings: JSON.parse(row.findings) as Finding[],

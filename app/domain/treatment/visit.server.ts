@@ -3,6 +3,7 @@ import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { consentStatusOfBooking } from '#app/domain/consent/consent-status.server.ts'
 import { screeningValidity } from '#app/domain/screening/screening.rules.ts'
 import { latestBookingSubmission } from '#app/domain/screening/screening.server.ts'
+import { bookingWaitUntil } from '#app/domain/screening/screening-window.server.ts'
 import { type Db, type Tx } from '#db/client.server.ts'
 import {
   bookings,
@@ -88,7 +89,8 @@ export function visitFacts(db: Db | Tx, visit: Visit): VisitFacts {
       validity: submission ? screeningValidity(submission, visit.booking.startAt) : null,
       decisionsSinceAnswers: decisions,
       windowEndsAfterVisit: windowEndsAfter(
-        submission?.waitUntil ?? null,
+        // A clinician's earlier day for these answers counts (docs/decisions/032).
+        submission ? bookingWaitUntil(db, visit.booking.id) : null,
         visit.booking.startAt.getTime(),
         getClinicSettings().timeZone,
       ),

@@ -2,7 +2,10 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
-import { type ScreeningAnswers } from '#app/domain/screening/screening.schema.ts'
+import {
+  SCREENING_QUESTIONNAIRE_VERSION,
+  type ScreeningAnswers,
+} from '#app/domain/screening/screening.schema.ts'
 import { getDb } from '#db/client.server.ts'
 import {
   auditEvents,
@@ -86,7 +89,7 @@ describe('screening in the booking wizard', () => {
       bookingId: booking.id,
       patientId: booking.patientId,
       bookingVersion: 1,
-      questionnaireVersion: 1,
+      questionnaireVersion: SCREENING_QUESTIONNAIRE_VERSION,
       ruleSetVersion: 1,
       source: 'booking',
     })
