@@ -21,6 +21,7 @@ import {
 } from '#app/components/visit/staff-booking-summary.tsx'
 import { ScreeningClearanceBadge, TreatmentEntries } from '#app/components/visit/visit-parts.tsx'
 import { getAppointmentDetail } from '#app/domain/treatment/appointment-detail.server.ts'
+import { checkInClosedReason } from '#app/domain/treatment/visit-messages.ts'
 import {
   IDENTITY_METHOD_LABELS,
   VisitOutcomeSchema,
@@ -141,7 +142,7 @@ export default function AppointmentRoute() {
 
       <section aria-labelledby="visit-heading">
         <h2 id="visit-heading">At the visit</h2>
-        <ul className="cluster" aria-label="Where this visit stands">
+        <ul className="cluster badge-list" aria-label="Where this visit stands">
           <li>
             <ScreeningClearanceBadge clearance={facts.screening} />
           </li>
@@ -158,8 +159,8 @@ export default function AppointmentRoute() {
         </ul>
         {open && isTreatment && detail.blockers.length > 0 ? (
           <>
-            <p>Before you can record the treatment:</p>
-            <ul>
+            <p id="record-blocked">Before you can record the treatment:</p>
+            <ul aria-labelledby="record-blocked">
               {detail.blockers.map((blocker) => (
                 <li key={blocker}>{blocker}</li>
               ))}
@@ -168,9 +169,17 @@ export default function AppointmentRoute() {
         ) : null}
         {open ? (
           <div className="cluster">
-            <Link className="button" to={`/staff/bookings/${booking.id}/check-in`}>
-              {facts.checkedIn ? 'Check in again' : 'Check in'}
-            </Link>
+            {detail.timing.checkIn === 'open' ? (
+              <Link className="button" to={`/staff/bookings/${booking.id}/check-in`}>
+                {facts.checkedIn ? 'Check in again' : 'Check in'}
+              </Link>
+            ) : (
+              <BlockedAction
+                label="Check in"
+                reason={checkInClosedReason(detail.timing.checkIn, detail.timing.visitDate)}
+                reasonId="check-in-blocked"
+              />
+            )}
             {isTreatment ? (
               <>
                 <Link
@@ -181,12 +190,20 @@ export default function AppointmentRoute() {
                     ? 'Read and countersign the consent'
                     : 'See the consent'}
                 </Link>
-                <Link
-                  className="button button--secondary"
-                  to={`/staff/bookings/${booking.id}/treatment`}
-                >
-                  Record the treatment
-                </Link>
+                {detail.blockers.length === 0 ? (
+                  <Link
+                    className="button button--secondary"
+                    to={`/staff/bookings/${booking.id}/treatment`}
+                  >
+                    Record the treatment
+                  </Link>
+                ) : (
+                  <BlockedAction
+                    label="Record the treatment"
+                    reason="Not yet: see what is missing above."
+                    reasonId="record-blocked-short"
+                  />
+                )}
               </>
             ) : null}
           </div>
@@ -205,7 +222,7 @@ export default function AppointmentRoute() {
             ))}
           </ul>
         ) : null}
-        {open ? (
+        {open && (!isTreatment || (detail.timing.hasStarted && !facts.checkedIn)) ? (
           <Form method="post" className="cluster">
             {isTreatment ? null : (
               <SubmitButton
@@ -217,14 +234,17 @@ export default function AppointmentRoute() {
                 Mark the consultation as done
               </SubmitButton>
             )}
-            <SubmitButton
-              pending={pending}
-              className="button button--danger"
-              name="intent"
-              value="no-show"
-            >
-              Mark as no-show
-            </SubmitButton>
+            {/* A no-show only once the start time has passed, and never after a check-in. */}
+            {detail.timing.hasStarted && !facts.checkedIn ? (
+              <SubmitButton
+                pending={pending}
+                className="button button--danger"
+                name="intent"
+                value="no-show"
+              >
+                Mark as no-show
+              </SubmitButton>
+            ) : null}
           </Form>
         ) : null}
       </section>
@@ -332,6 +352,33 @@ export default function AppointmentRoute() {
         )}
       </section>
     </div>
+  )
+}
+
+/** An action the clock or the record does not allow yet: shown, disabled, with its reason. */
+function BlockedAction({
+  label,
+  reason,
+  reasonId,
+}: {
+  label: string
+  reason: string
+  reasonId: string
+}) {
+  return (
+    <span className="blocked-action">
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled
+        aria-describedby={reasonId}
+      >
+        {label}
+      </button>
+      <span id={reasonId} className="muted">
+        {reason}
+      </span>
+    </span>
   )
 }
 

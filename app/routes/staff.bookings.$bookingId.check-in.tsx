@@ -17,6 +17,7 @@ import {
 } from '#app/components/visit/staff-booking-summary.tsx'
 import { ScreeningClearanceBadge } from '#app/components/visit/visit-parts.tsx'
 import { checkInPatient, getCheckInView } from '#app/domain/treatment/check-in.server.ts'
+import { checkInClosedReason } from '#app/domain/treatment/visit-messages.ts'
 import {
   CheckInSchema,
   IDENTITY_METHOD_LABELS,
@@ -31,7 +32,7 @@ export const meta: MetaFunction = () => [{ title: 'Check in | Staff | Dermadesk'
 
 export async function loader(args: LoaderFunctionArgs) {
   const { bookingId } = await requireClinicianVisit(args)
-  const view = getCheckInView(bookingId)
+  const view = getCheckInView(bookingId, new Date())
   if (!view) throw notFound('We could not find that appointment.')
   return view
 }
@@ -67,7 +68,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CheckInRoute() {
-  const { booking, patient, facts, timeZone } = useLoaderData<typeof loader>()
+  const { booking, patient, facts, timeZone, timing } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   const { formProps, fields, register } = useSchemaForm(CheckInSchema, actionData, {
@@ -97,41 +98,48 @@ export default function CheckInRoute() {
             : []),
         ]}
       />
-      <Form {...formProps} className="stack">
-        <FormErrorList errors={actionData?.formErrors} />
-        <ChoiceGroup
-          legend="How did you check who they are?"
-          type="radio"
-          options={IDENTITY_METHODS.map((value) => ({
-            value,
-            label: IDENTITY_METHOD_LABELS[value],
-          }))}
-          chosen={[]}
-          {...fields.choices('identityMethod')}
-        />
-        <CheckboxField
-          label={`This is ${patient.fullName}, born ${formatCalendarDate(patient.dateOfBirth)}`}
-          {...fields.checkbox('identityConfirmed')}
-        />
-        {booking.isTreatment ? (
+      {timing.checkIn !== 'open' ? (
+        <p className="notice">{checkInClosedReason(timing.checkIn, timing.visitDate)}</p>
+      ) : (
+        <Form {...formProps} className="stack">
+          <FormErrorList errors={actionData?.formErrors} />
           <ChoiceGroup
-            legend="Has anything about their health changed since they answered the health questions?"
-            hint="Ask about new medicines, skin problems, pregnancy, and any treatments or procedures since then."
+            legend="How did you check who they are?"
             type="radio"
-            options={[
-              { value: 'yes', label: 'Nothing has changed' },
-              { value: 'changed', label: 'Something has changed: go through the questions again' },
-            ]}
+            options={IDENTITY_METHODS.map((value) => ({
+              value,
+              label: IDENTITY_METHOD_LABELS[value],
+            }))}
             chosen={[]}
-            {...fields.choices('healthUnchanged')}
+            {...fields.choices('identityMethod')}
           />
-        ) : (
-          <input type="hidden" {...register('healthUnchanged')} value="yes" />
-        )}
-        <SubmitButton pending={pending} pendingText="Checking in…">
-          Check in
-        </SubmitButton>
-      </Form>
+          <CheckboxField
+            label={`This is ${patient.fullName}, born ${formatCalendarDate(patient.dateOfBirth)}`}
+            {...fields.checkbox('identityConfirmed')}
+          />
+          {booking.isTreatment ? (
+            <ChoiceGroup
+              legend="Has anything about their health changed since they answered the health questions?"
+              hint="Ask about new medicines, skin problems, pregnancy, and any treatments or procedures since then."
+              type="radio"
+              options={[
+                { value: 'yes', label: 'Nothing has changed' },
+                {
+                  value: 'changed',
+                  label: 'Something has changed: go through the questions again',
+                },
+              ]}
+              chosen={[]}
+              {...fields.choices('healthUnchanged')}
+            />
+          ) : (
+            <input type="hidden" {...register('healthUnchanged')} value="yes" />
+          )}
+          <SubmitButton pending={pending} pendingText="Checking in…">
+            Check in
+          </SubmitButton>
+        </Form>
+      )}
     </div>
   )
 }

@@ -21,11 +21,37 @@ test.describe('the visit', () => {
       email: uniqueEmail('visit'),
       practitioner: 'Marco Bianchi (Registered nurse)',
     })
-    const bookingId = moveBookingToNow(reference)
-
     const clinician = await browser.newContext({ baseURL })
     const staff = await clinician.newPage()
     await signInAs(clinician, 'nurse')
+
+    // Booked for a later day: check-in shows when it opens instead of a form that would refuse,
+    // and a no-show cannot be recorded before the start time.
+    const lookup = openE2eDb()
+    const bookingIdBefore = lookup
+      .prepare('SELECT id FROM bookings WHERE reference = ?')
+      .pluck()
+      .get(reference) as string
+    lookup.close()
+    await staff.goto(`/staff/bookings/${bookingIdBefore}`)
+    await expect(staff.getByRole('button', { name: 'Check in' })).toBeDisabled()
+    await expect(staff.getByRole('button', { name: 'Check in' })).toHaveAccessibleDescription(
+      /^Check-in opens on .+, the day of the appointment\.$/,
+    )
+    await expect(staff.getByRole('button', { name: 'Mark as no-show' })).toHaveCount(0)
+    await expect(staff.getByRole('list', { name: 'Where this visit stands' })).toHaveCSS(
+      'list-style-type',
+      'none',
+    )
+    await expectAccessible(staff)
+    await staff.goto(`/staff/bookings/${bookingIdBefore}/check-in`)
+    await expect(
+      staff.getByText(/^Check-in opens on .+, the day of the appointment\.$/),
+    ).toBeVisible()
+    await expect(staff.getByRole('button', { name: 'Check in' })).toHaveCount(0)
+    await expectAccessible(staff)
+
+    const bookingId = moveBookingToNow(reference)
 
     await staff.goto(`/staff/bookings/${bookingId}`)
     await expect(staff.getByRole('heading', { level: 1, name: new RegExp(name) })).toBeVisible()
@@ -52,6 +78,10 @@ test.describe('the visit', () => {
 
     // Countersignature, on the consent page.
     await staff.getByRole('link', { name: 'Read and countersign the consent' }).click()
+    // Staff pages speak to staff.
+    await expect(
+      staff.getByText('Not yet: countersign it below when you see the patient.'),
+    ).toBeVisible()
     await expectAccessible(staff)
     await staff.getByLabel(/I have gone through this consent with the patient in person/).check()
     await staff.getByRole('button', { name: /Countersign/ }).click()

@@ -106,7 +106,9 @@ export function ConsentRecordDetails({
       <dd>
         {record.countersignature
           ? `By ${record.countersignature.clinicianName} on ${at(record.countersignature.at, timeZone)}`
-          : 'Not yet: the clinician countersigns at your visit.'}
+          : audit
+            ? 'Not yet: countersign it below when you see the patient.'
+            : 'Not yet: the clinician countersigns at your visit.'}
       </dd>
       {record.withdrawal ? (
         <>

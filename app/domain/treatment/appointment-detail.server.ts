@@ -9,7 +9,7 @@ import { clinicToday } from '#app/domain/screening/screening.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { bookings, checkIns, services, treatmentRecords, users } from '#db/schema/index.ts'
 import { type TreatmentProducts, treatmentProductsOf } from './skin-products.rules.ts'
-import { coursePosition, treatmentBlockers } from './treatment.rules.ts'
+import { coursePosition, treatmentBlockers, visitTiming } from './treatment.rules.ts'
 import { type ANAESTHETICS, type BLEEDING_LEVELS, type TreatmentArea } from './treatment.schema.ts'
 import { loadVisit, visitFacts } from './visit.server.ts'
 import { formatPhone, phoneHref } from '#app/domain/shared/phone.rules.ts'
@@ -158,6 +158,7 @@ export function getAppointmentDetail(input: { bookingId: string; actor: StaffAct
     },
     facts,
     blockers: treatmentBlockers(facts),
+    timing: visitTiming(booking.startAt.getTime(), input.now.getTime(), booking.timeZone),
     consent: consent && { status: consent.status, resignReason: consent.resignReason },
     screening,
     checkIns: visitCheckIns.map(({ checkIn, by }) => ({

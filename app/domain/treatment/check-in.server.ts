@@ -7,6 +7,7 @@ import { getDb } from '#db/client.server.ts'
 import { checkIns } from '#db/schema/index.ts'
 import { type IdentityMethod } from './treatment.schema.ts'
 import { loadVisit, visitFacts } from './visit.server.ts'
+import { visitTiming } from './treatment.rules.ts'
 
 export type CheckInResult =
   | { ok: true; checkInId: string; next: 'visit' | 'update-answers' }
@@ -85,7 +86,7 @@ export function checkInPatient(input: {
  * What the check-in page shows: who is expected when, and where screening and consent stand (no
  * answers, so not a view of the health record).
  */
-export function getCheckInView(bookingId: string) {
+export function getCheckInView(bookingId: string, now: Date) {
   const db = getDb()
   const visit = loadVisit(db, bookingId)
   if (!visit) return null
@@ -102,6 +103,7 @@ export function getCheckInView(bookingId: string) {
       practitionerName: practitioner.displayName,
     },
     timeZone: getClinicSettings().timeZone,
+    timing: visitTiming(booking.startAt.getTime(), now.getTime(), getClinicSettings().timeZone),
     patient: { fullName: patient.fullName, dateOfBirth: patient.dateOfBirth },
     facts: visitFacts(db, visit),
   }

@@ -5,6 +5,7 @@ import {
   screeningClearance,
   treatmentBlockers,
   type VisitFacts,
+  visitTiming,
 } from './treatment.rules.ts'
 import { TreatmentRecordSchema } from './treatment.schema.ts'
 
@@ -205,5 +206,28 @@ describe('what blocks a treatment record', () => {
     expect(treatmentBlockers({ ...ready, isConsultation: true })).toEqual([
       'A consultation has no needling to record.',
     ])
+  })
+})
+
+describe('visit timing', () => {
+  const zone = 'Europe/Rome'
+  const start = Date.parse('2027-03-10T10:00:00+01:00')
+
+  test('check-in opens on the appointment’s day in the clinic’s zone, and only then', () => {
+    expect(visitTiming(start, Date.parse('2027-03-09T23:59:00+01:00'), zone)).toEqual({
+      checkIn: 'not-yet',
+      visitDate: '2027-03-10',
+      hasStarted: false,
+    })
+    // Midnight in Rome is still the day before in UTC: the clinic's day counts.
+    expect(visitTiming(start, Date.parse('2027-03-10T00:05:00+01:00'), zone).checkIn).toBe('open')
+    expect(visitTiming(start, Date.parse('2027-03-11T00:00:00+01:00'), zone).checkIn).toBe(
+      'day-passed',
+    )
+  })
+
+  test('a no-show becomes possible at the start time', () => {
+    expect(visitTiming(start, start - 1, zone).hasStarted).toBe(false)
+    expect(visitTiming(start, start, zone).hasStarted).toBe(true)
   })
 })

@@ -122,3 +122,25 @@ export function treatmentBlockers(facts: VisitFacts): string[] {
   if (consentProblem) blockers.push(consentProblem)
   return blockers
 }
+
+/**
+ * What the clock allows at a visit: check-in opens on the appointment's day (clinic time) and
+ * a no-show can be recorded once the start time has passed. Staff pages show a blocked action
+ * with this reason instead of a live button that then refuses.
+ */
+export type VisitTiming = {
+  checkIn: 'open' | 'not-yet' | 'day-passed'
+  /** The appointment's calendar day in the clinic's zone. */
+  visitDate: string
+  hasStarted: boolean
+}
+
+export function visitTiming(startAt: number, now: number, zone: string): VisitTiming {
+  const visitDate = localDateOf(startAt, zone)
+  const today = localDateOf(now, zone)
+  return {
+    checkIn: today === visitDate ? 'open' : today < visitDate ? 'not-yet' : 'day-passed',
+    visitDate,
+    hasStarted: now >= startAt,
+  }
+}
