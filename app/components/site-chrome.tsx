@@ -63,7 +63,8 @@ export function SiteHeader({
                 <li>
                   <NavLink to="/bookings">My booking</NavLink>
                 </li>
-                <li>
+                {/* Patients on a phone need the room more than staff need the link. */}
+                <li className="site-nav__staff">
                   <NavLink to="/login">Staff</NavLink>
                 </li>
               </>

@@ -18,7 +18,7 @@ async function bookSkinBoost(
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
 
-  await expect(page.getByText('Step 2 of 7: Health questions')).toBeVisible()
+  await expect(page.getByText('Step 2 of 7 · Health questions')).toBeVisible()
   await answerHealthQuestions(page)
   await expect(
     page.getByRole('heading', { level: 1, name: 'Thank you, you can book' }),
@@ -27,7 +27,7 @@ async function bookSkinBoost(
   await page.getByRole('link', { name: 'Choose a day and time' }).click()
 
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a day and time' })).toBeVisible()
-  await expect(page.getByText('Step 3 of 7: Day and time')).toBeVisible()
+  await expect(page.getByText('Step 3 of 7 · Day and time')).toBeVisible()
   await expect(page.getByText('Times are shown in Rome time (Europe/Rome).')).toBeVisible()
   if (options.practitioner) {
     await page
@@ -68,7 +68,7 @@ async function bookSkinBoost(
   await expect(
     page.getByRole('heading', { level: 1, name: 'Read and sign your consent' }),
   ).toBeVisible()
-  await expect(page.getByText('Step 6 of 7: Consent')).toBeVisible()
+  await expect(page.getByText('Step 6 of 7 · Consent')).toBeVisible()
   await expectAccessible(page)
   await passCheck(page)
   await sign(page, 'Chiara Esposito', 'Sign and book')
@@ -76,7 +76,7 @@ async function bookSkinBoost(
   await expect(
     page.getByRole('heading', { level: 1, name: 'Your booking is confirmed' }),
   ).toBeVisible()
-  await expect(page.getByText('Step 7 of 7: Confirmation')).toBeVisible()
+  await expect(page.getByText('Step 7 of 7 · Confirmation')).toBeVisible()
   await expectAccessible(page)
   const reference = (await page.getByText(/Your reference is DD-/).textContent())?.match(
     /DD-[0-9A-Z]{6}/,
@@ -199,7 +199,7 @@ test.describe('booking a treatment @no-js', () => {
     await page.goto('/book')
     await page.getByRole('button', { name: 'Choose Skin consultation' }).click()
     // A consultation needles nothing: no consent step.
-    await expect(page.getByText('Step 2 of 5: Day and time')).toBeVisible()
+    await expect(page.getByText('Step 2 of 5 · Day and time')).toBeVisible()
     await page
       .getByRole('region', { name: /Choose a time on/ })
       .getByRole('button')
@@ -230,6 +230,27 @@ test.describe('booking a treatment @no-js', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toHaveCount(0)
     await page.goto('/book/details')
     await expect(page.getByLabel('Mobile phone')).toHaveValue('333 123 4567')
+  })
+
+  test('on a phone the progress is one line with a bar and a way back; the header has no staff link', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 800 })
+    await page.goto('/book')
+    await expect(page.getByRole('link', { name: 'Staff' })).toBeHidden()
+    await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
+    const progress = page.getByRole('navigation', { name: 'Booking progress' })
+    await expect(progress.getByText('Step 2 of 7 · Health questions')).toBeVisible()
+    await expect(progress.getByRole('list')).toBeHidden()
+    await expect(progress.locator('svg')).toBeVisible()
+    await expectAccessible(page)
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await expect(progress.getByRole('list')).toBeVisible()
+    await expect(progress.getByRole('link', { name: 'Back to treatment' })).toBeHidden()
+    await expect(page.getByRole('link', { name: 'Staff' })).toBeVisible()
+    await page.setViewportSize({ width: 360, height: 800 })
+    await progress.getByRole('link', { name: 'Back to treatment' }).click()
+    await expect(page).toHaveURL('/book')
   })
 
   test('a patient cannot skip ahead in the wizard', async ({ page }) => {

@@ -79,7 +79,7 @@ test.describe('informed consent @no-js', () => {
   }) => {
     const email = uniqueEmail('consent')
     await reachConsentStep(page, email)
-    await expect(page.getByText('Step 6 of 7: Consent')).toBeVisible()
+    await expect(page.getByText('Step 6 of 7 · Consent')).toBeVisible()
     // The healing timeline: a picture with a short name, and the same in words beside it.
     await expect(page.getByRole('img', { name: /Picture of skin healing over time/ })).toBeVisible()
     await expect(page.getByText(/Days 2 to 5: Flakes and small crusts\./)).toBeVisible()

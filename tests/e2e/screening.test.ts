@@ -37,7 +37,7 @@ async function startSkinBoost(page: Page) {
   await page.goto('/book')
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
   await expect(page).toHaveURL(/\/book\/screening\/questions$/)
-  await expect(page.getByText('Step 2 of 7: Health questions')).toBeVisible()
+  await expect(page.getByText('Step 2 of 7 · Health questions')).toBeVisible()
 }
 
 /** From the screening result to the confirmation page; returns the booking reference. */
@@ -72,10 +72,10 @@ async function chooseTimeAndConfirm(page: Page, who: { name: string; email: stri
     .fill(/Your code is (\d{6})/.exec(codeEmail.text)![1]!)
   await page.getByRole('button', { name: 'Check the code and continue' }).click()
   // A treatment: the consent comes last, then the booking is made.
-  await expect(page.getByText('Step 6 of 7: Consent')).toBeVisible()
+  await expect(page.getByText('Step 6 of 7 · Consent')).toBeVisible()
   await passCheck(page)
   await sign(page, who.name, 'Sign and book')
-  await expect(page.getByText('Step 7 of 7: Confirmation')).toBeVisible()
+  await expect(page.getByText('Step 7 of 7 · Confirmation')).toBeVisible()
   await expectAccessible(page)
   const reference = (await page.getByText(/Your reference is DD-/).textContent())?.match(
     /DD-[0-9A-Z]{6}/,
@@ -215,7 +215,7 @@ test.describe('eligibility screening @no-js', () => {
       page.getByRole('heading', { level: 1, name: 'Choose a day and time' }),
     ).toBeVisible()
     await expect(page.getByText('Skin consultation')).toBeVisible()
-    await expect(page.getByText('Step 2 of 5: Day and time')).toBeVisible()
+    await expect(page.getByText('Step 2 of 5 · Day and time')).toBeVisible()
     await expectAccessible(page)
   })
 

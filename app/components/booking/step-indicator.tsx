@@ -14,11 +14,38 @@ export function StepIndicator({
   currentId: string
 }) {
   const currentIndex = steps.findIndex((step) => step.id === currentId)
+  const previous = currentIndex > 0 ? steps[currentIndex - 1] : undefined
   return (
     <nav aria-label="Booking progress" className="steps">
       <p className="steps__summary">
-        Step {currentIndex + 1} of {steps.length}: {steps[currentIndex]?.label}
+        Step {currentIndex + 1} of {steps.length} · {steps[currentIndex]?.label}
       </p>
+      {/* On a phone the list below is hidden: one line, a bar, and the way back. */}
+      {/* An SVG, not a styled width: the content security policy allows no inline styles. */}
+      <svg
+        className="steps__bar"
+        viewBox="0 0 100 2"
+        preserveAspectRatio="none"
+        aria-hidden="true"
+        focusable="false"
+      >
+        <rect width="100" height="2" className="steps__bar-track" />
+        <rect
+          width={((currentIndex + 1) / steps.length) * 100}
+          height="2"
+          className="steps__bar-fill"
+        />
+      </svg>
+      {previous &&
+      previous.complete &&
+      previous.id !== 'confirmation' &&
+      currentId !== 'confirmation' ? (
+        <p className="steps__back">
+          <Link to={previous.path}>
+            <span aria-hidden="true">← </span>Back to {previous.label.toLowerCase()}
+          </Link>
+        </p>
+      ) : null}
       <ol className="steps__list">
         {steps.map((step, index) => {
           const state = index === currentIndex ? 'current' : step.complete ? 'done' : 'todo'
