@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
+import { HoldCountdown } from '#app/components/booking/hold-countdown.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { ConsentSigning } from '#app/components/consent/consent-signing.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
@@ -24,7 +25,7 @@ import {
   signFailure,
   signingContextOf,
 } from '#app/utils/consent-responses.server.ts'
-import { formatTimeInZone } from '#app/utils/format.ts'
+import { formatTimeInZone, secondsUntil } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Read and sign your consent | Dermadesk' }]
@@ -57,6 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     serviceName: draft.service.name,
     holdUntil:
       hold?.live && hold.expiresAt ? formatTimeInZone(hold.expiresAt, draft.timeZone) : null,
+    holdSecondsLeft: hold?.live && hold.expiresAt ? secondsUntil(hold.expiresAt) : null,
     alreadySigned: page.alreadySigned,
     model: {
       reading: page.reading,
@@ -96,7 +98,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export { reloadWhenConsentChanged as shouldRevalidate } from '#app/components/consent/consent-signing.tsx'
 
 export default function BookConsentRoute() {
-  const { steps, serviceName, holdUntil, alreadySigned, model } = useLoaderData<typeof loader>()
+  const { steps, serviceName, holdUntil, holdSecondsLeft, alreadySigned, model } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
@@ -112,8 +115,9 @@ export default function BookConsentRoute() {
       </p>
       {holdUntil ? (
         <p className="notice" role="status">
-          We are keeping your time until {holdUntil}. Take the time you need: if it runs out, you
-          can still sign, and the time is yours if it is still free.
+          We are keeping your time until {holdUntil}
+          {holdSecondsLeft ? <HoldCountdown secondsLeft={holdSecondsLeft} /> : null}. Take the time
+          you need: if it runs out, you can still sign, and the time is yours if it is still free.
         </p>
       ) : (
         <p className="notice notice--warning" role="status">

@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
+import { HoldCountdown } from '#app/components/booking/hold-countdown.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
@@ -14,7 +15,7 @@ import { patientDetailsSchema } from '#app/domain/booking/booking.schema.ts'
 import { getClinicPhoneCountry } from '#app/domain/clinic/clinic.server.ts'
 import { saveDraftDetails } from '#app/domain/booking/wizard/details.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
-import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { formatDateInZone, formatTimeInZone, secondsUntil } from '#app/utils/format.ts'
 import { formatPhone } from '#app/domain/shared/phone.rules.ts'
 import { tooManyBookingsMessage } from '#app/domain/limits/limits.rules.ts'
 import { tooManyCodesMessage } from '#app/domain/patient/email-verification.rules.ts'
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     slot: `${formatDateInZone(hold.startAt, zone)} at ${formatTimeInZone(hold.startAt, zone)}`,
     practitionerName: hold.practitionerName,
     holdUntil: hold.live && hold.expiresAt ? formatTimeInZone(hold.expiresAt, zone) : null,
+    holdSecondsLeft: hold.live && hold.expiresAt ? secondsUntil(hold.expiresAt) : null,
     // Stored in E.164; shown as the patient would write it.
     details: draft.details
       ? { ...draft.details, phone: formatPhone(draft.details.phone, getClinicPhoneCountry()) }
@@ -127,6 +129,7 @@ export default function BookDetailsRoute() {
     slot,
     practitionerName,
     holdUntil,
+    holdSecondsLeft,
     details,
     screenedDateOfBirth,
     phoneCountry,
@@ -157,7 +160,9 @@ export default function BookDetailsRoute() {
       </p>
       {holdUntil ? (
         <p className="notice" role="status">
-          We are keeping this time for you until {holdUntil}.
+          We are keeping this time for you until {holdUntil}
+          {holdSecondsLeft ? <HoldCountdown secondsLeft={holdSecondsLeft} /> : null}. If it runs
+          out, you can still go on: the time is yours if it is still free when you confirm.
         </p>
       ) : (
         <p className="notice notice--warning" role="status">

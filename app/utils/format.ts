@@ -6,6 +6,11 @@ export function formatMinutesOfDay(minutes: number): string {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
 }
 
+/** Whole seconds from now until an instant (0 once it has passed). */
+export function secondsUntil(at: number, now = Date.now()): number {
+  return Math.max(0, Math.round((at - now) / 1000))
+}
+
 // Intl formatters are costly to build (a profile of GET / showed formatPrice near the top):
 // build each once.
 const priceFormat = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' })

@@ -33,7 +33,10 @@ async function bookSkinBoost(
     await page
       .getByLabel('Who would you like to see?')
       .selectOption({ label: options.practitioner })
-    await page.getByRole('button', { name: 'Show times' }).click()
+    // With JavaScript the times follow the choice at once; without it, the button shows them.
+    if (test.info().project.use.javaScriptEnabled === false)
+      await page.getByRole('button', { name: 'Show times' }).click()
+    await expect(page).toHaveURL(/practitioner=/)
   }
   await expectAccessible(page)
   if (options.dayIndex) {
@@ -48,6 +51,8 @@ async function bookSkinBoost(
 
   await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
   await expect(page.getByText(/We are keeping this time for you until \d\d:\d\d/)).toBeVisible()
+  if (test.info().project.use.javaScriptEnabled !== false)
+    await expect(page.getByRole('timer')).toHaveText(/^\s?\(\d{1,2}:\d\d left\)$/)
   await expectAccessible(page)
   await page.getByLabel('Full name').fill('Chiara Esposito')
   await page.getByLabel('Email').fill(email)

@@ -1,4 +1,4 @@
-import { Form, Link } from '@remix-run/react'
+import { Form, Link, useSubmit } from '@remix-run/react'
 import { slotQueryHref } from '#app/domain/booking/slot-query-href.ts'
 
 export type PickerDay = { date: string; label: string; slotCount: number }
@@ -51,12 +51,26 @@ export function SlotPicker({
   const earlierHref = weekHref(picker.earlierFrom)
   const laterHref = weekHref(picker.laterFrom)
   const dayHref = (date: string) => slotQueryHref(path, { practitioner, from: days[0]?.date, date })
+  const submit = useSubmit()
   return (
     <div className="slot-picker">
+      {/* No week is sent: the picker opens on the first week this practitioner has free times. */}
       <Form method="get" className="slot-picker__who">
         <div className="field">
           <label htmlFor="practitioner">Who would you like to see?</label>
-          <select id="practitioner" name="practitioner" defaultValue={selectedPractitioner}>
+          <p id="practitioner-hint" className="hint">
+            The days and times below change to match.
+          </p>
+          <select
+            id="practitioner"
+            name="practitioner"
+            defaultValue={selectedPractitioner}
+            aria-describedby="practitioner-hint"
+            // With JavaScript the times follow at once; the button stays for pages without it.
+            onChange={(event) =>
+              submit(event.currentTarget.form, { preventScrollReset: true, replace: true })
+            }
+          >
             <option value="any">Anyone available</option>
             {practitioners.map((p) => (
               <option key={p.id} value={p.id}>
@@ -65,7 +79,6 @@ export function SlotPicker({
             ))}
           </select>
         </div>
-        {selectedDate ? <input type="hidden" name="from" value={selectedDate} /> : null}
         <button type="submit" className="button button--secondary">
           Show times
         </button>
