@@ -9,7 +9,7 @@ import { useMemo } from 'react'
 import { HoldCountdown } from '#app/components/booking/hold-countdown.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
-import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { ErrorSummary, Field, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { patientDetailsSchema } from '#app/domain/booking/booking.schema.ts'
 import { getClinicPhoneCountry } from '#app/domain/clinic/clinic.server.ts'
@@ -137,8 +137,9 @@ export default function BookDetailsRoute() {
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   const schema = useMemo(() => patientDetailsSchema(phoneCountry ?? undefined), [phoneCountry])
-  const { formProps, fields } = useSchemaForm(schema, actionData, {
+  const { formProps, fields, problems } = useSchemaForm(schema, actionData, {
     secretFields: [],
+    errorSummary: true,
   })
   /** A field of the details typed before (the date of birth also from the health answers). */
   const detail = (
@@ -171,7 +172,7 @@ export default function BookDetailsRoute() {
         </p>
       )}
       <Form {...formProps}>
-        <FormErrorList errors={actionData?.formErrors} />
+        <ErrorSummary problems={problems()} formErrors={actionData?.formErrors} />
         <Field
           label="Full name"
           hint="As on your ID. You will type it again to sign the consent."

@@ -215,14 +215,16 @@ test.describe('booking a treatment @no-js', () => {
     await page.getByLabel('Mobile phone').fill('12')
     await page.getByLabel('Date of birth').fill('2999-01-01')
     await page.getByRole('button', { name: 'Continue' }).click()
-    await expect(page.getByText('Enter your full name.')).toBeVisible()
-    await expect(page.getByText('Enter an email address like name@example.com.')).toBeVisible()
+    // Each message in the error summary at the top (which takes the focus) and beside its field.
+    await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeFocused()
+    await expect(page.getByText('Enter your full name.')).toHaveCount(2)
+    await expect(page.getByText('Enter an email address like name@example.com.')).toHaveCount(2)
     await expect(
       page.getByText(
         'Enter a phone number we can call, for example 333 123 4567 or +39 02 1234 5678.',
       ),
-    ).toBeVisible()
-    await expect(page.getByText('Your date of birth must be in the past.')).toBeVisible()
+    ).toHaveCount(2)
+    await expect(page.getByText('Your date of birth must be in the past.')).toHaveCount(2)
     await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true')
     await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
     await expectAccessible(page)

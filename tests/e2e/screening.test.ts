@@ -271,15 +271,25 @@ test.describe('eligibility screening @no-js', () => {
       (db.prepare('SELECT count(*) AS n FROM screening_submissions').get() as { n: number }).n
     const before = count()
     await page.getByRole('button', { name: 'Check my answers' }).click()
-    await expect(page.getByText('Enter your date of birth.')).toBeVisible()
-    await expect(page.getByText('Tick at least one area.')).toBeVisible()
+    // The GOV.UK pattern: a summary at the top takes the focus and links to every problem, in
+    // the order of the page; each message also stands beside its question.
+    const summary = page.getByRole('alert', { name: 'There is a problem' })
+    await expect(summary).toBeFocused()
+    await expect(summary.getByRole('link').first()).toHaveText('Enter your date of birth.')
+    expect(await summary.getByRole('link').count()).toBeGreaterThanOrEqual(8)
+    await expect(page.getByText('Enter your date of birth.')).toHaveCount(2)
+    await expect(page.getByText('Tick at least one area.')).toHaveCount(2)
     await expect(
       page.getByText('Tick the ones that apply, or “None of these”.').first(),
     ).toBeVisible()
     await expect(
       page.getByText('Answer this question. Choose “No” if it does not apply.'),
-    ).toBeVisible()
+    ).toHaveCount(2)
     await expectAccessible(page)
+    await summary.getByRole('link', { name: 'Tick at least one area.' }).click()
+    if (test.info().project.use.javaScriptEnabled === false)
+      await expect(page).toHaveURL(/#field-areas$/)
+    else await expect(page.locator('#field-areas')).toBeFocused()
 
     await answerHealthQuestions(page, {
       medicines: [
@@ -293,12 +303,12 @@ test.describe('eligibility screening @no-js', () => {
     await page.getByRole('button', { name: 'Check my answers' }).click()
     await expect(
       page.getByText('You ticked “None of these” and another answer. Untick one of them.'),
-    ).toBeVisible()
+    ).toHaveCount(2)
     await expect(
       page.getByText(
         'This date is in the future. If you still take it, tick “I take it now” instead.',
       ),
-    ).toBeVisible()
+    ).toHaveCount(2)
     await expectAccessible(page)
     expect(count()).toBe(before)
 

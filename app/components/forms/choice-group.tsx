@@ -16,6 +16,7 @@ export function ChoiceGroup({
   inputProps,
   after,
   className,
+  anchorId,
 }: {
   legend: string
   hint?: string
@@ -26,6 +27,8 @@ export function ChoiceGroup({
   inputProps: ReturnType<ReturnType<typeof useSchemaForm>['register']>
   after?: (value: string) => ReactNode
   className?: string
+  /** The first option's id, for the error summary's link (useSchemaForm's fields.choices). */
+  anchorId?: string
 }) {
   const { id, hintId, errorId, aria } = useFieldIds({ hint, error })
   return (
@@ -37,22 +40,25 @@ export function ChoiceGroup({
       <FieldHint id={hintId} hint={hint} />
       <FieldError id={errorId} error={error} />
       <ul className="choice-group__options">
-        {options.map((option, index) => (
-          <li key={option.value}>
-            <div className="choice">
-              <input
-                {...inputProps}
-                id={`${id}-${index}`}
-                type={type}
-                value={option.value}
-                defaultChecked={chosen.includes(option.value)}
-                aria-invalid={aria['aria-invalid']}
-              />
-              <label htmlFor={`${id}-${index}`}>{option.label}</label>
-            </div>
-            {after?.(option.value)}
-          </li>
-        ))}
+        {options.map((option, index) => {
+          const optionId = index === 0 && anchorId ? anchorId : `${id}-${index}`
+          return (
+            <li key={option.value}>
+              <div className="choice">
+                <input
+                  {...inputProps}
+                  id={optionId}
+                  type={type}
+                  value={option.value}
+                  defaultChecked={chosen.includes(option.value)}
+                  aria-invalid={aria['aria-invalid']}
+                />
+                <label htmlFor={optionId}>{option.label}</label>
+              </div>
+              {after?.(option.value)}
+            </li>
+          )
+        })}
       </ul>
     </fieldset>
   )

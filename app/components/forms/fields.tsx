@@ -3,7 +3,9 @@ import {
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
+  useEffect,
   useId,
+  useRef,
 } from 'react'
 
 type Described = { hint?: ReactNode; error?: string }
@@ -17,8 +19,10 @@ function describedBy(ids: (string | false | undefined)[]) {
  * The ids that tie a control to its label, hint and message, and the attributes that announce
  * them: aria-invalid when wrong, aria-describedby pointing at the hint and the message.
  */
-export function useFieldIds({ hint, error }: Described) {
-  const id = useId()
+export function useFieldIds({ hint, error }: Described, explicitId?: string) {
+  // A schema form names its controls (fieldAnchorId) so the error summary can link to them.
+  const generatedId = useId()
+  const id = explicitId ?? generatedId
   const hintId = `${id}-hint`
   const errorId = `${id}-error`
   return {
@@ -81,7 +85,7 @@ export function Field({
   inputProps,
   ...frame
 }: FrameProps & { inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string } }) {
-  const ids = useFieldIds(frame)
+  const ids = useFieldIds(frame, inputProps.id)
   return (
     <LabelledField ids={ids} {...frame}>
       <input id={ids.id} {...inputProps} {...ids.aria} />
@@ -93,7 +97,7 @@ export function TextareaField({
   textareaProps,
   ...frame
 }: FrameProps & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string } }) {
-  const ids = useFieldIds(frame)
+  const ids = useFieldIds(frame, textareaProps.id)
   return (
     <LabelledField ids={ids} {...frame}>
       <textarea id={ids.id} {...textareaProps} {...ids.aria} />
@@ -109,7 +113,7 @@ export function SelectField({
   selectProps: SelectHTMLAttributes<HTMLSelectElement> & { name: string }
   children: ReactNode
 }) {
-  const ids = useFieldIds(frame)
+  const ids = useFieldIds(frame, selectProps.id)
   return (
     <LabelledField ids={ids} {...frame}>
       <select id={ids.id} {...selectProps} {...ids.aria}>
@@ -126,7 +130,7 @@ export function CheckboxField({
   error,
   inputProps,
 }: FrameProps & { inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string } }) {
-  const ids = useFieldIds({ hint, error })
+  const ids = useFieldIds({ hint, error }, inputProps.id)
   return (
     <div className="field field--checkbox">
       <input id={ids.id} type="checkbox" {...inputProps} {...ids.aria} />
@@ -148,6 +152,65 @@ export function oneTimeCodeProps(maxLength: number) {
 }
 
 /** Messages about the whole form (not one field), announced when they appear. */
+/**
+ * The GOV.UK error summary: after a refused submit, at the top of the form, every problem as a
+ * link to its field. It takes the focus (useSchemaForm), so a screen reader hears it first and
+ * nobody has to hunt for the one message a long form scrolled away.
+ */
+export function ErrorSummary({
+  problems,
+  formErrors = [],
+}: {
+  problems: { message: string; fieldId: string }[]
+  formErrors?: string[]
+}) {
+  const ref = useRef<HTMLDivElement>(null)
+  const shown = problems.length > 0 || formErrors.length > 0
+  // React focuses only form controls that have autoFocus: the summary takes the focus itself
+  // when it appears (a later refused submit focuses it again through useSchemaForm).
+  useEffect(() => {
+    if (shown) ref.current?.focus()
+  }, [shown])
+  if (!shown) return null
+  return (
+    <div
+      ref={ref}
+      className="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      // Without JavaScript the page the server sends starts here. It only ever renders after a
+      // refused submit, where moving focus to the problems is the point (the GOV.UK pattern).
+      // eslint-disable-next-line jsx-a11y/no-autofocus
+      autoFocus
+    >
+      <h2 id="error-summary-title">There is a problem</h2>
+      <ul>
+        {formErrors.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+        {problems.map((problem) => (
+          <li key={problem.fieldId}>
+            <a
+              href={`#${problem.fieldId}`}
+              onClick={(event) => {
+                const field = document.getElementById(problem.fieldId)
+                if (!field) return
+                event.preventDefault()
+                // Show the question with its label or legend, then put the cursor in it.
+                ;(field.closest('fieldset, .field') ?? field).scrollIntoView({ block: 'start' })
+                field.focus({ preventScroll: true })
+              }}
+            >
+              {problem.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
 export function FormErrorList({ errors, id }: { errors?: string[]; id?: string }) {
   if (!errors?.length) return null
   return (

@@ -7,6 +7,7 @@ import {
   type TextareaHTMLAttributes,
   useEffect,
   useRef,
+  useState,
 } from 'react'
 import { type FieldValues, useForm } from 'react-hook-form'
 import type * as z from 'zod'
@@ -22,6 +23,7 @@ export function useSchemaForm(
   {
     secretFields = ['password'],
     defaultValues,
+    errorSummary = false,
   }: {
     secretFields?: string[]
     /**
@@ -29,16 +31,28 @@ export function useSchemaForm(
      * the first checkbox alone and, if that one is ticked, ticks them all.
      */
     defaultValues?: FieldValues
+    /**
+     * The form shows an ErrorSummary: its controls get ids from their names to link to. Off by
+     * default, because a page with several forms of the same fields would repeat ids.
+     */
+    errorSummary?: boolean
   } = {},
 ) {
   const submit = useSubmit()
   const formRef = useRef<HTMLFormElement>(null)
   const form = useForm({
     resolver: zodResolver(schema),
-    mode: 'onTouched',
-    shouldFocusError: true,
+    // Checked on submit, then again as each answer changes (the GOV.UK advice). Checking on
+    // leaving a field put a message above the button just as it was clicked: the button moved
+    // and the click missed it.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    // Focus goes to the error summary instead, which links to each field (ErrorSummary).
+    shouldFocusError: false,
     defaultValues,
   })
+  // Bumped by a submit the browser refused, so the summary takes the focus each time.
+  const [refusedSubmits, setRefusedSubmits] = useState(0)
 
   // After the server rejects a submit: the submitted values become the new baseline (so its
   // messages show until the person edits a field), secret fields it did not send back are
@@ -48,12 +62,12 @@ export function useSchemaForm(
     if (!serverErrors) return
     form.reset(form.getValues(), { keepValues: true })
     for (const name of secretFields) form.setValue(name, '')
-    const firstInvalid = formRef.current?.querySelector<HTMLElement>(
-      '[aria-invalid="true"], [role="alert"]',
-    )
-    firstInvalid?.focus()
+    focusFirstProblem(formRef.current)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- run once per server answer
   }, [serverErrors])
+  useEffect(() => {
+    if (refusedSubmits > 0) focusFirstProblem(formRef.current)
+  }, [refusedSubmits])
 
   const { errors: clientErrors, dirtyFields } = form.formState
 
@@ -68,7 +82,34 @@ export function useSchemaForm(
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const formElement = event.currentTarget
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null
-    void form.handleSubmit(() => submit(submitter ?? formElement))(event)
+    void form.handleSubmit(
+      () => submit(submitter ?? formElement),
+      () => setRefusedSubmits((n) => n + 1),
+    )(event)
+  }
+
+  /** The id a control gets in a form with an error summary (nothing otherwise). */
+  function anchor(name: string): { id?: string } {
+    return errorSummary ? { id: fieldAnchorId(name) } : {}
+  }
+
+  /**
+   * Every message on the form, in the schema's order (the order of the page), each with the id
+   * of its field to link to: what the error summary lists.
+   */
+  function problems(): FieldProblem[] {
+    // Only after a submit: while someone fills the form, messages stay beside the fields.
+    if (refusedSubmits === 0 && !serverErrors) return []
+    const names = new Set([
+      ...Object.keys(clientErrors),
+      ...Object.keys(serverErrors?.fieldErrors ?? {}),
+    ])
+    const list: FieldProblem[] = []
+    for (const name of names) {
+      const message = fieldError(name)
+      if (message) list.push({ name, message, fieldId: fieldAnchorId(name) })
+    }
+    return list
   }
 
   const firstServerErrorField = serverErrors ? Object.keys(serverErrors.fieldErrors)[0] : undefined
@@ -91,6 +132,7 @@ export function useSchemaForm(
   function control<P extends { defaultValue?: string }>(name: string, props?: P) {
     return {
       ...form.register(name),
+      ...anchor(name),
       ...props,
       defaultValue: defaultValue(name) ?? props?.defaultValue,
       autoFocus: shouldAutoFocus(name),
@@ -120,10 +162,14 @@ export function useSchemaForm(
     /** A single checkbox (CheckboxField): checked state is the caller's, as it has no text value. */
     checkbox: (name: string, props?: InputHTMLAttributes<HTMLInputElement>) => ({
       error: fieldError(name),
-      inputProps: { ...form.register(name), ...props },
+      inputProps: { ...form.register(name), ...anchor(name), ...props },
     }),
-    /** A group of radios or checkboxes sharing one name (ChoiceGroup). */
-    choices: (name: string) => ({ error: fieldError(name), inputProps: form.register(name) }),
+    /** A group of radios or checkboxes sharing one name (ChoiceGroup): its first option's id. */
+    choices: (name: string) => ({
+      error: fieldError(name),
+      inputProps: form.register(name),
+      anchorId: anchor(name).id,
+    }),
   }
 
   return {
@@ -134,6 +180,7 @@ export function useSchemaForm(
     formProps: { method: 'post', noValidate: true, ref: formRef, onSubmit } as const,
     fields,
     fieldError,
+    problems,
     register: form.register,
     defaultValue,
     shouldAutoFocus,
@@ -142,3 +189,18 @@ export function useSchemaForm(
 
 /** A control's own attributes: the name comes from the field, the starting value is text. */
 type ControlProps<T> = Omit<T, 'name' | 'defaultValue'> & { defaultValue?: string }
+
+export type FieldProblem = { name: string; message: string; fieldId: string }
+
+/** The id of a field's control (the first option of a group): what the error summary links to. */
+export function fieldAnchorId(name: string): string {
+  return `field-${name}`
+}
+
+/** After a refused submit: the error summary if the form has one, else the first problem. */
+function focusFirstProblem(form: HTMLFormElement | null) {
+  const target =
+    form?.querySelector<HTMLElement>('.error-summary') ??
+    form?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')
+  target?.focus()
+}

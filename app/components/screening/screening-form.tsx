@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { Fragment, type ReactNode, useEffect, useMemo, useState } from 'react'
-import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { ErrorSummary, Field, SubmitButton } from '#app/components/forms/fields.tsx'
 import { ChoiceGroup } from '#app/components/forms/choice-group.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import {
@@ -59,8 +59,9 @@ export function ScreeningForm({
   children?: ReactNode
 }) {
   const schema = useMemo(() => screeningFormSchema(today), [today])
-  const { formRef, formProps, fields } = useSchemaForm(schema, serverErrors, {
+  const { formRef, formProps, fields, problems } = useSchemaForm(schema, serverErrors, {
     secretFields: [],
+    errorSummary: true,
     defaultValues: startingValues(initial, serverErrors),
   })
   // Null until JavaScript runs: then every follow-up stays visible.
@@ -147,13 +148,7 @@ export function ScreeningForm({
   return (
     <Form {...formProps} onChange={() => setTicked(readTicked())} className="screening-form">
       {children}
-      <FormErrorList
-        errors={
-          serverErrors && Object.keys(serverErrors.fieldErrors).length > 0
-            ? ['Please check the answers marked below.', ...serverErrors.formErrors]
-            : serverErrors?.formErrors
-        }
-      />
+      <ErrorSummary problems={problems()} formErrors={serverErrors?.formErrors} />
       <section aria-labelledby="section-about">
         <h2 id="section-about">{SECTION_TITLES.about}</h2>
         <Field
