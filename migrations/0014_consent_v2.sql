@@ -3,8 +3,8 @@
 -- the healing course (no overlapping days; the cosmetic tier its own, shorter one), aftercare, sun,
 -- when to call (fever included), the course plan, the intact-skin rule, medical against cosmetic
 -- needling and home rollers, and no promise of photos. A test checks that these rows equal what the
--- tier content writes. New versions only: version 1 (0007) stays as it was signed. They take effect
--- when the migration runs, so sessions from then on need a signature on version 2.
+-- tier content writes. New versions only: version 1 (0007) stays as it was signed. Each takes effect
+-- from the date of version 1, so every session (booked or not) needs a signature on version 2.
 INSERT INTO consent_document_versions
   (id, document_id, version_number, status, content, created_at, created_by_user_id, updated_at,
    published_at, published_by_user_id, effective_from)
@@ -130,7 +130,7 @@ VALUES (
   CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
   CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
   NULL,
-  CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+  (SELECT effective_from FROM consent_document_versions WHERE id = '7b4e2c19-5d3a-4f86-8c20-1e9a6d5b3f02')
 );
 --> statement-breakpoint
 INSERT INTO consent_document_versions
@@ -258,5 +258,5 @@ VALUES (
   CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
   CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
   NULL,
-  CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+  (SELECT effective_from FROM consent_document_versions WHERE id = 'c2e85b3d-7f14-4a69-9d0b-4f1a8c6e7d04')
 );

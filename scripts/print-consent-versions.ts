@@ -4,7 +4,9 @@
  *
  *   npx tsx scripts/print-consent-versions.ts 2 > migrations/00NN_….sql   (then add the header)
  *
- * The ids are fixed per version so the migration is the same on every installation.
+ * The ids are fixed per version so the migration is the same on every installation. Each new
+ * version takes effect from the first version's own date, so it replaces it for every session
+ * (consent.rules.ts requiredVersionFor), whatever the clock of the installation or of a test.
  */
 import { consentContentFor } from '#app/domain/clinical-content/consent-content.ts'
 import { CONTENT_TIERS } from '#app/domain/clinical-content/tier-content.ts'
@@ -20,6 +22,10 @@ const VERSION_IDS: Record<string, Record<string, string>> = {
   },
 }
 const NOW = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
+const FIRST_VERSION_IDS = {
+  medical: '7b4e2c19-5d3a-4f86-8c20-1e9a6d5b3f02',
+  cosmetic: 'c2e85b3d-7f14-4a69-9d0b-4f1a8c6e7d04',
+} as const
 
 const versionNumber = process.argv[2] ?? '2'
 const ids = VERSION_IDS[versionNumber]
@@ -41,7 +47,7 @@ VALUES (
   ${NOW},
   ${NOW},
   NULL,
-  ${NOW}
+  (SELECT effective_from FROM consent_document_versions WHERE id = '${FIRST_VERSION_IDS[tier]}')
 );`
 })
 process.stdout.write(`${statements.join('\n--> statement-breakpoint\n')}\n`)

@@ -33,6 +33,7 @@ import { getPatientScreeningNotice } from '#app/domain/screening/screening-booki
 import {
   latestBookingSubmission,
   waitUntilInstant,
+  readSubmission,
 } from '#app/domain/screening/screening.server.ts'
 import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts'
 
@@ -209,6 +210,11 @@ export type PatientBookingView = {
   consent: { status: ConsentStatus; resignReason: 'new-version' | 'expired' | null }
   /** Treatments: an open question from the clinic, a decline reason, answers to renew. */
   screening: ReturnType<typeof getPatientScreeningNotice>
+  /**
+   * The patient's answers for this booking report past cold sores: the booking page (behind the
+   * proved email, never an email) shows the reminder about preventive medicine (ADR 033).
+   */
+  coldSoreHistory: boolean
 }
 
 /** The booking as its patient sees it, or null when this session may not see it. Audited. */
@@ -283,6 +289,7 @@ export function getPatientBooking(input: {
       consentStatusOfBooking(db, booking.id)!,
     ),
     screening: getPatientScreeningNotice(db, booking, input.now),
+    coldSoreHistory: reportsColdSores(db, booking.id),
   }
 }
 
@@ -312,6 +319,12 @@ export function getRescheduleLimits(input: {
   const earliestStartAt =
     needling === null ? screening : screening === null ? needling : Math.max(needling, screening)
   return { earliestStartAt, bookingId: owned.booking.id }
+}
+
+/** Whether the booking's current health answers include past cold sores. */
+function reportsColdSores(db: Tx | Db, bookingId: string): boolean {
+  const row = latestBookingSubmission(db, bookingId)
+  return row ? readSubmission(row).answers.history.includes('cold_sores') : false
 }
 
 /** The start of the first day the booking's screening waiting windows allow, or null. */

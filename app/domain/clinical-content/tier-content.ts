@@ -327,6 +327,27 @@ export function preVisitAdvice(input: {
   return [...tierContent(input.tier).preVisit, visitLengthLine(input.visitMinutes)]
 }
 
+/** The healing stage that a day after the treatment (day 0) falls in. */
+export function stageOnDay(tier: ContentTier, day: number): HealingStage {
+  const { stages } = tierContent(tier)
+  return stages.find((s) => day >= s.fromDay && (s.toDay === null || day <= s.toDay)) ?? stages[0]!
+}
+
+/**
+ * The aftercare email of day 1, 3 or 7: what the skin does in that stage and what to do. General
+ * advice for the tier; nothing about the patient.
+ */
+export function aftercareMessage(
+  tier: ContentTier,
+  day: 1 | 3 | 7,
+): { subject: string; lines: string[] } {
+  const stage = stageOnDay(tier, day)
+  return {
+    subject: `Your skin after the treatment: day ${day}`,
+    lines: [stage.text, ...stage.do],
+  }
+}
+
 /** Every sentence a patient reads from a tier, for the reading-grade test. */
 export function tierText(tier: ContentTier): string {
   const content = tierContent(tier)

@@ -254,7 +254,7 @@ describe('validity across sessions, versions and time', () => {
     expect(view.consent).toEqual({ status: 'missing', resignReason: 'new-version' })
 
     const page = getPatientConsentPage({ ctx: signingContext(session, NOW), reference: second })!
-    expect(page.signing?.reading.versionNumber).toBe(2)
+    expect(page.signing?.reading.versionNumber).toBe(3)
     await passCheckAndSign(signingContext(session, NOW), { kind: 'booking', reference: second })
     expect(getConsentStatus(bookingIdOf(second))?.status).toBe('signed')
     expect(getConsentStatus(bookingIdOf(reference))?.status).toBe('signed')
@@ -323,7 +323,7 @@ describe('the signed PDF', () => {
     expect(doc.getPageCount()).toBeGreaterThanOrEqual(3)
     expect(doc.getTitle()).toBe(`Signed consent ${reference}`)
     expect(doc.getAuthor()).toBe('Dermadesk Skin Clinic Milano')
-    expect(doc.getSubject()).toBe('Consent for medical microneedling, version 1')
+    expect(doc.getSubject()).toBe('Consent for medical microneedling, version 2')
     expect(doc.getKeywords()).toContain(`record-sha256:${record.recordSha256}`)
     expect(doc.getKeywords()).toContain(`text-sha256:${record.textSha256}`)
 

@@ -117,7 +117,7 @@ describe('the consent step in the booking wizard', () => {
         key: 'what_to_expect',
         anchor: 'consent-what-to-expect',
       })
-      expect(JSON.stringify(wrong.wrong[0]!.section.blocks)).toMatch(/tiny spots of blood/)
+      expect(JSON.stringify(wrong.wrong[0]!.section.blocks)).toMatch(/tiny spots of blood/i)
     }
     expect(pageOf(ctx).checkPassed).toBe(false)
     const early = await signConsent({
@@ -401,7 +401,7 @@ describe('consent evidence is append-only', () => {
     getDb().$client.exec('DROP TRIGGER consent_versions_published_no_update')
     getDb()
       .$client.prepare(
-        "UPDATE consent_document_versions SET content = replace(content, 'tiny spots of blood', 'no blood') WHERE id = ?",
+        "UPDATE consent_document_versions SET content = replace(content, 'Day by day', 'Day after day') WHERE id = ?",
       )
       .run(record.documentVersionId)
     expect(loadConsentRecordView(getDb(), record.id)!.integrity.textMatches).toBe(false)

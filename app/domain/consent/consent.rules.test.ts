@@ -73,6 +73,10 @@ describe('validity', () => {
     expect(requiredVersionFor([v1, v2, v3], Date.UTC(2026, 6, 1))?.id).toBe('v3')
     expect(requiredVersionFor([v1, v2], Date.UTC(2025, 0, 1))?.id).toBe('v1')
     expect(requiredVersionFor([], Date.UTC(2025, 0, 1))).toBeNull()
+    // A version that replaces the first from the first one's own date: needed before it too.
+    const v1b = { ...v2, id: 'v1b', effectiveFrom: v1.effectiveFrom }
+    expect(requiredVersionFor([v1, v1b], Date.UTC(2025, 0, 1))?.id).toBe('v1b')
+    expect(requiredVersionFor([v1, v1b], Date.UTC(2026, 6, 1))?.id).toBe('v1b')
   })
 
   const record: ConsentRecordFacts = {

@@ -75,7 +75,9 @@ export type PublishedVersionRef = { id: string; versionNumber: number; effective
 
 /**
  * The version a session needs: the newest published version already in effect when the session
- * starts. Sessions before the first version took effect need the first version.
+ * starts. Sessions before the first version took effect need the first version, or the newest
+ * version published with the first one's date (a version that replaces the first from its own
+ * date, as 0014_consent_v2.sql does, replaces it for every session).
  */
 export function requiredVersionFor<V extends PublishedVersionRef>(
   versions: V[],
@@ -83,7 +85,10 @@ export function requiredVersionFor<V extends PublishedVersionRef>(
 ): V | null {
   const sorted = [...versions].sort((a, b) => a.versionNumber - b.versionNumber)
   const inEffect = sorted.filter((v) => v.effectiveFrom <= sessionStartAt)
-  return inEffect[inEffect.length - 1] ?? sorted[0] ?? null
+  if (inEffect.length > 0) return inEffect[inEffect.length - 1]!
+  const first = sorted[0]
+  if (!first) return null
+  return sorted.filter((v) => v.effectiveFrom === first.effectiveFrom).at(-1)!
 }
 
 export type ConsentRecordFacts = {
