@@ -2,6 +2,7 @@ import { type ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, test, vi } from 'vitest'
 import { getDb } from '#db/client.server.ts'
+import { DEMO_SERVICES } from '#db/seed.ts'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'
 import {
   aftercareEmail,
@@ -182,5 +183,19 @@ describe('the tiers differ where they should', () => {
     expect(cosmetic).not.toMatch(/small crusts may form|spots of blood are normal/)
     const medical = publishedConsent('medical').text
     expect(medical).toMatch(/small crusts may form/)
+  })
+})
+
+describe('the services of the demo clinic match their tier', () => {
+  test('course sessions and spacing fit the tier course plan; the cosmetic downtime its course', () => {
+    for (const service of DEMO_SERVICES.filter((s) => s.kind === 'treatment')) {
+      const { course } = tierContent(service.tier)
+      expect(service.courseSessions, service.slug).toBeGreaterThanOrEqual(course.sessions.min)
+      expect(service.courseSessions, service.slug).toBeLessThanOrEqual(course.sessions.max)
+      expect(service.courseIntervalWeeks, service.slug).toBe(course.intervalWeeks)
+      if (service.tier === 'cosmetic') {
+        expect(service.downtime).toMatch(/2 to 3 days/)
+      }
+    }
   })
 })
