@@ -80,9 +80,15 @@ test.describe('informed consent @no-js', () => {
     const email = uniqueEmail('consent')
     await reachConsentStep(page, email)
     await expect(page.getByText('Step 6 of 7: Consent')).toBeVisible()
-    // The healing timeline: a picture with a short name, and the same in words beside it.
-    await expect(page.getByRole('img', { name: /Picture of skin healing over time/ })).toBeVisible()
-    await expect(page.getByText(/Days 2 to 5: Flakes and small crusts\./)).toBeVisible()
+    // The healing timeline of the cosmetic tier: a picture named stage by stage on two skin
+    // tones, and the same in words under it.
+    await expect(
+      page.getByRole('img', {
+        name: /shown on a lighter and a deeper skin tone: Day 0, treatment day; Days 1 to 3, pinkness fades; From day 4, fresh skin/,
+      }),
+    ).toBeVisible()
+    await expect(page.getByText(/Days 1 to 3: Pinkness fades\./)).toBeVisible()
+    await expect(page.getByText(/Crusts are not expected/).first()).toBeVisible()
     await expect(page.getByRole('heading', { name: 'Sign', exact: true })).toBeVisible()
     await expect(page.getByLabel('Type your full name')).toHaveCount(0)
     await expectAccessible(page)
@@ -94,7 +100,7 @@ test.describe('informed consent @no-js', () => {
     await expect(question.getByText('Not quite.', { exact: false })).toBeVisible()
     const link = question.getByRole('link', { name: /part 2, “What to expect, day by day”/ })
     await expect(link).toHaveAttribute('href', '#consent-what-to-expect')
-    await expect(question.getByText(/You may see a few tiny spots of blood/)).toBeVisible()
+    await expect(question.getByText(/Bleeding is not expected/)).toBeVisible()
     await expect(page.getByLabel('Type your full name')).toHaveCount(0)
     await expectAccessible(page)
     await passCheck(page)

@@ -103,6 +103,13 @@ describe('the consent step in the booking wizard', () => {
     expect(checkPassed).toBe(false)
     // The patient never receives the right answers.
     expect(JSON.stringify(reading.questions)).not.toMatch(/"answer"/)
+    // Options are shuffled for this booking, the same on every load; the values stay the stored
+    // indices, so a right answer is right in any order.
+    for (const question of reading.questions)
+      expect([...question.order].sort()).toEqual(question.options.map((_, i) => i))
+    expect(pageOf(ctx).reading.questions.map((q) => q.order)).toEqual(
+      reading.questions.map((q) => q.order),
+    )
 
     const wrong = submitConsentCheck({
       ctx,
