@@ -334,9 +334,18 @@ describe('the signed PDF', () => {
       record.recordSha256,
       record.textSha256,
       'Zoe Lukasiewicz-Dvorak',
-      'Patient: Zoë Lukasiewicz-Dvorák.',
+      'Zoë Lukasiewicz-Dvorák',
+      'Date of birth',
+      '14 March 1988',
+      'Via Solferino 24, 20121 Milano MI, Italy',
+      'Phone +39 02 8295 4410',
       'Giulia Romano',
       '7. Photos',
+      // The healing-timeline picture, labelled stage by stage.
+      'How your skin heals',
+      'Days 4 to 6',
+      'Flakes and small',
+      'From day 11',
     ])
       expect(text, line).toContain(line)
     expect(countImages(doc)).toBe(1)
