@@ -16,10 +16,17 @@ export function checkAnswers(tier: ContentTier) {
   }))
 }
 
-/** The tier of the consent form on the page, from its title. */
+/** The tier of the consent form on the page, from its title (waiting for the form to show). */
 async function tierOnPage(page: Page): Promise<ContentTier> {
-  const cosmetic = consentContentFor('cosmetic').title
-  return (await page.getByRole('heading', { name: cosmetic }).count()) > 0 ? 'cosmetic' : 'medical'
+  const titles = {
+    medical: consentContentFor('medical').title,
+    cosmetic: consentContentFor('cosmetic').title,
+  }
+  const heading = page.getByRole('heading', {
+    name: new RegExp(`^(${titles.medical}|${titles.cosmetic})$`),
+  })
+  await expect(heading).toBeVisible()
+  return (await heading.textContent())?.trim() === titles.cosmetic ? 'cosmetic' : 'medical'
 }
 
 export async function answerCheck(page: Page, choose: (index: number) => 'right' | 'wrong') {
