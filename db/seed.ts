@@ -175,7 +175,7 @@ const DEMO_STAFF: DemoStaff[] = [
   { key: 'elena', name: 'Elena Greco', email: 'elena.greco@dermadesk.example', roles: ['admin'] },
 ]
 
-const DEMO_SERVICES = [
+export const DEMO_SERVICES = [
   {
     slug: 'medical-face',
     name: 'Medical microneedling, face',
@@ -249,7 +249,7 @@ const DEMO_SERVICES = [
     courseSessions: 4,
     courseIntervalWeeks: 2,
     priceCents: 9000,
-    downtime: 'Slight pinkness for a few hours, at most a day.',
+    downtime: 'Pinkness for a few hours, at most 2 to 3 days. No crusts expected.',
   },
   {
     slug: 'consultation',

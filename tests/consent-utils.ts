@@ -1,35 +1,36 @@
 import { type Page } from '@playwright/test'
+import { consentContentFor } from '#app/domain/clinical-content/consent-content.ts'
+import { type ContentTier } from '#app/domain/clinical-content/tier-content.ts'
 import { expect, expectAccessible } from './playwright-utils.ts'
 
 /**
- * The comprehension check of the consent forms that come with the app (migrations/…
- * consent_first_versions.sql): each question by its wording, with its right and a wrong answer.
+ * The comprehension check of the consent forms that come with the app (version 2 of each tier,
+ * written by app/domain/clinical-content/consent-content.ts): each question by its wording, with
+ * its right answer and a wrong one. Options are shuffled per booking, so they are found by label.
  */
-export const CHECK_ANSWERS = [
-  {
-    question: /How will your skin most likely look on the day/,
-    right: 'Red, like a mild sunburn, maybe with tiny spots of blood',
-    wrong: 'The same as before',
-  },
-  {
-    question: /small crusts form on the treated skin/,
-    right: 'Leave them alone: they fall off by themselves',
-    wrong: 'Pick them off so the skin looks smooth',
-  },
-  {
-    question: /What should you put on your skin in the first 7 to 10 days/,
-    right: 'The soothing cream we give you, and sunscreen after the first day',
-    wrong: 'A retinol or acid cream, to heal faster',
-  },
-  {
-    question: /you see some pus/,
-    right: 'Call the clinic the same day',
-    wrong: 'Wait a week: this is normal',
-  },
-] as const
+export function checkAnswers(tier: ContentTier) {
+  return consentContentFor(tier).questions.map((q) => ({
+    question: q.prompt,
+    right: q.options[q.answer]!,
+    wrong: q.options[q.answer === 0 ? 1 : 0]!,
+  }))
+}
+
+/** The tier of the consent form on the page, from its title (waiting for the form to show). */
+async function tierOnPage(page: Page): Promise<ContentTier> {
+  const titles = {
+    medical: consentContentFor('medical').title,
+    cosmetic: consentContentFor('cosmetic').title,
+  }
+  const heading = page.getByRole('heading', {
+    name: new RegExp(`^(${titles.medical}|${titles.cosmetic})$`),
+  })
+  await expect(heading).toBeVisible()
+  return (await heading.textContent())?.trim() === titles.cosmetic ? 'cosmetic' : 'medical'
+}
 
 export async function answerCheck(page: Page, choose: (index: number) => 'right' | 'wrong') {
-  for (const [index, item] of CHECK_ANSWERS.entries()) {
+  for (const [index, item] of checkAnswers(await tierOnPage(page)).entries()) {
     await page
       .getByRole('group', { name: item.question })
       .getByLabel(item[choose(index)], { exact: true })

@@ -116,6 +116,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           },
           400,
         )
+      case 'missing-parts':
+        return formError(
+          {
+            formErrors: [
+              `The ${result.tier} form must say everything in its tier's clinical content, word for word. Missing: ${result.names.join('; ')}.`,
+            ],
+            values: parsed.values,
+          },
+          400,
+        )
       case 'unknown-placeholders':
         return formError(
           {

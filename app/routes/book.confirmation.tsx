@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { getPatientBooking } from '#app/domain/booking/booking-manage.server.ts'
-import { CONSULTATION_INSTRUCTIONS, PRE_VISIT_INSTRUCTIONS } from '#app/domain/booking/pre-visit.ts'
+import { COLD_SORE_REMINDER, preVisitAdvice } from '#app/domain/clinical-content/tier-content.ts'
 import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment } from '#app/utils/format.ts'
@@ -29,12 +29,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       practitionerName: booking.practitionerName,
       when: formatAppointment(booking.startAt, booking.endAt, booking.timeZone),
     },
+    beforeVisit: preVisitAdvice({
+      tier: booking.serviceTier,
+      isConsultation: booking.serviceKind === 'consultation',
+      visitMinutes: Math.round((booking.endAt - booking.startAt) / 60_000),
+    }),
+    coldSoreReminder: booking.coldSoreHistory,
   }
 }
 
 export default function BookConfirmationRoute() {
-  const { steps, booking, email, address } = useLoaderData<typeof loader>()
-  const instructions = booking.isConsultation ? CONSULTATION_INSTRUCTIONS : PRE_VISIT_INSTRUCTIONS
+  const { steps, booking, email, address, beforeVisit, coldSoreReminder } =
+    useLoaderData<typeof loader>()
   return (
     <div className="stack page--medium">
       <StepIndicator steps={steps} currentId="confirmation" />
@@ -77,8 +83,9 @@ export default function BookConfirmationRoute() {
       </p>
       <section aria-labelledby="before-heading">
         <h2 id="before-heading">Before your visit</h2>
+        {coldSoreReminder ? <p className="notice">{COLD_SORE_REMINDER}</p> : null}
         <ul>
-          {instructions.map((line) => (
+          {beforeVisit.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>

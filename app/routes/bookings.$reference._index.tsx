@@ -16,7 +16,11 @@ import {
   getPatientBooking,
 } from '#app/domain/booking/booking-manage.server.ts'
 import { withdrawConsent } from '#app/domain/consent/consent-withdrawal.server.ts'
-import { CONSULTATION_INSTRUCTIONS, PRE_VISIT_INSTRUCTIONS } from '#app/domain/booking/pre-visit.ts'
+import {
+  COLD_SORE_REMINDER,
+  preVisitAdvice,
+  tierContent,
+} from '#app/domain/clinical-content/tier-content.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -46,6 +50,12 @@ export async function loader(args: LoaderFunctionArgs) {
       serviceName: booking.serviceName,
       isConsultation: booking.serviceKind === 'consultation',
       tier: booking.serviceTier,
+      beforeVisit: preVisitAdvice({
+        tier: booking.serviceTier,
+        isConsultation: booking.serviceKind === 'consultation',
+        visitMinutes: Math.round((booking.endAt - booking.startAt) / 60_000),
+      }),
+      coldSoreReminder: booking.coldSoreHistory,
       consent: booking.consent,
       practitionerName: booking.practitionerName,
       when: formatAppointment(booking.startAt, booking.endAt, zone),
@@ -133,7 +143,7 @@ export default function PatientBookingRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
-  const instructions = booking.isConsultation ? CONSULTATION_INSTRUCTIONS : PRE_VISIT_INSTRUCTIONS
+  const instructions = booking.beforeVisit
   const cancelErrors = formErrorsFor(actionData, 'cancel')
   return (
     <div className="stack page--medium">
@@ -175,10 +185,14 @@ export default function PatientBookingRoute() {
             </Link>
           </p>
           <p>
-            If your skin gets more red, hot, swollen or sore instead of better, or you see pus, call
-            us the same day on{' '}
-            <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a>.
+            Call us the same day on{' '}
+            <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a> if:
           </p>
+          <ul>
+            {tierContent(booking.tier).whenToCall.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {booking.screening ? (
@@ -237,6 +251,7 @@ export default function PatientBookingRoute() {
           )}
           <section aria-labelledby="before-heading">
             <h2 id="before-heading">Before your visit</h2>
+            {booking.coldSoreReminder ? <p className="notice">{COLD_SORE_REMINDER}</p> : null}
             <ul>
               {instructions.map((line) => (
                 <li key={line}>{line}</li>
@@ -265,10 +280,14 @@ export default function PatientBookingRoute() {
             </p>
           ) : null}
           <p>
-            If your skin gets more red, hot, swollen or sore instead of better, or you see pus, call
-            us the same day on{' '}
-            <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a>.
+            Call us the same day on{' '}
+            <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a> if:
           </p>
+          <ul>
+            {tierContent(booking.tier).whenToCall.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </section>
       )}
       {booking.history.length > 0 ? (

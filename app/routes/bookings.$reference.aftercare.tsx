@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { YourTreatment } from '#app/components/aftercare/your-treatment.tsx'
 import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'
-import { AFTERCARE_PLAN, CALL_THE_CLINIC_IF } from '#app/domain/treatment/aftercare.ts'
+import { type HealingStage, tierContent } from '#app/domain/clinical-content/tier-content.ts'
 import { getPatientAftercare } from '#app/domain/treatment/aftercare.server.ts'
 import { formatDateInZone, formatShortDateInZone } from '#app/utils/format.ts'
 import { requirePatientBooking } from '#app/utils/patient-guards.server.ts'
@@ -27,26 +27,33 @@ export async function loader(args: LoaderFunctionArgs) {
     // Dates only once the treatment is done: before, the visit may still move.
     stageDates: aftercare.completed
       ? Object.fromEntries(
-          AFTERCARE_PLAN.map((stage) => [
+          tierContent(aftercare.tier).stages.map((stage: HealingStage) => [
             stage.key,
-            stage.fromDay === stage.toDay
-              ? on(stage.fromDay)
-              : `${on(stage.fromDay)} to ${on(stage.toDay)}`,
+            stage.toDay === null
+              ? `from ${on(stage.fromDay)}`
+              : stage.fromDay === stage.toDay
+                ? on(stage.fromDay)
+                : `${on(stage.fromDay)} to ${on(stage.toDay)}`,
           ]),
         )
       : null,
   }
 }
 
+/**
+ * The plan renders from the tier's content (app/domain/clinical-content/tier-content.ts), section
+ * by section, so a section about this patient's own treatment can be added between them.
+ */
 export default function AftercareRoute() {
   const data = useLoaderData<typeof loader>()
+  const content = tierContent(data.tier)
   const tel = `tel:${data.clinicPhone.replace(/\s/g, '')}`
   return (
     <div className="stack page--medium aftercare">
       <h1>Your aftercare plan</h1>
       <p className="lead">
         {data.completed
-          ? `Your treatment was on ${data.treatmentDate}. Follow this plan for the next 10 days.`
+          ? `Your treatment was on ${data.treatmentDate}. Follow this plan until your skin has healed.`
           : `Your treatment is on ${data.treatmentDate}. This is how to look after your skin after it. Read it before your visit.`}
       </p>
 
@@ -58,7 +65,7 @@ export default function AftercareRoute() {
           Call {data.clinicName} on <a href={tel}>{data.clinicPhone}</a> the same day if:
         </p>
         <ul>
-          {CALL_THE_CLINIC_IF.map((line) => (
+          {content.whenToCall.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
@@ -69,35 +76,57 @@ export default function AftercareRoute() {
       <section aria-labelledby="days-heading">
         <h2 id="days-heading">Day by day: what to do and what to avoid</h2>
         <ol className="aftercare-days">
-          {AFTERCARE_PLAN.map((stage) => (
+          {content.stages.map((stage) => (
             <li key={stage.key} className="card aftercare-days__stage">
               <h3>
-                {stage.title}
+                {stage.when}: {stage.title}
                 {data.stageDates ? (
                   <span className="aftercare-days__dates"> ({data.stageDates[stage.key]})</span>
                 ) : null}
               </h3>
-              <p>{stage.expect}</p>
-              <h4>Do</h4>
-              <ul>
-                {stage.do.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-              <h4>Avoid</h4>
-              <ul>
-                {stage.avoid.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
+              <p>{stage.text}</p>
+              {stage.do.length > 0 ? (
+                <>
+                  <h4>Do</h4>
+                  <ul>
+                    {stage.do.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {stage.avoid.length > 0 ? (
+                <>
+                  <h4>Avoid</h4>
+                  <ul>
+                    {stage.avoid.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
             </li>
           ))}
         </ol>
       </section>
 
+      <section aria-labelledby="rules-heading">
+        <h2 id="rules-heading">The rules in short</h2>
+        <ul>
+          {content.aftercare.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <h3>The sun</h3>
+        <ul>
+          {content.sun.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
+
       <p>
-        After day 10, your skin keeps getting better for weeks. If you have any question, call us on{' '}
-        <a href={tel}>{data.clinicPhone}</a>.
+        If you have any question, call us on <a href={tel}>{data.clinicPhone}</a>.
       </p>
       <p className="muted no-print">
         To keep a copy, print this page or save it as a PDF from your browser.

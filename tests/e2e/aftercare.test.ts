@@ -60,6 +60,9 @@ test.describe('aftercare and reminders with a controlled clock @no-js', () => {
     const reminder = await waitForEmail({ to: email, subject: /^Reminder: your appointment on / })
     expect(reminder.text).toContain('Before your visit:')
     expect(reminder.text).toContain('stop retinol')
+    // The visit's own length (medical-face: 60 minutes), never a fixed "about an hour".
+    expect(reminder.text).toContain('Allow 60 minutes for the visit.')
+    expect(reminder.text).not.toMatch(/about an hour/)
     expectNoHealthDetails(reminder)
 
     // The clinician records the treatment an hour after it starts (done here by the test fixture).
@@ -109,12 +112,16 @@ test.describe('aftercare and reminders with a controlled clock @no-js', () => {
     await expect(page.getByText(/Your treatment was on .+\. Follow this plan/)).toBeVisible()
     const call = page.getByRole('region', { name: 'When to call us' })
     await expect(call.getByRole('link', { name: '+39 02 8295 4410' })).toBeVisible()
-    await expect(call.getByRole('listitem').first()).toContainText('you see pus')
-    // The picture and its text equivalent.
-    await expect(page.getByRole('img', { name: /Picture of skin healing over time/ })).toBeVisible()
-    await expect(page.getByText('Days 2 to 5: Flakes and small crusts.')).toBeVisible()
+    await expect(call).toContainText('You see pus or yellow crusts, or you have a fever')
+    // The picture, named stage by stage, and its text equivalent.
+    await expect(
+      page.getByRole('img', {
+        name: /Picture of how skin heals.*Days 4 to 6, flakes and small crusts/,
+      }),
+    ).toBeVisible()
+    await expect(page.getByText('Days 4 to 6: Flakes and small crusts.').first()).toBeVisible()
     const days = page.getByRole('region', { name: 'Day by day: what to do and what to avoid' })
-    for (const stage of ['The day of your treatment', 'Days 1 to 3', 'Days 4 to 6', 'Days 7 to 10'])
+    for (const stage of ['Day 0', 'Days 1 to 3', 'Days 4 to 6', 'Days 7 to 10', 'From day 11'])
       await expect(days.getByRole('heading', { level: 3, name: new RegExp(stage) })).toBeVisible()
     await expect(days).toContainText('Do not pick, scratch or rub off flakes or crusts.')
     await expectAccessible(page)

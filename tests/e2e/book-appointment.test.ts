@@ -102,6 +102,8 @@ test.describe('booking a treatment @no-js', () => {
     // A few days ahead, so that it can still be moved and cancelled online (48-hour window).
     const reference = await bookSkinBoost(page, email, { dayIndex: 2 })
     await expect(page.getByRole('heading', { name: 'Before your visit' })).toBeVisible()
+    // The skin boost takes 45 minutes: the advice says so, not "about an hour".
+    await expect(page.getByText('Allow 45 minutes for the visit.')).toBeVisible()
 
     const confirmation = await waitForEmail({
       to: email,

@@ -80,9 +80,15 @@ test.describe('informed consent @no-js', () => {
     const email = uniqueEmail('consent')
     await reachConsentStep(page, email)
     await expect(page.getByText('Step 6 of 7 · Consent')).toBeVisible()
-    // The healing timeline: a picture with a short name, and the same in words beside it.
-    await expect(page.getByRole('img', { name: /Picture of skin healing over time/ })).toBeVisible()
-    await expect(page.getByText(/Days 2 to 5: Flakes and small crusts\./)).toBeVisible()
+    // The healing timeline of the cosmetic tier: a picture named stage by stage on two skin
+    // tones, and the same in words under it.
+    await expect(
+      page.getByRole('img', {
+        name: /shown on a lighter and a deeper skin tone: Day 0, treatment day; Days 1 to 3, pinkness fades; From day 4, fresh skin/,
+      }),
+    ).toBeVisible()
+    await expect(page.getByText('Days 1 to 3: Pinkness fades.', { exact: true })).toBeVisible()
+    await expect(page.getByText(/Crusts are not expected/).first()).toBeVisible()
     await expect(page.getByRole('heading', { name: 'Sign', exact: true })).toBeVisible()
     await expect(page.getByLabel('Type your full name')).toHaveCount(0)
     await expectAccessible(page)
@@ -94,7 +100,7 @@ test.describe('informed consent @no-js', () => {
     await expect(question.getByText('Not quite.', { exact: false })).toBeVisible()
     const link = question.getByRole('link', { name: /part 2, “What to expect, day by day”/ })
     await expect(link).toHaveAttribute('href', '#consent-what-to-expect')
-    await expect(question.getByText(/You may see a few tiny spots of blood/)).toBeVisible()
+    await expect(question.getByText(/Bleeding is not expected/)).toBeVisible()
     await expect(page.getByLabel('Type your full name')).toHaveCount(0)
     await expectAccessible(page)
     await passCheck(page)
@@ -115,7 +121,11 @@ test.describe('informed consent @no-js', () => {
     const consent = page.getByRole('region', { name: 'Your consent' })
     await expect(consent.getByText('Signed', { exact: true })).toBeVisible()
     await expect(page.getByRole('heading', { name: 'After your treatment' })).toBeVisible()
-    await expect(page.getByRole('img', { name: /Picture of skin healing over time/ })).toBeVisible()
+    await expect(
+      page.getByRole('img', {
+        name: /Picture of how skin heals, shown on a lighter and a deeper skin tone/,
+      }),
+    ).toBeVisible()
     await expectAccessible(page)
     await expectPdf(page, `/bookings/${reference}/consent.pdf`, reference)
     await consent.getByRole('link', { name: 'See your signed consent' }).click()
@@ -248,11 +258,11 @@ test.describe('consent forms in the admin console', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Consent forms' })).toBeVisible()
     await expectAccessible(page)
     const medical = page.getByRole('region', { name: /Medical needling/ })
-    await medical.getByRole('button', { name: 'Write version 2' }).click()
+    await medical.getByRole('button', { name: 'Write version 3' }).click()
     await expect(
       page.getByRole('heading', {
         level: 1,
-        name: 'Medical needling consent form, version 2 (draft)',
+        name: 'Medical needling consent form, version 3 (draft)',
       }),
     ).toBeVisible()
     await expectAccessible(page)
@@ -264,12 +274,25 @@ test.describe('consent forms in the admin console', () => {
     await expectAccessible(page)
 
     const later = new Date(serverNow().getTime() + 150 * 24 * 3600_000).toISOString().slice(0, 10)
+    // A form that drops a warning sign of its tier is refused, naming what is missing.
+    const whenToCall = page.getByLabel('Text of part 6')
+    const original = await whenToCall.inputValue()
+    await whenToCall.fill(original.replace(', or you have a fever or feel unwell', ''))
+    await page.getByRole('button', { name: 'Save the draft' }).click()
+    await expect(page.getByRole('status')).toHaveText('Draft saved.')
     await page.getByLabel('Applies to sessions from').fill(later)
-    await page.getByRole('button', { name: 'Publish version 2' }).click()
+    await page.getByRole('button', { name: 'Publish version 3' }).click()
+    await expect(page.getByText(/Missing: when to call: .*fever/)).toBeVisible()
+    await page.getByLabel('Text of part 6').fill(original)
+    await page.getByRole('button', { name: 'Save the draft' }).click()
+    await expect(page.getByRole('status')).toHaveText('Draft saved.')
+
+    await page.getByLabel('Applies to sessions from').fill(later)
+    await page.getByRole('button', { name: 'Publish version 3' }).click()
     await expect(page.getByRole('status')).toHaveText('Published.')
-    await expect(medical.getByText(/Scheduled: version 2 applies to sessions from/)).toBeVisible()
+    await expect(medical.getByText(/Scheduled: version 3 applies to sessions from/)).toBeVisible()
     await expectAccessible(page)
-    await medical.getByRole('link', { name: 'Version 2', exact: true }).click()
+    await medical.getByRole('link', { name: 'Version 3', exact: true }).click()
     await expect(page.getByText(/Published versions never change\./)).toBeVisible()
     await expect(page.getByRole('button', { name: 'Save the draft' })).toHaveCount(0)
     await expectAccessible(page)

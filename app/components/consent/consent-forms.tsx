@@ -29,7 +29,8 @@ export function ConsentCheckForm({
   wrong = [],
   pending,
 }: {
-  questions: { key: string; prompt: string; options: string[] }[]
+  /** `order`: the options' indices in the order to show them; the posted value is the index. */
+  questions: { key: string; prompt: string; options: string[]; order: number[] }[]
   versionId: string
   serverErrors: FormErrors | undefined
   wrong?: CheckFeedback
@@ -86,18 +87,20 @@ export function ConsentCheckForm({
                 </blockquote>
               </div>
             ) : null}
-            {question.options.map((option, optionIndex) => (
-              <div key={option} className="field field--checkbox">
-                <input
-                  id={`${id}-${index}-${optionIndex}`}
-                  type="radio"
-                  {...register(name)}
-                  value={String(optionIndex)}
-                  defaultChecked={previous === String(optionIndex)}
-                />
-                <label htmlFor={`${id}-${index}-${optionIndex}`}>{option}</label>
-              </div>
-            ))}
+            {question.order
+              .map((optionIndex) => ({ option: question.options[optionIndex]!, optionIndex }))
+              .map(({ option, optionIndex }) => (
+                <div key={option} className="field field--checkbox">
+                  <input
+                    id={`${id}-${index}-${optionIndex}`}
+                    type="radio"
+                    {...register(name)}
+                    value={String(optionIndex)}
+                    defaultChecked={previous === String(optionIndex)}
+                  />
+                  <label htmlFor={`${id}-${index}-${optionIndex}`}>{option}</label>
+                </div>
+              ))}
           </fieldset>
         )
       })}

@@ -13,7 +13,7 @@ export type SigningModel = {
     tier: 'medical' | 'cosmetic'
     title: string
     sections: RenderedSection[]
-    questions: { key: string; prompt: string; options: string[] }[]
+    questions: { key: string; prompt: string; options: string[]; order: number[] }[]
     textSha256: string
   }
   expectedName: string

@@ -13,7 +13,8 @@ import {
   services,
 } from '#db/schema/index.ts'
 import { createManageLink } from './manage-links.server.ts'
-import { CONSULTATION_INSTRUCTIONS, PRE_VISIT_INSTRUCTIONS } from './pre-visit.ts'
+import { aftercareMessage, preVisitAdvice } from '#app/domain/clinical-content/tier-content.ts'
+import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 
 /**
  * Booking emails. Privacy rule (security goal D8, docs/product.md section 8): no health details and no
@@ -28,6 +29,8 @@ export type BookingEmailContext = {
   endAt: Date
   timeZone: string
   isConsultation: boolean
+  /** The service's tier: which general advice applies (never named in an email). */
+  tier: ServiceTier
   practitionerName: string
   patientName: string
   patientEmail: string
@@ -53,6 +56,7 @@ export function loadBookingEmailContext(
       booking: bookings,
       practitionerName: practitioners.displayName,
       serviceKind: services.kind,
+      serviceTier: services.tier,
       patientName: patients.fullName,
       patientEmail: patients.email,
     })
@@ -87,6 +91,7 @@ export function loadBookingEmailContext(
     endAt: row.booking.endAt,
     timeZone: row.booking.timeZone,
     isConsultation: row.serviceKind === 'consultation',
+    tier: row.serviceTier,
     practitionerName: row.practitionerName,
     patientName: row.patientName,
     patientEmail: row.patientEmail,
@@ -125,6 +130,15 @@ function when(context: BookingEmailContext): string {
   return formatAppointment(context.startAt, context.endAt, context.timeZone)
 }
 
+/** The tier's pre-visit advice, with the booked visit's own length (ADR 033). */
+function beforeYourVisit(context: BookingEmailContext): string[] {
+  return preVisitAdvice({
+    tier: context.tier,
+    isConsultation: context.isConsultation,
+    visitMinutes: Math.round((context.endAt.getTime() - context.startAt.getTime()) / 60_000),
+  })
+}
+
 function htmlOf(lines: string[]): string {
   const escape = (text: string) =>
     text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -156,7 +170,7 @@ function message(
 
 export function bookingConfirmedEmail(context: BookingEmailContext): OutgoingEmail {
   const pending = context.status === 'pending_review'
-  const instructions = context.isConsultation ? CONSULTATION_INSTRUCTIONS : PRE_VISIT_INSTRUCTIONS
+  const instructions = beforeYourVisit(context)
   return message(
     context,
     `booking:${context.bookingId}:booked`,
@@ -252,7 +266,7 @@ export function verificationCodeEmail(input: {
 
 /** 48 hours before: when, where, with whom, and the general pre-visit advice. */
 export function reminderEmail(context: BookingEmailContext): OutgoingEmail {
-  const instructions = context.isConsultation ? CONSULTATION_INSTRUCTIONS : PRE_VISIT_INSTRUCTIONS
+  const instructions = beforeYourVisit(context)
   return message(
     context,
     `booking:${context.bookingId}:reminder_48h`,
@@ -287,11 +301,8 @@ function followUpMessage(
 }
 
 /** Day 1, 3 or 7 after the treatment: what is normal now, what to do, when to call. */
-export function aftercareEmail(
-  context: BookingEmailContext,
-  day: 1 | 3 | 7,
-  content: { subject: string; lines: readonly string[] },
-): OutgoingEmail {
+export function aftercareEmail(context: BookingEmailContext, day: 1 | 3 | 7): OutgoingEmail {
+  const content = aftercareMessage(context.tier, day)
   return followUpMessage(
     context,
     `booking:${context.bookingId}:aftercare_day${day}`,

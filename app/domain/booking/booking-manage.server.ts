@@ -31,6 +31,7 @@ import { findBookingIdForManageToken, revokeManageLinks } from './manage-links.s
 import { auditPatientBookingView, loadOwnedBooking } from './owned-booking.server.ts'
 import { getPatientScreeningNotice } from '#app/domain/screening/screening-booking.server.ts'
 import { bookingWaitUntilInstant } from '#app/domain/screening/screening-window.server.ts'
+import { latestBookingSubmission, readSubmission } from '#app/domain/screening/screening.server.ts'
 import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts'
 
 /**
@@ -206,6 +207,11 @@ export type PatientBookingView = {
   consent: { status: ConsentStatus; resignReason: 'new-version' | 'expired' | null }
   /** Treatments: an open question from the clinic, a decline reason, answers to renew. */
   screening: ReturnType<typeof getPatientScreeningNotice>
+  /**
+   * The patient's answers for this booking report past cold sores: the booking page (behind the
+   * proved email, never an email) shows the reminder about preventive medicine (ADR 033).
+   */
+  coldSoreHistory: boolean
 }
 
 /** The booking as its patient sees it, or null when this session may not see it. Audited. */
@@ -280,6 +286,7 @@ export function getPatientBooking(input: {
       consentStatusOfBooking(db, booking.id)!,
     ),
     screening: getPatientScreeningNotice(db, booking, input.now),
+    coldSoreHistory: reportsColdSores(db, booking.id),
   }
 }
 
@@ -309,6 +316,12 @@ export function getRescheduleLimits(input: {
   const earliestStartAt =
     needling === null ? screening : screening === null ? needling : Math.max(needling, screening)
   return { earliestStartAt, bookingId: owned.booking.id }
+}
+
+/** Whether the booking's current health answers include past cold sores. */
+function reportsColdSores(db: Tx | Db, bookingId: string): boolean {
+  const row = latestBookingSubmission(db, bookingId)
+  return row ? readSubmission(row).answers.history.includes('cold_sores') : false
 }
 
 /**

@@ -5,6 +5,7 @@ import { getDb, type Tx } from '#db/client.server.ts'
 import { consentDocuments, consentDocumentVersions } from '#db/schema/index.ts'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { missingTierParts } from '#app/domain/clinical-content/consent-content.ts'
 import { clinicZone, earliestEffectiveDate, gradeOf } from './consent-admin-views.server.ts'
 import { currentTextValues, getVersionById } from './consent-documents.server.ts'
 import { findUnknownPlaceholders } from './consent-text.rules.ts'
@@ -151,12 +152,14 @@ export type PublishResult =
   | { ok: false; reason: 'too-early'; earliestDate: string }
   | { ok: false; reason: 'too-hard-to-read'; grade: number }
   | { ok: false; reason: 'unknown-placeholders'; names: string[] }
+  | { ok: false; reason: 'missing-parts'; tier: ServiceTier; names: string[] }
 
 /**
  * Publishes a draft: from the start of `effectiveDate` (clinic time) sessions of its tier need it,
  * so patients with a consent for an older version are asked to sign again before their next
- * session. Refused when the text reads above grade 8 or the date is before today or before the
- * version in force.
+ * session. Refused when the text reads above grade 8, when it leaves out a part of the tier's
+ * clinical content (the healing course, aftercare, sun, when to call, course plan: ADR 033), or the
+ * date is before today or before the version in force.
  */
 export function publishConsentDraft(input: {
   versionId: string
@@ -176,6 +179,9 @@ export function publishConsentDraft(input: {
         return { ok: false, reason: 'too-early', earliestDate: earliest }
       const unknown = unknownPlaceholders(version.content)
       if (unknown.length > 0) return { ok: false, reason: 'unknown-placeholders', names: unknown }
+      const missing = missingTierParts(version.tier, version.content)
+      if (missing.length > 0)
+        return { ok: false, reason: 'missing-parts', tier: version.tier, names: missing }
       const grade = gradeOf(version.content, currentTextValues(tx))
       if (grade > MAX_READING_GRADE) return { ok: false, reason: 'too-hard-to-read', grade }
       const effectiveFrom = DateTime.fromISO(input.effectiveDate, { zone })

@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import { type Db, type Tx } from '#db/client.server.ts'
 import { clinicSettings, consentDocuments, consentDocumentVersions } from '#db/schema/index.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
-import { requiredVersionFor } from './consent.rules.ts'
+import { optionOrder, requiredVersionFor } from './consent.rules.ts'
 import {
   fillPlaceholders,
   renderConsentText,
@@ -120,12 +120,18 @@ export type ConsentReading = {
   tier: ServiceTier
   title: string
   sections: RenderedSection[]
-  questions: { key: string; prompt: string; options: string[] }[]
+  /** `order`: the options' indices in display order (shuffled per booking when a seed is given). */
+  questions: { key: string; prompt: string; options: string[]; order: number[] }[]
   /** SHA-256 of the exact text shown; the signature form sends it back. */
   textSha256: string
 }
 
-export function toReading(version: ConsentVersion, values: ConsentTextValues): ConsentReading {
+export function toReading(
+  version: ConsentVersion,
+  values: ConsentTextValues,
+  /** The booking the check is for: its options are shown in an order shuffled for it. */
+  shuffleSeed?: string,
+): ConsentReading {
   return {
     versionId: version.id,
     versionNumber: version.versionNumber,
@@ -136,6 +142,9 @@ export function toReading(version: ConsentVersion, values: ConsentTextValues): C
       key: q.key,
       prompt: fillPlaceholders(q.prompt, values),
       options: q.options.map((option) => fillPlaceholders(option, values)),
+      order: shuffleSeed
+        ? optionOrder(shuffleSeed, q.key, q.options.length)
+        : q.options.map((_, index) => index),
     })),
     textSha256: sha256Hex(renderConsentText(version, values)),
   }

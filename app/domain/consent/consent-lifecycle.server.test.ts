@@ -254,7 +254,7 @@ describe('validity across sessions, versions and time', () => {
     expect(view.consent).toEqual({ status: 'missing', resignReason: 'new-version' })
 
     const page = getPatientConsentPage({ ctx: signingContext(session, NOW), reference: second })!
-    expect(page.signing?.reading.versionNumber).toBe(2)
+    expect(page.signing?.reading.versionNumber).toBe(3)
     await passCheckAndSign(signingContext(session, NOW), { kind: 'booking', reference: second })
     expect(getConsentStatus(bookingIdOf(second))?.status).toBe('signed')
     expect(getConsentStatus(bookingIdOf(reference))?.status).toBe('signed')
@@ -323,7 +323,7 @@ describe('the signed PDF', () => {
     expect(doc.getPageCount()).toBeGreaterThanOrEqual(3)
     expect(doc.getTitle()).toBe(`Signed consent ${reference}`)
     expect(doc.getAuthor()).toBe('Dermadesk Skin Clinic Milano')
-    expect(doc.getSubject()).toBe('Consent for medical microneedling, version 1')
+    expect(doc.getSubject()).toBe('Consent for medical microneedling, version 2')
     expect(doc.getKeywords()).toContain(`record-sha256:${record.recordSha256}`)
     expect(doc.getKeywords()).toContain(`text-sha256:${record.textSha256}`)
 
@@ -334,9 +334,18 @@ describe('the signed PDF', () => {
       record.recordSha256,
       record.textSha256,
       'Zoe Lukasiewicz-Dvorak',
-      'Patient: Zoë Lukasiewicz-Dvorák.',
+      'Zoë Lukasiewicz-Dvorák',
+      'Date of birth',
+      '14 March 1988',
+      'Via Solferino 24, 20121 Milano MI, Italy',
+      'Phone +39 02 8295 4410',
       'Giulia Romano',
       '7. Photos',
+      // The healing-timeline picture, labelled stage by stage.
+      'How your skin heals',
+      'Days 4 to 6',
+      'Flakes and small',
+      'From day 11',
     ])
       expect(text, line).toContain(line)
     expect(countImages(doc)).toBe(1)

@@ -5,7 +5,7 @@ import { bookings, clinicSettings, patients, services } from '#db/schema/index.t
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
-import { renderConsentPdf } from './consent-pdf.server.ts'
+import { type ClinicIdentity, renderConsentPdf } from './consent-pdf.server.ts'
 import {
   consentRecordIdForBooking,
   type ConsentRecordView,
@@ -117,8 +117,19 @@ export function auditView(
   })
 }
 
-export function clinicName(db: Db): string {
-  return db.select({ name: clinicSettings.name }).from(clinicSettings).get()?.name ?? 'Dermadesk'
+/** Who the clinic is, from its settings, for the signed PDF. */
+export function clinicIdentity(db: Db): ClinicIdentity {
+  return (
+    db
+      .select({
+        name: clinicSettings.name,
+        address: clinicSettings.address,
+        phone: clinicSettings.phone,
+        email: clinicSettings.email,
+      })
+      .from(clinicSettings)
+      .get() ?? { name: 'Dermadesk', address: '', phone: '', email: '' }
+  )
 }
 
 /** The signed consent of a booking as a PDF for its patient (audited), or null. */
@@ -143,7 +154,7 @@ export async function getPatientConsentPdf(input: {
     'pdf',
   )
   const bytes = await renderConsentPdf(record, {
-    clinicName: clinicName(db),
+    clinic: clinicIdentity(db),
     reference: owned.booking.reference,
     appointmentStartAt: owned.booking.startAt.getTime(),
     timeZone: owned.booking.timeZone,

@@ -1,12 +1,25 @@
 import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb, StandardFonts } from 'pdf-lib'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import {
+  LABEL_FONT_SIZE,
+  LABEL_LINES_Y,
+  PANEL,
+  SKIN_TONES,
+  stageLabelLines,
+  stageShapes,
+  timelineAltText,
+} from '#app/domain/clinical-content/timeline-picture.ts'
+import { tierContent } from '#app/domain/clinical-content/tier-content.ts'
 import { type ConsentRecordView } from './consent-records.server.ts'
 import { toEncodableText, wrapText } from './pdf-text.rules.ts'
 
 /**
  * The signed consent as a PDF (pdf-lib, standard fonts): the full text the patient signed, the
  * signature (drawn image, or the typed name), the check answers and choices, and an audit block
- * with the hashes that tie it to the stored record.
+ * with the hashes that tie it to the stored record. It names the clinic (name, address, contact,
+ * from its settings) and the patient (name, date of birth), shows the tier's healing-timeline
+ * picture (the same shapes as the page, app/domain/clinical-content/timeline-picture.ts), and
+ * never leaves a label at the foot of a page with its value on the next.
  */
 
 const A4 = { width: 595.28, height: 841.89 }
@@ -15,8 +28,10 @@ const TEXT_WIDTH = A4.width - 2 * MARGIN
 const INK = rgb(0.11, 0.14, 0.15)
 const MUTED = rgb(0.29, 0.33, 0.38)
 
+export type ClinicIdentity = { name: string; address: string; phone: string; email: string }
+
 export type ConsentPdfMeta = {
-  clinicName: string
+  clinic: ClinicIdentity
   reference: string
   appointmentStartAt: number
   timeZone: string
@@ -54,8 +69,32 @@ class Writer {
     return toEncodableText(text, set)
   }
 
+  /** Room left on this page, above the footer. */
+  get room(): number {
+    return this.y - (MARGIN + 20)
+  }
+
   ensure(height: number) {
     if (this.y - height < MARGIN + 20) this.page = this.addPage()
+  }
+
+  /** The height `text` takes when written with these options. */
+  measure(text: string, options: { font?: PDFFont; size?: number; indent?: number } = {}) {
+    const font = options.font ?? this.fonts.regular
+    const size = options.size ?? 10.5
+    const lines = wrapText(this.clean(text, font), TEXT_WIDTH - (options.indent ?? 0), (s) =>
+      font.widthOfTextAtSize(s, size),
+    )
+    return lines.length * size * 1.4
+  }
+
+  /**
+   * Keeps a label with its value: the label and the whole value go on one page when they fit on
+   * a page at all, else the label and the value's first lines.
+   */
+  keepTogether(height: number, firstLines: number) {
+    const full = A4.height - 2 * MARGIN - 20
+    this.ensure(height <= full ? height : firstLines)
   }
 
   space(points: number) {
@@ -92,16 +131,95 @@ class Writer {
   }
 
   heading(text: string, size = 13) {
-    this.ensure(size * 3)
+    // A heading keeps at least three lines of what follows it on its page.
+    this.ensure(size * 3 + 3 * 10.5 * 1.4)
     this.space(size * 0.6)
     this.text(text, { font: this.fonts.bold, size })
     this.space(2)
   }
 
   field(label: string, value: string, mono = false) {
-    this.text(label, { font: this.fonts.bold, size: 9, color: MUTED })
-    this.text(value, { font: mono ? this.fonts.mono : this.fonts.regular, size: mono ? 8.5 : 10 })
+    const labelStyle = { font: this.fonts.bold, size: 9, color: MUTED }
+    const valueStyle = { font: mono ? this.fonts.mono : this.fonts.regular, size: mono ? 8.5 : 10 }
+    const labelHeight = this.measure(label, labelStyle)
+    this.keepTogether(
+      labelHeight + this.measure(value, valueStyle),
+      labelHeight + 2 * valueStyle.size * 1.4,
+    )
+    this.text(label, labelStyle)
+    this.text(value, valueStyle)
     this.space(3)
+  }
+
+  /** A question or heading line kept on the page of the line after it. */
+  pair(first: string, second: string, indent = 10) {
+    const firstStyle = { font: this.fonts.bold, size: 10 }
+    const height = this.measure(first, firstStyle) + this.measure(second, { indent })
+    this.keepTogether(height, this.measure(first, firstStyle) + 2 * 10.5 * 1.4)
+    this.text(first, firstStyle)
+    this.text(second, { indent })
+  }
+
+  /** The healing timeline: one panel per stage, each on a lighter and a deeper skin tone. */
+  timeline(view: ConsentRecordView) {
+    const stages = tierContent(view.tier === 'cosmetic' ? 'cosmetic' : 'medical').stages
+    const gap = 6
+    const scale = Math.min(
+      0.62,
+      (TEXT_WIDTH - gap * (stages.length - 1)) / (stages.length * PANEL.width),
+    )
+    const height = PANEL.height * scale
+    this.heading('How your skin heals')
+    this.ensure(height + 40)
+    const top = this.y
+    stages.forEach((stage, index) => {
+      const left = MARGIN + index * (PANEL.width * scale + gap)
+      const at = (x: number, y: number) => ({ x: left + x * scale, y: top - y * scale })
+      for (const tone of SKIN_TONES)
+        for (const shape of stageShapes(stage.picture, tone)) {
+          const color = hex(shape.colour)
+          if (shape.kind === 'circle')
+            this.page.drawCircle({
+              ...at(shape.cx, shape.cy),
+              size: shape.r * scale,
+              color,
+              borderColor: shape.strokeColour ? hex(shape.strokeColour) : undefined,
+              borderWidth: shape.strokeColour ? 1 : 0,
+            })
+          else if (shape.kind === 'ellipse')
+            this.page.drawEllipse({
+              ...at(shape.cx, shape.cy),
+              xScale: shape.rx * scale,
+              yScale: shape.ry * scale,
+              color,
+            })
+          else
+            this.page.drawSvgPath(shape.d, {
+              x: left,
+              y: top,
+              scale,
+              borderColor: color,
+              borderWidth: shape.width,
+            })
+        }
+      stageLabelLines(stage).forEach((line, lineIndex) => {
+        const font = lineIndex === 0 ? this.fonts.bold : this.fonts.regular
+        const size = LABEL_FONT_SIZE * scale * 1.1
+        const clean = this.clean(line, font)
+        const width = font.widthOfTextAtSize(clean, size)
+        this.page.drawText(clean, {
+          x: left + (PANEL.width * scale - width) / 2,
+          y: top - LABEL_LINES_Y[lineIndex]! * scale,
+          size,
+          font,
+          color: INK,
+        })
+      })
+    })
+    this.y = top - height
+    this.space(4)
+    this.text(timelineAltText(stages), { size: 9, color: MUTED })
+    this.space(6)
   }
 
   image(image: PDFImage, maxWidth: number, maxHeight: number) {
@@ -129,6 +247,17 @@ class Writer {
   }
 }
 
+function hex(colour: string) {
+  const value = Number.parseInt(colour.slice(1), 16)
+  return rgb(((value >> 16) & 255) / 255, ((value >> 8) & 255) / 255, (value & 255) / 255)
+}
+
+function dateOfBirth(isoDate: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  )
+}
+
 function instant(at: number, zone: string): string {
   return `${new Date(at).toISOString().replace('.000Z', 'Z')} (UTC); ${formatDateInZone(at, zone)} at ${formatTimeInZone(at, zone)} ${describeTimeZone(zone)}`
 }
@@ -152,7 +281,7 @@ export async function renderConsentPdf(
   const title = `Signed consent ${meta.reference}`
   pdf.setTitle(title)
   pdf.setSubject(`${view.title}, version ${view.versionNumber}`)
-  pdf.setAuthor(meta.clinicName)
+  pdf.setAuthor(meta.clinic.name)
   pdf.setKeywords([
     meta.reference,
     `record-sha256:${view.recordSha256}`,
@@ -164,12 +293,21 @@ export async function renderConsentPdf(
   pdf.setModificationDate(meta.generatedAt)
 
   const w = new Writer(pdf, fonts)
-  w.text(meta.clinicName, { font: fonts.bold, size: 11, color: MUTED })
+  w.text(meta.clinic.name, { font: fonts.bold, size: 11, color: MUTED })
+  const contact = [
+    meta.clinic.address,
+    meta.clinic.phone && `Phone ${meta.clinic.phone}`,
+    meta.clinic.email,
+  ].filter(Boolean)
+  if (contact.length) w.text(contact.join(' - '), { size: 9, color: MUTED })
+  w.space(4)
   w.text(title, { font: fonts.bold, size: 18 })
   w.text(
-    `Appointment: ${formatDateInZone(meta.appointmentStartAt, meta.timeZone)} at ${formatTimeInZone(meta.appointmentStartAt, meta.timeZone)}. Patient: ${view.patientName}.`,
+    `Appointment: ${formatDateInZone(meta.appointmentStartAt, meta.timeZone)} at ${formatTimeInZone(meta.appointmentStartAt, meta.timeZone)}.`,
     { color: MUTED },
   )
+  w.field('Patient', view.patientName)
+  w.field('Date of birth', dateOfBirth(view.patientDateOfBirth))
   if (view.withdrawal)
     w.text(
       `This consent was withdrawn by the patient on ${instant(view.withdrawal.at, meta.timeZone)}.`,
@@ -188,15 +326,20 @@ export async function renderConsentPdf(
     }
   }
 
+  w.timeline(view)
+
   w.heading('Signature', 15)
   w.field('Signed by (typed full name)', view.typedName)
   if (view.drawnSignature) {
     const image = await pdf.embedPng(
       Buffer.from(view.drawnSignature.replace(/^data:image\/png;base64,/, ''), 'base64'),
     )
+    // The label stays on the page of the drawing.
+    w.ensure(Math.min(90, image.height) + 30)
     w.text('Drawn signature', { font: fonts.bold, size: 9, color: MUTED })
     w.image(image, 220, 90)
   } else {
+    w.ensure(50)
     w.text('Signature', { font: fonts.bold, size: 9, color: MUTED })
     w.text(view.typedName, { font: fonts.italic, size: 20 })
     w.space(4)
@@ -213,8 +356,7 @@ export async function renderConsentPdf(
 
   w.heading('Comprehension check: the answers given')
   for (const answer of view.checkAnswers) {
-    w.text(answer.prompt, { font: fonts.bold, size: 10 })
-    w.text(answer.answer, { indent: 10 })
+    w.pair(answer.prompt, answer.answer)
     w.space(2)
   }
 

@@ -176,6 +176,8 @@ export type ConsentRecordView = {
   id: string
   bookingId: string
   patientName: string
+  /** The patient's date of birth, YYYY-MM-DD (printed on the signed PDF). */
+  patientDateOfBirth: string
   versionId: string
   versionNumber: number
   tier: ServiceTier
@@ -204,7 +206,11 @@ export type ConsentRecordView = {
 /** A consent record as it was signed, re-rendered from the stored version and checked. */
 export function loadConsentRecordView(db: Tx | Db, recordId: string): ConsentRecordView | null {
   const row = db
-    .select({ record: consentRecords, patientName: patients.fullName })
+    .select({
+      record: consentRecords,
+      patientName: patients.fullName,
+      patientDateOfBirth: patients.dateOfBirth,
+    })
     .from(consentRecords)
     .innerJoin(patients, eq(patients.id, consentRecords.patientId))
     .where(eq(consentRecords.id, recordId))
@@ -236,6 +242,7 @@ export function loadConsentRecordView(db: Tx | Db, recordId: string): ConsentRec
     id: record.id,
     bookingId: record.bookingId,
     patientName: row.patientName,
+    patientDateOfBirth: row.patientDateOfBirth,
     versionId: version.id,
     versionNumber: version.versionNumber,
     tier: record.tier,

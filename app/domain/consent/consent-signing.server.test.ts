@@ -103,6 +103,13 @@ describe('the consent step in the booking wizard', () => {
     expect(checkPassed).toBe(false)
     // The patient never receives the right answers.
     expect(JSON.stringify(reading.questions)).not.toMatch(/"answer"/)
+    // Options are shuffled for this booking, the same on every load; the values stay the stored
+    // indices, so a right answer is right in any order.
+    for (const question of reading.questions)
+      expect([...question.order].sort()).toEqual(question.options.map((_, i) => i))
+    expect(pageOf(ctx).reading.questions.map((q) => q.order)).toEqual(
+      reading.questions.map((q) => q.order),
+    )
 
     const wrong = submitConsentCheck({
       ctx,
@@ -117,7 +124,7 @@ describe('the consent step in the booking wizard', () => {
         key: 'what_to_expect',
         anchor: 'consent-what-to-expect',
       })
-      expect(JSON.stringify(wrong.wrong[0]!.section.blocks)).toMatch(/tiny spots of blood/)
+      expect(JSON.stringify(wrong.wrong[0]!.section.blocks)).toMatch(/tiny spots of blood/i)
     }
     expect(pageOf(ctx).checkPassed).toBe(false)
     const early = await signConsent({
@@ -401,7 +408,7 @@ describe('consent evidence is append-only', () => {
     getDb().$client.exec('DROP TRIGGER consent_versions_published_no_update')
     getDb()
       .$client.prepare(
-        "UPDATE consent_document_versions SET content = replace(content, 'tiny spots of blood', 'no blood') WHERE id = ?",
+        "UPDATE consent_document_versions SET content = replace(content, 'Day by day', 'Day after day') WHERE id = ?",
       )
       .run(record.documentVersionId)
     expect(loadConsentRecordView(getDb(), record.id)!.integrity.textMatches).toBe(false)

@@ -82,7 +82,7 @@ export function getConsentSigningPage(input: {
   return {
     ok: true,
     page: {
-      reading: toReading(version, currentTextValues(db)),
+      reading: toReading(version, currentTextValues(db), value.booking.id),
       expectedName: value.expectedName,
       checkPassed: unusedPassedAttempt(db, input.ctx.session.tokenHash, version.id) !== null,
       alreadySigned: status === 'signed' || status === 'countersigned',

@@ -13,7 +13,7 @@ import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type BookingStatus } from '#app/domain/booking/index.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { sha256Hex } from './consent-documents.server.ts'
-import { auditView, clinicName } from './consent-patient.server.ts'
+import { auditView, clinicIdentity } from './consent-patient.server.ts'
 import { renderConsentPdf } from './consent-pdf.server.ts'
 import {
   consentRecordIdForBooking,
@@ -175,7 +175,7 @@ export async function getStaffConsentPdf(input: {
     'pdf',
   )
   const bytes = await renderConsentPdf(record, {
-    clinicName: clinicName(db),
+    clinic: clinicIdentity(db),
     reference: row.booking.reference,
     appointmentStartAt: row.booking.startAt.getTime(),
     timeZone: row.booking.timeZone,

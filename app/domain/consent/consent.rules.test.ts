@@ -9,6 +9,7 @@ import {
   consentStatusFor,
   namesMatch,
   normaliseName,
+  optionOrder,
   recordCoversSession,
   requiredVersionFor,
   scoreCheck,
@@ -73,6 +74,10 @@ describe('validity', () => {
     expect(requiredVersionFor([v1, v2, v3], Date.UTC(2026, 6, 1))?.id).toBe('v3')
     expect(requiredVersionFor([v1, v2], Date.UTC(2025, 0, 1))?.id).toBe('v1')
     expect(requiredVersionFor([], Date.UTC(2025, 0, 1))).toBeNull()
+    // A version that replaces the first from the first one's own date: needed before it too.
+    const v1b = { ...v2, id: 'v1b', effectiveFrom: v1.effectiveFrom }
+    expect(requiredVersionFor([v1, v1b], Date.UTC(2025, 0, 1))?.id).toBe('v1b')
+    expect(requiredVersionFor([v1, v1b], Date.UTC(2026, 6, 1))?.id).toBe('v1b')
   })
 
   const record: ConsentRecordFacts = {
@@ -184,5 +189,23 @@ describe('record hashes', () => {
       expect(canonicalConsentRecord({ ...fields, ...change })).not.toBe(
         canonicalConsentRecord(fields),
       )
+  })
+})
+
+describe("the order of a question's options", () => {
+  test('is a shuffle of every option, the same for the same booking and question', () => {
+    const order = optionOrder('booking-1', 'q1', 3)
+    expect([...order].sort()).toEqual([0, 1, 2])
+    expect(optionOrder('booking-1', 'q1', 3)).toEqual(order)
+    expect(optionOrder('booking-1', 'q1', 5).sort()).toEqual([0, 1, 2, 3, 4])
+  })
+
+  test('differs between bookings and questions: the right answer is not always in one place', () => {
+    const orders = Array.from({ length: 40 }, (_, i) => optionOrder(`booking-${i}`, 'q1', 3))
+    expect(new Set(orders.map((o) => o.join())).size).toBeGreaterThanOrEqual(4)
+    // Where option 0 ends up: every place, over enough bookings.
+    expect(new Set(orders.map((o) => o.indexOf(0)))).toEqual(new Set([0, 1, 2]))
+    const questions = ['q1', 'q2', 'q3', 'q4', 'q5'].map((q) => optionOrder('booking-1', q, 3))
+    expect(new Set(questions.map((o) => o.join())).size).toBeGreaterThan(1)
   })
 })

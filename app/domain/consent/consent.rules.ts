@@ -75,7 +75,9 @@ export type PublishedVersionRef = { id: string; versionNumber: number; effective
 
 /**
  * The version a session needs: the newest published version already in effect when the session
- * starts. Sessions before the first version took effect need the first version.
+ * starts. Sessions before the first version took effect need the first version, or the newest
+ * version published with the first one's date (a version that replaces the first from its own
+ * date, as 0014_consent_v2.sql does, replaces it for every session).
  */
 export function requiredVersionFor<V extends PublishedVersionRef>(
   versions: V[],
@@ -83,7 +85,10 @@ export function requiredVersionFor<V extends PublishedVersionRef>(
 ): V | null {
   const sorted = [...versions].sort((a, b) => a.versionNumber - b.versionNumber)
   const inEffect = sorted.filter((v) => v.effectiveFrom <= sessionStartAt)
-  return inEffect[inEffect.length - 1] ?? sorted[0] ?? null
+  if (inEffect.length > 0) return inEffect[inEffect.length - 1]!
+  const first = sorted[0]
+  if (!first) return null
+  return sorted.filter((v) => v.effectiveFrom === first.effectiveFrom).at(-1)!
 }
 
 export type ConsentRecordFacts = {
@@ -229,4 +234,38 @@ export function canonicalWithdrawal(fields: {
   emailProvenBy: string
 }): string {
   return canonicalJson({ kind: 'consent_withdrawal', ...fields })
+}
+
+/** FNV-1a, 32 bits: a small, stable hash of a string (not for security). */
+function hash32(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h
+}
+
+/**
+ * The order a question's options are shown in: a shuffle seeded by the booking and the question,
+ * so the same booking always sees the same order (a reload, a wrong answer sent back, a round trip
+ * without JavaScript) and different bookings see different ones. Returns the options' indices in
+ * the stored version, in display order; the posted answer stays that index.
+ */
+export function optionOrder(seed: string, questionKey: string, count: number): number[] {
+  let state = hash32(`${seed}:${questionKey}`)
+  // mulberry32
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const order = Array.from({ length: count }, (_, i) => i)
+  for (let i = count - 1; i > 0; i -= 1) {
+    const j = Math.floor(next() * (i + 1))
+    ;[order[i], order[j]] = [order[j]!, order[i]!]
+  }
+  return order
 }

@@ -1,7 +1,7 @@
 import { eq, like } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { cancelPatientBooking } from '#app/domain/booking/booking-manage.server.ts'
-import { PRE_VISIT_INSTRUCTIONS } from '#app/domain/booking/pre-visit.ts'
+import { preVisitAdvice } from '#app/domain/clinical-content/tier-content.ts'
 import { getDb } from '#db/client.server.ts'
 import { bookings, emailOutbox, services } from '#db/schema/index.ts'
 import {
@@ -79,7 +79,11 @@ describe('the 48-hour reminder', () => {
     const row = outboxRow(visit.reference, 'reminder_48h')!
     expect(row.toAddress).toBe(visit.email)
     expect(row.subject).toMatch(/^Reminder: your appointment on /)
-    for (const line of PRE_VISIT_INSTRUCTIONS) expect(row.textBody).toContain(line)
+    const visitMinutes = 60 // medical-face in the seed
+    for (const line of preVisitAdvice({ tier: 'medical', isConsultation: false, visitMinutes }))
+      expect(row.textBody).toContain(line)
+    expect(row.textBody).toContain(`Allow ${visitMinutes} minutes for the visit.`)
+    expect(row.textBody).not.toMatch(/about an hour/)
     expect(row.textBody).toMatch(/\/bookings\/manage\?token=[A-Za-z0-9_-]{43}/)
     expect(row.nextAttemptAt.getTime()).toBe(visit.startAt - 48 * HOUR)
 

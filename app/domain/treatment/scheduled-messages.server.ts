@@ -9,7 +9,6 @@ import {
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
 import { bookings, emailOutbox, services } from '#db/schema/index.ts'
-import { AFTERCARE_MESSAGES } from './aftercare.ts'
 import {
   dueMessages,
   MAINTENANCE_AFTER_DAYS,
@@ -27,11 +26,11 @@ function buildMessage(tx: Tx, bookingId: string, kind: ScheduledMessageKind, now
     case 'reminder_48h':
       return reminderEmail(context)
     case 'aftercare_day1':
-      return aftercareEmail(context, 1, AFTERCARE_MESSAGES[1])
+      return aftercareEmail(context, 1)
     case 'aftercare_day3':
-      return aftercareEmail(context, 3, AFTERCARE_MESSAGES[3])
+      return aftercareEmail(context, 3)
     case 'aftercare_day7':
-      return aftercareEmail(context, 7, AFTERCARE_MESSAGES[7])
+      return aftercareEmail(context, 7)
     case 'next_session':
       return nextSessionEmail(context)
     case 'maintenance':
