@@ -5,6 +5,8 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useRef } from 'react'
+import { CancelConfirmation } from '#app/components/booking/cancel-confirmation.tsx'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
 import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
@@ -147,7 +149,9 @@ export default function PatientBookingRoute() {
   const cancelErrors = formErrorsFor(actionData, 'cancel')
   return (
     <div className="stack page--medium">
-      <h1>Your booking {booking.reference}</h1>
+      <h1>
+        Your booking <span className="nowrap">{booking.reference}</span>
+      </h1>
       {searchParams.get('cancelled') === '1' ? (
         <p className="notice notice--success" role="status">
           Your booking is cancelled. We have sent you an email.
@@ -164,14 +168,30 @@ export default function PatientBookingRoute() {
           Your booking has moved. We have sent you an email with the new time.
         </p>
       ) : null}
-      <BookingSummary
-        rows={[
-          ['Status', <StatusBadge key="status" status={booking.status} />],
-          ['Treatment', booking.serviceName],
-          ['When', booking.when],
-          ['With', booking.practitionerName],
-        ]}
-      />
+      <section aria-labelledby="visit-heading">
+        <h2 id="visit-heading">Your visit</h2>
+        <BookingSummary
+          rows={[
+            ['Status', <StatusBadge key="status" status={booking.status} />],
+            ['Treatment', booking.serviceName],
+            ['When', booking.when],
+            ['With', booking.practitionerName],
+          ]}
+        />
+        {booking.isUpcoming ? (
+          <VisitActions
+            booking={booking}
+            cancelErrors={cancelErrors?.formErrors}
+            pending={pending}
+          />
+        ) : booking.status === 'cancelled' || booking.status === 'declined' ? (
+          <p>
+            <Link className="button" to="/book">
+              Book again
+            </Link>
+          </p>
+        ) : null}
+      </section>
       {booking.treatedOn ? (
         <section className="notice" aria-labelledby="aftercare-plan-heading">
           <h2 id="aftercare-plan-heading">Your aftercare plan</h2>
@@ -204,51 +224,6 @@ export default function PatientBookingRoute() {
       ) : null}
       {booking.isUpcoming ? (
         <>
-          <p className="cluster">
-            <a
-              className="button button--secondary"
-              href={`/bookings/${booking.reference}/calendar.ics`}
-              download="appointment.ics"
-            >
-              Add to my calendar (.ics)
-            </a>
-            {booking.canChange ? (
-              <Link
-                className="button button--secondary"
-                to={`/bookings/${booking.reference}/reschedule`}
-              >
-                Move to another time
-              </Link>
-            ) : null}
-          </p>
-          {booking.canChange ? (
-            <section aria-labelledby="cancel-heading">
-              <h2 id="cancel-heading">Cancel this booking</h2>
-              <p>You can cancel or move it online until {booking.changeDeadline}.</p>
-              <Form method="post">
-                <FormErrorList errors={cancelErrors?.formErrors} />
-                <input type="hidden" name="intent" value="cancel" />
-                <TextareaField
-                  label="Why are you cancelling? (optional)"
-                  error={cancelErrors?.fieldErrors?.reason?.[0]}
-                  textareaProps={{ name: 'reason', rows: 3, maxLength: 500 }}
-                />
-                <SubmitButton
-                  pending={pending}
-                  pendingText="Cancelling…"
-                  className="button button--danger"
-                >
-                  Cancel my booking
-                </SubmitButton>
-              </Form>
-            </section>
-          ) : (
-            <p className="notice">
-              It is less than the cancellation window before your visit, so it cannot be changed
-              online. To cancel or move it, please call{' '}
-              <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a>.
-            </p>
-          )}
           <section aria-labelledby="before-heading">
             <h2 id="before-heading">Before your visit</h2>
             {booking.coldSoreReminder ? <p className="notice">{COLD_SORE_REMINDER}</p> : null}
@@ -268,7 +243,7 @@ export default function PatientBookingRoute() {
           actionData={actionData}
         />
       )}
-      {booking.isConsultation || booking.treatedOn ? null : (
+      {booking.isConsultation || booking.treatedOn || !booking.isUpcoming ? null : (
         <section aria-labelledby="aftercare-heading">
           <h2 id="aftercare-heading">After your treatment</h2>
           <HealingTimeline tier={booking.tier} headingLevel={3} />
@@ -291,8 +266,10 @@ export default function PatientBookingRoute() {
         </section>
       )}
       {booking.history.length > 0 ? (
-        <section aria-labelledby="history-heading">
-          <h2 id="history-heading">History</h2>
+        <details className="folded">
+          <summary>
+            <h2 className="folded__heading">History of this booking</h2>
+          </summary>
           <ul>
             {booking.history.map((event) => (
               <li key={`${event.label}-${event.at}`}>
@@ -300,9 +277,95 @@ export default function PatientBookingRoute() {
               </li>
             ))}
           </ul>
-        </section>
+        </details>
       ) : null}
     </div>
+  )
+}
+
+/**
+ * The visit's main actions, first on the page: add to a calendar, move, cancel. Cancelling asks
+ * first: a dialog with JavaScript, the page /bookings/<ref>/cancel without.
+ */
+function VisitActions({
+  booking,
+  cancelErrors,
+  pending,
+}: {
+  booking: {
+    reference: string
+    canChange: boolean
+    changeDeadline: string
+    clinicPhone: string
+    serviceName: string
+    when: string
+    practitionerName: string
+  }
+  cancelErrors: string[] | undefined
+  pending: boolean
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  return (
+    <>
+      <FormErrorList errors={cancelErrors} />
+      <p className="cluster">
+        <a
+          className="button button--secondary"
+          href={`/bookings/${booking.reference}/calendar.ics`}
+          download="appointment.ics"
+        >
+          Add to my calendar (.ics)
+        </a>
+        {booking.canChange ? (
+          <>
+            <Link
+              className="button button--secondary"
+              to={`/bookings/${booking.reference}/reschedule`}
+            >
+              Move to another time
+            </Link>
+            <Link
+              className="button button--danger-outline"
+              to={`/bookings/${booking.reference}/cancel`}
+              onClick={(event) => {
+                if (!dialogRef.current?.showModal) return
+                event.preventDefault()
+                dialogRef.current.showModal()
+              }}
+            >
+              Cancel this booking
+            </Link>
+          </>
+        ) : null}
+      </p>
+      {booking.canChange ? (
+        <>
+          <p className="muted">You can cancel or move it online until {booking.changeDeadline}.</p>
+          <dialog ref={dialogRef} aria-labelledby="cancel-dialog-heading" className="dialog">
+            <CancelConfirmation
+              facts={booking}
+              pending={pending}
+              headingId="cancel-dialog-heading"
+              keepButton={
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => dialogRef.current?.close()}
+                >
+                  No, keep my booking
+                </button>
+              }
+            />
+          </dialog>
+        </>
+      ) : (
+        <p className="notice">
+          It is less than the cancellation window before your visit, so it cannot be changed online.
+          To cancel or move it, please call{' '}
+          <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a>.
+        </p>
+      )}
+    </>
   )
 }
 

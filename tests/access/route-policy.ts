@@ -165,6 +165,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'bookings.$reference._index': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
   'bookings.$reference.aftercare': { loader: OWN_BOOKING, action: NONE },
   'bookings.$reference.calendar[.]ics': { loader: OWN_BOOKING_FILE, action: NONE },
+  'bookings.$reference.cancel': { loader: OWN_BOOKING, action: NONE },
   'bookings.$reference.consent': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
   'bookings.$reference.consent[.]pdf': { loader: OWN_BOOKING_FILE, action: NONE },
   'bookings.$reference.reschedule': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },

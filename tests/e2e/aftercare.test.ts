@@ -104,7 +104,7 @@ test.describe('aftercare and reminders with a controlled clock @no-js', () => {
     await expect(plan.getByRole('link', { name: '+39 02 8295 4410' })).toBeVisible()
     // Before-the-visit advice and changes are gone once the visit is done.
     await expect(page.getByRole('heading', { name: 'Before your visit' })).toHaveCount(0)
-    await expect(page.getByRole('button', { name: 'Cancel my booking' })).toHaveCount(0)
+    await expect(page.getByRole('link', { name: 'Cancel this booking' })).toHaveCount(0)
     await expectAccessible(page)
 
     await plan.getByRole('link', { name: 'Open your aftercare plan' }).click()

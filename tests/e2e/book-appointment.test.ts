@@ -159,9 +159,19 @@ test.describe('booking a treatment @no-js', () => {
       after: started,
     })
 
-    // Cancel it.
-    await page.getByLabel('Why are you cancelling? (optional)').fill('Plans changed')
-    await page.getByRole('button', { name: 'Cancel my booking' }).click()
+    // Cancel it: the booking page asks first (a dialog with JavaScript, a page without) and
+    // states the policy.
+    await page.getByRole('link', { name: 'Cancel this booking' }).click()
+    const confirm =
+      test.info().project.use.javaScriptEnabled === false
+        ? page.getByRole('main')
+        : page.getByRole('dialog', { name: 'Cancel your booking?' })
+    await expect(
+      confirm.getByText(/you can cancel or move a booking online, free of charge/),
+    ).toBeVisible()
+    await expectAccessible(page)
+    await confirm.getByLabel('Why are you cancelling? (optional)').fill('Plans changed')
+    await confirm.getByRole('button', { name: 'Yes, cancel my booking' }).click()
     await expect(
       page.getByRole('status').filter({ hasText: 'Your booking is cancelled' }),
     ).toBeVisible()
@@ -174,6 +184,10 @@ test.describe('booking a treatment @no-js', () => {
     expect(cancelled.attachments.find((a) => a.contentType === 'text/calendar')?.method).toBe(
       'CANCEL',
     )
+    // A cancelled booking offers to book again and no longer shows the aftercare.
+    await expect(page.getByRole('link', { name: 'Book again' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'After your treatment' })).toHaveCount(0)
+    await expect(page.getByRole('link', { name: 'Cancel this booking' })).toHaveCount(0)
   })
 
   test('a patient finds a booking with its reference and an emailed code', async ({ page }) => {

@@ -85,7 +85,8 @@ test.describe('public pages with JavaScript', () => {
     })
     await page.getByLabel('Email').fill('not-an-email')
     await page.getByRole('button', { name: 'Continue' }).click()
-    await expect(page.getByText('Enter an email address like name@example.com.')).toBeVisible()
+    // In the error summary and beside the field.
+    await expect(page.getByText('Enter an email address like name@example.com.')).toHaveCount(2)
     // Checked by the shared zod schema in the browser: the form was never posted.
     expect(posts).toEqual([])
     const violations = await page.evaluate(
