@@ -38,6 +38,9 @@ export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { draft, steps } = await requireWizardStep(request, 'verify')
+  // Already proved for these details (the patient came back from the consent step): no empty
+  // code box, the details step instead, which goes straight on.
+  if (draft.progress.emailVerified) throw redirect('/book/details')
   const resent = new URL(request.url).searchParams.get('resent') === '1'
   // Proving the email books at once only when nothing else is missing (a treatment still needs
   // its consent, unless this proved session already has one): the button says what happens.

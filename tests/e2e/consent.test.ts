@@ -218,6 +218,35 @@ test.describe('informed consent @no-js', () => {
 test.describe('drawing a signature', () => {
   test.describe.configure({ timeout: 90_000 })
 
+  test('going back from the consent step finds the details kept and the email already proved', async ({
+    page,
+  }) => {
+    const email = uniqueEmail('back')
+    await reachConsentStep(page, email)
+    // With JavaScript the browser's back button; without it, the step list's link.
+    if (test.info().project.use.javaScriptEnabled === false)
+      await page
+        .getByRole('navigation', { name: 'Booking progress' })
+        .getByRole('link', { name: 'Your details' })
+        .click()
+    else await page.goBack()
+    await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
+    await expect(page.getByLabel('Email')).toHaveValue(email)
+    await expect(page.getByLabel('Mobile phone')).toHaveValue('333 123 4567')
+    await expect(page.getByLabel('Code from the email')).toHaveCount(0)
+    // The code step is not a place to go back to once passed.
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Booking progress' })
+        .getByRole('link', { name: 'Check your email' }),
+    ).toHaveCount(0)
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Read and sign your consent' }),
+    ).toBeVisible()
+    await expectAccessible(page)
+  })
+
   test('with JavaScript on, the patient can draw a signature with the mouse', async ({ page }) => {
     await reachConsentStep(page, uniqueEmail('drawn'))
     await passCheck(page)

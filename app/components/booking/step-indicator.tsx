@@ -14,7 +14,9 @@ export function StepIndicator({
   currentId: string
 }) {
   const currentIndex = steps.findIndex((step) => step.id === currentId)
-  const previous = currentIndex > 0 ? steps[currentIndex - 1] : undefined
+  const previous = steps
+    .slice(0, Math.max(0, currentIndex))
+    .findLast((step) => step.complete && isRevisitable(step))
   return (
     <nav aria-label="Booking progress" className="steps">
       <p className="steps__summary">
@@ -36,10 +38,7 @@ export function StepIndicator({
           className="steps__bar-fill"
         />
       </svg>
-      {previous &&
-      previous.complete &&
-      previous.id !== 'confirmation' &&
-      currentId !== 'confirmation' ? (
+      {previous && currentId !== 'confirmation' ? (
         <p className="steps__back">
           <Link to={previous.path}>
             <span aria-hidden="true">← </span>Back to {previous.label.toLowerCase()}
@@ -49,7 +48,7 @@ export function StepIndicator({
       <ol className="steps__list">
         {steps.map((step, index) => {
           const state = index === currentIndex ? 'current' : step.complete ? 'done' : 'todo'
-          const canGoBack = state === 'done' && index < currentIndex && step.id !== 'confirmation'
+          const canGoBack = state === 'done' && index < currentIndex && isRevisitable(step)
           return (
             <li
               key={step.id}
@@ -67,4 +66,12 @@ export function StepIndicator({
       </ol>
     </nav>
   )
+}
+
+/**
+ * Steps a patient can go back to and change. Not the email code once proved (going back means
+ * changing the details), nor the confirmation.
+ */
+function isRevisitable(step: StepIndicatorStep): boolean {
+  return step.id !== 'confirmation' && step.id !== 'verify'
 }

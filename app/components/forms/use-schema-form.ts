@@ -47,8 +47,9 @@ export function useSchemaForm(
     // and the click missed it.
     mode: 'onSubmit',
     reValidateMode: 'onChange',
-    // Focus goes to the error summary instead, which links to each field (ErrorSummary).
-    shouldFocusError: false,
+    // With an error summary the focus goes to it (it links to each field); otherwise to the
+    // first field with a problem.
+    shouldFocusError: !errorSummary,
     defaultValues,
   })
   // Bumped by a submit the browser refused, so the summary takes the focus each time.
@@ -66,8 +67,8 @@ export function useSchemaForm(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- run once per server answer
   }, [serverErrors])
   useEffect(() => {
-    if (refusedSubmits > 0) focusFirstProblem(formRef.current)
-  }, [refusedSubmits])
+    if (errorSummary && refusedSubmits > 0) focusFirstProblem(formRef.current)
+  }, [errorSummary, refusedSubmits])
 
   const { errors: clientErrors, dirtyFields } = form.formState
 
