@@ -8,6 +8,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { HoldCountdown } from '#app/components/booking/hold-countdown.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { WizardPage } from '#app/components/booking/wizard-page.tsx'
 import { ConsentSigning } from '#app/components/consent/consent-signing.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
@@ -45,7 +46,7 @@ function redirectFor(reason: TargetProblem): never {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { session, draft, steps } = await requireWizardStep(request, 'consent')
+  const { session, draft, steps, summary } = await requireWizardStep(request, 'consent')
   const result = getConsentSigningPage({
     ctx: signingContextOf(request, context, session),
     target: { kind: 'wizard' },
@@ -54,6 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { page } = result
   const hold = draft.hold
   return {
+    summary,
     steps,
     serviceName: draft.service.name,
     holdUntil:
@@ -98,14 +100,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export { reloadWhenConsentChanged as shouldRevalidate } from '#app/components/consent/consent-signing.tsx'
 
 export default function BookConsentRoute() {
-  const { steps, serviceName, holdUntil, holdSecondsLeft, alreadySigned, model } =
+  const { summary, steps, serviceName, holdUntil, holdSecondsLeft, alreadySigned, model } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
   const nearest = nearestTimesOf(actionData)
   return (
-    <div className="stack page--medium">
+    <WizardPage summary={summary}>
       <StepIndicator steps={steps} currentId="consent" />
       <h1>Read and sign your consent</h1>
       <p className="lead">
@@ -148,6 +150,6 @@ export default function BookConsentRoute() {
           submitLabel="Sign and book"
         />
       )}
-    </div>
+    </WizardPage>
   )
 }

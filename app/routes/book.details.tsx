@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { HoldCountdown } from '#app/components/booking/hold-countdown.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { WizardPage } from '#app/components/booking/wizard-page.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { ErrorSummary, Field, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
@@ -29,10 +30,11 @@ export const meta: MetaFunction = () => [{ title: 'Your details | Dermadesk' }]
 export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { draft, steps } = await requireWizardStep(request, 'details')
+  const { draft, steps, summary } = await requireWizardStep(request, 'details')
   const hold = draft.hold!
   const zone = draft.timeZone
   return {
+    summary,
     steps,
     serviceName: draft.service.name,
     slot: `${formatDateInZone(hold.startAt, zone)} at ${formatTimeInZone(hold.startAt, zone)}`,
@@ -124,6 +126,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function BookDetailsRoute() {
   const {
+    summary,
     steps,
     serviceName,
     slot,
@@ -153,7 +156,7 @@ export default function BookDetailsRoute() {
         (name === 'dateOfBirth' ? (screenedDateOfBirth ?? undefined) : undefined),
     })
   return (
-    <div className="stack page--medium">
+    <WizardPage summary={summary}>
       <StepIndicator steps={steps} currentId="details" />
       <h1>Your details</h1>
       <p>
@@ -200,6 +203,6 @@ export default function BookDetailsRoute() {
           Continue
         </SubmitButton>
       </Form>
-    </div>
+    </WizardPage>
   )
 }

@@ -8,6 +8,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { WizardPage } from '#app/components/booking/wizard-page.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
 import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
@@ -33,7 +34,7 @@ export const meta: MetaFunction = () => [{ title: 'Choose a day and time | Derma
 export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { draft, steps } = await requireWizardStep(request, 'time')
+  const { draft, steps, summary } = await requireWizardStep(request, 'time')
   const { query, picker } = slotPickerFromUrl(request, {
     serviceId: draft.service.id,
     now: new Date(),
@@ -41,7 +42,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ignoreBookingId: draft.hold?.bookingId,
   })
   const { hold, screeningWait } = timeStepNotices(draft, Date.now())
-  return { steps, serviceName: draft.service.name, picker, query, hold, screeningWait }
+  return {
+    summary,
+    steps,
+    serviceName: draft.service.name,
+    picker,
+    query,
+    hold,
+    screeningWait,
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -90,11 +99,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BookTimeRoute() {
-  const { steps, serviceName, picker, query, hold, screeningWait } = useLoaderData<typeof loader>()
+  const { summary, steps, serviceName, picker, query, hold, screeningWait } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   return (
-    <div className="stack">
+    <WizardPage summary={summary}>
       <StepIndicator steps={steps} currentId="time" />
       <h1>Choose a day and time</h1>
       <p className="lead">{serviceName}</p>
@@ -119,6 +129,6 @@ export default function BookTimeRoute() {
         submitLabel="Hold this time"
         pending={pending}
       />
-    </div>
+    </WizardPage>
   )
 }

@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
+import { WizardPage } from '#app/components/booking/wizard-page.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   Field,
@@ -37,7 +38,7 @@ export const meta: MetaFunction = () => [{ title: 'Check your email | Dermadesk'
 export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { draft, steps } = await requireWizardStep(request, 'verify')
+  const { draft, steps, summary } = await requireWizardStep(request, 'verify')
   // Already proved for these details (the patient came back from the consent step): no empty
   // code box, the details step instead, which goes straight on.
   if (draft.progress.emailVerified) throw redirect('/book/details')
@@ -45,7 +46,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Proving the email books at once only when nothing else is missing (a treatment still needs
   // its consent, unless this proved session already has one): the button says what happens.
   const books = readyToBook({ ...draft.progress, emailVerified: true })
-  return { steps, email: draft.details!.email, resent, books }
+  return {
+    summary,
+    steps,
+    email: draft.details!.email,
+    resent,
+    books,
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -123,7 +130,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BookVerifyRoute() {
-  const { steps, email, resent, books } = useLoaderData<typeof loader>()
+  const { summary, steps, email, resent, books } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   const { formProps, fields } = useSchemaForm(VerificationCodeSchema, actionData, {
@@ -138,7 +145,7 @@ export default function BookVerifyRoute() {
       ),
     )
   return (
-    <div className="stack page--narrow">
+    <WizardPage summary={summary}>
       <StepIndicator steps={steps} currentId="verify" />
       <h1>Check your email</h1>
       <p>
@@ -176,6 +183,6 @@ export default function BookVerifyRoute() {
           </Form>
         </>
       )}
-    </div>
+    </WizardPage>
   )
 }

@@ -9,6 +9,8 @@ import {
 } from '#app/domain/booking/wizard/steps.ts'
 import { ChooseServiceSchema, SlotChoiceSchema } from '#app/domain/booking/booking.schema.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { type WizardSummaryFacts } from '#app/components/booking/wizard-page.tsx'
+import { formatAppointment, formatPrice } from './format.ts'
 import { parseForm } from './forms.server.ts'
 import { getPatientSessionFromRequest } from './patient-session.server.ts'
 
@@ -16,6 +18,8 @@ export type WizardContext = {
   session: PatientSession
   draft: DraftView
   steps: { id: string; label: string; path: string; complete: boolean }[]
+  /** What the booking so far is, for the summary beside the steps on a wide screen. */
+  summary: WizardSummaryFacts
 }
 
 /**
@@ -42,6 +46,18 @@ export async function requireWizardStep(
       path: step.path,
       complete: step.isComplete(draft.progress),
     })),
+    summary: summaryOf(draft),
+  }
+}
+
+function summaryOf(draft: DraftView): WizardSummaryFacts {
+  return {
+    treatment: draft.service.name,
+    price: formatPrice(draft.service.priceCents),
+    practitioner: draft.hold?.practitionerName ?? null,
+    when: draft.hold
+      ? formatAppointment(draft.hold.startAt, draft.hold.endAt, draft.timeZone)
+      : null,
   }
 }
 

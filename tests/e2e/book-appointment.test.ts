@@ -50,6 +50,11 @@ async function bookSkinBoost(
   await times.first().click()
 
   await expect(page.getByRole('heading', { level: 1, name: 'Your details' })).toBeVisible()
+  // On a desktop the booking so far stands beside the step.
+  const summary = page.getByRole('complementary', { name: 'Your booking' })
+  await expect(summary).toContainText('Cosmetic skin boost')
+  await expect(summary).toContainText(/€\d/)
+  await expect(summary.getByText('When')).toBeVisible()
   await expect(page.getByText(/We are keeping this time for you until \d\d:\d\d/)).toBeVisible()
   if (test.info().project.use.javaScriptEnabled !== false)
     await expect(page.getByRole('timer')).toHaveText(/^\s?\(\d{1,2}:\d\d left\)$/)
