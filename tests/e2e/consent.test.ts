@@ -135,6 +135,12 @@ test.describe('informed consent @no-js', () => {
     await expect(page.getByText('chiara  esposito')).toBeVisible()
     await expect(page.getByText('Not yet: the clinician countersigns at your visit.')).toBeVisible()
     await expectAccessible(page)
+    // On a 360 px phone the signed consent needs no sideways scrolling (the signature scales).
+    await page.setViewportSize({ width: 360, height: 800 })
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(360)
+    await page.setViewportSize({ width: 1280, height: 720 })
 
     // The clinician opens the same consent and PDF, and countersigns at the visit.
     const clinician = await clinicianPage(browser, baseURL!)
@@ -273,6 +279,15 @@ test.describe('drawing a signature', () => {
       page.getByRole('img', { name: 'Signature drawn by Chiara Esposito' }),
     ).toBeVisible()
     await expectAccessible(page)
+    // On a 360 px phone the drawn signature scales with the page: no sideways scrolling.
+    await page.setViewportSize({ width: 360, height: 800 })
+    const signature = page.getByRole('img', { name: 'Signature drawn by Chiara Esposito' })
+    await expect
+      .poll(async () => (await signature.boundingBox())!.width)
+      .toBeLessThanOrEqual(360 - 32)
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(360)
     await expectPdf(page, `/bookings/${reference}/consent.pdf`, reference)
   })
 })
