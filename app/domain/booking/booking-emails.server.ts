@@ -1,7 +1,13 @@
 import { count, eq } from 'drizzle-orm'
 import { buildAppointmentIcs } from '#app/domain/email/calendar.server.ts'
 import { type OutgoingEmail } from '#app/domain/email/outbox.server.ts'
-import { formatAppointment, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { type EmailContent, renderEmail } from '#app/domain/email/email-layout.server.tsx'
+import {
+  formatAppointment,
+  formatDateInZone,
+  formatPrice,
+  formatTimeInZone,
+} from '#app/utils/format.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { type Tx } from '#db/client.server.ts'
 import {
@@ -35,6 +41,10 @@ export type BookingEmailContext = {
   patientName: string
   patientEmail: string
   clinic: { name: string; phone: string; email: string; address: string }
+  /** The service's price, said in the confirmation (null when the clinic shows none). */
+  priceCents: number | null
+  /** How long before the visit it can still be cancelled online: the policy in the emails. */
+  cancellationWindowHours: number
   manageUrl: string
   /** Number of recorded changes: the calendar file's SEQUENCE. */
   sequence: number
@@ -57,6 +67,7 @@ export function loadBookingEmailContext(
       practitionerName: practitioners.displayName,
       serviceKind: services.kind,
       serviceTier: services.tier,
+      priceCents: services.priceCents,
       patientName: patients.fullName,
       patientEmail: patients.email,
     })
@@ -73,6 +84,7 @@ export function loadBookingEmailContext(
       phone: clinicSettings.phone,
       email: clinicSettings.email,
       address: clinicSettings.address,
+      cancellationWindowHours: clinicSettings.cancellationWindowHours,
     })
     .from(clinicSettings)
     .get()
@@ -95,7 +107,14 @@ export function loadBookingEmailContext(
     practitionerName: row.practitionerName,
     patientName: row.patientName,
     patientEmail: row.patientEmail,
-    clinic,
+    clinic: {
+      name: clinic.name,
+      phone: clinic.phone,
+      email: clinic.email,
+      address: clinic.address,
+    },
+    priceCents: row.priceCents,
+    cancellationWindowHours: clinic.cancellationWindowHours,
     manageUrl:
       options.manageLink === false
         ? `${getEnv().APP_ORIGIN}/bookings`
@@ -122,10 +141,6 @@ function calendarFor(context: BookingEmailContext, cancelled = false) {
   }
 }
 
-function signature(context: BookingEmailContext): string[] {
-  return ['', context.clinic.name, context.clinic.address, `Phone ${context.clinic.phone}`]
-}
-
 function when(context: BookingEmailContext): string {
   return formatAppointment(context.startAt, context.endAt, context.timeZone)
 }
@@ -139,30 +154,51 @@ function beforeYourVisit(context: BookingEmailContext): string[] {
   })
 }
 
-function htmlOf(lines: string[]): string {
-  const escape = (text: string) =>
-    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-  const linked = (text: string) =>
-    escape(text).replace(/(https?:\/\/[^\s]+)/g, '<a href="$1">$1</a>')
-  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">${lines
-    .map((line) => (line ? `<p>${linked(line)}</p>` : ''))
-    .join('')}</body></html>`
+/** What a patient brings to any visit (not clinical: the same for every treatment). */
+export const WHAT_TO_BRING = [
+  'An identity document: we check who you are when you arrive.',
+  'The names of any medicines, supplements or skin creams you use.',
+]
+
+/** A link that shows the clinic on a map (OpenStreetMap: no tracking, works everywhere). */
+export function mapLinkFor(address: string): string {
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`
 }
+
+/** The cancellation policy for this booking, in the patient's words. */
+function cancellationPolicy(context: BookingEmailContext): string {
+  const deadline = new Date(context.startAt.getTime() - context.cancellationWindowHours * 3600_000)
+  return `You can cancel or move your booking online, free of charge, until ${formatDateInZone(deadline, context.timeZone)} at ${formatTimeInZone(deadline, context.timeZone)} (${context.cancellationWindowHours} hours before). After that, please call us on ${context.clinic.phone}.`
+}
+
+function appointmentFacts(context: BookingEmailContext, label = 'When') {
+  return [
+    { label, value: when(context) },
+    { label: 'With', value: context.practitionerName },
+    { label: 'Where', value: context.clinic.address, href: mapLinkFor(context.clinic.address) },
+    { label: 'Reference', value: context.reference },
+  ]
+}
+
+const manageAction = (context: BookingEmailContext) => ({
+  label: 'See, move or cancel your booking',
+  url: context.manageUrl,
+})
 
 function message(
   context: BookingEmailContext,
   key: string,
   subject: string,
-  lines: string[],
+  content: Omit<EmailContent, 'clinic'>,
   cancelled = false,
 ): OutgoingEmail {
-  const all = [...lines, ...signature(context)]
+  const { text, html } = renderEmail({ ...content, clinic: context.clinic })
   return {
     dedupeKey: key,
     to: context.patientEmail,
     subject,
-    text: all.join('\n'),
-    html: htmlOf(all),
+    text,
+    html,
     calendar: calendarFor(context, cancelled),
     bookingId: context.bookingId,
   }
@@ -170,27 +206,33 @@ function message(
 
 export function bookingConfirmedEmail(context: BookingEmailContext): OutgoingEmail {
   const pending = context.status === 'pending_review'
-  const instructions = beforeYourVisit(context)
+  const price = formatPrice(context.priceCents)
   return message(
     context,
     `booking:${context.bookingId}:booked`,
     pending
       ? `Booking received, waiting for a clinician: ${context.reference}`
       : `Booking confirmed: ${context.reference}`,
-    [
-      `Dear ${context.patientName},`,
-      pending
-        ? 'Thank you. We have reserved this time for you. A clinician will look at your answers before your visit and we will email you when it is confirmed.'
-        : 'Your appointment is booked.',
-      `When: ${when(context)}`,
-      `With: ${context.practitionerName}`,
-      `Where: ${context.clinic.address}`,
-      `Reference: ${context.reference}`,
-      `See, move or cancel your booking: ${context.manageUrl}`,
-      'Before your visit:',
-      ...instructions.map((line) => `- ${line}`),
-      'The calendar file attached adds the appointment to your calendar.',
-    ],
+    {
+      preview: `${when(context)} with ${context.practitionerName}`,
+      greeting: `Dear ${context.patientName},`,
+      paragraphs: [
+        pending
+          ? 'Thank you. We have reserved this time for you. A clinician will look at your answers before your visit and we will email you when it is confirmed.'
+          : 'Your appointment is booked.',
+      ],
+      facts: [
+        ...appointmentFacts(context),
+        ...(price ? [{ label: 'Price', value: `${price}, paid at the clinic` }] : []),
+      ],
+      action: manageAction(context),
+      sections: [
+        { heading: 'Before your visit', items: beforeYourVisit(context) },
+        { heading: 'What to bring', items: WHAT_TO_BRING },
+        { heading: 'If you need to cancel', items: [cancellationPolicy(context)] },
+      ],
+      closing: ['The calendar file attached adds the appointment to your calendar.'],
+    },
   )
 }
 
@@ -203,15 +245,16 @@ export function bookingRescheduledEmail(
     context,
     `booking:${context.bookingId}:rescheduled:${eventId}`,
     `Booking moved: ${context.reference}`,
-    [
-      `Dear ${context.patientName},`,
-      `Your appointment has moved from ${formatDateInZone(previousStartAt, context.timeZone)} at ${formatTimeInZone(previousStartAt, context.timeZone)}.`,
-      `New time: ${when(context)}`,
-      `With: ${context.practitionerName}`,
-      `Reference: ${context.reference}`,
-      `See, move or cancel your booking: ${context.manageUrl}`,
-      'The attached calendar file updates the entry in your calendar.',
-    ],
+    {
+      preview: `New time: ${when(context)}`,
+      greeting: `Dear ${context.patientName},`,
+      paragraphs: [
+        `Your appointment has moved from ${formatDateInZone(previousStartAt, context.timeZone)} at ${formatTimeInZone(previousStartAt, context.timeZone)}.`,
+      ],
+      facts: appointmentFacts(context, 'New time'),
+      action: manageAction(context),
+      closing: ['The attached calendar file updates the entry in your calendar.'],
+    },
   )
 }
 
@@ -223,18 +266,22 @@ export function cancellationEmail(
     context,
     `booking:${context.bookingId}:cancelled`,
     `Booking cancelled: ${context.reference}`,
-    [
-      `Dear ${context.patientName},`,
-      input.byClinic
-        ? `We are sorry: we have had to cancel your appointment on ${when(context)}.`
-        : `Your appointment on ${when(context)} is cancelled, as you asked.`,
-      ...(input.byClinic && input.reason ? [`Reason: ${input.reason}`] : []),
-      input.byClinic
-        ? `Please book a new time at ${getEnv().APP_ORIGIN}/book or call us on ${context.clinic.phone}.`
-        : `You can book again at any time: ${getEnv().APP_ORIGIN}/book`,
-      `Reference: ${context.reference}`,
-      'The attached calendar file removes the entry from your calendar.',
-    ],
+    {
+      preview: `Your appointment on ${when(context)} is cancelled`,
+      greeting: `Dear ${context.patientName},`,
+      paragraphs: [
+        input.byClinic
+          ? `We are sorry: we have had to cancel your appointment on ${when(context)}.`
+          : `Your appointment on ${when(context)} is cancelled, as you asked.`,
+        ...(input.byClinic && input.reason ? [`Reason: ${input.reason}`] : []),
+        input.byClinic
+          ? `Please book a new time or call us on ${context.clinic.phone}.`
+          : 'You can book again at any time.',
+      ],
+      facts: [{ label: 'Reference', value: context.reference }],
+      action: { label: 'Book a new time', url: `${getEnv().APP_ORIGIN}/book` },
+      closing: ['The attached calendar file removes the entry from your calendar.'],
+    },
     true,
   )
 }
@@ -244,41 +291,50 @@ export function verificationCodeEmail(input: {
   verificationId: string
   to: string
   code: string
-  clinicName: string
+  clinic: EmailContent['clinic']
   minutesValid: number
 }): OutgoingEmail {
-  const lines = [
-    `Your code is ${input.code}`,
-    `Type it on the booking page to confirm this email address. It works for ${input.minutesValid} minutes.`,
-    'If you did not ask for it, you can ignore this email.',
-    '',
-    input.clinicName,
-  ]
+  const { text, html } = renderEmail({
+    preview: 'Your code to confirm this email address',
+    paragraphs: [
+      `Your code is ${input.code}`,
+      `Type it on the booking page to confirm this email address. It works for ${input.minutesValid} minutes.`,
+      'If you did not ask for it, you can ignore this email.',
+    ],
+    clinic: input.clinic,
+  })
   return {
     dedupeKey: `verification:${input.verificationId}`,
     to: input.to,
     // Never the code itself: subjects show on lock screens and in notification previews.
-    subject: `Your email code for ${input.clinicName}`,
-    text: lines.join('\n'),
-    html: htmlOf(lines),
+    subject: `Your email code for ${input.clinic.name}`,
+    text,
+    html,
   }
 }
 
 /** 48 hours before: when, where, with whom, and the general pre-visit advice. */
 export function reminderEmail(context: BookingEmailContext): OutgoingEmail {
-  const instructions = beforeYourVisit(context)
   return message(
     context,
     `booking:${context.bookingId}:reminder_48h`,
     `Reminder: your appointment on ${formatDateInZone(context.startAt, context.timeZone)}`,
-    [
-      `Dear ${context.patientName},`,
-      `A reminder of your appointment: ${when(context)}, with ${context.practitionerName}.`,
-      `Where: ${context.clinic.address}`,
-      'Before your visit:',
-      ...instructions.map((line) => `- ${line}`),
-      `To move or cancel it, or if anything about your health has changed: ${context.manageUrl}`,
-    ],
+    {
+      preview: `${when(context)} with ${context.practitionerName}`,
+      greeting: `Dear ${context.patientName},`,
+      paragraphs: [
+        `A reminder of your appointment: ${when(context)}, with ${context.practitionerName}.`,
+      ],
+      facts: appointmentFacts(context).filter((fact) => fact.label !== 'When'),
+      action: {
+        label: 'To move or cancel it, or if anything about your health has changed',
+        url: context.manageUrl,
+      },
+      sections: [
+        { heading: 'Before your visit', items: beforeYourVisit(context) },
+        { heading: 'What to bring', items: WHAT_TO_BRING },
+      ],
+    },
   )
 }
 
@@ -287,15 +343,19 @@ function followUpMessage(
   context: BookingEmailContext,
   key: string,
   subject: string,
-  lines: string[],
+  content: Omit<EmailContent, 'clinic' | 'greeting'>,
 ): OutgoingEmail {
-  const all = [`Dear ${context.patientName},`, ...lines, ...signature(context)]
+  const { text, html } = renderEmail({
+    ...content,
+    greeting: `Dear ${context.patientName},`,
+    clinic: context.clinic,
+  })
   return {
     dedupeKey: key,
     to: context.patientEmail,
     subject,
-    text: all.join('\n'),
-    html: htmlOf(all),
+    text,
+    html,
     bookingId: context.bookingId,
   }
 }
@@ -307,11 +367,12 @@ export function aftercareEmail(context: BookingEmailContext, day: 1 | 3 | 7): Ou
     context,
     `booking:${context.bookingId}:aftercare_day${day}`,
     content.subject,
-    [
-      ...content.lines,
-      `Your aftercare plan, and when to call us, is on your booking page: ${context.manageUrl}`,
-      `If something worries you, call us on ${context.clinic.phone}.`,
-    ],
+    {
+      preview: content.subject,
+      paragraphs: content.lines,
+      action: { label: 'Your aftercare plan, and when to call us', url: context.manageUrl },
+      closing: [`If something worries you, call us on ${context.clinic.phone}.`],
+    },
   )
 }
 
@@ -320,10 +381,13 @@ export function nextSessionEmail(context: BookingEmailContext): OutgoingEmail {
     context,
     `booking:${context.bookingId}:next_session`,
     'Time to book your next session',
-    [
-      'Your next session of the course is due in about a week. Sessions work best at the planned gap.',
-      `Book it here: ${getEnv().APP_ORIGIN}/book`,
-    ],
+    {
+      preview: 'Your next session is due in about a week',
+      paragraphs: [
+        'Your next session of the course is due in about a week. Sessions work best at the planned gap.',
+      ],
+      action: { label: 'Book it here', url: `${getEnv().APP_ORIGIN}/book` },
+    },
   )
 }
 
@@ -332,10 +396,13 @@ export function maintenanceEmail(context: BookingEmailContext): OutgoingEmail {
     context,
     `booking:${context.bookingId}:maintenance`,
     'Keeping your results',
-    [
-      'A few months have passed since your last session. Many people keep their results with a session two or three times a year.',
-      `If you would like one, book here: ${getEnv().APP_ORIGIN}/book`,
-    ],
+    {
+      preview: 'A session to keep your results',
+      paragraphs: [
+        'A few months have passed since your last session. Many people keep their results with a session two or three times a year.',
+      ],
+      action: { label: 'If you would like one, book here', url: `${getEnv().APP_ORIGIN}/book` },
+    },
   )
 }
 
@@ -352,16 +419,15 @@ export function screeningApprovedEmail(
     context,
     `booking:${context.bookingId}:screening-approved:${eventId}`,
     `Booking confirmed: ${context.reference}`,
-    [
-      `Dear ${context.patientName},`,
-      'A clinician has checked your answers. Your appointment is confirmed.',
-      `When: ${when(context)}`,
-      `With: ${context.practitionerName}`,
-      `Where: ${context.clinic.address}`,
-      `Reference: ${context.reference}`,
-      `See, move or cancel your booking: ${context.manageUrl}`,
-      'The calendar file attached adds the appointment to your calendar.',
-    ],
+    {
+      preview: `Confirmed: ${when(context)}`,
+      greeting: `Dear ${context.patientName},`,
+      paragraphs: ['A clinician has checked your answers. Your appointment is confirmed.'],
+      facts: appointmentFacts(context),
+      action: manageAction(context),
+      sections: [{ heading: 'What to bring', items: WHAT_TO_BRING }],
+      closing: ['The calendar file attached adds the appointment to your calendar.'],
+    },
   )
 }
 
@@ -373,14 +439,17 @@ export function screeningDeclinedEmail(
     context,
     `booking:${context.bookingId}:screening-declined:${eventId}`,
     `We cannot go ahead with your booking: ${context.reference}`,
-    [
-      `Dear ${context.patientName},`,
-      `We are sorry: after checking your answers, a clinician has decided that we cannot go ahead with your appointment on ${when(context)}. We have freed the time.`,
-      `You can read why on your booking page: ${context.manageUrl}`,
-      `If you would like to talk about it, or book a consultation instead, please call us on ${context.clinic.phone} or book at ${getEnv().APP_ORIGIN}/book.`,
-      `Reference: ${context.reference}`,
-      'The attached calendar file removes the entry from your calendar.',
-    ],
+    {
+      preview: 'About your booking',
+      greeting: `Dear ${context.patientName},`,
+      paragraphs: [
+        `We are sorry: after checking your answers, a clinician has decided that we cannot go ahead with your appointment on ${when(context)}. We have freed the time.`,
+        `If you would like to talk about it, or book a consultation instead, please call us on ${context.clinic.phone} or book at ${getEnv().APP_ORIGIN}/book.`,
+      ],
+      facts: [{ label: 'Reference', value: context.reference }],
+      action: { label: 'You can read why on your booking page', url: context.manageUrl },
+      closing: ['The attached calendar file removes the entry from your calendar.'],
+    },
     true,
   )
 }
@@ -393,12 +462,15 @@ export function screeningQuestionEmail(
     context,
     `booking:${context.bookingId}:screening-question:${eventId}`,
     `A question about your booking: ${context.reference}`,
-    [
-      `Dear ${context.patientName},`,
-      `Before your appointment on ${when(context)}, a clinician has a question for you.`,
-      `Please open your booking to read it and answer: ${context.manageUrl}`,
-      'Your time stays reserved while we wait for your answer.',
-      `Reference: ${context.reference}`,
-    ],
+    {
+      preview: 'A clinician has a question for you',
+      greeting: `Dear ${context.patientName},`,
+      paragraphs: [
+        `Before your appointment on ${when(context)}, a clinician has a question for you.`,
+        'Your time stays reserved while we wait for your answer.',
+      ],
+      facts: [{ label: 'Reference', value: context.reference }],
+      action: { label: 'Please open your booking to read it and answer', url: context.manageUrl },
+    },
   )
 }

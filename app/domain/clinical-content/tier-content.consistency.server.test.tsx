@@ -99,6 +99,8 @@ function emailContext(tier: ContentTier, minutes: number): BookingEmailContext {
       email: 'c@example.com',
       address: 'Milano',
     },
+    priceCents: 18000,
+    cancellationWindowHours: 48,
     manageUrl: 'http://localhost/bookings/manage?token=x',
     sequence: 0,
   }

@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser'
 import { afterEach, describe, expect, test } from 'vitest'
 import { resetEnvCache } from '#app/utils/env.server.ts'
 import { getDatabasePath, getDb, openDatabase } from '#db/client.server.ts'
-import { emailOutbox } from '#db/schema/index.ts'
+import { clinicSettings, emailOutbox } from '#db/schema/index.ts'
 import { startSmtpSink } from '#tests/setup/smtp-sink.mjs'
 import { fixtureProcess } from '#tests/support/fixture-process.ts'
 import { buildAppointmentIcs } from './calendar.server.ts'
@@ -118,9 +118,10 @@ describe('sending', () => {
     expect(smtp.messages[0]!.to).toEqual(['patient1@example.com'])
     const parsed = await simpleParser(smtp.messages[0]!.raw)
     expect(parsed.messageId).toBe(queued.messageId)
-    expect(parsed.from?.value).toEqual([
-      { name: 'Dermadesk Clinic', address: 'no-reply@dermadesk.local' },
-    ])
+    // From the clinic by name, on the sending address; replies go to the clinic's own address.
+    const clinic = getDb().select().from(clinicSettings).get()!
+    expect(parsed.from?.value).toEqual([{ name: clinic.name, address: 'no-reply@dermadesk.local' }])
+    expect(parsed.replyTo?.value).toEqual([{ name: '', address: clinic.email }])
     expect(parsed.subject).toBe('Booking confirmed: DD-TEST01')
     expect(parsed.text?.trim()).toBe('Dear Patient 1,\nYour appointment is booked.')
     expect(parsed.html).toContain('<p>Your appointment is booked.</p>')

@@ -1,13 +1,16 @@
 import { and, asc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm'
 import nodemailer, { type NodemailerError, type SendMailOptions } from 'nodemailer'
+import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { type Db, getDb } from '#db/client.server.ts'
 import { emailOutbox } from '#db/schema/index.ts'
 import {
   calendarMethodOf,
+  clinicSender,
   LAST_ERROR_MAX_LENGTH,
   MAX_DELIVERY_ATTEMPTS,
   retryDelayMs,
+  type Sender,
   SENDING_LEASE_MS,
 } from './outbox.rules.ts'
 
@@ -241,9 +244,10 @@ export function describeSendError(error: unknown): string {
 }
 
 /** The message as the mail server receives it. */
-export function buildMailOptions(row: OutboxRow, from: string): SendMailOptions {
+export function buildMailOptions(row: OutboxRow, sender: Sender): SendMailOptions {
   return {
-    from,
+    from: sender.from,
+    ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
     to: row.toAddress,
     subject: row.subject,
     text: row.textBody,
@@ -267,7 +271,7 @@ export function buildMailOptions(row: OutboxRow, from: string): SendMailOptions 
 async function deliver(
   db: Db,
   row: ClaimedEmail,
-  options: { transport: MailTransport; from: string; sendTimeoutMs: number; clock: () => Date },
+  options: { transport: MailTransport; sender: Sender; sendTimeoutMs: number; clock: () => Date },
 ): Promise<Outcome> {
   const abort = new AbortController()
   const abortTimer = setTimeout(() => abort.abort(), options.sendTimeoutMs)
@@ -275,7 +279,10 @@ async function deliver(
   // fence makes a late write harmless once another dispatcher has taken the row over.
   const settled = Promise.resolve()
     .then(() =>
-      options.transport.sendMail({ ...buildMailOptions(row, options.from), signal: abort.signal }),
+      options.transport.sendMail({
+        ...buildMailOptions(row, options.sender),
+        signal: abort.signal,
+      }),
     )
     .then(
       () => recordSent(db, row, options.clock()),
@@ -332,7 +339,8 @@ export async function dispatchDueEmails(options: DispatchOptions): Promise<Dispa
   }
   const deliveryOptions = {
     transport: options.transport,
-    from: options.from ?? getEnv().MAIL_FROM,
+    // Read once per batch: an admin's change of the clinic's name or email applies to the next.
+    sender: clinicSender(getClinicContact(), options.from ?? getEnv().MAIL_FROM),
     sendTimeoutMs: options.sendTimeoutMs ?? SEND_TIMEOUT_MS,
     clock,
   }

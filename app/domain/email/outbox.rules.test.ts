@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import {
+  clinicSender,
   calendarMethodOf,
   describeOutboxStatus,
   MAX_DELIVERY_ATTEMPTS,
@@ -43,5 +44,28 @@ describe('status for admins', () => {
     expect(
       describeOutboxStatus({ status: 'pending', attempts: 0, mailServerConfigured: false }).label,
     ).toBe('Kept in outbox – no mail server configured')
+  })
+})
+
+describe('the sender patients see', () => {
+  test('the clinic’s name on the sending address, replies to the clinic', () => {
+    expect(
+      clinicSender(
+        { name: 'Dermadesk Skin Clinic Milano', email: 'hello@clinic.example' },
+        'Dermadesk <no-reply@dermadesk.local>',
+      ),
+    ).toEqual({
+      from: { name: 'Dermadesk Skin Clinic Milano', address: 'no-reply@dermadesk.local' },
+      replyTo: 'hello@clinic.example',
+    })
+  })
+
+  test('before the clinic has details: the configured name, and no Reply-To', () => {
+    expect(clinicSender({ name: '', email: '' }, '"Clinic" <a@b.example>')).toEqual({
+      from: { name: 'Clinic', address: 'a@b.example' },
+    })
+    expect(clinicSender(null, 'a@b.example')).toEqual({
+      from: { name: 'a@b.example', address: 'a@b.example' },
+    })
   })
 })

@@ -70,3 +70,23 @@ export function describeOutboxStatus(input: {
         : { label: 'Waiting to send', tone: 'neutral' }
   }
 }
+
+/** Who an email is from: the clinic's name on the configured sending address. */
+export type Sender = { from: { name: string; address: string }; replyTo?: string }
+
+/**
+ * Patients see the clinic as the sender and reply to the clinic's own address, while the mail
+ * goes out from the address the server may send from (MAIL_FROM, "Name <address>" or bare).
+ */
+export function clinicSender(
+  clinic: { name: string; email: string } | null,
+  mailFrom: string,
+): Sender {
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(mailFrom)
+  const address = (match ? match[2]! : mailFrom).trim()
+  const fallbackName = match?.[1]?.trim() || address
+  return {
+    from: { name: clinic?.name.trim() || fallbackName, address },
+    ...(clinic?.email ? { replyTo: clinic.email } : {}),
+  }
+}

@@ -103,13 +103,27 @@ export function issueEmailCode(
         verificationId,
         to: input.email,
         code,
-        clinicName: getClinicSettings().name,
+        clinic: clinicContactOf(getClinicSettings()),
         minutesValid: CODE_VALID_MINUTES,
       }),
       input.now,
     )
   }
   return { ok: true, verificationId }
+}
+
+function clinicContactOf(settings: {
+  name: string
+  address: string
+  phone: string
+  email: string
+}) {
+  return {
+    name: settings.name,
+    address: settings.address,
+    phone: settings.phone,
+    email: settings.email,
+  }
 }
 
 export type CodeVerification =
