@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useRef } from 'react'
+import { WhenToCall } from '#app/components/aftercare/when-to-call.tsx'
 import { CancelConfirmation } from '#app/components/booking/cancel-confirmation.tsx'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
@@ -18,11 +19,7 @@ import {
   getPatientBooking,
 } from '#app/domain/booking/booking-manage.server.ts'
 import { withdrawConsent } from '#app/domain/consent/consent-withdrawal.server.ts'
-import {
-  COLD_SORE_REMINDER,
-  preVisitAdvice,
-  tierContent,
-} from '#app/domain/clinical-content/tier-content.ts'
+import { COLD_SORE_REMINDER, preVisitAdvice } from '#app/domain/clinical-content/tier-content.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -204,15 +201,7 @@ export default function PatientBookingRoute() {
               Open your aftercare plan
             </Link>
           </p>
-          <p>
-            Call us the same day on{' '}
-            <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a> if:
-          </p>
-          <ul>
-            {tierContent(booking.tier).whenToCall.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
+          <WhenToCall tier={booking.tier} clinicPhone={booking.clinicPhone} />
         </section>
       ) : null}
       {booking.screening ? (
@@ -254,15 +243,7 @@ export default function PatientBookingRoute() {
               </Link>
             </p>
           ) : null}
-          <p>
-            Call us the same day on{' '}
-            <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a> if:
-          </p>
-          <ul>
-            {tierContent(booking.tier).whenToCall.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
+          <WhenToCall tier={booking.tier} clinicPhone={booking.clinicPhone} />
         </section>
       )}
       {booking.history.length > 0 ? (
