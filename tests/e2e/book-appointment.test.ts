@@ -266,6 +266,8 @@ test.describe('booking a treatment @no-js', () => {
     await page.setViewportSize({ width: 360, height: 800 })
     await page.goto('/book')
     await expect(page.getByRole('link', { name: 'Staff' })).toBeHidden()
+    // The page's main action shows without scrolling.
+    await expect(page.getByRole('button', { name: /^Choose / }).first()).toBeInViewport()
     await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
     const progress = page.getByRole('navigation', { name: 'Booking progress' })
     await expect(progress.getByText('Step 2 of 7 · Health questions')).toBeVisible()
