@@ -5,7 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { WhenToCall } from '#app/components/aftercare/when-to-call.tsx'
 import { CancelConfirmation } from '#app/components/booking/cancel-confirmation.tsx'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
@@ -286,6 +286,10 @@ function VisitActions({
   pending: boolean
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null)
+  // A refused cancellation (too close to the visit) is said on the page: close the dialog.
+  useEffect(() => {
+    if (cancelErrors?.length) dialogRef.current?.close()
+  }, [cancelErrors])
   return (
     <>
       <FormErrorList errors={cancelErrors} />
