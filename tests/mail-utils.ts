@@ -25,6 +25,7 @@ export type ReceivedEmail = {
   receivedAt: Date
   messageId: string | undefined
   from: string | undefined
+  replyTo: string | undefined
   to: string[]
   subject: string
   text: string
@@ -50,6 +51,7 @@ async function readEmail(file: string): Promise<ReceivedEmail> {
     receivedAt: new Date(Number(file.split('-')[0])),
     messageId: parsed.messageId,
     from: parsed.from?.text,
+    replyTo: parsed.replyTo?.text,
     to: addresses(parsed.to),
     subject: parsed.subject ?? '',
     text: parsed.text ?? '',

@@ -82,7 +82,9 @@ test.describe('sent emails @no-js', () => {
 
     const received = await waitForEmail({ to: email.to, subject: new RegExp(email.token), after })
     expect(received.messageId).toBe(email.messageId)
-    expect(received.from).toBe('"Dermadesk Clinic" <no-reply@dermadesk.local>')
+    // From the clinic by name (on the server's sending address); replies go to the clinic.
+    expect(received.from).toBe('"Dermadesk Skin Clinic Milano" <no-reply@dermadesk.local>')
+    expect(received.replyTo).toMatch(/@/)
     expect(received.text).toContain('Dear Ada Lovelace,')
     expect(received.attachments).toEqual([
       expect.objectContaining({
