@@ -219,10 +219,6 @@ test.describe('informed consent @no-js', () => {
     await expect(page.getByText('Signed', { exact: true })).toBeVisible()
     await expectAccessible(page)
   })
-})
-
-test.describe('drawing a signature', () => {
-  test.describe.configure({ timeout: 90_000 })
 
   test('going back from the consent step finds the details kept and the email already proved', async ({
     page,
@@ -252,6 +248,10 @@ test.describe('drawing a signature', () => {
     ).toBeVisible()
     await expectAccessible(page)
   })
+})
+
+test.describe('drawing a signature', () => {
+  test.describe.configure({ timeout: 90_000 })
 
   test('with JavaScript on, the patient can draw a signature with the mouse', async ({ page }) => {
     await reachConsentStep(page, uniqueEmail('drawn'))
