@@ -31,7 +31,6 @@ import { findBookingIdForManageToken, revokeManageLinks } from './manage-links.s
 import { auditPatientBookingView, loadOwnedBooking } from './owned-booking.server.ts'
 import { getPatientScreeningNotice } from '#app/domain/screening/screening-booking.server.ts'
 import { bookingWaitUntilInstant } from '#app/domain/screening/screening-window.server.ts'
-import { latestBookingSubmission, readSubmission } from '#app/domain/screening/screening.server.ts'
 import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts'
 
 /**
@@ -254,6 +253,8 @@ export function getPatientBooking(input: {
     at: input.now,
   })
   const active = booking.status === 'confirmed' || booking.status === 'pending_review'
+  // One read of the latest answers serves both the notice and the cold-sore reminder.
+  const screening = getPatientScreeningNotice(db, booking, input.now)
   return {
     reference: booking.reference,
     status: booking.status,
@@ -285,8 +286,8 @@ export function getPatientBooking(input: {
     consent: (({ status, resignReason }) => ({ status, resignReason }))(
       consentStatusOfBooking(db, booking.id)!,
     ),
-    screening: getPatientScreeningNotice(db, booking, input.now),
-    coldSoreHistory: reportsColdSores(db, booking.id),
+    screening,
+    coldSoreHistory: screening?.coldSoreReminder ?? false,
   }
 }
 
@@ -316,12 +317,6 @@ export function getRescheduleLimits(input: {
   const earliestStartAt =
     needling === null ? screening : screening === null ? needling : Math.max(needling, screening)
   return { earliestStartAt, bookingId: owned.booking.id }
-}
-
-/** Whether the booking's current health answers include past cold sores. */
-function reportsColdSores(db: Tx | Db, bookingId: string): boolean {
-  const row = latestBookingSubmission(db, bookingId)
-  return row ? readSubmission(row).answers.history.includes('cold_sores') : false
 }
 
 /**

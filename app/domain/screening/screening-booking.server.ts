@@ -199,6 +199,8 @@ export function getPatientScreeningNotice(
   renewalOpen: boolean
   /** Whether the patient may still change the answers (before the visit, booking open). */
   canUpdate: boolean
+  /** The answers report past cold sores: the pre-visit reminder about preventive medicine. */
+  coldSoreReminder: boolean
 } | null {
   if (!isTreatment(db, booking.serviceId)) return null
   const row = latestBookingSubmission(db, booking.id)
@@ -213,6 +215,7 @@ export function getPatientScreeningNotice(
         screeningValidity({ submittedAt: row.submittedAt }, booking.startAt) === 'renewal_due') &&
       canRenewNow(booking.startAt, now),
     canUpdate: open,
+    coldSoreReminder: row ? readSubmission(row).answers.history.includes('cold_sores') : false,
   }
 }
 
