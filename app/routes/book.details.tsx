@@ -33,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { draft, steps, summary } = await requireWizardStep(request, 'details')
   const hold = draft.hold!
   const zone = draft.timeZone
+  const phoneCountry = getClinicPhoneCountry()
   return {
     summary,
     steps,
@@ -43,11 +44,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     holdSecondsLeft: hold.live && hold.expiresAt ? secondsUntil(hold.expiresAt) : null,
     // Stored in E.164; shown as the patient would write it.
     details: draft.details
-      ? { ...draft.details, phone: formatPhone(draft.details.phone, getClinicPhoneCountry()) }
+      ? { ...draft.details, phone: formatPhone(draft.details.phone, phoneCountry) }
       : null,
     // Asked first in the health questions: filled in here, to check or correct there.
     screenedDateOfBirth: draft.screening?.dateOfBirth ?? null,
-    phoneCountry: getClinicPhoneCountry() ?? null,
+    phoneCountry: phoneCountry ?? null,
   }
 }
 

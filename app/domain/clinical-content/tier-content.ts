@@ -75,6 +75,19 @@ const SUN = [
   'From the second day, wear sunscreen SPF 50 every day for 2 weeks, even when it is cloudy.',
 ] as const
 
+/** The day-0 care is the same at every depth: gentle washing, the clinic's cream, no make-up. */
+const TREATMENT_DAY_CARE = {
+  do: [
+    'Wash only with lukewarm water. Pat your skin dry with a clean towel.',
+    'Put on the soothing cream we gave you.',
+  ],
+  avoid: [
+    'No make-up and no sunscreen for the first 24 hours.',
+    'No sport, sauna, steam or swimming.',
+    'Keep out of the sun.',
+  ],
+}
+
 const PRE_VISIT = [
   'For 5 days before, stop retinol, retinoids, acids (AHA, BHA) and scrubs on the area.',
   'Keep the area out of strong sun. Do not come with sunburn or fresh fake tan.',
@@ -95,15 +108,7 @@ const MEDICAL: TierContent = {
       title: 'Treatment day',
       text: 'Your skin is red, like a mild sunburn. It may feel warm, tight and a bit sore. Tiny spots of blood are normal.',
       picture: 'bleeding',
-      do: [
-        'Wash only with lukewarm water. Pat your skin dry with a clean towel.',
-        'Put on the soothing cream we gave you.',
-      ],
-      avoid: [
-        'No make-up and no sunscreen for the first 24 hours.',
-        'No sport, sauna, steam or swimming.',
-        'Keep out of the sun.',
-      ],
+      ...TREATMENT_DAY_CARE,
     },
     {
       key: 'days-1-3',
@@ -197,15 +202,7 @@ const COSMETIC: TierContent = {
       title: 'Treatment day',
       text: 'Your skin is pink, warm and tight. Bleeding is not expected.',
       picture: 'pink',
-      do: [
-        'Wash only with lukewarm water. Pat your skin dry with a clean towel.',
-        'Put on the soothing cream we gave you.',
-      ],
-      avoid: [
-        'No make-up and no sunscreen for the first 24 hours.',
-        'No sport, sauna, steam or swimming.',
-        'Keep out of the sun.',
-      ],
+      ...TREATMENT_DAY_CARE,
     },
     {
       key: 'days-1-3',
