@@ -45,6 +45,8 @@ type DemoStaff = {
     credential: 'medical' | 'aesthetic'
     registration: string
     maxNeedleDepthUm: number
+    /** The one line patients read when choosing who to see. */
+    bio: string
     services: string[]
     /** [ISO weekday, [start, end] intervals in minutes] */
     week: [number, [number, number][]][]
@@ -67,6 +69,7 @@ const DEMO_STAFF: DemoStaff[] = [
       credential: 'medical',
       registration: 'Ordine dei Medici di Milano n. 41873',
       maxNeedleDepthUm: 2000,
+      bio: 'Dermatologist for 15 years; treats acne scars and deeper lines.',
       services: ['medical-face', 'acne-scars', 'stretch-marks', 'eye-neck', 'consultation'],
       week: [
         [1, MORNING_AFTERNOON],
@@ -86,6 +89,7 @@ const DEMO_STAFF: DemoStaff[] = [
       credential: 'medical',
       registration: 'OPI Milano-Lodi-Monza e Brianza n. 12094',
       maxNeedleDepthUm: 1500,
+      bio: 'Nurse in aesthetic medicine since 2016; gentle with first-timers.',
       services: ['medical-face', 'acne-scars', 'eye-neck', 'skin-boost', 'consultation'],
       week: [
         [
@@ -116,6 +120,7 @@ const DEMO_STAFF: DemoStaff[] = [
       credential: 'aesthetic',
       registration: 'Estetista qualificata, Regione Lombardia n. 3321',
       maxNeedleDepthUm: 500,
+      bio: 'Skin therapist who focuses on glow, texture and home care.',
       services: ['skin-boost'],
       week: [
         [
@@ -152,6 +157,7 @@ const DEMO_STAFF: DemoStaff[] = [
       credential: 'aesthetic',
       registration: 'Estetista qualificata, Regione Lombardia n. 4107',
       maxNeedleDepthUm: 500,
+      bio: 'Trained in collagen induction; careful and unhurried, with clear aftercare.',
       services: ['skin-boost'],
       week: [
         [
@@ -366,6 +372,7 @@ export async function seedDemoClinic(
             credential: p.credential,
             registration: p.registration,
             maxNeedleDepthUm: p.maxNeedleDepthUm,
+            bio: p.bio,
           })
           .returning({ id: practitioners.id })
           .get().id

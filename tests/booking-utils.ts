@@ -52,7 +52,7 @@ export async function bookSkinBoostAsPatient(
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
   await answerHealthQuestions(page)
   await page.getByRole('link', { name: 'Choose a day and time' }).click()
-  await page.getByLabel('Who would you like to see?').selectOption({ label: who.practitioner })
+  await page.getByRole('radio', { name: who.practitioner }).check()
   await page.getByRole('button', { name: 'Show times' }).click()
   await chooseDayWithTimes(page)
   await holdFirstOfferedTime(page)

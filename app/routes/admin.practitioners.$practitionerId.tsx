@@ -3,7 +3,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { strandedOf } from '#app/components/admin/stranded.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import {
@@ -15,6 +15,8 @@ import {
 } from '#app/components/admin/practitioner-forms.tsx'
 import { StrandedBookingsReview } from '#app/components/admin/stranded-bookings.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { PractitionerAvatar } from '#app/components/practitioner-avatar.tsx'
+import { practitionerPhotoUrl } from '#app/domain/clinic/practitioner-photo.server.ts'
 import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { applyPractitionerChange } from '#app/domain/clinic/admin-practitioners.server.ts'
 import {
@@ -42,7 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { ids } = await requireAdminRecord(args, PractitionerParamsSchema, NOT_FOUND)
   const page = getAdminPractitioner(ids.practitionerId)
   if (!page) throw notFound(NOT_FOUND)
-  return page
+  return { ...page, photoUrl: practitionerPhotoUrl(page.practitioner.photoKey) }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -133,6 +135,12 @@ export default function AdminPractitionerRoute() {
 
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">Profile</h2>
+        <div className="cluster">
+          <PractitionerAvatar name={practitioner.displayName} photoUrl={page.photoUrl} />
+          <Link to={`/admin/practitioners/${practitioner.id}/photo`}>
+            {page.photoUrl ? 'Change or remove the photo' : 'Add a photo'}
+          </Link>
+        </div>
         <PractitionerProfileForm
           key={`profile-${formKey}`}
           intent="profile"

@@ -22,7 +22,8 @@ import { namesAFile } from './public-files.ts'
 import { precompressed } from './precompressed.ts'
 import { remixHandler } from './remix-adapter.ts'
 import { type Scheduler, startScheduler } from './scheduler.ts'
-import { limitBody, refuseCrossSiteWrites, securityHeaders } from './security.ts'
+import { streamUploads } from './uploads.ts'
+import { limitBody, refuseCrossSiteWrites, refuseTooLarge, securityHeaders } from './security.ts'
 import {
   describeTotpKey,
   resolveTotpKey,
@@ -129,6 +130,7 @@ function createApp(build: ServerBuild) {
   })
 
   app.use(refuseCrossSiteWrites())
+  app.use(streamUploads(refuseTooLarge))
   app.use(limitBody())
   // Pages hold personal and health data: nothing is cached unless a route says otherwise (goal D8).
   app.use((_req: Request, res: Response, next: NextFunction) => {

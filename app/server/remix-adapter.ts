@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import zlib from 'node:zlib'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { type AppLoadContext } from '@remix-run/node'
@@ -8,7 +9,8 @@ import { pickEncoding } from './precompressed.ts'
  * Express → Remix glue. We write our own instead of @remix-run/express (not a dependency) because
  * the body has already been read, with a size cap, before anything parses it (security.ts, goal
  * D2), and must be handed over as a buffer; the stock adapter streams `req` itself
- * (docs/decisions/028-stock-framework.md).
+ * (docs/decisions/028-stock-framework.md). Upload routes are the exception: their body arrives
+ * as a counted stream (uploads.ts).
  */
 export function remixHandler(
   build: ServerBuild,
@@ -32,9 +34,15 @@ export function remixHandler(
       const request = new globalThis.Request(url, {
         method: req.method,
         headers,
-        body: hasBody ? new Uint8Array(req.rawBody ?? Buffer.alloc(0)) : undefined,
+        body: !hasBody
+          ? undefined
+          : req.uploadBody
+            ? (Readable.toWeb(req.uploadBody) as ReadableStream<Uint8Array>)
+            : new Uint8Array(req.rawBody ?? Buffer.alloc(0)),
+        // A stream body must say so (fetch's rule); only upload routes have one.
+        ...(req.uploadBody ? { duplex: 'half' } : {}),
         signal: controller.signal,
-      })
+      } as RequestInit)
       const response = await handle(request, getLoadContext(req, res))
       res.statusMessage = response.statusText
       res.status(response.status)

@@ -71,6 +71,20 @@ export function refuseCrossSiteWrites() {
   }
 }
 
+/**
+ * 413 at once, then the rest of the body is discarded and the connection closed. Closing while
+ * the client is still sending would reset the connection and lose the answer; a client that
+ * keeps streaming gets two seconds before the socket is dropped.
+ */
+export function refuseTooLarge(req: Request, res: Response) {
+  req.resume()
+  req.once('end', () => req.socket.end())
+  const timer = setTimeout(() => req.socket.destroy(), 2000)
+  timer.unref()
+  req.socket.once('close', () => clearTimeout(timer))
+  res.status(413).type('text/plain').send('The request is too large.')
+}
+
 declare module 'express-serve-static-core' {
   interface Request {
     /** The whole request body, read before routing and never more than MAX_BODY_BYTES. */
@@ -85,17 +99,9 @@ declare module 'express-serve-static-core' {
 export function limitBody(maxBytes = MAX_BODY_BYTES) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next()
-    const tooLarge = () => {
-      // Answer at once, then discard the rest of the body and close. Closing while the client
-      // is still sending would reset the connection and lose the answer; a client that keeps
-      // streaming gets two seconds before the socket is dropped.
-      req.resume()
-      req.once('end', () => req.socket.end())
-      const timer = setTimeout(() => req.socket.destroy(), 2000)
-      timer.unref()
-      req.socket.once('close', () => clearTimeout(timer))
-      res.status(413).type('text/plain').send('The request is too large.')
-    }
+    // An upload route's body is streamed to the route under its own cap (uploads.ts).
+    if (req.uploadBody) return next()
+    const tooLarge = () => refuseTooLarge(req, res)
     const declared = Number(req.get('content-length') ?? NaN)
     if (Number.isFinite(declared) && declared > maxBytes) return tooLarge()
     const chunks: Buffer[] = []

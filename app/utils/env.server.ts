@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('data/dermadesk.db'),
+  /** Where uploaded pictures are kept; unset: a `media` folder beside the database. */
+  MEDIA_DIR: z.string().min(1).optional(),
   /** The public address used in links inside emails and calendar files. */
   APP_ORIGIN: z.url().optional(),
   /** When set, mail goes out through this SMTP server; otherwise it stays in the outbox table. */

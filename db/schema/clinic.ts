@@ -69,6 +69,13 @@ export const practitioners = sqliteTable(
     /** Professional register and number, e.g. "Ordine dei Medici di Milano n. 41873". */
     registration: text().notNull(),
     maxNeedleDepthUm: integer().notNull(),
+    /** One line the patient reads when choosing who to see: experience, what they focus on. */
+    bio: text().notNull().default(''),
+    /**
+     * The portrait patients see, by the SHA-256 of its stored file (the practitioner photo store,
+     * docs/decisions/037-practitioner-photos.md). Null: the patient sees the initials.
+     */
+    photoKey: text(),
     isActive: integer({ mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -76,6 +83,11 @@ export const practitioners = sqliteTable(
   (table) => [
     check('practitioners_credential', enumCheck(table.credential, CREDENTIALS)),
     check('practitioners_depth', sql`${table.maxNeedleDepthUm} BETWEEN 0 AND 3000`),
+    check('practitioners_bio', sql`length(${table.bio}) <= 160`),
+    check(
+      'practitioners_photo_key',
+      sql`${table.photoKey} IS NULL OR (length(${table.photoKey}) = 64 AND ${table.photoKey} NOT GLOB '*[^0-9a-f]*')`,
+    ),
   ],
 )
 

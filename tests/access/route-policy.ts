@@ -92,6 +92,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   $: { loader: everyone('not-found'), action: everyone('not-found') },
   _index: { loader: PUBLIC, action: NONE },
   healthz: { loader: PUBLIC, action: NONE },
+  // A practitioner's portrait is public, like their name (ADR 037).
+  'practitioner-photos.$photoKey': { loader: PUBLIC, action: NONE },
 
   // Staff sign-in
   login: { loader: SIGN_IN, action: SIGN_IN },
@@ -113,6 +115,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'admin.practitioners._index': { loader: ADMIN, action: NONE },
   'admin.practitioners.new': { loader: ADMIN, action: ADMIN },
   'admin.practitioners.$practitionerId': { loader: ADMIN, action: ADMIN },
+  'admin.practitioners.$practitionerId_.photo': { loader: ADMIN, action: ADMIN },
   'admin.screening': { loader: ADMIN, action: ADMIN },
   'admin.services._index': { loader: ADMIN, action: NONE },
   'admin.services.new': { loader: ADMIN, action: ADMIN },

@@ -14,9 +14,7 @@ async function showSofiasTimes(page: Page) {
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
   await answerHealthQuestions(page)
   await page.getByRole('link', { name: 'Choose a day and time' }).click()
-  await page
-    .getByLabel('Who would you like to see?')
-    .selectOption({ label: 'Sofia Conti (Aesthetician)' })
+  await page.getByRole('radio', { name: 'Sofia Conti' }).check()
   await page.getByRole('button', { name: 'Show times' }).click()
   // The heading is there before the click too: wait for Sofia's own times to be on the page.
   await expect(page).toHaveURL(/[?&]practitioner=[0-9a-f-]{36}/)

@@ -19,7 +19,7 @@ test.describe('the visit', () => {
     const reference = await bookSkinBoostAsPatient(page, {
       name,
       email: uniqueEmail('visit'),
-      practitioner: 'Marco Bianchi (Registered nurse)',
+      practitioner: 'Marco Bianchi',
     })
     const clinician = await browser.newContext({ baseURL })
     const staff = await clinician.newPage()

@@ -78,7 +78,7 @@ test('the main staff pages', async ({ page, browser, baseURL }) => {
   const reference = await bookSkinBoostAsPatient(patient, {
     name: 'Paolo Ricci',
     email: uniqueEmail('screens-staff'),
-    practitioner: 'Marco Bianchi (Registered nurse)',
+    practitioner: 'Marco Bianchi',
   })
   await patient.close()
   const bookingId = moveBookingToNow(reference)

@@ -8,10 +8,13 @@ import { BASE_DEMO_DB, BASE_EMPTY_DB, TEST_DB_DIR } from './test-databases.ts'
  * from two checkouts of the repository) never share a database.
  */
 export const WORKER_DB = path.join(TEST_DB_DIR, `test-${process.pid}.db`)
+/** The worker's picture store (MEDIA_DIR), emptied with its database before every test. */
+export const WORKER_MEDIA = `${WORKER_DB}-media`
 
 export function removeWorkerDatabase(): void {
   closeDb()
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${WORKER_DB}${suffix}`, { force: true })
+  fs.rmSync(WORKER_MEDIA, { recursive: true, force: true })
 }
 
 function useBase(base: string) {

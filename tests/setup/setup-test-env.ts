@@ -1,8 +1,9 @@
 import { afterAll, beforeEach, vi } from 'vitest'
 import { resetEnvCache } from '#app/utils/env.server.ts'
-import { removeWorkerDatabase, useDemoDatabase, WORKER_DB } from './db-utils.ts'
+import { removeWorkerDatabase, useDemoDatabase, WORKER_DB, WORKER_MEDIA } from './db-utils.ts'
 
 process.env.DATABASE_PATH = WORKER_DB
+process.env.MEDIA_DIR = WORKER_MEDIA
 
 // A fresh copy of the demo clinic before every test: no test sees another's writes.
 beforeEach(() => {

@@ -4,6 +4,7 @@ import { and, eq, isNotNull } from 'drizzle-orm'
 import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { startBookingDraft } from '#app/domain/booking/wizard/draft.server.ts'
+import { setPractitionerPhoto } from '#app/domain/clinic/practitioner-photo.server.ts'
 import { proveSessionEmail } from '#app/domain/patient/patient-sessions.server.ts'
 import { serializeSessionCookie } from '#app/utils/auth.server.ts'
 import { ensurePatientSession, patientSessionCookie } from '#app/utils/patient-session.server.ts'
@@ -22,6 +23,7 @@ import {
   PATIENT,
   serviceIdBySlug,
 } from '#tests/support/booking-fixtures.ts'
+import { plainPng } from '#tests/support/image-fixtures.ts'
 import { passwordStep } from '#tests/support/mfa-fixtures.ts'
 
 /**
@@ -127,6 +129,12 @@ export async function buildWorld(now = new Date()): Promise<World> {
     .get()!
   const practitioner = db.select({ id: practitioners.id }).from(practitioners).get()!
   const service = db.select({ id: services.id }).from(services).get()!
+  const portrait = await setPractitionerPhoto(practitioner.id, await plainPng(), {
+    userId: 'route-matrix',
+    ipAddress: null,
+    requestId: null,
+  })
+  if (!portrait.ok) throw new Error(`The route matrix's portrait was refused: ${portrait.reason}`)
 
   return {
     now,
@@ -144,6 +152,7 @@ export async function buildWorld(now = new Date()): Promise<World> {
       versionId: version.id,
       practitionerId: practitioner.id,
       serviceId: service.id,
+      photoKey: portrait.photoKey!,
     },
     booking,
     patientA: { tokenHash: cookieA.tokenHash, email: PATIENT.email },
@@ -174,7 +183,8 @@ export function requestTarget(routeId: string, world: World) {
         return 'no/such/page'
       }
       if (segment.startsWith('$')) {
-        const name = segment.slice(1)
+        // "$practitionerId_" is the param practitionerId, outside its parent's layout.
+        const name = segment.slice(1).replace(/_$/, '')
         const value = world.params[name]
         if (!value)
           throw new Error(

@@ -38,6 +38,8 @@ const SAVED_TEXT: Record<string, string> = {
   hours: 'Weekly hours saved.',
   'add-exception': 'Added.',
   'remove-exception': 'Removed.',
+  'photo-upload': 'Photo saved: patients see it when they choose who to see.',
+  'photo-remove': 'Photo removed: patients see the initials.',
   add: 'Closure added.',
   remove: 'Closure removed.',
   service: 'Service saved.',

@@ -17,6 +17,7 @@ import {
   AddExceptionSchema,
   hoursFieldNames,
   MAX_INTERVALS_PER_DAY,
+  PRACTITIONER_BIO_MAX,
   PractitionerProfileSchema,
   PractitionerServicesSchema,
   WEEKDAYS,
@@ -33,6 +34,7 @@ export type ProfileDefaults = {
   title: string
   credential: Credential
   registration: string
+  bio: string
   maxNeedleDepthUm: number
   isActive: boolean
 }
@@ -59,7 +61,7 @@ export function PractitionerProfileForm({
 }) {
   const { formProps, fields } = useSchemaForm(PractitionerProfileSchema, serverErrors)
   const isSubmitting = useIsPending(intent)
-  const text = (name: 'displayName' | 'title' | 'registration') =>
+  const text = (name: 'displayName' | 'title' | 'registration' | 'bio') =>
     fields.input(name, { autoComplete: 'off', defaultValue: defaults?.[name] ?? '' })
   const isActive = serverErrors
     ? serverErrors.values.isActive !== undefined
@@ -90,6 +92,11 @@ export function PractitionerProfileForm({
         label="Registration"
         hint="Professional register and number."
         {...text('registration')}
+      />
+      <Field
+        label="One line for patients (optional)"
+        hint={`Shown under the name when patients choose who to see, at most ${PRACTITIONER_BIO_MAX} characters. For example: Nurse in aesthetic medicine since 2016.`}
+        {...text('bio')}
       />
       <Field
         label="Deepest needling (mm)"

@@ -1,9 +1,19 @@
 import { Form, Link, useSubmit } from '@remix-run/react'
+import { type ReactNode } from 'react'
+import { PractitionerAvatar } from '#app/components/practitioner-avatar.tsx'
 import { slotQueryHref } from '#app/domain/booking/slot-query-href.ts'
 
 export type PickerDay = { date: string; label: string; slotCount: number }
 export type PickerSlot = { value: string; time: string; practitionerName: string }
-export type PickerPractitioner = { id: string; name: string; title: string }
+export type PickerPractitioner = {
+  id: string
+  name: string
+  title: string
+  /** Professional register and number, which a patient can look up. */
+  registration: string
+  bio: string
+  photoUrl: string | null
+}
 /** What the loader sends (getSlotPickerModel). */
 export type PickerModel = {
   days: PickerDay[]
@@ -51,34 +61,41 @@ export function SlotPicker({
   const earlierHref = weekHref(picker.earlierFrom)
   const laterHref = weekHref(picker.laterFrom)
   const dayHref = (date: string) => slotQueryHref(path, { practitioner, from: days[0]?.date, date })
-  const submit = useSubmit()
   return (
     <div className="slot-picker">
       {/* No week is sent: the picker opens on the first week this practitioner has free times. */}
       <Form method="get" className="slot-picker__who">
-        <div className="field">
-          <label htmlFor="practitioner">Who would you like to see?</label>
+        <fieldset className="practitioner-choice" aria-describedby="practitioner-hint">
+          <legend>Who would you like to see?</legend>
           <p id="practitioner-hint" className="hint">
             The days and times below change to match.
           </p>
-          <select
-            id="practitioner"
-            name="practitioner"
-            defaultValue={selectedPractitioner}
-            aria-describedby="practitioner-hint"
-            // With JavaScript the times follow at once; the button stays for pages without it.
-            onChange={(event) =>
-              submit(event.currentTarget.form, { preventScrollReset: true, replace: true })
-            }
-          >
-            <option value="any">Anyone available</option>
-            {practitioners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.title})
-              </option>
-            ))}
-          </select>
-        </div>
+          <PractitionerOption
+            id="practitioner-any"
+            value="any"
+            checked={selectedPractitioner === 'any'}
+            name="Anyone available"
+            details={<p className="practitioner-choice__bio">The earliest times with anyone.</p>}
+            avatar={<span className="avatar avatar--medium avatar--any" aria-hidden="true" />}
+          />
+          {practitioners.map((p) => (
+            <PractitionerOption
+              key={p.id}
+              id={`practitioner-${p.id}`}
+              value={p.id}
+              checked={selectedPractitioner === p.id}
+              name={p.name}
+              avatar={<PractitionerAvatar name={p.name} photoUrl={p.photoUrl} />}
+              details={
+                <>
+                  <p className="practitioner-choice__title">{p.title}</p>
+                  {p.bio ? <p className="practitioner-choice__bio">{p.bio}</p> : null}
+                  <p className="practitioner-choice__registration">{p.registration}</p>
+                </>
+              }
+            />
+          ))}
+        </fieldset>
         <button type="submit" className="button button--secondary">
           Show times
         </button>
@@ -151,6 +168,52 @@ export function SlotPicker({
           )}
         </section>
       ) : null}
+    </div>
+  )
+}
+
+/**
+ * One choice of practitioner: a radio whose label is the name (what a screen reader announces
+ * first), with the portrait, title, bio and register number as its description. The whole card
+ * is clickable through the label. With JavaScript the times follow at once; without it, the
+ * "Show times" button sends the choice.
+ */
+function PractitionerOption({
+  id,
+  value,
+  checked,
+  name,
+  avatar,
+  details,
+}: {
+  id: string
+  value: string
+  checked: boolean
+  name: string
+  avatar: ReactNode
+  details: ReactNode
+}) {
+  const submit = useSubmit()
+  return (
+    <div className="practitioner-choice__option">
+      <input
+        type="radio"
+        id={id}
+        name="practitioner"
+        value={value}
+        defaultChecked={checked}
+        aria-describedby={`${id}-details`}
+        onChange={(event) =>
+          submit(event.currentTarget.form, { preventScrollReset: true, replace: true })
+        }
+      />
+      {avatar}
+      <div className="practitioner-choice__text">
+        <label htmlFor={id} className="practitioner-choice__name">
+          {name}
+        </label>
+        <div id={`${id}-details`}>{details}</div>
+      </div>
     </div>
   )
 }

@@ -24,7 +24,15 @@ export const MAX_SEARCH_DAYS = 31
 export const NEAREST_SEARCH_DAYS_EITHER_SIDE = 3
 const DEFAULT_NEAREST_COUNT = 3
 
-export type QualifiedPractitioner = { id: string; displayName: string; title: string }
+/** Who may perform the service, with what the patient reads when choosing (ADR 037). */
+export type QualifiedPractitioner = {
+  id: string
+  displayName: string
+  title: string
+  registration: string
+  bio: string
+  photoKey: string | null
+}
 
 export type AvailableSlots = {
   timeZone: string
@@ -44,6 +52,9 @@ const qualifiedPractitionersQuery = preparedStatement((db) =>
       id: practitioners.id,
       displayName: practitioners.displayName,
       title: practitioners.title,
+      registration: practitioners.registration,
+      bio: practitioners.bio,
+      photoKey: practitioners.photoKey,
     })
     .from(practitionerServices)
     .innerJoin(services, eq(services.id, practitionerServices.serviceId))

@@ -4,6 +4,7 @@ import {
 } from '#app/domain/availability/availability.server.ts'
 import { addDays, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
+import { practitionerPhotoUrl } from '#app/domain/clinic/practitioner-photo.server.ts'
 import {
   describeTimeZone,
   formatDateInZone,
@@ -20,7 +21,14 @@ const FIRST_FREE_LOOKAHEAD_DAYS = MAX_SEARCH_DAYS
 
 export type SlotPickerModel = {
   timeZoneLabel: string
-  practitioners: { id: string; name: string; title: string }[]
+  practitioners: {
+    id: string
+    name: string
+    title: string
+    registration: string
+    bio: string
+    photoUrl: string | null
+  }[]
   selectedPractitioner: string
   days: { date: string; label: string; slotCount: number }[]
   selectedDate: string | null
@@ -103,6 +111,9 @@ export function getSlotPickerModel(input: {
       id: p.id,
       name: p.displayName,
       title: p.title,
+      registration: p.registration,
+      bio: p.bio,
+      photoUrl: practitionerPhotoUrl(p.photoKey),
     })),
     selectedPractitioner: result.qualifiedPractitioners.some((p) => p.id === input.practitioner)
       ? input.practitioner

@@ -169,6 +169,26 @@ describe('refused changes write nothing', () => {
 })
 
 describe('form validation (the same schemas the routes use)', () => {
+  test('the bio is one line of at most 160 characters, and optional', () => {
+    const profile = {
+      displayName: 'Nina Rossi',
+      title: 'Registered nurse',
+      credential: 'medical',
+      registration: 'OPI 1',
+      maxNeedleDepthMm: '1.5',
+    }
+    expect(PractitionerProfileSchema.parse(profile).bio).toBe('')
+    expect(PractitionerProfileSchema.parse({ ...profile, bio: '  Nurse since 2016. ' }).bio).toBe(
+      'Nurse since 2016.',
+    )
+    const tooLong = PractitionerProfileSchema.safeParse({ ...profile, bio: 'x'.repeat(161) })
+    expect(tooLong.success).toBe(false)
+    expect(tooLong.error?.issues[0]).toMatchObject({
+      path: ['bio'],
+      message: 'Use at most 160 characters.',
+    })
+  })
+
   test('weekly hours: half-filled rows, end before start and overlaps get messages per field', () => {
     const result = PractitionerActionSchema.safeParse({
       intent: 'hours',
@@ -276,6 +296,7 @@ describe('form validation (the same schemas the routes use)', () => {
       title: 'Registered nurse',
       credential: 'medical',
       registration: 'OPI 1',
+      bio: '',
       maxNeedleDepthUm: 1500,
       isActive: false,
     })

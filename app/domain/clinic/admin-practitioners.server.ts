@@ -126,6 +126,7 @@ export function updatePractitionerProfile(
       title: profile.title,
       credential: profile.credential,
       registration: profile.registration,
+      bio: profile.bio,
       maxNeedleDepthUm: profile.maxNeedleDepthUm,
       isActive: profile.isActive,
     }

@@ -193,11 +193,15 @@ const DepthMmSchema = z.preprocess(
     }),
 )
 
+/** One line on the booking page: longer text would wrap into a paragraph on a phone. */
+export const PRACTITIONER_BIO_MAX = 160
+
 const PractitionerProfileFields = z.object({
   displayName: requiredText('Enter a name.', 120),
   title: requiredText('Enter a title, like Doctor or Registered nurse.', 80),
   credential: z.enum(CREDENTIALS, { error: 'Choose medical or aesthetic.' }),
   registration: requiredText('Enter the professional register and number.', 200),
+  bio: optionalText(PRACTITIONER_BIO_MAX),
   maxNeedleDepthMm: DepthMmSchema.refine((um) => um <= MAX_PRACTITIONER_DEPTH_UM, {
     error: 'Use a depth between 0 and 3 mm.',
   }),
@@ -557,3 +561,8 @@ export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>
 export const PoliciesSchema = PoliciesFields
 export type Policies = z.infer<typeof PoliciesSchema>
 export const PoliciesUpdateSchema = PoliciesFields.extend(ResolutionFields)
+
+/** The photo page's two buttons; the file itself is read by the route (uploads.server.ts). */
+export const PractitionerPhotoActionSchema = z.object({
+  intent: z.enum(['photo-upload', 'photo-remove'], { error: 'Choose a photo to upload.' }),
+})

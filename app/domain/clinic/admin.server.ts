@@ -77,6 +77,8 @@ export function getAdminPractitioner(practitionerId: string, now = new Date()) {
       title: practitioner.title,
       credential: practitioner.credential,
       registration: practitioner.registration,
+      bio: practitioner.bio,
+      photoKey: practitioner.photoKey,
       maxNeedleDepthUm: practitioner.maxNeedleDepthUm,
       isActive: practitioner.isActive,
       hasSignIn: practitioner.userId !== null,

@@ -1,0 +1,38 @@
+/**
+ * Rules for pictures people upload (practitioner portraits today; clinical photos will share
+ * them). The decoding and re-encoding is in image-store.server.ts, with sharp.
+ */
+
+/** The largest file accepted for one picture. A phone's full-size photo is 2–8 MB. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024
+
+/**
+ * The most pixels a picture may declare. 50 megapixels takes any phone's default photo; a
+ * "decompression bomb" (a small file that declares 100 megapixels or more) is refused before it
+ * is decoded.
+ */
+export const MAX_IMAGE_PIXELS = 50_000_000
+
+/** Formats sharp decodes here. HEIC from iPhones arrives as JPEG: Safari converts on upload. */
+export const ACCEPTED_IMAGE_FORMATS = ['jpeg', 'png', 'webp', 'heif'] as const
+
+export type ImageRefusal = 'missing' | 'too-large' | 'not-an-image' | 'too-many-pixels'
+
+/** What the person uploading reads beside the field. */
+export function imageRefusalMessage(reason: ImageRefusal): string {
+  switch (reason) {
+    case 'missing':
+      return 'Choose a photo to upload.'
+    case 'too-large':
+      return `The photo is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB. Choose a smaller one.`
+    case 'not-an-image':
+      return 'That file is not a photo we can read. Use a JPEG, PNG or WebP photo.'
+    case 'too-many-pixels':
+      return `That picture is too large to process (over ${MAX_IMAGE_PIXELS / 1_000_000} megapixels). Use a smaller photo.`
+  }
+}
+
+/** A stored picture is named by the SHA-256 of its bytes: 64 lower-case hex digits. */
+export function isImageKey(value: string): boolean {
+  return /^[0-9a-f]{64}$/.test(value)
+}
