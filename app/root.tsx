@@ -11,7 +11,12 @@ import {
 } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { SiteFooter, SiteHeader } from '#app/components/site-chrome.tsx'
+import { SiteFooter, SiteHeader, SkipLink } from '#app/components/site-chrome.tsx'
+import { translate } from '#app/i18n/catalogue.ts'
+import { LocaleProvider } from '#app/i18n/locale-context.tsx'
+import { resolveLocale } from '#app/i18n/locale.server.ts'
+import { type Locale, LOCALES } from '#app/i18n/locales.ts'
+import { layoutMessages } from '#app/i18n/messages/index.ts'
 import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
 import { getStaffSession } from '#app/utils/auth.server.ts'
 import { InlineStyles } from '#app/utils/inline-styles.tsx'
@@ -22,19 +27,18 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.ico', sizes: '32x32' },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'Dermadesk Skin Clinic' }]
-
-/**
- * In the document head of every page: a route's `meta` replaces the root's, and the routes only
- * set their titles, so a description in `meta` would be missing from every page but the root's.
- */
-const DESCRIPTION =
-  'Book microneedling treatments, check you can have them, and sign your consent online.'
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.clinic?.name ?? 'Dermadesk' },
+]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getStaffSession(request, context)
+  const clinic = getClinicContact()
+  const locale = await resolveLocale(request, clinic?.defaultLocale ?? 'en')
   return {
-    clinic: getClinicContact(),
+    clinic,
+    locale,
+    page: pageAddresses(request),
     // A sign-in that still owes its second factor (or its set-up) shows only "Sign out".
     staffUser: session
       ? { name: session.user.name, roles: session.user.roles, access: session.access }
@@ -44,32 +48,65 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>
 
+/**
+ * This page's address without `?lang=` (where the language switch comes back to) and its
+ * address in each language (the hreflang alternates, which search engines and screen readers
+ * can follow).
+ */
+function pageAddresses(request: Request) {
+  const url = new URL(request.url)
+  url.searchParams.delete('lang')
+  const path = `${url.pathname}${url.search}`
+  const inLanguage = (locale: Locale) => {
+    const alternate = new URL(url)
+    alternate.searchParams.set('lang', locale)
+    return alternate.href
+  }
+  return {
+    path,
+    alternates: LOCALES.map((locale) => ({ locale, href: inLanguage(locale) })),
+    defaultHref: url.href,
+  }
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
   const data = useRouteLoaderData<typeof loader>('root')
+  const locale = data?.locale ?? 'en'
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
-        <meta name="description" content={DESCRIPTION} />
+        {/* Here, not in `meta`: a route's `meta` replaces the root's, and routes set titles. */}
+        <meta name="description" content={translate(layoutMessages, locale, 'siteDescription')} />
+        {data?.page.alternates.map((alternate) => (
+          <link
+            key={alternate.locale}
+            rel="alternate"
+            hrefLang={alternate.locale}
+            href={alternate.href}
+          />
+        ))}
+        {data ? <link rel="alternate" hrefLang="x-default" href={data.page.defaultHref} /> : null}
         <Meta />
         <Links />
         <InlineStyles nonce={nonce} />
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to main content
-        </a>
-        <SiteHeader
-          clinicName={data?.clinic?.name ?? 'Dermadesk'}
-          staffUser={data?.staffUser ?? null}
-        />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <SiteFooter clinic={data?.clinic ?? null} />
+        <LocaleProvider locale={locale}>
+          <SkipLink />
+          <SiteHeader
+            clinicName={data?.clinic?.name ?? 'Dermadesk'}
+            staffUser={data?.staffUser ?? null}
+            pagePath={data?.page.path ?? '/'}
+          />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter clinic={data?.clinic ?? null} />
+        </LocaleProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -6,6 +6,7 @@ import { DEFAULT_BOOKING_POLICIES } from './first-run.ts'
 import {
   clinicClosures,
   clinicSettings,
+  serviceTexts,
   practitioners,
   practitionerServices,
   services,
@@ -296,6 +297,52 @@ const DEMO_CLOSURES: [string, string][] = [
   ['2028-01-01', "New Year's Day"],
 ]
 
+/** The demo services in Italian, written for patients (plain words, short sentences). */
+export const DEMO_SERVICE_TEXTS_IT: Record<
+  string,
+  { name: string; description: string; downtime: string }
+> = {
+  'medical-face': {
+    name: 'Microneedling medico, viso',
+    description:
+      'Aghi sottili e sterili, da 1,0 a 1,5 mm, fanno tante piccole ferite. La pelle le ripara e produce nuovo collagene. Per rughe sottili, macchie e pelle non uniforme. Lo fa un medico o un infermiere.',
+    downtime:
+      'Pelle rossa come dopo un po’ di sole per 2 o 3 giorni. Pelle secca che si sfalda per una settimana al massimo.',
+  },
+  'acne-scars': {
+    name: 'Microneedling per cicatrici da acne',
+    description:
+      'Aghi più profondi, fino a 2,0 mm, per rendere meno visibili le cicatrici lasciate dall’acne. Servono più sedute. Lo fa un medico o un infermiere.',
+    downtime:
+      'Rossore e gonfiore per 3 o 5 giorni. Piccole croste che cadono da sole entro 10 giorni.',
+  },
+  'stretch-marks': {
+    name: 'Microneedling per smagliature',
+    description:
+      'Trattamento medico delle smagliature sul corpo: pancia, fianchi e cosce. Seduta dopo seduta migliora il loro colore e la pelle diventa più liscia. Lo fa un medico.',
+    downtime:
+      'Rossore per 2 o 4 giorni. Per un giorno o due non mettere vestiti stretti sulla zona.',
+  },
+  'eye-neck': {
+    name: 'Contorno occhi e collo',
+    description:
+      'Trattamento medico delicato della pelle sottile intorno agli occhi, sempre fuori dal bordo dell’osso, e del collo. Per la pelle segnata e le piccole rughe.',
+    downtime: 'Pelle rosa per 1 o 2 giorni. Sotto gli occhi può venire un piccolo livido.',
+  },
+  'skin-boost': {
+    name: 'Trattamento cosmetico per una pelle luminosa',
+    description:
+      'Aghi molto corti, al massimo 0,5 mm, aprono piccoli canali. Così i sieri entrano meglio e la pelle è più luminosa. Non fa produrre nuovo collagene. Lo fa un estetista.',
+    downtime: 'Pelle rosa per qualche ora, al massimo per 2 o 3 giorni. Niente croste.',
+  },
+  consultation: {
+    name: 'Consulenza per la pelle',
+    description:
+      'Parli con un medico o un infermiere della tua pelle, di cosa vuoi ottenere e se il microneedling fa per te. Niente aghi. Te la proponiamo anche quando le domande sulla salute dicono che ora gli aghi non vanno bene per te.',
+    downtime: 'Nessuno.',
+  },
+}
+
 /** Who the demo staff accounts are (to tell a demo database from a real one). */
 export const DEMO_STAFF_EMAILS = DEMO_STAFF.flatMap((staff) => (staff.email ? [staff.email] : []))
 
@@ -332,6 +379,7 @@ export async function seedDemoClinic(
           phone: '+39 02 8295 4410',
           email: 'clinic@dermadesk.example',
           address: 'Via Solferino 24, 20121 Milano MI, Italy',
+          defaultLocale: 'it',
           ...DEFAULT_BOOKING_POLICIES,
         })
         .run()
@@ -344,6 +392,13 @@ export async function seedDemoClinic(
           .returning({ id: services.id })
           .get()
         serviceIds.set(service.slug, row.id)
+        const { name, description, downtime } = service
+        tx.insert(serviceTexts)
+          .values([
+            { serviceId: row.id, locale: 'en', name, description, downtime },
+            { serviceId: row.id, locale: 'it', ...DEMO_SERVICE_TEXTS_IT[service.slug]! },
+          ])
+          .run()
       })
 
       for (const staff of DEMO_STAFF) {

@@ -1,26 +1,37 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
 import { type ReactNode } from 'react'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { errorsMessages } from '#app/i18n/messages/index.ts'
 
 type StatusHandler = (info: { message: string | null }) => ReactNode
 
+function Forbidden({ message }: { message: string | null }) {
+  const t = useT(errorsMessages)
+  return (
+    <ErrorPage title={t('forbiddenTitle')}>
+      <p>{message ?? t('forbiddenDefault')}</p>
+      <p>
+        {t('forbiddenHelp')} <Link to="/">{t('home')}</Link>.
+      </p>
+    </ErrorPage>
+  )
+}
+
+function NotFound() {
+  const t = useT(errorsMessages)
+  return (
+    <ErrorPage title={t('notFoundTitle')}>
+      <p>{t('notFoundText')}</p>
+      <p>
+        <Link to="/">{t('home')}</Link>
+      </p>
+    </ErrorPage>
+  )
+}
+
 const DEFAULT_HANDLERS: Record<number, StatusHandler> = {
-  403: ({ message }) => (
-    <ErrorPage title="You do not have access to this page">
-      <p>{message ?? 'Your account does not allow this.'}</p>
-      <p>
-        If you think you should, ask a clinic administrator. <Link to="/">Go to the home page</Link>
-        .
-      </p>
-    </ErrorPage>
-  ),
-  404: () => (
-    <ErrorPage title="Page not found">
-      <p>We could not find that page. The link may be old or mistyped.</p>
-      <p>
-        <Link to="/">Go to the home page</Link>
-      </p>
-    </ErrorPage>
-  ),
+  403: ({ message }) => <Forbidden message={message} />,
+  404: () => <NotFound />,
 }
 
 function ErrorPage({ title, children }: { title: string; children: ReactNode }) {
@@ -57,20 +68,21 @@ export function GeneralErrorBoundary({
   statusHandlers?: Record<number, StatusHandler>
 }) {
   const error = useRouteError()
+  const t = useT(errorsMessages)
   if (isRouteErrorResponse(error)) {
     const handler = statusHandlers[error.status] ?? DEFAULT_HANDLERS[error.status]
     if (handler) return <>{handler({ message: messageOf(error.data) })}</>
     return (
-      <ErrorPage title={`Something went wrong (${error.status})`}>
-        <p>{messageOf(error.data) ?? 'Please try again.'}</p>
+      <ErrorPage title={t('statusTitle', { status: error.status })}>
+        <p>{messageOf(error.data) ?? t('tryAgain')}</p>
       </ErrorPage>
     )
   }
   return (
-    <ErrorPage title="Something went wrong">
-      <p>Sorry, something went wrong on our side. Please try again in a moment.</p>
+    <ErrorPage title={t('unexpectedTitle')}>
+      <p>{t('unexpectedText')}</p>
       <p>
-        If it keeps happening, call the clinic. <Link to="/">Go to the home page</Link>.
+        {t('unexpectedHelp')} <Link to="/">{t('home')}</Link>.
       </p>
     </ErrorPage>
   )

@@ -1,17 +1,62 @@
 import { Form, Link, NavLink } from '@remix-run/react'
 import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { type StaffAccess } from '#app/domain/auth/mfa.rules.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { LOCALE_NAMES, LOCALES } from '#app/i18n/locales.ts'
+import { layoutMessages } from '#app/i18n/messages/index.ts'
 
 type StaffSummary = { name: string; roles: StaffRole[]; access: StaffAccess }
 type ClinicContact = { name: string; phone: string; email: string; address: string }
 
+export function SkipLink() {
+  const t = useT(layoutMessages)
+  return (
+    <a className="skip-link" href="#main">
+      {t('skipToContent')}
+    </a>
+  )
+}
+
+/**
+ * The language switch: one link per language, each written in its own language and marked as
+ * such, the current one marked for screen readers. Plain links: they work without JavaScript,
+ * and reload the page so everything on it changes language at once.
+ */
+export function LanguageSwitch({ pagePath }: { pagePath: string }) {
+  const t = useT(layoutMessages)
+  const current = useLocale()
+  return (
+    <nav aria-label={t('languageNav')} className="language-switch">
+      <ul>
+        {LOCALES.map((locale) => (
+          <li key={locale}>
+            <Link
+              to={`/language?${new URLSearchParams({ to: locale, redirectTo: pagePath })}`}
+              reloadDocument
+              lang={locale}
+              hrefLang={locale}
+              aria-current={locale === current ? 'true' : undefined}
+            >
+              {LOCALE_NAMES[locale]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
 export function SiteHeader({
   clinicName,
   staffUser,
+  pagePath,
 }: {
   clinicName: string
   staffUser: StaffSummary | null
+  /** Where the language switch comes back to. */
+  pagePath: string
 }) {
+  const t = useT(layoutMessages)
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -25,7 +70,7 @@ export function SiteHeader({
           </svg>
           <span>{clinicName}</span>
         </Link>
-        <nav aria-label={staffUser ? 'Staff' : 'Main'} className="site-nav">
+        <nav aria-label={staffUser ? t('staffNav') : t('mainNav')} className="site-nav">
           <ul>
             {staffUser ? (
               <>
@@ -33,19 +78,19 @@ export function SiteHeader({
                 (staffUser.roles.includes('clinician') || staffUser.roles.includes('admin')) ? (
                   <li>
                     <NavLink to="/staff" end>
-                      Staff home
+                      {t('navStaffHome')}
                     </NavLink>
                   </li>
                 ) : null}
                 {staffUser.access === 'full' && staffUser.roles.includes('admin') ? (
                   <li>
-                    <NavLink to="/admin">Clinic settings</NavLink>
+                    <NavLink to="/admin">{t('navClinicSettings')}</NavLink>
                   </li>
                 ) : null}
                 <li>
                   <Form method="post" action="/logout" className="inline-form">
                     <button type="submit" className="button button--quiet">
-                      Sign out <span className="visually-hidden">{staffUser.name}</span>
+                      {t('signOut')} <span className="visually-hidden">{staffUser.name}</span>
                     </button>
                   </Form>
                 </li>
@@ -54,29 +99,31 @@ export function SiteHeader({
               <>
                 <li>
                   <NavLink to="/" end>
-                    Treatments
+                    {t('navTreatments')}
                   </NavLink>
                 </li>
                 <li>
-                  <NavLink to="/book">Book</NavLink>
+                  <NavLink to="/book">{t('navBook')}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/bookings">My booking</NavLink>
+                  <NavLink to="/bookings">{t('navMyBooking')}</NavLink>
                 </li>
                 {/* Patients on a phone need the room more than staff need the link. */}
                 <li className="site-nav__staff">
-                  <NavLink to="/login">Staff</NavLink>
+                  <NavLink to="/login">{t('navStaff')}</NavLink>
                 </li>
               </>
             )}
           </ul>
         </nav>
+        <LanguageSwitch pagePath={pagePath} />
       </div>
     </header>
   )
 }
 
 export function SiteFooter({ clinic }: { clinic: ClinicContact | null }) {
+  const t = useT(layoutMessages)
   if (!clinic) return <footer className="site-footer" />
   return (
     <footer className="site-footer">
@@ -87,9 +134,9 @@ export function SiteFooter({ clinic }: { clinic: ClinicContact | null }) {
           {clinic.address}
         </p>
         <p>
-          Phone <a href={`tel:${clinic.phone.replace(/\s/g, '')}`}>{clinic.phone}</a>
+          {t('footerPhone')} <a href={`tel:${clinic.phone.replace(/\s/g, '')}`}>{clinic.phone}</a>
           <br />
-          Email <a href={`mailto:${clinic.email}`}>{clinic.email}</a>
+          {t('footerEmail')} <a href={`mailto:${clinic.email}`}>{clinic.email}</a>
         </p>
       </div>
     </footer>

@@ -1,47 +1,49 @@
-import { type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ServiceFacts } from '#app/components/booking/service-facts.tsx'
 import { listPublicServices } from '#app/domain/clinic/clinic.server.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { homeMessages } from '#app/i18n/messages/index.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [
-  { title: 'Microneedling treatments | Dermadesk Skin Clinic' },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
 ]
 
-export async function loader() {
-  return { services: listPublicServices() }
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await requestLocale(request)
+  return {
+    title: translate(homeMessages, locale, 'title', { clinic: 'Dermadesk Skin Clinic' }),
+    services: listPublicServices(locale),
+  }
 }
 
 export default function HomeRoute() {
   const { services } = useLoaderData<typeof loader>()
+  const t = useT(homeMessages)
   return (
     <div className="stack">
-      <h1>Microneedling at our Milan clinic</h1>
-      <p className="lead">
-        Microneedling uses very fine needles to make tiny wounds in the skin. The skin heals them
-        and makes new collagen. It can soften fine lines, scars and stretch marks.
-      </p>
-      <p>
-        Before your first visit you answer a few health questions, so we can check the treatment is
-        safe for you, and you read and sign a consent form. Expect red skin for a few days and small
-        crusts that fall off within 10 days.
-      </p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
+      <p>{t('beforeVisit')}</p>
       <p className="cluster">
         <Link to="/book" className="button">
-          Book a treatment
+          {t('bookTreatment')}
         </Link>
-        <Link to="/bookings">Find or change a booking</Link>
+        <Link to="/bookings">{t('findBooking')}</Link>
       </p>
-      <h2>Our treatments</h2>
-      <ul className="grid" aria-label="Treatments">
+      <h2>{t('treatmentsHeading')}</h2>
+      <ul className="grid" aria-label={t('treatmentsList')}>
         {services.map((service) => (
           <li key={service.id} className="card">
             <h3>{service.name}</h3>
             <ServiceFacts service={service} />
             <p>{service.description}</p>
             <p className="muted">
-              <strong>After:</strong> {service.downtime}
+              <strong>{t('after')}</strong> {service.downtime}
               {service.courseSessions > 1
-                ? ` Usually ${service.courseSessions} sessions, ${service.courseIntervalWeeks} weeks apart.`
+                ? ` ${t('course', { sessions: service.courseSessions, weeks: service.courseIntervalWeeks })}`
                 : null}
             </p>
           </li>

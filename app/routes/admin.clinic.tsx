@@ -6,11 +6,18 @@ import {
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
-import { Field, FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
+import {
+  Field,
+  FormErrorList,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+} from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { updateClinicDetails } from '#app/domain/clinic/admin-clinic.server.ts'
 import { type ClinicDetails, ClinicDetailsSchema } from '#app/domain/clinic/admin.schema.ts'
 import { getClinicDetailsForm } from '#app/domain/clinic/admin.server.ts'
+import { LOCALE_NAMES, LOCALES } from '#app/i18n/locales.ts'
 import { redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -95,6 +102,17 @@ function ClinicDetailsForm({
           defaultValue: details.address,
         })}
       />
+      <SelectField
+        label="Default language"
+        hint="For patients whose browser asks for neither Italian nor English, and for emails to people who never chose. Everyone can switch language on every page."
+        {...fields.select('defaultLocale', { defaultValue: details.defaultLocale })}
+      >
+        {LOCALES.map((locale) => (
+          <option key={locale} value={locale} lang={locale}>
+            {LOCALE_NAMES[locale]}
+          </option>
+        ))}
+      </SelectField>
       <SubmitButton pending={isSubmitting} pendingText="Saving…">
         Save clinic details
       </SubmitButton>

@@ -13,19 +13,27 @@ import { startBookingDraft } from '#app/domain/booking/wizard/draft.server.ts'
 import { getDraftView } from '#app/domain/booking/wizard/draft-view.server.ts'
 import { WIZARD_STEPS } from '#app/domain/booking/wizard/steps.ts'
 import { listPublicServices } from '#app/domain/clinic/clinic.server.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { bookStartMessages } from '#app/i18n/messages/index.ts'
 import { formError } from '#app/utils/forms.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { readServiceChoice } from '#app/utils/booking-wizard.server.ts'
 import {
   ensurePatientSession,
   getPatientSessionFromRequest,
 } from '#app/utils/patient-session.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Book a treatment | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const draft = getDraftView(await getPatientSessionFromRequest(request))
+  const locale = await requestLocale(request)
   return {
-    services: listPublicServices(),
+    title: translate(bookStartMessages, locale, 'title', { clinic: 'Dermadesk' }),
+    services: listPublicServices(locale),
     inProgress: draft && !draft.progress.isBooked ? { serviceName: draft.service.name } : null,
   }
 }
@@ -37,11 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = startBookingDraft({ session, serviceId: parsed.data.serviceId, now: new Date() })
   const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined
   if (!result.ok) {
-    return formError(
-      { formErrors: ['That treatment is not available. Please choose one from the list.'] },
-      400,
-      headers,
-    )
+    const message = translate(bookStartMessages, await requestLocale(request), 'notAvailable')
+    return formError({ formErrors: [message] }, 400, headers)
   }
   return redirect(result.next, { headers })
 }
@@ -50,6 +55,7 @@ export default function BookTreatmentRoute() {
   const { services, inProgress } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
+  const t = useT(bookStartMessages)
   const steps = WIZARD_STEPS.map((step) => ({
     id: step.id,
     label: step.label,
@@ -59,23 +65,20 @@ export default function BookTreatmentRoute() {
   return (
     <div className="stack">
       <StepIndicator steps={steps} currentId="treatment" />
-      <h1>Which treatment would you like?</h1>
+      <h1>{t('heading')}</h1>
       {inProgress ? (
-        <p className="notice">
-          You were booking <strong>{inProgress.serviceName}</strong>. Choosing a treatment below
-          starts again.
-        </p>
+        <p className="notice">{t('inProgress', { service: inProgress.serviceName })}</p>
       ) : null}
       <FormErrorList errors={actionData?.formErrors} />
       <Form method="post">
-        <ul className="grid" aria-label="Treatments">
+        <ul className="grid" aria-label={t('heading')}>
           {services.map((service) => (
             <li key={service.id} className="card stack">
               <h2>{service.name}</h2>
               <ServiceFacts service={service} />
               <p>{service.description}</p>
               <p className="muted">
-                <strong>After:</strong> {service.downtime}
+                <strong>{t('after')}</strong> {service.downtime}
               </p>
               <button
                 type="submit"
@@ -84,7 +87,7 @@ export default function BookTreatmentRoute() {
                 className="button"
                 disabled={pending}
               >
-                Choose <span className="visually-hidden">{service.name}</span>
+                {t('choose')} <span className="visually-hidden">{service.name}</span>
               </button>
             </li>
           ))}

@@ -24,28 +24,35 @@ import {
   requireWizardStep,
 } from '#app/utils/booking-wizard.server.ts'
 import { tooManyBookingsMessage } from '#app/domain/limits/limits.rules.ts'
+import { translate, translator } from '#app/i18n/catalogue.ts'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { timeMessages } from '#app/i18n/messages/index.ts'
 import { formError, retryAfter } from '#app/utils/forms.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 import { nearestTimesResponse, slotPickerFromUrl } from '#app/utils/slot-picker.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Choose a day and time | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
 
 // A 429 from the action says when to try again (Retry-After).
 export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { draft, steps, summary } = await requireWizardStep(request, 'time')
+  const { draft, steps, summary, locale } = await requireWizardStep(request, 'time')
   const { query, picker } = slotPickerFromUrl(request, {
     serviceId: draft.service.id,
     now: new Date(),
     earliestStartAt: draft.earliestStartAt,
     ignoreBookingId: draft.hold?.bookingId,
+    locale,
   })
-  const { hold, screeningWait } = timeStepNotices(draft, Date.now())
+  const { hold, screeningWait } = timeStepNotices(draft, Date.now(), locale)
   return {
+    title: translate(timeMessages, locale, 'title'),
     summary,
     steps,
-    serviceName: draft.service.name,
+    serviceName: summary.treatment,
     picker,
     query,
     hold,
@@ -54,7 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { session, draft } = await requireWizardStep(request, 'time')
+  const { session, draft, locale } = await requireWizardStep(request, 'time')
+  const t = translator(timeMessages, locale)
   const parsed = await readSlotChoice(request)
   if (!parsed.ok) return formError(parsed.errors)
   const result = holdSlot({
@@ -66,22 +74,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.ok) return redirect(pathAfterHold(result.booked, draft.progress))
   switch (result.reason) {
     case 'taken':
-      return nearestTimesResponse(
-        'Sorry, someone has just taken that time. Please choose another: here are the nearest free times.',
-        result.nearest,
-      )
+      return nearestTimesResponse(t('taken'), result.nearest, { locale })
     case 'too-close':
     case 'screening-wait':
-      return formError({ formErrors: [waitRefusalMessage(result, draft.timeZone)] }, 409)
+      return formError({ formErrors: [waitRefusalMessage(result, draft.timeZone, locale)] }, 409)
     case 'limited':
       return formError(
-        { formErrors: [holdLimitMessage(result.limit, result.retryAfterSeconds)] },
+        { formErrors: [holdLimitMessage(result.limit, result.retryAfterSeconds, locale)] },
         429,
         retryAfter(result.retryAfterSeconds),
       )
     case 'too-many-bookings':
       return formError(
-        { formErrors: [tooManyBookingsMessage(result.max, result.clinicPhone)] },
+        { formErrors: [tooManyBookingsMessage(result.max, result.clinicPhone, locale)] },
         429,
         retryAfter(result.retryAfterSeconds),
       )
@@ -91,10 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'already-booked':
       throw redirect('/book')
     default:
-      return formError(
-        { formErrors: ['That time is not available. Please choose one of the times shown.'] },
-        400,
-      )
+      return formError({ formErrors: [t('notAvailable')] }, 400)
   }
 }
 
@@ -103,22 +105,19 @@ export default function BookTimeRoute() {
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
+  const t = useT(timeMessages)
   return (
     <WizardPage summary={summary}>
       <StepIndicator steps={steps} currentId="time" />
-      <h1>Choose a day and time</h1>
+      <h1>{t('heading')}</h1>
       <p className="lead">{serviceName}</p>
       {hold ? (
         <p className="notice" role="status">
-          You are holding {hold.label} with {hold.practitionerName}. Choose another time to change
-          it.
+          {t('holding', { when: hold.label, practitioner: hold.practitionerName })}
         </p>
       ) : null}
       {screeningWait ? (
-        <p className="notice">
-          Because of your answers to the health questions, the first day you can book is{' '}
-          <strong>{screeningWait}</strong>.
-        </p>
+        <p className="notice">{t('screeningWait', { date: screeningWait })}</p>
       ) : null}
       <FormErrorList errors={actionData?.formErrors} />
       <NearestFreeTimes times={nearestTimesOf(actionData)} pending={pending} />
@@ -126,7 +125,7 @@ export default function BookTimeRoute() {
         picker={picker}
         path="/book/time"
         practitioner={query.practitioner}
-        submitLabel="Hold this time"
+        submitLabel={t('holdThisTime')}
         pending={pending}
       />
     </WizardPage>

@@ -13,13 +13,18 @@ import { type WizardSummaryFacts } from '#app/components/booking/wizard-page.tsx
 import { formatAppointment, formatPrice } from './format.ts'
 import { parseForm } from './forms.server.ts'
 import { getPatientSessionFromRequest } from './patient-session.server.ts'
+import { requestLocale } from './request-locale.server.ts'
+import { serviceNameIn } from '#app/domain/clinic/clinic.server.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 
 export type WizardContext = {
   session: PatientSession
   draft: DraftView
-  steps: { id: string; label: string; path: string; complete: boolean }[]
+  steps: { id: WizardStepId; label: string; path: string; complete: boolean }[]
   /** What the booking so far is, for the summary beside the steps on a wide screen. */
   summary: WizardSummaryFacts
+  /** The page's language. */
+  locale: Locale
 }
 
 /**
@@ -33,6 +38,7 @@ export async function requireWizardStep(
 ): Promise<WizardContext> {
   const session = await getPatientSessionFromRequest(request)
   const draft = getDraftView(session)
+  const locale = await requestLocale(request)
   if (!session || !draft) throw redirect('/book')
   if (draft.progress.isBooked && stepId !== 'confirmation') throw redirect('/book/confirmation')
   if (!canEnterStep(stepId, draft.progress))
@@ -46,17 +52,18 @@ export async function requireWizardStep(
       path: step.path,
       complete: step.isComplete(draft.progress),
     })),
-    summary: summaryOf(draft),
+    summary: summaryOf(draft, locale),
+    locale,
   }
 }
 
-function summaryOf(draft: DraftView): WizardSummaryFacts {
+function summaryOf(draft: DraftView, locale: Locale): WizardSummaryFacts {
   return {
-    treatment: draft.service.name,
-    price: formatPrice(draft.service.priceCents),
+    treatment: serviceNameIn(draft.service.id, locale) ?? draft.service.name,
+    price: formatPrice(draft.service.priceCents, locale),
     practitioner: draft.hold?.practitionerName ?? null,
     when: draft.hold
-      ? formatAppointment(draft.hold.startAt, draft.hold.endAt, draft.timeZone)
+      ? formatAppointment(draft.hold.startAt, draft.hold.endAt, draft.timeZone, locale)
       : null,
   }
 }

@@ -1,6 +1,7 @@
 import { data } from '@remix-run/node'
 import { describeSlots, getSlotPickerModel } from '#app/domain/booking/slot-picker.server.ts'
 import { SlotQuerySchema } from '#app/domain/booking/slot-query.schema.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 
 /**
  * The day and time picker of a page (booking, moving a booking) from its URL: which week, day and
@@ -28,14 +29,18 @@ export function slotPickerFromUrl(
 export function nearestTimesResponse(
   message: string,
   nearest: Parameters<typeof describeSlots>[0],
-  { values = {}, headers }: { values?: Record<string, string>; headers?: HeadersInit } = {},
+  {
+    values = {},
+    headers,
+    locale = 'en',
+  }: { values?: Record<string, string>; headers?: HeadersInit; locale?: Locale } = {},
 ) {
   return data(
     {
       formErrors: [message],
       fieldErrors: {} as Record<string, string[]>,
       values,
-      nearest: describeSlots(nearest),
+      nearest: describeSlots(nearest, locale),
     },
     { status: 409, headers },
   )

@@ -14,6 +14,7 @@ import {
   SERVICE_KINDS,
   SERVICE_TIERS,
 } from '#app/domain/clinic/clinic.schema.ts'
+import { LOCALES } from '#app/i18n/locales.ts'
 import { users } from './auth.ts'
 import { createdAt, enumCheck, id, updatedAt } from './columns.ts'
 
@@ -41,6 +42,11 @@ export const clinicSettings = sqliteTable(
      * once: a limit on anonymous booking (docs/decisions/027-safe-by-default.md).
      */
     maxUpcomingBookingsPerEmail: integer().notNull().default(3),
+    /**
+     * The language of a first visit whose browser asks for none we speak, and of mail to
+     * people who never chose one (docs/decisions/038-two-languages.md).
+     */
+    defaultLocale: text({ enum: LOCALES }).notNull().default('en'),
     updatedAt: updatedAt(),
   },
   (table) => [
@@ -51,6 +57,7 @@ export const clinicSettings = sqliteTable(
     ),
     check('clinic_settings_slot_step', sql`${table.slotStepMinutes} BETWEEN 5 AND 120`),
     check('clinic_settings_hold', sql`${table.holdMinutes} BETWEEN 1 AND 60`),
+    check('clinic_settings_default_locale', enumCheck(table.defaultLocale, LOCALES)),
   ],
 )
 
@@ -128,6 +135,28 @@ export const services = sqliteTable(
       'services_depth',
       sql`(${table.kind} = 'consultation' AND ${table.maxNeedleDepthUm} IS NULL) OR (${table.kind} = 'treatment' AND ${table.maxNeedleDepthUm} BETWEEN 100 AND 3000 AND (${table.tier} = 'medical' OR ${table.maxNeedleDepthUm} <= 500))`,
     ),
+  ],
+)
+
+/**
+ * A service's patient-facing words in one language. The `services` row keeps the words the
+ * clinic first wrote (English for the demo); a language without a row here shows those.
+ */
+export const serviceTexts = sqliteTable(
+  'service_texts',
+  {
+    serviceId: text()
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    locale: text({ enum: LOCALES }).notNull(),
+    name: text().notNull(),
+    description: text().notNull(),
+    downtime: text().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.serviceId, table.locale] }),
+    check('service_texts_locale', enumCheck(table.locale, LOCALES)),
   ],
 )
 

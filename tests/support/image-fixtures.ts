@@ -69,6 +69,7 @@ export function fullSizePhoto({ width = 2000, height = 1500 } = {}): Promise<Buf
       width,
       height,
       channels: 3,
+      background: '#808080',
       noise: { type: 'gaussian', mean: 128, sigma: 40 },
     },
   })

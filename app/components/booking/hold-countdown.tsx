@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { timeMessages } from '#app/i18n/messages/index.ts'
 
 /**
  * The minutes and seconds left on a held time, counted down in the browser. It counts from the
@@ -7,6 +9,7 @@ import { useEffect, useState } from 'react'
  * role is not announced each second; the notice says once, politely, when the hold has ended.
  */
 export function HoldCountdown({ secondsLeft }: { secondsLeft: number }) {
+  const t = useT(timeMessages)
   const [left, setLeft] = useState<number | null>(null)
   useEffect(() => {
     const deadline = Date.now() + secondsLeft * 1000
@@ -20,8 +23,7 @@ export function HoldCountdown({ secondsLeft }: { secondsLeft: number }) {
     return (
       <span role="status" className="hold-countdown hold-countdown--ended">
         {' '}
-        That time has now passed: you can still go on, and the time is yours if it is still free
-        when you confirm.
+        {t('countdownEnded')}
       </span>
     )
   const minutes = Math.floor(left / 60)
@@ -29,7 +31,7 @@ export function HoldCountdown({ secondsLeft }: { secondsLeft: number }) {
   return (
     <span role="timer" className="hold-countdown">
       {' '}
-      ({minutes}:{seconds} left)
+      {t('countdownLeft', { minutes, seconds })}
     </span>
   )
 }

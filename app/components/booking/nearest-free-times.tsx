@@ -1,4 +1,6 @@
 import { Form } from '@remix-run/react'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { timeMessages } from '#app/i18n/messages/index.ts'
 
 export type NearestTime = { value: string; label: string; practitionerName: string }
 
@@ -22,9 +24,10 @@ export function NearestFreeTimes({
   pending: boolean
   action?: string
 }) {
+  const t = useT(timeMessages)
   if (times.length === 0) return null
   return (
-    <Form method="post" action={action} aria-label="Nearest free times">
+    <Form method="post" action={action} aria-label={t('nearestLabel')}>
       <ul className="cluster">
         {times.map((slot) => (
           <li key={slot.value}>
@@ -35,7 +38,7 @@ export function NearestFreeTimes({
               className="button button--secondary"
               disabled={pending}
             >
-              {slot.label} with {slot.practitionerName}
+              {t('nearestTime', { when: slot.label, practitioner: slot.practitionerName })}
             </button>
           </li>
         ))}

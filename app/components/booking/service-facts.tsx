@@ -1,3 +1,5 @@
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { servicesMessages } from '#app/i18n/messages/index.ts'
 import { formatPrice } from '#app/utils/format.ts'
 
 /** A treatment's kind or tier, length and price, as patients see them in the treatment lists. */
@@ -6,17 +8,19 @@ export function ServiceFacts({
 }: {
   service: { kind: string; tier: string; durationMinutes: number; priceCents: number | null }
 }) {
+  const t = useT(servicesMessages)
+  const locale = useLocale()
   return (
     <p className="cluster">
       <span className={`badge badge--${service.tier}`}>
         {service.kind === 'consultation'
-          ? 'Consultation'
+          ? t('kindConsultation')
           : service.tier === 'medical'
-            ? 'Medical'
-            : 'Cosmetic'}
+            ? t('tierMedical')
+            : t('tierCosmetic')}
       </span>
-      <span>{service.durationMinutes} minutes</span>
-      {service.priceCents !== null ? <span>{formatPrice(service.priceCents)}</span> : null}
+      <span>{t('minutes', { minutes: service.durationMinutes })}</span>
+      {service.priceCents !== null ? <span>{formatPrice(service.priceCents, locale)}</span> : null}
     </p>
   )
 }

@@ -1,6 +1,8 @@
 import { Form, Link, useSubmit } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { PractitionerAvatar } from '#app/components/practitioner-avatar.tsx'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { timeMessages } from '#app/i18n/messages/index.ts'
 import { slotQueryHref } from '#app/domain/booking/slot-query-href.ts'
 
 export type PickerDay = { date: string; label: string; slotCount: number }
@@ -61,21 +63,22 @@ export function SlotPicker({
   const earlierHref = weekHref(picker.earlierFrom)
   const laterHref = weekHref(picker.laterFrom)
   const dayHref = (date: string) => slotQueryHref(path, { practitioner, from: days[0]?.date, date })
+  const t = useT(timeMessages)
   return (
     <div className="slot-picker">
       {/* No week is sent: the picker opens on the first week this practitioner has free times. */}
       <Form method="get" className="slot-picker__who">
         <fieldset className="practitioner-choice" aria-describedby="practitioner-hint">
-          <legend>Who would you like to see?</legend>
+          <legend>{t('whoLegend')}</legend>
           <p id="practitioner-hint" className="hint">
-            The days and times below change to match.
+            {t('whoHint')}
           </p>
           <PractitionerOption
             id="practitioner-any"
             value="any"
             checked={selectedPractitioner === 'any'}
-            name="Anyone available"
-            details={<p className="practitioner-choice__bio">The earliest times with anyone.</p>}
+            name={t('anyone')}
+            details={<p className="practitioner-choice__bio">{t('anyoneDetails')}</p>}
             avatar={<span className="avatar avatar--medium avatar--any" aria-hidden="true" />}
           />
           {practitioners.map((p) => (
@@ -97,15 +100,15 @@ export function SlotPicker({
           ))}
         </fieldset>
         <button type="submit" className="button button--secondary">
-          Show times
+          {t('showTimes')}
         </button>
       </Form>
 
-      <p className="notice">Times are shown in {timeZoneLabel}.</p>
+      <p className="notice">{t('shownIn', { zone: timeZoneLabel })}</p>
 
       <section aria-labelledby="days-heading">
-        <h2 id="days-heading">Choose a day</h2>
-        {days.length === 0 ? <p>There are no free times in these days.</p> : null}
+        <h2 id="days-heading">{t('chooseDay')}</h2>
+        {days.length === 0 ? <p>{t('noDays')}</p> : null}
         <ul className="day-list">
           {days.map((day) => (
             <li key={day.date}>
@@ -118,34 +121,34 @@ export function SlotPicker({
                 >
                   <span className="day-list__label">{day.label}</span>
                   <span className="day-list__count">
-                    {day.slotCount} {day.slotCount === 1 ? 'time' : 'times'}
+                    {t('timesCount', { count: day.slotCount })}
                   </span>
                 </Link>
               ) : (
                 <span className="day-list__day day-list__day--full">
                   <span className="day-list__label">{day.label}</span>
-                  <span className="day-list__count">no times</span>
+                  <span className="day-list__count">{t('noTimes')}</span>
                 </span>
               )}
             </li>
           ))}
         </ul>
         <p className="cluster">
-          {earlierHref ? <Link to={earlierHref}>← Earlier days</Link> : null}
-          {laterHref ? <Link to={laterHref}>Later days →</Link> : null}
+          {earlierHref ? <Link to={earlierHref}>{t('earlierDays')}</Link> : null}
+          {laterHref ? <Link to={laterHref}>{t('laterDays')}</Link> : null}
         </p>
       </section>
 
       {selectedDate && selectedDateLabel ? (
         <section aria-labelledby="times-heading">
-          <h2 id="times-heading">Choose a time on {selectedDateLabel}</h2>
+          <h2 id="times-heading">{t('chooseTime', { date: selectedDateLabel })}</h2>
           {slots.length === 0 ? (
-            <p>No free times left on this day. Please choose another day.</p>
+            <p>{t('dayFull')}</p>
           ) : (
             <Form method="post">
               <fieldset className="time-grid">
                 <legend className="visually-hidden">
-                  Times on {selectedDateLabel}, {timeZoneLabel}
+                  {t('timesLegend', { date: selectedDateLabel, zone: timeZoneLabel })}
                 </legend>
                 {slots.map((slot) => (
                   <button
@@ -159,7 +162,7 @@ export function SlotPicker({
                     {slot.time}
                     <span className="visually-hidden">
                       {' '}
-                      with {slot.practitionerName}. {submitLabel}
+                      {t('timeWith', { practitioner: slot.practitionerName, action: submitLabel })}
                     </span>
                   </button>
                 ))}

@@ -1,6 +1,14 @@
 import { Link } from '@remix-run/react'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { wizardMessages } from '#app/i18n/messages/index.ts'
+import { type WizardStepId } from '#app/domain/booking/wizard/steps.ts'
 
-export type StepIndicatorStep = { id: string; label: string; path: string; complete: boolean }
+export type StepIndicatorStep = {
+  id: WizardStepId
+  label: string
+  path: string
+  complete: boolean
+}
 
 /**
  * Where the patient is in the booking: an ordered list, the current step marked for screen
@@ -13,14 +21,20 @@ export function StepIndicator({
   steps: StepIndicatorStep[]
   currentId: string
 }) {
+  const t = useT(wizardMessages)
+  const label = (step: StepIndicatorStep) => t(`step.${step.id}`)
   const currentIndex = steps.findIndex((step) => step.id === currentId)
   const previous = steps
     .slice(0, Math.max(0, currentIndex))
     .findLast((step) => step.complete && isRevisitable(step))
   return (
-    <nav aria-label="Booking progress" className="steps">
+    <nav aria-label={t('progress')} className="steps">
       <p className="steps__summary">
-        Step {currentIndex + 1} of {steps.length} · {steps[currentIndex]?.label}
+        {t('stepOf', {
+          current: currentIndex + 1,
+          total: steps.length,
+          label: steps[currentIndex] ? label(steps[currentIndex]) : '',
+        })}
       </p>
       {/* On a phone the list below is hidden: one line, a bar, and the way back. */}
       {/* An SVG, not a styled width: the content security policy allows no inline styles. */}
@@ -41,7 +55,8 @@ export function StepIndicator({
       {previous && currentId !== 'confirmation' ? (
         <p className="steps__back">
           <Link to={previous.path}>
-            <span aria-hidden="true">← </span>Back to {previous.label.toLowerCase()}
+            <span aria-hidden="true">← </span>
+            {t('backTo', { label: label(previous).toLocaleLowerCase() })}
           </Link>
         </p>
       ) : null}
@@ -58,8 +73,8 @@ export function StepIndicator({
               <span className="steps__number" aria-hidden="true">
                 {state === 'done' ? '✓' : index + 1}
               </span>
-              {canGoBack ? <Link to={step.path}>{step.label}</Link> : <span>{step.label}</span>}
-              {state === 'done' ? <span className="visually-hidden"> (done)</span> : null}
+              {canGoBack ? <Link to={step.path}>{label(step)}</Link> : <span>{label(step)}</span>}
+              {state === 'done' ? <span className="visually-hidden"> {t('done')}</span> : null}
             </li>
           )
         })}

@@ -1,4 +1,6 @@
 import { type ReactNode } from 'react'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { wizardMessages } from '#app/i18n/messages/index.ts'
 
 export type WizardSummaryFacts = {
   treatment: string
@@ -19,17 +21,18 @@ export function WizardPage({
   summary: WizardSummaryFacts
   children: ReactNode
 }) {
+  const t = useT(wizardMessages)
   const rows: [string, string | null][] = [
-    ['Treatment', summary.treatment],
-    ['Price', summary.price],
-    ['With', summary.practitioner],
-    ['When', summary.when],
+    [t('summaryTreatment'), summary.treatment],
+    [t('summaryPrice'), summary.price],
+    [t('summaryWith'), summary.practitioner],
+    [t('summaryWhen'), summary.when],
   ]
   return (
     <div className="wizard-page">
       <div className="stack wizard-page__main">{children}</div>
       <aside className="wizard-summary" aria-labelledby="wizard-summary-heading">
-        <h2 id="wizard-summary-heading">Your booking</h2>
+        <h2 id="wizard-summary-heading">{t('summaryHeading')}</h2>
         <dl>
           {rows.map(([label, value]) =>
             value ? (

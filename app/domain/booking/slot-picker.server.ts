@@ -5,8 +5,10 @@ import {
 import { addDays, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { practitionerPhotoUrl } from '#app/domain/clinic/practitioner-photo.server.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import {
   describeTimeZone,
+  formatDateAndTime,
   formatDateInZone,
   formatShortDateInZone,
   formatTimeInZone,
@@ -50,7 +52,10 @@ export function getSlotPickerModel(input: {
   now: Date
   earliestStartAt?: number | null
   ignoreBookingId?: string | null
+  /** The page's language, for the day and time labels. */
+  locale?: Locale
 }): SlotPickerModel {
+  const locale = input.locale ?? 'en'
   const settings = getClinicSettings()
   const zone = settings.timeZone
   const today = localDateOf(input.now.getTime(), zone)
@@ -97,7 +102,7 @@ export function getSlotPickerModel(input: {
     .filter((day) => day.date <= lastDay)
     .map((day) => ({
       date: day.date,
-      label: formatShortDateInZone(Date.parse(`${day.date}T12:00:00Z`), 'UTC'),
+      label: formatShortDateInZone(Date.parse(`${day.date}T12:00:00Z`), 'UTC', locale),
       slotCount: day.slots.length,
     }))
   const chosen =
@@ -106,7 +111,7 @@ export function getSlotPickerModel(input: {
   const earlier = addDays(from, -PICKER_WINDOW_DAYS)
   const later = addDays(from, PICKER_WINDOW_DAYS)
   return {
-    timeZoneLabel: describeTimeZone(zone),
+    timeZoneLabel: describeTimeZone(zone, locale),
     practitioners: result.qualifiedPractitioners.map((p) => ({
       id: p.id,
       name: p.displayName,
@@ -121,11 +126,11 @@ export function getSlotPickerModel(input: {
     days,
     selectedDate: chosen?.date ?? null,
     selectedDateLabel: chosen
-      ? formatDateInZone(Date.parse(`${chosen.date}T12:00:00Z`), 'UTC')
+      ? formatDateInZone(Date.parse(`${chosen.date}T12:00:00Z`), 'UTC', locale)
       : null,
     slots: (chosen?.slots ?? []).map((slot) => ({
       value: `${slot.practitionerId}@${slot.startAt}`,
-      time: formatTimeInZone(slot.startAt, zone),
+      time: formatTimeInZone(slot.startAt, zone, locale),
       practitionerName: names.get(slot.practitionerId) ?? '',
     })),
     earlierFrom: from > firstDay ? (earlier < firstDay ? firstDay : earlier) : null,
@@ -143,14 +148,17 @@ const practitionerNamesQuery = preparedStatement((db) =>
     .prepare(),
 )
 
-export function describeSlots(slots: { practitionerId: string; startAt: number }[]) {
+export function describeSlots(
+  slots: { practitionerId: string; startAt: number }[],
+  locale: Locale = 'en',
+) {
   const zone = getClinicSettings().timeZone
   const ids = [...new Set(slots.map((slot) => slot.practitionerId))]
   const rows = ids.length ? practitionerNamesQuery().all({ ids: JSON.stringify(ids) }) : []
   const names = new Map(rows.map((row) => [row.id, row.name]))
   return slots.map((slot) => ({
     value: `${slot.practitionerId}@${slot.startAt}`,
-    label: `${formatDateInZone(slot.startAt, zone)} at ${formatTimeInZone(slot.startAt, zone)}`,
+    label: formatDateAndTime(slot.startAt, zone, locale),
     practitionerName: names.get(slot.practitionerId) ?? '',
   }))
 }

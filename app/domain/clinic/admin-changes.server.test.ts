@@ -15,6 +15,7 @@ import { addClosure, removeClosure, updatePolicies } from './admin-clinic.server
 import { applyPractitionerChange, createPractitioner } from './admin-practitioners.server.ts'
 import { createService, updateService } from './admin-services.server.ts'
 import {
+  ClinicDetailsSchema,
   PoliciesSchema,
   PractitionerActionSchema,
   PractitionerProfileSchema,
@@ -169,6 +170,21 @@ describe('refused changes write nothing', () => {
 })
 
 describe('form validation (the same schemas the routes use)', () => {
+  test('the clinic’s default language is one the product speaks', () => {
+    const details = {
+      name: 'Clinica Test',
+      phone: '+39 02 1234 5678',
+      email: 'info@clinica.example',
+      address: 'Via Roma 1, Milano',
+    }
+    expect(ClinicDetailsSchema.parse({ ...details, defaultLocale: 'it' }).defaultLocale).toBe('it')
+    const unknown = ClinicDetailsSchema.safeParse({ ...details, defaultLocale: 'fr' })
+    expect(unknown.error?.issues[0]).toMatchObject({
+      path: ['defaultLocale'],
+      message: 'Choose Italian or English.',
+    })
+  })
+
   test('the bio is one line of at most 160 characters, and optional', () => {
     const profile = {
       displayName: 'Nina Rossi',

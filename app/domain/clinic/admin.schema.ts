@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { LOCALES } from '#app/i18n/locales.ts'
 import {
   CheckboxSchema,
   EmailSchema,
@@ -555,6 +556,7 @@ export const ClinicDetailsSchema = z.object({
     .trim()
     .min(5, { error: "Enter the clinic's address, with the city." })
     .max(300, { error: 'Use at most 300 characters.' }),
+  defaultLocale: z.enum(LOCALES, { error: 'Choose Italian or English.' }),
 })
 export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>
 

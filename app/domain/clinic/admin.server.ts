@@ -229,6 +229,7 @@ export function getClinicDetailsForm() {
       phone: settings.phone,
       email: settings.email,
       address: settings.address,
+      defaultLocale: settings.defaultLocale,
     },
   }
 }

@@ -8,8 +8,10 @@ import {
   practitioners,
   practitionerServices,
   services,
+  serviceTexts,
   workingHours,
 } from '#db/schema/index.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { type PhoneCountry, phoneCountryOf } from '#app/domain/shared/phone.rules.ts'
 
 export type ClinicSettings = typeof clinicSettings.$inferSelect
@@ -29,6 +31,7 @@ const contactQuery = preparedStatement((db) =>
       phone: clinicSettings.phone,
       email: clinicSettings.email,
       address: clinicSettings.address,
+      defaultLocale: clinicSettings.defaultLocale,
     })
     .from(clinicSettings)
     .where(eq(clinicSettings.id, sql.placeholder('id')))
@@ -50,26 +53,58 @@ export function getClinicContact() {
   return contactQuery().get({ id: 'clinic' }) ?? null
 }
 
-/** Active services as a patient sees them, in the clinic's chosen order. */
-export function listPublicServices() {
-  return getDb()
+/**
+ * Active services as a patient sees them, in the clinic's chosen order, in their language: the
+ * service's words in that language, or the words it was first written in when there are none.
+ */
+const publicServicesQuery = preparedStatement((db) =>
+  db
     .select({
       id: services.id,
       slug: services.slug,
-      name: services.name,
-      description: services.description,
+      name: sql<string>`coalesce(${serviceTexts.name}, ${services.name})`,
+      description: sql<string>`coalesce(${serviceTexts.description}, ${services.description})`,
       kind: services.kind,
       tier: services.tier,
       durationMinutes: services.durationMinutes,
       courseSessions: services.courseSessions,
       courseIntervalWeeks: services.courseIntervalWeeks,
       priceCents: services.priceCents,
-      downtime: services.downtime,
+      downtime: sql<string>`coalesce(${serviceTexts.downtime}, ${services.downtime})`,
     })
     .from(services)
+    .leftJoin(
+      serviceTexts,
+      and(
+        eq(serviceTexts.serviceId, services.id),
+        eq(serviceTexts.locale, sql.placeholder('locale')),
+      ),
+    )
     .where(eq(services.isActive, true))
     .orderBy(asc(services.sortOrder), asc(services.name))
-    .all()
+    .prepare(),
+)
+
+export function listPublicServices(locale: Locale) {
+  return publicServicesQuery().all({ locale })
+}
+
+const serviceNameQuery = preparedStatement((db) =>
+  db
+    .select({ name: serviceTexts.name })
+    .from(serviceTexts)
+    .where(
+      and(
+        eq(serviceTexts.serviceId, sql.placeholder('serviceId')),
+        eq(serviceTexts.locale, sql.placeholder('locale')),
+      ),
+    )
+    .prepare(),
+)
+
+/** A service's name in a language, when the clinic has written one (service_texts). */
+export function serviceNameIn(serviceId: string, locale: Locale): string | null {
+  return serviceNameQuery().get({ serviceId, locale })?.name ?? null
 }
 
 /** Who works today, and when, in the clinic's time zone (the staff home page). */

@@ -4,6 +4,9 @@
  * have. Each limit is a fixed window counted in SQLite (like the staff sign-in throttle), so a
  * new cookie jar or a restart does not reset it.
  */
+import { translate } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { limitsMessages } from '#app/i18n/messages/index.ts'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -88,15 +91,19 @@ export function strictest(verdicts: LimitVerdict[]): LimitVerdict {
 }
 
 /** "in about 5 minutes", "in about 3 hours": when to try again, for the message beside a form. */
-export function describeWait(retryAfterSeconds: number): string {
+export function describeWait(retryAfterSeconds: number, locale: Locale = 'en'): string {
   const minutes = Math.ceil(retryAfterSeconds / 60)
-  if (minutes <= 1) return 'in a minute'
-  if (minutes < 90) return `in about ${minutes} minutes`
+  if (minutes <= 1) return translate(limitsMessages, locale, 'waitSoon')
+  if (minutes < 90) return translate(limitsMessages, locale, 'waitMinutes', { minutes })
   const hours = Math.round(minutes / 60)
-  return `in about ${hours} hours`
+  return translate(limitsMessages, locale, 'waitHours', { hours })
 }
 
 /** Why an address may not book more online: it has as many upcoming visits as the clinic allows. */
-export function tooManyBookingsMessage(max: number, clinicPhone: string): string {
-  return `This email address already has ${max} upcoming ${max === 1 ? 'booking' : 'bookings'}, the most we take online for one address. To book more, please call the clinic on ${clinicPhone}, or cancel one you no longer need.`
+export function tooManyBookingsMessage(
+  max: number,
+  clinicPhone: string,
+  locale: Locale = 'en',
+): string {
+  return translate(limitsMessages, locale, 'tooManyBookings', { max, phone: clinicPhone })
 }

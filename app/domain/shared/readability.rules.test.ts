@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { countSyllables, readingGrade, textStatistics } from './readability.rules.ts'
+import {
+  countSyllables,
+  gulpeaseIndex,
+  MIN_GULPEASE_INDEX,
+  readingGrade,
+  textStatistics,
+} from './readability.rules.ts'
 
 describe('countSyllables', () => {
   test.each([
@@ -63,5 +69,21 @@ describe('readingGrade (Flesch–Kincaid)', () => {
       'Percutaneous collagen induction therapy precipitates transient erythema, oedema and post-inflammatory hyperpigmentation, particularly among individuals with Fitzpatrick phototypes associated with heightened melanocyte reactivity.'
     expect(readingGrade(plain)).toBeLessThan(6)
     expect(readingGrade(dense)).toBeGreaterThan(16)
+  })
+})
+
+describe('gulpeaseIndex', () => {
+  test('short everyday Italian scores high; long bureaucratic Italian scores low', () => {
+    expect(
+      gulpeaseIndex('Il rossore passa in due o tre giorni. Non toccare le croste.'),
+    ).toBeGreaterThan(80)
+    const bureaucratic =
+      'Il sottoscritto, consapevole delle responsabilità derivanti dalla sottoscrizione del presente documento, dichiara di aver ricevuto esaurienti informazioni relativamente alle caratteristiche procedurali dell’intervento programmato.'
+    expect(gulpeaseIndex(bureaucratic)).toBeLessThan(MIN_GULPEASE_INDEX)
+  })
+
+  test('matches the formula worked by hand', () => {
+    // "Oggi fa caldo a Roma." has 1 sentence, 5 words and 16 letters: 89 + (300 − 160) ÷ 5 = 117.
+    expect(gulpeaseIndex('Oggi fa caldo a Roma.')).toBeCloseTo(117, 5)
   })
 })

@@ -65,3 +65,20 @@ export function readingGrade(text: string): number {
 
 /** The highest grade patient text may have (docs/clinical-reference.md 4.4). */
 export const MAX_READING_GRADE = 8
+
+/**
+ * Gulpease index, the standard readability formula for Italian (GULP, Università di Roma, 1988):
+ * 89 + (300 × sentences − 10 × letters) ÷ words. 100 is the easiest; below 80 is hard for
+ * readers with primary schooling, below 60 for readers with middle school, below 40 for
+ * those with a diploma. Unlike Flesch, it counts letters, not syllables, so it needs no
+ * Italian syllable rules.
+ */
+export function gulpeaseIndex(text: string): number {
+  const { sentences, words } = textStatistics(text)
+  if (words === 0 || sentences === 0) return 100
+  const letters = (text.match(/[\p{L}\p{N}]/gu) ?? []).length
+  return 89 + (300 * sentences - 10 * letters) / words
+}
+
+/** The lowest Gulpease index Italian patient text may have: middle-school readers understand it. */
+export const MIN_GULPEASE_INDEX = 60

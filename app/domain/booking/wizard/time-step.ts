@@ -1,6 +1,9 @@
 import { describeWait } from '#app/domain/limits/limits.rules.ts'
 import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
-import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { limitsMessages, timeMessages } from '#app/i18n/messages/index.ts'
+import { formatDateAndTime, formatDateInZone } from '#app/utils/format.ts'
 import { type DraftView } from './draft-view.server.ts'
 import { nextStep, type WizardProgress } from './steps.ts'
 
@@ -10,14 +13,14 @@ import { nextStep, type WizardProgress } from './steps.ts'
  * the server without a `.server` name to steer the bundler (docs/decisions/028-stock-framework.md).
  */
 /** What the step says about the draft: the time it holds, and the first day screening allows. */
-export function timeStepNotices(draft: DraftView, now: number) {
+export function timeStepNotices(draft: DraftView, now: number, locale: Locale = 'en') {
   const screeningWait =
     draft.screening?.waitUntilAt && draft.screening.waitUntilAt > now
-      ? formatDateInZone(draft.screening.waitUntilAt, draft.timeZone)
+      ? formatDateInZone(draft.screening.waitUntilAt, draft.timeZone, locale)
       : null
   const hold = draft.hold?.live
     ? {
-        label: `${formatDateInZone(draft.hold.startAt, draft.timeZone)} at ${formatTimeInZone(draft.hold.startAt, draft.timeZone)}`,
+        label: formatDateAndTime(draft.hold.startAt, draft.timeZone, locale),
         practitionerName: draft.hold.practitionerName,
       }
     : null
@@ -33,16 +36,27 @@ export function pathAfterHold(booked: boolean, progress: WizardProgress): string
 export function waitRefusalMessage(
   refusal: { reason: 'too-close' | 'screening-wait'; earliestStartAt: number },
   timeZone: string,
+  locale: Locale = 'en',
 ): string {
-  return refusal.reason === 'too-close'
-    ? `Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(refusal.earliestStartAt, timeZone)} onwards.`
-    : screeningWaitMessage(refusal.earliestStartAt, timeZone)
+  if (refusal.reason === 'screening-wait')
+    return screeningWaitMessage(refusal.earliestStartAt, timeZone, locale)
+  const date = formatDateInZone(refusal.earliestStartAt, timeZone, locale)
+  return translate(timeMessages, locale, 'tooClose', { date })
 }
 
 /** Why a hold was refused by a limit (hold-limits.server.ts), and when to try again. */
-export function holdLimitMessage(limit: string, retryAfterSeconds: number): string {
-  const wait = describeWait(retryAfterSeconds)
-  return limit === 'hold-renewal'
-    ? `The time we kept for you for this slot has run out, and a slot is not held twice for the same visit. Please choose another time, or try this one again ${wait}.`
-    : `Several times are already being held from your network. Please finish booking one of them, or try again ${wait}.`
+export function holdLimitMessage(
+  limit: string,
+  retryAfterSeconds: number,
+  locale: Locale = 'en',
+): string {
+  const wait = describeWait(retryAfterSeconds, locale)
+  return translate(
+    limitsMessages,
+    locale,
+    limit === 'hold-renewal' ? 'holdRenewal' : 'holdNetwork',
+    {
+      wait,
+    },
+  )
 }

@@ -1,0 +1,21 @@
+import { createContext, type ReactNode, useContext, useMemo } from 'react'
+import { type Catalogue, type Translator, translator } from './catalogue.ts'
+import { type Locale } from './locales.ts'
+
+const LocaleContext = createContext<Locale>('en')
+
+/** Set once in the root layout from the root loader's choice (locale.server.ts). */
+export function LocaleProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>
+}
+
+/** The page's language. */
+export function useLocale(): Locale {
+  return useContext(LocaleContext)
+}
+
+/** `t` for a catalogue in the page's language. */
+export function useT<K extends string>(catalogue: Catalogue<K>): Translator<K> {
+  const locale = useLocale()
+  return useMemo(() => translator(catalogue, locale), [catalogue, locale])
+}

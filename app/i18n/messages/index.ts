@@ -1,0 +1,46 @@
+import { type Catalogue } from '../catalogue.ts'
+import bookStartEn from './book-start.en.ts'
+import bookStartIt from './book-start.it.ts'
+import datesEn from './dates.en.ts'
+import datesIt from './dates.it.ts'
+import errorsEn from './errors.en.ts'
+import errorsIt from './errors.it.ts'
+import homeEn from './home.en.ts'
+import homeIt from './home.it.ts'
+import layoutEn from './layout.en.ts'
+import limitsEn from './limits.en.ts'
+import limitsIt from './limits.it.ts'
+import layoutIt from './layout.it.ts'
+import servicesEn from './services.en.ts'
+import timeEn from './time.en.ts'
+import timeIt from './time.it.ts'
+import servicesIt from './services.it.ts'
+import wizardEn from './wizard.en.ts'
+import wizardIt from './wizard.it.ts'
+
+/**
+ * Every catalogue, one per area, each with one file per language. The English file defines the
+ * keys; the Italian file `satisfies` them, so a missing or extra key does not compile.
+ */
+export const layoutMessages = { en: layoutEn, it: layoutIt } satisfies Catalogue
+export const homeMessages = { en: homeEn, it: homeIt } satisfies Catalogue
+export const servicesMessages = { en: servicesEn, it: servicesIt } satisfies Catalogue
+export const bookStartMessages = { en: bookStartEn, it: bookStartIt } satisfies Catalogue
+export const wizardMessages = { en: wizardEn, it: wizardIt } satisfies Catalogue
+export const errorsMessages = { en: errorsEn, it: errorsIt } satisfies Catalogue
+export const datesMessages = { en: datesEn, it: datesIt } satisfies Catalogue
+export const timeMessages = { en: timeEn, it: timeIt } satisfies Catalogue
+export const limitsMessages = { en: limitsEn, it: limitsIt } satisfies Catalogue
+
+/** For the completeness and readability tests. */
+export const ALL_CATALOGUES = {
+  layout: layoutMessages,
+  home: homeMessages,
+  services: servicesMessages,
+  bookStart: bookStartMessages,
+  wizard: wizardMessages,
+  errors: errorsMessages,
+  dates: datesMessages,
+  time: timeMessages,
+  limits: limitsMessages,
+} as const
