@@ -36,6 +36,20 @@ export function translate<K extends string>(
   return typeof result === 'string' ? result : String(result)
 }
 
+/**
+ * A message with markup: `<b>{reference}</b>` in the message, and a function per tag in the
+ * values (`{ b: (chunks) => <strong>{chunks}</strong> }`), so a word can be emphasised or linked
+ * without splitting the sentence in two messages.
+ */
+export function translateRich<K extends string, T>(
+  catalogue: Catalogue<K>,
+  locale: Locale,
+  key: K,
+  values: Record<string, string | number | Date | ((chunks: (string | T)[]) => T)>,
+): string | T | (string | T)[] {
+  return compile(catalogue[locale][key], locale).format<T>(values)
+}
+
 export type Translator<K extends string> = (key: K, values?: MessageValues) => string
 
 /** `t(key, values)` for one catalogue and language: on the server, and in components (useT). */

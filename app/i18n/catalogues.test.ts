@@ -10,7 +10,7 @@ import {
   readingGrade,
 } from '#app/domain/shared/readability.rules.ts'
 import { DEMO_SERVICE_TEXTS_IT } from '#db/seed.ts'
-import { translate } from './catalogue.ts'
+import { translateRich } from './catalogue.ts'
 import { LOCALES } from './locales.ts'
 import { ALL_CATALOGUES } from './messages/index.ts'
 
@@ -29,20 +29,40 @@ const entries = Object.entries(ALL_CATALOGUES).flatMap(([area, catalogue]) =>
 
 type Ast = ReturnType<IntlMessageFormat['getAst']>
 
-/** The names of a message's arguments ({clinic}, {count, plural, …}), nested ones included. */
+/** The names of a message's arguments ({clinic}, {count, plural, …}) and tags (<b>…</b>). */
 function argumentNames(ast: Ast, into = new Set<string>()): Set<string> {
   for (const element of ast) {
     if ('value' in element && element.type !== 0 && typeof element.value === 'string')
       into.add(element.value)
     if ('options' in element)
       for (const option of Object.values(element.options)) argumentNames(option.value, into)
+    if ('children' in element) argumentNames(element.children, into)
+  }
+  return into
+}
+
+/** A message's tags only: each is given a function when the message is formatted. */
+function tagNames(ast: Ast, into = new Set<string>()): Set<string> {
+  for (const element of ast) {
+    if ('children' in element) {
+      into.add(element.value)
+      tagNames(element.children, into)
+    }
+    if ('options' in element)
+      for (const option of Object.values(element.options)) tagNames(option.value, into)
   }
   return into
 }
 
 /** Placeholder values, so a message can be formatted to plain text for the readability gates. */
-function sampleValues(names: Set<string>) {
-  return Object.fromEntries([...names].map((name) => [name, 2]))
+function sampleValues(ast: Ast) {
+  const tags = tagNames(ast)
+  return Object.fromEntries(
+    [...argumentNames(ast)].map((name) => [
+      name,
+      tags.has(name) ? (chunks: string[]) => chunks.join('') : 2,
+    ]),
+  )
 }
 
 describe('message catalogues', () => {
@@ -86,7 +106,18 @@ describe('message catalogues', () => {
 })
 
 describe('readability of patient text', () => {
-  const patientAreas = ['home', 'services', 'bookStart', 'wizard', 'errors', 'layout'] as const
+  const patientAreas = [
+    'home',
+    'services',
+    'bookStart',
+    'wizard',
+    'errors',
+    'layout',
+    'dates',
+    'time',
+    'limits',
+    'confirmation',
+  ] as const
   // Both formulas measure running text: a two-word label ("Clinic settings") scores as a hard
   // sentence. Each sentence-length entry is gated on its own; every entry, labels included, is
   // gated as part of its area's whole text, read the way a page reads.
@@ -94,8 +125,14 @@ describe('readability of patient text', () => {
 
   function formatted(area: (typeof patientAreas)[number], key: string, locale: 'it' | 'en') {
     const catalogue = ALL_CATALOGUES[area] as unknown as Record<string, Record<string, string>>
-    const names = argumentNames(new IntlMessageFormat(catalogue.en![key]!).getAst())
-    return translate(ALL_CATALOGUES[area] as never, locale, key as never, sampleValues(names))
+    const ast = new IntlMessageFormat(catalogue.en![key]!).getAst()
+    const formattedText = translateRich(
+      ALL_CATALOGUES[area] as never,
+      locale,
+      key as never,
+      sampleValues(ast) as never,
+    )
+    return Array.isArray(formattedText) ? formattedText.join('') : String(formattedText)
   }
 
   const sentences = entries.filter(

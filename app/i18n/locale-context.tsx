@@ -1,5 +1,5 @@
-import { createContext, type ReactNode, useContext, useMemo } from 'react'
-import { type Catalogue, type Translator, translator } from './catalogue.ts'
+import { Children, createContext, type ReactNode, useCallback, useContext, useMemo } from 'react'
+import { type Catalogue, type Translator, translateRich, translator } from './catalogue.ts'
 import { type Locale } from './locales.ts'
 
 const LocaleContext = createContext<Locale>('en')
@@ -18,4 +18,19 @@ export function useLocale(): Locale {
 export function useT<K extends string>(catalogue: Catalogue<K>): Translator<K> {
   const locale = useLocale()
   return useMemo(() => translator(catalogue, locale), [catalogue, locale])
+}
+
+/**
+ * `t` for messages with markup: each tag in the message (`<b>…</b>`) is rendered by the function
+ * of the same name in the values. Returns React nodes.
+ */
+export function useRichT<K extends string>(catalogue: Catalogue<K>) {
+  const locale = useLocale()
+  return useCallback(
+    (
+      key: K,
+      values: Record<string, string | number | Date | ((chunks: ReactNode[]) => ReactNode)>,
+    ): ReactNode => Children.toArray(translateRich<K, ReactNode>(catalogue, locale, key, values)),
+    [catalogue, locale],
+  )
 }

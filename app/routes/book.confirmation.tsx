@@ -6,28 +6,37 @@ import { getPatientBooking } from '#app/domain/booking/booking-manage.server.ts'
 import { COLD_SORE_REMINDER, preVisitAdvice } from '#app/domain/clinical-content/tier-content.ts'
 import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useRichT, useT } from '#app/i18n/locale-context.tsx'
+import { confirmationMessages } from '#app/i18n/messages/index.ts'
 import { formatAppointment } from '#app/utils/format.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Booking confirmed | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { session, draft, steps } = await requireWizardStep(request, 'confirmation')
+  const { session, draft, steps, summary, locale } = await requireWizardStep(
+    request,
+    'confirmation',
+  )
   const reference = draft.completedBooking?.reference
   const booking = reference
     ? getPatientBooking({ session, reference, now: new Date(), actor: patientActor(context) })
     : null
   if (!booking) throw redirect('/book')
   return {
+    title: translate(confirmationMessages, locale, 'title'),
     steps,
     email: session.verifiedEmail,
     address: getClinicContact()?.address ?? '',
     booking: {
       reference: booking.reference,
       status: booking.status,
-      serviceName: booking.serviceName,
+      serviceName: summary.treatment,
       isConsultation: booking.serviceKind === 'consultation',
       practitionerName: booking.practitionerName,
-      when: formatAppointment(booking.startAt, booking.endAt, booking.timeZone),
+      when: formatAppointment(booking.startAt, booking.endAt, booking.timeZone, locale),
     },
     beforeVisit: preVisitAdvice({
       tier: booking.serviceTier,
@@ -41,32 +50,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function BookConfirmationRoute() {
   const { steps, booking, email, address, beforeVisit, coldSoreReminder } =
     useLoaderData<typeof loader>()
+  const t = useT(confirmationMessages)
+  const rich = useRichT(confirmationMessages)
   return (
     <div className="stack page--medium">
       <StepIndicator steps={steps} currentId="confirmation" />
-      <h1>
-        {booking.status === 'pending_review'
-          ? 'Your time is reserved'
-          : 'Your booking is confirmed'}
-      </h1>
+      <h1>{booking.status === 'pending_review' ? t('reserved') : t('confirmed')}</h1>
       <p className="lead">
-        Your reference is <strong>{booking.reference}</strong>. We have emailed the details to{' '}
-        {email}.
+        {rich('reference', {
+          reference: booking.reference,
+          email: email ?? '',
+          b: (chunks) => <strong className="nowrap">{chunks}</strong>,
+        })}
       </p>
       {booking.status === 'pending_review' ? (
-        <p className="notice notice--warning">
-          A clinician will check your answers to the health questions before your visit. We keep
-          this time for you, and we will email you when your booking is confirmed or if we have a
-          question.
-        </p>
+        <p className="notice notice--warning">{t('pendingReview')}</p>
       ) : null}
       <BookingSummary
         rows={[
-          ['Status', <StatusBadge key="status" status={booking.status} />],
-          ['Treatment', booking.serviceName],
-          ['When', booking.when],
-          ['With', booking.practitionerName],
-          ['Where', address],
+          [t('status'), <StatusBadge key="status" status={booking.status} />],
+          [t('treatment'), booking.serviceName],
+          [t('when'), booking.when],
+          [t('with'), booking.practitionerName],
+          [t('where'), address],
         ]}
       />
       <p className="cluster">
@@ -75,14 +81,14 @@ export default function BookConfirmationRoute() {
           href={`/bookings/${booking.reference}/calendar.ics`}
           download="appointment.ics"
         >
-          Add to my calendar (.ics)
+          {t('addToCalendar')}
         </a>
         <Link className="button button--secondary" to={`/bookings/${booking.reference}`}>
-          See, move or cancel this booking
+          {t('manage')}
         </Link>
       </p>
       <section aria-labelledby="before-heading">
-        <h2 id="before-heading">Before your visit</h2>
+        <h2 id="before-heading">{t('beforeVisit')}</h2>
         {coldSoreReminder ? <p className="notice">{COLD_SORE_REMINDER}</p> : null}
         <ul>
           {beforeVisit.map((line) => (

@@ -1,6 +1,8 @@
 import { type Catalogue } from '../catalogue.ts'
 import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
+import confirmationEn from './confirmation.en.ts'
+import confirmationIt from './confirmation.it.ts'
 import datesEn from './dates.en.ts'
 import datesIt from './dates.it.ts'
 import errorsEn from './errors.en.ts'
@@ -31,6 +33,10 @@ export const errorsMessages = { en: errorsEn, it: errorsIt } satisfies Catalogue
 export const datesMessages = { en: datesEn, it: datesIt } satisfies Catalogue
 export const timeMessages = { en: timeEn, it: timeIt } satisfies Catalogue
 export const limitsMessages = { en: limitsEn, it: limitsIt } satisfies Catalogue
+export const confirmationMessages = {
+  en: confirmationEn,
+  it: confirmationIt,
+} satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -43,4 +49,5 @@ export const ALL_CATALOGUES = {
   dates: datesMessages,
   time: timeMessages,
   limits: limitsMessages,
+  confirmation: confirmationMessages,
 } as const
