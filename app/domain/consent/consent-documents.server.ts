@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { type Db, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { clinicSettings, consentDocuments, consentDocumentVersions } from '#db/schema/index.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { optionOrder, requiredVersionFor } from './consent.rules.ts'
@@ -63,15 +64,27 @@ function isPublished(version: ConsentVersion): version is PublishedConsentVersio
   )
 }
 
-/** Every published version of a tier's form, oldest first. */
-export function listPublishedVersions(db: Tx | Db, tier: ServiceTier): PublishedConsentVersion[] {
-  return db
+// Read for every consent status (the booking page, the agenda): prepared once per connection
+// (docs/decisions/025-request-cost.md).
+const publishedVersionsQuery = preparedStatement((db) =>
+  db
     .select({ version: consentDocumentVersions })
     .from(consentDocumentVersions)
     .innerJoin(consentDocuments, eq(consentDocuments.id, consentDocumentVersions.documentId))
-    .where(and(eq(consentDocuments.tier, tier), eq(consentDocumentVersions.status, 'published')))
+    .where(
+      and(
+        eq(consentDocuments.tier, sql.placeholder('tier')),
+        eq(consentDocumentVersions.status, 'published'),
+      ),
+    )
     .orderBy(asc(consentDocumentVersions.versionNumber))
-    .all()
+    .prepare(),
+)
+
+/** Every published version of a tier's form, oldest first. */
+export function listPublishedVersions(db: Tx | Db, tier: ServiceTier): PublishedConsentVersion[] {
+  return publishedVersionsQuery(db)
+    .all({ tier })
     .map((row) => toVersion(row.version, tier))
     .filter(isPublished)
 }

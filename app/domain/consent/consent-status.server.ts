@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb, type Db, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import {
   bookings,
   consentCountersignatures,
@@ -86,13 +87,10 @@ export function loadConsentFactsOfPatients(
   return byPatient
 }
 
-/** The patient's consent records of a tier with their withdrawal and countersignature, if any. */
-export function loadConsentFacts(
-  db: Tx | Db,
-  patientId: string,
-  tier: ServiceTier,
-): ConsentRecordFacts[] {
-  return db
+// Read for the booking page's consent status on every view: prepared once per connection
+// (docs/decisions/025-request-cost.md).
+const consentFactsQuery = preparedStatement((db) =>
+  db
     .select({
       id: consentRecords.id,
       tier: consentRecords.tier,
@@ -108,9 +106,24 @@ export function loadConsentFacts(
       consentCountersignatures,
       eq(consentCountersignatures.consentRecordId, consentRecords.id),
     )
-    .where(and(eq(consentRecords.patientId, patientId), eq(consentRecords.tier, tier)))
+    .where(
+      and(
+        eq(consentRecords.patientId, sql.placeholder('patientId')),
+        eq(consentRecords.tier, sql.placeholder('tier')),
+      ),
+    )
     .orderBy(desc(consentRecords.signedAt))
-    .all()
+    .prepare(),
+)
+
+/** The patient's consent records of a tier with their withdrawal and countersignature, if any. */
+export function loadConsentFacts(
+  db: Tx | Db,
+  patientId: string,
+  tier: ServiceTier,
+): ConsentRecordFacts[] {
+  return consentFactsQuery(db)
+    .all({ patientId, tier })
     .map((row) => ({
       id: row.id,
       tier: row.tier,
