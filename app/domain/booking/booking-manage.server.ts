@@ -4,7 +4,7 @@ import { checkSlot, findNearestFreeSlots } from '#app/domain/availability/availa
 import { type Slot } from '#app/domain/availability/slots.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
-import { consentStatusOfBooking } from '#app/domain/consent/consent-status.server.ts'
+import { consentStatusForSession } from '#app/domain/consent/consent-status.server.ts'
 import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
 import { buildAppointmentIcs } from '#app/domain/email/calendar.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
@@ -266,8 +266,14 @@ export function getPatientBooking(input: {
     at: input.now,
   })
   const active = booking.status === 'confirmed' || booking.status === 'pending_review'
-  // One read of the latest answers serves both the notice and the cold-sore reminder.
-  const screening = getPatientScreeningNotice(db, booking, input.now)
+  // One read of the latest answers serves both the notice and the cold-sore reminder. The
+  // service's kind and tier, and the booking, are read once above: the screening notice and the
+  // consent status take them rather than reading them again.
+  const screening = getPatientScreeningNotice(
+    db,
+    { ...booking, serviceKind: detail.serviceKind },
+    input.now,
+  )
   return {
     reference: booking.reference,
     status: booking.status,
@@ -297,7 +303,12 @@ export function getPatientBooking(input: {
       toStatus: event.toStatus,
     })),
     consent: (({ status, resignReason }) => ({ status, resignReason }))(
-      consentStatusOfBooking(db, booking.id)!,
+      consentStatusForSession(db, {
+        patientId: booking.patientId,
+        tier: detail.serviceTier,
+        kind: detail.serviceKind,
+        startAt: booking.startAt.getTime(),
+      }),
     ),
     screening,
     coldSoreHistory: screening?.coldSoreReminder ?? false,

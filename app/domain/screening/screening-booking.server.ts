@@ -194,10 +194,13 @@ function consultationServiceId(db: Db | Tx): string | null {
   )
 }
 
-/** For the manage page: what to tell the patient about their screening (no answers). */
+/**
+ * For the manage page: what to tell the patient about their screening (no answers). The caller
+ * has read the booking's service already and gives its kind: only treatments are screened.
+ */
 export function getPatientScreeningNotice(
   db: Db | Tx,
-  booking: Pick<BookingRow, 'id' | 'serviceId' | 'status' | 'startAt'>,
+  booking: Pick<BookingRow, 'id' | 'status' | 'startAt'> & { serviceKind: string },
   now: Date,
 ): {
   openQuestion: boolean
@@ -208,7 +211,7 @@ export function getPatientScreeningNotice(
   /** The answers report past cold sores: the pre-visit reminder about preventive medicine. */
   coldSoreReminder: boolean
 } | null {
-  if (!isTreatment(db, booking.serviceId)) return null
+  if (booking.serviceKind !== 'treatment') return null
   const row = latestBookingSubmission(db, booking.id)
   const lite = liteEvents(loadReviewEvents(db, booking.id))
   const open = OPEN_STATUSES.includes(booking.status) && booking.startAt.getTime() > now.getTime()
