@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { getDb, type Db, type Tx } from '#db/client.server.ts'
-import { preparedStatement } from '#db/prepared.server.ts'
+import { inJsonList, preparedStatement } from '#db/prepared.server.ts'
 import {
   bookings,
   consentCountersignatures,
@@ -58,6 +58,22 @@ function toFacts(row: FactRow): ConsentRecordFacts {
   }
 }
 
+// The agenda's consent badges, on every view: prepared once per connection (ADR 025), the patient
+// ids bound as one JSON array (inJsonList).
+const consentFactsOfPatientsQuery = preparedStatement((db) =>
+  db
+    .select(FACT_COLUMNS)
+    .from(consentRecords)
+    .leftJoin(consentWithdrawals, eq(consentWithdrawals.consentRecordId, consentRecords.id))
+    .leftJoin(
+      consentCountersignatures,
+      eq(consentCountersignatures.consentRecordId, consentRecords.id),
+    )
+    .where(inJsonList(consentRecords.patientId, 'patientIds'))
+    .orderBy(desc(consentRecords.signedAt))
+    .prepare(),
+)
+
 /**
  * Consent facts of many patients in one query (the agenda), keyed by patient id; each list holds
  * every tier, newest first (consentStatusFor picks the tier itself).
@@ -68,17 +84,7 @@ export function loadConsentFactsOfPatients(
 ): Map<string, ConsentRecordFacts[]> {
   const byPatient = new Map<string, ConsentRecordFacts[]>()
   if (patientIds.length === 0) return byPatient
-  const rows = db
-    .select(FACT_COLUMNS)
-    .from(consentRecords)
-    .leftJoin(consentWithdrawals, eq(consentWithdrawals.consentRecordId, consentRecords.id))
-    .leftJoin(
-      consentCountersignatures,
-      eq(consentCountersignatures.consentRecordId, consentRecords.id),
-    )
-    .where(inArray(consentRecords.patientId, [...patientIds]))
-    .orderBy(desc(consentRecords.signedAt))
-    .all()
+  const rows = consentFactsOfPatientsQuery(db).all({ patientIds: JSON.stringify(patientIds) })
   for (const row of rows) {
     const list = byPatient.get(row.patientId) ?? []
     list.push(toFacts(row))
