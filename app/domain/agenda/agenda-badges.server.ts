@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm'
-import { listPublishedVersions } from '#app/domain/consent/consent-documents.server.ts'
+import { listPublishedVersionRefs } from '#app/domain/consent/consent-documents.server.ts'
 import { consentStatusFor, requiredVersionFor } from '#app/domain/consent/consent.rules.ts'
 import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
 import { loadConsentFactsOfPatients } from '#app/domain/consent/consent-status.server.ts'
@@ -114,8 +114,8 @@ export function consentStatusesOf(
 ): Map<string, ConsentStatus> {
   const facts = loadConsentFactsOfPatients(db, [...new Set(rows.map((row) => row.patientId))])
   const versions = {
-    medical: listPublishedVersions(db, 'medical'),
-    cosmetic: listPublishedVersions(db, 'cosmetic'),
+    medical: listPublishedVersionRefs(db, 'medical'),
+    cosmetic: listPublishedVersionRefs(db, 'cosmetic'),
   }
   return new Map(
     rows.map((row) => {

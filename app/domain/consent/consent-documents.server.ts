@@ -4,7 +4,7 @@ import { type Db, type Tx } from '#db/client.server.ts'
 import { preparedStatement } from '#db/prepared.server.ts'
 import { clinicSettings, consentDocuments, consentDocumentVersions } from '#db/schema/index.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
-import { optionOrder, requiredVersionFor } from './consent.rules.ts'
+import { optionOrder, type PublishedVersionRef, requiredVersionFor } from './consent.rules.ts'
 import {
   fillPlaceholders,
   renderConsentText,
@@ -87,6 +87,56 @@ export function listPublishedVersions(db: Tx | Db, tier: ServiceTier): Published
     .all({ tier })
     .map((row) => toVersion(row.version, tier))
     .filter(isPublished)
+}
+
+const publishedVersionRefsQuery = preparedStatement((db) =>
+  db
+    .select({
+      id: consentDocumentVersions.id,
+      versionNumber: consentDocumentVersions.versionNumber,
+      publishedAt: consentDocumentVersions.publishedAt,
+      effectiveFrom: consentDocumentVersions.effectiveFrom,
+    })
+    .from(consentDocumentVersions)
+    .innerJoin(consentDocuments, eq(consentDocuments.id, consentDocumentVersions.documentId))
+    .where(
+      and(
+        eq(consentDocuments.tier, sql.placeholder('tier')),
+        eq(consentDocumentVersions.status, 'published'),
+      ),
+    )
+    .orderBy(asc(consentDocumentVersions.versionNumber))
+    .prepare(),
+)
+
+/**
+ * The versions listPublishedVersions gives, in the same order, as a consent status needs them
+ * (id, number, first day in effect): without reading and checking each version's content, which
+ * the agenda and the booking page never show.
+ */
+export function listPublishedVersionRefs(db: Tx | Db, tier: ServiceTier): PublishedVersionRef[] {
+  return publishedVersionRefsQuery(db)
+    .all({ tier })
+    .flatMap((row) =>
+      row.publishedAt !== null && row.effectiveFrom !== null
+        ? [
+            {
+              id: row.id,
+              versionNumber: row.versionNumber,
+              effectiveFrom: row.effectiveFrom.getTime(),
+            },
+          ]
+        : [],
+    )
+}
+
+/** The id of getRequiredVersion's version, without reading the versions' content. */
+export function getRequiredVersionId(
+  db: Tx | Db,
+  tier: ServiceTier,
+  startAt: number,
+): string | null {
+  return requiredVersionFor(listPublishedVersionRefs(db, tier), startAt)?.id ?? null
 }
 
 /** The version a session of this tier starting at `startAt` needs (see requiredVersionFor). */

@@ -9,7 +9,7 @@ import {
   services,
 } from '#db/schema/index.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
-import { getRequiredVersion } from './consent-documents.server.ts'
+import { getRequiredVersionId } from './consent-documents.server.ts'
 import {
   type ConsentRecordFacts,
   consentStatusFor,
@@ -152,7 +152,7 @@ export function sessionFacts(
     needsConsent,
     startAt: session.startAt,
     requiredVersionId: needsConsent
-      ? (getRequiredVersion(db, session.tier, session.startAt)?.id ?? null)
+      ? getRequiredVersionId(db, session.tier, session.startAt)
       : null,
   }
 }
