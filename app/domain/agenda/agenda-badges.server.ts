@@ -1,5 +1,5 @@
-import { asc, inArray } from 'drizzle-orm'
-import { listPublishedVersions } from '#app/domain/consent/consent-documents.server.ts'
+import { asc } from 'drizzle-orm'
+import { listPublishedVersionRefs } from '#app/domain/consent/consent-documents.server.ts'
 import { consentStatusFor, requiredVersionFor } from '#app/domain/consent/consent.rules.ts'
 import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
 import { loadConsentFactsOfPatients } from '#app/domain/consent/consent-status.server.ts'
@@ -8,6 +8,7 @@ import {
   type ReviewEventLite,
 } from '#app/domain/screening/screening-review.rules.ts'
 import { type Db } from '#db/client.server.ts'
+import { inJsonList, preparedStatement } from '#db/prepared.server.ts'
 import { screeningReviewEvents, screeningSubmissions } from '#db/schema/index.ts'
 import {
   type AgendaStatus,
@@ -31,6 +32,35 @@ export type BookingForBadges = {
   tier: 'medical' | 'cosmetic'
 }
 
+// Prepared once per connection (docs/decisions/025-request-cost.md); the booking ids are bound as
+// one JSON array (inJsonList).
+const submissionsQuery = preparedStatement((db) =>
+  db
+    .select({
+      bookingId: screeningSubmissions.bookingId,
+      version: screeningSubmissions.bookingVersion,
+      outcome: screeningSubmissions.outcome,
+      submittedAt: screeningSubmissions.submittedAt,
+      waitUntil: screeningSubmissions.waitUntil,
+    })
+    .from(screeningSubmissions)
+    .where(inJsonList(screeningSubmissions.bookingId, 'bookingIds'))
+    .prepare(),
+)
+const reviewEventsQuery = preparedStatement((db) =>
+  db
+    .select({
+      bookingId: screeningReviewEvents.bookingId,
+      kind: screeningReviewEvents.kind,
+      occurredAt: screeningReviewEvents.occurredAt,
+      message: screeningReviewEvents.message,
+    })
+    .from(screeningReviewEvents)
+    .where(inJsonList(screeningReviewEvents.bookingId, 'bookingIds'))
+    .orderBy(asc(screeningReviewEvents.occurredAt), asc(screeningReviewEvents.createdAt))
+    .prepare(),
+)
+
 /** Screening badges of many bookings: two queries (latest answers, review events). */
 export function screeningBadgesOf(
   db: Db,
@@ -40,17 +70,8 @@ export function screeningBadgesOf(
   const latest = new Map<string, ScreeningFacts['latest'] & { version: number }>()
   const events = new Map<string, (ReviewEventLite & { kind: string })[]>()
   if (ids.length) {
-    for (const s of db
-      .select({
-        bookingId: screeningSubmissions.bookingId,
-        version: screeningSubmissions.bookingVersion,
-        outcome: screeningSubmissions.outcome,
-        submittedAt: screeningSubmissions.submittedAt,
-        waitUntil: screeningSubmissions.waitUntil,
-      })
-      .from(screeningSubmissions)
-      .where(inArray(screeningSubmissions.bookingId, ids))
-      .all()) {
+    const bookingIds = JSON.stringify(ids)
+    for (const s of submissionsQuery(db).all({ bookingIds })) {
       const current = latest.get(s.bookingId!)
       if (!current || (s.version ?? 0) > current.version)
         latest.set(s.bookingId!, {
@@ -60,17 +81,7 @@ export function screeningBadgesOf(
           waitUntil: s.waitUntil,
         })
     }
-    for (const e of db
-      .select({
-        bookingId: screeningReviewEvents.bookingId,
-        kind: screeningReviewEvents.kind,
-        occurredAt: screeningReviewEvents.occurredAt,
-        message: screeningReviewEvents.message,
-      })
-      .from(screeningReviewEvents)
-      .where(inArray(screeningReviewEvents.bookingId, ids))
-      .orderBy(asc(screeningReviewEvents.occurredAt), asc(screeningReviewEvents.createdAt))
-      .all()) {
+    for (const e of reviewEventsQuery(db).all({ bookingIds })) {
       const list = events.get(e.bookingId) ?? []
       list.push({ kind: e.kind, occurredAt: e.occurredAt.getTime(), message: e.message })
       events.set(e.bookingId, list)
@@ -103,8 +114,8 @@ export function consentStatusesOf(
 ): Map<string, ConsentStatus> {
   const facts = loadConsentFactsOfPatients(db, [...new Set(rows.map((row) => row.patientId))])
   const versions = {
-    medical: listPublishedVersions(db, 'medical'),
-    cosmetic: listPublishedVersions(db, 'cosmetic'),
+    medical: listPublishedVersionRefs(db, 'medical'),
+    cosmetic: listPublishedVersionRefs(db, 'cosmetic'),
   }
   return new Map(
     rows.map((row) => {

@@ -1,10 +1,11 @@
-import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { instantAt, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { coursePosition } from '#app/domain/treatment/treatment.rules.ts'
 import { type Db, getDb } from '#db/client.server.ts'
+import { inJsonList, preparedStatement } from '#db/prepared.server.ts'
 import {
   availabilityExceptions,
   bookings,
@@ -36,6 +37,105 @@ export { type AgendaAppointment } from './agenda.rules.ts'
  * from a fixed number of queries, however many appointments there are.
  */
 
+// The agenda's reads, prepared once per connection (docs/decisions/025-request-cost.md): built
+// with drizzle and compiled by SQLite on every view, they had cost more than running them. Lists
+// of ids are bound as one JSON array (inJsonList), instants as milliseconds.
+const allPractitionerIdsQuery = preparedStatement((db) =>
+  db.select({ id: practitioners.id }).from(practitioners).prepare(),
+)
+const ownPractitionerIdsQuery = preparedStatement((db) =>
+  db
+    .select({ id: practitioners.id })
+    .from(practitioners)
+    .where(eq(practitioners.userId, sql.placeholder('userId')))
+    .prepare(),
+)
+const appointmentsQuery = preparedStatement((db) =>
+  db
+    .select({
+      booking: bookings,
+      practitionerName: practitioners.displayName,
+      patientName: patients.fullName,
+      serviceName: services.name,
+      tier: services.tier,
+      kind: services.kind,
+      courseSessions: services.courseSessions,
+    })
+    .from(bookings)
+    .innerJoin(practitioners, eq(practitioners.id, bookings.practitionerId))
+    .innerJoin(services, eq(services.id, bookings.serviceId))
+    .innerJoin(patients, eq(patients.id, bookings.patientId))
+    .where(
+      and(
+        inJsonList(bookings.practitionerId, 'practitionerIds'),
+        inArray(bookings.status, [...AGENDA_STATUSES]),
+        gte(bookings.startAt, sql.placeholder('from')),
+        lt(bookings.startAt, sql.placeholder('to')),
+      ),
+    )
+    .orderBy(asc(bookings.startAt), asc(practitioners.displayName))
+    .prepare(),
+)
+const completedVisitsQuery = preparedStatement((db) =>
+  db
+    .select({ patientId: bookings.patientId, startAt: bookings.startAt })
+    .from(bookings)
+    .where(
+      and(
+        inJsonList(bookings.patientId, 'patientIds'),
+        eq(bookings.status, 'completed'),
+        lt(bookings.startAt, sql.placeholder('to')),
+      ),
+    )
+    .prepare(),
+)
+const practitionerNamesQuery = preparedStatement((db) =>
+  db
+    .select({ id: practitioners.id, name: practitioners.displayName })
+    .from(practitioners)
+    .orderBy(asc(practitioners.displayName))
+    .prepare(),
+)
+const closuresQuery = preparedStatement((db) =>
+  db
+    .select({ date: clinicClosures.date, reason: clinicClosures.reason })
+    .from(clinicClosures)
+    .where(
+      and(
+        gte(clinicClosures.date, sql.placeholder('first')),
+        lte(clinicClosures.date, sql.placeholder('last')),
+      ),
+    )
+    .orderBy(asc(clinicClosures.date))
+    .prepare(),
+)
+const timeOffQuery = preparedStatement((db) =>
+  db
+    .select({
+      date: availabilityExceptions.date,
+      practitionerId: availabilityExceptions.practitionerId,
+      practitionerName: practitioners.displayName,
+      startMinute: availabilityExceptions.startMinute,
+      endMinute: availabilityExceptions.endMinute,
+    })
+    .from(availabilityExceptions)
+    .innerJoin(practitioners, eq(practitioners.id, availabilityExceptions.practitionerId))
+    .where(
+      and(
+        eq(availabilityExceptions.kind, 'time_off'),
+        inJsonList(availabilityExceptions.practitionerId, 'practitionerIds'),
+        gte(availabilityExceptions.date, sql.placeholder('first')),
+        lte(availabilityExceptions.date, sql.placeholder('last')),
+      ),
+    )
+    .orderBy(
+      asc(availabilityExceptions.date),
+      asc(practitioners.displayName),
+      asc(availabilityExceptions.startMinute),
+    )
+    .prepare(),
+)
+
 /** The practitioner rows a staff user may see on the agenda: their own, or every one for admins. */
 export function agendaScope(
   user: StaffUser,
@@ -43,9 +143,7 @@ export function agendaScope(
   db: Db = getDb(),
 ): { practitionerIds: string[]; canChoose: boolean; chosen: string | null } {
   if (user.roles.includes('admin')) {
-    const all = db
-      .select({ id: practitioners.id })
-      .from(practitioners)
+    const all = allPractitionerIdsQuery(db)
       .all()
       .map((row) => row.id)
     const chosen = requested && all.includes(requested) ? requested : null
@@ -53,11 +151,7 @@ export function agendaScope(
   }
   if (!user.roles.includes('clinician'))
     return { practitionerIds: [], canChoose: false, chosen: null }
-  const own = db
-    .select({ id: practitioners.id })
-    .from(practitioners)
-    .where(eq(practitioners.userId, user.id))
-    .all()
+  const own = ownPractitionerIdsQuery(db).all({ userId: user.id })
   return { practitionerIds: own.map((row) => row.id), canChoose: false, chosen: null }
 }
 
@@ -104,30 +198,11 @@ export function getAgenda(input: {
   const to = instantAt(dates[dates.length - 1]!, 1440, zone)
   const scope = agendaScope(input.user, input.practitioner, db)
   const rows = scope.practitionerIds.length
-    ? db
-        .select({
-          booking: bookings,
-          practitionerName: practitioners.displayName,
-          patientName: patients.fullName,
-          serviceName: services.name,
-          tier: services.tier,
-          kind: services.kind,
-          courseSessions: services.courseSessions,
-        })
-        .from(bookings)
-        .innerJoin(practitioners, eq(practitioners.id, bookings.practitionerId))
-        .innerJoin(services, eq(services.id, bookings.serviceId))
-        .innerJoin(patients, eq(patients.id, bookings.patientId))
-        .where(
-          and(
-            inArray(bookings.practitionerId, scope.practitionerIds),
-            inArray(bookings.status, [...AGENDA_STATUSES]),
-            gte(bookings.startAt, new Date(from)),
-            lt(bookings.startAt, new Date(to)),
-          ),
-        )
-        .orderBy(asc(bookings.startAt), asc(practitioners.displayName))
-        .all()
+    ? appointmentsQuery(db).all({
+        practitionerIds: JSON.stringify(scope.practitionerIds),
+        from,
+        to,
+      })
     : []
   const forBadges: BookingForBadges[] = rows.map((row) => ({
     id: row.booking.id,
@@ -142,17 +217,7 @@ export function getAgenda(input: {
   const consent = consentStatusesOf(db, forBadges)
   const patientIds = [...new Set(forBadges.map((row) => row.patientId))]
   const completedVisits = patientIds.length
-    ? db
-        .select({ patientId: bookings.patientId, startAt: bookings.startAt })
-        .from(bookings)
-        .where(
-          and(
-            inArray(bookings.patientId, patientIds),
-            eq(bookings.status, 'completed'),
-            lt(bookings.startAt, new Date(to)),
-          ),
-        )
-        .all()
+    ? completedVisitsQuery(db).all({ patientIds: JSON.stringify(patientIds), to })
     : []
   const appointments: AgendaAppointment[] = rows.map((row) => ({
     bookingId: row.booking.id,
@@ -208,13 +273,7 @@ export function getAgenda(input: {
     dates,
     canChoosePractitioner: scope.canChoose,
     chosenPractitioner: scope.chosen,
-    practitioners: scope.canChoose
-      ? db
-          .select({ id: practitioners.id, name: practitioners.displayName })
-          .from(practitioners)
-          .orderBy(asc(practitioners.displayName))
-          .all()
-      : [],
+    practitioners: scope.canChoose ? practitionerNamesQuery(db).all() : [],
     hasPractitioner: scope.practitionerIds.length > 0,
     appointments,
     ...daysOff(db, dates, scope.practitionerIds),
@@ -229,37 +288,9 @@ function daysOff(
 ): { closures: AgendaClosure[]; timeOff: AgendaTimeOff[] } {
   const first = dates[0]!
   const last = dates[dates.length - 1]!
-  const closures = db
-    .select({ date: clinicClosures.date, reason: clinicClosures.reason })
-    .from(clinicClosures)
-    .where(and(gte(clinicClosures.date, first), lte(clinicClosures.date, last)))
-    .orderBy(asc(clinicClosures.date))
-    .all()
+  const closures = closuresQuery(db).all({ first, last })
   const timeOff = practitionerIds.length
-    ? db
-        .select({
-          date: availabilityExceptions.date,
-          practitionerId: availabilityExceptions.practitionerId,
-          practitionerName: practitioners.displayName,
-          startMinute: availabilityExceptions.startMinute,
-          endMinute: availabilityExceptions.endMinute,
-        })
-        .from(availabilityExceptions)
-        .innerJoin(practitioners, eq(practitioners.id, availabilityExceptions.practitionerId))
-        .where(
-          and(
-            eq(availabilityExceptions.kind, 'time_off'),
-            inArray(availabilityExceptions.practitionerId, practitionerIds),
-            gte(availabilityExceptions.date, first),
-            lte(availabilityExceptions.date, last),
-          ),
-        )
-        .orderBy(
-          asc(availabilityExceptions.date),
-          asc(practitioners.displayName),
-          asc(availabilityExceptions.startMinute),
-        )
-        .all()
+    ? timeOffQuery(db).all({ practitionerIds: JSON.stringify(practitionerIds), first, last })
     : []
   return { closures, timeOff }
 }

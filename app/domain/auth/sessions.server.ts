@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { and, eq, lt, ne } from 'drizzle-orm'
+import { and, eq, lt, ne, sql } from 'drizzle-orm'
 import { getDb, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { sessions, userMfa, userRoles, users } from '#db/schema/index.ts'
 import { type StaffRole } from './auth.schema.ts'
 import { type SessionAuthLevel } from './mfa.schema.ts'
@@ -62,11 +63,9 @@ export type ActiveSession = {
 
 export type SessionLookup = ActiveSession | { status: 'expired' } | { status: 'missing' }
 
-/** The signed-in staff user for a session token, ending the session when it has timed out. */
-export function getSessionUser(token: string, now = new Date()): SessionLookup {
-  const db = getDb()
-  const tokenHash = hashSessionToken(token)
-  const row = db
+// Every staff page reads its session: prepared once per connection (docs/decisions/025-request-cost.md).
+const sessionUserQuery = preparedStatement((db) =>
+  db
     .select({
       lastSeenAt: sessions.lastSeenAt,
       absoluteExpiresAt: sessions.absoluteExpiresAt,
@@ -80,8 +79,22 @@ export function getSessionUser(token: string, now = new Date()): SessionLookup {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(userMfa, eq(userMfa.userId, users.id))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .get()
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare(),
+)
+const userRolesQuery = preparedStatement((db) =>
+  db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, sql.placeholder('userId')))
+    .prepare(),
+)
+
+/** The signed-in staff user for a session token, ending the session when it has timed out. */
+export function getSessionUser(token: string, now = new Date()): SessionLookup {
+  const db = getDb()
+  const tokenHash = hashSessionToken(token)
+  const row = sessionUserQuery(db).get({ tokenHash })
   if (!row) return { status: 'missing' }
   const idleExpired = now.getTime() - row.lastSeenAt.getTime() > STAFF_SESSION_IDLE_MS
   const absoluteExpired = now.getTime() >= row.absoluteExpiresAt.getTime()
@@ -92,11 +105,8 @@ export function getSessionUser(token: string, now = new Date()): SessionLookup {
   if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
     db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash)).run()
   }
-  const roles = db
-    .select({ role: userRoles.role })
-    .from(userRoles)
-    .where(eq(userRoles.userId, row.id))
-    .all()
+  const roles = userRolesQuery(db)
+    .all({ userId: row.id })
     .map((r) => r.role)
   return {
     status: 'active',

@@ -1,10 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { checkSlot, findNearestFreeSlots } from '#app/domain/availability/availability.server.ts'
 import { type Slot } from '#app/domain/availability/slots.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
-import { consentStatusOfBooking } from '#app/domain/consent/consent-status.server.ts'
+import { consentStatusForSession } from '#app/domain/consent/consent-status.server.ts'
 import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
 import { buildAppointmentIcs } from '#app/domain/email/calendar.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
@@ -16,6 +16,7 @@ import {
 } from '#app/domain/patient/patient-sessions.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { bookingEvents, bookings, patients, practitioners, services } from '#db/schema/index.ts'
 import { bookingRescheduledEmail, loadBookingEmailContext } from './booking-emails.server.ts'
 import { type BookingStatus } from './booking.schema.ts'
@@ -213,6 +214,34 @@ export type PatientBookingView = {
   coldSoreHistory: boolean
 }
 
+// The booking page's reads, prepared once per connection (docs/decisions/025-request-cost.md):
+// built with drizzle and compiled by SQLite on every view, they had cost more than running them.
+const bookingDetailQuery = preparedStatement((db) =>
+  db
+    .select({
+      serviceName: services.name,
+      serviceKind: services.kind,
+      serviceTier: services.tier,
+      practitionerName: practitioners.displayName,
+    })
+    .from(services)
+    .innerJoin(practitioners, eq(practitioners.id, sql.placeholder('practitionerId')))
+    .where(eq(services.id, sql.placeholder('serviceId')))
+    .prepare(),
+)
+const bookingHistoryQuery = preparedStatement((db) =>
+  db
+    .select({
+      at: bookingEvents.occurredAt,
+      action: bookingEvents.action,
+      toStatus: bookingEvents.toStatus,
+    })
+    .from(bookingEvents)
+    .where(eq(bookingEvents.bookingId, sql.placeholder('bookingId')))
+    .orderBy(asc(bookingEvents.occurredAt))
+    .prepare(),
+)
+
 /** The booking as its patient sees it, or null when this session may not see it. Audited. */
 export function getPatientBooking(input: {
   session: PatientSession | null
@@ -224,28 +253,12 @@ export function getPatientBooking(input: {
   const owned = loadOwnedBooking(db, input.session, input.reference)
   if (!owned) return null
   const { booking, patient } = owned
-  const detail = db
-    .select({
-      serviceName: services.name,
-      serviceKind: services.kind,
-      serviceTier: services.tier,
-      practitionerName: practitioners.displayName,
-    })
-    .from(services)
-    .innerJoin(practitioners, eq(practitioners.id, booking.practitionerId))
-    .where(eq(services.id, booking.serviceId))
-    .get()!
+  const detail = bookingDetailQuery(db).get({
+    practitionerId: booking.practitionerId,
+    serviceId: booking.serviceId,
+  })!
   const settings = getClinicSettings()
-  const history = db
-    .select({
-      at: bookingEvents.occurredAt,
-      action: bookingEvents.action,
-      toStatus: bookingEvents.toStatus,
-    })
-    .from(bookingEvents)
-    .where(eq(bookingEvents.bookingId, booking.id))
-    .orderBy(asc(bookingEvents.occurredAt))
-    .all()
+  const history = bookingHistoryQuery(db).all({ bookingId: booking.id })
   auditPatientBookingView(db, {
     bookingId: booking.id,
     patientId: patient.id,
@@ -253,8 +266,14 @@ export function getPatientBooking(input: {
     at: input.now,
   })
   const active = booking.status === 'confirmed' || booking.status === 'pending_review'
-  // One read of the latest answers serves both the notice and the cold-sore reminder.
-  const screening = getPatientScreeningNotice(db, booking, input.now)
+  // One read of the latest answers serves both the notice and the cold-sore reminder. The
+  // service's kind and tier, and the booking, are read once above: the screening notice and the
+  // consent status take them rather than reading them again.
+  const screening = getPatientScreeningNotice(
+    db,
+    { ...booking, serviceKind: detail.serviceKind },
+    input.now,
+  )
   return {
     reference: booking.reference,
     status: booking.status,
@@ -284,7 +303,12 @@ export function getPatientBooking(input: {
       toStatus: event.toStatus,
     })),
     consent: (({ status, resignReason }) => ({ status, resignReason }))(
-      consentStatusOfBooking(db, booking.id)!,
+      consentStatusForSession(db, {
+        patientId: booking.patientId,
+        tier: detail.serviceTier,
+        kind: detail.serviceKind,
+        startAt: booking.startAt.getTime(),
+      }),
     ),
     screening,
     coldSoreHistory: screening?.coldSoreReminder ?? false,

@@ -1,9 +1,40 @@
-import { and, eq, type SQL } from 'drizzle-orm'
+import { and, eq, type SQL, sql } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { type BookingActor } from './booking-state.server.ts'
 import { type Db, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { bookings, patients } from '#db/schema/index.ts'
+
+// Every patient page about one booking reads it first: prepared once per connection (ADR 025),
+// one statement for each shape of ownedBookingCondition, with the same conditions in the same order.
+const ownedByAddressQuery = preparedStatement((db) =>
+  db
+    .select({ booking: bookings, patient: patients })
+    .from(bookings)
+    .innerJoin(patients, eq(patients.id, bookings.patientId))
+    .where(
+      and(
+        eq(bookings.reference, sql.placeholder('reference')),
+        eq(patients.email, sql.placeholder('email')),
+      ),
+    )
+    .prepare(),
+)
+const ownedByLinkQuery = preparedStatement((db) =>
+  db
+    .select({ booking: bookings, patient: patients })
+    .from(bookings)
+    .innerJoin(patients, eq(patients.id, bookings.patientId))
+    .where(
+      and(
+        eq(bookings.reference, sql.placeholder('reference')),
+        eq(patients.email, sql.placeholder('email')),
+        eq(bookings.id, sql.placeholder('bookingId')),
+      ),
+    )
+    .prepare(),
+)
 
 /**
  * A booking as its patient may reach it: the session must have proved the booking's email (an
@@ -11,20 +42,18 @@ import { bookings, patients } from '#db/schema/index.ts'
  * found", exactly like one that does not exist (security goal C2).
  */
 export function loadOwnedBooking(db: Tx | Db, session: PatientSession | null, reference: string) {
-  const owned = ownedBookingCondition(session, reference)
-  if (!owned) return undefined
-  return db
-    .select({ booking: bookings, patient: patients })
-    .from(bookings)
-    .innerJoin(patients, eq(patients.id, bookings.patientId))
-    .where(owned)
-    .get()
+  if (!session?.verifiedEmail) return undefined
+  const email = session.verifiedEmail
+  return session.provenBookingId
+    ? ownedByLinkQuery(db).get({ reference, email, bookingId: session.provenBookingId })
+    : ownedByAddressQuery(db).get({ reference, email })
 }
 
 /**
  * The condition, on bookings joined to patients, that the booking with this reference belongs to
  * what the session proved: its address, and for a session opened by a manage link, only that
- * link's booking. Null when the session proved nothing (nothing is owned).
+ * link's booking. Null when the session proved nothing (nothing is owned). loadOwnedBooking
+ * runs the same conditions as prepared statements.
  */
 export function ownedBookingCondition(
   session: PatientSession | null,

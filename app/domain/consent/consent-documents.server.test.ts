@@ -18,7 +18,9 @@ import { getConsentAdminOverview } from './consent-admin-views.server.ts'
 import {
   currentTextValues,
   getRequiredVersion,
+  getRequiredVersionId,
   getVersionById,
+  listPublishedVersionRefs,
   listPublishedVersions,
 } from './consent-documents.server.ts'
 import { renderConsentText } from './consent-text.rules.ts'
@@ -61,6 +63,16 @@ describe('the consent forms that come with the app', () => {
       expect(missingTierParts(tier, v2!.content)).toEqual([])
       // Sessions from the migration on need version 2.
       expect(getRequiredVersion(getDb(), tier, Date.now() + DAY)?.id).toBe(v2!.id)
+      // The consent status reads the same versions without their content (the agenda, the
+      // booking page), and finds the same one.
+      expect(listPublishedVersionRefs(getDb(), tier)).toEqual(
+        versions.map(({ id, versionNumber, effectiveFrom }) => ({
+          id,
+          versionNumber,
+          effectiveFrom,
+        })),
+      )
+      expect(getRequiredVersionId(getDb(), tier, Date.now() + DAY)).toBe(v2!.id)
       const text = renderConsentText(v2!, currentTextValues(getDb()))
       // Everything the brief lists is there, in plain words.
       for (const phrase of [
@@ -149,6 +161,10 @@ describe('admins write new versions', () => {
     expect(v3!.effectiveFrom).toBe(romeMidnight(effectiveDate))
     expect(getRequiredVersion(getDb(), 'cosmetic', v3!.effectiveFrom - 1)?.id).toBe(v2!.id)
     expect(getRequiredVersion(getDb(), 'cosmetic', v3!.effectiveFrom)?.id).toBe(v3!.id)
+    for (const at of [v2!.effectiveFrom - DAY, v3!.effectiveFrom - 1, v3!.effectiveFrom])
+      expect(getRequiredVersionId(getDb(), 'cosmetic', at)).toBe(
+        getRequiredVersion(getDb(), 'cosmetic', at)!.id,
+      )
     // The other tier is untouched.
     expect(listPublishedVersions(getDb(), 'medical')).toHaveLength(2)
 

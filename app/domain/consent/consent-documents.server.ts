@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { type Db, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { clinicSettings, consentDocuments, consentDocumentVersions } from '#db/schema/index.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
-import { optionOrder, requiredVersionFor } from './consent.rules.ts'
+import { optionOrder, type PublishedVersionRef, requiredVersionFor } from './consent.rules.ts'
 import {
   fillPlaceholders,
   renderConsentText,
@@ -63,17 +64,79 @@ function isPublished(version: ConsentVersion): version is PublishedConsentVersio
   )
 }
 
-/** Every published version of a tier's form, oldest first. */
-export function listPublishedVersions(db: Tx | Db, tier: ServiceTier): PublishedConsentVersion[] {
-  return db
+// Read for every consent status (the booking page, the agenda): prepared once per connection
+// (docs/decisions/025-request-cost.md).
+const publishedVersionsQuery = preparedStatement((db) =>
+  db
     .select({ version: consentDocumentVersions })
     .from(consentDocumentVersions)
     .innerJoin(consentDocuments, eq(consentDocuments.id, consentDocumentVersions.documentId))
-    .where(and(eq(consentDocuments.tier, tier), eq(consentDocumentVersions.status, 'published')))
+    .where(
+      and(
+        eq(consentDocuments.tier, sql.placeholder('tier')),
+        eq(consentDocumentVersions.status, 'published'),
+      ),
+    )
     .orderBy(asc(consentDocumentVersions.versionNumber))
-    .all()
+    .prepare(),
+)
+
+/** Every published version of a tier's form, oldest first. */
+export function listPublishedVersions(db: Tx | Db, tier: ServiceTier): PublishedConsentVersion[] {
+  return publishedVersionsQuery(db)
+    .all({ tier })
     .map((row) => toVersion(row.version, tier))
     .filter(isPublished)
+}
+
+const publishedVersionRefsQuery = preparedStatement((db) =>
+  db
+    .select({
+      id: consentDocumentVersions.id,
+      versionNumber: consentDocumentVersions.versionNumber,
+      publishedAt: consentDocumentVersions.publishedAt,
+      effectiveFrom: consentDocumentVersions.effectiveFrom,
+    })
+    .from(consentDocumentVersions)
+    .innerJoin(consentDocuments, eq(consentDocuments.id, consentDocumentVersions.documentId))
+    .where(
+      and(
+        eq(consentDocuments.tier, sql.placeholder('tier')),
+        eq(consentDocumentVersions.status, 'published'),
+      ),
+    )
+    .orderBy(asc(consentDocumentVersions.versionNumber))
+    .prepare(),
+)
+
+/**
+ * The versions listPublishedVersions gives, in the same order, as a consent status needs them
+ * (id, number, first day in effect): without reading and checking each version's content, which
+ * the agenda and the booking page never show.
+ */
+export function listPublishedVersionRefs(db: Tx | Db, tier: ServiceTier): PublishedVersionRef[] {
+  return publishedVersionRefsQuery(db)
+    .all({ tier })
+    .flatMap((row) =>
+      row.publishedAt !== null && row.effectiveFrom !== null
+        ? [
+            {
+              id: row.id,
+              versionNumber: row.versionNumber,
+              effectiveFrom: row.effectiveFrom.getTime(),
+            },
+          ]
+        : [],
+    )
+}
+
+/** The id of getRequiredVersion's version, without reading the versions' content. */
+export function getRequiredVersionId(
+  db: Tx | Db,
+  tier: ServiceTier,
+  startAt: number,
+): string | null {
+  return requiredVersionFor(listPublishedVersionRefs(db, tier), startAt)?.id ?? null
 }
 
 /** The version a session of this tier starting at `startAt` needs (see requiredVersionFor). */

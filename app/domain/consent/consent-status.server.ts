@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { getDb, type Db, type Tx } from '#db/client.server.ts'
+import { inJsonList, preparedStatement } from '#db/prepared.server.ts'
 import {
   bookings,
   consentCountersignatures,
@@ -8,7 +9,7 @@ import {
   services,
 } from '#db/schema/index.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
-import { getRequiredVersion } from './consent-documents.server.ts'
+import { getRequiredVersionId } from './consent-documents.server.ts'
 import {
   type ConsentRecordFacts,
   consentStatusFor,
@@ -57,6 +58,22 @@ function toFacts(row: FactRow): ConsentRecordFacts {
   }
 }
 
+// The agenda's consent badges, on every view: prepared once per connection (ADR 025), the patient
+// ids bound as one JSON array (inJsonList).
+const consentFactsOfPatientsQuery = preparedStatement((db) =>
+  db
+    .select(FACT_COLUMNS)
+    .from(consentRecords)
+    .leftJoin(consentWithdrawals, eq(consentWithdrawals.consentRecordId, consentRecords.id))
+    .leftJoin(
+      consentCountersignatures,
+      eq(consentCountersignatures.consentRecordId, consentRecords.id),
+    )
+    .where(inJsonList(consentRecords.patientId, 'patientIds'))
+    .orderBy(desc(consentRecords.signedAt))
+    .prepare(),
+)
+
 /**
  * Consent facts of many patients in one query (the agenda), keyed by patient id; each list holds
  * every tier, newest first (consentStatusFor picks the tier itself).
@@ -67,17 +84,7 @@ export function loadConsentFactsOfPatients(
 ): Map<string, ConsentRecordFacts[]> {
   const byPatient = new Map<string, ConsentRecordFacts[]>()
   if (patientIds.length === 0) return byPatient
-  const rows = db
-    .select(FACT_COLUMNS)
-    .from(consentRecords)
-    .leftJoin(consentWithdrawals, eq(consentWithdrawals.consentRecordId, consentRecords.id))
-    .leftJoin(
-      consentCountersignatures,
-      eq(consentCountersignatures.consentRecordId, consentRecords.id),
-    )
-    .where(inArray(consentRecords.patientId, [...patientIds]))
-    .orderBy(desc(consentRecords.signedAt))
-    .all()
+  const rows = consentFactsOfPatientsQuery(db).all({ patientIds: JSON.stringify(patientIds) })
   for (const row of rows) {
     const list = byPatient.get(row.patientId) ?? []
     list.push(toFacts(row))
@@ -86,13 +93,10 @@ export function loadConsentFactsOfPatients(
   return byPatient
 }
 
-/** The patient's consent records of a tier with their withdrawal and countersignature, if any. */
-export function loadConsentFacts(
-  db: Tx | Db,
-  patientId: string,
-  tier: ServiceTier,
-): ConsentRecordFacts[] {
-  return db
+// Read for the booking page's consent status on every view: prepared once per connection
+// (docs/decisions/025-request-cost.md).
+const consentFactsQuery = preparedStatement((db) =>
+  db
     .select({
       id: consentRecords.id,
       tier: consentRecords.tier,
@@ -108,9 +112,24 @@ export function loadConsentFacts(
       consentCountersignatures,
       eq(consentCountersignatures.consentRecordId, consentRecords.id),
     )
-    .where(and(eq(consentRecords.patientId, patientId), eq(consentRecords.tier, tier)))
+    .where(
+      and(
+        eq(consentRecords.patientId, sql.placeholder('patientId')),
+        eq(consentRecords.tier, sql.placeholder('tier')),
+      ),
+    )
     .orderBy(desc(consentRecords.signedAt))
-    .all()
+    .prepare(),
+)
+
+/** The patient's consent records of a tier with their withdrawal and countersignature, if any. */
+export function loadConsentFacts(
+  db: Tx | Db,
+  patientId: string,
+  tier: ServiceTier,
+): ConsentRecordFacts[] {
+  return consentFactsQuery(db)
+    .all({ patientId, tier })
     .map((row) => ({
       id: row.id,
       tier: row.tier,
@@ -133,7 +152,7 @@ export function sessionFacts(
     needsConsent,
     startAt: session.startAt,
     requiredVersionId: needsConsent
-      ? (getRequiredVersion(db, session.tier, session.startAt)?.id ?? null)
+      ? getRequiredVersionId(db, session.tier, session.startAt)
       : null,
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import {
@@ -12,6 +12,7 @@ import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
 import { type PatientBookingQuery } from '#app/domain/patient/patient-booking-query.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { screeningReviewEvents, services } from '#db/schema/index.ts'
 import { lastDecline, openQuestionOf, type ReviewEventLite } from './screening-review.rules.ts'
 import { canRenewNow, clearsBookingOn, type Finding, screeningValidity } from './screening.rules.ts'
@@ -38,13 +39,18 @@ import {
 /** Bookings whose screening may still change: upcoming and not decided against. */
 export const OPEN_STATUSES: readonly BookingStatus[] = ['pending_review', 'confirmed']
 
-export function loadReviewEvents(db: Db | Tx, bookingId: string) {
-  return db
+// Read on every view of a booking page: prepared once per connection (ADR 025).
+const reviewEventsQuery = preparedStatement((db) =>
+  db
     .select()
     .from(screeningReviewEvents)
-    .where(eq(screeningReviewEvents.bookingId, bookingId))
+    .where(eq(screeningReviewEvents.bookingId, sql.placeholder('bookingId')))
     .orderBy(asc(screeningReviewEvents.occurredAt), asc(screeningReviewEvents.createdAt))
-    .all()
+    .prepare(),
+)
+
+export function loadReviewEvents(db: Db | Tx, bookingId: string) {
+  return reviewEventsQuery(db).all({ bookingId })
 }
 
 export function liteEvents(rows: ReturnType<typeof loadReviewEvents>): ReviewEventLite[] {
@@ -188,10 +194,13 @@ function consultationServiceId(db: Db | Tx): string | null {
   )
 }
 
-/** For the manage page: what to tell the patient about their screening (no answers). */
+/**
+ * For the manage page: what to tell the patient about their screening (no answers). The caller
+ * has read the booking's service already and gives its kind: only treatments are screened.
+ */
 export function getPatientScreeningNotice(
   db: Db | Tx,
-  booking: Pick<BookingRow, 'id' | 'serviceId' | 'status' | 'startAt'>,
+  booking: Pick<BookingRow, 'id' | 'status' | 'startAt'> & { serviceKind: string },
   now: Date,
 ): {
   openQuestion: boolean
@@ -202,7 +211,7 @@ export function getPatientScreeningNotice(
   /** The answers report past cold sores: the pre-visit reminder about preventive medicine. */
   coldSoreReminder: boolean
 } | null {
-  if (!isTreatment(db, booking.serviceId)) return null
+  if (booking.serviceKind !== 'treatment') return null
   const row = latestBookingSubmission(db, booking.id)
   const lite = liteEvents(loadReviewEvents(db, booking.id))
   const open = OPEN_STATUSES.includes(booking.status) && booking.startAt.getTime() > now.getTime()

@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lt, max } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, isNull, lt, max, sql } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { instantAt, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
+import { preparedStatement } from '#db/prepared.server.ts'
 import { bookingDrafts, screeningRuleSets, screeningSubmissions } from '#db/schema/index.ts'
 import { evaluateScreening, type Finding } from './screening.rules.ts'
 import {
@@ -79,15 +80,21 @@ export function getSubmissionRow(db: Db | Tx, id: string): SubmissionRow | undef
   return db.select().from(screeningSubmissions).where(eq(screeningSubmissions.id, id)).get()
 }
 
-/** The booking's current answers: its latest submission version. */
-export function latestBookingSubmission(db: Db | Tx, bookingId: string): SubmissionRow | undefined {
-  return db
+// Read on every view of a booking page and in every screening transaction: prepared once per
+// connection (docs/decisions/025-request-cost.md).
+const latestBookingSubmissionQuery = preparedStatement((db) =>
+  db
     .select()
     .from(screeningSubmissions)
-    .where(eq(screeningSubmissions.bookingId, bookingId))
+    .where(eq(screeningSubmissions.bookingId, sql.placeholder('bookingId')))
     .orderBy(desc(screeningSubmissions.bookingVersion))
     .limit(1)
-    .get()
+    .prepare(),
+)
+
+/** The booking's current answers: its latest submission version. */
+export function latestBookingSubmission(db: Db | Tx, bookingId: string): SubmissionRow | undefined {
+  return latestBookingSubmissionQuery(db).get({ bookingId })
 }
 
 function nextBookingVersion(tx: Tx, bookingId: string): number {
