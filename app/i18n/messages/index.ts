@@ -10,6 +10,8 @@ import homeIt from './home.it.ts'
 import layoutEn from './layout.en.ts'
 import limitsEn from './limits.en.ts'
 import limitsIt from './limits.it.ts'
+import manageEn from './manage.en.ts'
+import manageIt from './manage.it.ts'
 import layoutIt from './layout.it.ts'
 import servicesEn from './services.en.ts'
 import timeEn from './time.en.ts'
@@ -31,6 +33,7 @@ export const errorsMessages = { en: errorsEn, it: errorsIt } satisfies Catalogue
 export const datesMessages = { en: datesEn, it: datesIt } satisfies Catalogue
 export const timeMessages = { en: timeEn, it: timeIt } satisfies Catalogue
 export const limitsMessages = { en: limitsEn, it: limitsIt } satisfies Catalogue
+export const manageMessages = { en: manageEn, it: manageIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -43,4 +46,5 @@ export const ALL_CATALOGUES = {
   dates: datesMessages,
   time: timeMessages,
   limits: limitsMessages,
+  manage: manageMessages,
 } as const
