@@ -16,13 +16,19 @@ import {
   reschedulePatientBooking,
 } from '#app/domain/booking/booking-manage.server.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
+import { translate, translator } from '#app/i18n/catalogue.ts'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { manageMessages } from '#app/i18n/messages/index.ts'
 import { formatAppointment, formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
 import { SlotChoiceSchema } from '#app/domain/booking/booking.schema.ts'
 import { nearestTimesResponse, slotPickerFromUrl } from '#app/utils/slot-picker.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Move your booking | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
 
 export async function loader(args: LoaderFunctionArgs) {
   const {
@@ -35,16 +41,19 @@ export async function loader(args: LoaderFunctionArgs) {
     return booking && limits ? { booking, limits } : null
   })
   if (!booking.canChange) throw redirect(`/bookings/${reference}`)
+  const locale = await requestLocale(args.request)
   const { query, picker } = slotPickerFromUrl(args.request, {
     serviceId: booking.serviceId,
     practitioner: booking.practitionerId,
     now,
     earliestStartAt: limits.earliestStartAt,
     ignoreBookingId: limits.bookingId,
+    locale,
   })
   return {
+    title: translate(manageMessages, locale, 'moveTitle'),
     reference,
-    current: formatAppointment(booking.startAt, booking.endAt, booking.timeZone),
+    current: formatAppointment(booking.startAt, booking.endAt, booking.timeZone, locale),
     serviceName: booking.serviceName,
     picker,
     query,
@@ -53,6 +62,8 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { reference, session } = await requirePatientSession({ request, params })
+  const locale = await requestLocale(request)
+  const t = translator(manageMessages, locale)
   const parsed = await parseForm(request, SlotChoiceSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = reschedulePatientBooking({
@@ -67,15 +78,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case 'not-found':
       throw new Response('Not found', { status: 404 })
     case 'taken':
-      return nearestTimesResponse(
-        'Sorry, someone has just taken that time. Here are the nearest free times.',
-        result.nearest,
-      )
+      return nearestTimesResponse(t('moveTaken'), result.nearest, { locale })
     case 'too-close':
       return formError(
         {
           formErrors: [
-            `Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(result.earliestStartAt, result.timeZone)} onwards.`,
+            t('moveTooClose', {
+              date: formatDateInZone(result.earliestStartAt, result.timeZone, locale),
+            }),
           ],
         },
         409,
@@ -84,27 +94,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return formError(
         {
           formErrors: [
-            `Because of your answers to the health questions, please choose a time from ${formatDateInZone(result.earliestStartAt, result.timeZone)} onwards.`,
+            t('moveScreeningWait', {
+              date: formatDateInZone(result.earliestStartAt, result.timeZone, locale),
+            }),
           ],
         },
         409,
       )
     case 'outside-window':
-      return formError(
-        {
-          formErrors: [
-            'It is too close to the appointment to move it online. Please call the clinic.',
-          ],
-        },
-        409,
-      )
+      return formError({ formErrors: [t('moveOutsideWindow')] }, 409)
     case 'not-changeable':
-      return formError({ formErrors: ['This booking can no longer be moved.'] }, 409)
+      return formError({ formErrors: [t('moveNotChangeable')] }, 409)
     default:
-      return formError(
-        { formErrors: ['That time is not available. Please choose one of the times shown.'] },
-        400,
-      )
+      return formError({ formErrors: [t('moveNotAvailable')] }, 400)
   }
 }
 
@@ -112,11 +114,13 @@ export default function RescheduleBookingRoute() {
   const { reference, current, serviceName, picker, query } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
+  const t = useT(manageMessages)
   return (
     <div className="stack">
-      <h1>Move your booking</h1>
+      <h1>{t('moveHeading')}</h1>
       <p>
-        {serviceName}, now {current}. <Link to={`/bookings/${reference}`}>Keep this time</Link>
+        {t('moveCurrent', { service: serviceName, when: current })}{' '}
+        <Link to={`/bookings/${reference}`}>{t('keepTime')}</Link>
       </p>
       <FormErrorList errors={actionData?.formErrors} />
       <NearestFreeTimes times={nearestTimesOf(actionData)} pending={pending} />
@@ -124,7 +128,7 @@ export default function RescheduleBookingRoute() {
         picker={picker}
         path={`/bookings/${reference}/reschedule`}
         practitioner={query.practitioner}
-        submitLabel="Move my booking to this time"
+        submitLabel={t('moveHere')}
         pending={pending}
       />
     </div>

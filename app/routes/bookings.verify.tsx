@@ -5,21 +5,28 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useMemo } from 'react'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, oneTimeCodeProps, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
-import { VerificationCodeSchema } from '#app/domain/booking/booking.schema.ts'
+import { verificationCodeSchema } from '#app/domain/booking/booking.schema.ts'
 import { verifyManageCode } from '#app/domain/booking/booking-manage.server.ts'
 import { CODE_VALID_MINUTES } from '#app/domain/patient/email-verification.rules.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { manageMessages } from '#app/i18n/messages/index.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 import {
   getPatientSessionFromRequest,
   patientSessionCookie,
 } from '#app/utils/patient-session.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Check your email | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
 
 // A 429 from the action says when to try again (Retry-After).
 export const headers = retryAfterHeaders
@@ -27,13 +34,16 @@ export const headers = retryAfterHeaders
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await getPatientSessionFromRequest(request))) throw redirect('/bookings')
   const reference = new URL(request.url).searchParams.get('reference') ?? ''
-  return { reference: /^DD-[0-9A-Z]{6}$/.test(reference) ? reference : '' }
+  return {
+    title: translate(manageMessages, await requestLocale(request), 'verifyTitle'),
+    reference: /^DD-[0-9A-Z]{6}$/.test(reference) ? reference : '',
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getPatientSessionFromRequest(request)
   if (!session) throw redirect('/bookings')
-  const parsed = await parseForm(request, VerificationCodeSchema)
+  const parsed = await parseForm(request, verificationCodeSchema(await requestLocale(request)))
   if (!parsed.ok) return formError(parsed.errors)
   const result = verifyManageCode({
     session,
@@ -58,25 +68,25 @@ export default function VerifyManageCodeRoute() {
   const { reference } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formProps, fields } = useSchemaForm(VerificationCodeSchema, actionData, {
+  const locale = useLocale()
+  const t = useT(manageMessages)
+  const schema = useMemo(() => verificationCodeSchema(locale), [locale])
+  const { formProps, fields } = useSchemaForm(schema, actionData, {
     secretFields: ['code'],
   })
   return (
     <div className="stack page--narrow">
-      <h1>Check your email</h1>
-      <p>
-        If the reference and email match a booking, we have sent a 6-digit code to that address. It
-        works for {CODE_VALID_MINUTES} minutes.
-      </p>
+      <h1>{t('verifyHeading')}</h1>
+      <p>{t('verifyIntro', { minutes: CODE_VALID_MINUTES })}</p>
       <Form {...formProps}>
-        <Field label="Code from the email" {...fields.input('code', oneTimeCodeProps(6))} />
-        <SubmitButton pending={pending} pendingText="Checking…">
-          Open my booking
+        <Field label={t('codeLabel')} {...fields.input('code', oneTimeCodeProps(6))} />
+        <SubmitButton pending={pending} pendingText={t('checking')}>
+          {t('openBooking')}
         </SubmitButton>
       </Form>
       <p>
         <Link to={reference ? `/bookings?reference=${reference}` : '/bookings'}>
-          Send a new code
+          {t('newCode')}
         </Link>
       </p>
     </div>

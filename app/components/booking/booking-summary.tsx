@@ -1,22 +1,26 @@
 import { type ReactNode } from 'react'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { manageMessages } from '#app/i18n/messages/index.ts'
 
-export const STATUS_LABELS: Record<
-  string,
-  { label: string; tone: 'ok' | 'warn' | 'bad' | 'neutral' }
-> = {
-  confirmed: { label: 'Confirmed', tone: 'ok' },
-  pending_review: { label: 'Waiting for a clinician to check', tone: 'warn' },
-  held: { label: 'Held, not booked yet', tone: 'neutral' },
-  expired: { label: 'Not booked', tone: 'neutral' },
-  declined: { label: 'Declined by the clinic', tone: 'bad' },
-  cancelled: { label: 'Cancelled', tone: 'bad' },
-  completed: { label: 'Done', tone: 'ok' },
-  no_show: { label: 'Missed', tone: 'bad' },
+type Tone = 'ok' | 'warn' | 'bad' | 'neutral'
+
+/** Each booking status's tone; its words are `status.<status>` in the manage catalogue. */
+export const STATUS_TONES: Record<string, Tone> = {
+  confirmed: 'ok',
+  pending_review: 'warn',
+  held: 'neutral',
+  expired: 'neutral',
+  declined: 'bad',
+  cancelled: 'bad',
+  completed: 'ok',
+  no_show: 'bad',
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  const { label, tone } = STATUS_LABELS[status] ?? { label: status, tone: 'neutral' as const }
-  return <span className={`badge badge--${tone}`}>{label}</span>
+  const t = useT(manageMessages)
+  const tone = STATUS_TONES[status]
+  const label = tone ? t(`status.${status}` as Parameters<typeof t>[0]) : status
+  return <span className={`badge badge--${tone ?? 'neutral'}`}>{label}</span>
 }
 
 /** The facts of one booking as a description list. */

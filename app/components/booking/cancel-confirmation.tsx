@@ -1,6 +1,18 @@
 import { Form, Link } from '@remix-run/react'
-import { type ReactNode } from 'react'
+import { Fragment, type ReactNode } from 'react'
 import { SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { manageMessages } from '#app/i18n/messages/index.ts'
+
+/** Stands in a message for an argument that is an element, to be put back by withElement. */
+const SLOT = '\u0000'
+
+/** A whole translated sentence with one element (a link, a span) in place of SLOT. */
+function withElement(sentence: string, element: ReactNode): ReactNode {
+  return sentence
+    .split(SLOT)
+    .map((part, index) => <Fragment key={index}>{index === 0 ? part : [element, part]}</Fragment>)
+}
 
 export type CancelFacts = {
   reference: string
@@ -31,36 +43,50 @@ export function CancelConfirmation({
   /** How to keep the booking: a button that closes the dialog, or a link back. */
   keepButton?: ReactNode
 }) {
+  const t = useT(manageMessages)
   return (
     <div className="stack">
-      <Heading id={headingId}>Cancel your booking?</Heading>
+      <Heading id={headingId}>{t('cancelHeading')}</Heading>
       <p>
-        {facts.serviceName}, {facts.when}, with {facts.practitionerName}. Reference{' '}
-        <span className="nowrap">{facts.reference}</span>.
+        {withElement(
+          t('cancelFacts', {
+            service: facts.serviceName,
+            when: facts.when,
+            practitioner: facts.practitionerName,
+            reference: SLOT,
+          }),
+          <span key="reference" className="nowrap">
+            {facts.reference}
+          </span>,
+        )}
       </p>
       <p>
-        Our policy: you can cancel or move a booking online, free of charge, until{' '}
-        {facts.changeDeadline}. After that, please call us on{' '}
-        <a href={`tel:${facts.clinicPhone.replace(/\s/g, '')}`}>{facts.clinicPhone}</a>. Cancelling
-        frees the time for someone else and cannot be undone, but you can book again at any time.
+        {t('policyUntil', { deadline: facts.changeDeadline })}{' '}
+        {withElement(
+          t('policyCall', { phone: SLOT }),
+          <a key="phone" href={`tel:${facts.clinicPhone.replace(/\s/g, '')}`}>
+            {facts.clinicPhone}
+          </a>,
+        )}{' '}
+        {t('policyFinal')}
       </p>
       <Form method="post" action={`/bookings/${facts.reference}?index`} className="stack">
         <input type="hidden" name="intent" value="cancel" />
         <TextareaField
-          label="Why are you cancelling? (optional)"
+          label={t('reasonLabel')}
           textareaProps={{ name: 'reason', rows: 3, maxLength: 500 }}
         />
         <div className="cluster">
           <SubmitButton
             pending={pending}
-            pendingText="Cancelling…"
+            pendingText={t('cancelling')}
             className="button button--danger"
           >
-            Yes, cancel my booking
+            {t('confirmCancel')}
           </SubmitButton>
           {keepButton ?? (
             <Link className="button button--secondary" to={`/bookings/${facts.reference}`}>
-              No, keep my booking
+              {t('keepBooking')}
             </Link>
           )}
         </div>

@@ -7,6 +7,9 @@ import {
   phoneSchema,
 } from '#app/domain/shared/fields.schema.ts'
 import { type PhoneCountry } from '#app/domain/shared/phone.rules.ts'
+import { translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { manageMessages } from '#app/i18n/messages/index.ts'
 
 /**
  * Booking states (docs/product.md section 4). "expired" is a hold that lapsed or was let go; it never
@@ -51,12 +54,18 @@ export const patientDetailsSchema = (phoneCountry: PhoneCountry | undefined) =>
   })
 export type PatientDetails = z.infer<ReturnType<typeof patientDetailsSchema>>
 
-export const VerificationCodeSchema = z.object({
-  code: z
-    .string({ error: 'Enter the 6-digit code from the email.' })
-    .trim()
-    .regex(/^\d{6}$/, { error: 'Enter the 6-digit code from the email.' }),
-})
+/** The 6-digit code from an email, in the page's language (browser and action alike). */
+export function verificationCodeSchema(locale: Locale = 'en') {
+  const message = translator(manageMessages, locale)('codeInvalid')
+  return z.object({
+    code: z
+      .string({ error: message })
+      .trim()
+      .regex(/^\d{6}$/, { error: message }),
+  })
+}
+
+export const VerificationCodeSchema = verificationCodeSchema()
 
 export const ChooseServiceSchema = z.object({
   serviceId: z
@@ -76,14 +85,28 @@ export const SlotChoiceSchema = z.object({
     }),
 })
 
-export const FindBookingSchema = z.object({
-  reference: z
-    .string({ error: 'Enter your booking reference.' })
-    .trim()
-    .toUpperCase()
-    .regex(/^DD-[0-9A-Z]{6}$/, { error: 'Enter the reference from your email, like DD-7K4Q2M.' }),
-  email: EmailSchema,
-})
+/**
+ * "Find my booking": a reference and the email booked with, in the page's language. The email
+ * field checks what EmailSchema (fields.schema.ts) checks, in this area's words, until that one
+ * takes a locale.
+ */
+export function findBookingSchema(locale: Locale = 'en') {
+  const t = translator(manageMessages, locale)
+  return z.object({
+    reference: z
+      .string({ error: t('referenceMissing') })
+      .trim()
+      .toUpperCase()
+      .regex(/^DD-[0-9A-Z]{6}$/, { error: t('referenceInvalid') }),
+    email: z
+      .string({ error: t('emailMissing') })
+      .trim()
+      .min(1, { error: t('emailMissing') })
+      .max(254, { error: t('emailTooLong') })
+      .pipe(z.email({ error: t('emailInvalid') }))
+      .transform((value) => value.toLowerCase()),
+  })
+}
 
 export const CancelBookingSchema = z.object({
   intent: z.literal('cancel'),
@@ -101,11 +124,14 @@ export const VerifyStepSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('resend') }),
 ])
 
-export const ManageLinkSchema = z.object({
-  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, {
-    error: 'This link is not complete. Please open it from your email again.',
-  }),
-})
+/** The token of an emailed "manage your booking" link. */
+export function manageLinkSchema(locale: Locale = 'en') {
+  return z.object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, {
+      error: translator(manageMessages, locale)('linkIncomplete'),
+    }),
+  })
+}
 
 /** A booking reference in a URL; anything else is "not found". */
 export const BookingReferenceSchema = z.string().regex(/^DD-[0-9A-Z]{6}$/)

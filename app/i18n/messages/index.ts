@@ -12,6 +12,8 @@ import homeIt from './home.it.ts'
 import layoutEn from './layout.en.ts'
 import limitsEn from './limits.en.ts'
 import limitsIt from './limits.it.ts'
+import manageEn from './manage.en.ts'
+import manageIt from './manage.it.ts'
 import layoutIt from './layout.it.ts'
 import servicesEn from './services.en.ts'
 import timeEn from './time.en.ts'
@@ -37,6 +39,7 @@ export const confirmationMessages = {
   en: confirmationEn,
   it: confirmationIt,
 } satisfies Catalogue
+export const manageMessages = { en: manageEn, it: manageIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -50,4 +53,5 @@ export const ALL_CATALOGUES = {
   time: timeMessages,
   limits: limitsMessages,
   confirmation: confirmationMessages,
+  manage: manageMessages,
 } as const
