@@ -3,19 +3,13 @@ import { type ReactNode } from 'react'
 import { PractitionerAvatar } from '#app/components/practitioner-avatar.tsx'
 import { useT } from '#app/i18n/locale-context.tsx'
 import { timeMessages } from '#app/i18n/messages/index.ts'
+import type { SlotPickerModel } from '#app/domain/booking/slot-picker.server.ts'
 import { slotQueryHref } from '#app/domain/booking/slot-query-href.ts'
 
 export type PickerDay = { date: string; label: string; slotCount: number }
 export type PickerSlot = { value: string; time: string; practitionerName: string }
-export type PickerPractitioner = {
-  id: string
-  name: string
-  title: string
-  /** Professional register and number, which a patient can look up. */
-  registration: string
-  bio: string
-  photoUrl: string | null
-}
+/** One practitioner as the picker shows them (getSlotPickerModel). */
+export type PickerPractitioner = SlotPickerModel['practitioners'][number]
 /** What the loader sends (getSlotPickerModel). */
 export type PickerModel = {
   days: PickerDay[]

@@ -64,6 +64,13 @@ function isPublished(version: ConsentVersion): version is PublishedConsentVersio
   )
 }
 
+/** The published versions of the form of the tier bound as `tier`. */
+const publishedOfTier = () =>
+  and(
+    eq(consentDocuments.tier, sql.placeholder('tier')),
+    eq(consentDocumentVersions.status, 'published'),
+  )
+
 // Read for every consent status (the booking page, the agenda): prepared once per connection
 // (docs/decisions/025-request-cost.md).
 const publishedVersionsQuery = preparedStatement((db) =>
@@ -71,12 +78,7 @@ const publishedVersionsQuery = preparedStatement((db) =>
     .select({ version: consentDocumentVersions })
     .from(consentDocumentVersions)
     .innerJoin(consentDocuments, eq(consentDocuments.id, consentDocumentVersions.documentId))
-    .where(
-      and(
-        eq(consentDocuments.tier, sql.placeholder('tier')),
-        eq(consentDocumentVersions.status, 'published'),
-      ),
-    )
+    .where(publishedOfTier())
     .orderBy(asc(consentDocumentVersions.versionNumber))
     .prepare(),
 )
@@ -99,12 +101,7 @@ const publishedVersionRefsQuery = preparedStatement((db) =>
     })
     .from(consentDocumentVersions)
     .innerJoin(consentDocuments, eq(consentDocuments.id, consentDocumentVersions.documentId))
-    .where(
-      and(
-        eq(consentDocuments.tier, sql.placeholder('tier')),
-        eq(consentDocumentVersions.status, 'published'),
-      ),
-    )
+    .where(publishedOfTier())
     .orderBy(asc(consentDocumentVersions.versionNumber))
     .prepare(),
 )
