@@ -86,7 +86,17 @@ describe('message catalogues', () => {
 })
 
 describe('readability of patient text', () => {
-  const patientAreas = ['home', 'services', 'bookStart', 'wizard', 'errors', 'layout'] as const
+  const patientAreas = [
+    'home',
+    'services',
+    'bookStart',
+    'wizard',
+    'errors',
+    'layout',
+    'forms',
+    'details',
+    'verify',
+  ] as const
   // Both formulas measure running text: a two-word label ("Clinic settings") scores as a hard
   // sentence. Each sentence-length entry is gated on its own; every entry, labels included, is
   // gated as part of its area's whole text, read the way a page reads.

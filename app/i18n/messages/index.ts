@@ -2,9 +2,13 @@ import { type Catalogue } from '../catalogue.ts'
 import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
 import datesEn from './dates.en.ts'
+import detailsEn from './details.en.ts'
+import detailsIt from './details.it.ts'
 import datesIt from './dates.it.ts'
 import errorsEn from './errors.en.ts'
 import errorsIt from './errors.it.ts'
+import formsEn from './forms.en.ts'
+import formsIt from './forms.it.ts'
 import homeEn from './home.en.ts'
 import homeIt from './home.it.ts'
 import layoutEn from './layout.en.ts'
@@ -14,6 +18,8 @@ import layoutIt from './layout.it.ts'
 import servicesEn from './services.en.ts'
 import timeEn from './time.en.ts'
 import timeIt from './time.it.ts'
+import verifyEn from './verify.en.ts'
+import verifyIt from './verify.it.ts'
 import servicesIt from './services.it.ts'
 import wizardEn from './wizard.en.ts'
 import wizardIt from './wizard.it.ts'
@@ -31,6 +37,9 @@ export const errorsMessages = { en: errorsEn, it: errorsIt } satisfies Catalogue
 export const datesMessages = { en: datesEn, it: datesIt } satisfies Catalogue
 export const timeMessages = { en: timeEn, it: timeIt } satisfies Catalogue
 export const limitsMessages = { en: limitsEn, it: limitsIt } satisfies Catalogue
+export const formsMessages = { en: formsEn, it: formsIt } satisfies Catalogue
+export const detailsMessages = { en: detailsEn, it: detailsIt } satisfies Catalogue
+export const verifyMessages = { en: verifyEn, it: verifyIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -43,4 +52,7 @@ export const ALL_CATALOGUES = {
   dates: datesMessages,
   time: timeMessages,
   limits: limitsMessages,
+  forms: formsMessages,
+  details: detailsMessages,
+  verify: verifyMessages,
 } as const
