@@ -118,6 +118,9 @@ describe('readability of patient text', () => {
     'limits',
     'confirmation',
     'manage',
+    'forms',
+    'details',
+    'verify',
   ] as const
   // Both formulas measure running text: a two-word label ("Clinic settings") scores as a hard
   // sentence. Each sentence-length entry is gated on its own; every entry, labels included, is

@@ -16,31 +16,39 @@ import { patientDetailsSchema } from '#app/domain/booking/booking.schema.ts'
 import { getClinicPhoneCountry } from '#app/domain/clinic/clinic.server.ts'
 import { saveDraftDetails } from '#app/domain/booking/wizard/details.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
-import { formatDateInZone, formatTimeInZone, secondsUntil } from '#app/utils/format.ts'
+import { formatDateAndTime, formatTimeInZone, secondsUntil } from '#app/utils/format.ts'
 import { formatPhone } from '#app/domain/shared/phone.rules.ts'
+import { PHONE_EXAMPLE } from '#app/domain/shared/fields.schema.ts'
+import { waitRefusalMessage } from '#app/domain/booking/wizard/time-step.ts'
+import { messageWithParts } from '#app/components/booking/message-parts.tsx'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { detailsMessages } from '#app/i18n/messages/index.ts'
 import { tooManyBookingsMessage } from '#app/domain/limits/limits.rules.ts'
 import { tooManyCodesMessage } from '#app/domain/patient/email-verification.rules.ts'
 import { formError, parseForm, retryAfter } from '#app/utils/forms.server.ts'
-import { screeningWaitMessage } from '#app/domain/screening/screening-messages.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Your details | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
 
 // A 429 from the action says when to try again (Retry-After).
 export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { draft, steps, summary } = await requireWizardStep(request, 'details')
+  const { draft, steps, summary, locale } = await requireWizardStep(request, 'details')
   const hold = draft.hold!
   const zone = draft.timeZone
   const phoneCountry = getClinicPhoneCountry()
   return {
+    title: translate(detailsMessages, locale, 'title'),
     summary,
     steps,
-    serviceName: draft.service.name,
-    slot: `${formatDateInZone(hold.startAt, zone)} at ${formatTimeInZone(hold.startAt, zone)}`,
+    serviceName: summary.treatment,
+    slot: formatDateAndTime(hold.startAt, zone, locale),
     practitionerName: hold.practitionerName,
-    holdUntil: hold.live && hold.expiresAt ? formatTimeInZone(hold.expiresAt, zone) : null,
+    holdUntil: hold.live && hold.expiresAt ? formatTimeInZone(hold.expiresAt, zone, locale) : null,
     holdSecondsLeft: hold.live && hold.expiresAt ? secondsUntil(hold.expiresAt) : null,
     // Stored in E.164; shown as the patient would write it.
     details: draft.details
@@ -53,8 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { session, draft } = await requireWizardStep(request, 'details')
-  const parsed = await parseForm(request, patientDetailsSchema(getClinicPhoneCountry()))
+  const { session, draft, locale } = await requireWizardStep(request, 'details')
+  const parsed = await parseForm(request, patientDetailsSchema(getClinicPhoneCountry(), locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = saveDraftDetails({
     session,
@@ -71,56 +79,46 @@ export async function action({ request, context }: ActionFunctionArgs) {
         confirmation: '/book/confirmation',
       }[result.next],
     )
-  if (result.reason === 'no-draft') throw redirect('/book')
-  if (result.reason === 'birth-date-differs') {
-    return formError(
-      {
-        fieldErrors: {
-          dateOfBirth: [
-            'This is not the date of birth you gave in the health questions. Please check it, or change your health answers.',
-          ],
+  switch (result.reason) {
+    case 'no-draft':
+      throw redirect('/book')
+    case 'birth-date-differs':
+      return formError(
+        {
+          fieldErrors: {
+            dateOfBirth: [translate(detailsMessages, locale, 'dateOfBirthDiffers')],
+          },
+          values: parsed.values,
         },
-        values: parsed.values,
-      },
-      400,
-    )
-  }
-  if (result.reason === 'screening-wait') {
-    return formError(
-      {
-        formErrors: [screeningWaitMessage(result.earliestStartAt, draft.timeZone)],
-        values: parsed.values,
-      },
-      409,
-    )
-  }
-  if (result.reason === 'too-close') {
-    return formError(
-      {
-        formErrors: [
-          `Your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(result.earliestStartAt, draft.timeZone)} onwards.`,
-        ],
-        values: parsed.values,
-      },
-      409,
-    )
-  }
-  if (result.reason === 'too-many-bookings') {
-    return formError(
-      {
-        formErrors: [tooManyBookingsMessage(result.max, result.clinicPhone)],
-        values: parsed.values,
-      },
-      429,
-      retryAfter(result.retryAfterSeconds),
-    )
-  }
-  if (result.reason === 'too-many-codes') {
-    return formError(
-      { formErrors: [tooManyCodesMessage(result.retryAfterSeconds)], values: parsed.values },
-      429,
-      retryAfter(result.retryAfterSeconds),
-    )
+        400,
+      )
+    case 'screening-wait':
+    case 'too-close':
+      return formError(
+        {
+          formErrors: [waitRefusalMessage(result, draft.timeZone, locale)],
+          values: parsed.values,
+        },
+        409,
+      )
+    case 'too-many-bookings':
+      return formError(
+        {
+          formErrors: [tooManyBookingsMessage(result.max, result.clinicPhone, locale)],
+          values: parsed.values,
+        },
+        429,
+        retryAfter(result.retryAfterSeconds),
+      )
+    case 'too-many-codes':
+      return formError(
+        {
+          formErrors: [tooManyCodesMessage(result.retryAfterSeconds, locale)],
+          values: parsed.values,
+        },
+        429,
+        retryAfter(result.retryAfterSeconds),
+      )
   }
   throw redirect('/book')
 }
@@ -140,7 +138,12 @@ export default function BookDetailsRoute() {
   } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const schema = useMemo(() => patientDetailsSchema(phoneCountry ?? undefined), [phoneCountry])
+  const locale = useLocale()
+  const t = useT(detailsMessages)
+  const schema = useMemo(
+    () => patientDetailsSchema(phoneCountry ?? undefined, locale),
+    [phoneCountry, locale],
+  )
   const { formProps, fields, problems } = useSchemaForm(schema, actionData, {
     secretFields: [],
     errorSummary: true,
@@ -159,49 +162,50 @@ export default function BookDetailsRoute() {
   return (
     <WizardPage summary={summary}>
       <StepIndicator steps={steps} currentId="details" />
-      <h1>Your details</h1>
+      <h1>{t('heading')}</h1>
       <p>
-        {serviceName}, {slot} with {practitionerName}. <Link to="/book/time">Change the time</Link>
+        {t('visit', { service: serviceName, when: slot, practitioner: practitionerName })}{' '}
+        <Link to="/book/time">{t('changeTime')}</Link>
       </p>
       {holdUntil ? (
         <p className="notice" role="status">
-          We are keeping this time for you until {holdUntil}
-          {holdSecondsLeft ? <HoldCountdown secondsLeft={holdSecondsLeft} /> : null}. If it runs
-          out, you can still go on: the time is yours if it is still free when you confirm.
+          {messageWithParts(
+            t,
+            'holding',
+            { time: holdUntil },
+            {
+              countdown: holdSecondsLeft ? <HoldCountdown secondsLeft={holdSecondsLeft} /> : null,
+            },
+          )}
         </p>
       ) : (
         <p className="notice notice--warning" role="status">
-          We could not keep this time any longer. You can still go on: if it is still free when you
-          confirm, it is yours.
+          {t('holdLost')}
         </p>
       )}
       <Form {...formProps}>
         <ErrorSummary problems={problems()} formErrors={actionData?.formErrors} />
         <Field
-          label="Full name"
-          hint="As on your ID. You will type it again to sign the consent."
+          label={t('fullName')}
+          hint={t('fullNameHint')}
           {...detail('fullName', { autoComplete: 'name' })}
         />
         <Field
-          label="Email"
-          hint="We send a code to this address to check it is yours."
+          label={t('email')}
+          hint={t('emailHint')}
           {...detail('email', { type: 'email', autoComplete: 'email' })}
         />
         <Field
-          label="Mobile phone"
-          hint={
-            phoneCountry
-              ? 'For the clinic to reach you about this visit. A number from abroad starts with + and its country code.'
-              : 'For the clinic to reach you about this visit, with its country code, for example +39 333 123 4567.'
-          }
+          label={t('phone')}
+          hint={phoneCountry ? t('phoneHint') : t('phoneHintWithCode', { example: PHONE_EXAMPLE })}
           {...detail('phone', { type: 'tel', autoComplete: 'tel' })}
         />
         <Field
-          label="Date of birth"
+          label={t('dateOfBirth')}
           {...detail('dateOfBirth', { type: 'date', autoComplete: 'bday' })}
         />
-        <SubmitButton pending={pending} pendingText="Saving…">
-          Continue
+        <SubmitButton pending={pending} pendingText={t('saving')}>
+          {t('continue')}
         </SubmitButton>
       </Form>
     </WizardPage>

@@ -37,7 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, findBookingSchema(await requestLocale(request)))
+  const locale = await requestLocale(request)
+  const parsed = await parseForm(request, findBookingSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const { session, setCookie } = await ensurePatientSession(request)
   const result = requestManageCode({
@@ -49,7 +50,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined
   if (!result.ok) {
     return formError(
-      { formErrors: [tooManyCodesMessage(result.retryAfterSeconds)], values: parsed.values },
+      {
+        formErrors: [tooManyCodesMessage(result.retryAfterSeconds, locale)],
+        values: parsed.values,
+      },
       429,
       retryAfter(result.retryAfterSeconds, headers),
     )

@@ -43,13 +43,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getPatientSessionFromRequest(request)
   if (!session) throw redirect('/bookings')
-  const parsed = await parseForm(request, verificationCodeSchema(await requestLocale(request)))
+  const locale = await requestLocale(request)
+  const parsed = await parseForm(request, verificationCodeSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = verifyManageCode({
     session,
     code: parsed.data.code,
     now: new Date(),
     actor: patientActor(context),
+    locale,
   })
   if (result.ok)
     return redirect(`/bookings/${result.reference}`, {

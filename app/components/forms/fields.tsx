@@ -7,6 +7,8 @@ import {
   useId,
   useRef,
 } from 'react'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { formsMessages } from '#app/i18n/messages/index.ts'
 
 type Described = { hint?: ReactNode; error?: string }
 
@@ -164,6 +166,7 @@ export function ErrorSummary({
   problems: { message: string; fieldId: string }[]
   formErrors?: string[]
 }) {
+  const t = useT(formsMessages)
   const ref = useRef<HTMLDivElement>(null)
   const shown = problems.length > 0 || formErrors.length > 0
   // React focuses only form controls that have autoFocus: the summary takes the focus itself
@@ -184,7 +187,7 @@ export function ErrorSummary({
       // eslint-disable-next-line jsx-a11y/no-autofocus
       autoFocus
     >
-      <h2 id="error-summary-title">There is a problem</h2>
+      <h2 id="error-summary-title">{t('errorSummaryTitle')}</h2>
       <ul>
         {formErrors.map((message) => (
           <li key={message}>{message}</li>

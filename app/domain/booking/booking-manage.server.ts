@@ -10,6 +10,7 @@ import { buildAppointmentIcs } from '#app/domain/email/calendar.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { issueEmailCode, verifyEmailCode } from '#app/domain/patient/email-verification.server.ts'
 import { describeCodeProblem } from '#app/domain/patient/email-verification.rules.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import {
   type PatientSession,
   proveSessionEmail,
@@ -134,6 +135,8 @@ export function verifyManageCode(input: {
   code: string
   now: Date
   actor: BookingActor
+  /** The page's language, for the message about a wrong or lapsed code. */
+  locale?: Locale
 }):
   | { ok: true; reference: string; sessionToken: string }
   | { ok: false; message: string; retryAfterSeconds?: number } {
@@ -149,7 +152,7 @@ export function verifyManageCode(input: {
       if (!check.ok)
         return {
           ok: false as const,
-          message: describeCodeProblem(check),
+          message: describeCodeProblem(check, input.locale),
           retryAfterSeconds: check.reason === 'limited' ? check.retryAfterSeconds : undefined,
         }
       const booking = check.bookingId

@@ -1,15 +1,15 @@
 import * as z from 'zod'
 import { WithdrawConsentSchema } from '#app/domain/consent/consent.schema.ts'
 import {
-  EmailSchema,
-  IsoDateSchema,
-  PersonNameSchema,
+  emailSchema,
+  isoDateSchema,
+  personNameSchema,
   phoneSchema,
 } from '#app/domain/shared/fields.schema.ts'
 import { type PhoneCountry } from '#app/domain/shared/phone.rules.ts'
-import { translator } from '#app/i18n/catalogue.ts'
+import { translate, translator } from '#app/i18n/catalogue.ts'
 import { type Locale } from '#app/i18n/locales.ts'
-import { manageMessages } from '#app/i18n/messages/index.ts'
+import { detailsMessages, manageMessages, verifyMessages } from '#app/i18n/messages/index.ts'
 
 /**
  * Booking states (docs/product.md section 4). "expired" is a hold that lapsed or was let go; it never
@@ -36,27 +36,36 @@ export const OCCUPYING_STATUSES = [
 
 export const BOOKING_EVENT_ACTORS = ['patient', 'staff', 'system'] as const
 
-/** The patient's details step; numbers without a country code are the clinic's country's. */
-export const patientDetailsSchema = (phoneCountry: PhoneCountry | undefined) =>
-  z.object({
-    fullName: PersonNameSchema,
-    email: EmailSchema,
-    phone: phoneSchema(phoneCountry),
+/**
+ * The patient's details step; numbers without a country code are the clinic's country's. Its
+ * messages are in the page's language: the browser builds it with useLocale(), the action with
+ * the request's language.
+ */
+export const patientDetailsSchema = (
+  phoneCountry: PhoneCountry | undefined,
+  locale: Locale = 'en',
+) => {
+  const t = translator(detailsMessages, locale)
+  return z.object({
+    fullName: personNameSchema(locale),
+    email: emailSchema(locale),
+    phone: phoneSchema(phoneCountry, locale),
     dateOfBirth: z
-      .string({ error: 'Enter your date of birth.' })
+      .string({ error: t('dateOfBirthRequired') })
       .trim()
-      .min(1, { error: 'Enter your date of birth.' })
-      .pipe(IsoDateSchema)
+      .min(1, { error: t('dateOfBirthRequired') })
+      .pipe(isoDateSchema(locale))
       .refine((value) => value < new Date().toISOString().slice(0, 10), {
-        error: 'Your date of birth must be in the past.',
+        error: t('dateOfBirthFuture'),
       })
-      .refine((value) => value >= '1900-01-01', { error: 'Check the year of your date of birth.' }),
+      .refine((value) => value >= '1900-01-01', { error: t('dateOfBirthYear') }),
   })
+}
 export type PatientDetails = z.infer<ReturnType<typeof patientDetailsSchema>>
 
-/** The 6-digit code from an email, in the page's language (browser and action alike). */
-export function verificationCodeSchema(locale: Locale = 'en') {
-  const message = translator(manageMessages, locale)('codeInvalid')
+/** The 6-digit code from an email (booking and "find my booking"), in the page's language. */
+export const verificationCodeSchema = (locale: Locale = 'en') => {
+  const message = translate(verifyMessages, locale, 'codeRequired')
   return z.object({
     code: z
       .string({ error: message })
@@ -98,13 +107,7 @@ export function findBookingSchema(locale: Locale = 'en') {
       .trim()
       .toUpperCase()
       .regex(/^DD-[0-9A-Z]{6}$/, { error: t('referenceInvalid') }),
-    email: z
-      .string({ error: t('emailMissing') })
-      .trim()
-      .min(1, { error: t('emailMissing') })
-      .max(254, { error: t('emailTooLong') })
-      .pipe(z.email({ error: t('emailInvalid') }))
-      .transform((value) => value.toLowerCase()),
+    email: emailSchema(locale),
   })
 }
 
@@ -119,10 +122,13 @@ export const ManageBookingFormSchema = z.discriminatedUnion('intent', [
   WithdrawConsentSchema,
 ])
 
-export const VerifyStepSchema = z.discriminatedUnion('intent', [
-  VerificationCodeSchema.extend({ intent: z.literal('verify') }),
-  z.object({ intent: z.literal('resend') }),
-])
+/** The email-code step: check the code, or send a new one. */
+export const verifyStepSchema = (locale: Locale = 'en') =>
+  z.discriminatedUnion('intent', [
+    verificationCodeSchema(locale).extend({ intent: z.literal('verify') }),
+    z.object({ intent: z.literal('resend') }),
+  ])
+export const VerifyStepSchema = verifyStepSchema()
 
 /** The token of an emailed "manage your booking" link. */
 export function manageLinkSchema(locale: Locale = 'en') {

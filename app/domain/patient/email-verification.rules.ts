@@ -1,4 +1,7 @@
 import { describeWait } from '#app/domain/limits/limits.rules.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { verifyMessages } from '#app/i18n/messages/index.ts'
 
 /** Email codes: 6 digits, valid 10 minutes, 5 tries (issue: booking step "verify"). */
 export const CODE_VALID_MINUTES = 10
@@ -27,23 +30,35 @@ export function judgeCode(
     : { ok: false, reason: 'too-many-attempts' }
 }
 
-/** The message beside the code field. */
-export function describeCodeProblem(check: Exclude<CodeCheck, { ok: true }>): string {
+/** The message beside the code field, in the page's language. */
+export function describeCodeProblem(
+  check: Exclude<CodeCheck, { ok: true }>,
+  locale: Locale = 'en',
+): string {
   switch (check.reason) {
     case 'wrong-code':
-      return `That code is not right. You have ${check.attemptsLeft} ${check.attemptsLeft === 1 ? 'try' : 'tries'} left.`
+      return translate(verifyMessages, locale, 'wrongCode', { left: check.attemptsLeft })
     case 'expired':
-      return 'That code has expired. Ask for a new one below.'
+      return translate(verifyMessages, locale, 'expired')
     case 'too-many-attempts':
-      return 'That code was typed wrongly too many times. Ask for a new one below.'
+      return translate(verifyMessages, locale, 'tooManyAttempts')
     case 'no-code':
-      return 'There is no code waiting for this page. Ask for a new one below.'
+      return translate(verifyMessages, locale, 'noCode')
     case 'limited':
-      return `Too many wrong codes have been typed for this address. Please try again ${describeWait(check.retryAfterSeconds)}, or call the clinic.`
+      return translate(verifyMessages, locale, 'limited', {
+        wait: describeWait(check.retryAfterSeconds, locale),
+      })
   }
 }
 
+/** The message beside the code field when the code proved another address than the form's. */
+export function otherAddressCodeMessage(locale: Locale = 'en'): string {
+  return translate(verifyMessages, locale, 'otherAddress')
+}
+
 /** The message beside a form when no more codes may be sent for now. */
-export function tooManyCodesMessage(retryAfterSeconds: number): string {
-  return `We have sent several codes already. Please try again ${describeWait(retryAfterSeconds)}, or call the clinic.`
+export function tooManyCodesMessage(retryAfterSeconds: number, locale: Locale = 'en'): string {
+  return translate(verifyMessages, locale, 'tooManyCodes', {
+    wait: describeWait(retryAfterSeconds, locale),
+  })
 }

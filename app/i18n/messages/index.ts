@@ -4,9 +4,13 @@ import bookStartIt from './book-start.it.ts'
 import confirmationEn from './confirmation.en.ts'
 import confirmationIt from './confirmation.it.ts'
 import datesEn from './dates.en.ts'
+import detailsEn from './details.en.ts'
+import detailsIt from './details.it.ts'
 import datesIt from './dates.it.ts'
 import errorsEn from './errors.en.ts'
 import errorsIt from './errors.it.ts'
+import formsEn from './forms.en.ts'
+import formsIt from './forms.it.ts'
 import homeEn from './home.en.ts'
 import homeIt from './home.it.ts'
 import layoutEn from './layout.en.ts'
@@ -18,6 +22,8 @@ import layoutIt from './layout.it.ts'
 import servicesEn from './services.en.ts'
 import timeEn from './time.en.ts'
 import timeIt from './time.it.ts'
+import verifyEn from './verify.en.ts'
+import verifyIt from './verify.it.ts'
 import servicesIt from './services.it.ts'
 import wizardEn from './wizard.en.ts'
 import wizardIt from './wizard.it.ts'
@@ -40,6 +46,9 @@ export const confirmationMessages = {
   it: confirmationIt,
 } satisfies Catalogue
 export const manageMessages = { en: manageEn, it: manageIt } satisfies Catalogue
+export const formsMessages = { en: formsEn, it: formsIt } satisfies Catalogue
+export const detailsMessages = { en: detailsEn, it: detailsIt } satisfies Catalogue
+export const verifyMessages = { en: verifyEn, it: verifyIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -54,4 +63,7 @@ export const ALL_CATALOGUES = {
   limits: limitsMessages,
   confirmation: confirmationMessages,
   manage: manageMessages,
+  forms: formsMessages,
+  details: detailsMessages,
+  verify: verifyMessages,
 } as const

@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { findNearestFreeSlots } from '#app/domain/availability/availability.server.ts'
 import { type Slot } from '#app/domain/availability/slots.rules.ts'
-import { describeCodeProblem } from '#app/domain/patient/email-verification.rules.ts'
+import {
+  describeCodeProblem,
+  otherAddressCodeMessage,
+} from '#app/domain/patient/email-verification.rules.ts'
 import { issueEmailCode, verifyEmailCode } from '#app/domain/patient/email-verification.server.ts'
 import {
   codeProvenEmail,
@@ -9,6 +12,7 @@ import {
   type PatientSession,
   proveSessionEmail,
 } from '#app/domain/patient/patient-sessions.server.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { getDb } from '#db/client.server.ts'
 import { bookings } from '#db/schema/index.ts'
 import { type BookingActor } from '../booking-state.server.ts'
@@ -71,6 +75,8 @@ export function verifyBookingEmail(input: {
   code: string
   now: Date
   actor: BookingActor
+  /** The language of the message about a wrong code. */
+  locale?: Locale
 }): VerifyStepResult {
   const db = getDb()
   let nearestFor: { serviceId: string; around: number } | null = null
@@ -99,14 +105,14 @@ export function verifyBookingEmail(input: {
           return {
             ok: false,
             reason: 'code',
-            message: describeCodeProblem(check),
+            message: describeCodeProblem(check, input.locale),
             retryAfterSeconds: check.reason === 'limited' ? check.retryAfterSeconds : undefined,
           }
         if (check.email !== draft.email)
           return {
             ok: false,
             reason: 'code',
-            message: 'That code was sent to another address. Ask for a new one below.',
+            message: otherAddressCodeMessage(input.locale),
           }
         sessionToken = proveSessionEmail(
           tx,
