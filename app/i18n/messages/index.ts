@@ -1,8 +1,12 @@
 import { type Catalogue } from '../catalogue.ts'
 import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
+import calendarEn from './calendar.en.ts'
+import calendarIt from './calendar.it.ts'
 import datesEn from './dates.en.ts'
 import datesIt from './dates.it.ts'
+import emailsEn from './emails.en.ts'
+import emailsIt from './emails.it.ts'
 import errorsEn from './errors.en.ts'
 import errorsIt from './errors.it.ts'
 import homeEn from './home.en.ts'
@@ -31,6 +35,8 @@ export const errorsMessages = { en: errorsEn, it: errorsIt } satisfies Catalogue
 export const datesMessages = { en: datesEn, it: datesIt } satisfies Catalogue
 export const timeMessages = { en: timeEn, it: timeIt } satisfies Catalogue
 export const limitsMessages = { en: limitsEn, it: limitsIt } satisfies Catalogue
+export const emailsMessages = { en: emailsEn, it: emailsIt } satisfies Catalogue
+export const calendarMessages = { en: calendarEn, it: calendarIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -43,4 +49,6 @@ export const ALL_CATALOGUES = {
   dates: datesMessages,
   time: timeMessages,
   limits: limitsMessages,
+  emails: emailsMessages,
+  calendar: calendarMessages,
 } as const
