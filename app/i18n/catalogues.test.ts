@@ -121,6 +121,8 @@ describe('readability of patient text', () => {
     'forms',
     'details',
     'verify',
+    'emails',
+    'calendar',
   ] as const
   // Both formulas measure running text: a two-word label ("Clinic settings") scores as a hard
   // sentence. Each sentence-length entry is gated on its own; every entry, labels included, is
@@ -146,11 +148,21 @@ describe('readability of patient text', () => {
         SENTENCE_WORDS,
   )
 
+  // English sentences sent before the gate existed, kept byte-identical while Italian is added
+  // (existing emails must not change): above grade 8, so only their Italian is gated until the
+  // English may be rewritten. Do not add to this list: new English is gated.
+  const ENGLISH_BEFORE_THE_GATE = new Set([
+    'emails/calendarAdds',
+    'emails/calendarUpdates',
+    'emails/calendarRemoves',
+  ])
+
   test.each(sentences)('$area / $key: Italian Gulpease ≥ 60, English grade ≤ 8', (entry) => {
     const area = entry.area as (typeof patientAreas)[number]
     expect(gulpeaseIndex(formatted(area, entry.key, 'it'))).toBeGreaterThanOrEqual(
       MIN_GULPEASE_INDEX,
     )
+    if (ENGLISH_BEFORE_THE_GATE.has(`${entry.area}/${entry.key}`)) return
     expect(readingGrade(formatted(area, entry.key, 'en'))).toBeLessThanOrEqual(MAX_READING_GRADE)
   })
 

@@ -42,10 +42,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await readServiceChoice(request)
   if (!parsed.ok) return formError(parsed.errors)
   const { session, setCookie } = await ensurePatientSession(request)
-  const result = startBookingDraft({ session, serviceId: parsed.data.serviceId, now: new Date() })
+  const locale = await requestLocale(request)
+  const result = startBookingDraft({
+    session,
+    serviceId: parsed.data.serviceId,
+    now: new Date(),
+    locale,
+  })
   const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined
   if (!result.ok) {
-    const message = translate(bookStartMessages, await requestLocale(request), 'notAvailable')
+    const message = translate(bookStartMessages, locale, 'notAvailable')
     return formError({ formErrors: [message] }, 400, headers)
   }
   return redirect(result.next, { headers })

@@ -1,7 +1,8 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { LOCALES } from '#app/i18n/locales.ts'
 import { bookings, patientSessions } from './booking.ts'
 import { services } from './clinic.ts'
-import { createdAt, id, updatedAt } from './columns.ts'
+import { createdAt, enumCheck, id, updatedAt } from './columns.ts'
 import { screeningSubmissions } from './screening.ts'
 
 // A file of its own: drafts point at screening answers, which point at bookings, so beside the
@@ -37,8 +38,16 @@ export const bookingDrafts = sqliteTable(
      * holds per client. Gone with the draft when the session ends.
      */
     holdClientKey: text(),
+    /**
+     * The language the patient books in, recorded when the wizard starts: the email code and,
+     * through the booking, every later email speak it (ADR 038). Null: the clinic's default.
+     */
+    locale: text({ enum: LOCALES }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [index('booking_drafts_hold_client').on(table.holdClientKey)],
+  (table) => [
+    index('booking_drafts_hold_client').on(table.holdClientKey),
+    check('booking_drafts_locale', enumCheck(table.locale, LOCALES)),
+  ],
 )

@@ -7,6 +7,7 @@ import {
 } from '#app/domain/booking/booking.schema.ts'
 import { OUTBOX_STATUSES } from '#app/domain/email/email.schema.ts'
 import { EMAIL_PROOFS, EMAIL_VERIFICATION_PURPOSES } from '#app/domain/patient/patient.schema.ts'
+import { LOCALES } from '#app/i18n/locales.ts'
 import { practitioners, services } from './clinic.ts'
 import { createdAt, enumCheck, id, instant, updatedAt } from './columns.ts'
 
@@ -121,11 +122,18 @@ export const bookings = sqliteTable(
     completedAt: instant(),
     cancelledAt: instant(),
     cancellationReason: text(),
+    /**
+     * The patient's language, from the wizard's draft: emails and calendar files speak it
+     * (ADR 038). Null for bookings made before it was recorded: the clinic's default. A row
+     * written without one is English, as every booking was before there were two languages.
+     */
+    locale: text({ enum: LOCALES }).default('en'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (table) => [
     check('bookings_status', enumCheck(table.status, BOOKING_STATUSES)),
+    check('bookings_locale', enumCheck(table.locale, LOCALES)),
     check(
       'bookings_times',
       sql`${table.startAt} < ${table.endAt} AND ${table.endAt} <= ${table.blockedUntil}`,

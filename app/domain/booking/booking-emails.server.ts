@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm'
-import { buildAppointmentIcs } from '#app/domain/email/calendar.server.ts'
+import { appointmentCalendarText, buildAppointmentIcs } from '#app/domain/email/calendar.server.ts'
 import { type OutgoingEmail } from '#app/domain/email/outbox.server.ts'
 import { type EmailContent, renderEmail } from '#app/domain/email/email-layout.server.tsx'
 import {
@@ -21,11 +21,18 @@ import {
 import { createManageLink } from './manage-links.server.ts'
 import { aftercareMessage, preVisitAdvice } from '#app/domain/clinical-content/tier-content.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { translate, translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { emailsMessages } from '#app/i18n/messages/index.ts'
 
 /**
  * Booking emails. Privacy rule (security goal D8, docs/product.md section 8): no health details and no
  * treatment name in any email or calendar file. They say when, where and with whom, and link to
  * the booking page, where the patient sees the rest after proving their email.
+ *
+ * Every word is in the booking's language (ADR 038), English when none is given. The clinical
+ * advice from clinical-content (before the visit, aftercare) is English in both languages until
+ * it is authored and gated in Italian; those parts carry `lang="en"` in an Italian email.
  */
 export type BookingEmailContext = {
   bookingId: string
@@ -48,6 +55,8 @@ export type BookingEmailContext = {
   manageUrl: string
   /** Number of recorded changes: the calendar file's SEQUENCE. */
   sequence: number
+  /** The patient's language: the booking's, else the clinic's default (English when absent). */
+  locale?: Locale
 }
 
 /**
@@ -85,6 +94,7 @@ export function loadBookingEmailContext(
       email: clinicSettings.email,
       address: clinicSettings.address,
       cancellationWindowHours: clinicSettings.cancellationWindowHours,
+      defaultLocale: clinicSettings.defaultLocale,
     })
     .from(clinicSettings)
     .get()
@@ -120,11 +130,27 @@ export function loadBookingEmailContext(
         ? `${getEnv().APP_ORIGIN}/bookings`
         : createManageLink(tx, { bookingId, appointmentStartAt: row.booking.startAt, now }),
     sequence: changes,
+    locale: bookingLocale(row.booking.locale, clinic.defaultLocale),
   }
 }
 
+/** The language a booking's emails speak: its own, or for a booking made before, the clinic's. */
+export function bookingLocale(locale: Locale | null, clinicDefault: Locale): Locale {
+  return locale ?? clinicDefault
+}
+
+function localeOf(context: BookingEmailContext): Locale {
+  return context.locale ?? 'en'
+}
+
+function tFor(context: BookingEmailContext) {
+  return translator(emailsMessages, localeOf(context))
+}
+
 function calendarFor(context: BookingEmailContext, cancelled = false) {
-  const host = new URL(getEnv().APP_ORIGIN).hostname
+  const origin = getEnv().APP_ORIGIN
+  const host = new URL(origin).hostname
+  const locale = localeOf(context)
   return {
     filename: 'appointment.ics',
     content: buildAppointmentIcs({
@@ -132,33 +158,66 @@ function calendarFor(context: BookingEmailContext, cancelled = false) {
       sequence: context.sequence,
       startAt: context.startAt,
       endAt: context.endAt,
-      title: `Appointment at ${context.clinic.name}`,
-      description: `Booking ${context.reference}. Manage your booking: ${getEnv().APP_ORIGIN}/bookings. Phone ${context.clinic.phone}.`,
+      ...appointmentCalendarText(
+        {
+          clinicName: context.clinic.name,
+          reference: context.reference,
+          phone: context.clinic.phone,
+          origin,
+        },
+        locale,
+      ),
       location: context.clinic.address,
-      url: `${getEnv().APP_ORIGIN}/bookings`,
+      url: `${origin}/bookings`,
       cancelled,
+      locale,
     }),
   }
 }
 
 function when(context: BookingEmailContext): string {
-  return formatAppointment(context.startAt, context.endAt, context.timeZone)
+  return formatAppointment(context.startAt, context.endAt, context.timeZone, localeOf(context))
 }
 
-/** The tier's pre-visit advice, with the booked visit's own length (ADR 033). */
-function beforeYourVisit(context: BookingEmailContext): string[] {
-  return preVisitAdvice({
-    tier: context.tier,
-    isConsultation: context.isConsultation,
-    visitMinutes: Math.round((context.endAt.getTime() - context.startAt.getTime()) / 60_000),
-  })
+/** "Monday 8 March 2027" and "10:00" of an instant, in the booking's zone and language. */
+function dateAndTime(context: BookingEmailContext, instant: Date) {
+  const locale = localeOf(context)
+  return {
+    date: formatDateInZone(instant, context.timeZone, locale),
+    time: formatTimeInZone(instant, context.timeZone, locale),
+  }
+}
+
+/**
+ * The tier's pre-visit advice, with the booked visit's own length (ADR 033). Clinical text:
+ * English in both languages for now, marked as such.
+ */
+function beforeYourVisit(context: BookingEmailContext) {
+  return {
+    heading: tFor(context)('beforeVisit'),
+    items: preVisitAdvice({
+      tier: context.tier,
+      isConsultation: context.isConsultation,
+      visitMinutes: Math.round((context.endAt.getTime() - context.startAt.getTime()) / 60_000),
+    }),
+    lang: 'en' as const,
+  }
 }
 
 /** What a patient brings to any visit (not clinical: the same for every treatment). */
-export const WHAT_TO_BRING = [
-  'An identity document: we check who you are when you arrive.',
-  'The names of any medicines, supplements or skin creams you use.',
-]
+export function whatToBring(locale: Locale = 'en'): string[] {
+  return [
+    translate(emailsMessages, locale, 'bringId'),
+    translate(emailsMessages, locale, 'bringMedicines'),
+  ]
+}
+
+/** What to bring, in English (as the English emails say it). */
+export const WHAT_TO_BRING = whatToBring('en')
+
+function whatToBringSection(context: BookingEmailContext) {
+  return { heading: tFor(context)('whatToBring'), items: whatToBring(localeOf(context)) }
+}
 
 /** A link that shows the clinic on a map (OpenStreetMap: no tracking, works everywhere). */
 export function mapLinkFor(address: string): string {
@@ -168,31 +227,52 @@ export function mapLinkFor(address: string): string {
 /** The cancellation policy for this booking, in the patient's words. */
 function cancellationPolicy(context: BookingEmailContext): string {
   const deadline = new Date(context.startAt.getTime() - context.cancellationWindowHours * 3600_000)
-  return `You can cancel or move your booking online, free of charge, until ${formatDateInZone(deadline, context.timeZone)} at ${formatTimeInZone(deadline, context.timeZone)} (${context.cancellationWindowHours} hours before). After that, please call us on ${context.clinic.phone}.`
+  return tFor(context)('cancellationPolicy', {
+    ...dateAndTime(context, deadline),
+    hours: context.cancellationWindowHours,
+    phone: context.clinic.phone,
+  })
 }
 
-function appointmentFacts(context: BookingEmailContext, label = 'When') {
+function appointmentFacts(context: BookingEmailContext, options: { newTime?: boolean } = {}) {
+  const t = tFor(context)
   return [
-    { label, value: when(context) },
-    { label: 'With', value: context.practitionerName },
-    { label: 'Where', value: context.clinic.address, href: mapLinkFor(context.clinic.address) },
-    { label: 'Reference', value: context.reference },
+    { label: t(options.newTime ? 'factNewTime' : 'factWhen'), value: when(context) },
+    { label: t('factWith'), value: context.practitionerName },
+    {
+      label: t('factWhere'),
+      value: context.clinic.address,
+      href: mapLinkFor(context.clinic.address),
+    },
+    referenceFact(context),
   ]
 }
 
+function referenceFact(context: BookingEmailContext) {
+  return { label: tFor(context)('factReference'), value: context.reference }
+}
+
 const manageAction = (context: BookingEmailContext) => ({
-  label: 'See, move or cancel your booking',
+  label: tFor(context)('manage'),
   url: context.manageUrl,
 })
+
+function greeting(context: BookingEmailContext): string {
+  return tFor(context)('greeting', { name: context.patientName })
+}
 
 function message(
   context: BookingEmailContext,
   key: string,
   subject: string,
-  content: Omit<EmailContent, 'clinic'>,
+  content: Omit<EmailContent, 'clinic' | 'locale'>,
   cancelled = false,
 ): OutgoingEmail {
-  const { text, html } = renderEmail({ ...content, clinic: context.clinic })
+  const { text, html } = renderEmail({
+    ...content,
+    clinic: context.clinic,
+    locale: localeOf(context),
+  })
   return {
     dedupeKey: key,
     to: context.patientEmail,
@@ -205,33 +285,28 @@ function message(
 }
 
 export function bookingConfirmedEmail(context: BookingEmailContext): OutgoingEmail {
+  const t = tFor(context)
   const pending = context.status === 'pending_review'
-  const price = formatPrice(context.priceCents)
+  const price = formatPrice(context.priceCents, localeOf(context))
   return message(
     context,
     `booking:${context.bookingId}:booked`,
-    pending
-      ? `Booking received, waiting for a clinician: ${context.reference}`
-      : `Booking confirmed: ${context.reference}`,
+    t(pending ? 'receivedSubject' : 'confirmedSubject', { reference: context.reference }),
     {
-      preview: `${when(context)} with ${context.practitionerName}`,
-      greeting: `Dear ${context.patientName},`,
-      paragraphs: [
-        pending
-          ? 'Thank you. We have reserved this time for you. A clinician will look at your answers before your visit and we will email you when it is confirmed.'
-          : 'Your appointment is booked.',
-      ],
+      preview: t('whenWith', { when: when(context), practitioner: context.practitionerName }),
+      greeting: greeting(context),
+      paragraphs: [pending ? t('received') : t('booked')],
       facts: [
         ...appointmentFacts(context),
-        ...(price ? [{ label: 'Price', value: `${price}, paid at the clinic` }] : []),
+        ...(price ? [{ label: t('factPrice'), value: t('priceAtClinic', { price }) }] : []),
       ],
       action: manageAction(context),
       sections: [
-        { heading: 'Before your visit', items: beforeYourVisit(context) },
-        { heading: 'What to bring', items: WHAT_TO_BRING },
-        { heading: 'If you need to cancel', items: [cancellationPolicy(context)] },
+        beforeYourVisit(context),
+        whatToBringSection(context),
+        { heading: t('ifCancel'), items: [cancellationPolicy(context)] },
       ],
-      closing: ['The calendar file attached adds the appointment to your calendar.'],
+      closing: [t('calendarAdds')],
     },
   )
 }
@@ -241,19 +316,18 @@ export function bookingRescheduledEmail(
   previousStartAt: Date,
   eventId: string,
 ): OutgoingEmail {
+  const t = tFor(context)
   return message(
     context,
     `booking:${context.bookingId}:rescheduled:${eventId}`,
-    `Booking moved: ${context.reference}`,
+    t('movedSubject', { reference: context.reference }),
     {
-      preview: `New time: ${when(context)}`,
-      greeting: `Dear ${context.patientName},`,
-      paragraphs: [
-        `Your appointment has moved from ${formatDateInZone(previousStartAt, context.timeZone)} at ${formatTimeInZone(previousStartAt, context.timeZone)}.`,
-      ],
-      facts: appointmentFacts(context, 'New time'),
+      preview: t('movedPreview', { when: when(context) }),
+      greeting: greeting(context),
+      paragraphs: [t('movedFrom', dateAndTime(context, previousStartAt))],
+      facts: appointmentFacts(context, { newTime: true }),
       action: manageAction(context),
-      closing: ['The attached calendar file updates the entry in your calendar.'],
+      closing: [t('calendarUpdates')],
     },
   )
 }
@@ -262,44 +336,47 @@ export function cancellationEmail(
   context: BookingEmailContext,
   input: { byClinic: boolean; reason: string | null },
 ): OutgoingEmail {
+  const t = tFor(context)
   return message(
     context,
     `booking:${context.bookingId}:cancelled`,
-    `Booking cancelled: ${context.reference}`,
+    t('cancelledSubject', { reference: context.reference }),
     {
-      preview: `Your appointment on ${when(context)} is cancelled`,
-      greeting: `Dear ${context.patientName},`,
+      preview: t('cancelledPreview', { when: when(context) }),
+      greeting: greeting(context),
       paragraphs: [
+        t(input.byClinic ? 'cancelledByClinic' : 'cancelledAsAsked', { when: when(context) }),
+        ...(input.byClinic && input.reason ? [t('cancelledReason', { reason: input.reason })] : []),
         input.byClinic
-          ? `We are sorry: we have had to cancel your appointment on ${when(context)}.`
-          : `Your appointment on ${when(context)} is cancelled, as you asked.`,
-        ...(input.byClinic && input.reason ? [`Reason: ${input.reason}`] : []),
-        input.byClinic
-          ? `Please book a new time or call us on ${context.clinic.phone}.`
-          : 'You can book again at any time.',
+          ? t('cancelledCallUs', { phone: context.clinic.phone })
+          : t('cancelledBookAgain'),
       ],
-      facts: [{ label: 'Reference', value: context.reference }],
-      action: { label: 'Book a new time', url: `${getEnv().APP_ORIGIN}/book` },
-      closing: ['The attached calendar file removes the entry from your calendar.'],
+      facts: [referenceFact(context)],
+      action: { label: t('bookNewTime'), url: `${getEnv().APP_ORIGIN}/book` },
+      closing: [t('calendarRemoves')],
     },
     true,
   )
 }
 
-/** The 6-digit code that proves an email address. */
+/** The 6-digit code that proves an email address, in the language of the page that asked. */
 export function verificationCodeEmail(input: {
   verificationId: string
   to: string
   code: string
   clinic: EmailContent['clinic']
   minutesValid: number
+  locale?: Locale
 }): OutgoingEmail {
+  const locale = input.locale ?? 'en'
+  const t = translator(emailsMessages, locale)
   const { text, html } = renderEmail({
-    preview: 'Your code to confirm this email address',
+    locale,
+    preview: t('codePreview'),
     paragraphs: [
-      `Your code is ${input.code}`,
-      `Type it on the booking page to confirm this email address. It works for ${input.minutesValid} minutes.`,
-      'If you did not ask for it, you can ignore this email.',
+      t('codeIs', { code: input.code }),
+      t('codeUse', { minutes: input.minutesValid }),
+      t('codeIgnore'),
     ],
     clinic: input.clinic,
   })
@@ -307,7 +384,7 @@ export function verificationCodeEmail(input: {
     dedupeKey: `verification:${input.verificationId}`,
     to: input.to,
     // Never the code itself: subjects show on lock screens and in notification previews.
-    subject: `Your email code for ${input.clinic.name}`,
+    subject: t('codeSubject', { clinic: input.clinic.name }),
     text,
     html,
   }
@@ -315,25 +392,20 @@ export function verificationCodeEmail(input: {
 
 /** 48 hours before: when, where, with whom, and the general pre-visit advice. */
 export function reminderEmail(context: BookingEmailContext): OutgoingEmail {
+  const t = tFor(context)
+  const whenWith = { when: when(context), practitioner: context.practitionerName }
   return message(
     context,
     `booking:${context.bookingId}:reminder_48h`,
-    `Reminder: your appointment on ${formatDateInZone(context.startAt, context.timeZone)}`,
+    t('reminderSubject', { date: dateAndTime(context, context.startAt).date }),
     {
-      preview: `${when(context)} with ${context.practitionerName}`,
-      greeting: `Dear ${context.patientName},`,
-      paragraphs: [
-        `A reminder of your appointment: ${when(context)}, with ${context.practitionerName}.`,
-      ],
-      facts: appointmentFacts(context).filter((fact) => fact.label !== 'When'),
-      action: {
-        label: 'To move or cancel it, or if anything about your health has changed',
-        url: context.manageUrl,
-      },
-      sections: [
-        { heading: 'Before your visit', items: beforeYourVisit(context) },
-        { heading: 'What to bring', items: WHAT_TO_BRING },
-      ],
+      preview: t('whenWith', whenWith),
+      greeting: greeting(context),
+      paragraphs: [t('reminder', whenWith)],
+      // The time is in the paragraph: the facts say the rest.
+      facts: appointmentFacts(context).slice(1),
+      action: { label: t('reminderAction'), url: context.manageUrl },
+      sections: [beforeYourVisit(context), whatToBringSection(context)],
     },
   )
 }
@@ -343,12 +415,13 @@ function followUpMessage(
   context: BookingEmailContext,
   key: string,
   subject: string,
-  content: Omit<EmailContent, 'clinic' | 'greeting'>,
+  content: Omit<EmailContent, 'clinic' | 'greeting' | 'locale'>,
 ): OutgoingEmail {
   const { text, html } = renderEmail({
     ...content,
-    greeting: `Dear ${context.patientName},`,
+    greeting: greeting(context),
     clinic: context.clinic,
+    locale: localeOf(context),
   })
   return {
     dedupeKey: key,
@@ -360,48 +433,47 @@ function followUpMessage(
   }
 }
 
-/** Day 1, 3 or 7 after the treatment: what is normal now, what to do, when to call. */
+/**
+ * Day 1, 3 or 7 after the treatment: what is normal now, what to do, when to call. The stage's
+ * lines are clinical text, English in both languages for now.
+ */
 export function aftercareEmail(context: BookingEmailContext, day: 1 | 3 | 7): OutgoingEmail {
+  const t = tFor(context)
   const content = aftercareMessage(context.tier, day)
-  return followUpMessage(
-    context,
-    `booking:${context.bookingId}:aftercare_day${day}`,
-    content.subject,
-    {
-      preview: content.subject,
-      paragraphs: content.lines,
-      action: { label: 'Your aftercare plan, and when to call us', url: context.manageUrl },
-      closing: [`If something worries you, call us on ${context.clinic.phone}.`],
-    },
-  )
+  const subject = t('aftercareSubject', { day })
+  return followUpMessage(context, `booking:${context.bookingId}:aftercare_day${day}`, subject, {
+    preview: subject,
+    paragraphs: content.lines,
+    paragraphsLang: 'en',
+    action: { label: t('aftercareAction'), url: context.manageUrl },
+    closing: [t('aftercareWorried', { phone: context.clinic.phone })],
+  })
 }
 
 export function nextSessionEmail(context: BookingEmailContext): OutgoingEmail {
+  const t = tFor(context)
   return followUpMessage(
     context,
     `booking:${context.bookingId}:next_session`,
-    'Time to book your next session',
+    t('nextSessionSubject'),
     {
-      preview: 'Your next session is due in about a week',
-      paragraphs: [
-        'Your next session of the course is due in about a week. Sessions work best at the planned gap.',
-      ],
-      action: { label: 'Book it here', url: `${getEnv().APP_ORIGIN}/book` },
+      preview: t('nextSessionPreview'),
+      paragraphs: [t('nextSession')],
+      action: { label: t('bookItHere'), url: `${getEnv().APP_ORIGIN}/book` },
     },
   )
 }
 
 export function maintenanceEmail(context: BookingEmailContext): OutgoingEmail {
+  const t = tFor(context)
   return followUpMessage(
     context,
     `booking:${context.bookingId}:maintenance`,
-    'Keeping your results',
+    t('maintenanceSubject'),
     {
-      preview: 'A session to keep your results',
-      paragraphs: [
-        'A few months have passed since your last session. Many people keep their results with a session two or three times a year.',
-      ],
-      action: { label: 'If you would like one, book here', url: `${getEnv().APP_ORIGIN}/book` },
+      preview: t('maintenancePreview'),
+      paragraphs: [t('maintenance')],
+      action: { label: t('maintenanceAction'), url: `${getEnv().APP_ORIGIN}/book` },
     },
   )
 }
@@ -415,18 +487,19 @@ export function screeningApprovedEmail(
   context: BookingEmailContext,
   eventId: string,
 ): OutgoingEmail {
+  const t = tFor(context)
   return message(
     context,
     `booking:${context.bookingId}:screening-approved:${eventId}`,
-    `Booking confirmed: ${context.reference}`,
+    t('confirmedSubject', { reference: context.reference }),
     {
-      preview: `Confirmed: ${when(context)}`,
-      greeting: `Dear ${context.patientName},`,
-      paragraphs: ['A clinician has checked your answers. Your appointment is confirmed.'],
+      preview: t('approvedPreview', { when: when(context) }),
+      greeting: greeting(context),
+      paragraphs: [t('approved')],
       facts: appointmentFacts(context),
       action: manageAction(context),
-      sections: [{ heading: 'What to bring', items: WHAT_TO_BRING }],
-      closing: ['The calendar file attached adds the appointment to your calendar.'],
+      sections: [whatToBringSection(context)],
+      closing: [t('calendarAdds')],
     },
   )
 }
@@ -435,20 +508,21 @@ export function screeningDeclinedEmail(
   context: BookingEmailContext,
   eventId: string,
 ): OutgoingEmail {
+  const t = tFor(context)
   return message(
     context,
     `booking:${context.bookingId}:screening-declined:${eventId}`,
-    `We cannot go ahead with your booking: ${context.reference}`,
+    t('declinedSubject', { reference: context.reference }),
     {
-      preview: 'About your booking',
-      greeting: `Dear ${context.patientName},`,
+      preview: t('declinedPreview'),
+      greeting: greeting(context),
       paragraphs: [
-        `We are sorry: after checking your answers, a clinician has decided that we cannot go ahead with your appointment on ${when(context)}. We have freed the time.`,
-        `If you would like to talk about it, or book a consultation instead, please call us on ${context.clinic.phone} or book at ${getEnv().APP_ORIGIN}/book.`,
+        t('declined', { when: when(context) }),
+        t('declinedTalk', { phone: context.clinic.phone, url: `${getEnv().APP_ORIGIN}/book` }),
       ],
-      facts: [{ label: 'Reference', value: context.reference }],
-      action: { label: 'You can read why on your booking page', url: context.manageUrl },
-      closing: ['The attached calendar file removes the entry from your calendar.'],
+      facts: [referenceFact(context)],
+      action: { label: t('declinedAction'), url: context.manageUrl },
+      closing: [t('calendarRemoves')],
     },
     true,
   )
@@ -458,19 +532,17 @@ export function screeningQuestionEmail(
   context: BookingEmailContext,
   eventId: string,
 ): OutgoingEmail {
+  const t = tFor(context)
   return message(
     context,
     `booking:${context.bookingId}:screening-question:${eventId}`,
-    `A question about your booking: ${context.reference}`,
+    t('questionSubject', { reference: context.reference }),
     {
-      preview: 'A clinician has a question for you',
-      greeting: `Dear ${context.patientName},`,
-      paragraphs: [
-        `Before your appointment on ${when(context)}, a clinician has a question for you.`,
-        'Your time stays reserved while we wait for your answer.',
-      ],
-      facts: [{ label: 'Reference', value: context.reference }],
-      action: { label: 'Please open your booking to read it and answer', url: context.manageUrl },
+      preview: t('questionPreview'),
+      greeting: greeting(context),
+      paragraphs: [t('question', { when: when(context) }), t('questionKept')],
+      facts: [referenceFact(context)],
+      action: { label: t('questionAction'), url: context.manageUrl },
     },
   )
 }

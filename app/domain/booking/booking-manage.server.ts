@@ -6,7 +6,7 @@ import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { consentStatusForSession } from '#app/domain/consent/consent-status.server.ts'
 import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
-import { buildAppointmentIcs } from '#app/domain/email/calendar.server.ts'
+import { appointmentCalendarText, buildAppointmentIcs } from '#app/domain/email/calendar.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { issueEmailCode, verifyEmailCode } from '#app/domain/patient/email-verification.server.ts'
 import { describeCodeProblem } from '#app/domain/patient/email-verification.rules.ts'
@@ -19,7 +19,11 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import { preparedStatement } from '#db/prepared.server.ts'
 import { bookingEvents, bookings, patients, practitioners, services } from '#db/schema/index.ts'
-import { bookingRescheduledEmail, loadBookingEmailContext } from './booking-emails.server.ts'
+import {
+  bookingLocale,
+  bookingRescheduledEmail,
+  loadBookingEmailContext,
+} from './booking-emails.server.ts'
 import { type BookingStatus } from './booking.schema.ts'
 import { isInsideCancellationWindow } from './booking.rules.ts'
 import {
@@ -105,7 +109,7 @@ export function requestManageCode(input: {
   return db.transaction(
     (tx) => {
       const match = tx
-        .select({ id: bookings.id })
+        .select({ id: bookings.id, locale: bookings.locale })
         .from(bookings)
         .innerJoin(patients, eq(patients.id, bookings.patientId))
         .where(and(eq(bookings.reference, input.reference), eq(patients.email, input.email)))
@@ -119,6 +123,8 @@ export function requestManageCode(input: {
         send: Boolean(match),
         now: input.now,
         client: input.actor,
+        // The booking's language (the clinic's default for one made before it was recorded).
+        locale: match?.locale,
       })
       return issued.ok ? { ok: true as const } : issued
     },
@@ -562,15 +568,19 @@ export function getPatientBookingCalendar(input: {
     .from(bookingEvents)
     .where(eq(bookingEvents.bookingId, booking.id))
     .all().length
+  const locale = bookingLocale(booking.locale, settings.defaultLocale)
   return buildAppointmentIcs({
     uid: `${booking.id}@${new URL(origin).hostname}`,
     sequence,
     startAt: booking.startAt,
     endAt: booking.endAt,
-    title: `Appointment at ${settings.name}`,
-    description: `Booking ${booking.reference}. Manage your booking: ${origin}/bookings. Phone ${settings.phone}.`,
+    ...appointmentCalendarText(
+      { clinicName: settings.name, reference: booking.reference, phone: settings.phone, origin },
+      locale,
+    ),
     location: settings.address,
     url: `${origin}/bookings`,
     cancelled: booking.status === 'cancelled' || booking.status === 'declined',
+    locale,
   })
 }

@@ -1,4 +1,7 @@
 import { createEvent } from 'ics'
+import { translate } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { calendarMessages } from '#app/i18n/messages/index.ts'
 
 export type AppointmentCalendarEvent = {
   /** Stable per booking, so a reschedule or cancellation updates the same calendar entry. */
@@ -12,6 +15,23 @@ export type AppointmentCalendarEvent = {
   location: string
   url: string
   cancelled?: boolean
+  /** The patient's language: the reminder alarm's words (title and description come in it). */
+  locale?: Locale
+}
+
+/** The entry's title and description in the patient's language (ADR 038). */
+export function appointmentCalendarText(
+  input: { clinicName: string; reference: string; phone: string; origin: string },
+  locale: Locale = 'en',
+): { title: string; description: string } {
+  return {
+    title: translate(calendarMessages, locale, 'title', { clinic: input.clinicName }),
+    description: translate(calendarMessages, locale, 'description', {
+      reference: input.reference,
+      url: `${input.origin}/bookings`,
+      phone: input.phone,
+    }),
+  }
 }
 
 /**
@@ -42,7 +62,7 @@ export function buildAppointmentIcs(event: AppointmentCalendarEvent): string {
       : [
           {
             action: 'display',
-            description: 'Clinic appointment tomorrow',
+            description: translate(calendarMessages, event.locale ?? 'en', 'alarm'),
             trigger: { hours: 24, before: true },
           },
         ],

@@ -10,6 +10,9 @@ import { Preview } from '@react-email/preview'
 import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
 import { renderToStaticMarkup } from 'react-dom/server'
+import { translate } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { emailsMessages } from '#app/i18n/messages/index.ts'
 
 /**
  * Every email the clinic sends, as one structured message rendered twice (docs/decisions/036):
@@ -18,15 +21,20 @@ import { renderToStaticMarkup } from 'react-dom/server'
  * be written inside the transaction that queues them.
  */
 export type EmailContent = {
+  /** The language of the email: its `lang` and the footer's words (English when not given). */
+  locale?: Locale
   /** The line mail apps show after the subject. */
   preview: string
   greeting?: string
   paragraphs: string[]
+  /** The paragraphs' language when it is not the email's (clinical text still in English). */
+  paragraphsLang?: Locale
   /** "When: …", "With: …": the facts of the appointment, as a list of label and value. */
   facts?: { label: string; value: string; href?: string }[]
   /** The main thing to do, as a button (and a link in the text part). */
   action?: { label: string; url: string }
-  sections?: { heading: string; items: string[] }[]
+  /** A section's `lang` is set when its items are in another language than the email. */
+  sections?: { heading: string; items: string[]; lang?: Locale }[]
   /** Lines after the sections, before the clinic's signature. */
   closing?: string[]
   clinic: { name: string; address: string; phone: string; email: string }
@@ -40,10 +48,17 @@ export function renderEmail(content: EmailContent): { html: string; text: string
   return { html: renderHtml(content), text: renderText(content) }
 }
 
+/** The language of a part, when it differs from the email's. */
+function otherLang(content: EmailContent, lang: Locale | undefined): Locale | undefined {
+  return lang && lang !== (content.locale ?? 'en') ? lang : undefined
+}
+
 function renderHtml(content: EmailContent): string {
+  const locale = content.locale ?? 'en'
   const paragraph = { color: TEXT, fontSize: '16px', lineHeight: '1.5', margin: '0 0 12px' }
+  const paragraphsLang = otherLang(content, content.paragraphsLang)
   const markup = renderToStaticMarkup(
-    <Html lang="en">
+    <Html lang={locale}>
       <Head>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
@@ -71,7 +86,7 @@ function renderHtml(content: EmailContent): string {
           </Heading>
           {content.greeting ? <Text style={paragraph}>{content.greeting}</Text> : null}
           {content.paragraphs.map((line) => (
-            <Text key={line} style={paragraph}>
+            <Text key={line} style={paragraph} lang={paragraphsLang}>
               {line}
             </Text>
           ))}
@@ -121,7 +136,10 @@ function renderHtml(content: EmailContent): string {
               <Heading as="h2" style={{ color: TEXT, fontSize: '17px', margin: '0 0 8px' }}>
                 {section.heading}
               </Heading>
-              <ul style={{ margin: '0 0 8px', paddingLeft: '20px' }}>
+              <ul
+                style={{ margin: '0 0 8px', paddingLeft: '20px' }}
+                lang={otherLang(content, section.lang)}
+              >
                 {section.items.map((item) => (
                   <li key={item} style={{ color: TEXT, fontSize: '16px', lineHeight: '1.5' }}>
                     {item}
@@ -141,7 +159,7 @@ function renderHtml(content: EmailContent): string {
             <br />
             {content.clinic.address}
             <br />
-            Phone{' '}
+            {translate(emailsMessages, locale, 'phone')}{' '}
             <Link
               href={`tel:${content.clinic.phone.replace(/[^+\d]/g, '')}`}
               style={{ color: BRAND }}
@@ -171,6 +189,7 @@ function renderText(content: EmailContent): string {
     lines.push(...section.items.map((item) => `- ${item}`))
   }
   lines.push(...(content.closing ?? []))
-  lines.push('', content.clinic.name, content.clinic.address, `Phone ${content.clinic.phone}`)
+  const phone = translate(emailsMessages, content.locale ?? 'en', 'phone')
+  lines.push('', content.clinic.name, content.clinic.address, `${phone} ${content.clinic.phone}`)
   return lines.join('\n')
 }

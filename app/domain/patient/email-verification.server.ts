@@ -12,6 +12,7 @@ import {
   recordLimitRefusal,
 } from '#app/domain/limits/limits.server.ts'
 import { LIMITS } from '#app/domain/limits/limits.rules.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { type Tx } from '#db/client.server.ts'
 import { emailVerifications } from '#db/schema/index.ts'
 import { type CodeCheck, CODE_VALID_MINUTES, judgeCode } from './email-verification.rules.ts'
@@ -67,6 +68,8 @@ export function issueEmailCode(
     send: boolean
     now: Date
     client: CodeClient
+    /** The language of the email: the draft's or the booking's; null: the clinic's default. */
+    locale?: Locale | null
   },
 ): CodeRequest {
   const limits = codeLimits({ ...input, ipAddress: input.client.ipAddress })
@@ -97,14 +100,16 @@ export function issueEmailCode(
     })
     .run()
   if (input.send) {
+    const settings = getClinicSettings()
     enqueueEmail(
       tx,
       verificationCodeEmail({
         verificationId,
         to: input.email,
         code,
-        clinic: clinicContactOf(getClinicSettings()),
+        clinic: clinicContactOf(settings),
         minutesValid: CODE_VALID_MINUTES,
+        locale: input.locale ?? settings.defaultLocale,
       }),
       input.now,
     )

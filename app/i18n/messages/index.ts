@@ -3,10 +3,14 @@ import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
 import confirmationEn from './confirmation.en.ts'
 import confirmationIt from './confirmation.it.ts'
+import calendarEn from './calendar.en.ts'
+import calendarIt from './calendar.it.ts'
 import datesEn from './dates.en.ts'
 import detailsEn from './details.en.ts'
 import detailsIt from './details.it.ts'
 import datesIt from './dates.it.ts'
+import emailsEn from './emails.en.ts'
+import emailsIt from './emails.it.ts'
 import errorsEn from './errors.en.ts'
 import errorsIt from './errors.it.ts'
 import formsEn from './forms.en.ts'
@@ -49,6 +53,8 @@ export const manageMessages = { en: manageEn, it: manageIt } satisfies Catalogue
 export const formsMessages = { en: formsEn, it: formsIt } satisfies Catalogue
 export const detailsMessages = { en: detailsEn, it: detailsIt } satisfies Catalogue
 export const verifyMessages = { en: verifyEn, it: verifyIt } satisfies Catalogue
+export const emailsMessages = { en: emailsEn, it: emailsIt } satisfies Catalogue
+export const calendarMessages = { en: calendarEn, it: calendarIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -66,4 +72,6 @@ export const ALL_CATALOGUES = {
   forms: formsMessages,
   details: detailsMessages,
   verify: verifyMessages,
+  emails: emailsMessages,
+  calendar: calendarMessages,
 } as const

@@ -54,6 +54,7 @@ export function saveDraftDetails(input: {
           send: true,
           now: input.now,
           client: input.actor,
+          locale: draft.locale,
         })
         if (!issued.ok) return issued
       }

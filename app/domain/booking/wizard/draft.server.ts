@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import { preparedStatement } from '#db/prepared.server.ts'
 import { bookingDrafts, bookings, services } from '#db/schema/index.ts'
@@ -66,11 +67,16 @@ export function getServiceRow(db: Tx | Db, id: string) {
   return serviceByIdQuery(db).get({ id })
 }
 
-/** Starts (or restarts) the wizard with a treatment; a previous hold of this session is let go. */
+/**
+ * Starts (or restarts) the wizard with a treatment; a previous hold of this session is let go.
+ * The draft records the language of the page it was started on: the email code and, through the
+ * booking, every later email speak it.
+ */
 export function startBookingDraft(input: {
   session: PatientSession
   serviceId: string
   now: Date
+  locale?: Locale
 }): { ok: true; next: string } | { ok: false; reason: 'unknown-service' } {
   const db = getDb()
   return db.transaction(
@@ -90,6 +96,7 @@ export function startBookingDraft(input: {
         .values({
           sessionTokenHash: input.session.tokenHash,
           serviceId: service.id,
+          locale: input.locale ?? 'en',
           createdAt: input.now,
         })
         .run()

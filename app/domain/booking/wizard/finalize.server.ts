@@ -199,7 +199,11 @@ function finalizeDraft(
   }
   const fresh = tx.select().from(bookings).where(eq(bookings.id, booking.id)).get()!
   const courseSessionNumber = countEarlierCourseSessions(tx, patient.id, service.id, booking.id) + 1
-  tx.update(bookings).set({ courseSessionNumber }).where(eq(bookings.id, booking.id)).run()
+  // The booking keeps the draft's language: every email about it speaks it (ADR 038).
+  tx.update(bookings)
+    .set({ courseSessionNumber, locale: draft.locale })
+    .where(eq(bookings.id, booking.id))
+    .run()
   // Any rule asking for a clinician: the time is kept, and the booking waits for their decision.
   const needsReview = screening.submission?.outcome === 'review'
   const changed = changeBookingStatus(tx, {

@@ -40,6 +40,7 @@ export function resendBookingCode(input: {
         send: true,
         now: input.now,
         client: input.actor,
+        locale: draft.locale,
       })
       return issued.ok ? { ok: true as const } : issued
     },
