@@ -13,7 +13,11 @@ test('50 patients asking for one slot at once get exactly one hold; the rest hea
   db.close()
 
   const contexts = await Promise.all(
-    Array.from({ length: ATTEMPTS }, () => playwrightRequest.newContext({ baseURL })),
+    // Plain HTTP clients send no Accept-Language, so they would get the clinic's default
+    // (Italian); the test reads the English answers.
+    Array.from({ length: ATTEMPTS }, () =>
+      playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { 'Accept-Language': 'en' } }),
+    ),
   )
   try {
     for (const context of contexts) {

@@ -99,8 +99,13 @@ test.describe('an Italian patient giving their details @no-js', () => {
     await expect(page.getByRole('button', { name: 'chiedi un nuovo codice' })).toBeVisible()
     await expectAccessible(page)
 
-    const mail = await waitForEmail({ to: email, subject: /Your email code for/, after: before })
-    const code = /Your code is (\d{6})/.exec(mail.text)![1]!
+    // The booking was started in Italian, so its email code comes in Italian too.
+    const mail = await waitForEmail({
+      to: email,
+      subject: /Il tuo codice email per/,
+      after: before,
+    })
+    const code = /Il tuo codice è (\d{6})/.exec(mail.text)![1]!
     const codeBox = page.getByLabel('Codice ricevuto per email')
 
     await codeBox.fill('12')
