@@ -109,3 +109,29 @@ export function moveBookingToNow(reference: string): string {
   db.close()
   return row.id
 }
+
+/**
+ * The Italian time step's first day with free times ("3 orari"), pressing "Giorni dopo →" until
+ * a week has one.
+ */
+export async function italianDayWithTimes(page: Page) {
+  const days = page.getByRole('region', { name: 'Scegli un giorno' })
+  const withTimes = () => days.getByRole('link', { name: /\d+ orar(io|i)$/ })
+  for (let week = 0; week < 8; week++) {
+    if ((await withTimes().count()) > 0) return withTimes().first()
+    const shown = page.url()
+    await days.getByRole('link', { name: 'Giorni dopo →' }).click()
+    await page.waitForURL((url) => url.href !== shown)
+  }
+  throw new Error('no week in the next eight with free times')
+}
+
+/** On the Italian time step: holds the first free time of the first day that has one. */
+export async function holdFirstItalianTime(page: Page) {
+  await (await italianDayWithTimes(page)).click()
+  await page
+    .getByRole('region', { name: /^Scegli un orario per/ })
+    .getByRole('button')
+    .first()
+    .click()
+}

@@ -1,4 +1,4 @@
-import { uniqueEmail } from '../booking-utils.ts'
+import { holdFirstItalianTime, uniqueEmail } from '../booking-utils.ts'
 import { waitForEmail } from '../mail-utils.ts'
 import { expect, expectAccessible, test } from '../playwright-utils.ts'
 import { answerHealthQuestions } from '../screening-utils.ts'
@@ -18,18 +18,7 @@ test.describe('an Italian patient giving their details @no-js', () => {
       .click()
     await answerHealthQuestions(page)
     await page.getByRole('link', { name: 'Choose a day and time' }).click()
-    const days = page.getByRole('region', { name: 'Scegli un giorno' })
-    let dayWithTimes = days.getByRole('link', { name: /\d+ orar(io|i)$/ })
-    while ((await dayWithTimes.count()) === 0) {
-      await days.getByRole('link', { name: 'Giorni dopo →' }).click()
-      dayWithTimes = days.getByRole('link', { name: /\d+ orar(io|i)$/ })
-    }
-    await dayWithTimes.first().click()
-    await page
-      .getByRole('region', { name: /^Scegli un orario per/ })
-      .getByRole('button')
-      .first()
-      .click()
+    await holdFirstItalianTime(page)
 
     // The details step.
     await expect(page.getByRole('heading', { level: 1, name: 'I tuoi dati' })).toBeVisible()

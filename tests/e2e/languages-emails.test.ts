@@ -1,3 +1,4 @@
+import { holdFirstItalianTime } from '../booking-utils.ts'
 import { waitForEmail } from '../mail-utils.ts'
 import { expect, expectAccessible, test } from '../playwright-utils.ts'
 import { answerHealthQuestions } from '../screening-utils.ts'
@@ -25,18 +26,7 @@ test.describe('an Italian patient’s emails @no-js', () => {
       page.getByRole('heading', { level: 1, name: 'Scegli giorno e orario' }),
     ).toBeVisible()
     await expectAccessible(page)
-    const days = page.getByRole('region', { name: 'Scegli un giorno' })
-    let dayWithTimes = days.getByRole('link', { name: /\d+ orar(io|i)$/ })
-    while ((await dayWithTimes.count()) === 0) {
-      await days.getByRole('link', { name: 'Giorni dopo →' }).click()
-      dayWithTimes = days.getByRole('link', { name: /\d+ orar(io|i)$/ })
-    }
-    await dayWithTimes.first().click()
-    await page
-      .getByRole('region', { name: /^Scegli un orario per/ })
-      .getByRole('button')
-      .first()
-      .click()
+    await holdFirstItalianTime(page)
 
     // The details step (its words may be English or Italian while it is being translated).
     await expect(page.locator('html')).toHaveAttribute('lang', 'it')

@@ -1,3 +1,4 @@
+import { italianDayWithTimes } from '../booking-utils.ts'
 import { answerHealthQuestions } from '../screening-utils.ts'
 import { expect, expectAccessible, test } from '../playwright-utils.ts'
 
@@ -93,14 +94,9 @@ test.describe('an Italian patient choosing a time @no-js', () => {
     await expectAccessible(page)
 
     // Days are named in Italian ("gio 10 dic"); a day with times says how many ("3 orari").
-    const days = page.getByRole('region', { name: 'Scegli un giorno' })
-    let dayWithTimes = days.getByRole('link', { name: /\d+ orar(io|i)$/ })
-    while ((await dayWithTimes.count()) === 0) {
-      await days.getByRole('link', { name: 'Giorni dopo →' }).click()
-      dayWithTimes = days.getByRole('link', { name: /\d+ orar(io|i)$/ })
-    }
-    await expect(dayWithTimes.first()).toHaveText(/^(lun|mar|mer|gio|ven|sab|dom) \d{1,2} \w{3}/)
-    await dayWithTimes.first().click()
+    const dayWithTimes = await italianDayWithTimes(page)
+    await expect(dayWithTimes).toHaveText(/^(lun|mar|mer|gio|ven|sab|dom) \d{1,2} \w{3}/)
+    await dayWithTimes.click()
     const times = page.getByRole('region', {
       name: /^Scegli un orario per (lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) \d{1,2} \w+ \d{4}$/,
     })
