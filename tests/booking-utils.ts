@@ -47,6 +47,8 @@ export async function holdFirstOfferedTime(page: Page) {
 export async function bookSkinBoostAsPatient(
   page: Page,
   who: { name: string; email: string; practitioner: string },
+  /** Which day with free times to take (0: the first), to keep apart from other tests' days. */
+  dayIndex = 0,
 ): Promise<string> {
   await page.goto('/book')
   await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
@@ -54,7 +56,7 @@ export async function bookSkinBoostAsPatient(
   await page.getByRole('link', { name: 'Choose a day and time' }).click()
   await page.getByRole('radio', { name: who.practitioner }).check()
   await page.getByRole('button', { name: 'Show times' }).click()
-  await chooseDayWithTimes(page)
+  await chooseDayWithTimes(page, dayIndex)
   await holdFirstOfferedTime(page)
   await page.getByLabel('Full name').fill(who.name)
   await page.getByLabel('Email').fill(who.email)

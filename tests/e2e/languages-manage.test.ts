@@ -1,9 +1,6 @@
 import { type Page } from '@playwright/test'
-import { chooseDayWithTimes, holdFirstOfferedTime, uniqueEmail } from '../booking-utils.ts'
-import { passCheck, sign } from '../consent-utils.ts'
-import { waitForEmail } from '../mail-utils.ts'
+import { bookSkinBoostAsPatient, uniqueEmail } from '../booking-utils.ts'
 import { expect, expectAccessible, test } from '../playwright-utils.ts'
-import { answerHealthQuestions } from '../screening-utils.ts'
 
 /** The page is in Italian and passes the accessibility check. */
 async function expectItalianPage(page: Page, heading: string) {
@@ -16,31 +13,10 @@ async function expectItalianPage(page: Page, heading: string) {
  * Books the skin boost through the wizard in English (its later steps speak English only for
  * now), on the third day with free times: far enough ahead to be cancelled and moved online.
  */
+/** Books through the wizard in English (the helpers read English), in this browser. */
 async function bookInEnglish(page: Page, name: string, email: string): Promise<string> {
   await page.goto('/language?to=en&redirectTo=/book')
-  await page.getByRole('button', { name: 'Choose Cosmetic skin boost' }).click()
-  await answerHealthQuestions(page)
-  await page.getByRole('link', { name: 'Choose a day and time' }).click()
-  await chooseDayWithTimes(page, 2)
-  await holdFirstOfferedTime(page)
-  await page.getByLabel('Full name').fill(name)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Mobile phone').fill('+39 333 123 4567')
-  const before = new Date()
-  await page.getByRole('button', { name: 'Continue' }).click()
-  const mail = await waitForEmail({ to: email, subject: /Your email code for/, after: before })
-  await page.getByLabel('Code from the email').fill(/Your code is (\d{6})/.exec(mail.text)![1]!)
-  await page.getByRole('button', { name: 'Check the code and continue' }).click()
-  await passCheck(page)
-  await sign(page, name, 'Sign and book')
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Your booking is confirmed' }),
-  ).toBeVisible()
-  const reference = (await page.getByText(/Your reference is DD-/).textContent())?.match(
-    /DD-[0-9A-Z]{6}/,
-  )?.[0]
-  expect(reference).toBeTruthy()
-  return reference!
+  return bookSkinBoostAsPatient(page, { name, email, practitioner: 'Anyone available' }, 2)
 }
 
 test.describe('an Italian patient finding and managing a booking @no-js', () => {
