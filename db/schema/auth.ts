@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { STAFF_ROLES } from '#app/domain/auth/auth.schema.ts'
 import { MFA_STATUSES, SESSION_AUTH_LEVELS } from '#app/domain/auth/mfa.schema.ts'
+import { LOCALES } from '#app/i18n/locales.ts'
 import { createdAt, enumCheck, id, instant, updatedAt } from './columns.ts'
 
 /** Staff sign-in identities. Patients never have a password (they prove their email by code). */
@@ -14,10 +15,15 @@ export const users = sqliteTable(
     passwordHash: text().notNull(),
     isActive: integer({ mode: 'boolean' }).notNull().default(true),
     passwordChangedAt: instant().notNull(),
+    /** The language this person works in (their profile); null: the clinic's default (ADR 038). */
+    locale: text({ enum: LOCALES }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [check('users_email_lower', sql`${table.email} = lower(${table.email})`)],
+  (table) => [
+    check('users_email_lower', sql`${table.email} = lower(${table.email})`),
+    check('users_locale', enumCheck(table.locale, LOCALES)),
+  ],
 )
 
 export const userRoles = sqliteTable(

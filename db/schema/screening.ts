@@ -6,6 +6,7 @@ import {
   SCREENING_OUTCOMES,
   SUBMISSION_SOURCES,
 } from '#app/domain/screening/screening.schema.ts'
+import { LOCALES } from '#app/i18n/locales.ts'
 import { users } from './auth.ts'
 import { bookings, patients } from './booking.ts'
 import { createdAt, enumCheck, id, instant } from './columns.ts'
@@ -61,9 +62,12 @@ export const screeningSubmissions = sqliteTable(
     bookingId: text().references(() => bookings.id, { onDelete: 'restrict' }),
     /** 1 for the booking's first answers, then 2, 3… for each update. */
     bookingVersion: integer(),
+    /** The language the questions were asked in (answers made before 0019 were all English). */
+    locale: text({ enum: LOCALES }).notNull().default('en'),
     submittedAt: instant().notNull(),
   },
   (table) => [
+    check('screening_submissions_locale', enumCheck(table.locale, LOCALES)),
     check('screening_submissions_outcome', enumCheck(table.outcome, SCREENING_OUTCOMES)),
     check('screening_submissions_source', enumCheck(table.source, SUBMISSION_SOURCES)),
     check(
