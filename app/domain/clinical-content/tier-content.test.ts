@@ -1,14 +1,22 @@
 import { describe, expect, test } from 'vitest'
 import { ConsentContentSchema } from '#app/domain/consent/consent.schema.ts'
 import { renderConsentText } from '#app/domain/consent/consent-text.rules.ts'
-import { MAX_READING_GRADE, readingGrade } from '#app/domain/shared/readability.rules.ts'
+import {
+  gulpeaseIndex,
+  MAX_READING_GRADE,
+  MIN_GULPEASE_INDEX,
+  readingGrade,
+} from '#app/domain/shared/readability.rules.ts'
 import { consentContentFor, missingTierParts, tierParts } from './consent-content.ts'
 import {
+  aftercareMessage,
   COLD_SORE_REMINDER,
   CONTENT_TIERS,
   coursePlanText,
   preVisitAdvice,
+  sharedClinicalText,
   stageLine,
+  type TierContent,
   tierContent,
   tierText,
   visitLengthLine,
@@ -135,4 +143,67 @@ describe('pre-visit advice', () => {
   test('the cold-sore reminder reads at grade 8 and names no other health detail', () => {
     expect(readingGrade(COLD_SORE_REMINDER)).toBeLessThanOrEqual(MAX_READING_GRADE)
   })
+})
+
+describe.each(CONTENT_TIERS)('the %s tier in Italian', (tier) => {
+  const english = tierContent(tier, 'en')
+  const italian = tierContent(tier, 'it')
+
+  test('has the same structure as the English: stages, days, pictures and as many rules', () => {
+    const shape = (content: TierContent) => ({
+      depth: content.depth.replace(/[^\d]/g, ''),
+      stages: content.stages.map((stage) => ({
+        key: stage.key,
+        fromDay: stage.fromDay,
+        toDay: stage.toDay,
+        picture: stage.picture,
+        digits: stage.text.replace(/[^\d]/g, ''),
+        do: stage.do.length,
+        avoid: stage.avoid.length,
+      })),
+      aftercare: content.aftercare.map((rule) => rule.replace(/[^\d]/g, '')),
+      sun: content.sun.map((rule) => rule.replace(/[^\d]/g, '')),
+      whenToCall: content.whenToCall.map((rule) => rule.replace(/[^\d]/g, '')),
+      course: content.course,
+      preVisit: content.preVisit.map((rule) => rule.replace(/[^\d]/g, '')),
+    })
+    expect(shape(italian)).toEqual(shape(english))
+    expect(coursePlanText(tier, 'it').replace(/[^\d]/g, '')).toBe(
+      coursePlanText(tier, 'en').replace(/[^\d]/g, ''),
+    )
+  })
+
+  test('reads at a Gulpease index of 60 or more, all together and sentence by sentence', () => {
+    expect(gulpeaseIndex(tierText(tier, 'it'))).toBeGreaterThanOrEqual(MIN_GULPEASE_INDEX)
+    for (const line of tierText(tier, 'it').split('\n'))
+      expect(gulpeaseIndex(line), line).toBeGreaterThanOrEqual(MIN_GULPEASE_INDEX)
+  })
+
+  test('keeps the words a patient must not miss', () => {
+    expect(italian.sun.join(' ')).toMatch(/SPF 50/)
+    expect(italian.whenToCall.join(' ')).toMatch(/febbre/)
+    expect(italian.whenToCall.join(' ')).toMatch(/più scura/)
+    expect(coursePlanText(tier, 'it')).toMatch(/da 2 a 3 sedute all’anno/)
+    expect(visitLengthLine(75, 'it')).toBe('Calcola 75 minuti per la visita.')
+    expect(aftercareMessage(tier, 3, 'it').subject).toBe(
+      'La tua pelle dopo il trattamento: giorno 3',
+    )
+  })
+})
+
+test('the shared sentences have the same parts in both languages, and the Italian reads at Gulpease 60', () => {
+  const en = sharedClinicalText('en')
+  const it = sharedClinicalText('it')
+  expect(it.needlingKinds.length).toBe(en.needlingKinds.length)
+  expect(it.consultationPreVisit.length).toBe(en.consultationPreVisit.length)
+  expect(it.needlingKinds.join(' ').replace(/[^\d]/g, '')).toBe(
+    en.needlingKinds.join(' ').replace(/[^\d]/g, ''),
+  )
+  for (const line of [
+    it.intactSkinRule,
+    ...it.needlingKinds,
+    it.coldSoreReminder,
+    ...it.consultationPreVisit,
+  ])
+    expect(gulpeaseIndex(line), line).toBeGreaterThanOrEqual(MIN_GULPEASE_INDEX)
 })

@@ -7,8 +7,12 @@
  *
  * Written from docs/clinical-reference.md 2.2–2.4 and 3, in plain words (grade 8 or lower).
  * General advice only: nothing here is about one patient, so the parts marked for email may be
- * emailed. Client-safe: no imports.
+ * emailed. Each text exists in English (here) and Italian (tier-content.it.ts), with the same
+ * structure; tier-content.test.ts compares them. Client-safe: no server imports.
  */
+
+import { type Locale } from '#app/i18n/locales.ts'
+import { COSMETIC_IT, MEDICAL_IT, SHARED_IT } from './tier-content.it.ts'
 
 export type ContentTier = 'medical' | 'cosmetic'
 export const CONTENT_TIERS: readonly ContentTier[] = ['medical', 'cosmetic']
@@ -259,10 +263,14 @@ const COSMETIC: TierContent = {
   preVisit: PRE_VISIT,
 }
 
-const CONTENT: Record<ContentTier, TierContent> = { medical: MEDICAL, cosmetic: COSMETIC }
+const CONTENT: Record<Locale, Record<ContentTier, TierContent>> = {
+  en: { medical: MEDICAL, cosmetic: COSMETIC },
+  it: { medical: MEDICAL_IT, cosmetic: COSMETIC_IT },
+}
 
-export function tierContent(tier: ContentTier): TierContent {
-  return CONTENT[tier]
+/** A tier's content in a language (English when none is named: the text the clinic wrote first). */
+export function tierContent(tier: ContentTier, locale: Locale = 'en'): TierContent {
+  return CONTENT[locale][tier]
 }
 
 /** Consultations: nothing is needled, so only this. */
@@ -289,16 +297,41 @@ export const NEEDLING_KINDS = [
   'Home rollers are not the same either. Their needles are blunt and short. They cannot do what this treatment does.',
 ] as const
 
+/** The sentences above in each language (the Italian ones are in tier-content.it.ts). */
+export type SharedClinicalText = {
+  intactSkinRule: string
+  needlingKinds: readonly string[]
+  coldSoreReminder: string
+  consultationPreVisit: readonly string[]
+}
+
+const SHARED: Record<Locale, SharedClinicalText> = {
+  en: {
+    intactSkinRule: INTACT_SKIN_RULE,
+    needlingKinds: NEEDLING_KINDS,
+    coldSoreReminder: COLD_SORE_REMINDER,
+    consultationPreVisit: CONSULTATION_PRE_VISIT,
+  },
+  it: SHARED_IT,
+}
+
+export function sharedClinicalText(locale: Locale = 'en'): SharedClinicalText {
+  return SHARED[locale]
+}
+
 /* ------------------------------------------------------------------ render helpers */
 
-function range({ min, max }: { min: number; max: number }): string {
-  return min === max ? String(min) : `${min} to ${max}`
+function range({ min, max }: { min: number; max: number }, locale: Locale): string {
+  if (min === max) return String(min)
+  return locale === 'it' ? `da ${min} a ${max}` : `${min} to ${max}`
 }
 
 /** "Most people need a course of 3 to 6 sessions, about 4 weeks apart. After that, …" */
-export function coursePlanText(tier: ContentTier): string {
-  const { course } = tierContent(tier)
-  return `Most people have a course of ${range(course.sessions)} sessions, ${course.intervalWeeks} weeks apart. After that, ${range(course.maintenancePerYear)} sessions a year help keep the results.`
+export function coursePlanText(tier: ContentTier, locale: Locale = 'en'): string {
+  const { course } = tierContent(tier, locale)
+  if (locale === 'it')
+    return `Di solito servono ${range(course.sessions, locale)} sedute, a ${course.intervalWeeks} settimane l’una dall’altra. Dopo, ${range(course.maintenancePerYear, locale)} sedute all’anno aiutano a mantenere i risultati.`
+  return `Most people have a course of ${range(course.sessions, locale)} sessions, ${course.intervalWeeks} weeks apart. After that, ${range(course.maintenancePerYear, locale)} sessions a year help keep the results.`
 }
 
 /** A healing stage as one line of text: "Days 1 to 3: Redness fades. The redness …". */
@@ -307,8 +340,10 @@ export function stageLine(stage: HealingStage): string {
 }
 
 /** How long to allow for the visit: from the booked service, never a fixed "about an hour". */
-export function visitLengthLine(minutes: number): string {
-  return `Allow ${minutes} minutes for the visit.`
+export function visitLengthLine(minutes: number, locale: Locale = 'en'): string {
+  return locale === 'it'
+    ? `Calcola ${minutes} minuti per la visita.`
+    : `Allow ${minutes} minutes for the visit.`
 }
 
 /**
@@ -319,14 +354,17 @@ export function preVisitAdvice(input: {
   tier: ContentTier
   isConsultation: boolean
   visitMinutes: number
+  locale?: Locale
 }): string[] {
-  if (input.isConsultation) return [...CONSULTATION_PRE_VISIT, visitLengthLine(input.visitMinutes)]
-  return [...tierContent(input.tier).preVisit, visitLengthLine(input.visitMinutes)]
+  const locale = input.locale ?? 'en'
+  const visitLength = visitLengthLine(input.visitMinutes, locale)
+  if (input.isConsultation) return [...sharedClinicalText(locale).consultationPreVisit, visitLength]
+  return [...tierContent(input.tier, locale).preVisit, visitLength]
 }
 
 /** The healing stage that a day after the treatment (day 0) falls in. */
-export function stageOnDay(tier: ContentTier, day: number): HealingStage {
-  const { stages } = tierContent(tier)
+export function stageOnDay(tier: ContentTier, day: number, locale: Locale = 'en'): HealingStage {
+  const { stages } = tierContent(tier, locale)
   return stages.find((s) => day >= s.fromDay && (s.toDay === null || day <= s.toDay)) ?? stages[0]!
 }
 
@@ -337,23 +375,27 @@ export function stageOnDay(tier: ContentTier, day: number): HealingStage {
 export function aftercareMessage(
   tier: ContentTier,
   day: 1 | 3 | 7,
+  locale: Locale = 'en',
 ): { subject: string; lines: string[] } {
-  const stage = stageOnDay(tier, day)
+  const stage = stageOnDay(tier, day, locale)
   return {
-    subject: `Your skin after the treatment: day ${day}`,
+    subject:
+      locale === 'it'
+        ? `La tua pelle dopo il trattamento: giorno ${day}`
+        : `Your skin after the treatment: day ${day}`,
     lines: [stage.text, ...stage.do],
   }
 }
 
-/** Every sentence a patient reads from a tier, for the reading-grade test. */
-export function tierText(tier: ContentTier): string {
-  const content = tierContent(tier)
+/** Every sentence a patient reads from a tier, for the readability tests of each language. */
+export function tierText(tier: ContentTier, locale: Locale = 'en'): string {
+  const content = tierContent(tier, locale)
   return [
     ...content.stages.flatMap((s) => [stageLine(s), ...s.do, ...s.avoid]),
     ...content.aftercare,
     ...content.sun,
     ...content.whenToCall,
-    coursePlanText(tier),
+    coursePlanText(tier, locale),
     ...content.preVisit,
   ].join('\n')
 }
