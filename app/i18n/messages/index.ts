@@ -23,6 +23,8 @@ import limitsIt from './limits.it.ts'
 import manageEn from './manage.en.ts'
 import manageIt from './manage.it.ts'
 import layoutIt from './layout.it.ts'
+import patientsEn from './patients.en.ts'
+import patientsIt from './patients.it.ts'
 import servicesEn from './services.en.ts'
 import timeEn from './time.en.ts'
 import timeIt from './time.it.ts'
@@ -55,6 +57,7 @@ export const detailsMessages = { en: detailsEn, it: detailsIt } satisfies Catalo
 export const verifyMessages = { en: verifyEn, it: verifyIt } satisfies Catalogue
 export const emailsMessages = { en: emailsEn, it: emailsIt } satisfies Catalogue
 export const calendarMessages = { en: calendarEn, it: calendarIt } satisfies Catalogue
+export const patientsMessages = { en: patientsEn, it: patientsIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -74,4 +77,5 @@ export const ALL_CATALOGUES = {
   verify: verifyMessages,
   emails: emailsMessages,
   calendar: calendarMessages,
+  patients: patientsMessages,
 } as const

@@ -1,0 +1,16 @@
+import * as z from 'zod'
+import { translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { patientsMessages } from '#app/i18n/messages/index.ts'
+
+/** The search box of /staff/patients: one schema in the browser and in the loader. */
+export function patientSearchSchema(locale: Locale = 'en') {
+  const t = translator(patientsMessages, locale)
+  return z.object({
+    q: z
+      .string({ error: t('queryTooShort') })
+      .trim()
+      .min(2, { error: t('queryTooShort') })
+      .max(100, { error: t('queryTooLong') }),
+  })
+}
