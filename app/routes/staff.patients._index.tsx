@@ -58,7 +58,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         bookingCount: patient.bookingCount,
         next: patient.next
           ? {
-              bookingId: patient.next.bookingId,
               serviceName: patient.next.serviceName,
               when: formatDateAndTime(patient.next.startAt, timeZone, locale),
               status: patient.next.status,
@@ -115,7 +114,9 @@ export default function PatientSearchRoute() {
                 <tbody>
                   {search.results.map((patient) => (
                     <tr key={patient.id}>
-                      <th scope="row">{patient.fullName}</th>
+                      <th scope="row">
+                        <Link to={`/staff/patients/${patient.id}`}>{patient.fullName}</Link>
+                      </th>
                       <td>{patient.born}</td>
                       <td>
                         {patient.email}
@@ -125,12 +126,10 @@ export default function PatientSearchRoute() {
                       <td>
                         {patient.next ? (
                           <>
-                            <Link to={`/staff/bookings/${patient.next.bookingId}`}>
-                              {t('nextBooking', {
-                                service: patient.next.serviceName,
-                                when: patient.next.when,
-                              })}
-                            </Link>{' '}
+                            {t('nextBooking', {
+                              service: patient.next.serviceName,
+                              when: patient.next.when,
+                            })}{' '}
                             ({status(`status.${patient.next.status}`)})
                           </>
                         ) : (

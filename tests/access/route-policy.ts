@@ -131,6 +131,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'staff.security': { loader: STAFF, action: STAFF },
   'staff.agenda': { loader: STAFF, action: NONE },
   'staff.patients._index': { loader: STAFF, action: NONE },
+  'staff.patients.$patientId': { loader: STAFF, action: NONE },
   'staff.reviews._index': { loader: CLINICIAN, action: NONE },
   'staff.reviews.$bookingId': { loader: CLINICIAN, action: CLINICIAN },
   'staff.bookings.$bookingId._index': { loader: CLINICIAN, action: CLINICIAN },

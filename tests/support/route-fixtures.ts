@@ -107,7 +107,7 @@ export async function buildWorld(now = new Date()): Promise<World> {
   const cookieB = await verifiedPatientCookie(PATIENT_B.email)
 
   const booking = db
-    .select({ id: bookings.id, reference: bookings.reference })
+    .select({ id: bookings.id, reference: bookings.reference, patientId: bookings.patientId })
     .from(bookings)
     .where(eq(bookings.reference, a.reference))
     .get()!
@@ -153,6 +153,7 @@ export async function buildWorld(now = new Date()): Promise<World> {
       practitionerId: practitioner.id,
       serviceId: service.id,
       photoKey: portrait.photoKey!,
+      patientId: booking.patientId!,
     },
     booking,
     patientA: { tokenHash: cookieA.tokenHash, email: PATIENT.email },

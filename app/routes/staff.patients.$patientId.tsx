@@ -1,0 +1,253 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { TableHead } from '#app/components/table-head.tsx'
+import { getClinicPhoneCountry, getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
+import { type ChartEntry } from '#app/domain/patients/patient-chart.rules.ts'
+import { getPatientChart, type ChartBooking } from '#app/domain/patients/patient-chart.server.ts'
+import { ageOn, localDateOf } from '#app/domain/shared/calendar.rules.ts'
+import { formatPhone } from '#app/domain/shared/phone.rules.ts'
+import { translate, type Translator } from '#app/i18n/catalogue.ts'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { manageMessages, patientsMessages } from '#app/i18n/messages/index.ts'
+import { staffActorOf } from '#app/utils/admin-responses.server.ts'
+import { formatCalendarDate, formatDateAndTime, formatDateInZone } from '#app/utils/format.ts'
+import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ['clinician', 'admin'])
+  const locale = await requestLocale(request)
+  const now = new Date()
+  const chart = getPatientChart({
+    patientId: params.patientId ?? '',
+    actor: staffActorOf(user, context),
+    now,
+    locale,
+  })
+  if (!chart) throw data({ message: 'No such patient.' }, { status: 404 })
+  const { timeZone } = getClinicSettings()
+  const booking = (b: ChartBooking) => ({
+    id: b.id,
+    reference: b.reference,
+    when: formatDateAndTime(b.startAt, b.timeZone, locale),
+    serviceName: b.serviceName,
+    practitionerName: b.practitionerName,
+    status: b.status,
+    kind: b.kind,
+    screening: b.screening,
+    consent: b.consent,
+    blockers: b.blockers,
+  })
+  return {
+    title: translate(patientsMessages, locale, 'chartTitle'),
+    // The visit pages are the clinician's; others see the booking without a link.
+    canOpenVisits: user.roles.includes('clinician'),
+    patient: {
+      fullName: chart.patient.fullName,
+      email: chart.patient.email,
+      phone: formatPhone(chart.patient.phone, getClinicPhoneCountry()),
+      born: formatCalendarDate(chart.patient.dateOfBirth, locale),
+      age: ageOn(chart.patient.dateOfBirth, localDateOf(now.getTime(), timeZone)),
+    },
+    upcoming: chart.upcoming.map(booking),
+    past: chart.past.map(booking),
+    courses: chart.courses.map((course) => ({
+      tier: course.tier,
+      done: course.done,
+      booked: course.booked,
+      planned:
+        course.plan.min === course.plan.max
+          ? String(course.plan.min)
+          : `${course.plan.min}–${course.plan.max}`,
+      weeks: course.intervalWeeks,
+      nextFrom:
+        course.nextFrom === null ? null : formatDateInZone(course.nextFrom, timeZone, locale),
+    })),
+    timeline: chart.timeline.map((entry) => ({
+      ...entry,
+      when: formatDateAndTime(entry.at, timeZone, locale),
+    })),
+  }
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+type ShownBooking = Loaded['upcoming'][number]
+
+function entryText(
+  entry: ChartEntry,
+  t: Translator<keyof (typeof patientsMessages)['en']>,
+  status: Translator<keyof (typeof manageMessages)['en']>,
+): string {
+  switch (entry.kind) {
+    case 'booked':
+      return t('entry.booked', { by: entry.by, reference: entry.reference })
+    case 'status_changed':
+      return t('entry.status_changed', {
+        reference: entry.reference,
+        status: status(`status.${entry.to}`),
+      })
+    case 'moved':
+      return t('entry.moved', { reference: entry.reference })
+    case 'screening':
+      return t('entry.screening', { reference: entry.reference, outcome: entry.outcome })
+    case 'consent_signed':
+      return t('entry.consent_signed', { reference: entry.reference, version: entry.version })
+    case 'consent_countersigned':
+      return t('entry.consent_countersigned', { reference: entry.reference })
+    case 'consent_withdrawn':
+      return t('entry.consent_withdrawn', { reference: entry.reference })
+    case 'checked_in':
+      return t('entry.checked_in', { reference: entry.reference })
+    case 'treatment_recorded':
+      return t('entry.treatment_recorded', { reference: entry.reference })
+    case 'message':
+      return t('entry.message', { sent: entry.sent ? 'yes' : 'no', subject: entry.subject })
+  }
+}
+
+function BookingsTable({
+  bookings,
+  upcoming,
+  canOpenVisits,
+}: {
+  bookings: ShownBooking[]
+  upcoming: boolean
+  canOpenVisits: boolean
+}) {
+  const t = useT(patientsMessages)
+  const status = useT(manageMessages)
+  return (
+    <div className="table-wrap">
+      <table>
+        <TableHead
+          columns={[
+            t('columnWhen'),
+            t('columnWhat'),
+            t('columnStatus'),
+            ...(upcoming ? [t('columnChecks')] : []),
+          ]}
+        />
+        <tbody>
+          {bookings.map((b) => (
+            <tr key={b.id}>
+              <th scope="row">
+                {canOpenVisits ? <Link to={`/staff/bookings/${b.id}`}>{b.when}</Link> : b.when}
+                <br />
+                <span className="muted">{b.reference}</span>
+              </th>
+              <td>
+                {b.serviceName}
+                <br />
+                {b.practitionerName}
+              </td>
+              <td>{status(`status.${b.status}`)}</td>
+              {upcoming ? (
+                <td>
+                  <ul className="badge-list">
+                    <li>
+                      <span className="badge badge--neutral">{t(`screening.${b.screening}`)}</span>
+                    </li>
+                    <li>
+                      <span className="badge badge--neutral">{t(`consent.${b.consent}`)}</span>
+                    </li>
+                  </ul>
+                  {b.blockers.length === 0 ? (
+                    <p>{t('readyForVisit')}</p>
+                  ) : (
+                    <ul>
+                      {b.blockers.map((blocker) => (
+                        <li key={blocker}>{t(`blocker.${blocker}`)}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+export default function PatientChartRoute() {
+  const { patient, upcoming, past, courses, timeline, canOpenVisits } =
+    useLoaderData<typeof loader>()
+  const t = useT(patientsMessages)
+  const status = useT(manageMessages)
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/staff/patients">{t('findAnother')}</Link>
+      </p>
+      <h1>{patient.fullName}</h1>
+      <p className="lead">{t('chartIntro')}</p>
+      <dl className="details">
+        <dt>{t('columnBorn')}</dt>
+        <dd>{t('bornOn', { date: patient.born, age: patient.age })}</dd>
+        <dt>{t('emailLabel')}</dt>
+        <dd>{patient.email}</dd>
+        <dt>{t('phoneLabel')}</dt>
+        <dd>{patient.phone}</dd>
+      </dl>
+
+      <section aria-labelledby="upcoming-heading" className="stack">
+        <h2 id="upcoming-heading">{t('upcomingHeading')}</h2>
+        {upcoming.length ? (
+          <BookingsTable bookings={upcoming} upcoming canOpenVisits={canOpenVisits} />
+        ) : (
+          <p>{t('noUpcomingBookings')}</p>
+        )}
+      </section>
+
+      {courses.length ? (
+        <section aria-labelledby="course-heading" className="stack">
+          <h2 id="course-heading">{t('courseHeading')}</h2>
+          <ul>
+            {courses.map((course) => (
+              <li key={course.tier}>
+                {t('courseLine', {
+                  tier: course.tier,
+                  done: course.done,
+                  booked: course.booked,
+                  planned: course.planned,
+                  weeks: course.weeks,
+                })}
+                {course.nextFrom ? <> {t('courseNext', { date: course.nextFrom })}</> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="past-heading" className="stack">
+        <h2 id="past-heading">{t('pastHeading')}</h2>
+        {past.length ? (
+          <BookingsTable bookings={past} upcoming={false} canOpenVisits={canOpenVisits} />
+        ) : (
+          <p>{t('noPastBookings')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-heading" className="stack">
+        <h2 id="timeline-heading">{t('timelineHeading')}</h2>
+        {timeline.length ? (
+          <ol>
+            {timeline.map((entry, index) => (
+              <li key={index}>
+                <time dateTime={new Date(entry.at).toISOString()}>{entry.when}</time>{' '}
+                {entryText(entry, t, status)}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t('noHistory')}</p>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,139 @@
+import { randomBytes, randomInt, randomUUID } from 'node:crypto'
+import { serverNow } from '../test-clock.ts'
+import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+
+const DAY_MS = 24 * 3600_000
+
+/**
+ * A patient with an accented name and a booked medical treatment, its health answers clear and
+ * its consent not yet signed, written straight into the e2e database. The time is months ahead at
+ * a random five minutes past midnight, so no other test's booking is near it.
+ */
+function arrangePatient() {
+  const db = openE2eDb()
+  const now = serverNow().getTime()
+  const suffix = randomBytes(3).toString('hex')
+  const patient = {
+    id: randomUUID(),
+    name: `Nicolò D’Amico ${suffix}`,
+    email: `chart-${suffix}@example.com`,
+    phone: `+39347${randomInt(1_000_000, 9_999_999)}`,
+  }
+  db.prepare(
+    `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
+     VALUES (?, ?, ?, ?, '1990-03-07', ?, ?)`,
+  ).run(patient.id, patient.email, patient.name, patient.phone, now, now)
+  const service = db
+    .prepare("SELECT id, duration_minutes AS duration FROM services WHERE slug = 'medical-face'")
+    .get() as { id: string; duration: number }
+  const practitioner = db
+    .prepare("SELECT id FROM practitioners WHERE display_name = 'Marco Bianchi'")
+    .get() as { id: string }
+  const startAt =
+    Math.floor((now + randomInt(120, 300) * DAY_MS) / DAY_MS) * DAY_MS + randomInt(0, 60) * 300_000
+  const bookingId = randomUUID()
+  const reference = `DD-${randomBytes(3).toString('hex').toUpperCase()}`
+  db.prepare(
+    `INSERT INTO bookings (id, reference, service_id, practitioner_id, patient_id, status, start_at,
+       end_at, blocked_until, time_zone, course_session_number, confirmed_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, 'Europe/Rome', 1, ?, ?, ?)`,
+  ).run(
+    bookingId,
+    reference,
+    service.id,
+    practitioner.id,
+    patient.id,
+    startAt,
+    startAt + service.duration * 60_000,
+    startAt + service.duration * 60_000,
+    now,
+    now,
+    now,
+  )
+  const ruleSet = db
+    .prepare('SELECT id, version FROM screening_rule_sets ORDER BY version DESC LIMIT 1')
+    .get() as { id: string; version: number }
+  db.prepare(
+    `INSERT INTO screening_submissions (id, questionnaire_version, rule_set_id, rule_set_version,
+       answers, outcome, wait_until, findings, source, patient_id, booking_id, booking_version,
+       submitted_at)
+     VALUES (?, 1, ?, ?, '{}', 'eligible', NULL, '[]', 'booking', ?, ?, 1, ?)`,
+  ).run(randomUUID(), ruleSet.id, ruleSet.version, patient.id, bookingId, startAt - 5 * DAY_MS)
+  db.close()
+  return { ...patient, reference, bookingId }
+}
+
+test.describe('finding a patient and reading their chart', () => {
+  test('a clinician finds a patient by name without accents, then by phone, and opens the chart', async ({
+    page,
+    login,
+  }) => {
+    const patient = arrangePatient()
+    await login('nurse')
+    await page.goto('/staff/patients')
+    await expect(page.getByRole('heading', { level: 1, name: 'Find a patient' })).toBeVisible()
+    await expectAccessible(page)
+
+    const box = page.getByRole('searchbox', {
+      name: 'Name, email, phone, date of birth or booking reference',
+    })
+    await box.fill(`nicolo damico ${patient.name.split(' ').pop()}`)
+    await page.getByRole('button', { name: 'Search' }).click()
+    await expect(page.getByRole('heading', { name: '1 patient found' })).toBeVisible()
+    await expect(page.getByText('Searched by name.')).toBeVisible()
+    await expectAccessible(page)
+
+    await box.fill(patient.phone.slice(3))
+    await page.getByRole('button', { name: 'Search' }).click()
+    await expect(page.getByText('Searched by phone number.')).toBeVisible()
+    await page.getByRole('link', { name: patient.name }).click()
+
+    await expect(page.getByRole('heading', { level: 1, name: patient.name })).toBeVisible()
+    const upcoming = page.getByRole('region', { name: 'Upcoming bookings' })
+    const row = upcoming.getByRole('row', { name: new RegExp(patient.reference) })
+    await expect(row).toContainText('Screening clear')
+    await expect(row).toContainText('Consent missing')
+    await expect(row).toContainText('Consent to sign')
+    await expect(page.getByRole('region', { name: 'History' })).toContainText(
+      `Health questions answered for ${patient.reference}: clear`,
+    )
+    // A clinician may open the visit from the chart.
+    await expect(row.getByRole('link')).toHaveAttribute(
+      'href',
+      `/staff/bookings/${patient.bookingId}`,
+    )
+    await expectAccessible(page)
+  })
+
+  test('an admin reads the chart in Italian, without links to the clinical pages', async ({
+    page,
+    login,
+  }) => {
+    const patient = arrangePatient()
+    await login('admin')
+    await page.goto(`/staff/patients?q=${encodeURIComponent(patient.reference)}`)
+    await page
+      .getByRole('navigation', { name: 'Language' })
+      .getByRole('link', { name: 'Italiano' })
+      .click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Cerca un paziente' })).toBeVisible()
+    await expect(page.getByText('Ricerca per codice della prenotazione.')).toBeVisible()
+    await expectAccessible(page)
+    await page.getByRole('link', { name: patient.name }).click()
+    await expect(page.getByRole('heading', { level: 1, name: patient.name })).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'it')
+    const upcoming = page.getByRole('region', { name: 'Prossime prenotazioni' })
+    await expect(upcoming).toContainText('Consenso mancante')
+    await expect(upcoming).toContainText('Consenso da firmare')
+    await expect(upcoming.getByRole('link')).toHaveCount(0)
+    await expectAccessible(page)
+  })
+
+  test('a search too short is refused beside the field with a 400', async ({ page, login }) => {
+    await login('nurse')
+    const response = await page.goto('/staff/patients?q=a')
+    expect(response?.status()).toBe(400)
+    await expect(page.getByText('Type at least 2 letters or digits.')).toBeVisible()
+    await expectAccessible(page)
+  })
+})
