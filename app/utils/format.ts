@@ -166,3 +166,35 @@ export function formatDateAndTime(
     time: formatTimeInZone(instant, timeZone, locale),
   })
 }
+
+const monthFormats = Object.fromEntries(
+  LOCALES.map((locale) => [
+    locale,
+    new Intl.DateTimeFormat(INTL_LOCALES[locale].dates, {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+  ]),
+) as Record<Locale, Intl.DateTimeFormat>
+
+/** "December 2026", "dicembre 2026" for any YYYY-MM-DD date of the month. */
+export function formatMonth(isoDate: string, locale: Locale = 'en'): string {
+  const [y, m] = isoDate.split('-').map(Number) as [number, number]
+  return monthFormats[locale].format(new Date(Date.UTC(y, m - 1, 1)))
+}
+
+const percentFormats = Object.fromEntries(
+  LOCALES.map((locale) => [
+    locale,
+    new Intl.NumberFormat(INTL_LOCALES[locale].numbers, {
+      style: 'percent',
+      maximumFractionDigits: 0,
+    }),
+  ]),
+) as Record<Locale, Intl.NumberFormat>
+
+/** 0.42 → "42%" ("42%" in Italian too, as Intl writes it for it-IT). */
+export function formatPercent(share: number, locale: Locale = 'en'): string {
+  return percentFormats[locale].format(share)
+}

@@ -105,6 +105,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 
   // Admin console
   'admin._index': { loader: ADMIN, action: NONE },
+  'admin.reports': { loader: ADMIN, action: NONE },
+  'admin.reports[.]csv': { loader: ADMIN, action: NONE },
   'admin.audit': { loader: ADMIN, action: ADMIN },
   'admin.clinic': { loader: ADMIN, action: ADMIN },
   'admin.closures': { loader: ADMIN, action: ADMIN },

@@ -25,6 +25,8 @@ import manageIt from './manage.it.ts'
 import layoutIt from './layout.it.ts'
 import patientsEn from './patients.en.ts'
 import patientsIt from './patients.it.ts'
+import reportsEn from './reports.en.ts'
+import reportsIt from './reports.it.ts'
 import servicesEn from './services.en.ts'
 import timeEn from './time.en.ts'
 import timeIt from './time.it.ts'
@@ -58,6 +60,7 @@ export const verifyMessages = { en: verifyEn, it: verifyIt } satisfies Catalogue
 export const emailsMessages = { en: emailsEn, it: emailsIt } satisfies Catalogue
 export const calendarMessages = { en: calendarEn, it: calendarIt } satisfies Catalogue
 export const patientsMessages = { en: patientsEn, it: patientsIt } satisfies Catalogue
+export const reportsMessages = { en: reportsEn, it: reportsIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -78,4 +81,5 @@ export const ALL_CATALOGUES = {
   emails: emailsMessages,
   calendar: calendarMessages,
   patients: patientsMessages,
+  reports: reportsMessages,
 } as const
