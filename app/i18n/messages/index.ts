@@ -24,6 +24,10 @@ import manageEn from './manage.en.ts'
 import manageIt from './manage.it.ts'
 import layoutIt from './layout.it.ts'
 import servicesEn from './services.en.ts'
+import screeningEn from './screening.en.ts'
+import screeningIt from './screening.it.ts'
+import screeningStaffEn from './screening-staff.en.ts'
+import screeningStaffIt from './screening-staff.it.ts'
 import timeEn from './time.en.ts'
 import timeIt from './time.it.ts'
 import verifyEn from './verify.en.ts'
@@ -55,6 +59,11 @@ export const detailsMessages = { en: detailsEn, it: detailsIt } satisfies Catalo
 export const verifyMessages = { en: verifyEn, it: verifyIt } satisfies Catalogue
 export const emailsMessages = { en: emailsEn, it: emailsIt } satisfies Catalogue
 export const calendarMessages = { en: calendarEn, it: calendarIt } satisfies Catalogue
+export const screeningMessages = { en: screeningEn, it: screeningIt } satisfies Catalogue
+export const screeningStaffMessages = {
+  en: screeningStaffEn,
+  it: screeningStaffIt,
+} satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -74,4 +83,6 @@ export const ALL_CATALOGUES = {
   verify: verifyMessages,
   emails: emailsMessages,
   calendar: calendarMessages,
+  screening: screeningMessages,
+  screeningStaff: screeningStaffMessages,
 } as const
