@@ -27,6 +27,8 @@ import servicesEn from './services.en.ts'
 import screeningEn from './screening.en.ts'
 import screeningIt from './screening.it.ts'
 import screeningStaffEn from './screening-staff.en.ts'
+import screeningAdminEn from './screening-admin.en.ts'
+import screeningAdminIt from './screening-admin.it.ts'
 import screeningStaffIt from './screening-staff.it.ts'
 import timeEn from './time.en.ts'
 import timeIt from './time.it.ts'
@@ -64,6 +66,10 @@ export const screeningStaffMessages = {
   en: screeningStaffEn,
   it: screeningStaffIt,
 } satisfies Catalogue
+export const screeningAdminMessages = {
+  en: screeningAdminEn,
+  it: screeningAdminIt,
+} satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -85,4 +91,5 @@ export const ALL_CATALOGUES = {
   calendar: calendarMessages,
   screening: screeningMessages,
   screeningStaff: screeningStaffMessages,
+  screeningAdmin: screeningAdminMessages,
 } as const

@@ -40,7 +40,7 @@ export default {
   checking: 'Controlliamo le tue risposte…',
   resultTitle: 'Le tue risposte sulla salute | Dermadesk',
   firstDay: 'Il primo giorno che puoi prenotare è <b>{date}</b>.',
-  chooseTime: 'Scegli giorno e ora',
+  chooseTime: 'Scegli giorno e orario',
   changeAnswers: 'Cambia le mie risposte',
   canHaveFrom: 'Puoi farlo dal {date}.',
   consultationHeading: 'Parla con un medico',
