@@ -24,6 +24,7 @@ test.describe('an Italian patient answering the health questions', () => {
   test.use({ locale: 'it-IT' })
 
   test('reads the questions, the messages and the result in Italian @no-js', async ({ page }) => {
+    test.setTimeout(60_000)
     await page.goto('/book')
     await page
       .getByRole('button', { name: 'Scegli Trattamento cosmetico per una pelle luminosa' })
@@ -89,6 +90,8 @@ test.describe('an Italian patient answering the health questions', () => {
     page,
     login,
   }) => {
+    // A whole booking, the patient's pages and the clinician's: longer than one step's test.
+    test.setTimeout(90_000)
     const name = uniqueName('Chiara')
     const email = uniqueEmail('screening-it')
     await page.goto('/book')
@@ -134,6 +137,23 @@ test.describe('an Italian patient answering the health questions', () => {
       .get(email) as { locale: string; reference: string; status: string }
     db.close()
     expect(row).toMatchObject({ locale: 'it', status: 'pending_review' })
+
+    // The patient's own health answers, and the page to change them, in Italian.
+    await page.goto(`/bookings/${row.reference}/screening`)
+    await expect(page.locator('html')).toHaveAttribute('lang', 'it')
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Le tue risposte sulla salute' }),
+    ).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: 'Cosa ci hai detto' })).toBeVisible()
+    await expect(page.getByText(/^Hai avuto l’herpes sul labbro\./)).toBeVisible()
+    await expect(page.getByText(COLD_SORES)).toBeVisible()
+    await expectAccessible(page)
+    await page.getByRole('link', { name: 'Cambia le mie risposte' }).click()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Cambia le tue risposte sulla salute' }),
+    ).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Salva le mie risposte' })).toBeVisible()
+    await expectAccessible(page)
 
     // A clinician reads the queue and the review in Italian.
     await page.context().clearCookies()
