@@ -17,13 +17,13 @@ import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { TableHead } from '#app/components/table-head.tsx'
 import {
   RELAXABLE_CHOICES,
+  ruleLabelIn,
   SCREENING_RULES,
   STRICTER_CHOICES,
   WINDOW_SETTINGS,
 } from '#app/domain/screening/rule-table.rules.ts'
 import {
   PublishRuleSetSchema,
-  SETTING_LABELS,
   SETTING_LIMITS,
   sourcesField,
   type ScreeningNumberSetting,
@@ -39,23 +39,32 @@ import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { screeningAdminMessages } from '#app/i18n/messages/index.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Screening rules | Clinic settings | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
+  const locale = await requestLocale(request)
   const page = getScreeningSettingsPage()
   return {
+    title: translate(screeningAdminMessages, locale, 'title'),
     current: page.current,
     history: page.history.map((version) => ({
       ...version,
-      publishedAt: `${formatDateInZone(version.publishedAt, page.timeZone)}, ${formatTimeInZone(version.publishedAt, page.timeZone)}`,
+      publishedAt: `${formatDateInZone(version.publishedAt, page.timeZone, locale)}, ${formatTimeInZone(version.publishedAt, page.timeZone, locale)}`,
     })),
   }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
+  const locale = await requestLocale(request)
   const parsed = await parseForm(request, PublishRuleSetSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = publishScreeningRuleSet(parsed.data, staffActorOf(user, context))
@@ -64,10 +73,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     {
       formErrors: [
         result.reason === 'unchanged'
-          ? `Nothing has changed since version ${result.version}, so there is nothing to publish.`
+          ? translate(screeningAdminMessages, locale, 'unchanged', {
+              version: String(result.version),
+            })
           : result.reason === 'sources'
             ? result.message
-            : 'Choose stricter or relaxed rules from the lists only.',
+            : translate(screeningAdminMessages, locale, 'onlyLists'),
       ],
       values: parsed.values,
     },
@@ -75,26 +86,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   )
 }
 
-const AGE_HINTS: Partial<Record<ScreeningNumberSetting, string>> = {
-  minimumAge: 'Younger patients are not eligible. Sources: R-7, R-5.',
-  reviewUnderAge:
-    'Patients from the minimum age up to this age need a clinician’s review. Source: A-7 (SkinPen is cleared from 22).',
-}
-
 export default function AdminScreeningRoute() {
   const { current, history } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
+  const t = useT(screeningAdminMessages)
   return (
     <div className="stack page--medium">
       <AdminNav />
-      <h1 id="screening-heading">Screening rules</h1>
+      <h1 id="screening-heading">{t('heading')}</h1>
       <SavedNotice />
-      <p>
-        Sources disagree on these, so each clinic chooses (docs/clinical-reference.md, table 1.2).
-        Publishing makes version {current.version + 1}: answers given from then on are judged by it.
-        Answers already given keep the version they were judged by, and their outcome.
-      </p>
+      <p>{t('intro', { next: String(current.version + 1) })}</p>
       <PublishForm
         key={location.key}
         version={current.version}
@@ -102,16 +104,25 @@ export default function AdminScreeningRoute() {
         serverErrors={formErrorsFor(actionData)}
       />
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">Versions</h2>
+        <h2 id="history-heading">{t('versionsHeading')}</h2>
         <div className="table-wrap">
           <table>
-            <TableHead columns={['Version', 'Published', 'By', 'Changes', 'Note']} />
+            <TableHead
+              columns={[
+                t('colVersion'),
+                t('colPublished'),
+                t('colBy'),
+                t('colChanges'),
+                t('colNote'),
+              ]}
+            />
             <tbody>
               {history.map((version) => (
                 <tr key={version.version}>
                   <td>
-                    {version.version}
-                    {version.version === current.version ? ' (in use)' : ''}
+                    {version.version === current.version
+                      ? t('inUse', { version: String(version.version) })
+                      : version.version}
                   </td>
                   <td>{version.publishedAt}</td>
                   <td>{version.publishedBy}</td>
@@ -156,13 +167,20 @@ function PublishForm({
     { secretFields: [], defaultValues: { stricterRuleIds: stricter, relaxedRuleIds: relaxed } },
   )
   const pending = useIsPending()
+  const t = useT(screeningAdminMessages)
+  const locale = useLocale()
+  const label = (rule: { id: string; label: string }) => ruleLabelIn(rule, locale)
+  const sourcesLine = (sources: string) => t('sourcesLine', { sources: describeSources(sources) })
   const isStricter = (id: string) => stricter.includes(id)
   const numberField = (name: ScreeningNumberSetting, hint: string) => {
     const [min, max, unit] = SETTING_LIMITS[name]
     return (
       <Field
         key={name}
-        label={`${SETTING_LABELS[name]} (${unit})`}
+        label={t('numberLabel', {
+          label: t(name),
+          unit: t(unit as 'years' | 'months' | 'days'),
+        })}
         hint={hint}
         {...fields.input(name, {
           type: 'number',
@@ -179,31 +197,23 @@ function PublishForm({
     <Form {...formProps} aria-labelledby="screening-heading">
       <FormErrorList errors={serverErrors?.formErrors} />
       <fieldset>
-        <legend>Age</legend>
-        {numberField('minimumAge', AGE_HINTS.minimumAge!)}
-        {numberField('reviewUnderAge', AGE_HINTS.reviewUnderAge!)}
+        <legend>{t('ageLegend')}</legend>
+        {numberField('minimumAge', t('minimumAgeHint'))}
+        {numberField('reviewUnderAge', t('reviewUnderAgeHint'))}
       </fieldset>
       <fieldset>
-        <legend>Waiting windows</legend>
-        <p className="hint">
-          The first bookable day moves until the window has passed. Sources give different windows;
-          the defaults are the most common.
-        </p>
-        {WINDOW_SETTINGS.map((window) =>
-          numberField(window.setting, `Sources: ${describeSources(window.sources)}.`),
-        )}
+        <legend>{t('windowsLegend')}</legend>
+        <p className="hint">{t('windowsHint')}</p>
+        {WINDOW_SETTINGS.map((window) => numberField(window.setting, sourcesLine(window.sources)))}
       </fieldset>
       <fieldset>
-        <legend>Stricter choices</legend>
-        <p className="hint">
-          By default these need a clinician’s review and the patient may book. Tick one to make it
-          “not eligible” instead: the patient cannot book it and is offered a consultation.
-        </p>
+        <legend>{t('stricterLegend')}</legend>
+        <p className="hint">{t('stricterHint')}</p>
         {STRICTER_CHOICES.map((choice) => (
           <CheckboxField
             key={choice.id}
-            label={`${choice.label}: not eligible`}
-            hint={`Sources: ${describeSources(choice.sources)}.`}
+            label={t('stricterLabel', { label: label(choice) })}
+            hint={sourcesLine(choice.sources)}
             inputProps={{
               ...register('stricterRuleIds'),
               value: choice.id,
@@ -213,16 +223,13 @@ function PublishForm({
         ))}
       </fieldset>
       <fieldset>
-        <legend>Where sources split</legend>
-        <p className="hint">
-          By default these are “not eligible”: the patient cannot book and is offered a
-          consultation. Tick one to let a clinician decide instead.
-        </p>
+        <legend>{t('relaxLegend')}</legend>
+        <p className="hint">{t('relaxHint')}</p>
         {RELAXABLE_CHOICES.map((choice) => (
           <CheckboxField
             key={choice.id}
-            label={`${choice.label}: clinician review`}
-            hint={`Sources: ${describeSources(choice.sources)}.`}
+            label={t('relaxLabel', { label: label(choice) })}
+            hint={sourcesLine(choice.sources)}
             inputProps={{
               ...register('relaxedRuleIds'),
               value: choice.id,
@@ -232,15 +239,12 @@ function PublishForm({
         ))}
       </fieldset>
       <fieldset>
-        <legend>Sources of each rule</legend>
-        <p className="hint">
-          Tags from the source register in docs/clinical-reference.md, section 1.3, separated by
-          commas. Every rule needs at least one.
-        </p>
+        <legend>{t('sourcesLegend')}</legend>
+        <p className="hint">{t('sourcesHint')}</p>
         {SCREENING_RULES.map((rule) => (
           <Field
             key={rule.id}
-            label={`Sources: ${rule.label}`}
+            label={t('sourcesFor', { label: label(rule) })}
             {...fields.input(sourcesField(rule.id), {
               defaultValue: (settings.ruleSources[rule.id] ?? []).join(', '),
               maxLength: 300,
@@ -249,12 +253,12 @@ function PublishForm({
         ))}
       </fieldset>
       <TextareaField
-        label="Why are you changing the rules? (optional)"
-        hint="Kept with the version, for example the name of the doctor who decided."
+        label={t('noteLabel')}
+        hint={t('noteHint')}
         {...fields.textarea('note', { rows: 2, maxLength: 500, defaultValue: '' })}
       />
-      <SubmitButton pending={pending} pendingText="Publishing…">
-        Publish version {version + 1}
+      <SubmitButton pending={pending} pendingText={t('publishing')}>
+        {t('publish', { version: String(version + 1) })}
       </SubmitButton>
     </Form>
   )

@@ -12,35 +12,43 @@ import {
   getDraftScreening,
   submitDraftScreening,
 } from '#app/domain/booking/wizard/draft-screening.server.ts'
-import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
+import { questionnaire } from '#app/domain/screening/questionnaire.ts'
 import { screeningFormSchema } from '#app/domain/screening/screening.schema.ts'
 import { clinicToday } from '#app/domain/screening/screening.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { screeningMessages } from '#app/i18n/messages/index.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Health questions | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { session, steps } = await requireWizardStep(request, 'screening')
+  const { session, steps, summary, locale } = await requireWizardStep(request, 'screening')
   const screening = getDraftScreening({ session, now: new Date(), actor: patientActor(context) })
   if (!screening) throw redirect('/book/screening')
   return {
+    title: translate(screeningMessages, locale, 'questionsTitle'),
     steps,
-    serviceName: screening.serviceName,
+    // The service's name in the page's language (the wizard's summary).
+    serviceName: summary.treatment,
     today: screening.today,
     answers: screening.submission?.answers ?? null,
   }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { session } = await requireWizardStep(request, 'screening')
-  const parsed = await parseForm(request, screeningFormSchema(clinicToday(new Date())))
+  const { session, locale } = await requireWizardStep(request, 'screening')
+  const parsed = await parseForm(request, screeningFormSchema(clinicToday(new Date()), locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = submitDraftScreening({
     session,
     answers: parsed.data,
     now: new Date(),
     actor: patientActor(context),
+    locale,
   })
   if (result.ok) return redirect(result.booked ? '/book/confirmation' : '/book/screening/result')
   if (result.reason === 'already-booked') throw redirect('/book/confirmation')
@@ -51,19 +59,21 @@ export default function BookScreeningQuestionsRoute() {
   const { steps, serviceName, today, answers } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
+  const t = useT(screeningMessages)
+  const copy = questionnaire(useLocale()).result
   return (
     <div className="stack page--medium">
       <StepIndicator steps={steps} currentId="screening" />
-      <h1>Health questions</h1>
+      <h1>{t('questionsHeading')}</h1>
       <p className="lead">{serviceName}</p>
-      <p>{RESULT_TEXTS.intro}</p>
-      <p className="notice">{RESULT_TEXTS.privacy}</p>
+      <p>{copy.intro}</p>
+      <p className="notice">{copy.privacy}</p>
       <ScreeningForm
         today={today}
         initial={answers}
         serverErrors={actionData}
         pending={pending}
-        submitLabel="Check my answers"
+        submitLabel={t('checkMyAnswers')}
       />
     </div>
   )

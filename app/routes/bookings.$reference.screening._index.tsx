@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useMemo } from 'react'
 import { StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
@@ -15,21 +16,30 @@ import {
   answerClinicQuestion,
   getPatientScreening,
 } from '#app/domain/screening/screening-booking.server.ts'
-import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
-import { ClinicQuestionAnswerSchema } from '#app/domain/screening/screening.schema.ts'
+import { questionnaire } from '#app/domain/screening/questionnaire.ts'
+import { clinicQuestionAnswerSchema } from '#app/domain/screening/screening.schema.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
-import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { formatDateAndTime } from '#app/utils/format.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { screeningMessages } from '#app/i18n/messages/index.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Your health answers | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { booking: screening } = await requirePatientBooking(args, getPatientScreening)
+  const locale = await requestLocale(args.request)
+  const { booking: screening } = await requirePatientBooking(args, (query) =>
+    getPatientScreening({ ...query, locale }),
+  )
   const zone = screening.timeZone
-  const at = (instant: number) =>
-    `${formatDateInZone(instant, zone)} at ${formatTimeInZone(instant, zone)}`
+  const at = (instant: number) => formatDateAndTime(instant, zone, locale)
   return {
+    title: translate(screeningMessages, locale, 'resultTitle'),
     reference: screening.reference,
     status: screening.status,
     serviceName: screening.serviceName,
@@ -50,7 +60,8 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { reference, session } = await requirePatientSession({ request, params })
-  const parsed = await parseForm(request, ClinicQuestionAnswerSchema)
+  const locale = await requestLocale(request)
+  const parsed = await parseForm(request, clinicQuestionAnswerSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = answerClinicQuestion({
     session,
@@ -61,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   })
   if (result.ok) return redirect(`/bookings/${reference}/screening?answered=1`)
   if (result.reason === 'not-found') throw new Response('Not found', { status: 404 })
-  return formError({ formErrors: ['There is no open question on this booking any more.'] }, 409)
+  return formError({ formErrors: [translate(screeningMessages, locale, 'noOpenQuestion')] }, 409)
 }
 
 export default function PatientScreeningRoute() {
@@ -69,68 +80,66 @@ export default function PatientScreeningRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
-  const { formProps, fields } = useSchemaForm(ClinicQuestionAnswerSchema, actionData, {
+  const locale = useLocale()
+  const t = useT(screeningMessages)
+  const schema = useMemo(() => clinicQuestionAnswerSchema(locale), [locale])
+  const { formProps, fields } = useSchemaForm(schema, actionData, {
     secretFields: [],
   })
   return (
     <div className="stack page--medium">
       <p>
-        <Link to={`/bookings/${data.reference}`}>Back to booking {data.reference}</Link>
+        <Link to={`/bookings/${data.reference}`}>
+          {t('backToBooking', { reference: data.reference })}
+        </Link>
       </p>
-      <h1>Your health answers</h1>
+      <h1>{t('answersHeading')}</h1>
       <p className="lead">
-        {data.serviceName}, {data.when}. <StatusBadge status={data.status} />
+        {t('visitLine', { service: data.serviceName, when: data.when })}{' '}
+        <StatusBadge status={data.status} />
       </p>
       {searchParams.get('answered') === '1' ? (
         <p className="notice notice--success" role="status">
-          Thank you. We have sent your answer to the clinic.
+          {t('sentAnswer')}
         </p>
       ) : null}
       {searchParams.get('updated') === '1' ? (
         <p className="notice notice--success" role="status">
-          Thank you. We have saved your new answers.
-          {data.status === 'pending_review'
-            ? ' A clinician will check them before your visit.'
-            : null}
+          {data.status === 'pending_review' ? t('savedAnswersReview') : t('savedAnswers')}
         </p>
       ) : null}
       {data.declineReason !== null ? (
         <div className="notice notice--warning">
-          <p>The clinic cannot go ahead with this booking. The clinician wrote:</p>
+          <p>{t('declined')}</p>
           <p className="message-text">{data.declineReason}</p>
         </div>
       ) : null}
       {data.openQuestion ? (
         <section aria-labelledby="question-heading" className="card stack">
-          <h2 id="question-heading">A question from the clinic</h2>
-          <p className="muted">Asked on {data.openQuestion.askedAt}</p>
+          <h2 id="question-heading">{t('questionHeading')}</h2>
+          <p className="muted">{t('askedOn', { when: data.openQuestion.askedAt })}</p>
           <p className="message-text">{data.openQuestion.text}</p>
           <Form {...formProps}>
             <FormErrorList errors={actionData?.formErrors} />
             <TextareaField
-              label="Your answer"
-              hint="Only the clinicians who treat you can read it."
+              label={t('yourAnswer')}
+              hint={t('yourAnswerHint')}
               {...fields.textarea('answer', { rows: 5, maxLength: 2000 })}
             />
-            <SubmitButton pending={pending} pendingText="Sending…">
-              Send my answer
+            <SubmitButton pending={pending} pendingText={t('sending')}>
+              {t('sendAnswer')}
             </SubmitButton>
           </Form>
         </section>
       ) : null}
-      {data.renewalOpen ? (
-        <p className="notice">
-          Your visit is coming soon, and your answers are more than 30 days old. Please check them
-          again.
-        </p>
-      ) : null}
+      {data.renewalOpen ? <p className="notice">{t('renewal')}</p> : null}
       {data.canUpdate ? (
         <p>
           <Link
             className="button button--secondary"
             to={`/bookings/${data.reference}/screening/update`}
           >
-            {data.renewalOpen ? 'Check my answers again' : 'Change my answers'}
+            {data.renewalOpen ? t('checkAgain') : t('changeAnswers')}
           </Link>
         </p>
       ) : null}
@@ -138,18 +147,19 @@ export default function PatientScreeningRoute() {
       data.submission?.outcome === 'not_eligible' ||
       data.status === 'declined' ? (
         <ConsultationOffer
-          text={RESULT_TEXTS.consultation.review}
+          text={questionnaire(locale).result.consultation.review}
           serviceId={data.consultationServiceId}
           pending={pending}
         />
       ) : null}
       {data.conversation.length > 0 ? (
         <section aria-labelledby="conversation-heading">
-          <h2 id="conversation-heading">Questions and answers</h2>
+          <h2 id="conversation-heading">{t('conversationHeading')}</h2>
           <ul className="conversation">
             {data.conversation.map((entry) => (
               <li key={`${entry.from}-${entry.at}`}>
-                <strong>{entry.from === 'clinic' ? 'The clinic' : 'You'}</strong>, {entry.at}:
+                <strong>{entry.from === 'clinic' ? t('fromClinic') : t('fromYou')}</strong>,{' '}
+                {entry.at}:
                 <br />
                 {entry.text}
               </li>
@@ -159,15 +169,15 @@ export default function PatientScreeningRoute() {
       ) : null}
       {data.submission ? (
         <section aria-labelledby="answers-heading">
-          <h2 id="answers-heading">What you told us</h2>
-          <p className="muted">Answered on {data.submission.submittedAt}.</p>
+          <h2 id="answers-heading">{t('toldUsHeading')}</h2>
+          <p className="muted">{t('answeredOn', { when: data.submission.submittedAt })}</p>
           {data.submission.explanations.length > 0 ? (
             <PatientExplanations explanations={data.submission.explanations} />
           ) : null}
           <AnswersList answers={data.submission.answers} audience="patient" />
         </section>
       ) : (
-        <p>We have no health answers for this booking.</p>
+        <p>{t('noAnswers')}</p>
       )}
     </div>
   )

@@ -7,7 +7,7 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { ScreeningForm } from '#app/components/screening/screening-form.tsx'
-import { RESULT_TEXTS } from '#app/domain/screening/questionnaire.ts'
+import { questionnaire } from '#app/domain/screening/questionnaire.ts'
 import {
   getPatientScreening,
   updatePatientScreening,
@@ -17,13 +17,23 @@ import { clinicToday } from '#app/domain/screening/screening.server.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { screeningMessages } from '#app/i18n/messages/index.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Change your health answers | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { reference, booking: screening } = await requirePatientBooking(args, getPatientScreening)
+  const locale = await requestLocale(args.request)
+  const { reference, booking: screening } = await requirePatientBooking(args, (query) =>
+    getPatientScreening({ ...query, locale }),
+  )
   if (!screening.canUpdate) throw redirect(`/bookings/${reference}/screening`)
   return {
+    title: translate(screeningMessages, locale, 'updateTitle'),
     reference: screening.reference,
     serviceName: screening.serviceName,
     today: screening.today,
@@ -33,7 +43,8 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { reference, session } = await requirePatientSession({ request, params })
-  const parsed = await parseForm(request, screeningFormSchema(clinicToday(new Date())))
+  const locale = await requestLocale(request)
+  const parsed = await parseForm(request, screeningFormSchema(clinicToday(new Date()), locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = updatePatientScreening({
     session,
@@ -41,6 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     answers: parsed.data,
     now: new Date(),
     actor: patientActor(context),
+    locale,
   })
   if (result.ok) return redirect(`/bookings/${reference}/screening?updated=1`)
   switch (result.reason) {
@@ -50,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return formError(
         {
           fieldErrors: {
-            dateOfBirth: ['This is not the date of birth on your booking. Please check it.'],
+            dateOfBirth: [translate(screeningMessages, locale, 'birthDateDiffers')],
           },
           values: parsed.values,
         },
@@ -59,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     default:
       return formError(
         {
-          formErrors: ['This booking can no longer be changed online. Please call the clinic.'],
+          formErrors: [translate(screeningMessages, locale, 'notChangeable')],
           values: parsed.values,
         },
         409,
@@ -71,26 +83,23 @@ export default function UpdateScreeningRoute() {
   const { reference, serviceName, today, answers } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
+  const t = useT(screeningMessages)
+  const copy = questionnaire(useLocale()).result
   return (
     <div className="stack page--medium">
       <p>
-        <Link to={`/bookings/${reference}/screening`}>Back to your health answers</Link>
+        <Link to={`/bookings/${reference}/screening`}>{t('backToAnswers')}</Link>
       </p>
-      <h1>Change your health answers</h1>
-      <p className="lead">
-        {serviceName}, booking {reference}
-      </p>
-      <p>
-        Please answer for how things are now. If anything has changed, a clinician will check your
-        answers before your visit.
-      </p>
-      <p className="notice">{RESULT_TEXTS.privacy}</p>
+      <h1>{t('updateHeading')}</h1>
+      <p className="lead">{t('updateLead', { service: serviceName, reference })}</p>
+      <p>{t('updateIntro')}</p>
+      <p className="notice">{copy.privacy}</p>
       <ScreeningForm
         today={today}
         initial={answers}
         serverErrors={actionData}
         pending={pending}
-        submitLabel="Save my answers"
+        submitLabel={t('saveAnswers')}
       />
     </div>
   )

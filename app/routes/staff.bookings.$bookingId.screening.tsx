@@ -15,9 +15,13 @@ import { clinicToday } from '#app/domain/screening/screening.server.ts'
 import { notFound } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { screeningStaffMessages } from '#app/i18n/messages/index.ts'
 
-export const meta: MetaFunction = () => [
-  { title: 'Health answers at the visit | Staff | Dermadesk' },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
 ]
 
 /**
@@ -28,8 +32,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const { bookingId, actor } = await requireClinicianVisit(args)
   const now = new Date()
   const review = getReviewForClinician({ bookingId, actor, now })
-  if (!review) throw notFound('We could not find that appointment.')
+  const locale = await requestLocale(args.request)
+  if (!review) throw notFound(translate(screeningStaffMessages, locale, 'appointmentNotFound'))
   return {
+    title: translate(screeningStaffMessages, locale, 'visitTitle'),
     bookingId: review.booking.id,
     patientName: review.patient.fullName,
     serviceName: review.booking.serviceName,
@@ -40,25 +46,27 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { bookingId, actor } = await requireClinicianVisit(args)
-  const parsed = await parseForm(args.request, screeningFormSchema(clinicToday(new Date())))
+  const locale = await requestLocale(args.request)
+  const t = (key: 'appointmentNotFound' | 'visitBirthDateDiffers' | 'visitNotOpen') =>
+    translate(screeningStaffMessages, locale, key)
+  const parsed = await parseForm(args.request, screeningFormSchema(clinicToday(new Date()), locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = updateBookingScreening({
     bookingId,
     answers: parsed.data,
     actor,
     now: new Date(),
+    locale,
   })
   if (result.ok) return redirect(`/staff/bookings/${bookingId}?done=answers-${result.outcome}`)
   switch (result.reason) {
     case 'not-found':
-      throw notFound('We could not find that appointment.')
+      throw notFound(t('appointmentNotFound'))
     case 'birth-date-differs':
       return formError(
         {
           fieldErrors: {
-            dateOfBirth: [
-              'This is not the date of birth on the booking. Check it with the patient.',
-            ],
+            dateOfBirth: [t('visitBirthDateDiffers')],
           },
           values: parsed.values,
         },
@@ -67,9 +75,7 @@ export async function action(args: ActionFunctionArgs) {
     case 'not-changeable':
       return formError(
         {
-          formErrors: [
-            'This appointment is no longer open: it was cancelled, completed or missed.',
-          ],
+          formErrors: [t('visitNotOpen')],
           values: parsed.values,
         },
         409,
@@ -82,28 +88,26 @@ export default function StaffScreeningUpdateRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
+  const t = useT(screeningStaffMessages)
   return (
     <div className="stack page--medium">
       <p>
-        <Link to={`/staff/bookings/${bookingId}`}>Back to the appointment</Link>
+        <Link to={`/staff/bookings/${bookingId}`}>{t('backToAppointment')}</Link>
       </p>
-      <h1>Health answers of {patientName}</h1>
+      <h1>{t('visitHeading', { name: patientName })}</h1>
       <p className="lead">{serviceName}</p>
       {searchParams.get('from') === 'check-in' ? (
         <p className="notice notice--success" role="status">
-          Checked in. The patient said something has changed: go through the questions with them.
+          {t('checkedInChanged')}
         </p>
       ) : null}
-      <p>
-        The form starts from their last answers. Change what is different now; the rules run again
-        and the visit shows the new result.
-      </p>
+      <p>{t('visitIntro')}</p>
       <ScreeningForm
         today={today}
         initial={answers}
         serverErrors={actionData}
         pending={pending}
-        submitLabel="Save the new answers"
+        submitLabel={t('saveNewAnswers')}
       />
     </div>
   )

@@ -16,41 +16,57 @@ import {
 import { StaffBookingSummary } from '#app/components/visit/staff-booking-summary.tsx'
 import { decideReview } from '#app/domain/screening/screening-decisions.server.ts'
 import { getReviewForClinician } from '#app/domain/screening/screening-review.server.ts'
-import { ReviewPageActionSchema } from '#app/domain/screening/screening.schema.ts'
+import { reviewPageActionSchema } from '#app/domain/screening/screening.schema.ts'
+import { findingIn } from '#app/domain/screening/screening.rules.ts'
 import { approveEarlierDate } from '#app/domain/screening/screening-window.server.ts'
 import { notFound } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { screeningStaffMessages } from '#app/i18n/messages/index.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Eligibility review | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
 
+// The not-found message stays in English: it is thrown before the page's language matters and
+// the error boundary shows its own title.
 const NOT_FOUND = 'We could not find that booking.'
 
 const EVENT_LABELS = {
-  approved: 'Approved',
-  declined: 'Declined',
-  info_requested: 'Asked the patient',
-  info_provided: 'Patient answered',
+  approved: 'eventApproved',
+  declined: 'eventDeclined',
+  info_requested: 'eventAsked',
+  info_provided: 'eventAnswered',
 } as const
 
 const SOURCE_LABELS = {
-  booking: 'by the patient when booking',
-  patient_update: 'by the patient, updated on their booking page',
-  staff_update: 'by staff for the patient',
+  booking: 'givenBooking',
+  patient_update: 'givenPatientUpdate',
+  staff_update: 'givenStaffUpdate',
 } as const
 
 export async function loader(args: LoaderFunctionArgs) {
   const { bookingId, actor } = await requireClinicianVisit(args, NOT_FOUND)
   const review = getReviewForClinician({ bookingId, actor, now: new Date() })
   if (!review) throw notFound(NOT_FOUND)
+  const locale = await requestLocale(args.request)
   const zone = review.booking.timeZone
   const at = (instant: number) =>
-    `${formatDateInZone(instant, zone)}, ${formatTimeInZone(instant, zone)}`
+    `${formatDateInZone(instant, zone, locale)}, ${formatTimeInZone(instant, zone, locale)}`
   return {
     ...review,
+    title: translate(screeningStaffMessages, locale, 'reviewTitle'),
+    // The rules' words in the reader's language (the stored record keeps every language).
     submission: review.submission
-      ? { ...review.submission, submittedAtLabel: at(review.submission.submittedAt) }
+      ? {
+          ...review.submission,
+          findings: review.submission.findings.map((f) => findingIn(f, locale)),
+          submittedAtLabel: at(review.submission.submittedAt),
+        }
       : null,
     earlier: review.earlier.map((s) => ({ ...s, submittedAt: at(s.submittedAt) })),
     events: review.events.map((e) => ({ ...e, at: at(e.at) })),
@@ -63,12 +79,12 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
-const STALE =
-  'The patient has sent new answers since you opened this page. Please read them before you decide.'
-
 export async function action(args: ActionFunctionArgs) {
   const { bookingId, actor } = await requireClinicianVisit(args, NOT_FOUND)
-  const parsed = await parseForm(args.request, ReviewPageActionSchema)
+  const locale = await requestLocale(args.request)
+  const t = (key: 'stale' | 'noWindow' | 'beforeWindowEnd' | 'notPending') =>
+    translate(screeningStaffMessages, locale, key)
+  const parsed = await parseForm(args.request, reviewPageActionSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   if (parsed.data.intent === 'approve_earlier_date') {
     const approved = approveEarlierDate({
@@ -83,10 +99,10 @@ export async function action(args: ActionFunctionArgs) {
       {
         formErrors: [
           approved.reason === 'stale'
-            ? STALE
+            ? t('stale')
             : approved.reason === 'no-window'
-              ? 'These answers have no waiting window.'
-              : 'Choose a day before the end of the waiting window.',
+              ? t('noWindow')
+              : t('beforeWindowEnd'),
         ],
         values: parsed.values,
       },
@@ -113,7 +129,7 @@ export async function action(args: ActionFunctionArgs) {
     case 'stale':
       return formError(
         {
-          formErrors: [STALE],
+          formErrors: [t('stale')],
           values: parsed.values,
         },
         409,
@@ -121,7 +137,7 @@ export async function action(args: ActionFunctionArgs) {
     default:
       return formError(
         {
-          formErrors: ['This booking is no longer waiting for review.'],
+          formErrors: [t('notPending')],
           values: parsed.values,
         },
         409,
@@ -133,24 +149,25 @@ export default function ReviewRoute() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
+  const t = useT(screeningStaffMessages)
+  const locale = useLocale()
   const { booking, patient, submission } = data
   const decisive = submission?.findings.filter((f) => f.kind !== 'info') ?? []
   const info = submission?.findings.filter((f) => f.kind === 'info') ?? []
   return (
     <div className="stack page--medium">
       <p>
-        <Link to="/staff/reviews">All reviews</Link>
+        <Link to="/staff/reviews">{t('allReviews')}</Link>
       </p>
-      <h1>Review for {patient.fullName}</h1>
+      <h1>{t('reviewHeading', { name: patient.fullName })}</h1>
       {searchParams.get('asked') === '1' ? (
         <p className="notice notice--success" role="status">
-          Question sent. The patient gets an email with a link to answer it; the booking stays
-          pending.
+          {t('asked')}
         </p>
       ) : null}
       {searchParams.get('earlier') === '1' ? (
         <p className="notice notice--success" role="status">
-          Earlier first day saved. The patient may now book or move the visit from that day.
+          {t('earlierSaved')}
         </p>
       ) : null}
       <StaffBookingSummary
@@ -161,33 +178,39 @@ export default function ReviewRoute() {
           'reference',
           'when',
           'treatment',
-          ['With', booking.practitionerName],
+          [t('rowWith'), booking.practitionerName],
           [
-            'Patient',
-            `${patient.fullName}, born ${formatCalendarDate(patient.dateOfBirth)} (${patient.age})`,
+            t('rowPatient'),
+            t('patientLine', {
+              name: patient.fullName,
+              date: formatCalendarDate(patient.dateOfBirth, locale),
+              age: String(patient.age),
+            }),
           ],
-          ['Contact', `${patient.phone}, ${patient.email}`],
+          [t('rowContact'), `${patient.phone}, ${patient.email}`],
         ]}
       />
       {submission ? (
         <>
           <section aria-labelledby="flags-heading">
-            <h2 id="flags-heading">What the rules flagged</h2>
+            <h2 id="flags-heading">{t('flagsHeading')}</h2>
             <p className="cluster">
               <span>
-                Answers version {submission.bookingVersion}, given on {submission.submittedAtLabel}{' '}
-                {SOURCE_LABELS[submission.source]}; judged by rule set version{' '}
-                {submission.ruleSetVersion}.
+                {t(SOURCE_LABELS[submission.source], {
+                  version: String(submission.bookingVersion),
+                  when: submission.submittedAtLabel,
+                  ruleSet: String(submission.ruleSetVersion),
+                })}
               </span>
               {submission.validity === 'renewal_due' ? (
-                <span className="badge badge--warn">Older than 30 days before the visit</span>
+                <span className="badge badge--warn">{t('renewalDue')}</span>
               ) : null}
             </p>
             <FindingsList findings={decisive} />
           </section>
           {info.length > 0 ? (
             <section aria-labelledby="info-heading">
-              <h2 id="info-heading">For your information</h2>
+              <h2 id="info-heading">{t('infoHeading')}</h2>
               <FindingsList findings={info} />
             </section>
           ) : null}
@@ -207,23 +230,24 @@ export default function ReviewRoute() {
               openQuestion={data.openQuestion}
             />
           ) : (
-            <p className="notice">This booking is not waiting for review: nothing to decide.</p>
+            <p className="notice">{t('nothingToDecide')}</p>
           )}
           <section aria-labelledby="answers-heading">
-            <h2 id="answers-heading">All answers</h2>
+            <h2 id="answers-heading">{t('allAnswers')}</h2>
             <AnswersList answers={submission.answers} audience="clinician" />
           </section>
         </>
       ) : (
-        <p className="notice notice--warning">This booking has no screening answers.</p>
+        <p className="notice notice--warning">{t('noAnswers')}</p>
       )}
       {data.events.length > 0 ? (
         <section aria-labelledby="history-heading">
-          <h2 id="history-heading">Decisions and messages</h2>
+          <h2 id="history-heading">{t('historyHeading')}</h2>
           <ul className="conversation">
             {data.events.map((event) => (
               <li key={`${event.kind}-${event.at}-${event.by}`}>
-                <strong>{EVENT_LABELS[event.kind]}</strong> by {event.by}, {event.at}
+                <strong>{t(EVENT_LABELS[event.kind])}</strong>{' '}
+                {t('eventBy', { name: event.by, when: event.at })}
                 {event.message ? (
                   <>
                     :<br />
@@ -237,11 +261,12 @@ export default function ReviewRoute() {
       ) : null}
       {data.earlier.length > 0 ? (
         <section aria-labelledby="earlier-heading">
-          <h2 id="earlier-heading">Earlier answers for this booking</h2>
+          <h2 id="earlier-heading">{t('earlierHeading')}</h2>
           <ul>
             {data.earlier.map((s) => (
               <li key={s.id}>
-                Version {s.bookingVersion}, {s.submittedAt}: <OutcomeBadge outcome={s.outcome} />
+                {t('earlierVersion', { version: String(s.bookingVersion), when: s.submittedAt })}{' '}
+                <OutcomeBadge outcome={s.outcome} />
               </li>
             ))}
           </ul>
@@ -252,10 +277,15 @@ export default function ReviewRoute() {
 }
 
 export function ErrorBoundary() {
+  return <ReviewNotFound />
+}
+
+function ReviewNotFound() {
+  const t = useT(screeningStaffMessages)
   return (
-    <NotFoundBoundary title="Booking not found">
+    <NotFoundBoundary title={t('bookingNotFound')}>
       <p>
-        <Link to="/staff/reviews">Back to the reviews</Link>
+        <Link to="/staff/reviews">{t('backToReviews')}</Link>
       </p>
     </NotFoundBoundary>
   )

@@ -4,27 +4,32 @@ import { TableHead } from '#app/components/table-head.tsx'
 import { listPendingReviews } from '#app/domain/screening/screening-review.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { screeningStaffMessages } from '#app/i18n/messages/index.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Eligibility reviews | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Dermadesk' },
+]
 
 const STATE_LABELS = {
-  new: { label: 'To review', tone: 'warn' },
-  waiting_for_patient: { label: 'Waiting for the patient', tone: 'neutral' },
-  patient_replied: { label: 'Patient replied', tone: 'warn' },
+  new: { label: 'stateNew', tone: 'warn' },
+  waiting_for_patient: { label: 'stateWaiting', tone: 'neutral' },
+  patient_replied: { label: 'stateReplied', tone: 'warn' },
 } as const
 
-const DONE_TEXT: Record<string, string> = {
-  approved: 'Approved: the booking is confirmed and the patient is being emailed.',
-  declined: 'Declined: the time is free again and the patient is being emailed.',
-}
+const DONE_TEXT = { approved: 'doneApproved', declined: 'doneDeclined' } as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'clinician')
+  const locale = await requestLocale(request)
   return {
+    title: translate(screeningStaffMessages, locale, 'queueTitle'),
     reviews: listPendingReviews().map((item) => ({
       bookingId: item.bookingId,
       reference: item.reference,
-      when: `${formatDateInZone(item.startAt, item.timeZone)}, ${formatTimeInZone(item.startAt, item.timeZone)}`,
+      when: `${formatDateInZone(item.startAt, item.timeZone, locale)}, ${formatTimeInZone(item.startAt, item.timeZone, locale)}`,
       patientName: item.patientName,
       serviceName: item.serviceName,
       practitionerName: item.practitionerName,
@@ -37,32 +42,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ReviewQueueRoute() {
   const { reviews } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
-  const done = DONE_TEXT[searchParams.get('done') ?? '']
+  const t = useT(screeningStaffMessages)
+  const doneKey = searchParams.get('done')
+  const done = doneKey === 'approved' || doneKey === 'declined' ? t(DONE_TEXT[doneKey]) : undefined
   return (
     <div className="stack">
       <p>
-        <Link to="/staff">Staff home</Link>
+        <Link to="/staff">{t('staffHome')}</Link>
       </p>
-      <h1>Eligibility reviews</h1>
-      <p className="lead">
-        Bookings waiting for a clinician because a screening rule asked for review, soonest
-        appointment first.
-      </p>
+      <h1>{t('queueHeading')}</h1>
+      <p className="lead">{t('queueLead')}</p>
       {done ? (
         <p className="notice notice--success" role="status">
           {done}
         </p>
       ) : null}
       {reviews.length === 0 ? (
-        <p>Nothing is waiting for review.</p>
+        <p>{t('queueEmpty')}</p>
       ) : (
         <div className="table-wrap">
           <table>
-            <caption>
-              {reviews.length === 1 ? '1 booking' : `${reviews.length} bookings`} pending review
-            </caption>
+            <caption>{t('queueCaption', { count: reviews.length })}</caption>
             <TableHead
-              columns={['Appointment', 'Patient', 'Treatment', 'With', 'Flags', 'State']}
+              columns={[
+                t('colAppointment'),
+                t('colPatient'),
+                t('colTreatment'),
+                t('colWith'),
+                t('colFlags'),
+                t('colState'),
+              ]}
             />
             <tbody>
               {reviews.map((review) => (
@@ -70,7 +79,9 @@ export default function ReviewQueueRoute() {
                   <td>
                     <Link to={`/staff/reviews/${review.bookingId}`}>
                       {review.when}
-                      <span className="visually-hidden">: review {review.patientName}</span>
+                      <span className="visually-hidden">
+                        {t('reviewPatient', { name: review.patientName })}
+                      </span>
                     </Link>
                   </td>
                   <td>{review.patientName}</td>
@@ -79,7 +90,7 @@ export default function ReviewQueueRoute() {
                   <td>{review.reviewCount}</td>
                   <td>
                     <span className={`badge badge--${STATE_LABELS[review.state].tone}`}>
-                      {STATE_LABELS[review.state].label}
+                      {t(STATE_LABELS[review.state].label)}
                     </span>
                   </td>
                 </tr>

@@ -17,7 +17,7 @@ test.describe('an Italian patient giving their details @no-js', () => {
       .getByRole('button', { name: 'Scegli Trattamento cosmetico per una pelle luminosa' })
       .click()
     await answerHealthQuestions(page)
-    await page.getByRole('link', { name: 'Choose a day and time' }).click()
+    await page.getByRole('link', { name: 'Scegli giorno e orario' }).click()
     await holdFirstItalianTime(page)
 
     // The details step.

@@ -79,7 +79,7 @@ test.describe('an Italian patient choosing a time @no-js', () => {
       .getByRole('button', { name: 'Scegli Trattamento cosmetico per una pelle luminosa' })
       .click()
     await answerHealthQuestions(page)
-    await page.getByRole('link', { name: 'Choose a day and time' }).click()
+    await page.getByRole('link', { name: 'Scegli giorno e orario' }).click()
 
     await expect(page.locator('html')).toHaveAttribute('lang', 'it')
     await expect(

@@ -1,4 +1,6 @@
 import { Form } from '@remix-run/react'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { screeningMessages } from '#app/i18n/messages/index.ts'
 
 /** A consultation instead: a clinician looks at the skin and talks it through (ADR 017, 032). */
 export function ConsultationOffer({
@@ -13,9 +15,10 @@ export function ConsultationOffer({
   /** The main way on when the treatment cannot be booked. */
   primary?: boolean
 }) {
+  const t = useT(screeningMessages)
   return (
     <section aria-labelledby="consultation-heading">
-      <h2 id="consultation-heading">Talk to a clinician</h2>
+      <h2 id="consultation-heading">{t('consultationHeading')}</h2>
       <p>{text}</p>
       {serviceId ? (
         <Form method="post" action="/book">
@@ -25,7 +28,7 @@ export function ConsultationOffer({
             className={primary ? 'button' : 'button button--secondary'}
             disabled={pending}
           >
-            Book a consultation instead
+            {t('consultationButton')}
           </button>
         </Form>
       ) : null}

@@ -1,12 +1,16 @@
 import { Form } from '@remix-run/react'
+import { useMemo } from 'react'
 import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import {
-  ApproveSchema,
-  DeclineSchema,
-  RequestInfoSchema,
+  approveSchema,
+  declineSchema,
+  requestInfoSchema,
 } from '#app/domain/screening/screening.schema.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { type Locale } from '#app/i18n/locales.ts'
+import { screeningStaffMessages } from '#app/i18n/messages/index.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 
 /**
@@ -22,20 +26,19 @@ export function ReviewDecisions({
   actionData: unknown
   openQuestion: boolean
 }) {
+  const t = useT(screeningStaffMessages)
   return (
     <section aria-labelledby="decide-heading" className="stack">
-      <h2 id="decide-heading">Decide</h2>
-      {openQuestion ? (
-        <p className="notice">You asked the patient a question; they have not answered yet.</p>
-      ) : null}
+      <h2 id="decide-heading">{t('decide')}</h2>
+      {openQuestion ? <p className="notice">{t('openQuestion')}</p> : null}
       <DecisionForm
         intent="approve"
         submissionId={submissionId}
         serverErrors={formErrorsFor(actionData, 'approve')}
         field="note"
-        label="Note for the record (optional)"
-        hint="For example: antiviral cover prescribed. The patient does not see it."
-        submitLabel="Approve and confirm the booking"
+        label={t('noteLabel')}
+        hint={t('noteHint')}
+        submitLabel={t('approveButton')}
         buttonClass="button"
       />
       <DecisionForm
@@ -43,9 +46,9 @@ export function ReviewDecisions({
         submissionId={submissionId}
         serverErrors={formErrorsFor(actionData, 'request_info')}
         field="question"
-        label="Question for the patient"
-        hint="The patient gets an email with a link and answers on their booking page. The email does not contain your question."
-        submitLabel="Send the question"
+        label={t('questionLabel')}
+        hint={t('questionHint')}
+        submitLabel={t('askButton')}
         buttonClass="button button--secondary"
       />
       <DecisionForm
@@ -53,9 +56,9 @@ export function ReviewDecisions({
         submissionId={submissionId}
         serverErrors={formErrorsFor(actionData, 'decline')}
         field="reason"
-        label="Reason for the patient"
-        hint="The patient reads this on their booking page; the time is freed for others. Use plain, kind words."
-        submitLabel="Decline the booking"
+        label={t('reasonLabel')}
+        hint={t('reasonHint')}
+        submitLabel={t('declineButton')}
         buttonClass="button button--danger"
       />
     </section>
@@ -63,10 +66,10 @@ export function ReviewDecisions({
 }
 
 /** In the browser only the typed field is checked (the hidden intent and id are not fields). */
-const SCHEMAS = {
-  approve: ApproveSchema.pick({ note: true }),
-  decline: DeclineSchema.pick({ reason: true }),
-  request_info: RequestInfoSchema.pick({ question: true }),
+function schemaFor(intent: 'approve' | 'decline' | 'request_info', locale: Locale) {
+  if (intent === 'approve') return approveSchema(locale).pick({ note: true })
+  if (intent === 'decline') return declineSchema(locale).pick({ reason: true })
+  return requestInfoSchema(locale).pick({ question: true })
 }
 
 function DecisionForm({
@@ -88,7 +91,10 @@ function DecisionForm({
   submitLabel: string
   buttonClass: string
 }) {
-  const { formProps, fields } = useSchemaForm(SCHEMAS[intent], serverErrors, { secretFields: [] })
+  const locale = useLocale()
+  const t = useT(screeningStaffMessages)
+  const schema = useMemo(() => schemaFor(intent, locale), [intent, locale])
+  const { formProps, fields } = useSchemaForm(schema, serverErrors, { secretFields: [] })
   const pending = useIsPending(intent)
   return (
     <Form {...formProps} className="card">
@@ -100,7 +106,7 @@ function DecisionForm({
         hint={hint}
         {...fields.textarea(field, { rows: 3, maxLength: 1000 })}
       />
-      <SubmitButton pending={pending} pendingText="Saving…" className={buttonClass}>
+      <SubmitButton pending={pending} pendingText={t('saving')} className={buttonClass}>
         {submitLabel}
       </SubmitButton>
     </Form>

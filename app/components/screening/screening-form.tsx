@@ -4,16 +4,9 @@ import { ErrorSummary, Field, SubmitButton } from '#app/components/forms/fields.
 import { ChoiceGroup } from '#app/components/forms/choice-group.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import {
-  AREAS_QUESTION,
-  CHECKLIST_QUESTIONS,
   type ChecklistQuestion,
-  DATE_OF_BIRTH_QUESTION,
-  DIABETES_CONTROL_OPTIONS,
-  FOLLOW_UP_TEXT,
-  NONE_LABEL,
-  PREGNANCY_QUESTION,
-  SECTION_TITLES,
-  SKIN_TYPE_QUESTION,
+  questionnaire,
+  type SECTION_TITLES,
 } from '#app/domain/screening/questionnaire.ts'
 import {
   CHECKLISTS,
@@ -24,6 +17,8 @@ import {
   type ScreeningAnswers,
   screeningFormSchema,
 } from '#app/domain/screening/screening.schema.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { screeningMessages } from '#app/i18n/messages/index.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 
 type Ticked = Record<ChecklistName, string[]>
@@ -58,7 +53,10 @@ export function ScreeningForm({
   /** Hidden fields, e.g. an intent. */
   children?: ReactNode
 }) {
-  const schema = useMemo(() => screeningFormSchema(today), [today])
+  const locale = useLocale()
+  const t = useT(screeningMessages)
+  const q = questionnaire(locale)
+  const schema = useMemo(() => screeningFormSchema(today, locale), [today, locale])
   const { formRef, formProps, fields, problems } = useSchemaForm(schema, serverErrors, {
     secretFields: [],
     errorSummary: true,
@@ -88,7 +86,7 @@ export function ScreeningForm({
 
   const followUp = (name: FollowUpName) => {
     if (!showFollowUp(name)) return null
-    const copy = FOLLOW_UP_TEXT[name]
+    const copy = q.followUps[name]
     if (name === 'diabetesControlled') {
       return (
         <ChoiceGroup
@@ -96,7 +94,7 @@ export function ScreeningForm({
           legend={copy.label}
           hint={copy.hint}
           type="radio"
-          options={DIABETES_CONTROL_OPTIONS}
+          options={q.diabetesControl}
           chosen={chosen(name)}
           {...fields.choices(name)}
         />
@@ -115,12 +113,12 @@ export function ScreeningForm({
 
   const checklist = (question: ChecklistQuestion<string>) => (
     <section aria-labelledby={`section-${question.name}`}>
-      <h2 id={`section-${question.name}`}>{SECTION_TITLES[SECTION_OF[question.name]]}</h2>
+      <h2 id={`section-${question.name}`}>{q.sections[SECTION_OF[question.name]]}</h2>
       <ChoiceGroup
         legend={question.legend}
         hint={question.hint}
         type="checkbox"
-        options={[...question.options, { value: NONE, label: NONE_LABEL }]}
+        options={[...question.options, { value: NONE, label: q.noneLabel }]}
         chosen={chosen(question.name)}
         {...fields.choices(question.name)}
         after={(value) => {
@@ -133,12 +131,12 @@ export function ScreeningForm({
 
   const pregnancy = (
     <section aria-labelledby="section-pregnancy">
-      <h2 id="section-pregnancy">{SECTION_TITLES.pregnancy}</h2>
+      <h2 id="section-pregnancy">{q.sections.pregnancy}</h2>
       <ChoiceGroup
-        legend={PREGNANCY_QUESTION.legend}
-        hint={PREGNANCY_QUESTION.hint}
+        legend={q.pregnancy.legend}
+        hint={q.pregnancy.hint}
         type="radio"
-        options={PREGNANCY_QUESTION.options}
+        options={q.pregnancy.options}
         chosen={chosen('pregnancy')}
         {...fields.choices('pregnancy')}
       />
@@ -150,10 +148,10 @@ export function ScreeningForm({
       {children}
       <ErrorSummary problems={problems()} formErrors={serverErrors?.formErrors} />
       <section aria-labelledby="section-about">
-        <h2 id="section-about">{SECTION_TITLES.about}</h2>
+        <h2 id="section-about">{q.sections.about}</h2>
         <Field
-          label={DATE_OF_BIRTH_QUESTION.label}
-          hint={DATE_OF_BIRTH_QUESTION.hint}
+          label={q.dateOfBirth.label}
+          hint={q.dateOfBirth.hint}
           {...fields.input('dateOfBirth', {
             type: 'date',
             autoComplete: 'bday',
@@ -162,29 +160,29 @@ export function ScreeningForm({
           })}
         />
         <ChoiceGroup
-          legend={AREAS_QUESTION.legend}
-          hint={AREAS_QUESTION.hint}
+          legend={q.areas.legend}
+          hint={q.areas.hint}
           type="checkbox"
-          options={AREAS_QUESTION.options}
+          options={q.areas.options}
           chosen={chosen('areas')}
           {...fields.choices('areas')}
         />
         <ChoiceGroup
-          legend={SKIN_TYPE_QUESTION.legend}
-          hint={SKIN_TYPE_QUESTION.hint}
+          legend={q.skinType.legend}
+          hint={q.skinType.hint}
           type="radio"
-          options={SKIN_TYPE_QUESTION.options}
+          options={q.skinType.options}
           chosen={chosen('skinType')}
           {...fields.choices('skinType')}
         />
       </section>
-      {CHECKLIST_QUESTIONS.map((question) => (
+      {q.checklists.map((question) => (
         <Fragment key={question.name}>
           {question.name === 'procedures' ? pregnancy : null}
-          {checklist(question as ChecklistQuestion<string>)}
+          {checklist(question)}
         </Fragment>
       ))}
-      <SubmitButton pending={pending} pendingText="Checking your answers…">
+      <SubmitButton pending={pending} pendingText={t('checking')}>
         {submitLabel}
       </SubmitButton>
     </Form>

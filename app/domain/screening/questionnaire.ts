@@ -1,3 +1,5 @@
+import { type Locale } from '#app/i18n/locales.ts'
+import { QUESTIONNAIRE_IT } from './questionnaire.it.ts'
 import {
   type ALLERGIES,
   type ChecklistName,
@@ -408,19 +410,158 @@ export const SECTION_TITLES = {
   treatments: 'Other skin treatments',
 } as const
 
+/** What one choice reads, for the patient and for the clinician. */
+type ChoiceWords = { label: string; clinician: string }
+type ChoicesWords<T extends string> = Record<T, ChoiceWords>
+type QuestionWords<T extends string> = { legend: string; hint: string; options: ChoicesWords<T> }
+
+type ClinicianTitles = {
+  dateOfBirth: string
+  areas: string
+  skinType: string
+  pregnancy: string
+  none: string
+} & Record<ChecklistName, string>
+
+const CLINICIAN_TITLES: ClinicianTitles = {
+  dateOfBirth: 'Date of birth',
+  areas: 'Areas',
+  skinType: 'Skin type',
+  skinNow: 'At the site now',
+  history: 'History',
+  medicines: 'Medicines and topicals',
+  allergies: 'Allergies',
+  pregnancy: 'Pregnancy or breastfeeding',
+  procedures: 'Procedures in the last 12 months',
+  none: 'None',
+}
+
+type ResultTexts = {
+  [K in keyof typeof RESULT_TEXTS]: (typeof RESULT_TEXTS)[K] extends string
+    ? string
+    : { [P in keyof (typeof RESULT_TEXTS)[K]]: string }
+}
+
+/**
+ * The words of the questionnaire in another language, keyed by the same values as the English
+ * lists, so a translation cannot add, drop or reorder a question or a choice (questionnaire.it.ts).
+ */
+export type QuestionnaireWords = {
+  dateOfBirth: { label: string; hint: string }
+  areas: QuestionWords<(typeof TREATMENT_AREAS)[number]>
+  skinType: QuestionWords<(typeof SKIN_TYPES)[number]>
+  checklists: {
+    skinNow: QuestionWords<(typeof SKIN_NOW)[number]>
+    history: QuestionWords<(typeof HISTORY)[number]>
+    medicines: QuestionWords<(typeof MEDICINES)[number]>
+    allergies: QuestionWords<(typeof ALLERGIES)[number]>
+    procedures: QuestionWords<(typeof PROCEDURES)[number]>
+  }
+  pregnancy: QuestionWords<(typeof PREGNANCY)[number]>
+  followUps: Record<FollowUpName, FollowUpText & { clinician: string }>
+  diabetesControl: ChoicesWords<(typeof DIABETES_CONTROL)[number]>
+  noneLabel: string
+  sections: Record<keyof typeof SECTION_TITLES, string>
+  clinician: ClinicianTitles
+  result: ResultTexts
+}
+
+/** The questionnaire in one language: the English structure, with that language's words. */
+export type Questionnaire = {
+  dateOfBirth: typeof DATE_OF_BIRTH_QUESTION
+  areas: typeof AREAS_QUESTION
+  skinType: typeof SKIN_TYPE_QUESTION
+  checklists: readonly ChecklistQuestion<string>[]
+  pregnancy: typeof PREGNANCY_QUESTION
+  followUps: typeof FOLLOW_UP_TEXT
+  diabetesControl: typeof DIABETES_CONTROL_OPTIONS
+  noneLabel: string
+  sections: Record<keyof typeof SECTION_TITLES, string>
+  clinician: ClinicianTitles
+  result: ResultTexts
+}
+
+const english = (): Questionnaire => ({
+  dateOfBirth: DATE_OF_BIRTH_QUESTION,
+  areas: AREAS_QUESTION,
+  skinType: SKIN_TYPE_QUESTION,
+  checklists: CHECKLIST_QUESTIONS as readonly ChecklistQuestion<string>[],
+  pregnancy: PREGNANCY_QUESTION,
+  followUps: FOLLOW_UP_TEXT,
+  diabetesControl: DIABETES_CONTROL_OPTIONS,
+  noneLabel: NONE_LABEL,
+  sections: SECTION_TITLES,
+  clinician: CLINICIAN_TITLES,
+  result: RESULT_TEXTS,
+})
+
+function withWords<O extends { value: string; label: string; clinician: string }>(
+  options: readonly O[],
+  words: Record<string, ChoiceWords>,
+): O[] {
+  return options.map((option) => ({ ...option, ...words[option.value]! }))
+}
+
+function translated(words: QuestionnaireWords): Questionnaire {
+  const question = <O extends Option<string>, Q extends { options: O[] }>(
+    english: Q,
+    own: QuestionWords<string>,
+  ): Q => ({
+    ...english,
+    legend: own.legend,
+    hint: own.hint,
+    options: withWords(english.options, own.options),
+  })
+  return {
+    dateOfBirth: words.dateOfBirth,
+    areas: question(AREAS_QUESTION, words.areas),
+    skinType: question(SKIN_TYPE_QUESTION, words.skinType),
+    checklists: CHECKLIST_QUESTIONS.map((english) =>
+      question(english as ChecklistQuestion<string>, words.checklists[english.name]),
+    ),
+    pregnancy: question(PREGNANCY_QUESTION, words.pregnancy),
+    followUps: words.followUps,
+    diabetesControl: withWords(DIABETES_CONTROL_OPTIONS, words.diabetesControl),
+    noneLabel: words.noneLabel,
+    sections: words.sections,
+    clinician: words.clinician,
+    result: words.result,
+  }
+}
+
+const BUILD: Record<Locale, () => Questionnaire> = {
+  en: english,
+  it: () => translated(QUESTIONNAIRE_IT),
+}
+const built = new Map<Locale, Questionnaire>()
+
+/** The questionnaire in a language: the same keys, choices and follow-ups in every language. */
+export function questionnaire(locale: Locale = 'en'): Questionnaire {
+  let q = built.get(locale)
+  if (!q) {
+    q = BUILD[locale]()
+    built.set(locale, q)
+  }
+  return q
+}
+
 /** Every patient-facing sentence of the questionnaire, for the readability test. */
-export function questionnaireTexts(): { id: string; text: string }[] {
+export function questionnaireTexts(locale: Locale = 'en'): { id: string; text: string }[] {
+  const q = questionnaire(locale)
   const texts: { id: string; text: string }[] = [
-    { id: 'dateOfBirth', text: `${DATE_OF_BIRTH_QUESTION.label}. ${DATE_OF_BIRTH_QUESTION.hint}` },
+    { id: 'dateOfBirth', text: `${q.dateOfBirth.label}. ${q.dateOfBirth.hint}` },
   ]
   const add = (id: string, legend: string, hint: string, options: { label: string }[]) =>
     texts.push({ id, text: [legend, hint, ...options.map((o) => sentence(o.label))].join(' ') })
-  add('areas', AREAS_QUESTION.legend, AREAS_QUESTION.hint, AREAS_QUESTION.options)
-  add('skinType', SKIN_TYPE_QUESTION.legend, SKIN_TYPE_QUESTION.hint, SKIN_TYPE_QUESTION.options)
-  for (const question of CHECKLIST_QUESTIONS)
-    add(question.name, question.legend, question.hint, [...question.options, { label: NONE_LABEL }])
-  add('pregnancy', PREGNANCY_QUESTION.legend, PREGNANCY_QUESTION.hint, PREGNANCY_QUESTION.options)
-  for (const [name, followUp] of Object.entries(FOLLOW_UP_TEXT))
+  add('areas', q.areas.legend, q.areas.hint, q.areas.options)
+  add('skinType', q.skinType.legend, q.skinType.hint, q.skinType.options)
+  for (const question of q.checklists)
+    add(question.name, question.legend, question.hint, [
+      ...question.options,
+      { label: q.noneLabel },
+    ])
+  add('pregnancy', q.pregnancy.legend, q.pregnancy.hint, q.pregnancy.options)
+  for (const [name, followUp] of Object.entries(q.followUps))
     texts.push({ id: name, text: [followUp.label, followUp.hint ?? ''].join(' ').trim() })
   return texts
 }
@@ -429,65 +570,64 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`
 }
 
-/** Every answer as a clinician (or the patient, in plain words) reads it back. */
+/**
+ * Every answer as a clinician (or the patient, in plain words) reads it back, in the reader's
+ * language (the answers are values; only the words around them change).
+ */
 export function describeAnswers(
   answers: ScreeningAnswers,
   audience: 'patient' | 'clinician',
+  locale: Locale = 'en',
 ): { question: string; answer: string }[] {
+  const q = questionnaire(locale)
+  const patient = audience === 'patient'
   const pick = (option: { label: string; clinician: string }) =>
-    audience === 'patient' ? option.label : option.clinician
+    patient ? option.label : option.clinician
   const list = (
     options: { value: string; label: string; clinician: string }[],
     values: string[],
   ) =>
     values.length === 0
-      ? audience === 'patient'
-        ? NONE_LABEL
-        : 'None'
+      ? patient
+        ? q.noneLabel
+        : q.clinician.none
       : options
           .filter((option) => values.includes(option.value))
           .map(pick)
           .join('; ')
   const rows: { question: string; answer: string }[] = [
     {
-      question: audience === 'patient' ? DATE_OF_BIRTH_QUESTION.label : 'Date of birth',
+      question: patient ? q.dateOfBirth.label : q.clinician.dateOfBirth,
       answer: answers.dateOfBirth,
     },
     {
-      question: audience === 'patient' ? AREAS_QUESTION.legend : 'Areas',
-      answer: list(AREAS_QUESTION.options, answers.areas),
+      question: patient ? q.areas.legend : q.clinician.areas,
+      answer: list(q.areas.options, answers.areas),
     },
     {
-      question: audience === 'patient' ? SKIN_TYPE_QUESTION.legend : 'Skin type',
-      answer: list(SKIN_TYPE_QUESTION.options, [answers.skinType]),
+      question: patient ? q.skinType.legend : q.clinician.skinType,
+      answer: list(q.skinType.options, [answers.skinType]),
     },
   ]
-  const clinicianTitles: Record<ChecklistName, string> = {
-    skinNow: 'At the site now',
-    history: 'History',
-    medicines: 'Medicines and topicals',
-    allergies: 'Allergies',
-    procedures: 'Procedures in the last 12 months',
-  }
-  for (const question of CHECKLIST_QUESTIONS) {
+  for (const question of q.checklists) {
     rows.push({
-      question: audience === 'patient' ? question.legend : clinicianTitles[question.name],
+      question: patient ? question.legend : q.clinician[question.name],
       answer: list(question.options, answers[question.name]),
     })
     if (question.name === 'allergies') {
       rows.push({
-        question: audience === 'patient' ? PREGNANCY_QUESTION.legend : 'Pregnancy or breastfeeding',
-        answer: list(PREGNANCY_QUESTION.options, [answers.pregnancy]),
+        question: patient ? q.pregnancy.legend : q.clinician.pregnancy,
+        answer: list(q.pregnancy.options, [answers.pregnancy]),
       })
     }
     for (const option of question.options) {
       const followUp = option.followUp
       const value = followUp ? answers[followUp] : undefined
       if (!followUp || value === undefined) continue
-      const text = FOLLOW_UP_TEXT[followUp]
+      const text = q.followUps[followUp]
       rows.push({
-        question: audience === 'patient' ? text.label : text.clinician,
-        answer: followUp === 'diabetesControlled' ? list(DIABETES_CONTROL_OPTIONS, [value]) : value,
+        question: patient ? text.label : text.clinician,
+        answer: followUp === 'diabetesControlled' ? list(q.diabetesControl, [value]) : value,
       })
     }
   }
@@ -529,10 +669,11 @@ export const RESULT_TEXTS = {
 } as const
 
 /** Every result-page sentence, for the readability test. */
-export function resultTexts(): { id: string; text: string }[] {
-  return Object.entries(RESULT_TEXTS).flatMap(([id, value]): { id: string; text: string }[] =>
-    typeof value === 'string'
-      ? [{ id, text: value }]
-      : Object.entries(value).map(([part, text]) => ({ id: `${id}.${part}`, text })),
+export function resultTexts(locale: Locale = 'en'): { id: string; text: string }[] {
+  return Object.entries(questionnaire(locale).result).flatMap(
+    ([id, value]): { id: string; text: string }[] =>
+      typeof value === 'string'
+        ? [{ id, text: value }]
+        : Object.entries(value).map(([part, text]) => ({ id: `${id}.${part}`, text })),
   )
 }

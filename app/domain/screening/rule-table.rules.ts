@@ -4,6 +4,9 @@ import { REVIEW_RULES } from './rules/review.rules.ts'
 import { type ScreeningRule } from './rules/rule-types.ts'
 import { WAITING_WINDOW_RULES } from './rules/waiting-windows.rules.ts'
 
+import { type Locale } from '#app/i18n/locales.ts'
+import { RULE_TEXTS_IT } from './rules/rule-texts.it.ts'
+
 export { type RuleContext, type ScreeningRule, type WaitingWindow } from './rules/rule-types.ts'
 
 /**
@@ -43,3 +46,8 @@ export const WINDOW_SETTINGS = SCREENING_RULES.filter((rule) => rule.window).map
   unit: rule.window!.unit,
   sources: rule.sources,
 }))
+
+/** A rule's name in a language (the admin page, a clinician's page). */
+export function ruleLabelIn(rule: { id: string; label: string }, locale: Locale): string {
+  return locale === 'it' ? (RULE_TEXTS_IT[rule.id]?.label ?? rule.label) : rule.label
+}

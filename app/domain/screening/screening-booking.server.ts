@@ -1,3 +1,5 @@
+import { type Locale } from '#app/i18n/locales.ts'
+import { serviceNameIn } from '#app/domain/clinic/clinic.server.ts'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
@@ -15,7 +17,13 @@ import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import { preparedStatement } from '#db/prepared.server.ts'
 import { screeningReviewEvents, services } from '#db/schema/index.ts'
 import { lastDecline, openQuestionOf, type ReviewEventLite } from './screening-review.rules.ts'
-import { canRenewNow, clearsBookingOn, type Finding, screeningValidity } from './screening.rules.ts'
+import {
+  canRenewNow,
+  clearsBookingOn,
+  type Finding,
+  patientExplanationsOf,
+  screeningValidity,
+} from './screening.rules.ts'
 import {
   type ScreeningAnswers,
   type ScreeningOutcome,
@@ -84,12 +92,6 @@ function ownedTreatmentBooking(db: Db | Tx, session: PatientSession | null, refe
 
 export type PatientExplanation = { kind: Finding['kind']; text: string; until: string | null }
 
-function explanationsOf(findings: Finding[]): PatientExplanation[] {
-  return findings.flatMap((f) =>
-    f.patientText ? [{ kind: f.kind, text: f.patientText, until: f.until }] : [],
-  )
-}
-
 export type PatientScreeningView = {
   reference: string
   status: BookingStatus
@@ -117,7 +119,9 @@ export type PatientScreeningView = {
 }
 
 /** The patient's own screening for a booking, or null (not theirs, or no such booking). Audited. */
-export function getPatientScreening(input: PatientBookingQuery): PatientScreeningView | null {
+export function getPatientScreening(
+  input: PatientBookingQuery & { locale?: Locale },
+): PatientScreeningView | null {
   const db = getDb()
   const owned = ownedTreatmentBooking(db, input.session, input.reference)
   if (!owned) return null
@@ -147,7 +151,11 @@ export function getPatientScreening(input: PatientBookingQuery): PatientScreenin
   return {
     reference: booking.reference,
     status: booking.status,
-    serviceName: service.name,
+    // The service's name in the reader's language, when the clinic wrote one.
+    serviceName:
+      input.locale && input.locale !== 'en'
+        ? (serviceNameIn(booking.serviceId, input.locale) ?? service.name)
+        : service.name,
     startAt: booking.startAt.getTime(),
     timeZone: booking.timeZone,
     today: clinicToday(input.now),
@@ -157,7 +165,7 @@ export function getPatientScreening(input: PatientBookingQuery): PatientScreenin
           answers: submission.answers,
           outcome: submission.outcome,
           waitUntil: submission.waitUntil,
-          explanations: explanationsOf(submission.findings),
+          explanations: patientExplanationsOf(submission.findings, input.locale ?? 'en'),
         }
       : null,
     openQuestion:
@@ -293,6 +301,8 @@ export function storeBookingAnswers(
     auditActor: AuditActor
     bookingActor: BookingActor
     now: Date
+    /** The language the answers were given in. */
+    locale?: Locale
   },
 ): UpdateScreeningResult {
   const { booking, patient } = input
@@ -311,6 +321,7 @@ export function storeBookingAnswers(
     patientId: patient.id,
     bookingId: booking.id,
     enteredByUserId: input.enteredByUserId,
+    locale: input.locale,
   })
   auditScreening(tx, {
     action: 'screening.submitted',
@@ -346,7 +357,7 @@ export function storeBookingAnswers(
 
 /** The patient updates their answers from the manage page (also: renewal before the visit). */
 export function updatePatientScreening(
-  input: PatientBookingQuery & { answers: ScreeningAnswers },
+  input: PatientBookingQuery & { answers: ScreeningAnswers; locale?: Locale },
 ): UpdateScreeningResult {
   return getDb().transaction(
     (tx): UpdateScreeningResult => {
@@ -361,6 +372,7 @@ export function updatePatientScreening(
         auditActor: patientAuditActor(owned.patient.id, input.actor),
         bookingActor: { ...input.actor, type: 'patient', id: owned.patient.id },
         now: input.now,
+        locale: input.locale,
       })
     },
     { behavior: 'immediate' },

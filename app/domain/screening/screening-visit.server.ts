@@ -1,3 +1,4 @@
+import { type Locale } from '#app/i18n/locales.ts'
 import { eq } from 'drizzle-orm'
 import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
@@ -28,6 +29,8 @@ export function updateBookingScreening(input: {
   answers: ScreeningAnswers
   actor: StaffActor
   now: Date
+  /** The language of the staff page the answers were typed into. */
+  locale?: Locale
 }): UpdateScreeningResult {
   return getDb().transaction(
     (tx): UpdateScreeningResult => {
@@ -52,6 +55,7 @@ export function updateBookingScreening(input: {
           requestId: input.actor.requestId,
         },
         now: input.now,
+        locale: input.locale,
       })
     },
     { behavior: 'immediate' },

@@ -2,12 +2,20 @@ import { addCalendarMonths, addDays, ageOn, DAY_MS } from '#app/domain/shared/ca
 import { type RuleContext, SCREENING_RULES, type ScreeningRule } from './rule-table.rules.ts'
 import { type RuleKind, type ScreeningAnswers, type ScreeningOutcome } from './screening.schema.ts'
 import { type ScreeningSettings } from './screening-settings.schema.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { RULE_TEXTS_IT, windowNoteIt } from './rules/rule-texts.it.ts'
 
 /**
  * Judging answers with the rule table: pure, so the same answers, settings and day always give
  * the same result. The stored result of a submission is never recomputed (a later rule-set
  * version judges only later submissions).
  */
+
+/** A finding's words in one language. */
+export type FindingText = { label: string; patientText: string | null; clinicianText: string }
+
+/** The languages other than English a finding stores its words in. */
+type OtherLocale = Exclude<Locale, 'en'>
 
 /** One rule that fired, as it is stored with the submission (texts included, as judged). */
 export type Finding = {
@@ -19,6 +27,13 @@ export type Finding = {
   patientText: string | null
   clinicianText: string
   sources: string
+  /**
+   * The same words in the other languages, as judged then (submissions from before ADR 038 have
+   * none: they are read in English). Stored rather than rendered again from the rule id, because
+   * the words depend on the settings and the day they were judged with (a window's length, the
+   * day it ended), and the record must say what the patient was told, in both languages.
+   */
+  texts?: Partial<Record<OtherLocale, FindingText>>
 }
 
 export type ScreeningResult = {
@@ -65,6 +80,8 @@ export function evaluateScreening(
     if (!rule.applies(context)) continue
     let until: string | null = null
     let clinicianText = rule.clinician(context)
+    const italian = RULE_TEXTS_IT[rule.id]
+    let clinicianTextIt = italian?.clinician(context) ?? null
     if (rule.window) {
       const from = rule.window.from(answers)
       const length = settings[rule.window.setting]
@@ -75,20 +92,33 @@ export function evaluateScreening(
       if (until <= today) {
         kind = 'info'
         clinicianText = `${clinicianText} The waiting window (${length} ${rule.window.unit}) ended on ${until}.`
+        clinicianTextIt &&= `${clinicianTextIt} ${windowNoteIt(rule.window, length, until, true)}`
         until = null
       } else {
         clinicianText = `${clinicianText} Waiting window: ${length} ${rule.window.unit}, until ${until}.`
+        clinicianTextIt &&= `${clinicianTextIt} ${windowNoteIt(rule.window, length, until, false)}`
       }
     }
-    findings.push({
+    const tellPatient = kind !== 'info' && rule.patient !== null
+    const finding: Finding = {
       ruleId: rule.id,
       kind,
       label: rule.label,
       until,
-      patientText: kind === 'info' || !rule.patient ? null : rule.patient(context),
+      patientText: tellPatient ? rule.patient!(context) : null,
       clinicianText,
       sources: sourcesOf(rule, settings),
-    })
+    }
+    if (italian && clinicianTextIt !== null) {
+      finding.texts = {
+        it: {
+          label: italian.label,
+          patientText: tellPatient && italian.patient ? italian.patient(context) : null,
+          clinicianText: clinicianTextIt,
+        },
+      }
+    }
+    findings.push(finding)
   }
   return combineFindings(findings)
 }
@@ -166,9 +196,21 @@ export function patientExplanationGroups(
   })
 }
 
-/** The patient's explanations of a result, in the rule table's order. */
-export function patientExplanationsOf(findings: readonly Finding[]): PatientExplanationItem[] {
-  return findings.flatMap((f) =>
-    f.patientText ? [{ kind: f.kind, text: f.patientText, until: f.until }] : [],
-  )
+/**
+ * A finding's words in the reader's language: those stored for it, or the English it was judged
+ * in when it has none (answers from before ADR 038). The stored record itself never changes.
+ */
+export function findingIn(finding: Finding, locale: Locale): Finding {
+  const own = locale === 'en' ? undefined : finding.texts?.[locale]
+  return own ? { ...finding, ...own } : finding
+}
+
+/** The patient's explanations of a result, in the rule table's order, in the reader's language. */
+export function patientExplanationsOf(
+  findings: readonly Finding[],
+  locale: Locale = 'en',
+): PatientExplanationItem[] {
+  return findings
+    .map((f) => findingIn(f, locale))
+    .flatMap((f) => (f.patientText ? [{ kind: f.kind, text: f.patientText, until: f.until }] : []))
 }

@@ -226,3 +226,38 @@ describe('the admin publish form', () => {
     })
   })
 })
+
+describe('messages in Italian', () => {
+  test('an empty form says what is missing, in Italian, beside each question', async () => {
+    const parsed = await parseForm(post([]), screeningFormSchema(TODAY, 'it'))
+    expect(parsed.ok).toBe(false)
+    const errors = !parsed.ok ? parsed.errors.fieldErrors : {}
+    expect(errors.dateOfBirth).toEqual(['Scrivi la tua data di nascita.'])
+    expect(errors.areas).toEqual(['Scegli almeno una zona.'])
+    expect(errors.skinNow).toEqual(['Scegli quelle che hai, oppure “Nessuna di queste”.'])
+    expect(errors.pregnancy).toEqual(['Rispondi a questa domanda. Scegli “No” se non ti riguarda.'])
+  })
+
+  test('a follow-up left empty, and a date in the future, in Italian', async () => {
+    const parsed = await parseForm(
+      post([
+        ...CLEAR.filter(([key]) => key !== 'medicines' && key !== 'procedures'),
+        ['medicines', 'isotretinoin_past'],
+        ['procedures', 'toxin'],
+        ['toxinDate', '2030-01-01'],
+      ]),
+      screeningFormSchema(TODAY, 'it'),
+    )
+    const errors = !parsed.ok ? parsed.errors.fieldErrors : {}
+    expect(errors.isotretinoinLastDose).toEqual(['Scrivi la data dell’ultima pastiglia.'])
+    expect(errors.toxinDate).toEqual([
+      'Questa data è nel futuro. Scrivi il giorno in cui è successo.',
+    ])
+  })
+
+  test('the English messages are unchanged', async () => {
+    const parsed = await parseForm(post([]), screeningFormSchema(TODAY))
+    const errors = !parsed.ok ? parsed.errors.fieldErrors : {}
+    expect(errors.dateOfBirth).toEqual(['Enter your date of birth.'])
+  })
+})

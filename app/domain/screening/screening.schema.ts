@@ -1,5 +1,10 @@
 import * as z from 'zod'
-import { IsoDateSchema } from '#app/domain/shared/fields.schema.ts'
+import { IsoDateSchema, isoDateSchema } from '#app/domain/shared/fields.schema.ts'
+import { type Translator, translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { screeningMessages, screeningStaffMessages } from '#app/i18n/messages/index.ts'
+
+type ScreeningKey = keyof (typeof screeningMessages)['en']
 
 /**
  * The eligibility questionnaire, version 2 (docs/clinical-reference.md sections 1.2 and 6;
@@ -147,99 +152,114 @@ function listOf<T extends string>(values: readonly T[], message: string) {
     .transform((list) => list as T[])
 }
 
-const areasSchema = z.preprocess(
-  asList,
-  listOf(TREATMENT_AREAS, 'Choose from the areas shown.').refine((list) => list.length > 0, {
-    error: 'Tick at least one area.',
-  }),
-)
-
-function checklistSchema<T extends string>(values: readonly T[]) {
+function areasSchema(t: Translator<ScreeningKey>) {
   return z.preprocess(
     asList,
-    listOf([...values, NONE] as (T | typeof NONE)[], 'Choose from the list.').refine(
+    listOf(TREATMENT_AREAS, t('areasUnknown')).refine((list) => list.length > 0, {
+      error: t('areasRequired'),
+    }),
+  )
+}
+
+function checklistSchema<T extends string>(values: readonly T[], t: Translator<ScreeningKey>) {
+  return z.preprocess(
+    asList,
+    listOf([...values, NONE] as (T | typeof NONE)[], t('listUnknown')).refine(
       (list) => list.length > 0,
-      { error: 'Tick the ones that apply, or “None of these”.' },
+      { error: t('listRequired') },
     ),
   )
 }
 
 /** A past calendar date (a dose, a treatment): not in the future, not before 1900. */
-function pastDateSchema(today: string, futureMessage: string) {
+function pastDateSchema(
+  today: string,
+  futureMessage: string,
+  t: Translator<ScreeningKey>,
+  locale: Locale,
+) {
   return z.preprocess(
     emptyToUndefined,
-    IsoDateSchema.refine((value) => value <= today, { error: futureMessage })
-      .refine((value) => value >= '1900-01-01', { error: 'Check the year of this date.' })
+    isoDateSchema(locale)
+      .refine((value) => value <= today, { error: futureMessage })
+      .refine((value) => value >= '1900-01-01', { error: t('dateYear') })
       .optional(),
   )
 }
 
+/** The message key for a follow-up left empty although its trigger is ticked. */
+const FOLLOW_UP_REQUIRED_KEYS = {
+  tanDate: 'needTanDate',
+  diabetesControlled: 'needDiabetesControlled',
+  cancerTreatmentEndDate: 'needCancerTreatmentEndDate',
+  isotretinoinLastDose: 'needIsotretinoinLastDose',
+  retinoidLastUse: 'needRetinoidLastUse',
+  toxinDate: 'needToxinDate',
+  fillerDate: 'needFillerDate',
+  peelDate: 'needPeelDate',
+  laserDate: 'needLaserDate',
+  deepPeelDate: 'needDeepPeelDate',
+  facialSurgeryDate: 'needFacialSurgeryDate',
+} as const satisfies Record<FollowUpName, ScreeningKey>
+
 /** The messages for a follow-up left empty although its trigger is ticked. */
-export const FOLLOW_UP_REQUIRED: Record<FollowUpName, string> = {
-  tanDate: 'Enter the date you last tanned or used fake tan.',
-  diabetesControlled: 'Tell us if your diabetes is well controlled.',
-  cancerTreatmentEndDate: 'Enter the date your treatment ended.',
-  isotretinoinLastDose: 'Enter the date of your last tablet.',
-  retinoidLastUse: 'Enter the date you last used it on the area.',
-  toxinDate: 'Enter the date of the injections.',
-  fillerDate: 'Enter the date of the filler.',
-  peelDate: 'Enter the date of the peel.',
-  laserDate: 'Enter the date of the laser or IPL treatment.',
-  deepPeelDate: 'Enter the date of the dermabrasion or deep peel.',
-  facialSurgeryDate: 'Enter the date of the surgery.',
+export function followUpRequired(locale: Locale = 'en'): Record<FollowUpName, string> {
+  const t = translator(screeningMessages, locale)
+  return Object.fromEntries(
+    FOLLOW_UP_NAMES.map((name) => [name, t(FOLLOW_UP_REQUIRED_KEYS[name])]),
+  ) as Record<FollowUpName, string>
 }
 
-const FUTURE = 'This date is in the future. Enter the date it happened.'
+/** The messages for a follow-up left empty although its trigger is ticked (English). */
+export const FOLLOW_UP_REQUIRED: Record<FollowUpName, string> = followUpRequired('en')
 
 /**
  * The questionnaire form. `today` is the clinic's calendar date (the loader sends it to the
  * browser, so both sides judge dates alike). Unknown fields are dropped, so a posted "outcome" or
- * "status" never reaches the rules.
+ * "status" never reaches the rules. The messages are in the page's language.
  */
-export function screeningFormSchema(today: string) {
+export function screeningFormSchema(today: string, locale: Locale = 'en') {
+  const t = translator(screeningMessages, locale)
+  const future = t('dateFuture')
+  const required = followUpRequired(locale)
+  const past = (message: string) => pastDateSchema(today, message, t, locale)
   return z
     .object({
       dateOfBirth: z
-        .string({ error: 'Enter your date of birth.' })
+        .string({ error: t('dobRequired') })
         .trim()
-        .min(1, { error: 'Enter your date of birth.' })
-        .pipe(IsoDateSchema)
-        .refine((value) => value < today, { error: 'Your date of birth must be in the past.' })
+        .min(1, { error: t('dobRequired') })
+        .pipe(isoDateSchema(locale))
+        .refine((value) => value < today, { error: t('dobPast') })
         .refine((value) => value >= '1900-01-01', {
-          error: 'Check the year of your date of birth.',
+          error: t('dobYear'),
         }),
-      areas: areasSchema,
+      areas: areasSchema(t),
       skinType: z.enum(SKIN_TYPES, {
-        error: 'Choose the skin type that fits best, or “not sure”.',
+        error: t('skinTypeRequired'),
       }),
-      skinNow: checklistSchema(SKIN_NOW),
-      history: checklistSchema(HISTORY),
-      medicines: checklistSchema(MEDICINES),
-      allergies: checklistSchema(ALLERGIES),
+      skinNow: checklistSchema(SKIN_NOW, t),
+      history: checklistSchema(HISTORY, t),
+      medicines: checklistSchema(MEDICINES, t),
+      allergies: checklistSchema(ALLERGIES, t),
       pregnancy: z.enum(PREGNANCY, {
-        error: 'Answer this question. Choose “No” if it does not apply.',
+        error: t('pregnancyRequired'),
       }),
-      procedures: checklistSchema(PROCEDURES),
-      tanDate: pastDateSchema(today, FUTURE),
+      procedures: checklistSchema(PROCEDURES, t),
+      tanDate: past(future),
       diabetesControlled: z.preprocess(
         emptyToUndefined,
-        z.enum(DIABETES_CONTROL, { error: 'Choose one of the answers.' }).optional(),
+        z.enum(DIABETES_CONTROL, { error: t('diabetesRequired') }).optional(),
       ),
-      cancerTreatmentEndDate: pastDateSchema(today, FUTURE),
-      isotretinoinLastDose: pastDateSchema(
-        today,
-        'This date is in the future. If you still take it, tick “I take it now” instead.',
-      ),
-      retinoidLastUse: pastDateSchema(
-        today,
-        'This date is in the future. Enter today’s date if you still use it.',
-      ),
-      toxinDate: pastDateSchema(today, FUTURE),
-      fillerDate: pastDateSchema(today, FUTURE),
-      peelDate: pastDateSchema(today, FUTURE),
-      laserDate: pastDateSchema(today, FUTURE),
-      deepPeelDate: pastDateSchema(today, FUTURE),
-      facialSurgeryDate: pastDateSchema(today, FUTURE),
+      cancerTreatmentEndDate: past(future),
+      isotretinoinLastDose: past(t('isotretinoinFuture')),
+      retinoidLastUse: past(t('retinoidFuture')),
+      toxinDate: past(future),
+      fillerDate: past(future),
+      peelDate: past(future),
+      laserDate: past(future),
+      deepPeelDate: past(future),
+      facialSurgeryDate: past(future),
     })
     .superRefine((value, ctx) => {
       for (const name of Object.keys(CHECKLISTS) as ChecklistName[]) {
@@ -248,7 +268,7 @@ export function screeningFormSchema(today: string) {
           ctx.addIssue({
             code: 'custom',
             path: [name],
-            message: 'You ticked “None of these” and another answer. Untick one of them.',
+            message: t('noneAndOther'),
           })
         }
       }
@@ -259,14 +279,14 @@ export function screeningFormSchema(today: string) {
         ctx.addIssue({
           code: 'custom',
           path: ['medicines'],
-          message: 'For isotretinoin, tick either “I take it now” or “I have stopped”, not both.',
+          message: t('isotretinoinBoth'),
         })
       }
       for (const name of FOLLOW_UP_NAMES) {
         const { checklist, value: trigger } = FOLLOW_UPS[name]
         const triggered = (value[checklist] as string[]).includes(trigger)
         if (triggered && value[name] === undefined) {
-          ctx.addIssue({ code: 'custom', path: [name], message: FOLLOW_UP_REQUIRED[name] })
+          ctx.addIssue({ code: 'custom', path: [name], message: required[name] })
         }
       }
       for (const name of FOLLOW_UP_NAMES) {
@@ -279,7 +299,7 @@ export function screeningFormSchema(today: string) {
           ctx.addIssue({
             code: 'custom',
             path: [name],
-            message: 'This date is before your date of birth. Please check it.',
+            message: t('beforeBirth'),
           })
       }
     })
@@ -370,41 +390,59 @@ export const REVIEW_EVENT_KINDS = [
 export type ReviewEventKind = (typeof REVIEW_EVENT_KINDS)[number]
 export const REVIEW_ACTOR_TYPES = ['staff', 'patient'] as const
 
-const submissionIdField = z.uuid({ error: 'Reload the page and try again.' })
+type StaffKey = keyof (typeof screeningStaffMessages)['en']
+
+function staffT(locale: Locale): Translator<StaffKey> {
+  return translator(screeningStaffMessages, locale)
+}
+
+const submissionIdField = (t: Translator<StaffKey>) => z.uuid({ error: t('reload') })
 
 /** Approve: an optional note for the clinical record, e.g. "antiviral cover prescribed". */
-export const ApproveSchema = z.object({
-  intent: z.literal('approve'),
-  submissionId: submissionIdField,
-  note: z
-    .string()
-    .trim()
-    .max(1000, { error: 'Use at most 1000 characters.' })
-    .optional()
-    .transform((value) => value || null),
-})
+export function approveSchema(locale: Locale = 'en') {
+  const t = staffT(locale)
+  return z.object({
+    intent: z.literal('approve'),
+    submissionId: submissionIdField(t),
+    note: z
+      .string()
+      .trim()
+      .max(1000, { error: t('tooLong') })
+      .optional()
+      .transform((value) => value || null),
+  })
+}
+export const ApproveSchema = approveSchema('en')
 
 /** Decline: the reason, which the patient reads on their booking page (never in an email). */
-export const DeclineSchema = z.object({
-  intent: z.literal('decline'),
-  submissionId: submissionIdField,
-  reason: z
-    .string({ error: 'Write the reason the patient will read.' })
-    .trim()
-    .min(1, { error: 'Write the reason the patient will read.' })
-    .max(1000, { error: 'Use at most 1000 characters.' }),
-})
+export function declineSchema(locale: Locale = 'en') {
+  const t = staffT(locale)
+  return z.object({
+    intent: z.literal('decline'),
+    submissionId: submissionIdField(t),
+    reason: z
+      .string({ error: t('reasonRequired') })
+      .trim()
+      .min(1, { error: t('reasonRequired') })
+      .max(1000, { error: t('tooLong') }),
+  })
+}
+export const DeclineSchema = declineSchema('en')
 
 /** Ask the patient a question; they answer on their booking page. */
-export const RequestInfoSchema = z.object({
-  intent: z.literal('request_info'),
-  submissionId: submissionIdField,
-  question: z
-    .string({ error: 'Write the question for the patient.' })
-    .trim()
-    .min(1, { error: 'Write the question for the patient.' })
-    .max(1000, { error: 'Use at most 1000 characters.' }),
-})
+export function requestInfoSchema(locale: Locale = 'en') {
+  const t = staffT(locale)
+  return z.object({
+    intent: z.literal('request_info'),
+    submissionId: submissionIdField(t),
+    question: z
+      .string({ error: t('questionRequired') })
+      .trim()
+      .min(1, { error: t('questionRequired') })
+      .max(1000, { error: t('tooLong') }),
+  })
+}
+export const RequestInfoSchema = requestInfoSchema('en')
 
 /** A clinician's decision on the review page (three forms: one intent each). */
 export const ReviewDecisionSchema = z.discriminatedUnion('intent', [
@@ -414,40 +452,53 @@ export const ReviewDecisionSchema = z.discriminatedUnion('intent', [
 ])
 export type ReviewDecision = z.output<typeof ReviewDecisionSchema>
 
+/** The patient's answer to a clinician's question, with messages in the page's language. */
+export function clinicQuestionAnswerSchema(locale: Locale = 'en') {
+  const t = translator(screeningMessages, locale)
+  return z.object({
+    answer: z
+      .string({ error: t('answerRequired') })
+      .trim()
+      .min(1, { error: t('answerRequired') })
+      .max(2000, { error: t('answerTooLong') }),
+  })
+}
+
 /** The patient's answer to a clinician's question. */
-export const ClinicQuestionAnswerSchema = z.object({
-  answer: z
-    .string({ error: 'Write your answer.' })
-    .trim()
-    .min(1, { error: 'Write your answer.' })
-    .max(2000, { error: 'Use at most 2000 characters.' }),
-})
+export const ClinicQuestionAnswerSchema = clinicQuestionAnswerSchema('en')
 
 /**
  * A clinician approves an earlier first day inside a waiting window for this patient (e.g. a
  * doctor's trial after isotretinoin, docs/decisions/032). The reason stays in the record; the
  * patient sees only the new first day.
  */
-export const EarlierDateSchema = z.object({
-  intent: z.literal('approve_earlier_date'),
-  submissionId: submissionIdField,
-  firstDay: z
-    .string({ error: 'Enter the new first day.' })
-    .trim()
-    .min(1, { error: 'Enter the new first day.' })
-    .pipe(IsoDateSchema),
-  reason: z
-    .string({ error: 'Write why the earlier day is safe for this patient.' })
-    .trim()
-    .min(1, { error: 'Write why the earlier day is safe for this patient.' })
-    .max(1000, { error: 'Use at most 1000 characters.' }),
-})
+export function earlierDateSchema(locale: Locale = 'en') {
+  const t = staffT(locale)
+  return z.object({
+    intent: z.literal('approve_earlier_date'),
+    submissionId: submissionIdField(t),
+    firstDay: z
+      .string({ error: t('firstDayRequired') })
+      .trim()
+      .min(1, { error: t('firstDayRequired') })
+      .pipe(isoDateSchema(locale)),
+    reason: z
+      .string({ error: t('whySafeRequired') })
+      .trim()
+      .min(1, { error: t('whySafeRequired') })
+      .max(1000, { error: t('tooLong') }),
+  })
+}
+export const EarlierDateSchema = earlierDateSchema('en')
 export type EarlierDateInput = z.output<typeof EarlierDateSchema>
 
 /** Everything the staff review page posts: the three decisions and an earlier first day. */
-export const ReviewPageActionSchema = z.discriminatedUnion('intent', [
-  ApproveSchema,
-  DeclineSchema,
-  RequestInfoSchema,
-  EarlierDateSchema,
-])
+export function reviewPageActionSchema(locale: Locale = 'en') {
+  return z.discriminatedUnion('intent', [
+    approveSchema(locale),
+    declineSchema(locale),
+    requestInfoSchema(locale),
+    earlierDateSchema(locale),
+  ])
+}
+export const ReviewPageActionSchema = reviewPageActionSchema('en')

@@ -1,3 +1,4 @@
+import { type Locale } from '#app/i18n/locales.ts'
 import { and, desc, eq, inArray, isNotNull, isNull, lt, max, sql } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
@@ -129,6 +130,8 @@ export function recordSubmission(
     patientId?: string | null
     bookingId?: string | null
     enteredByUserId?: string | null
+    /** The language the questions were asked in (the page's). */
+    locale?: Locale
   },
 ): SubmissionRow {
   const ruleSet = getCurrentRuleSet(tx)
@@ -149,6 +152,7 @@ export function recordSubmission(
       bookingId: input.bookingId ?? null,
       bookingVersion: input.bookingId ? nextBookingVersion(tx, input.bookingId) : null,
       submittedAt: input.now,
+      locale: input.locale ?? 'en',
     })
     .returning()
     .get()

@@ -28,6 +28,12 @@ import patientsIt from './patients.it.ts'
 import reportsEn from './reports.en.ts'
 import reportsIt from './reports.it.ts'
 import servicesEn from './services.en.ts'
+import screeningEn from './screening.en.ts'
+import screeningIt from './screening.it.ts'
+import screeningStaffEn from './screening-staff.en.ts'
+import screeningAdminEn from './screening-admin.en.ts'
+import screeningAdminIt from './screening-admin.it.ts'
+import screeningStaffIt from './screening-staff.it.ts'
 import timeEn from './time.en.ts'
 import timeIt from './time.it.ts'
 import verifyEn from './verify.en.ts'
@@ -61,6 +67,15 @@ export const emailsMessages = { en: emailsEn, it: emailsIt } satisfies Catalogue
 export const calendarMessages = { en: calendarEn, it: calendarIt } satisfies Catalogue
 export const patientsMessages = { en: patientsEn, it: patientsIt } satisfies Catalogue
 export const reportsMessages = { en: reportsEn, it: reportsIt } satisfies Catalogue
+export const screeningMessages = { en: screeningEn, it: screeningIt } satisfies Catalogue
+export const screeningStaffMessages = {
+  en: screeningStaffEn,
+  it: screeningStaffIt,
+} satisfies Catalogue
+export const screeningAdminMessages = {
+  en: screeningAdminEn,
+  it: screeningAdminIt,
+} satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -82,4 +97,7 @@ export const ALL_CATALOGUES = {
   calendar: calendarMessages,
   patients: patientsMessages,
   reports: reportsMessages,
+  screening: screeningMessages,
+  screeningStaff: screeningStaffMessages,
+  screeningAdmin: screeningAdminMessages,
 } as const

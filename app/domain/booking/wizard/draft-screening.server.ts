@@ -5,7 +5,8 @@ import {
   codeProvenEmail,
   type PatientSession,
 } from '#app/domain/patient/patient-sessions.server.ts'
-import { type Finding } from '#app/domain/screening/screening.rules.ts'
+import { type Finding, patientExplanationsOf } from '#app/domain/screening/screening.rules.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import {
   type ScreeningAnswers,
   type ScreeningOutcome,
@@ -61,6 +62,8 @@ export function getDraftScreening(input: {
   session: PatientSession
   now: Date
   actor: BookingActor
+  /** The reader's language, for the rules' explanations. */
+  locale?: Locale
 }): DraftScreeningView | null {
   const db = getDb()
   const draft = db
@@ -106,11 +109,7 @@ export function getDraftScreening(input: {
           outcome: submission.outcome,
           waitUntil: submission.waitUntil,
           waitUntilAt: waitUntilInstant(submission.waitUntil, timeZone),
-          explanations: submission.findings.flatMap((finding) =>
-            finding.patientText
-              ? [{ kind: finding.kind, text: finding.patientText, until: finding.until }]
-              : [],
-          ),
+          explanations: patientExplanationsOf(submission.findings, input.locale ?? 'en'),
         }
       : null,
   }
@@ -129,6 +128,8 @@ export function submitDraftScreening(input: {
   answers: ScreeningAnswers
   now: Date
   actor: BookingActor
+  /** The language the questions were asked in, recorded with the answers. */
+  locale?: Locale
 }): SubmitDraftScreeningResult {
   return getDb().transaction(
     (tx): SubmitDraftScreeningResult => {
@@ -149,6 +150,7 @@ export function submitDraftScreening(input: {
         answers: input.answers,
         source: 'booking',
         now: input.now,
+        locale: input.locale,
       })
       tx.update(bookingDrafts)
         .set({ screeningSubmissionId: submission.id, updatedAt: input.now })
