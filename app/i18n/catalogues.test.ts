@@ -123,6 +123,7 @@ describe('readability of patient text', () => {
     'verify',
     'emails',
     'calendar',
+    'bookingPage',
     'aftercare',
   ] as const
   // Both formulas measure running text: a two-word label ("Clinic settings") scores as a hard

@@ -1,6 +1,8 @@
 import { type Catalogue } from '../catalogue.ts'
 import aftercareEn from './aftercare.en.ts'
 import aftercareIt from './aftercare.it.ts'
+import bookingPageEn from './booking-page.en.ts'
+import bookingPageIt from './booking-page.it.ts'
 import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
 import confirmationEn from './confirmation.en.ts'
@@ -57,6 +59,7 @@ export const detailsMessages = { en: detailsEn, it: detailsIt } satisfies Catalo
 export const verifyMessages = { en: verifyEn, it: verifyIt } satisfies Catalogue
 export const emailsMessages = { en: emailsEn, it: emailsIt } satisfies Catalogue
 export const calendarMessages = { en: calendarEn, it: calendarIt } satisfies Catalogue
+export const bookingPageMessages = { en: bookingPageEn, it: bookingPageIt } satisfies Catalogue
 export const aftercareMessages = { en: aftercareEn, it: aftercareIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
@@ -77,5 +80,6 @@ export const ALL_CATALOGUES = {
   verify: verifyMessages,
   emails: emailsMessages,
   calendar: calendarMessages,
+  bookingPage: bookingPageMessages,
   aftercare: aftercareMessages,
 } as const
