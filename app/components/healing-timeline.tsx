@@ -14,6 +14,10 @@ import {
   stageLine,
   tierContent,
 } from '#app/domain/clinical-content/tier-content.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { type Locale } from '#app/i18n/locales.ts'
+import { aftercareMessages } from '#app/i18n/messages/index.ts'
 
 /**
  * How skin heals after needling, as a picture and as text, from the tier's healing course
@@ -22,11 +26,12 @@ import {
  * lighter and a deeper skin tone with its days and name written in it. The panels together are
  * one image with a text alternative; the ordered list under it says everything in words. Used on
  * the consent step, the booking page and the aftercare page; the signed PDF draws the same shapes.
+ * It speaks the page's language (the tier content of that language), or the one it is given.
  */
 
 export type HealingTier = ContentTier
 
-function StagePanel({ stage }: { stage: HealingStage }) {
+function StagePanel({ stage, locale }: { stage: HealingStage; locale: Locale }) {
   return (
     <svg
       viewBox={`0 0 ${PANEL.width} ${PANEL.height}`}
@@ -75,7 +80,7 @@ function StagePanel({ stage }: { stage: HealingStage }) {
           }
         }),
       )}
-      {stageLabelLines(stage).map((line, index) => (
+      {stageLabelLines(stage, locale).map((line, index) => (
         <text
           key={line}
           x={PANEL.width / 2}
@@ -93,33 +98,45 @@ function StagePanel({ stage }: { stage: HealingStage }) {
 }
 
 /** The texts of the timeline, for the reading-grade and consistency tests. */
-export function healingTimelineText(tier: HealingTier): string {
-  return tierContent(tier).stages.map(stageLine).join('\n')
+export function healingTimelineText(tier: HealingTier, locale: Locale = 'en'): string {
+  return tierContent(tier, locale).stages.map(stageLine).join('\n')
 }
 
 export function HealingTimeline({
   tier,
   headingLevel = 2,
+  locale: givenLocale,
 }: {
   tier: HealingTier
   headingLevel?: 2 | 3 | 4
+  /** The language of the text around it, when it is not the page's (a consent version's). */
+  locale?: Locale
 }) {
   const id = useId()
-  const { stages } = tierContent(tier)
+  const pageLocale = useLocale()
+  const locale = givenLocale ?? pageLocale
+  const t = (key: 'timelineHeading' | 'timelineTones') => translate(aftercareMessages, locale, key)
+  const { stages } = tierContent(tier, locale)
   const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2]!
   return (
-    <section className="healing-timeline" aria-labelledby={`${id}-heading`}>
-      <Heading id={`${id}-heading`}>How your skin heals</Heading>
-      <div className="healing-timeline__picture" role="img" aria-label={timelineAltText(stages)}>
+    <section
+      className="healing-timeline"
+      aria-labelledby={`${id}-heading`}
+      lang={locale === pageLocale ? undefined : locale}
+    >
+      <Heading id={`${id}-heading`}>{t('timelineHeading')}</Heading>
+      <div
+        className="healing-timeline__picture"
+        role="img"
+        aria-label={timelineAltText(stages, locale)}
+      >
         {stages.map((stage) => (
           <div key={stage.key} className="healing-timeline__stage">
-            <StagePanel stage={stage} />
+            <StagePanel stage={stage} locale={locale} />
           </div>
         ))}
       </div>
-      <p className="muted healing-timeline__tones">
-        Each stage is shown on a lighter skin tone (top) and a deeper skin tone (below).
-      </p>
+      <p className="muted healing-timeline__tones">{t('timelineTones')}</p>
       <ol className="healing-timeline__steps">
         {stages.map((stage) => (
           <li key={stage.key}>

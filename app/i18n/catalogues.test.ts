@@ -124,6 +124,8 @@ describe('readability of patient text', () => {
     'emails',
     'calendar',
     'screening',
+    'bookingPage',
+    'aftercare',
   ] as const
   // Both formulas measure running text: a two-word label ("Clinic settings") scores as a hard
   // sentence. Each sentence-length entry is gated on its own; every entry, labels included, is

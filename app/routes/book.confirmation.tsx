@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { getPatientBooking } from '#app/domain/booking/booking-manage.server.ts'
-import { COLD_SORE_REMINDER, preVisitAdvice } from '#app/domain/clinical-content/tier-content.ts'
+import { preVisitAdvice, sharedClinicalText } from '#app/domain/clinical-content/tier-content.ts'
 import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
 import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import { translate } from '#app/i18n/catalogue.ts'
@@ -42,8 +42,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       tier: booking.serviceTier,
       isConsultation: booking.serviceKind === 'consultation',
       visitMinutes: Math.round((booking.endAt - booking.startAt) / 60_000),
+      locale,
     }),
-    coldSoreReminder: booking.coldSoreHistory,
+    // Behind the proved email only, never in an email (ADR 033).
+    coldSoreReminder: booking.coldSoreHistory ? sharedClinicalText(locale).coldSoreReminder : null,
   }
 }
 
@@ -89,7 +91,7 @@ export default function BookConfirmationRoute() {
       </p>
       <section aria-labelledby="before-heading">
         <h2 id="before-heading">{t('beforeVisit')}</h2>
-        {coldSoreReminder ? <p className="notice">{COLD_SORE_REMINDER}</p> : null}
+        {coldSoreReminder ? <p className="notice">{coldSoreReminder}</p> : null}
         <ul>
           {beforeVisit.map((line) => (
             <li key={line}>{line}</li>

@@ -19,47 +19,65 @@ import {
   getPatientBooking,
 } from '#app/domain/booking/booking-manage.server.ts'
 import { withdrawConsent } from '#app/domain/consent/consent-withdrawal.server.ts'
-import { COLD_SORE_REMINDER, preVisitAdvice } from '#app/domain/clinical-content/tier-content.ts'
+import { preVisitAdvice, sharedClinicalText } from '#app/domain/clinical-content/tier-content.ts'
+import { serviceNameIn } from '#app/domain/clinic/clinic.server.ts'
+import { translator } from '#app/i18n/catalogue.ts'
+import { useRichT, useT } from '#app/i18n/locale-context.tsx'
+import { bookingPageMessages } from '#app/i18n/messages/index.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
-import { formatAppointment, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { formatAppointment, formatDateAndTime, formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requirePatientBooking, requirePatientSession } from '#app/utils/patient-guards.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Your booking | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Your booking | Dermadesk' },
+]
 
-const EVENT_LABELS: Record<string, string> = {
-  held: 'Time held',
-  booked: 'Booked',
-  rescheduled: 'Moved to a new time',
-  cancelled_by_patient: 'Cancelled by you',
-  cancelled_by_clinic: 'Cancelled by the clinic',
-  screening_approved: 'Confirmed after a clinician checked your answers',
-  screening_declined: 'Declined by the clinic',
-  screening_recheck: 'Waiting for a clinician to check your new answers',
-  completed: 'Treatment done',
-}
+/** The history's events a patient is shown: `event.<action>` in the booking-page catalogue. */
+const SHOWN_EVENTS = new Set([
+  'held',
+  'booked',
+  'rescheduled',
+  'cancelled_by_patient',
+  'cancelled_by_clinic',
+  'screening_approved',
+  'screening_declined',
+  'screening_recheck',
+  'completed',
+])
+
+type BookingPageKey = keyof typeof bookingPageMessages.en
 
 export async function loader(args: LoaderFunctionArgs) {
+  const locale = await requestLocale(args.request)
   const { booking } = await requirePatientBooking(args, getPatientBooking)
   const zone = booking.timeZone
+  const t = translator(bookingPageMessages, locale)
   return {
+    title: t('title'),
     booking: {
       reference: booking.reference,
       status: booking.status,
-      serviceName: booking.serviceName,
+      // The service's name in the page's language (the clinic's own words when it has none).
+      serviceName: serviceNameIn(booking.serviceId, locale) ?? booking.serviceName,
       isConsultation: booking.serviceKind === 'consultation',
       tier: booking.serviceTier,
       beforeVisit: preVisitAdvice({
         tier: booking.serviceTier,
         isConsultation: booking.serviceKind === 'consultation',
         visitMinutes: Math.round((booking.endAt - booking.startAt) / 60_000),
+        locale,
       }),
-      coldSoreReminder: booking.coldSoreHistory,
+      // Behind the proved email only, never in an email (ADR 033).
+      coldSoreReminder: booking.coldSoreHistory
+        ? sharedClinicalText(locale).coldSoreReminder
+        : null,
       consent: booking.consent,
       practitionerName: booking.practitionerName,
-      when: formatAppointment(booking.startAt, booking.endAt, zone),
+      when: formatAppointment(booking.startAt, booking.endAt, zone, locale),
       canChange: booking.canChange,
-      changeDeadline: `${formatDateInZone(booking.changeDeadline, zone)} at ${formatTimeInZone(booking.changeDeadline, zone)}`,
+      changeDeadline: formatDateAndTime(booking.changeDeadline, zone, locale),
       clinicPhone: booking.clinicPhone,
       isUpcoming: booking.status === 'confirmed' || booking.status === 'pending_review',
       // A treatment that is done: the aftercare plan comes first on the page.
@@ -67,14 +85,14 @@ export async function loader(args: LoaderFunctionArgs) {
         booking.serviceKind === 'treatment' &&
         booking.status === 'completed' &&
         booking.completedAt !== null
-          ? formatDateInZone(booking.completedAt, zone)
+          ? formatDateInZone(booking.completedAt, zone, locale)
           : null,
       screening: booking.screening,
       history: booking.history
-        .filter((event) => EVENT_LABELS[event.action])
+        .filter((event) => SHOWN_EVENTS.has(event.action))
         .map((event) => ({
-          label: EVENT_LABELS[event.action]!,
-          at: `${formatDateInZone(event.at, zone)} at ${formatTimeInZone(event.at, zone)}`,
+          label: t(`event.${event.action}` as BookingPageKey),
+          at: formatDateAndTime(event.at, zone, locale),
         })),
     },
   }
@@ -82,6 +100,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { reference, session } = await requirePatientSession({ request, params })
+  const t = translator(bookingPageMessages, await requestLocale(request))
   const parsed = await parseForm(request, ManageBookingFormSchema)
   if (!parsed.ok) return formError(parsed.errors)
   if (parsed.data.intent === 'withdraw-consent') {
@@ -99,9 +118,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return formError(
       {
         formErrors: [
-          withdrawn.reason === 'not-upcoming'
-            ? 'This visit is over or cancelled, so there is no consent to withdraw for it.'
-            : 'There is no signed consent for this booking to withdraw.',
+          withdrawn.reason === 'not-upcoming' ? t('withdrawNotUpcoming') : t('withdrawNothing'),
         ],
         values: { intent: 'withdraw-consent' },
       },
@@ -122,18 +139,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case 'outside-window':
       return formError(
         {
-          formErrors: [
-            'It is too close to the appointment to cancel online. Please call the clinic.',
-          ],
+          formErrors: [t('cancelTooClose')],
           values: { intent: 'cancel' },
         },
         409,
       )
     default:
-      return formError(
-        { formErrors: ['This booking can no longer be cancelled.'], values: { intent: 'cancel' } },
-        409,
-      )
+      return formError({ formErrors: [t('cancelNotPossible')], values: { intent: 'cancel' } }, 409)
   }
 }
 
@@ -142,37 +154,41 @@ export default function PatientBookingRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
+  const t = useT(bookingPageMessages)
+  const rich = useRichT(bookingPageMessages)
   const instructions = booking.beforeVisit
   const cancelErrors = formErrorsFor(actionData, 'cancel')
   return (
     <div className="stack page--medium">
       <h1>
-        Your booking <span className="nowrap">{booking.reference}</span>
+        {rich('heading', {
+          reference: booking.reference,
+          ref: (chunks) => <span className="nowrap">{chunks}</span>,
+        })}
       </h1>
       {searchParams.get('cancelled') === '1' ? (
         <p className="notice notice--success" role="status">
-          Your booking is cancelled. We have sent you an email.
+          {t('cancelledNotice')}
         </p>
       ) : null}
       {searchParams.get('consent') === 'withdrawn' ? (
         <p className="notice notice--success" role="status">
-          You have withdrawn your consent. We have told the clinic. We will not treat you unless you
-          sign again.
+          {t('withdrawnNotice')}
         </p>
       ) : null}
       {searchParams.get('moved') === '1' ? (
         <p className="notice notice--success" role="status">
-          Your booking has moved. We have sent you an email with the new time.
+          {t('movedNotice')}
         </p>
       ) : null}
       <section aria-labelledby="visit-heading">
-        <h2 id="visit-heading">Your visit</h2>
+        <h2 id="visit-heading">{t('visitHeading')}</h2>
         <BookingSummary
           rows={[
-            ['Status', <StatusBadge key="status" status={booking.status} />],
-            ['Treatment', booking.serviceName],
-            ['When', booking.when],
-            ['With', booking.practitionerName],
+            [t('rowStatus'), <StatusBadge key="status" status={booking.status} />],
+            [t('rowTreatment'), booking.serviceName],
+            [t('rowWhen'), booking.when],
+            [t('rowWith'), booking.practitionerName],
           ]}
         />
         {booking.isUpcoming ? (
@@ -184,21 +200,18 @@ export default function PatientBookingRoute() {
         ) : booking.status === 'cancelled' || booking.status === 'declined' ? (
           <p>
             <Link className="button" to="/book">
-              Book again
+              {t('bookAgain')}
             </Link>
           </p>
         ) : null}
       </section>
       {booking.treatedOn ? (
         <section className="notice" aria-labelledby="aftercare-plan-heading">
-          <h2 id="aftercare-plan-heading">Your aftercare plan</h2>
-          <p>
-            Your treatment was on {booking.treatedOn}. Your plan says what to do and what to avoid
-            each day, and when to call us.
-          </p>
+          <h2 id="aftercare-plan-heading">{t('planHeading')}</h2>
+          <p>{t('treatedOn', { date: booking.treatedOn })}</p>
           <p>
             <Link className="button" to={`/bookings/${booking.reference}/aftercare`}>
-              Open your aftercare plan
+              {t('openPlan')}
             </Link>
           </p>
           <WhenToCall tier={booking.tier} clinicPhone={booking.clinicPhone} />
@@ -214,8 +227,8 @@ export default function PatientBookingRoute() {
       {booking.isUpcoming ? (
         <>
           <section aria-labelledby="before-heading">
-            <h2 id="before-heading">Before your visit</h2>
-            {booking.coldSoreReminder ? <p className="notice">{COLD_SORE_REMINDER}</p> : null}
+            <h2 id="before-heading">{t('beforeHeading')}</h2>
+            {booking.coldSoreReminder ? <p className="notice">{booking.coldSoreReminder}</p> : null}
             <ul>
               {instructions.map((line) => (
                 <li key={line}>{line}</li>
@@ -234,13 +247,11 @@ export default function PatientBookingRoute() {
       )}
       {booking.isConsultation || booking.treatedOn || !booking.isUpcoming ? null : (
         <section aria-labelledby="aftercare-heading">
-          <h2 id="aftercare-heading">After your treatment</h2>
+          <h2 id="aftercare-heading">{t('afterHeading')}</h2>
           <HealingTimeline tier={booking.tier} headingLevel={3} />
           {booking.isUpcoming ? (
             <p>
-              <Link to={`/bookings/${booking.reference}/aftercare`}>
-                Read the full aftercare plan, day by day
-              </Link>
+              <Link to={`/bookings/${booking.reference}/aftercare`}>{t('readFullPlan')}</Link>
             </p>
           ) : null}
           <WhenToCall tier={booking.tier} clinicPhone={booking.clinicPhone} />
@@ -249,12 +260,12 @@ export default function PatientBookingRoute() {
       {booking.history.length > 0 ? (
         <details className="folded">
           <summary>
-            <h2 className="folded__heading">History of this booking</h2>
+            <h2 className="folded__heading">{t('historyHeading')}</h2>
           </summary>
           <ul>
             {booking.history.map((event) => (
               <li key={`${event.label}-${event.at}`}>
-                {event.label}: {event.at}
+                {t('historyLine', { event: event.label, at: event.at })}
               </li>
             ))}
           </ul>
@@ -285,6 +296,8 @@ function VisitActions({
   cancelErrors: string[] | undefined
   pending: boolean
 }) {
+  const t = useT(bookingPageMessages)
+  const rich = useRichT(bookingPageMessages)
   const dialogRef = useRef<HTMLDialogElement>(null)
   // A refused cancellation (too close to the visit) is said on the page: close the dialog.
   useEffect(() => {
@@ -299,7 +312,7 @@ function VisitActions({
           href={`/bookings/${booking.reference}/calendar.ics`}
           download="appointment.ics"
         >
-          Add to my calendar (.ics)
+          {t('addToCalendar')}
         </a>
         {booking.canChange ? (
           <>
@@ -307,7 +320,7 @@ function VisitActions({
               className="button button--secondary"
               to={`/bookings/${booking.reference}/reschedule`}
             >
-              Move to another time
+              {t('move')}
             </Link>
             <Link
               className="button button--danger-outline"
@@ -318,14 +331,14 @@ function VisitActions({
                 dialogRef.current.showModal()
               }}
             >
-              Cancel this booking
+              {t('cancel')}
             </Link>
           </>
         ) : null}
       </p>
       {booking.canChange ? (
         <>
-          <p className="muted">You can cancel or move it online until {booking.changeDeadline}.</p>
+          <p className="muted">{t('changeUntil', { deadline: booking.changeDeadline })}</p>
           <dialog ref={dialogRef} aria-labelledby="cancel-dialog-heading" className="dialog">
             <CancelConfirmation
               facts={booking}
@@ -337,7 +350,7 @@ function VisitActions({
                   className="button button--secondary"
                   onClick={() => dialogRef.current?.close()}
                 >
-                  No, keep my booking
+                  {t('keepBooking')}
                 </button>
               }
             />
@@ -345,9 +358,10 @@ function VisitActions({
         </>
       ) : (
         <p className="notice">
-          It is less than the cancellation window before your visit, so it cannot be changed online.
-          To cancel or move it, please call{' '}
-          <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{booking.clinicPhone}</a>.
+          {rich('tooLateToChange', {
+            phone: booking.clinicPhone,
+            tel: (chunks) => <a href={`tel:${booking.clinicPhone.replace(/\s/g, '')}`}>{chunks}</a>,
+          })}
         </p>
       )}
     </>
@@ -366,78 +380,65 @@ function ConsentSection({
   isUpcoming: boolean
   actionData: unknown
 }) {
+  const t = useT(bookingPageMessages)
   const withdrawing = useIsPending('withdraw-consent')
   const errors = formErrorsFor(actionData, 'withdraw-consent')
   const signed = consent.status === 'signed' || consent.status === 'countersigned'
   const needsSignature = consent.status === 'missing' || consent.status === 'withdrawn'
   return (
     <section aria-labelledby="consent-heading">
-      <h2 id="consent-heading">Your consent</h2>
+      <h2 id="consent-heading">{t('consentHeading')}</h2>
       <p>
-        Status: <ConsentStatusBadge status={consent.status} />
+        {t('consentStatus')} <ConsentStatusBadge status={consent.status} />
       </p>
       {consent.status === 'withdrawn' ? (
-        <p className="notice notice--warning">
-          You withdrew your consent. We will not treat you unless you sign again. You can sign again
-          at any time before your visit.
-        </p>
+        <p className="notice notice--warning">{t('consentWithdrawn')}</p>
       ) : consent.resignReason === 'new-version' ? (
-        <p className="notice notice--warning">
-          We have updated our consent form. Please read and sign the new version before your visit.
-        </p>
+        <p className="notice notice--warning">{t('consentNewVersion')}</p>
       ) : consent.resignReason === 'expired' ? (
-        <p className="notice notice--warning">
-          Your consent was signed more than 12 months before this visit. Please read and sign it
-          again.
-        </p>
+        <p className="notice notice--warning">{t('consentExpired')}</p>
       ) : consent.status === 'missing' && isUpcoming ? (
-        <p className="notice notice--warning">
-          Please read and sign the consent before your visit.
-        </p>
+        <p className="notice notice--warning">{t('consentMissing')}</p>
       ) : null}
       <p className="cluster">
         {needsSignature && isUpcoming ? (
           <Link className="button" to={`/bookings/${reference}/consent`}>
-            Read and sign the consent
+            {t('signConsent')}
           </Link>
         ) : null}
         {signed || consent.status === 'withdrawn' ? (
           <>
             <Link className="button button--secondary" to={`/bookings/${reference}/consent`}>
-              See your signed consent
+              {t('seeConsent')}
             </Link>
             <a
               className="button button--secondary"
               href={`/bookings/${reference}/consent.pdf`}
               download={`consent-${reference}.pdf`}
             >
-              Download it (PDF)
+              {t('downloadConsent')}
             </a>
           </>
         ) : null}
       </p>
       {signed && isUpcoming ? (
         <Form method="post" aria-labelledby="withdraw-heading">
-          <h3 id="withdraw-heading">Change your mind</h3>
-          <p>
-            You can withdraw your consent at any time before your visit. We will tell the clinic,
-            and we will not treat you unless you sign again. Your booking stays: cancel it above if
-            you no longer want it.
-          </p>
+          <h3 id="withdraw-heading">{t('withdrawHeading')}</h3>
+          <p>{t('withdrawText')}</p>
           <FormErrorList errors={errors?.formErrors} />
           <input type="hidden" name="intent" value="withdraw-consent" />
           <TextareaField
-            label="Why are you withdrawing? (optional)"
-            hint="Only the clinic team sees this."
+            label={t('withdrawReason')}
+            hint={t('withdrawReasonHint')}
             error={errors?.fieldErrors?.reason?.[0]}
             textareaProps={{ name: 'reason', rows: 3, maxLength: 500 }}
           />
           <SubmitButton
             pending={withdrawing}
-            pendingText="Withdrawing…"
+            pendingText={t('withdrawing')}
             className="button button--danger"
           >
-            Withdraw my consent
+            {t('withdraw')}
           </SubmitButton>
         </Form>
       ) : null}
@@ -459,41 +460,39 @@ function HealthQuestions({
     canUpdate: boolean
   }
 }) {
+  const t = useT(bookingPageMessages)
+  const rich = useRichT(bookingPageMessages)
   return (
     <section aria-labelledby="health-heading">
-      <h2 id="health-heading">Health questions</h2>
+      <h2 id="health-heading">{t('healthHeading')}</h2>
       {notice.declineReason !== null ? (
         <div className="notice notice--warning">
-          <p>
-            After checking your answers, the clinic cannot go ahead with this booking. The clinician
-            wrote:
-          </p>
+          <p>{t('declinedIntro')}</p>
           <p className="message-text">{notice.declineReason}</p>
           <p>
-            You can <Link to="/book">book a consultation</Link> to talk about what is safe for you.
+            {rich('declinedConsultation', {
+              link: (chunks) => <Link to="/book">{chunks}</Link>,
+            })}
           </p>
         </div>
       ) : null}
       {notice.openQuestion ? (
         <p className="notice notice--warning">
-          A clinician has a question for you.{' '}
-          <Link to={`/bookings/${reference}/screening`}>Read and answer it</Link>
+          {t('openQuestion')}{' '}
+          <Link to={`/bookings/${reference}/screening`}>{t('answerQuestion')}</Link>
         </p>
       ) : status === 'pending_review' ? (
-        <p>
-          A clinician will check your answers before your visit. We will email you when it is
-          confirmed.
-        </p>
+        <p>{t('pendingReview')}</p>
       ) : null}
       {notice.renewalOpen ? (
         <p className="notice">
-          Your visit is coming soon. Please check that your health answers are still right.{' '}
-          <Link to={`/bookings/${reference}/screening/update`}>Check my answers</Link>
+          {t('renewal')}{' '}
+          <Link to={`/bookings/${reference}/screening/update`}>{t('checkAnswers')}</Link>
         </p>
       ) : null}
       <p>
         <Link to={`/bookings/${reference}/screening`}>
-          {notice.canUpdate ? 'See or change your health answers' : 'See your health answers'}
+          {notice.canUpdate ? t('seeOrChangeAnswers') : t('seeAnswers')}
         </Link>
       </p>
     </section>

@@ -1,25 +1,37 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { type ReactNode } from 'react'
 import { YourTreatment } from '#app/components/aftercare/your-treatment.tsx'
 import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'
 import { type HealingStage, tierContent } from '#app/domain/clinical-content/tier-content.ts'
 import { getPatientAftercare } from '#app/domain/treatment/aftercare.server.ts'
+import { translate, translator } from '#app/i18n/catalogue.ts'
+import { useLocale, useRichT, useT } from '#app/i18n/locale-context.tsx'
+import { aftercareMessages } from '#app/i18n/messages/index.ts'
 import { formatDateInZone, formatShortDateInZone } from '#app/utils/format.ts'
 import { requirePatientBooking } from '#app/utils/patient-guards.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Your aftercare plan | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Your aftercare plan | Dermadesk' },
+]
 
 const DAY = 24 * 3600_000
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { booking: aftercare } = await requirePatientBooking(args, getPatientAftercare)
+  const locale = await requestLocale(args.request)
+  const { booking: aftercare } = await requirePatientBooking(args, (query) =>
+    getPatientAftercare({ ...query, locale }),
+  )
   const zone = aftercare.timeZone
-  const on = (day: number) => formatShortDateInZone(aftercare.treatmentAt + day * DAY, zone)
+  const t = translator(aftercareMessages, locale)
+  const on = (day: number) => formatShortDateInZone(aftercare.treatmentAt + day * DAY, zone, locale)
   return {
+    title: translate(aftercareMessages, locale, 'title'),
     reference: aftercare.reference,
     completed: aftercare.completed,
-    treatmentDate: formatDateInZone(aftercare.treatmentAt, zone),
+    treatmentDate: formatDateInZone(aftercare.treatmentAt, zone, locale),
     tier: aftercare.tier,
     clinicName: aftercare.clinicName,
     clinicPhone: aftercare.clinicPhone,
@@ -27,13 +39,13 @@ export async function loader(args: LoaderFunctionArgs) {
     // Dates only once the treatment is done: before, the visit may still move.
     stageDates: aftercare.completed
       ? Object.fromEntries(
-          tierContent(aftercare.tier).stages.map((stage: HealingStage) => [
+          tierContent(aftercare.tier, locale).stages.map((stage: HealingStage) => [
             stage.key,
             stage.toDay === null
-              ? `from ${on(stage.fromDay)}`
+              ? t('stageFrom', { date: on(stage.fromDay) })
               : stage.fromDay === stage.toDay
                 ? on(stage.fromDay)
-                : `${on(stage.fromDay)} to ${on(stage.toDay)}`,
+                : t('stageFromTo', { from: on(stage.fromDay), to: on(stage.toDay) }),
           ]),
         )
       : null,
@@ -41,28 +53,33 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 /**
- * The plan renders from the tier's content (app/domain/clinical-content/tier-content.ts), section
- * by section, so a section about this patient's own treatment can be added between them.
+ * The plan renders from the tier's content (app/domain/clinical-content/tier-content.ts) in the
+ * page's language, section by section, so a section about this patient's own treatment can be
+ * added between them.
  */
 export default function AftercareRoute() {
   const data = useLoaderData<typeof loader>()
-  const content = tierContent(data.tier)
+  const locale = useLocale()
+  const t = useT(aftercareMessages)
+  const rich = useRichT(aftercareMessages)
+  const content = tierContent(data.tier, locale)
   const tel = `tel:${data.clinicPhone.replace(/\s/g, '')}`
+  const telLink = (chunks: ReactNode[]) => <a href={tel}>{chunks}</a>
   return (
     <div className="stack page--medium aftercare">
-      <h1>Your aftercare plan</h1>
+      <h1>{t('heading')}</h1>
       <p className="lead">
         {data.completed
-          ? `Your treatment was on ${data.treatmentDate}. Follow this plan until your skin has healed.`
-          : `Your treatment is on ${data.treatmentDate}. This is how to look after your skin after it. Read it before your visit.`}
+          ? t('leadDone', { date: data.treatmentDate })
+          : t('leadUpcoming', { date: data.treatmentDate })}
       </p>
 
       {data.treatment ? <YourTreatment treatment={data.treatment} /> : null}
 
       <section className="notice notice--warning" aria-labelledby="call-heading">
-        <h2 id="call-heading">When to call us</h2>
+        <h2 id="call-heading">{t('callHeading')}</h2>
         <p>
-          Call {data.clinicName} on <a href={tel}>{data.clinicPhone}</a> the same day if:
+          {rich('callClinic', { clinic: data.clinicName, phone: data.clinicPhone, tel: telLink })}
         </p>
         <ul>
           {content.whenToCall.map((line) => (
@@ -74,7 +91,7 @@ export default function AftercareRoute() {
       <HealingTimeline tier={data.tier} />
 
       <section aria-labelledby="days-heading">
-        <h2 id="days-heading">Day by day: what to do and what to avoid</h2>
+        <h2 id="days-heading">{t('daysHeading')}</h2>
         <ol className="aftercare-days">
           {content.stages.map((stage) => (
             <li key={stage.key} className="card aftercare-days__stage">
@@ -87,7 +104,7 @@ export default function AftercareRoute() {
               <p>{stage.text}</p>
               {stage.do.length > 0 ? (
                 <>
-                  <h4>Do</h4>
+                  <h4>{t('do')}</h4>
                   <ul>
                     {stage.do.map((line) => (
                       <li key={line}>{line}</li>
@@ -97,7 +114,7 @@ export default function AftercareRoute() {
               ) : null}
               {stage.avoid.length > 0 ? (
                 <>
-                  <h4>Avoid</h4>
+                  <h4>{t('avoid')}</h4>
                   <ul>
                     {stage.avoid.map((line) => (
                       <li key={line}>{line}</li>
@@ -111,13 +128,13 @@ export default function AftercareRoute() {
       </section>
 
       <section aria-labelledby="rules-heading">
-        <h2 id="rules-heading">The rules in short</h2>
+        <h2 id="rules-heading">{t('rulesHeading')}</h2>
         <ul>
           {content.aftercare.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
-        <h3>The sun</h3>
+        <h3>{t('sunHeading')}</h3>
         <ul>
           {content.sun.map((line) => (
             <li key={line}>{line}</li>
@@ -125,25 +142,22 @@ export default function AftercareRoute() {
         </ul>
       </section>
 
-      <p>
-        If you have any question, call us on <a href={tel}>{data.clinicPhone}</a>.
-      </p>
-      <p className="muted no-print">
-        To keep a copy, print this page or save it as a PDF from your browser.
-      </p>
+      <p>{rich('question', { phone: data.clinicPhone, tel: telLink })}</p>
+      <p className="muted no-print">{t('keepCopy')}</p>
       <p className="no-print">
-        <Link to={`/bookings/${data.reference}`}>Back to your booking</Link>
+        <Link to={`/bookings/${data.reference}`}>{t('back')}</Link>
       </p>
     </div>
   )
 }
 
 export function ErrorBoundary() {
+  const t = useT(aftercareMessages)
   return (
-    <NotFoundBoundary title="No aftercare plan here">
-      <p>We could not find an aftercare plan for that booking with the email address you proved.</p>
+    <NotFoundBoundary title={t('notFoundTitle')}>
+      <p>{t('notFound')}</p>
       <p>
-        <Link to="/bookings">Find a booking with its reference</Link>
+        <Link to="/bookings">{t('findBooking')}</Link>
       </p>
     </NotFoundBoundary>
   )

@@ -13,6 +13,7 @@ import {
   getPatientSession,
   type PatientSession,
 } from '#app/domain/patient/patient-sessions.server.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { getDb } from '#db/client.server.ts'
 import { emailOutbox, services } from '#db/schema/index.ts'
 import { passCheckAndSign, signingContext } from './consent-fixtures.ts'
@@ -64,9 +65,16 @@ export function sessionWithDraft(
   slug: string,
   now: Date,
   answers: ScreeningAnswers | null = CLEAR_ANSWERS,
+  /** The language of the page the booking starts on (the booking and its emails keep it). */
+  locale?: Locale,
 ): PatientSession {
   const session = newPatientSession(now)
-  const started = startBookingDraft({ session, serviceId: serviceIdBySlug(slug), now })
+  const started = startBookingDraft({
+    session,
+    serviceId: serviceIdBySlug(slug),
+    now,
+    ...(locale ? { locale } : {}),
+  })
   if (!started.ok) throw new Error('could not start a draft')
   if (answers && slug !== 'consultation') {
     const screened = submitDraftScreening({ session, answers, now, actor: patientActor })
@@ -102,7 +110,8 @@ export function latestCodeSentTo(email: string): string {
     .orderBy(desc(emailOutbox.createdAt))
     .all()
     .find((r) => r.key.startsWith('verification:'))
-  const code = row && /Your code is (\d{6})/.exec(row.text)?.[1]
+  // In either language: "Your code is 123456", "Il tuo codice è 123456".
+  const code = row && /(?:Your code is|Il tuo codice è) (\d{6})/.exec(row.text)?.[1]
   if (!code) throw new Error(`No code was emailed to ${email}`)
   return code
 }
@@ -114,8 +123,9 @@ export async function bookForPatient(
   now: Date,
   details: { fullName: string; email: string; phone: string; dateOfBirth: string } = PATIENT,
   answers: ScreeningAnswers = { ...CLEAR_ANSWERS, dateOfBirth: details.dateOfBirth },
+  locale?: Locale,
 ): Promise<{ session: PatientSession; reference: string }> {
-  const session = sessionWithDraft(slug, now, answers)
+  const session = sessionWithDraft(slug, now, answers, locale)
   const held = holdSlot({ session, ...slot, now, actor: patientActor })
   if (!held.ok) throw new Error(`hold failed: ${held.reason}`)
   saveDraftDetails({ session, details, now, actor: patientActor })

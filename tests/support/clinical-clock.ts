@@ -3,7 +3,8 @@
 // runs the same domain code the server's scheduler runs, in its own process, with "now" given on
 // the command line, and sends what it queued to the e2e SMTP sink.
 //
-//   node --import tsx tests/support/clinical-clock.ts book <email> <now ms>   → {"reference","startAt"}
+//   node --import tsx tests/support/clinical-clock.ts book <email> <now ms> [it|en]
+//                                                                    → {"reference","startAt"}
 //   node --import tsx tests/support/clinical-clock.ts complete <reference> <ms> (TEST FIXTURE)
 //   node --import tsx tests/support/clinical-clock.ts run <ms>                → {"queued","sent"}
 //
@@ -22,15 +23,21 @@ async function main(): Promise<object> {
     case 'book': {
       // A needling visit at least three days ahead (so a 48-hour reminder is due before it), booked
       // now through the real wizard use cases: health questions, email code, consent.
-      const [email, at] = args
-      if (!email || !at) throw new Error('book <email> <now ms>')
+      const [email, at, language] = args
+      if (!email || !at) throw new Error('book <email> <now ms> [it|en]')
+      // The booking's language (its emails speak it): as if booked on a page in that language.
+      const locale = language === 'it' || language === 'en' ? language : undefined
       // "Now" is the server's test clock (tests/test-clock.ts), passed by the test.
       const now = new Date(Number(at))
       const slot = firstFreeSlot('medical-face', new Date(now.getTime() + 3 * DAY))
-      const { reference } = await bookForPatient('medical-face', slot, now, {
-        ...PATIENT,
-        email,
-      })
+      const { reference } = await bookForPatient(
+        'medical-face',
+        slot,
+        now,
+        { ...PATIENT, email },
+        undefined,
+        locale,
+      )
       return { reference, startAt: slot.startAt }
     }
     case 'complete': {

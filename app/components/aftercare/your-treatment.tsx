@@ -1,42 +1,44 @@
 import { type YourTreatment as YourTreatmentView } from '#app/domain/treatment/your-treatment.ts'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { aftercareMessages } from '#app/i18n/messages/index.ts'
 
 /**
  * "Your treatment" on the aftercare page: the areas and depths, the passes, what was put on the
  * skin and the aftercare product given, then the advice for those products. Rows the record does
- * not have (records made before products were recorded) are left out.
+ * not have (records made before products were recorded) are left out. The view comes in the
+ * page's language (yourTreatment with the locale); the labels are the aftercare catalogue's.
  */
 export function YourTreatment({ treatment }: { treatment: YourTreatmentView }) {
+  const t = useT(aftercareMessages)
   return (
     <section className="card stack" aria-labelledby="your-treatment-heading">
-      <h2 id="your-treatment-heading">Your treatment</h2>
+      <h2 id="your-treatment-heading">{t('treatmentHeading')}</h2>
       <dl className="summary-list">
         <div className="summary-list__row">
-          <dt>Areas treated</dt>
+          <dt>{t('areasTreated')}</dt>
           <dd>
             <ul>
               {treatment.areas.map((entry) => (
-                <li key={entry.area}>
-                  {entry.area}: needles {entry.depth} deep
-                </li>
+                <li key={entry.area}>{t('areaDepth', { area: entry.area, depth: entry.depth })}</li>
               ))}
             </ul>
           </dd>
         </div>
         {treatment.passes ? (
           <div className="summary-list__row">
-            <dt>How many times we went over each area</dt>
+            <dt>{t('passesLabel')}</dt>
             <dd>{treatment.passes}</dd>
           </div>
         ) : null}
         {treatment.applied ? (
           <div className="summary-list__row">
-            <dt>What we put on your skin</dt>
+            <dt>{t('appliedLabel')}</dt>
             <dd>{treatment.applied.join(', ')}</dd>
           </div>
         ) : null}
         {treatment.aftercareProduct ? (
           <div className="summary-list__row">
-            <dt>Your aftercare product</dt>
+            <dt>{t('productLabel')}</dt>
             <dd>{treatment.aftercareProduct}</dd>
           </div>
         ) : null}

@@ -1,5 +1,6 @@
 import { desc, eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import { stageOnDay, tierContent } from '#app/domain/clinical-content/tier-content.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { formatDateInZone } from '#app/utils/format.ts'
 import { getDb } from '#db/client.server.ts'
@@ -128,8 +129,14 @@ describe('emails in the patient’s language', () => {
     )
     expect(confirmation.textBody).toMatch(/^Telefono \+39/m)
     expect(confirmation.htmlBody).toMatch(/<html[^>]* lang="it"/)
-    // The clinical advice is still English: marked so, for screen readers and translators.
-    expect(confirmation.htmlBody).toMatch(/<ul[^>]*lang="en"/)
+    // The clinical advice is Italian too (the medical tier's, with the visit's length), so
+    // nothing in the email is marked as another language.
+    expect(confirmation.textBody).toContain('Prima della visita:')
+    for (const line of tierContent('medical', 'it').preVisit)
+      expect(confirmation.textBody).toContain(`- ${line}`)
+    expect(confirmation.textBody).toMatch(/Calcola \d+ minuti per la visita\./)
+    expect(confirmation.textBody).not.toContain('stop retinol')
+    expect(confirmation.htmlBody).not.toContain('lang="en"')
     expect(confirmation.textBody).not.toMatch(/Dear |When:|Price:|Phone /)
 
     const ics = confirmation.icsContent!.replace(/\r\n\t/g, '')
@@ -242,7 +249,7 @@ describe('the language of one email', () => {
     )
   })
 
-  test('moved, cancelled, reminder and aftercare emails are Italian too; the aftercare advice stays English', () => {
+  test('moved, cancelled, reminder and aftercare emails are Italian too, their clinical advice included', () => {
     const moved = bookingRescheduledEmail(context('it'), new Date('2027-03-04T14:30:00Z'), 'e1')
     expect(moved.subject).toBe('Prenotazione spostata: DD-LINGUA')
     expect(moved.text).toContain(
@@ -259,11 +266,18 @@ describe('the language of one email', () => {
     const reminder = reminderEmail(context('it'))
     expect(reminder.subject).toBe('Promemoria: il tuo appuntamento di giovedì 11 marzo 2027')
     expect(reminder.text).not.toContain('Quando:')
+    expect(reminder.text).toContain('- Calcola 45 minuti per la visita.')
+    for (const line of tierContent('cosmetic', 'it').preVisit)
+      expect(reminder.text).toContain(`- ${line}`)
+    expect(reminder.html).not.toContain('lang="en"')
 
     const aftercare = aftercareEmail(context('it'), 3)
     expect(aftercare.subject).toBe('La tua pelle dopo il trattamento: giorno 3')
     expect(aftercare.text).toContain('Se qualcosa ti preoccupa, chiamaci al +39 02 8295 4410.')
-    expect(aftercare.html).toMatch(/<p[^>]*lang="en"/)
+    const stage = stageOnDay('cosmetic', 3, 'it')
+    expect(aftercare.text).toContain(stage.text)
+    for (const line of stage.do) expect(aftercare.text).toContain(line)
+    expect(aftercare.html).not.toContain('lang="en"')
     expect(aftercareEmail(context('en'), 3).subject).toBe('Your skin after the treatment: day 3')
   })
 

@@ -30,9 +30,8 @@ import { emailsMessages } from '#app/i18n/messages/index.ts'
  * treatment name in any email or calendar file. They say when, where and with whom, and link to
  * the booking page, where the patient sees the rest after proving their email.
  *
- * Every word is in the booking's language (ADR 038), English when none is given. The clinical
- * advice from clinical-content (before the visit, aftercare) is English in both languages until
- * it is authored and gated in Italian; those parts carry `lang="en"` in an Italian email.
+ * Every word is in the booking's language (ADR 038), English when none is given: the clinical
+ * advice too (before the visit, aftercare), from clinical-content's text in that language.
  */
 export type BookingEmailContext = {
   bookingId: string
@@ -188,10 +187,7 @@ function dateAndTime(context: BookingEmailContext, instant: Date) {
   }
 }
 
-/**
- * The tier's pre-visit advice, with the booked visit's own length (ADR 033). Clinical text:
- * English in both languages for now, marked as such.
- */
+/** The tier's pre-visit advice, with the booked visit's own length (ADR 033), in its language. */
 function beforeYourVisit(context: BookingEmailContext) {
   return {
     heading: tFor(context)('beforeVisit'),
@@ -199,8 +195,8 @@ function beforeYourVisit(context: BookingEmailContext) {
       tier: context.tier,
       isConsultation: context.isConsultation,
       visitMinutes: Math.round((context.endAt.getTime() - context.startAt.getTime()) / 60_000),
+      locale: localeOf(context),
     }),
-    lang: 'en' as const,
   }
 }
 
@@ -435,16 +431,15 @@ function followUpMessage(
 
 /**
  * Day 1, 3 or 7 after the treatment: what is normal now, what to do, when to call. The stage's
- * lines are clinical text, English in both languages for now.
+ * lines are the tier's clinical text in the booking's language.
  */
 export function aftercareEmail(context: BookingEmailContext, day: 1 | 3 | 7): OutgoingEmail {
   const t = tFor(context)
-  const content = aftercareMessage(context.tier, day)
+  const content = aftercareMessage(context.tier, day, localeOf(context))
   const subject = t('aftercareSubject', { day })
   return followUpMessage(context, `booking:${context.bookingId}:aftercare_day${day}`, subject, {
     preview: subject,
     paragraphs: content.lines,
-    paragraphsLang: 'en',
     action: { label: t('aftercareAction'), url: context.manageUrl },
     closing: [t('aftercareWorried', { phone: context.clinic.phone })],
   })

@@ -15,6 +15,7 @@ import {
   getRequiredVersion,
 } from '#app/domain/consent/consent-documents.server.ts'
 import { renderConsentText, renderSections } from '#app/domain/consent/consent-text.rules.ts'
+import { LocaleProvider } from '#app/i18n/locale-context.tsx'
 import AftercareRoute from '#app/routes/bookings.$reference.aftercare.tsx'
 import { stageLabelLines, timelineAltText } from './timeline-picture.ts'
 import {
@@ -79,7 +80,11 @@ function sectionList(sections: ReturnType<typeof renderSections>, key: string): 
     .blocks.flatMap((block) => (block.type === 'list' ? block.items : []))
 }
 
-function emailContext(tier: ContentTier, minutes: number): BookingEmailContext {
+function emailContext(
+  tier: ContentTier,
+  minutes: number,
+  locale?: 'en' | 'it',
+): BookingEmailContext {
   const startAt = new Date('2027-03-02T09:00:00Z')
   return {
     bookingId: '00000000-0000-4000-8000-000000000001',
@@ -103,6 +108,7 @@ function emailContext(tier: ContentTier, minutes: number): BookingEmailContext {
     cancellationWindowHours: 48,
     manageUrl: 'http://localhost/bookings/manage?token=x',
     sequence: 0,
+    ...(locale ? { locale } : {}),
   }
 }
 
@@ -174,6 +180,90 @@ describe.each(CONTENT_TIERS)('the %s tier says the same everywhere', (tier) => {
       // Nothing from another stage of the course.
       for (const other of content.stages.filter((s) => s !== stage))
         expect(email.text).not.toContain(other.text)
+    }
+  })
+})
+
+/** Italian day ranges named as stages ("Giorno 0", "Dal giorno 4 al giorno 6", "Dal giorno 11"). */
+const italianStageRanges = (text: string) =>
+  new Set(
+    [...text.matchAll(/\b(?:Giorno \d+|Dal giorno \d+(?: al giorno \d+)?)(?=:)/g)].map((m) => m[0]),
+  )
+
+describe.each(CONTENT_TIERS)('the %s tier says the same everywhere in Italian', (tier) => {
+  const content = tierContent(tier, 'it')
+  const stageWhens = new Set(content.stages.map((s) => s.when))
+  const inItalian = (element: ReactNode) =>
+    renderToStaticMarkup(<LocaleProvider locale="it">{element}</LocaleProvider>)
+
+  test('the healing-timeline picture and its text', () => {
+    const html = inItalian(<HealingTimeline tier={tier} />)
+    expect(listAfter(html, 'Come guarisce la pelle')).toEqual(content.stages.map(stageLine))
+    const labels = [...html.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1]!))
+    expect(labels).toEqual(content.stages.flatMap((stage) => stageLabelLines(stage, 'it')))
+    for (const stage of content.stages) {
+      const lines = stageLabelLines(stage, 'it')
+      expect(lines.slice(1).join(' ')).toBe(stage.title)
+      // Every line fits its panel (17 characters), the days shortened to "Giorni 4–6" if need be.
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(17)
+      expect(lines[0]).toMatch(
+        stage.toDay === null || stage.toDay === stage.fromDay
+          ? new RegExp(`^${stage.when}$`)
+          : new RegExp(`^(${stage.when}|Giorni ${stage.fromDay}–${stage.toDay})$`),
+      )
+    }
+    expect(decode(html)).toContain(`aria-label="${timelineAltText(content.stages, 'it')}"`)
+    expect(timelineAltText(content.stages, 'it')).toMatch(/^Disegno di come guarisce la pelle/)
+    expect(italianStageRanges(textOf(html))).toEqual(stageWhens)
+    // Nothing of the English content.
+    for (const stage of tierContent(tier).stages) expect(textOf(html)).not.toContain(stage.text)
+  })
+
+  test('the aftercare page', () => {
+    loaderData.current = {
+      reference: 'DD-TEST01',
+      completed: false,
+      treatmentDate: 'martedì 2 marzo 2027',
+      tier,
+      clinicName: 'Clinic',
+      clinicPhone: '+39 02 0000 0000',
+      stageDates: null,
+    }
+    const html = inItalian(<AftercareRoute />)
+    const text = textOf(html)
+    expect(listAfter(html, 'Quando chiamarci')).toEqual([...content.whenToCall])
+    expect(listAfter(html, 'Le regole in breve')).toEqual([...content.aftercare])
+    expect(listAfter(html, '>Il sole<')).toEqual([...content.sun])
+    for (const stage of content.stages) {
+      expect(text).toContain(`${stage.when}: ${stage.title}`)
+      expect(text).toContain(stage.text)
+      for (const line of [...stage.do, ...stage.avoid]) expect(text).toContain(line)
+    }
+    expect(italianStageRanges(text)).toEqual(stageWhens)
+    expect(stageRanges(text)).toEqual(new Set())
+  })
+
+  test('the confirmation, reminder and aftercare emails', () => {
+    for (const minutes of [45, 75]) {
+      for (const email of [
+        bookingConfirmedEmail(emailContext(tier, minutes, 'it')),
+        reminderEmail(emailContext(tier, minutes, 'it')),
+      ]) {
+        for (const line of content.preVisit) expect(email.text).toContain(`- ${line}`)
+        expect(email.text).toContain(visitLengthLine(minutes, 'it'))
+        for (const line of tierContent(tier).preVisit) expect(email.text).not.toContain(line)
+        expect(email.html).not.toContain('lang="en"')
+      }
+    }
+    for (const day of [1, 3, 7] as const) {
+      const email = aftercareEmail(emailContext(tier, 60, 'it'), day)
+      const stage = stageOnDay(tier, day, 'it')
+      expect(email.text).toContain(stage.text)
+      for (const line of stage.do) expect(email.text).toContain(line)
+      for (const other of content.stages.filter((s) => s !== stage))
+        expect(email.text).not.toContain(other.text)
+      expect(email.text).not.toContain(stageOnDay(tier, day).text)
+      expect(email.html).not.toContain('lang="en"')
     }
   })
 })

@@ -1,3 +1,6 @@
+import { translate } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { aftercareMessages } from '#app/i18n/messages/index.ts'
 import { type HealingStage, type StagePicture } from './tier-content.ts'
 
 /**
@@ -151,9 +154,27 @@ export function stageShapes(
   })
 }
 
-/** A stage's label in the picture, in lines short enough for its panel. */
-export function stageLabelLines(stage: HealingStage, maxChars = 17): string[] {
-  const lines = [stage.when]
+/**
+ * The days of a stage as the picture writes them: its `when`, or, when that is too long for a
+ * panel ("Dal giorno 1 al giorno 3"), the short form "Giorni 1–3". The list under the picture and
+ * its text alternative keep the whole `when`.
+ */
+function pictureWhen(stage: HealingStage, locale: Locale, maxChars: number): string {
+  if (stage.when.length <= maxChars || stage.toDay === null || stage.toDay === stage.fromDay)
+    return stage.when
+  return translate(aftercareMessages, locale, 'pictureDays', {
+    from: stage.fromDay,
+    to: stage.toDay,
+  })
+}
+
+/** A stage's label in the picture, in lines short enough for its panel, in the stage's language. */
+export function stageLabelLines(
+  stage: HealingStage,
+  locale: Locale = 'en',
+  maxChars = 17,
+): string[] {
+  const lines = [pictureWhen(stage, locale, maxChars)]
   let line = ''
   for (const word of stage.title.split(' ')) {
     if (line && `${line} ${word}`.length > maxChars) {
@@ -166,8 +187,8 @@ export function stageLabelLines(stage: HealingStage, maxChars = 17): string[] {
 }
 
 /** The picture's text alternative: every stage in words, and both skin tones. */
-export function timelineAltText(stages: readonly HealingStage[]): string {
-  return `Picture of how skin heals, shown on a lighter and a deeper skin tone: ${stages
-    .map((stage) => `${stage.when}, ${stage.title.toLowerCase()}`)
-    .join('; ')}.`
+export function timelineAltText(stages: readonly HealingStage[], locale: Locale = 'en'): string {
+  return translate(aftercareMessages, locale, 'timelineAlt', {
+    stages: stages.map((stage) => `${stage.when}, ${stage.title.toLowerCase()}`).join('; '),
+  })
 }

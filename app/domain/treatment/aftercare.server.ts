@@ -5,6 +5,7 @@ import {
 } from '#app/domain/booking/owned-booking.server.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { type PatientBookingQuery } from '#app/domain/patient/patient-booking-query.ts'
 import { getDb } from '#db/client.server.ts'
 import { services } from '#db/schema/index.ts'
@@ -16,7 +17,8 @@ import { type YourTreatment } from './your-treatment.ts'
  * booking's email; another patient's booking, a consultation, or a visit that did not or will not
  * happen (cancelled, declined, missed) is "not found". Before the visit the page shows the plan
  * without dates; after it, each stage with its dates, and "Your treatment": the areas, depths,
- * passes and products of this patient's treatment record, with advice for those products.
+ * passes and products of this patient's treatment record, with advice for those products, in
+ * the page's language (`locale`, English when not given).
  */
 export type PatientAftercareView = {
   reference: string
@@ -32,7 +34,9 @@ export type PatientAftercareView = {
   treatment: YourTreatment | null
 }
 
-export function getPatientAftercare(input: PatientBookingQuery): PatientAftercareView | null {
+export function getPatientAftercare(
+  input: PatientBookingQuery & { locale?: Locale },
+): PatientAftercareView | null {
   const db = getDb()
   const owned = loadOwnedBooking(db, input.session, input.reference)
   if (!owned) return null
@@ -46,7 +50,7 @@ export function getPatientAftercare(input: PatientBookingQuery): PatientAftercar
   const completed = booking.status === 'completed' && booking.completedAt !== null
   const upcoming = booking.status === 'confirmed' || booking.status === 'pending_review'
   if (!completed && !upcoming) return null
-  const treatment = completed ? treatmentForPatient(db, booking.id) : null
+  const treatment = completed ? treatmentForPatient(db, booking.id, input.locale) : null
   auditPatientBookingView(db, {
     bookingId: booking.id,
     patientId: patient.id,

@@ -1,4 +1,5 @@
 import { desc, eq } from 'drizzle-orm'
+import { type Locale } from '#app/i18n/locales.ts'
 import { type Db, type Tx } from '#db/client.server.ts'
 import { treatmentRecords } from '#db/schema/index.ts'
 import { treatmentProductsOf } from './skin-products.rules.ts'
@@ -8,11 +9,12 @@ import { type YourTreatment, yourTreatment } from './your-treatment.ts'
 /**
  * The treatment record of a booking as its patient reads it on the aftercare page: the newest
  * entry that no correction replaced (records are appended, never edited). Null when nothing was
- * recorded. The caller audits the view (with `recordId`).
+ * recorded. The caller audits the view (with `recordId`). In the patient's language.
  */
 export function treatmentForPatient(
   db: Db | Tx,
   bookingId: string,
+  locale: Locale = 'en',
 ): { recordId: string; view: YourTreatment } | null {
   const rows = db
     .select()
@@ -25,9 +27,12 @@ export function treatmentForPatient(
   if (!current) return null
   return {
     recordId: current.id,
-    view: yourTreatment({
-      areas: JSON.parse(current.areas) as TreatmentRecordInput['areas'],
-      ...treatmentProductsOf(current),
-    }),
+    view: yourTreatment(
+      {
+        areas: JSON.parse(current.areas) as TreatmentRecordInput['areas'],
+        ...treatmentProductsOf(current),
+      },
+      locale,
+    ),
   }
 }

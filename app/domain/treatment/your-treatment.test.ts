@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest'
-import { readingGrade } from '#app/domain/shared/readability.rules.ts'
+import {
+  gulpeaseIndex,
+  MIN_GULPEASE_INDEX,
+  readingGrade,
+} from '#app/domain/shared/readability.rules.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { aftercareMessages } from '#app/i18n/messages/index.ts'
+import { AFTERCARE_PRODUCT_LABELS } from './skin-products.rules.ts'
+import { TREATMENT_AREA_LABELS, TREATMENT_AREAS } from './treatment.schema.ts'
 import { ADVICE, yourTreatment, yourTreatmentText } from './your-treatment.ts'
 
 const RECORD = {
@@ -69,5 +77,46 @@ describe('"Your treatment" on the aftercare page', () => {
     expect(readingGrade(yourTreatmentText())).toBeLessThanOrEqual(8)
     for (const line of Object.values(ADVICE))
       expect(readingGrade(line), line).toBeLessThanOrEqual(8)
+  })
+})
+
+describe('"Your treatment" in Italian', () => {
+  test('the same record in Italian words, with Italian numbers', () => {
+    expect(yourTreatment(RECORD, 'it')).toEqual({
+      areas: [
+        { area: 'Guance', depth: '1,5 mm' },
+        { area: 'Fronte', depth: '0,25 mm' },
+      ],
+      passes: '3 volte',
+      applied: ['Siero all’acido ialuronico'],
+      aftercareProduct: 'Crema lenitiva riparatrice (Cicaplast Baume B5)',
+      advice: [
+        translate(aftercareMessages, 'it', 'advice.onlyOurProduct'),
+        translate(aftercareMessages, 'it', 'advice.noSerumsFromHome'),
+      ],
+    })
+    expect(
+      yourTreatment(
+        { ...RECORD, passes: 1, skinProducts: ['none'], aftercareProduct: 'none' },
+        'it',
+      ),
+    ).toMatchObject({ passes: 'Una volta', applied: ['Niente'], aftercareProduct: 'Nessuno' })
+  })
+
+  test('reads at Gulpease 60 or more, as a whole and line by line', () => {
+    expect(gulpeaseIndex(yourTreatmentText('it'))).toBeGreaterThanOrEqual(MIN_GULPEASE_INDEX)
+    for (const key of Object.keys(ADVICE)) {
+      const line = translate(aftercareMessages, 'it', `advice.${key}` as 'advice.serumUsed')
+      expect(gulpeaseIndex(line), line).toBeGreaterThanOrEqual(MIN_GULPEASE_INDEX)
+    }
+  })
+
+  test('the English names of areas and products are the ones the clinician picks from', () => {
+    for (const area of TREATMENT_AREAS)
+      expect(translate(aftercareMessages, 'en', `area.${area}`)).toBe(TREATMENT_AREA_LABELS[area])
+    for (const product of ['soothing_cream', 'hyaluronic_gel', 'growth_factor_gel'] as const)
+      expect(translate(aftercareMessages, 'en', `product.${product}`)).toBe(
+        AFTERCARE_PRODUCT_LABELS[product],
+      )
   })
 })

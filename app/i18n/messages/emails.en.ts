@@ -1,7 +1,7 @@
 /**
  * Patient emails: the frame, the booking emails, the email code, reminders and follow-ups. The
- * clinical advice inside them (before the visit, aftercare) comes from clinical-content and is
- * English in both languages until it is authored and gated in Italian.
+ * clinical advice inside them (before the visit, aftercare) comes from clinical-content, in the
+ * email's language (tier-content.ts and tier-content.it.ts).
  */
 export default {
   phone: 'Phone',

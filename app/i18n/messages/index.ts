@@ -1,4 +1,8 @@
 import { type Catalogue } from '../catalogue.ts'
+import aftercareEn from './aftercare.en.ts'
+import aftercareIt from './aftercare.it.ts'
+import bookingPageEn from './booking-page.en.ts'
+import bookingPageIt from './booking-page.it.ts'
 import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
 import confirmationEn from './confirmation.en.ts'
@@ -76,6 +80,8 @@ export const screeningAdminMessages = {
   en: screeningAdminEn,
   it: screeningAdminIt,
 } satisfies Catalogue
+export const bookingPageMessages = { en: bookingPageEn, it: bookingPageIt } satisfies Catalogue
+export const aftercareMessages = { en: aftercareEn, it: aftercareIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -100,4 +106,6 @@ export const ALL_CATALOGUES = {
   screening: screeningMessages,
   screeningStaff: screeningStaffMessages,
   screeningAdmin: screeningAdminMessages,
+  bookingPage: bookingPageMessages,
+  aftercare: aftercareMessages,
 } as const
