@@ -2,6 +2,12 @@ import { type Catalogue } from '../catalogue.ts'
 import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
 import confirmationEn from './confirmation.en.ts'
+import consentEn from './consent.en.ts'
+import consentIt from './consent.it.ts'
+import consentPdfEn from './consent-pdf.en.ts'
+import consentPdfIt from './consent-pdf.it.ts'
+import consentStaffEn from './consent-staff.en.ts'
+import consentStaffIt from './consent-staff.it.ts'
 import confirmationIt from './confirmation.it.ts'
 import calendarEn from './calendar.en.ts'
 import calendarIt from './calendar.it.ts'
@@ -55,6 +61,9 @@ export const detailsMessages = { en: detailsEn, it: detailsIt } satisfies Catalo
 export const verifyMessages = { en: verifyEn, it: verifyIt } satisfies Catalogue
 export const emailsMessages = { en: emailsEn, it: emailsIt } satisfies Catalogue
 export const calendarMessages = { en: calendarEn, it: calendarIt } satisfies Catalogue
+export const consentMessages = { en: consentEn, it: consentIt } satisfies Catalogue
+export const consentPdfMessages = { en: consentPdfEn, it: consentPdfIt } satisfies Catalogue
+export const consentStaffMessages = { en: consentStaffEn, it: consentStaffIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -74,4 +83,7 @@ export const ALL_CATALOGUES = {
   verify: verifyMessages,
   emails: emailsMessages,
   calendar: calendarMessages,
+  consent: consentMessages,
+  consentStaff: consentStaffMessages,
+  consentPdf: consentPdfMessages,
 } as const
