@@ -10,7 +10,7 @@ CREATE TABLE `consent_version_texts` (
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	PRIMARY KEY(`document_version_id`, `locale`),
-	FOREIGN KEY (`document_version_id`) REFERENCES `consent_document_versions`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`document_version_id`) REFERENCES `consent_document_versions`(`id`) ON UPDATE no action ON DELETE cascade,
 	CONSTRAINT "consent_version_texts_locale" CHECK("consent_version_texts"."locale" IN ('it'))
 );
 --> statement-breakpoint

@@ -87,9 +87,10 @@ export const CONSENT_TRANSLATION_LOCALES = ['it'] as const satisfies readonly Ex
 export const consentVersionTexts = sqliteTable(
   'consent_version_texts',
   {
+    // A discarded draft takes its texts with it; a published version is never deleted (0006).
     documentVersionId: text()
       .notNull()
-      .references(() => consentDocumentVersions.id, { onDelete: 'restrict' }),
+      .references(() => consentDocumentVersions.id, { onDelete: 'cascade' }),
     locale: text({ enum: CONSENT_TRANSLATION_LOCALES }).notNull(),
     /** JSON: title, sections and check questions (ConsentContentSchema), as `content`. */
     content: text().notNull(),

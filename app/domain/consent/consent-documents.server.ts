@@ -74,6 +74,8 @@ function toVersion(row: VersionRow, tier: ServiceTier): ConsentVersion {
 export function loadTranslations(
   db: Tx | Db,
   versionId: string,
+  /** A published version's texts must parse (a bad row fails loudly); a draft's may be unfinished. */
+  strict = true,
 ): Partial<Record<Locale, ConsentContent>> {
   return Object.fromEntries(
     db
@@ -81,12 +83,21 @@ export function loadTranslations(
       .from(consentVersionTexts)
       .where(eq(consentVersionTexts.documentVersionId, versionId))
       .all()
-      .map((row) => [row.locale, ConsentContentSchema.parse(JSON.parse(row.content))]),
+      // A draft's unfinished Italian is not content yet (publishing requires it complete).
+      .flatMap((row) => {
+        const json: unknown = JSON.parse(row.content)
+        if (strict) return [[row.locale, ConsentContentSchema.parse(json)] as const]
+        const parsed = ConsentContentSchema.safeParse(json)
+        return parsed.success ? [[row.locale, parsed.data] as const] : []
+      }),
   )
 }
 
 function withTranslations<V extends ConsentVersion>(db: Tx | Db, version: V): V {
-  return { ...version, translations: loadTranslations(db, version.id) }
+  return {
+    ...version,
+    translations: loadTranslations(db, version.id, version.status === 'published'),
+  }
 }
 
 /**
