@@ -7,11 +7,10 @@ import { consentContentFor } from '#app/domain/clinical-content/consent-content.
 import {
   createConsentDraft,
   discardConsentDraft,
-  loadDraftTranslation,
   publishConsentDraft,
   saveConsentDraft,
 } from './consent-admin.server.ts'
-import { getVersionById } from './consent-documents.server.ts'
+import { getVersionById, loadDraftTranslation } from './consent-documents.server.ts'
 
 // The first versions take effect when the migrations run (the real clock).
 const NOW = new Date()

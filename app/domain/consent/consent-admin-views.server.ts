@@ -14,10 +14,10 @@ import {
   currentTextValues,
   getVersionById,
   listPublishedVersions,
+  loadDraftTranslation,
   toReading,
 } from './consent-documents.server.ts'
 import { type ConsentTranslationDraft } from './consent-admin.schema.ts'
-import { loadDraftTranslation } from './consent-admin.server.ts'
 import { renderConsentText } from './consent-text.rules.ts'
 import { type ConsentContent, type ConsentTextValues } from './consent.schema.ts'
 

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import { and, desc, eq } from 'drizzle-orm'
 import { DateTime } from 'luxon'
-import { type Db, getDb, type Tx } from '#db/client.server.ts'
+import { getDb, type Tx } from '#db/client.server.ts'
 import { consentDocuments, consentDocumentVersions, consentVersionTexts } from '#db/schema/index.ts'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { missingTierParts } from '#app/domain/clinical-content/consent-content.ts'
 import { clinicZone, earliestEffectiveDate, gradeOf } from './consent-admin-views.server.ts'
-import { currentTextValues, getVersionById } from './consent-documents.server.ts'
 import {
-  type ConsentTranslationDraft,
-  ConsentTranslationDraftSchema,
-} from './consent-admin.schema.ts'
+  currentTextValues,
+  getVersionById,
+  loadDraftTranslation,
+} from './consent-documents.server.ts'
+import { type ConsentTranslationDraft } from './consent-admin.schema.ts'
 import { findUnknownPlaceholders } from './consent-text.rules.ts'
 import { publishedTranslation, translationProblems } from './consent-translation.rules.ts'
 import { type ConsentContent, ConsentContentSchema, MAX_READING_GRADE } from './consent.schema.ts'
@@ -32,24 +33,6 @@ function auditActor(actor: AdminActor) {
     ipAddress: actor.ipAddress,
     requestId: actor.requestId,
   }
-}
-
-/** A version's Italian as the editor holds it (unfinished while a draft), or null. */
-export function loadDraftTranslation(
-  tx: Tx | Db,
-  versionId: string,
-): ConsentTranslationDraft | null {
-  const row = tx
-    .select({ content: consentVersionTexts.content })
-    .from(consentVersionTexts)
-    .where(
-      and(
-        eq(consentVersionTexts.documentVersionId, versionId),
-        eq(consentVersionTexts.locale, 'it'),
-      ),
-    )
-    .get()
-  return row ? ConsentTranslationDraftSchema.parse(JSON.parse(row.content)) : null
 }
 
 function writeDraftTranslation(

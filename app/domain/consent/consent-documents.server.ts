@@ -9,6 +9,10 @@ import {
   consentVersionTexts,
 } from '#db/schema/index.ts'
 import { type Locale } from '#app/i18n/locales.ts'
+import {
+  type ConsentTranslationDraft,
+  ConsentTranslationDraftSchema,
+} from './consent-admin.schema.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { optionOrder, type PublishedVersionRef, requiredVersionFor } from './consent.rules.ts'
 import {
@@ -287,4 +291,22 @@ export function toReading(
     })),
     textSha256: sha256Hex(renderVersionText(version, values, locale)),
   }
+}
+
+/** A version's Italian as the editor holds it (unfinished while a draft), or null. */
+export function loadDraftTranslation(
+  tx: Tx | Db,
+  versionId: string,
+): ConsentTranslationDraft | null {
+  const row = tx
+    .select({ content: consentVersionTexts.content })
+    .from(consentVersionTexts)
+    .where(
+      and(
+        eq(consentVersionTexts.documentVersionId, versionId),
+        eq(consentVersionTexts.locale, 'it'),
+      ),
+    )
+    .get()
+  return row ? ConsentTranslationDraftSchema.parse(JSON.parse(row.content)) : null
 }
