@@ -7,9 +7,15 @@
  * The ids are fixed per version so the migration is the same on every installation. Each new
  * version takes effect from the first version's own date, so it replaces it for every session
  * (consent.rules.ts requiredVersionFor), whatever the clock of the installation or of a test.
+ *
+ * With a language, it prints that version's text in the language instead (consent_version_texts;
+ * used to write migrations/0020_consent_in_two_languages.sql, ADR 039):
+ *
+ *   npx tsx scripts/print-consent-versions.ts 2 it
  */
 import { consentContentFor } from '#app/domain/clinical-content/consent-content.ts'
 import { CONTENT_TIERS } from '#app/domain/clinical-content/tier-content.ts'
+import { isLocale } from '#app/i18n/locales.ts'
 
 const DOCUMENT_IDS = {
   medical: '3d0f6a52-8e1b-4c57-9a1e-6b2d4f7c8a01',
@@ -31,9 +37,28 @@ const versionNumber = process.argv[2] ?? '2'
 const ids = VERSION_IDS[versionNumber]
 if (!ids) throw new Error(`No fixed ids for version ${versionNumber}`)
 
-const statements = CONTENT_TIERS.map((tier) => {
-  const json = JSON.stringify(consentContentFor(tier), null, 2).replace(/'/g, "''")
-  return `INSERT INTO consent_document_versions
+const locale = process.argv[3]
+if (locale !== undefined && (!isLocale(locale) || locale === 'en'))
+  throw new Error(`Not a translation language: ${locale}`)
+
+const translations = (language: 'it') =>
+  CONTENT_TIERS.map((tier) => {
+    const json = JSON.stringify(consentContentFor(tier, language), null, 2).replace(/'/g, "''")
+    return `INSERT INTO consent_version_texts
+  (document_version_id, locale, content, created_at, updated_at)
+VALUES (
+  '${ids[tier]}',
+  '${language}',
+  '${json}',
+  ${NOW},
+  ${NOW}
+);`
+  })
+
+const versions = () =>
+  CONTENT_TIERS.map((tier) => {
+    const json = JSON.stringify(consentContentFor(tier), null, 2).replace(/'/g, "''")
+    return `INSERT INTO consent_document_versions
   (id, document_id, version_number, status, content, created_at, created_by_user_id, updated_at,
    published_at, published_by_user_id, effective_from)
 VALUES (
@@ -49,5 +74,6 @@ VALUES (
   NULL,
   (SELECT effective_from FROM consent_document_versions WHERE id = '${FIRST_VERSION_IDS[tier]}')
 );`
-})
+  })
+const statements = locale ? translations(locale) : versions()
 process.stdout.write(`${statements.join('\n--> statement-breakpoint\n')}\n`)

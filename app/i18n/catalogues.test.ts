@@ -126,6 +126,7 @@ describe('readability of patient text', () => {
     'screening',
     'bookingPage',
     'aftercare',
+    'consent',
   ] as const
   // Both formulas measure running text: a two-word label ("Clinic settings") scores as a hard
   // sentence. Each sentence-length entry is gated on its own; every entry, labels included, is
@@ -158,6 +159,9 @@ describe('readability of patient text', () => {
     'emails/calendarAdds',
     'emails/calendarUpdates',
     'emails/calendarRemoves',
+    // A choice on the consent form that patients have signed (ADR 039): rewording it would
+    // change what was agreed to, so it changes only with a new consent version.
+    'consent/photoMarketingLabel',
   ])
 
   test.each(sentences)('$area / $key: Italian Gulpease ≥ 60, English grade ≤ 8', (entry) => {

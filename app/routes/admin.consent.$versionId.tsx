@@ -18,6 +18,7 @@ import {
 import {
   contentFromDraftForm,
   draftFormValues,
+  translationFromDraftForm,
   DraftActionSchema,
 } from '#app/domain/consent/consent-admin.schema.ts'
 import { getConsentVersionForAdmin } from '#app/domain/consent/consent-admin-views.server.ts'
@@ -66,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       answer: q.answer,
       sectionKey: q.sectionKey,
     })),
-    formValues: draftFormValues(version.content),
+    formValues: draftFormValues(version.content, version.italian),
     published:
       version.publishedAt && version.effectiveFrom
         ? {
@@ -136,6 +137,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           },
           400,
         )
+      case 'translation-problems':
+        return formError(
+          {
+            formErrors: [
+              'The form must be complete in Italian too before it is published. Nothing was published. Fix these, save, and publish again:',
+              ...result.problems,
+            ],
+            values: parsed.values,
+          },
+          400,
+        )
       default:
         return notDraft(result.reason)
     }
@@ -144,6 +156,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = saveConsentDraft({
     versionId,
     content: contentFromDraftForm(fields as Record<string, string>),
+    translation: translationFromDraftForm(fields as Record<string, string>),
     actor,
   })
   if (result.ok) return redirectSaved(`/admin/consent/${versionId}`, 'consent-draft')

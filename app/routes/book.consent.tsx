@@ -18,7 +18,10 @@ import {
   submitConsentCheck,
   type TargetProblem,
 } from '#app/domain/consent/consent-signing.server.ts'
-import { answersFromForm, ConsentPageFormSchema } from '#app/domain/consent/consent.schema.ts'
+import { answersFromForm, consentPageFormSchema } from '#app/domain/consent/consent.schema.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useRichT, useT } from '#app/i18n/locale-context.tsx'
+import { consentMessages } from '#app/i18n/messages/index.ts'
 import { requireWizardStep } from '#app/utils/booking-wizard.server.ts'
 import {
   bookingProblemResponse,
@@ -29,7 +32,9 @@ import {
 import { formatTimeInZone, secondsUntil } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Read and sign your consent | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Read and sign your consent | Dermadesk' },
+]
 
 /** Where a patient goes when this step is not theirs to be on. */
 function redirectFor(reason: TargetProblem): never {
@@ -46,20 +51,23 @@ function redirectFor(reason: TargetProblem): never {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { session, draft, steps, summary } = await requireWizardStep(request, 'consent')
+  const { session, draft, steps, summary, locale } = await requireWizardStep(request, 'consent')
   const result = getConsentSigningPage({
-    ctx: signingContextOf(request, context, session),
+    ctx: signingContextOf(request, context, session, undefined, locale),
     target: { kind: 'wizard' },
   })
   if (!result.ok) redirectFor(result.reason)
   const { page } = result
   const hold = draft.hold
   return {
+    title: translate(consentMessages, locale, 'wizardMetaTitle'),
     summary,
     steps,
     serviceName: draft.service.name,
     holdUntil:
-      hold?.live && hold.expiresAt ? formatTimeInZone(hold.expiresAt, draft.timeZone) : null,
+      hold?.live && hold.expiresAt
+        ? formatTimeInZone(hold.expiresAt, draft.timeZone, locale)
+        : null,
     holdSecondsLeft: hold?.live && hold.expiresAt ? secondsUntil(hold.expiresAt) : null,
     alreadySigned: page.alreadySigned,
     model: {
@@ -71,10 +79,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { session, draft } = await requireWizardStep(request, 'consent')
-  const parsed = await parseForm(request, ConsentPageFormSchema)
+  const { session, draft, locale } = await requireWizardStep(request, 'consent')
+  const parsed = await parseForm(request, consentPageFormSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
-  const ctx = signingContextOf(request, context, session)
+  const ctx = signingContextOf(request, context, session, undefined, locale)
   const target = { kind: 'wizard' } as const
   if (parsed.data.intent === 'check') {
     const result = submitConsentCheck({
@@ -84,17 +92,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
       answers: answersFromForm(parsed.data),
     })
     if (result.ok) return redirect('/book/consent?checked=1#sign-heading')
-    return checkFailure(result, parsed.values) ?? redirectFor(result.reason as TargetProblem)
+    return (
+      checkFailure(result, parsed.values, locale) ?? redirectFor(result.reason as TargetProblem)
+    )
   }
   const { intent: _intent, ...form } = parsed.data
   const result = await signConsent({ ctx, target, form })
   if (result.ok) {
     if (result.bookedReference) return redirect('/book/confirmation')
     if (result.bookingProblem)
-      return bookingProblemResponse(result.bookingProblem, result.nearest, draft.timeZone)
+      return bookingProblemResponse(result.bookingProblem, result.nearest, draft.timeZone, locale)
     return redirect('/book')
   }
-  return signFailure(result, parsed.values) ?? redirectFor(result.reason as TargetProblem)
+  return signFailure(result, parsed.values, locale) ?? redirectFor(result.reason as TargetProblem)
 }
 
 export { reloadWhenConsentChanged as shouldRevalidate } from '#app/components/consent/consent-signing.tsx'
@@ -106,25 +116,30 @@ export default function BookConsentRoute() {
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
   const nearest = nearestTimesOf(actionData)
+  const t = useT(consentMessages)
+  const rich = useRichT(consentMessages)
   return (
     <WizardPage summary={summary}>
       <StepIndicator steps={steps} currentId="consent" />
-      <h1>Read and sign your consent</h1>
+      <h1>{t('wizardHeading')}</h1>
       <p className="lead">
-        Before we book your {serviceName}, please read this form. It says what we do, what to expect
-        and what to look out for. Then answer {model.reading.questions.length} short questions and
-        sign. You can ask us anything before you sign.
+        {t('wizardLead', { serviceName, count: model.reading.questions.length })}
       </p>
       {holdUntil ? (
         <p className="notice" role="status">
-          We are keeping your time until {holdUntil}
-          {holdSecondsLeft ? <HoldCountdown secondsLeft={holdSecondsLeft} /> : null}. Take the time
-          you need: if it runs out, you can still sign, and the time is yours if it is still free.
+          {rich('holdKept', {
+            time: holdUntil,
+            hold: (chunks) => (
+              <>
+                {chunks}
+                {holdSecondsLeft ? <HoldCountdown secondsLeft={holdSecondsLeft} /> : null}
+              </>
+            ),
+          })}
         </p>
       ) : (
         <p className="notice notice--warning" role="status">
-          We could not keep your time any longer. You can still sign: if the time is still free when
-          you do, it is yours.
+          {t('holdLost')}
         </p>
       )}
       {nearest.length > 0 || (actionData && 'nearest' in actionData) ? (
@@ -132,14 +147,14 @@ export default function BookConsentRoute() {
           <FormErrorList errors={actionData?.formErrors} />
           <NearestFreeTimes times={nearest} pending={pending} action="/book/time" />
           <p>
-            <Link to="/book/time">See all free times</Link>
+            <Link to="/book/time">{t('seeAllTimes')}</Link>
           </p>
         </>
       ) : alreadySigned ? (
         <div className="notice notice--success">
-          <p>You have already signed this consent.</p>
+          <p>{t('alreadySigned')}</p>
           <p>
-            <Link to="/book/time">Choose a time to finish your booking</Link>
+            <Link to="/book/time">{t('chooseTimeToFinish')}</Link>
           </p>
         </div>
       ) : (
@@ -147,7 +162,7 @@ export default function BookConsentRoute() {
           model={model}
           actionData={actionData}
           justChecked={searchParams.get('checked') === '1'}
-          submitLabel="Sign and book"
+          submitLabel={t('signAndBook')}
         />
       )}
     </WizardPage>

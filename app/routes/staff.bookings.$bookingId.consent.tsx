@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useMemo } from 'react'
 import { ConsentDocument } from '#app/components/consent/consent-document.tsx'
 import {
   ConsentRecordDetails,
@@ -21,14 +22,21 @@ import {
   getStaffConsentPage,
 } from '#app/domain/consent/consent-staff.server.ts'
 import {
-  CountersignFieldsSchema,
-  CountersignSchema,
+  countersignFieldsSchema,
+  countersignSchema,
   RecordIdSchema,
 } from '#app/domain/consent/consent.schema.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { consentStaffMessages } from '#app/i18n/messages/index.ts'
+import { isLocale, type Locale, LOCALE_NAMES } from '#app/i18n/locales.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Consent | Staff | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Consent | Staff | Dermadesk' },
+]
 
 function bookingIdOf(params: { bookingId?: string }): string {
   const parsed = RecordIdSchema.safeParse(params.bookingId)
@@ -38,13 +46,18 @@ function bookingIdOf(params: { bookingId?: string }): string {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'clinician')
+  const locale = await requestLocale(request)
+  const read = new URL(request.url).searchParams.get('read')
   const page = getStaffConsentPage({
     bookingId: bookingIdOf(params),
     actor: { userId: user.id, ipAddress: context.clientIp, requestId: context.requestId },
+    readIn: isLocale(read) ? read : undefined,
   })
   if (!page) throw new Response('Not found', { status: 404 })
   const { booking, record } = page
   return {
+    title: translate(consentStaffMessages, locale, 'metaTitle'),
+    readRequested: isLocale(read) ? read : null,
     booking: {
       id: booking.id,
       reference: booking.reference,
@@ -64,7 +77,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     record: record && {
       title: record.title,
       versionNumber: record.versionNumber,
+      locale: record.locale ?? ('en' as Locale),
       sections: record.sections,
+      translation: record.translation ?? null,
       checkAnswers: record.checkAnswers,
       details: consentRecordSummary(record),
     },
@@ -74,7 +89,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'clinician')
   const bookingId = bookingIdOf(params)
-  const parsed = await parseForm(request, CountersignSchema)
+  const locale = await requestLocale(request)
+  const parsed = await parseForm(request, countersignSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = countersignConsent({
     bookingId,
@@ -86,39 +102,44 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   })
   if (result.ok) return redirect(`/staff/bookings/${bookingId}/consent?countersigned=1`)
   if (result.reason === 'not-found') throw new Response('Not found', { status: 404 })
-  const messages: Record<typeof result.reason, string> = {
-    'not-signed': 'The patient has not signed a consent that covers this visit.',
-    withdrawn: 'The patient withdrew this consent. They must sign again before treatment.',
-    'not-required': 'A consultation needs no consent.',
-    'not-active': 'This booking is cancelled, declined or no longer held.',
-    'not-qualified':
-      'Only a practitioner who may perform this treatment can countersign (a medical practitioner for medical needling).',
-  }
-  return formError({ formErrors: [messages[result.reason]] }, 409)
+  const messages = {
+    'not-signed': 'errNotSigned',
+    withdrawn: 'errWithdrawn',
+    'not-required': 'errNotRequired',
+    'not-active': 'errNotActive',
+    'not-qualified': 'errNotQualified',
+  } as const satisfies Record<typeof result.reason, string>
+  return formError(
+    { formErrors: [translate(consentStaffMessages, locale, messages[result.reason])] },
+    409,
+  )
 }
 
-const REASONS: Record<string, string> = {
-  'not-signed': 'There is no signed consent that covers this visit to countersign.',
-  already: 'Already countersigned.',
-  'not-qualified':
-    'You cannot countersign this consent: only a practitioner who may perform this treatment can (a medical practitioner for medical needling).',
-  'not-active': 'This booking is cancelled, declined or no longer held.',
-}
+const REASONS = {
+  'not-signed': 'reasonNotSigned',
+  already: 'reasonAlready',
+  'not-qualified': 'reasonNotQualified',
+  'not-active': 'errNotActive',
+} as const
 
 export default function StaffConsentRoute() {
-  const { booking, status, resignReason, countersign, record, timeZone } =
+  const { booking, status, resignReason, countersign, record, timeZone, readRequested } =
     useLoaderData<typeof loader>()
+  const t = useT(consentStaffMessages)
+  const pageLocale = useLocale()
+  const name = (locale: Locale) => LOCALE_NAMES[locale]
+  const otherLocale: Locale | null = record ? (record.locale === 'en' ? 'it' : 'en') : null
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   return (
     <div className="stack page--medium">
       <p>
-        <Link to={`/staff/bookings/${booking.id}`}>Back to the appointment</Link>
+        <Link to={`/staff/bookings/${booking.id}`}>{t('backToAppointment')}</Link>
       </p>
-      <h1>Consent of {booking.patientName}</h1>
+      <h1>{t('heading', { name: booking.patientName })}</h1>
       {searchParams.get('countersigned') === '1' ? (
         <p className="notice notice--success" role="status">
-          Countersigned. Your name and the time are recorded.
+          {t('countersignedDone')}
         </p>
       ) : null}
       <StaffBookingSummary
@@ -132,24 +153,18 @@ export default function StaffConsentRoute() {
           'when',
           'practitioner',
           'dateOfBirth',
-          ['Consent', <ConsentStatusBadge key="consent" status={status} />],
+          [t('consentRow'), <ConsentStatusBadge key="consent" status={status} />],
         ]}
       />
       {resignReason === 'new-version' ? (
-        <p className="notice notice--warning">
-          The patient signed an older version of the form. A new version applies to this visit, so
-          they must sign again before treatment.
-        </p>
+        <p className="notice notice--warning">{t('newVersion')}</p>
       ) : resignReason === 'expired' ? (
-        <p className="notice notice--warning">
-          The patient&apos;s consent is more than 12 months old for this visit. They must sign
-          again.
-        </p>
+        <p className="notice notice--warning">{t('expired')}</p>
       ) : null}
       {record ? (
         <>
           <section aria-labelledby="record-heading">
-            <h2 id="record-heading">Signature and audit</h2>
+            <h2 id="record-heading">{t('recordHeading')}</h2>
             <ConsentRecordDetails record={record.details} timeZone={timeZone} audit />
             <p>
               <a
@@ -157,12 +172,12 @@ export default function StaffConsentRoute() {
                 href={`/staff/bookings/${booking.id}/consent.pdf`}
                 download={`consent-${booking.reference}.pdf`}
               >
-                Download the signed consent (PDF)
+                {t('downloadPdf')}
               </a>
             </p>
           </section>
           <section aria-labelledby="countersign-heading">
-            <h2 id="countersign-heading">Countersign at the visit</h2>
+            <h2 id="countersign-heading">{t('countersignHeading')}</h2>
             {countersign.allowed ? (
               <CountersignForm
                 isBookedPractitioner={countersign.isBookedPractitioner}
@@ -170,12 +185,12 @@ export default function StaffConsentRoute() {
                 serverErrors={actionData}
               />
             ) : (
-              <p>{REASONS[countersign.reason]}</p>
+              <p>{t(REASONS[countersign.reason])}</p>
             )}
           </section>
           <section aria-labelledby="answers-heading">
-            <h2 id="answers-heading">Comprehension check</h2>
-            <ul>
+            <h2 id="answers-heading">{t('answersHeading')}</h2>
+            <ul lang={record.locale === pageLocale ? undefined : record.locale}>
               {record.checkAnswers.map((answer) => (
                 <li key={answer.prompt}>
                   {answer.prompt} <strong>{answer.answer}</strong>
@@ -183,18 +198,57 @@ export default function StaffConsentRoute() {
               ))}
             </ul>
           </section>
-          <section aria-labelledby="text-heading">
-            <h2 id="text-heading">The text the patient signed</h2>
-            <ConsentDocument
-              title={record.title}
-              versionNumber={record.versionNumber}
-              sections={record.sections}
-              headingLevel={3}
-            />
-          </section>
+          {record.translation ? (
+            <section aria-labelledby="text-heading">
+              <h2 id="text-heading">
+                {t('translationHeading', { language: name(record.translation.locale) })}
+              </h2>
+              <p className="notice notice--warning">
+                {t('translationNote', {
+                  language: name(record.translation.locale),
+                  signed: name(record.locale),
+                })}
+              </p>
+              <p>
+                <Link to={`/staff/bookings/${booking.id}/consent`}>
+                  {t('readSigned', { language: name(record.locale) })}
+                </Link>
+              </p>
+              <ConsentDocument
+                title={record.translation.title}
+                versionNumber={record.versionNumber}
+                sections={record.translation.sections}
+                headingLevel={3}
+                lang={record.translation.locale}
+              />
+            </section>
+          ) : (
+            <section aria-labelledby="text-heading">
+              <h2 id="text-heading">{t('textHeading')}</h2>
+              <p>{t('signedIn', { language: name(record.locale) })}</p>
+              {otherLocale ? (
+                readRequested === otherLocale ? (
+                  <p className="notice">{t('noTranslation', { language: name(otherLocale) })}</p>
+                ) : (
+                  <p>
+                    <Link to={`/staff/bookings/${booking.id}/consent?read=${otherLocale}`}>
+                      {t('readIn', { language: name(otherLocale) })}
+                    </Link>
+                  </p>
+                )
+              ) : null}
+              <ConsentDocument
+                title={record.title}
+                versionNumber={record.versionNumber}
+                sections={record.sections}
+                headingLevel={3}
+                lang={record.locale}
+              />
+            </section>
+          )}
         </>
       ) : (
-        <p>The patient has not signed a consent for this visit yet.</p>
+        <p>{t('notSignedYet')}</p>
       )}
     </div>
   )
@@ -210,7 +264,10 @@ function CountersignForm({
   serverErrors: ReturnType<typeof useActionData<typeof action>>
 }) {
   const pending = useIsPending()
-  const { formProps, fields } = useSchemaForm(CountersignFieldsSchema, serverErrors, {
+  const t = useT(consentStaffMessages)
+  const locale = useLocale()
+  const schema = useMemo(() => countersignFieldsSchema(locale), [locale])
+  const { formProps, fields } = useSchemaForm(schema, serverErrors, {
     secretFields: [],
   })
   return (
@@ -218,17 +275,13 @@ function CountersignForm({
       <FormErrorList errors={serverErrors?.formErrors} />
       {isBookedPractitioner ? null : (
         <p className="notice notice--warning">
-          This visit is booked with {practitionerName}. If you treat the patient instead, you
-          countersign as the treating clinician.
+          {t('otherPractitioner', { name: practitionerName })}
         </p>
       )}
       <input type="hidden" name="intent" value="countersign" />
-      <CheckboxField
-        label="I have gone through this consent with the patient in person, answered their questions, and I will treat them."
-        {...fields.checkbox('confirm')}
-      />
-      <SubmitButton pending={pending} pendingText="Countersigning…">
-        Countersign
+      <CheckboxField label={t('confirmLabel')} {...fields.checkbox('confirm')} />
+      <SubmitButton pending={pending} pendingText={t('countersigning')}>
+        {t('countersign')}
       </SubmitButton>
     </Form>
   )

@@ -7,6 +7,9 @@ import {
 import { type CheckFeedback } from '#app/domain/consent/consent-text.rules.ts'
 import { answerFieldName } from '#app/domain/consent/consent.schema.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { translator } from '#app/i18n/catalogue.ts'
+import { consentMessages } from '#app/i18n/messages/index.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { formatDateInZone } from './format.ts'
 import { formError } from './forms.server.ts'
 import { nearestTimesResponse } from './slot-picker.server.ts'
@@ -18,18 +21,18 @@ export function signingContextOf(
   context: AppLoadContext,
   session: PatientSession,
   now = new Date(),
+  /** The page's language: the form is read, checked and signed in it. */
+  locale: Locale = 'en',
 ): SigningContext {
   return {
     session,
     now,
+    locale,
     ipAddress: context.clientIp ?? null,
     userAgent: request.headers.get('user-agent'),
     requestId: context.requestId ?? null,
   }
 }
-
-const CHANGED =
-  'The consent form was updated while you were reading it. Please read the new version below, then answer the questions and sign again.'
 
 /** Values to send back with a message: never the drawn signature (large, and a signature). */
 function echo(values: Record<string, string | string[]>) {
@@ -41,16 +44,18 @@ function echo(values: Record<string, string | string[]>) {
 export function checkFailure(
   result: Exclude<CheckResult, { ok: true }>,
   values: Record<string, string | string[]>,
+  locale: Locale = 'en',
 ) {
+  const t = translator(consentMessages, locale)
   switch (result.reason) {
     case 'version-changed':
-      return formError({ formErrors: [CHANGED], values: { intent: 'check' } }, 409)
+      return formError({ formErrors: [t('formChanged')], values: { intent: 'check' } }, 409)
     case 'unanswered':
       return formError(
         {
-          formErrors: ['Please answer every question.'],
+          formErrors: [t('answerEvery')],
           fieldErrors: Object.fromEntries(
-            result.questionKeys.map((key) => [answerFieldName(key), ['Choose an answer.']]),
+            result.questionKeys.map((key) => [answerFieldName(key), [t('chooseAnswer')]]),
           ),
           values,
         },
@@ -65,14 +70,11 @@ export function checkFailure(
         {
           formErrors: [
             result.wrong.length === 1
-              ? 'One answer is not right yet. Read the part shown under it, then try again.'
-              : `${result.wrong.length} answers are not right yet. Read the parts shown under them, then try again.`,
+              ? t('oneWrong')
+              : t('manyWrong', { count: result.wrong.length }),
           ],
           fieldErrors: Object.fromEntries(
-            result.wrong.map((w) => [
-              answerFieldName(w.questionKey),
-              ['Not quite. Please read this part again and choose another answer.'],
-            ]),
+            result.wrong.map((w) => [answerFieldName(w.questionKey), [t('notQuite')]]),
           ),
           values,
           wrong: feedback,
@@ -89,18 +91,18 @@ export function checkFailure(
 export function signFailure(
   result: Exclude<SignResult, { ok: true }>,
   values: Record<string, string | string[]>,
+  locale: Locale = 'en',
 ) {
+  const t = translator(consentMessages, locale)
   const kept = echo(values)
   switch (result.reason) {
     case 'version-changed':
-      return formError({ formErrors: [CHANGED], values: { intent: 'sign' } }, 409)
+      return formError({ formErrors: [t('formChanged')], values: { intent: 'sign' } }, 409)
     case 'name-mismatch':
       return formError(
         {
           fieldErrors: {
-            typedName: [
-              `This does not match the name you gave us. Type it as: ${result.expectedName}.`,
-            ],
+            typedName: [t('nameMismatch', { name: result.expectedName })],
           },
           values: kept,
         },
@@ -109,9 +111,7 @@ export function signFailure(
     case 'check-not-passed':
       return formError(
         {
-          formErrors: [
-            'Please answer the questions above first. You can sign once they are all right.',
-          ],
+          formErrors: [t('checkFirst')],
           values: kept,
         },
         409,
@@ -120,9 +120,7 @@ export function signFailure(
       return formError(
         {
           fieldErrors: {
-            drawnSignature: [
-              'We could not read your drawing. Clear it and draw again, or just type your name.',
-            ],
+            drawnSignature: [t('badDrawing')],
           },
           values: kept,
         },
@@ -138,10 +136,14 @@ export function bookingProblemResponse(
   problem: NonNullable<Extract<SignResult, { ok: true }>['bookingProblem']>,
   nearest: Extract<SignResult, { ok: true }>['nearest'],
   timeZone: string,
+  locale: Locale = 'en',
 ) {
+  const t = translator(consentMessages, locale)
   const message =
     problem.reason === 'slot-taken'
-      ? 'Thank you: your consent is signed. But someone took your time while it was no longer held. Please choose another: here are the nearest free times.'
-      : `Thank you: your consent is signed. But your skin needs time to heal between sessions. Please choose a time from ${formatDateInZone(problem.earliestStartAt, timeZone)} onwards.`
-  return nearestTimesResponse(message, nearest, { values: { intent: 'sign' } })
+      ? t('slotTakenAfterSigning')
+      : t('tooCloseAfterSigning', {
+          date: formatDateInZone(problem.earliestStartAt, timeZone, locale),
+        })
+  return nearestTimesResponse(message, nearest, { values: { intent: 'sign' }, locale })
 }

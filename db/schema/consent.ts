@@ -1,8 +1,17 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
 import { EMAIL_PROOFS } from '#app/domain/patient/patient.schema.ts'
 import { SERVICE_TIERS } from '#app/domain/clinic/clinic.schema.ts'
 import { CONSENT_VERSION_STATUSES } from '#app/domain/consent/consent.schema.ts'
+import { LOCALES } from '#app/i18n/locales.ts'
 import { users } from './auth.ts'
 import { bookings, patients } from './booking.ts'
 import { practitioners } from './clinic.ts'
@@ -64,6 +73,36 @@ export const consentDocumentVersions = sqliteTable(
   ],
 )
 
+/** The languages a version's text may be translated into: English is the version's own `content`. */
+export const CONSENT_TRANSLATION_LOCALES = ['it'] as const satisfies readonly Exclude<
+  (typeof LOCALES)[number],
+  'en'
+>[]
+
+/**
+ * A version's text in another language than English (docs/decisions/039): the same sections,
+ * risks and questions, translated. Edited with its draft; once the version is published,
+ * triggers refuse any insert, change or removal, as for the version itself.
+ */
+export const consentVersionTexts = sqliteTable(
+  'consent_version_texts',
+  {
+    // A discarded draft takes its texts with it; a published version is never deleted (0006).
+    documentVersionId: text()
+      .notNull()
+      .references(() => consentDocumentVersions.id, { onDelete: 'cascade' }),
+    locale: text({ enum: CONSENT_TRANSLATION_LOCALES }).notNull(),
+    /** JSON: title, sections and check questions (ConsentContentSchema), as `content`. */
+    content: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.documentVersionId, table.locale] }),
+    check('consent_version_texts_locale', enumCheck(table.locale, CONSENT_TRANSLATION_LOCALES)),
+  ],
+)
+
 /**
  * Every answer sheet of the comprehension check, right or wrong (teach-back evidence). The
  * patient may not exist yet in the booking wizard, so the browser session identifies the sheet.
@@ -114,7 +153,9 @@ export const consentRecords = sqliteTable(
       .notNull()
       .references(() => consentDocumentVersions.id, { onDelete: 'restrict' }),
     tier: text({ enum: SERVICE_TIERS }).notNull(),
-    /** SHA-256 of the exact text signed (renderConsentText of the version with text_values). */
+    /** The language the patient read and signed in (every signature before 0020 was English). */
+    locale: text({ enum: LOCALES }).notNull().default('en'),
+    /** SHA-256 of the exact text signed (renderConsentText of the version in `locale` with text_values). */
     textSha256: text().notNull(),
     /** JSON: the clinic's values filled into the text when it was signed. */
     textValues: text().notNull(),
@@ -144,6 +185,7 @@ export const consentRecords = sqliteTable(
     check('consent_records_tier', enumCheck(table.tier, SERVICE_TIERS)),
     check('consent_records_proof', enumCheck(table.emailProvenBy, EMAIL_PROOFS)),
     check('consent_records_intent', sql`${table.intentConfirmed} = 1`),
+    check('consent_records_locale', enumCheck(table.locale, LOCALES)),
     // Which consent covers a session: the patient's records of that tier, newest first.
     index('consent_records_patient_tier').on(table.patientId, table.tier, table.signedAt),
     index('consent_records_booking').on(table.bookingId),

@@ -11,6 +11,7 @@ import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import {
   CONSENT_QUESTION_SLOTS,
   draftFieldNames,
+  italianFieldNames,
   PublishDraftFieldsSchema,
   SaveDraftFieldsSchema,
 } from '#app/domain/consent/consent-admin.schema.ts'
@@ -46,7 +47,16 @@ export function DraftEditor({
       </p>
       <FormErrorList errors={serverErrors?.formErrors} />
       <input type="hidden" name="intent" value="save" />
+      <p className="hint">
+        Write each part in English and in Italian: a version is published only when both are
+        complete. The Italian is the same form for Italian patients, in plain words (Gulpease 60 or
+        more), with the same answers in the same order.
+      </p>
       <Field label="Title" {...fields.input('title', start('title'))} />
+      <Field
+        label="Italian heading of the form"
+        {...fields.input(italianFieldNames.title, start(italianFieldNames.title))}
+      />
       {CONSENT_SECTION_KEYS.map((key, index) => {
         const title = draftFieldNames.sectionTitle(key)
         const body = draftFieldNames.sectionBody(key)
@@ -59,6 +69,20 @@ export function DraftEditor({
             <TextareaField
               label={`Text of part ${index + 1}`}
               {...fields.textarea(body, { rows: 10, ...start(body) })}
+            />
+            <Field
+              label={`Part ${index + 1} in Italian: heading`}
+              {...fields.input(
+                italianFieldNames.sectionTitle(key),
+                start(italianFieldNames.sectionTitle(key)),
+              )}
+            />
+            <TextareaField
+              label={`Part ${index + 1} in Italian: text`}
+              {...fields.textarea(italianFieldNames.sectionBody(key), {
+                rows: 10,
+                ...start(italianFieldNames.sectionBody(key)),
+              })}
             />
           </fieldset>
         )
@@ -80,6 +104,20 @@ export function DraftEditor({
             <TextareaField
               label={`Answers to question ${slot}, one per line`}
               {...fields.textarea(options, { rows: 4, ...start(options) })}
+            />
+            <Field
+              label={`In Italian, no. ${slot}: the question`}
+              {...fields.input(
+                italianFieldNames.prompt(slot),
+                start(italianFieldNames.prompt(slot)),
+              )}
+            />
+            <TextareaField
+              label={`In Italian, no. ${slot}: the answers, one per line, in the same order`}
+              {...fields.textarea(italianFieldNames.options(slot), {
+                rows: 4,
+                ...start(italianFieldNames.options(slot)),
+              })}
             />
             <Field
               label={`Number of the right answer to question ${slot}`}

@@ -12,8 +12,10 @@ import { type CheckFeedback } from '#app/domain/consent/consent-text.rules.ts'
 import {
   answerFieldName,
   makeConsentCheckSchema,
-  SignConsentFieldsSchema,
+  signConsentFieldsSchema,
 } from '#app/domain/consent/consent.schema.ts'
+import { useLocale, useRichT, useT } from '#app/i18n/locale-context.tsx'
+import { consentMessages } from '#app/i18n/messages/index.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 import { ConsentBlocks } from './consent-document.tsx'
 import { SignaturePadField } from './signature-pad.tsx'
@@ -36,7 +38,17 @@ export function ConsentCheckForm({
   wrong?: CheckFeedback
   pending: boolean
 }) {
-  const schema = useMemo(() => makeConsentCheckSchema(questions.map((q) => q.key)), [questions])
+  const locale = useLocale()
+  const t = useT(consentMessages)
+  const rich = useRichT(consentMessages)
+  const schema = useMemo(
+    () =>
+      makeConsentCheckSchema(
+        questions.map((q) => q.key),
+        locale,
+      ),
+    [questions, locale],
+  )
   const { formProps, register, fieldError, defaultValue } = useSchemaForm(schema, serverErrors, {
     secretFields: [],
   })
@@ -76,11 +88,11 @@ export function ConsentCheckForm({
             {feedback ? (
               <div id={`${id}-${index}-help`} className="check-feedback">
                 <p>
-                  The answer is in{' '}
-                  <a href={`#${feedback.section.anchor}`}>
-                    part {feedback.section.number}, “{feedback.section.title}”
-                  </a>
-                  . Here it is again:
+                  {rich('answerIsIn', {
+                    number: feedback.section.number,
+                    title: feedback.section.title,
+                    link: (chunks) => <a href={`#${feedback.section.anchor}`}>{chunks}</a>,
+                  })}
                 </p>
                 <blockquote>
                   <ConsentBlocks blocks={feedback.section.blocks} />
@@ -104,8 +116,8 @@ export function ConsentCheckForm({
           </fieldset>
         )
       })}
-      <SubmitButton pending={pending} pendingText="Checking…">
-        Check my answers
+      <SubmitButton pending={pending} pendingText={t('checking')}>
+        {t('checkMyAnswers')}
       </SubmitButton>
     </Form>
   )
@@ -130,11 +142,12 @@ export function SignConsentForm({
   pending: boolean
   submitLabel: string
 }) {
-  const { formProps, fields, register, fieldError } = useSchemaForm(
-    SignConsentFieldsSchema,
-    serverErrors,
-    { secretFields: ['drawnSignature'] },
-  )
+  const locale = useLocale()
+  const t = useT(consentMessages)
+  const schema = useMemo(() => signConsentFieldsSchema(locale), [locale])
+  const { formProps, fields, register, fieldError } = useSchemaForm(schema, serverErrors, {
+    secretFields: ['drawnSignature'],
+  })
   const ticked = (name: string) => serverErrors?.values[name] === 'on'
   return (
     <Form {...formProps} aria-labelledby="sign-heading">
@@ -143,27 +156,27 @@ export function SignConsentForm({
       <input type="hidden" name="textSha256" value={textSha256} />
       <FormErrorList errors={serverErrors?.formErrors} />
       <Field
-        label="Type your full name"
-        hint={`Type it as you gave it: ${expectedName}. This is your signature.`}
+        label={t('typedNameLabel')}
+        hint={t('typedNameHint', { name: expectedName })}
         {...fields.input('typedName', { autoComplete: 'name' })}
       />
       <SignaturePadField name="drawnSignature" error={fieldError('drawnSignature')} />
       <CheckboxField
-        label="I have read this consent form and I understand it. I agree to have this treatment, and I sign this form electronically."
+        label={t('agreeLabel')}
         {...fields.checkbox('agree', { defaultChecked: ticked('agree') })}
       />
       <fieldset>
-        <legend>Photos (you can say no to both)</legend>
+        <legend>{t('photosLegend')}</legend>
         <CheckboxField
-          label="Yes, the clinic may take photos of the treated skin for my record."
+          label={t('photoClinicalLabel')}
           inputProps={{ ...register('photoClinical'), defaultChecked: ticked('photoClinical') }}
         />
         <CheckboxField
-          label="Yes, the clinic may also use my photos for marketing, such as its website or social media."
+          label={t('photoMarketingLabel')}
           inputProps={{ ...register('photoMarketing'), defaultChecked: ticked('photoMarketing') }}
         />
       </fieldset>
-      <SubmitButton pending={pending} pendingText="Signing…">
+      <SubmitButton pending={pending} pendingText={t('signing')}>
         {submitLabel}
       </SubmitButton>
     </Form>

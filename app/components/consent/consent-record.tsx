@@ -1,3 +1,6 @@
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { consentMessages, consentStaffMessages } from '#app/i18n/messages/index.ts'
+import { LOCALE_NAMES, type Locale } from '#app/i18n/locales.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 
 export type ConsentRecordSummary = {
@@ -5,6 +8,8 @@ export type ConsentRecordSummary = {
   drawnSignature: string | null
   signedAt: number
   versionNumber: number
+  /** The language signed in (absent: English, as every record before ADR 039). */
+  locale?: Locale
   photoClinical: boolean
   photoMarketing: boolean
   emailProvenBy: string
@@ -25,6 +30,7 @@ export function consentRecordSummary(record: ConsentRecordSummary): ConsentRecor
     drawnSignature: record.drawnSignature,
     signedAt: record.signedAt,
     versionNumber: record.versionNumber,
+    locale: record.locale ?? 'en',
     photoClinical: record.photoClinical,
     photoMarketing: record.photoMarketing,
     emailProvenBy: record.emailProvenBy,
@@ -39,26 +45,42 @@ export function consentRecordSummary(record: ConsentRecordSummary): ConsentRecor
   }
 }
 
-const CONSENT_LABELS: Record<string, { label: string; tone: 'ok' | 'warn' | 'bad' | 'neutral' }> = {
-  missing: { label: 'Not signed yet', tone: 'warn' },
-  signed: { label: 'Signed', tone: 'ok' },
-  countersigned: { label: 'Signed and countersigned', tone: 'ok' },
-  withdrawn: { label: 'Withdrawn', tone: 'bad' },
-  not_required: { label: 'Not needed (no needling)', tone: 'neutral' },
+type ConsentMessage = keyof typeof consentMessages.en
+
+const CONSENT_LABELS: Record<
+  string,
+  { label: ConsentMessage; tone: 'ok' | 'warn' | 'bad' | 'neutral' }
+> = {
+  missing: { label: 'statusMissing', tone: 'warn' },
+  signed: { label: 'statusSigned', tone: 'ok' },
+  countersigned: { label: 'statusCountersigned', tone: 'ok' },
+  withdrawn: { label: 'statusWithdrawn', tone: 'bad' },
+  not_required: { label: 'statusNotRequired', tone: 'neutral' },
 }
 
 export function ConsentStatusBadge({ status }: { status: string }) {
-  const { label, tone } = CONSENT_LABELS[status] ?? { label: status, tone: 'neutral' as const }
-  return <span className={`badge badge--${tone}`}>{label}</span>
+  const t = useT(consentMessages)
+  const known = CONSENT_LABELS[status]
+  return (
+    <span className={`badge badge--${known?.tone ?? 'neutral'}`}>
+      {known ? t(known.label) : status}
+    </span>
+  )
 }
 
-function at(instant: number, zone: string) {
-  return `${formatDateInZone(instant, zone)} at ${formatTimeInZone(instant, zone)}`
+function useAt() {
+  const t = useT(consentMessages)
+  const locale = useLocale()
+  return (instant: number, zone: string) =>
+    t('dateAtTime', {
+      date: formatDateInZone(instant, zone, locale),
+      time: formatTimeInZone(instant, zone, locale),
+    })
 }
 
-const PROOFS: Record<string, string> = {
-  email_code: 'a code sent to',
-  manage_link: 'a link sent to',
+const PROOFS: Record<string, ConsentMessage> = {
+  email_code: 'proofCode',
+  manage_link: 'proofLink',
 }
 
 /**
@@ -74,70 +96,87 @@ export function ConsentRecordDetails({
   timeZone: string
   audit?: boolean
 }) {
+  const t = useT(consentMessages)
+  const staff = useT(consentStaffMessages)
+  const at = useAt()
+  const proof = PROOFS[record.emailProvenBy]
   return (
     <dl className="details consent-record">
-      <dt>Signed by</dt>
+      <dt>{t('signedBy')}</dt>
       <dd>{record.typedName}</dd>
-      <dt>Signed on</dt>
+      <dt>{t('signedOn')}</dt>
       <dd>{at(record.signedAt, timeZone)}</dd>
       {record.drawnSignature ? (
         <>
-          <dt>Drawn signature</dt>
+          <dt>{t('drawnSignature')}</dt>
           <dd>
             <img
               className="consent-record__signature"
               src={record.drawnSignature}
-              alt={`Signature drawn by ${record.typedName}`}
+              alt={t('drawnSignatureAlt', { name: record.typedName })}
             />
           </dd>
         </>
       ) : null}
-      <dt>Form version</dt>
+      <dt>{t('formVersion')}</dt>
       <dd>{record.versionNumber}</dd>
-      <dt>Clinical photos</dt>
-      <dd>{record.photoClinical ? 'Yes' : 'No'}</dd>
-      <dt>Photos for marketing</dt>
-      <dd>{record.photoMarketing ? 'Yes' : 'No'}</dd>
-      <dt>Email proven by</dt>
+      {record.locale && record.locale !== 'en' ? (
+        <>
+          <dt>{t('signedLanguage')}</dt>
+          <dd>{LOCALE_NAMES[record.locale]}</dd>
+        </>
+      ) : null}
+      <dt>{t('clinicalPhotos')}</dt>
+      <dd>{record.photoClinical ? t('yes') : t('no')}</dd>
+      <dt>{t('marketingPhotos')}</dt>
+      <dd>{record.photoMarketing ? t('yes') : t('no')}</dd>
+      <dt>{t('emailProvenBy')}</dt>
       <dd>
-        {PROOFS[record.emailProvenBy] ?? record.emailProvenBy} {record.verifiedEmail}
+        {proof
+          ? t(proof, { email: record.verifiedEmail })
+          : `${record.emailProvenBy} ${record.verifiedEmail}`}
       </dd>
-      <dt>Countersigned</dt>
+      <dt>{t('countersigned')}</dt>
       <dd>
         {record.countersignature
-          ? `By ${record.countersignature.clinicianName} on ${at(record.countersignature.at, timeZone)}`
+          ? t('countersignedBy', {
+              name: record.countersignature.clinicianName,
+              at: at(record.countersignature.at, timeZone),
+            })
           : audit
-            ? 'Not yet: countersign it below when you see the patient.'
-            : 'Not yet: the clinician countersigns at your visit.'}
+            ? t('notCountersignedStaff')
+            : t('notCountersignedPatient')}
       </dd>
       {record.withdrawal ? (
         <>
-          <dt>Withdrawn</dt>
+          <dt>{t('withdrawn')}</dt>
           <dd>{at(record.withdrawal.at, timeZone)}</dd>
         </>
       ) : null}
       {audit ? (
         <>
-          <dt>IP address</dt>
-          <dd>{record.ipAddress ?? 'not known'}</dd>
-          <dt>Browser</dt>
-          <dd className="break-anywhere">{record.userAgent ?? 'not known'}</dd>
-          <dt>Text SHA-256</dt>
+          <dt>{staff('ipAddress')}</dt>
+          <dd>{record.ipAddress ?? staff('notKnown')}</dd>
+          <dt>{staff('browser')}</dt>
+          <dd className="break-anywhere">{record.userAgent ?? staff('notKnown')}</dd>
+          <dt>{staff('textHash')}</dt>
           <dd className="break-anywhere">
             <code>{record.textSha256}</code>
           </dd>
-          <dt>Record SHA-256</dt>
+          <dt>{staff('recordHash')}</dt>
           <dd className="break-anywhere">
             <code>{record.recordSha256}</code>
           </dd>
-          <dt>Integrity</dt>
+          <dt>{staff('integrity')}</dt>
           <dd>
             {record.integrity.textMatches && record.integrity.recordMatches ? (
-              <span className="badge badge--ok">Text and record match their hashes</span>
+              <span className="badge badge--ok">{staff('integrityOk')}</span>
             ) : (
               <span className="badge badge--bad">
-                Does not match: {record.integrity.textMatches ? '' : 'text '}
-                {record.integrity.recordMatches ? '' : 'record'}
+                {staff('integrityBad', {
+                  text: record.integrity.textMatches ? 'no' : 'yes',
+                  record: record.integrity.recordMatches ? 'no' : 'yes',
+                })}
               </span>
             )}
           </dd>

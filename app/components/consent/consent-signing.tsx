@@ -3,6 +3,9 @@ import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.t
 import { type CheckFeedback, type RenderedSection } from '#app/domain/consent/consent-text.rules.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 import { HealingTimeline } from '#app/components/healing-timeline.tsx'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { consentMessages } from '#app/i18n/messages/index.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { ConsentDocument } from './consent-document.tsx'
 import { ConsentCheckForm, SignConsentForm } from './consent-forms.tsx'
 
@@ -11,6 +14,8 @@ export type SigningModel = {
     versionId: string
     versionNumber: number
     tier: 'medical' | 'cosmetic'
+    locale: Locale
+    fallbackFrom: Locale | null
     title: string
     sections: RenderedSection[]
     questions: { key: string; prompt: string; options: string[]; order: number[] }[]
@@ -53,30 +58,30 @@ export function ConsentSigning({
   justChecked: boolean
   submitLabel: string
 }) {
+  const t = useT(consentMessages)
   const checking = useIsPending('check')
   const signing = useIsPending('sign')
   const { reading } = model
   return (
     <>
+      {reading.fallbackFrom ? <p className="notice notice--warning">{t('englishOnly')}</p> : null}
       <ConsentDocument
         title={reading.title}
         versionNumber={reading.versionNumber}
         sections={reading.sections}
+        lang={reading.fallbackFrom ? reading.locale : undefined}
       >
         <HealingTimeline tier={reading.tier} headingLevel={4} />
       </ConsentDocument>
       <section aria-labelledby="check-heading" className="stack">
-        <h2 id="check-heading">Check your understanding</h2>
+        <h2 id="check-heading">{t('checkHeading')}</h2>
         {model.checkPassed ? (
           <p className="notice notice--success" role={justChecked ? 'status' : undefined}>
-            Every answer is right. Thank you for reading carefully.
+            {t('checkPassed')}
           </p>
         ) : (
           <>
-            <p>
-              Please answer these {reading.questions.length} questions. If an answer is not right,
-              we show you the part of the form that explains it, and you can try again.
-            </p>
+            <p>{t('checkIntro', { count: reading.questions.length })}</p>
             <ConsentCheckForm
               questions={reading.questions}
               versionId={reading.versionId}
@@ -88,7 +93,7 @@ export function ConsentSigning({
         )}
       </section>
       <section aria-labelledby="sign-heading" className="stack">
-        <h2 id="sign-heading">Sign</h2>
+        <h2 id="sign-heading">{t('signHeading')}</h2>
         {model.checkPassed ? (
           <SignConsentForm
             versionId={reading.versionId}
@@ -100,7 +105,7 @@ export function ConsentSigning({
           />
         ) : (
           <>
-            <p>You can sign once every answer above is right.</p>
+            <p>{t('signAfterCheck')}</p>
             {formErrorsFor(actionData, 'sign')?.formErrors.length ? (
               <p className="notice notice--warning">
                 {formErrorsFor(actionData, 'sign')!.formErrors[0]}

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { FieldError } from '#app/components/forms/fields.tsx'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { consentMessages } from '#app/i18n/messages/index.ts'
 
 type Pad = {
   clear: () => void
@@ -15,6 +17,7 @@ type Pad = {
  * the signature and nothing here shows.
  */
 export function SignaturePadField({ name, error }: { name: string; error?: string }) {
+  const t = useT(consentMessages)
   const id = useId()
   const [enhanced, setEnhanced] = useState(false)
   // The drawing as a PNG data URL; '' when there is none.
@@ -59,22 +62,22 @@ export function SignaturePadField({ name, error }: { name: string; error?: strin
           className="signature-pad"
           aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
         >
-          <legend>Draw your signature (optional)</legend>
+          <legend>{t('drawLegend')}</legend>
           <p id={`${id}-hint`} className="hint">
-            Use a mouse, a finger or a pen. Your typed name is enough if you would rather not draw.
+            {t('drawHint')}
           </p>
           <canvas
             ref={canvasRef}
             className="signature-pad__canvas"
             role="img"
-            aria-label="Signature drawing area"
+            aria-label={t('drawArea')}
           />
           <p className="cluster">
             <button type="button" className="button button--secondary" onClick={clear}>
-              Clear the drawing
+              {t('clearDrawing')}
             </button>
             <span role="status" className="muted">
-              {dataUrl ? 'Your drawing will be added to your signature.' : ''}
+              {dataUrl ? t('drawAdded') : ''}
             </span>
           </p>
           <FieldError id={`${id}-error`} error={error} />

@@ -1,9 +1,10 @@
 import { type ConsentContent, type ConsentSectionKey } from '#app/domain/consent/consent.schema.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import * as it from './consent-content.it.ts'
 import {
   type ContentTier,
   coursePlanText,
-  INTACT_SKIN_RULE,
-  NEEDLING_KINDS,
+  sharedClinicalText,
   stageLine,
   tierContent,
 } from './tier-content.ts'
@@ -12,7 +13,10 @@ import {
  * The consent form of a tier as the tier's content writes it (docs/decisions/033). The versions
  * in migrations/0014_consent_v2.sql are exactly `consentContentFor(tier)`; a test keeps them so.
  * An admin may reword the other parts of a form, but a form that leaves out one of the tier's
- * parts (`missingTierParts`) is refused at publish. Client-safe: pure functions.
+ * parts (`missingTierParts`) is refused at publish. Each form exists in English and Italian
+ * (`locale`; the Italian sentences that are not tier content are in consent-content.it.ts, ADR
+ * 039); migrations/0020 holds the Italian of version 2, equal to `consentContentFor(tier, 'it')`.
+ * Client-safe: pure functions.
  */
 
 const list = (items: readonly string[]) => items.map((item) => `- ${item}`).join('\n')
@@ -23,12 +27,13 @@ const RESULTS_VARY = 'Results are not the same for everyone. We cannot promise a
 export type TierPart = { name: string; section: ConsentSectionKey; text: string }
 
 /** Every part of a tier that its consent form must state, word for word. */
-export function tierParts(tier: ContentTier): TierPart[] {
-  const content = tierContent(tier)
+export function tierParts(tier: ContentTier, locale: Locale = 'en'): TierPart[] {
+  const content = tierContent(tier, locale)
+  const shared = sharedClinicalText(locale)
   return [
-    { name: 'the intact, healthy skin rule', section: 'procedure', text: INTACT_SKIN_RULE },
+    { name: 'the intact, healthy skin rule', section: 'procedure', text: shared.intactSkinRule },
     ...(tier === 'medical'
-      ? NEEDLING_KINDS.map((text, index) => ({
+      ? shared.needlingKinds.map((text, index) => ({
           name: `medical, cosmetic and home needling (${['medical', 'cosmetic', 'home rollers'][index]})`,
           section: 'procedure' as const,
           text,
@@ -39,7 +44,7 @@ export function tierParts(tier: ContentTier): TierPart[] {
       section: 'what_to_expect' as const,
       text: stageLine(stage),
     })),
-    { name: 'course plan', section: 'what_to_expect', text: coursePlanText(tier) },
+    { name: 'course plan', section: 'what_to_expect', text: coursePlanText(tier, locale) },
     ...content.aftercare.map((text, index) => ({
       name: `aftercare rule ${index + 1}`,
       section: 'aftercare' as const,
@@ -61,8 +66,12 @@ export function tierParts(tier: ContentTier): TierPart[] {
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 /** The tier's parts a form leaves out (or words differently), by name. Empty when complete. */
-export function missingTierParts(tier: ContentTier, content: ConsentContent): string[] {
-  return tierParts(tier)
+export function missingTierParts(
+  tier: ContentTier,
+  content: ConsentContent,
+  locale: Locale = 'en',
+): string[] {
+  return tierParts(tier, locale)
     .filter((part) => {
       const body = content.sections.find((s) => s.key === part.section)?.body ?? ''
       return !squash(body).includes(squash(part.text))
@@ -70,7 +79,19 @@ export function missingTierParts(tier: ContentTier, content: ConsentContent): st
     .map((part) => part.name)
 }
 
-function procedure(tier: ContentTier): string {
+function procedure(tier: ContentTier, locale: Locale): string {
+  if (locale === 'it') {
+    const { intactSkinRule, needlingKinds } = sharedClinicalText('it')
+    const { intro, numbing } = it.PROCEDURE_IT[tier]
+    return [
+      ...intro,
+      ...(tier === 'medical' ? [`${it.NEEDLING_KINDS_INTRO_IT}\n${list(needlingKinds)}`] : []),
+      intactSkinRule,
+      ...(numbing ? [numbing] : []),
+      it.ASK_IT,
+    ].join('\n\n')
+  }
+  const { intactSkinRule: INTACT_SKIN_RULE, needlingKinds: NEEDLING_KINDS } = sharedClinicalText()
   const ask =
     'If anything is not clear, ask us before you sign. You can call {{clinic_name}} on {{clinic_phone}}.'
   if (tier === 'medical')
@@ -90,8 +111,13 @@ function procedure(tier: ContentTier): string {
   ].join('\n\n')
 }
 
-function whatToExpect(tier: ContentTier): string {
-  const { stages } = tierContent(tier)
+function whatToExpect(tier: ContentTier, locale: Locale): string {
+  const { stages } = tierContent(tier, locale)
+  if (locale === 'it')
+    return [
+      `${it.DAY_BY_DAY_IT}\n${list(stages.map(stageLine))}`,
+      `${coursePlanText(tier, locale)} ${it.RESULTS_VARY_IT}`,
+    ].join('\n\n')
   return [
     `Day by day:\n${list(stages.map(stageLine))}`,
     `${coursePlanText(tier)} ${RESULTS_VARY}`,
@@ -142,8 +168,14 @@ Other choices may be creams from a doctor, chemical peels, laser treatment or fi
 Other choices may be creams from a doctor, chemical peels, laser treatment or fillers. Our medical needling goes deeper and can help the skin make new collagen. Each one has its own risks and costs. Ask us about them before you decide. You can also book a talk with us first, with no needles.`,
 }
 
-function aftercare(tier: ContentTier): string {
-  const content = tierContent(tier)
+function aftercare(tier: ContentTier, locale: Locale): string {
+  const content = tierContent(tier, locale)
+  if (locale === 'it')
+    return [
+      list(content.aftercare),
+      `${it.SUN_INTRO_IT}\n${list(content.sun)}`,
+      it.NEXT_SESSION_IT,
+    ].join('\n\n')
   return [
     list(content.aftercare),
     `The sun:\n${list(content.sun)}`,
@@ -151,7 +183,12 @@ function aftercare(tier: ContentTier): string {
   ].join('\n\n')
 }
 
-function whenToCall(tier: ContentTier): string {
+function whenToCall(tier: ContentTier, locale: Locale): string {
+  if (locale === 'it')
+    return [
+      `${it.CALL_INTRO_IT}\n${list(tierContent(tier, locale).whenToCall)}`,
+      it.EMERGENCY_IT,
+    ].join('\n\n')
   return [
     `Call us on {{clinic_phone}} the same day if:\n${list(tierContent(tier).whenToCall)}`,
     'If you cannot reach us and it feels serious, see a doctor or go to an emergency room.',
@@ -267,24 +304,39 @@ const TITLES: Record<ContentTier, string> = {
   cosmetic: 'Consent for cosmetic skin needling',
 }
 
-/** The tier's consent form, every section and question, from the tier's content. */
-export function consentContentFor(tier: ContentTier): ConsentContent {
-  const bodies: Record<ConsentSectionKey, [string, string]> = {
-    procedure: ['What we do and why', procedure(tier)],
-    what_to_expect: ['What to expect, day by day', whatToExpect(tier)],
-    risks: ['Risks', RISKS[tier]],
-    alternatives: ['Other choices, and doing nothing', ALTERNATIVES[tier]],
-    aftercare: ['Looking after your skin', aftercare(tier)],
-    when_to_call: ['When to call us', whenToCall(tier)],
-    photos: ['Photos', PHOTOS],
-    cancellation: ['If you need to cancel', CANCELLATION],
-    withdrawal: ['You can change your mind', WITHDRAWAL],
-    e_signature: ['Signing online, and a paper copy', E_SIGNATURE],
-  }
+/** The tier's consent form, every section and question, from the tier's content in a language. */
+export function consentContentFor(tier: ContentTier, locale: Locale = 'en'): ConsentContent {
+  const bodies: Record<ConsentSectionKey, [string, string]> =
+    locale === 'it'
+      ? {
+          procedure: [it.SECTION_TITLES_IT.procedure, procedure(tier, locale)],
+          what_to_expect: [it.SECTION_TITLES_IT.what_to_expect, whatToExpect(tier, locale)],
+          risks: [it.SECTION_TITLES_IT.risks, it.RISKS_IT[tier]],
+          alternatives: [it.SECTION_TITLES_IT.alternatives, it.ALTERNATIVES_IT[tier]],
+          aftercare: [it.SECTION_TITLES_IT.aftercare, aftercare(tier, locale)],
+          when_to_call: [it.SECTION_TITLES_IT.when_to_call, whenToCall(tier, locale)],
+          photos: [it.SECTION_TITLES_IT.photos, it.PHOTOS_IT],
+          cancellation: [it.SECTION_TITLES_IT.cancellation, it.CANCELLATION_IT],
+          withdrawal: [it.SECTION_TITLES_IT.withdrawal, it.WITHDRAWAL_IT],
+          e_signature: [it.SECTION_TITLES_IT.e_signature, it.E_SIGNATURE_IT],
+        }
+      : {
+          procedure: ['What we do and why', procedure(tier, locale)],
+          what_to_expect: ['What to expect, day by day', whatToExpect(tier, locale)],
+          risks: ['Risks', RISKS[tier]],
+          alternatives: ['Other choices, and doing nothing', ALTERNATIVES[tier]],
+          aftercare: ['Looking after your skin', aftercare(tier, locale)],
+          when_to_call: ['When to call us', whenToCall(tier, locale)],
+          photos: ['Photos', PHOTOS],
+          cancellation: ['If you need to cancel', CANCELLATION],
+          withdrawal: ['You can change your mind', WITHDRAWAL],
+          e_signature: ['Signing online, and a paper copy', E_SIGNATURE],
+        }
   const keys = Object.keys(bodies) as ConsentSectionKey[]
+  const questions = locale === 'it' ? it.QUESTIONS_IT[tier] : QUESTIONS[tier]
   return {
-    title: TITLES[tier],
+    title: locale === 'it' ? it.TITLES_IT[tier] : TITLES[tier],
     sections: keys.map((key) => ({ key, title: bodies[key][0], body: bodies[key][1] })),
-    questions: QUESTIONS[tier].map((q, index) => ({ key: `q${index + 1}`, ...q })),
+    questions: questions.map((q, index) => ({ key: `q${index + 1}`, ...q })),
   }
 }

@@ -14,8 +14,10 @@ import {
   currentTextValues,
   getVersionById,
   listPublishedVersions,
+  loadDraftTranslation,
   toReading,
 } from './consent-documents.server.ts'
+import { type ConsentTranslationDraft } from './consent-admin.schema.ts'
 import { renderConsentText } from './consent-text.rules.ts'
 import { type ConsentContent, type ConsentTextValues } from './consent.schema.ts'
 
@@ -131,6 +133,8 @@ export type AdminVersionPage = {
   /** For publishing: the earliest date it may apply from (YYYY-MM-DD, clinic time). */
   earliestEffectiveDate: string
   timeZone: string
+  /** The version's Italian, as the editor holds it (ADR 039). */
+  italian: ConsentTranslationDraft | null
 }
 
 export function getConsentVersionForAdmin(
@@ -161,6 +165,7 @@ export function getConsentVersionForAdmin(
     publishedByName: publisher?.name ?? null,
     earliestEffectiveDate: earliestEffectiveDate(db, version.tier, now, zone),
     timeZone: zone,
+    italian: loadDraftTranslation(db, version.id),
   }
 }
 

@@ -40,6 +40,37 @@ export const draftFieldNames = {
   section: (slot: number) => `question_${slot}_section`,
 }
 
+/**
+ * The Italian of the same draft (ADR 039): every text field again; a question's right answer and
+ * the part that explains it are the English one's (the check is graded by option). Saving never
+ * needs them; publishing does (translationProblems).
+ */
+export const italianFieldNames = {
+  title: 'it_title',
+  sectionTitle: (key: ConsentSectionKey) => `it_section_${key}_title`,
+  sectionBody: (key: ConsentSectionKey) => `it_section_${key}_body`,
+  prompt: (slot: number) => `it_question_${slot}_prompt`,
+  options: (slot: number) => `it_question_${slot}_options`,
+}
+
+/** A draft's Italian as stored while it is a draft: the shape of the content, possibly unfinished. */
+export const ConsentTranslationDraftSchema = z.object({
+  title: z.string(),
+  sections: z.array(
+    z.object({ key: z.enum(CONSENT_SECTION_KEYS), title: z.string(), body: z.string() }),
+  ),
+  questions: z.array(
+    z.object({
+      key: z.string(),
+      prompt: z.string(),
+      options: z.array(z.string()),
+      answer: z.int(),
+      sectionKey: z.enum(CONSENT_SECTION_KEYS),
+    }),
+  ),
+})
+export type ConsentTranslationDraft = z.infer<typeof ConsentTranslationDraftSchema>
+
 const QUESTION_SLOTS = Array.from({ length: MAX_CHECK_QUESTIONS }, (_, index) => index + 1)
 
 const draftFieldsShape = {
@@ -56,6 +87,15 @@ const draftFieldsShape = {
       [draftFieldNames.options(slot), optionalText(1200)],
       [draftFieldNames.answer(slot), optionalText(2)],
       [draftFieldNames.section(slot), optionalText(40)],
+      [italianFieldNames.prompt(slot), optionalText(300)],
+      [italianFieldNames.options(slot), optionalText(1200)],
+    ]),
+  ),
+  [italianFieldNames.title]: optionalText(120),
+  ...Object.fromEntries(
+    CONSENT_SECTION_KEYS.flatMap((key) => [
+      [italianFieldNames.sectionTitle(key), optionalText(120)],
+      [italianFieldNames.sectionBody(key), optionalText(6000)],
     ]),
   ),
 }
@@ -140,6 +180,36 @@ export function contentFromDraftForm(form: Record<string, string>): ConsentConte
   }
 }
 
+/**
+ * The editor's Italian fields as the draft's Italian, its questions matched to the English ones
+ * slot by slot; null when every Italian field is empty.
+ */
+export function translationFromDraftForm(
+  form: Record<string, string>,
+): ConsentTranslationDraft | null {
+  const slots = QUESTION_SLOTS.filter((slot) => form[draftFieldNames.prompt(slot)])
+  const translation: ConsentTranslationDraft = {
+    title: (form[italianFieldNames.title] ?? '').trim(),
+    sections: CONSENT_SECTION_KEYS.map((key) => ({
+      key,
+      title: (form[italianFieldNames.sectionTitle(key)] ?? '').trim(),
+      body: (form[italianFieldNames.sectionBody(key)] ?? '').replace(/\r\n/g, '\n').trim(),
+    })),
+    questions: slots.map((slot, index) => ({
+      key: `q${index + 1}`,
+      prompt: (form[italianFieldNames.prompt(slot)] ?? '').trim(),
+      options: splitOptions(form[italianFieldNames.options(slot)] ?? ''),
+      answer: Number(form[draftFieldNames.answer(slot)]) - 1,
+      sectionKey: (form[draftFieldNames.section(slot)] ?? 'procedure') as ConsentSectionKey,
+    })),
+  }
+  const empty =
+    !translation.title &&
+    translation.sections.every((s) => !s.title && !s.body) &&
+    translation.questions.every((q) => !q.prompt && q.options.length === 0)
+  return empty ? null : translation
+}
+
 export const PublishDraftFieldsSchema = z.object({
   effectiveDate: z
     .string({ error: 'Choose the date it applies from.' })
@@ -158,8 +228,22 @@ export const DraftActionSchema = z.discriminatedUnion('intent', [
 ])
 
 /** The editor's field values for a version's content (the inverse of contentFromDraftForm). */
-export function draftFormValues(content: ConsentContent): Record<string, string> {
+export function draftFormValues(
+  content: ConsentContent,
+  italian?: ConsentTranslationDraft | null,
+): Record<string, string> {
   const values: Record<string, string> = { title: content.title }
+  if (italian) {
+    values[italianFieldNames.title] = italian.title
+    for (const section of italian.sections) {
+      values[italianFieldNames.sectionTitle(section.key)] = section.title
+      values[italianFieldNames.sectionBody(section.key)] = section.body
+    }
+    italian.questions.forEach((question, index) => {
+      values[italianFieldNames.prompt(index + 1)] = question.prompt
+      values[italianFieldNames.options(index + 1)] = question.options.join('\n')
+    })
+  }
   for (const section of content.sections) {
     values[draftFieldNames.sectionTitle(section.key)] = section.title
     values[draftFieldNames.sectionBody(section.key)] = section.body

@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto'
-import { desc, eq } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import { getDb, type Tx } from '#db/client.server.ts'
-import { consentDocuments, consentDocumentVersions } from '#db/schema/index.ts'
+import { consentDocuments, consentDocumentVersions, consentVersionTexts } from '#db/schema/index.ts'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { missingTierParts } from '#app/domain/clinical-content/consent-content.ts'
 import { clinicZone, earliestEffectiveDate, gradeOf } from './consent-admin-views.server.ts'
-import { currentTextValues, getVersionById } from './consent-documents.server.ts'
+import {
+  currentTextValues,
+  getVersionById,
+  loadDraftTranslation,
+} from './consent-documents.server.ts'
+import { type ConsentTranslationDraft } from './consent-admin.schema.ts'
 import { findUnknownPlaceholders } from './consent-text.rules.ts'
+import { publishedTranslation, translationProblems } from './consent-translation.rules.ts'
 import { type ConsentContent, ConsentContentSchema, MAX_READING_GRADE } from './consent.schema.ts'
 
 /**
@@ -27,6 +33,35 @@ function auditActor(actor: AdminActor) {
     ipAddress: actor.ipAddress,
     requestId: actor.requestId,
   }
+}
+
+function writeDraftTranslation(
+  tx: Tx,
+  versionId: string,
+  translation: ConsentTranslationDraft | ConsentContent | null,
+  now: Date,
+) {
+  const where = and(
+    eq(consentVersionTexts.documentVersionId, versionId),
+    eq(consentVersionTexts.locale, 'it'),
+  )
+  if (!translation) {
+    tx.delete(consentVersionTexts).where(where).run()
+    return
+  }
+  const content = JSON.stringify(translation)
+  const existing = tx.select().from(consentVersionTexts).where(where).get()
+  if (existing) tx.update(consentVersionTexts).set({ content, updatedAt: now }).where(where).run()
+  else
+    tx.insert(consentVersionTexts)
+      .values({
+        documentVersionId: versionId,
+        locale: 'it',
+        content,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run()
 }
 
 export type CreateDraftResult =
@@ -70,6 +105,9 @@ export function createConsentDraft(input: {
           updatedAt: now,
         })
         .run()
+      // The draft starts from the newest version in both languages.
+      const italian = loadDraftTranslation(tx, latest.id)
+      if (italian) writeDraftTranslation(tx, id, italian, now)
       recordAuditEvent(tx, {
         action: 'consent_version.draft_created',
         actor: auditActor(input.actor),
@@ -117,6 +155,8 @@ export type SaveDraftResult =
 export function saveConsentDraft(input: {
   versionId: string
   content: ConsentContent
+  /** The draft's Italian (null: none); left as it is when not given. */
+  translation?: ConsentTranslationDraft | null
   actor: AdminActor
   now?: Date
 }): SaveDraftResult {
@@ -132,6 +172,8 @@ export function saveConsentDraft(input: {
         .set({ content: JSON.stringify(content), updatedAt: now })
         .where(eq(consentDocumentVersions.id, input.versionId))
         .run()
+      if (input.translation !== undefined)
+        writeDraftTranslation(tx, input.versionId, input.translation, now)
       recordAuditEvent(tx, {
         action: 'consent_version.draft_saved',
         actor: auditActor(input.actor),
@@ -153,6 +195,8 @@ export type PublishResult =
   | { ok: false; reason: 'too-hard-to-read'; grade: number }
   | { ok: false; reason: 'unknown-placeholders'; names: string[] }
   | { ok: false; reason: 'missing-parts'; tier: ServiceTier; names: string[] }
+  /** The Italian is missing, incomplete or too hard to read: each problem named (ADR 039). */
+  | { ok: false; reason: 'translation-problems'; problems: string[] }
 
 /**
  * Publishes a draft: from the start of `effectiveDate` (clinic time) sessions of its tier need it,
@@ -182,8 +226,19 @@ export function publishConsentDraft(input: {
       const missing = missingTierParts(version.tier, version.content)
       if (missing.length > 0)
         return { ok: false, reason: 'missing-parts', tier: version.tier, names: missing }
-      const grade = gradeOf(version.content, currentTextValues(tx))
+      const values = currentTextValues(tx)
+      const grade = gradeOf(version.content, values)
       if (grade > MAX_READING_GRADE) return { ok: false, reason: 'too-hard-to-read', grade }
+      const italian = loadDraftTranslation(tx, input.versionId)
+      const problems = translationProblems(version.tier, version.content, italian, values)
+      if (problems.length > 0) return { ok: false, reason: 'translation-problems', problems }
+      // Stored as the content it now is; publishing below freezes it (0020's triggers).
+      writeDraftTranslation(
+        tx,
+        input.versionId,
+        publishedTranslation(version.content, italian!),
+        now,
+      )
       const effectiveFrom = DateTime.fromISO(input.effectiveDate, { zone })
         .startOf('day')
         .toMillis()
@@ -227,6 +282,7 @@ export function discardConsentDraft(input: {
       const draft = loadDraft(tx, input.versionId)
       if (!draft.ok) return draft
       const version = getVersionById(tx, input.versionId)!
+      writeDraftTranslation(tx, input.versionId, null, now)
       tx.delete(consentDocumentVersions)
         .where(eq(consentDocumentVersions.id, input.versionId))
         .run()

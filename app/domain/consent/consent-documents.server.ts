@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { type Db, type Tx } from '#db/client.server.ts'
 import { preparedStatement } from '#db/prepared.server.ts'
-import { clinicSettings, consentDocuments, consentDocumentVersions } from '#db/schema/index.ts'
+import {
+  clinicSettings,
+  consentDocuments,
+  consentDocumentVersions,
+  consentVersionTexts,
+} from '#db/schema/index.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import {
+  type ConsentTranslationDraft,
+  ConsentTranslationDraftSchema,
+} from './consent-admin.schema.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
 import { optionOrder, type PublishedVersionRef, requiredVersionFor } from './consent.rules.ts'
 import {
@@ -33,6 +43,11 @@ export type ConsentVersion = {
   createdAt: number
   publishedAt: number | null
   effectiveFrom: number | null
+  /**
+   * The version's text in other languages than English (consent_version_texts, ADR 039), when
+   * read with getVersionById or getRequiredVersion; empty otherwise.
+   */
+  translations: Partial<Record<Locale, ConsentContent>>
 }
 
 export type PublishedConsentVersion = ConsentVersion & {
@@ -55,7 +70,64 @@ function toVersion(row: VersionRow, tier: ServiceTier): ConsentVersion {
     createdAt: row.createdAt.getTime(),
     publishedAt: row.publishedAt?.getTime() ?? null,
     effectiveFrom: row.effectiveFrom?.getTime() ?? null,
+    translations: {},
   }
+}
+
+/** A version's translations (language → content), each parsed as strictly as `content`. */
+export function loadTranslations(
+  db: Tx | Db,
+  versionId: string,
+  /** A published version's texts must parse (a bad row fails loudly); a draft's may be unfinished. */
+  strict = true,
+): Partial<Record<Locale, ConsentContent>> {
+  return Object.fromEntries(
+    db
+      .select({ locale: consentVersionTexts.locale, content: consentVersionTexts.content })
+      .from(consentVersionTexts)
+      .where(eq(consentVersionTexts.documentVersionId, versionId))
+      .all()
+      // A draft's unfinished Italian is not content yet (publishing requires it complete).
+      .flatMap((row) => {
+        const json: unknown = JSON.parse(row.content)
+        if (strict) return [[row.locale, ConsentContentSchema.parse(json)] as const]
+        const parsed = ConsentContentSchema.safeParse(json)
+        return parsed.success ? [[row.locale, parsed.data] as const] : []
+      }),
+  )
+}
+
+function withTranslations<V extends ConsentVersion>(db: Tx | Db, version: V): V {
+  return {
+    ...version,
+    translations: loadTranslations(db, version.id, version.status === 'published'),
+  }
+}
+
+/**
+ * The version's text in a language, or in English when it has none in that language (the page
+ * then says so). `locale` is the language of the text given.
+ */
+export function contentIn(
+  version: Pick<ConsentVersion, 'content' | 'translations'>,
+  locale: Locale,
+): { content: ConsentContent; locale: Locale } {
+  const translated = locale === 'en' ? undefined : version.translations[locale]
+  return translated ? { content: translated, locale } : { content: version.content, locale: 'en' }
+}
+
+/** The exact text of a version in a language (English when it has none in it), as signed. */
+export function renderVersionText(
+  version: Pick<ConsentVersion, 'content' | 'translations' | 'versionNumber'>,
+  values: ConsentTextValues,
+  locale: Locale = 'en',
+): string {
+  const chosen = contentIn(version, locale)
+  return renderConsentText(
+    { versionNumber: version.versionNumber, content: chosen.content },
+    values,
+    chosen.locale,
+  )
 }
 
 function isPublished(version: ConsentVersion): version is PublishedConsentVersion {
@@ -142,7 +214,8 @@ export function getRequiredVersion(
   tier: ServiceTier,
   startAt: number,
 ): PublishedConsentVersion | null {
-  return requiredVersionFor(listPublishedVersions(db, tier), startAt)
+  const version = requiredVersionFor(listPublishedVersions(db, tier), startAt)
+  return version ? withTranslations(db, version) : null
 }
 
 export function getVersionById(db: Tx | Db, versionId: string): ConsentVersion | null {
@@ -152,7 +225,7 @@ export function getVersionById(db: Tx | Db, versionId: string): ConsentVersion |
     .innerJoin(consentDocuments, eq(consentDocuments.id, consentDocumentVersions.documentId))
     .where(eq(consentDocumentVersions.id, versionId))
     .get()
-  return row ? toVersion(row.version, row.tier) : null
+  return row ? withTranslations(db, toVersion(row.version, row.tier)) : null
 }
 
 /** The clinic's values for the text's placeholders, as of now. */
@@ -178,6 +251,10 @@ export type ConsentReading = {
   versionId: string
   versionNumber: number
   tier: ServiceTier
+  /** The language of the text shown. */
+  locale: Locale
+  /** The patient asked for another language, which this version does not have. */
+  fallbackFrom: Locale | null
   title: string
   sections: RenderedSection[]
   /** `order`: the options' indices in display order (shuffled per booking when a seed is given). */
@@ -191,14 +268,20 @@ export function toReading(
   values: ConsentTextValues,
   /** The booking the check is for: its options are shown in an order shuffled for it. */
   shuffleSeed?: string,
+  /** The language to read it in (English when the version has none in it). */
+  locale: Locale = 'en',
 ): ConsentReading {
+  const chosen = contentIn(version, locale)
+  const { content } = chosen
   return {
     versionId: version.id,
     versionNumber: version.versionNumber,
     tier: version.tier,
-    title: fillPlaceholders(version.content.title, values),
-    sections: renderSections(version.content, values),
-    questions: version.content.questions.map((q) => ({
+    locale: chosen.locale,
+    fallbackFrom: chosen.locale === locale ? null : locale,
+    title: fillPlaceholders(content.title, values),
+    sections: renderSections(content, values),
+    questions: content.questions.map((q) => ({
       key: q.key,
       prompt: fillPlaceholders(q.prompt, values),
       options: q.options.map((option) => fillPlaceholders(option, values)),
@@ -206,6 +289,24 @@ export function toReading(
         ? optionOrder(shuffleSeed, q.key, q.options.length)
         : q.options.map((_, index) => index),
     })),
-    textSha256: sha256Hex(renderConsentText(version, values)),
+    textSha256: sha256Hex(renderVersionText(version, values, locale)),
   }
+}
+
+/** A version's Italian as the editor holds it (unfinished while a draft), or null. */
+export function loadDraftTranslation(
+  tx: Tx | Db,
+  versionId: string,
+): ConsentTranslationDraft | null {
+  const row = tx
+    .select({ content: consentVersionTexts.content })
+    .from(consentVersionTexts)
+    .where(
+      and(
+        eq(consentVersionTexts.documentVersionId, versionId),
+        eq(consentVersionTexts.locale, 'it'),
+      ),
+    )
+    .get()
+  return row ? ConsentTranslationDraftSchema.parse(JSON.parse(row.content)) : null
 }

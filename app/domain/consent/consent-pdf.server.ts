@@ -10,6 +10,9 @@ import {
   timelineAltText,
 } from '#app/domain/clinical-content/timeline-picture.ts'
 import { tierContent } from '#app/domain/clinical-content/tier-content.ts'
+import { translator, type Translator } from '#app/i18n/catalogue.ts'
+import { consentPdfMessages } from '#app/i18n/messages/index.ts'
+import { INTL_LOCALES, type Locale, LOCALE_NAMES } from '#app/i18n/locales.ts'
 import { type ConsentRecordView } from './consent-records.server.ts'
 import { toEncodableText, wrapText } from './pdf-text.rules.ts'
 
@@ -161,15 +164,16 @@ class Writer {
   }
 
   /** The healing timeline: one panel per stage, each on a lighter and a deeper skin tone. */
-  timeline(view: ConsentRecordView) {
-    const stages = tierContent(view.tier === 'cosmetic' ? 'cosmetic' : 'medical').stages
+  timeline(view: ConsentRecordView, t: Translator<keyof typeof consentPdfMessages.en>) {
+    const locale = view.locale ?? 'en'
+    const stages = tierContent(view.tier === 'cosmetic' ? 'cosmetic' : 'medical', locale).stages
     const gap = 6
     const scale = Math.min(
       0.62,
       (TEXT_WIDTH - gap * (stages.length - 1)) / (stages.length * PANEL.width),
     )
     const height = PANEL.height * scale
-    this.heading('How your skin heals')
+    this.heading(t('howSkinHeals'))
     this.ensure(height + 40)
     const top = this.y
     stages.forEach((stage, index) => {
@@ -218,7 +222,14 @@ class Writer {
     })
     this.y = top - height
     this.space(4)
-    this.text(timelineAltText(stages), { size: 9, color: MUTED })
+    this.text(
+      locale === 'en'
+        ? timelineAltText(stages)
+        : t('timelineAlt', {
+            stages: stages.map((stage) => `${stage.when}, ${stage.title.toLowerCase()}`).join('; '),
+          }),
+      { size: 9, color: MUTED },
+    )
     this.space(6)
   }
 
@@ -232,10 +243,13 @@ class Writer {
     this.space(6)
   }
 
-  footer(reference: string) {
+  footer(reference: string, t: Translator<keyof typeof consentPdfMessages.en>) {
     const total = this.pages.length
     this.pages.forEach((page, index) => {
-      const label = `Signed consent ${reference} - page ${index + 1} of ${total}`
+      const label = this.clean(
+        t('footer', { reference, page: index + 1, total }),
+        this.fonts.regular,
+      )
       page.drawText(label, {
         x: MARGIN,
         y: MARGIN / 2,
@@ -252,25 +266,29 @@ function hex(colour: string) {
   return rgb(((value >> 16) & 255) / 255, ((value >> 8) & 255) / 255, (value & 255) / 255)
 }
 
-function dateOfBirth(isoDate: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  )
+function dateOfBirth(isoDate: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALES[locale].dates, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T00:00:00Z`))
 }
 
-function instant(at: number, zone: string): string {
-  return `${new Date(at).toISOString().replace('.000Z', 'Z')} (UTC); ${formatDateInZone(at, zone)} at ${formatTimeInZone(at, zone)} ${describeTimeZone(zone)}`
-}
-
-const PROOF_LABELS: Record<string, string> = {
-  email_code: 'a 6-digit code sent to',
-  manage_link: 'a personal link emailed to',
-}
+const PROOF_LABELS = { email_code: 'proofCode', manage_link: 'proofLink' } as const
 
 export async function renderConsentPdf(
   view: ConsentRecordView,
   meta: ConsentPdfMeta,
 ): Promise<Uint8Array> {
+  // In the language it was signed in: the text is the signed one, so its labels follow it.
+  const locale: Locale = view.locale ?? 'en'
+  const t = translator(consentPdfMessages, locale)
+  const instant = (at: number, zone: string) =>
+    t('instant', {
+      iso: new Date(at).toISOString().replace('.000Z', 'Z'),
+      date: formatDateInZone(at, zone, locale),
+      time: formatTimeInZone(at, zone, locale),
+      zone: describeTimeZone(zone, locale),
+    })
   const pdf = await PDFDocument.create()
   const fonts: Fonts = {
     regular: await pdf.embedFont(StandardFonts.Helvetica),
@@ -278,9 +296,10 @@ export async function renderConsentPdf(
     italic: await pdf.embedFont(StandardFonts.HelveticaOblique),
     mono: await pdf.embedFont(StandardFonts.Courier),
   }
-  const title = `Signed consent ${meta.reference}`
+  const title = t('signedConsent', { reference: meta.reference })
   pdf.setTitle(title)
-  pdf.setSubject(`${view.title}, version ${view.versionNumber}`)
+  pdf.setSubject(t('subject', { title: view.title, number: view.versionNumber }))
+  pdf.setLanguage(INTL_LOCALES[locale].dates)
   pdf.setAuthor(meta.clinic.name)
   pdf.setKeywords([
     meta.reference,
@@ -296,27 +315,29 @@ export async function renderConsentPdf(
   w.text(meta.clinic.name, { font: fonts.bold, size: 11, color: MUTED })
   const contact = [
     meta.clinic.address,
-    meta.clinic.phone && `Phone ${meta.clinic.phone}`,
+    meta.clinic.phone && t('phone', { phone: meta.clinic.phone }),
     meta.clinic.email,
   ].filter(Boolean)
   if (contact.length) w.text(contact.join(' - '), { size: 9, color: MUTED })
   w.space(4)
   w.text(title, { font: fonts.bold, size: 18 })
   w.text(
-    `Appointment: ${formatDateInZone(meta.appointmentStartAt, meta.timeZone)} at ${formatTimeInZone(meta.appointmentStartAt, meta.timeZone)}.`,
+    t('appointment', {
+      date: formatDateInZone(meta.appointmentStartAt, meta.timeZone, locale),
+      time: formatTimeInZone(meta.appointmentStartAt, meta.timeZone, locale),
+    }),
     { color: MUTED },
   )
-  w.field('Patient', view.patientName)
-  w.field('Date of birth', dateOfBirth(view.patientDateOfBirth))
+  w.field(t('patient'), view.patientName)
+  w.field(t('dateOfBirth'), dateOfBirth(view.patientDateOfBirth, locale))
   if (view.withdrawal)
-    w.text(
-      `This consent was withdrawn by the patient on ${instant(view.withdrawal.at, meta.timeZone)}.`,
-      { font: fonts.bold },
-    )
+    w.text(t('withdrawnOn', { at: instant(view.withdrawal.at, meta.timeZone) }), {
+      font: fonts.bold,
+    })
   w.space(8)
 
   w.heading(view.title, 15)
-  w.text(`Version ${view.versionNumber}`, { color: MUTED })
+  w.text(t('version', { number: view.versionNumber }), { color: MUTED })
   for (const section of view.sections) {
     w.heading(`${section.number}. ${section.title}`)
     for (const block of section.blocks) {
@@ -326,69 +347,71 @@ export async function renderConsentPdf(
     }
   }
 
-  w.timeline(view)
+  w.timeline(view, t)
 
-  w.heading('Signature', 15)
-  w.field('Signed by (typed full name)', view.typedName)
+  w.heading(t('signature'), 15)
+  w.field(t('signedByTyped'), view.typedName)
   if (view.drawnSignature) {
     const image = await pdf.embedPng(
       Buffer.from(view.drawnSignature.replace(/^data:image\/png;base64,/, ''), 'base64'),
     )
     // The label stays on the page of the drawing.
     w.ensure(Math.min(90, image.height) + 30)
-    w.text('Drawn signature', { font: fonts.bold, size: 9, color: MUTED })
+    w.text(t('drawnSignature'), { font: fonts.bold, size: 9, color: MUTED })
     w.image(image, 220, 90)
   } else {
     w.ensure(50)
-    w.text('Signature', { font: fonts.bold, size: 9, color: MUTED })
+    w.text(t('signature'), { font: fonts.bold, size: 9, color: MUTED })
     w.text(view.typedName, { font: fonts.italic, size: 20 })
     w.space(4)
   }
-  w.field(
-    'Declaration',
-    'I have read this consent form and I understand it. I agree to have this treatment. I sign this form electronically.',
-  )
-  w.field('Clinical photos', view.photoClinical ? 'Yes, the clinic may take them.' : 'No.')
-  w.field(
-    'Use of photos for marketing',
-    view.photoMarketing ? 'Yes, the clinic may use them.' : 'No.',
-  )
+  w.field(t('declaration'), t('declarationText'))
+  w.field(t('clinicalPhotos'), view.photoClinical ? t('clinicalYes') : t('no'))
+  w.field(t('marketingPhotos'), view.photoMarketing ? t('marketingYes') : t('no'))
 
-  w.heading('Comprehension check: the answers given')
+  w.heading(t('answersHeading'))
   for (const answer of view.checkAnswers) {
     w.pair(answer.prompt, answer.answer)
     w.space(2)
   }
 
-  w.heading('Audit', 15)
-  w.field('Signed at', instant(view.signedAt, meta.timeZone))
+  w.heading(t('audit'), 15)
+  w.field(t('signedAt'), instant(view.signedAt, meta.timeZone))
+  const proof = PROOF_LABELS[view.emailProvenBy as keyof typeof PROOF_LABELS]
   w.field(
-    'Email proven by',
-    `${PROOF_LABELS[view.emailProvenBy] ?? view.emailProvenBy} ${view.verifiedEmail}`,
+    t('emailProvenBy'),
+    proof ? t(proof, { email: view.verifiedEmail }) : `${view.emailProvenBy} ${view.verifiedEmail}`,
   )
-  w.field('IP address', view.ipAddress ?? 'not known')
-  w.field('Browser (user agent)', view.userAgent ?? 'not known')
-  w.field('Consent form', `${view.title}, version ${view.versionNumber} (${view.versionId})`)
-  w.field('SHA-256 of the signed text', view.textSha256, true)
-  w.field('SHA-256 of the consent record', view.recordSha256, true)
-  w.field('Record id', view.id, true)
+  w.field(t('ipAddress'), view.ipAddress ?? t('notKnown'))
+  w.field(t('browser'), view.userAgent ?? t('notKnown'))
   w.field(
-    'Checked when this PDF was made',
-    `${view.integrity.textMatches ? 'The text matches its hash.' : 'WARNING: the text does not match its hash.'} ${view.integrity.recordMatches ? 'The record matches its hash.' : 'WARNING: the record does not match its hash.'}`,
+    t('consentForm'),
+    t('consentFormValue', { title: view.title, number: view.versionNumber, id: view.versionId }),
+  )
+  if (locale !== 'en') w.field(t('signedLanguage'), LOCALE_NAMES[locale])
+  w.field(t('textHash'), view.textSha256, true)
+  w.field(t('recordHash'), view.recordSha256, true)
+  w.field(t('recordId'), view.id, true)
+  w.field(
+    t('checked'),
+    `${view.integrity.textMatches ? t('textOk') : t('textBad')} ${view.integrity.recordMatches ? t('recordOk') : t('recordBad')}`,
   )
   w.field(
-    'Countersignature',
+    t('countersignature'),
     view.countersignature
-      ? `${view.countersignature.clinicianName}, ${instant(view.countersignature.at, meta.timeZone)}`
-      : 'Not countersigned yet.',
+      ? t('countersignatureValue', {
+          name: view.countersignature.clinicianName,
+          at: instant(view.countersignature.at, meta.timeZone),
+        })
+      : t('notCountersigned'),
   )
   if (view.countersignature)
-    w.field('SHA-256 of the countersignature', view.countersignature.recordSha256, true)
+    w.field(t('countersignatureHash'), view.countersignature.recordSha256, true)
   if (view.withdrawal) {
-    w.field('Withdrawn', instant(view.withdrawal.at, meta.timeZone))
-    w.field('SHA-256 of the withdrawal', view.withdrawal.recordSha256, true)
+    w.field(t('withdrawn'), instant(view.withdrawal.at, meta.timeZone))
+    w.field(t('withdrawalHash'), view.withdrawal.recordSha256, true)
   }
-  w.field('PDF made', instant(meta.generatedAt.getTime(), meta.timeZone))
-  w.footer(meta.reference)
+  w.field(t('pdfMade'), instant(meta.generatedAt.getTime(), meta.timeZone))
+  w.footer(meta.reference, t)
   return pdf.save()
 }

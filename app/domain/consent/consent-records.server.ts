@@ -14,14 +14,17 @@ import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { type EmailProof } from '#app/domain/patient/patient.schema.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import {
+  contentIn,
   getVersionById,
   type PublishedConsentVersion,
+  renderVersionText,
   sha256Hex,
   toReading,
 } from './consent-documents.server.ts'
 import { canonicalConsentRecord, type ConsentRecordCanonicalFields } from './consent.rules.ts'
-import { renderConsentText, type RenderedSection } from './consent-text.rules.ts'
+import { type RenderedSection } from './consent-text.rules.ts'
 import { type ConsentTextValues } from './consent.schema.ts'
 
 /**
@@ -84,6 +87,8 @@ export type NewConsentRecord = {
   tier: ServiceTier
   version: PublishedConsentVersion
   values: ConsentTextValues
+  /** The language the patient read and signs in (English when the version has none in it). */
+  locale?: Locale
   attempt: { id: string; answers: Record<string, number | null> }
   typedName: string
   drawnSignature: string | null
@@ -106,6 +111,7 @@ function canonicalFieldsOf(row: ConsentRecordRow): ConsentRecordCanonicalFields 
     bookingId: row.bookingId,
     documentVersionId: row.documentVersionId,
     tier: row.tier,
+    ...(row.locale === 'en' ? {} : { locale: row.locale }),
     textSha256: row.textSha256,
     textValues: JSON.parse(row.textValues) as ConsentTextValues,
     checkAttemptId: row.checkAttemptId,
@@ -126,13 +132,15 @@ function canonicalFieldsOf(row: ConsentRecordRow): ConsentRecordCanonicalFields 
 
 /** Appends a signed consent and its audit row, in the caller's transaction. */
 export function insertConsentRecord(tx: Tx, input: NewConsentRecord): ConsentRecordRow {
-  const textSha256 = sha256Hex(renderConsentText(input.version, input.values))
+  const locale = contentIn(input.version, input.locale ?? 'en').locale
+  const textSha256 = sha256Hex(renderVersionText(input.version, input.values, locale))
   const row: ConsentRecordRow = {
     id: randomUUID(),
     patientId: input.patientId,
     bookingId: input.bookingId,
     documentVersionId: input.version.id,
     tier: input.tier,
+    locale,
     textSha256,
     textValues: JSON.stringify(input.values),
     checkAttemptId: input.attempt.id,
@@ -162,6 +170,7 @@ export function insertConsentRecord(tx: Tx, input: NewConsentRecord): ConsentRec
       bookingId: row.bookingId,
       documentVersionId: row.documentVersionId,
       versionNumber: input.version.versionNumber,
+      locale,
       textSha256,
       recordSha256: row.recordSha256,
       drawnSignature: Boolean(row.drawnSignature),
@@ -181,10 +190,17 @@ export type ConsentRecordView = {
   versionId: string
   versionNumber: number
   tier: ServiceTier
+  /** The language it was signed in: its text there is the legal record (absent: English). */
+  locale?: Locale
   title: string
   sections: RenderedSection[]
   /** The exact signed text, as hashed. */
   text: string
+  /**
+   * The same version in another language, when asked for and the version has it: a translation
+   * to read, never what was signed.
+   */
+  translation?: { locale: Locale; title: string; sections: RenderedSection[] } | null
   typedName: string
   drawnSignature: string | null
   photoClinical: boolean
@@ -204,7 +220,12 @@ export type ConsentRecordView = {
 }
 
 /** A consent record as it was signed, re-rendered from the stored version and checked. */
-export function loadConsentRecordView(db: Tx | Db, recordId: string): ConsentRecordView | null {
+export function loadConsentRecordView(
+  db: Tx | Db,
+  recordId: string,
+  /** Also give the version's text in this language, when it is not the signed one. */
+  alsoIn?: Locale,
+): ConsentRecordView | null {
   const row = db
     .select({
       record: consentRecords,
@@ -220,8 +241,14 @@ export function loadConsentRecordView(db: Tx | Db, recordId: string): ConsentRec
   const version = getVersionById(db, record.documentVersionId)
   if (!version) return null
   const values = JSON.parse(record.textValues) as ConsentTextValues
-  const text = renderConsentText(version, values)
-  const reading = toReading(version, values)
+  const locale = record.locale
+  const text = renderVersionText(version, values, locale)
+  const reading = toReading(version, values, undefined, locale)
+  const other = alsoIn && alsoIn !== locale ? toReading(version, values, undefined, alsoIn) : null
+  const translation =
+    other && other.locale === alsoIn
+      ? { locale: alsoIn, title: other.title, sections: other.sections }
+      : null
   const countersignature = db
     .select({
       at: consentCountersignatures.countersignedAt,
@@ -246,9 +273,11 @@ export function loadConsentRecordView(db: Tx | Db, recordId: string): ConsentRec
     versionId: version.id,
     versionNumber: version.versionNumber,
     tier: record.tier,
+    locale,
     title: reading.title,
     sections: reading.sections,
     text,
+    translation,
     typedName: record.typedName,
     drawnSignature: record.drawnSignature,
     photoClinical: record.photoClinical,

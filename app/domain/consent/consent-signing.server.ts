@@ -82,7 +82,7 @@ export function getConsentSigningPage(input: {
   return {
     ok: true,
     page: {
-      reading: toReading(version, currentTextValues(db), value.booking.id),
+      reading: toReading(version, currentTextValues(db), value.booking.id, input.ctx.locale),
       expectedName: value.expectedName,
       checkPassed: unusedPassedAttempt(db, input.ctx.session.tokenHash, version.id) !== null,
       alreadySigned: status === 'signed' || status === 'countersigned',
@@ -158,7 +158,7 @@ export function submitConsentCheck(input: {
         at: input.ctx.now,
       })
       if (score.passed) return { ok: true }
-      const reading = toReading(version, currentTextValues(tx))
+      const reading = toReading(version, currentTextValues(tx), undefined, input.ctx.locale)
       return {
         ok: false,
         reason: 'wrong',
@@ -218,7 +218,7 @@ export async function signConsent(input: {
       const values = currentTextValues(tx)
       if (
         form.versionId !== version.id ||
-        form.textSha256 !== toReading(version, values).textSha256
+        form.textSha256 !== toReading(version, values, undefined, ctx.locale).textSha256
       )
         return { ok: false, reason: 'version-changed' }
       const alreadySigned = ['signed', 'countersigned'].includes(statusOf(tx, value))
@@ -246,6 +246,7 @@ export async function signConsent(input: {
           tier: value.tier,
           version,
           values,
+          locale: ctx.locale,
           attempt,
           typedName: form.typedName,
           drawnSignature: form.drawnSignature,

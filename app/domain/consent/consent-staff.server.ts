@@ -12,6 +12,7 @@ import {
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type BookingStatus } from '#app/domain/booking/index.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { sha256Hex } from './consent-documents.server.ts'
 import { auditView, clinicIdentity } from './consent-patient.server.ts'
 import { renderConsentPdf } from './consent-pdf.server.ts'
@@ -97,13 +98,15 @@ export type StaffConsentPage = {
 export function getStaffConsentPage(input: {
   bookingId: string
   actor: StaffActor
+  /** Also read the signed version in this language (a translation for reference). */
+  readIn?: Locale
 }): StaffConsentPage | null {
   const db = getDb()
   const row = loadBooking(db, input.bookingId)
   if (!row) return null
   const status = consentStatusOfBooking(db, row.booking.id)!
   const recordId = consentRecordIdForBooking(db, row.booking.id, status.recordId)
-  const record = recordId ? loadConsentRecordView(db, recordId) : null
+  const record = recordId ? loadConsentRecordView(db, recordId, input.readIn) : null
   if (record)
     auditView(
       db,

@@ -9,6 +9,7 @@ import {
   type WizardDraft,
 } from '#app/domain/booking/index.server.ts'
 import { type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import {
   codeProvenEmail,
   type PatientSession,
@@ -29,6 +30,8 @@ export type SigningContext = {
   ipAddress: string | null
   userAgent: string | null
   requestId: string | null
+  /** The language of the page: the form is read, checked and signed in it (English if absent). */
+  locale?: Locale
 }
 
 export type Resolved = {

@@ -1,3 +1,4 @@
+import { type Locale } from '#app/i18n/locales.ts'
 import {
   CONSENT_PLACEHOLDERS,
   type ConsentContent,
@@ -123,10 +124,16 @@ export type RenderableVersion = {
  * section. Signing stores its SHA-256; rendering the stored version with the stored values must
  * give the same text again (security goal E6).
  */
-export function renderConsentText(version: RenderableVersion, values: ConsentTextValues): string {
+export function renderConsentText(
+  version: RenderableVersion,
+  values: ConsentTextValues,
+  /** The language of `version.content`: it names the version line ("Versione 2"). */
+  locale: Locale = 'en',
+): string {
   const sections = renderSections(version.content, values)
+  const versionLine = `${locale === 'it' ? 'Versione' : 'Version'} ${version.versionNumber}`
   const parts = [
-    `${fillPlaceholders(version.content.title, values)}\nVersion ${version.versionNumber}`,
+    `${fillPlaceholders(version.content.title, values)}\n${versionLine}`,
     ...sections.map((s) => `${s.number}. ${s.title}\n\n${blocksToText(s.blocks)}`),
   ]
   return canonicalText(parts.join('\n\n'))

@@ -184,6 +184,11 @@ export type ConsentRecordCanonicalFields = {
   bookingId: string
   documentVersionId: string
   tier: string
+  /**
+   * The language signed in, only when it is not English: a record signed before languages
+   * existed has no such field, and its hash must still verify (ADR 039).
+   */
+  locale?: string
   textSha256: string
   textValues: ConsentTextValues
   checkAttemptId: string

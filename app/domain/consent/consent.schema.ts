@@ -1,5 +1,8 @@
 import * as z from 'zod'
 import { CheckboxSchema } from '#app/domain/shared/fields.schema.ts'
+import { translator } from '#app/i18n/catalogue.ts'
+import { consentMessages, consentStaffMessages } from '#app/i18n/messages/index.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 
 /**
  * Informed consent: versioned consent forms per service tier, a comprehension check, the
@@ -109,9 +112,10 @@ export const RecordIdSchema = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
 
-const VersionIdField = RecordIdSchema.or(z.literal('')).refine((value) => value !== '', {
-  error: 'This form is incomplete. Please reload the page.',
-})
+const versionIdField = (locale: Locale) =>
+  RecordIdSchema.or(z.literal('')).refine((value) => value !== '', {
+    error: translator(consentMessages, locale)('formIncomplete'),
+  })
 
 /** The answer field of a question: `answer_q1` … */
 export function answerFieldName(questionKey: string): string {
@@ -121,21 +125,21 @@ export function answerFieldName(questionKey: string): string {
 const AnswerValueSchema = z.union([z.string().max(2), z.array(z.string().max(2)).max(5)])
 
 /** The comprehension check as posted. Answers are read per question by the domain function. */
-export const ConsentCheckFormSchema = z
-  .object({ intent: z.literal('check'), versionId: VersionIdField })
-  .catchall(AnswerValueSchema)
+export const consentCheckFormSchema = (locale: Locale = 'en') =>
+  z
+    .object({ intent: z.literal('check'), versionId: versionIdField(locale) })
+    .catchall(AnswerValueSchema)
+export const ConsentCheckFormSchema = consentCheckFormSchema()
 
 /**
  * The same check for the browser, which knows the questions: every question needs an answer.
  * Whether the answers are right is only known to the server.
  */
-export function makeConsentCheckSchema(questionKeys: string[]) {
+export function makeConsentCheckSchema(questionKeys: string[], locale: Locale = 'en') {
+  const error = translator(consentMessages, locale)('chooseAnswer')
   return z.object(
     Object.fromEntries(
-      questionKeys.map((key) => [
-        answerFieldName(key),
-        z.string({ error: 'Choose an answer.' }).min(1, { error: 'Choose an answer.' }),
-      ]),
+      questionKeys.map((key) => [answerFieldName(key), z.string({ error }).min(1, { error })]),
     ),
   )
 }
@@ -153,45 +157,52 @@ export function answersFromForm(values: Record<string, unknown>): Record<string,
 
 /** A drawn signature: a PNG from the signature pad, as a data URL (about 30 KB for a signature). */
 export const MAX_DRAWN_SIGNATURE_CHARS = 400_000
-export const DrawnSignatureSchema = z
-  .string()
-  .max(MAX_DRAWN_SIGNATURE_CHARS, { error: 'That drawing is too large. Clear it and try again.' })
-  .regex(/^(data:image\/png;base64,[A-Za-z0-9+/]+={0,2})?$/, {
-    error: 'We could not read that drawing. Clear it and try again, or just type your name.',
-  })
-  .optional()
-  .transform((value) => value || null)
+export const drawnSignatureSchema = (locale: Locale = 'en') => {
+  const t = translator(consentMessages, locale)
+  return z
+    .string()
+    .max(MAX_DRAWN_SIGNATURE_CHARS, { error: t('drawingTooLarge') })
+    .regex(/^(data:image\/png;base64,[A-Za-z0-9+/]+={0,2})?$/, {
+      error: t('drawingUnreadable'),
+    })
+    .optional()
+    .transform((value) => value || null)
+}
+export const DrawnSignatureSchema = drawnSignatureSchema()
 
 /** What the patient fills in to sign (the browser checks these; the server the whole form). */
-export const SignConsentFieldsSchema = z.object({
-  typedName: z
-    .string({ error: 'Type your full name to sign.' })
-    .trim()
-    .min(1, { error: 'Type your full name to sign.' })
-    .max(120, { error: 'Use at most 120 characters.' }),
-  agree: CheckboxSchema.refine((value) => value, {
-    error: 'Tick the box to show that you have read the form, agree and sign it.',
-  }),
-  photoClinical: CheckboxSchema,
-  photoMarketing: CheckboxSchema,
-})
+export const signConsentFieldsSchema = (locale: Locale = 'en') => {
+  const t = translator(consentMessages, locale)
+  return z.object({
+    typedName: z
+      .string({ error: t('typedNameRequired') })
+      .trim()
+      .min(1, { error: t('typedNameRequired') })
+      .max(120, { error: t('typedNameTooLong') }),
+    agree: CheckboxSchema.refine((value) => value, { error: t('agreeRequired') }),
+    photoClinical: CheckboxSchema,
+    photoMarketing: CheckboxSchema,
+  })
+}
+export const SignConsentFieldsSchema = signConsentFieldsSchema()
 
-export const SignConsentSchema = SignConsentFieldsSchema.extend({
-  intent: z.literal('sign'),
-  versionId: VersionIdField,
-  /** SHA-256 of the text the patient read: signing refuses it if the text changed meanwhile. */
-  textSha256: z
-    .string({ error: 'This form is incomplete. Please reload the page.' })
-    .regex(/^[0-9a-f]{64}$/, { error: 'This form is incomplete. Please reload the page.' }),
-  drawnSignature: DrawnSignatureSchema,
-})
+export const signConsentSchema = (locale: Locale = 'en') => {
+  const incomplete = translator(consentMessages, locale)('formIncomplete')
+  return signConsentFieldsSchema(locale).extend({
+    intent: z.literal('sign'),
+    versionId: versionIdField(locale),
+    /** SHA-256 of the text the patient read: signing refuses it if the text changed meanwhile. */
+    textSha256: z.string({ error: incomplete }).regex(/^[0-9a-f]{64}$/, { error: incomplete }),
+    drawnSignature: drawnSignatureSchema(locale),
+  })
+}
+export const SignConsentSchema = signConsentSchema()
 export type SignConsentForm = z.infer<typeof SignConsentSchema>
 
 /** The patient's consent page: the check and the signature are two forms on one page. */
-export const ConsentPageFormSchema = z.discriminatedUnion('intent', [
-  ConsentCheckFormSchema,
-  SignConsentSchema,
-])
+export const consentPageFormSchema = (locale: Locale = 'en') =>
+  z.discriminatedUnion('intent', [consentCheckFormSchema(locale), signConsentSchema(locale)])
+export const ConsentPageFormSchema = consentPageFormSchema()
 
 /** Withdrawing consent from the booking page. */
 export const WithdrawConsentSchema = z.object({
@@ -199,12 +210,14 @@ export const WithdrawConsentSchema = z.object({
   reason: z.string().trim().max(500, { error: 'Use at most 500 characters.' }).optional(),
 })
 
-/** The clinician's countersignature. */
-export const CountersignFieldsSchema = z.object({
-  confirm: CheckboxSchema.refine((value) => value, {
-    error: 'Tick the box to confirm you went through the form with the patient.',
-  }),
-})
-export const CountersignSchema = CountersignFieldsSchema.extend({
-  intent: z.literal('countersign'),
-})
+/** The clinician's countersignature, its message in the page's language. */
+export const countersignFieldsSchema = (locale: Locale = 'en') =>
+  z.object({
+    confirm: CheckboxSchema.refine((value) => value, {
+      error: translator(consentStaffMessages, locale)('confirmRequired'),
+    }),
+  })
+export const CountersignFieldsSchema = countersignFieldsSchema()
+export const countersignSchema = (locale: Locale = 'en') =>
+  countersignFieldsSchema(locale).extend({ intent: z.literal('countersign') })
+export const CountersignSchema = countersignSchema()

@@ -6,6 +6,12 @@ import bookingPageIt from './booking-page.it.ts'
 import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
 import confirmationEn from './confirmation.en.ts'
+import consentEn from './consent.en.ts'
+import consentIt from './consent.it.ts'
+import consentPdfEn from './consent-pdf.en.ts'
+import consentPdfIt from './consent-pdf.it.ts'
+import consentStaffEn from './consent-staff.en.ts'
+import consentStaffIt from './consent-staff.it.ts'
 import confirmationIt from './confirmation.it.ts'
 import calendarEn from './calendar.en.ts'
 import calendarIt from './calendar.it.ts'
@@ -82,6 +88,9 @@ export const screeningAdminMessages = {
 } satisfies Catalogue
 export const bookingPageMessages = { en: bookingPageEn, it: bookingPageIt } satisfies Catalogue
 export const aftercareMessages = { en: aftercareEn, it: aftercareIt } satisfies Catalogue
+export const consentMessages = { en: consentEn, it: consentIt } satisfies Catalogue
+export const consentPdfMessages = { en: consentPdfEn, it: consentPdfIt } satisfies Catalogue
+export const consentStaffMessages = { en: consentStaffEn, it: consentStaffIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -108,4 +117,7 @@ export const ALL_CATALOGUES = {
   screeningAdmin: screeningAdminMessages,
   bookingPage: bookingPageMessages,
   aftercare: aftercareMessages,
+  consent: consentMessages,
+  consentStaff: consentStaffMessages,
+  consentPdf: consentPdfMessages,
 } as const
