@@ -1,4 +1,16 @@
 import { type Catalogue } from '../catalogue.ts'
+import adminFormsEn from './admin-forms.en.ts'
+import adminFormsIt from './admin-forms.it.ts'
+import adminEn from './admin.en.ts'
+import adminIt from './admin.it.ts'
+import adminPractitionersEn from './admin-practitioners.en.ts'
+import adminPractitionersIt from './admin-practitioners.it.ts'
+import adminServicesEn from './admin-services.en.ts'
+import adminServicesIt from './admin-services.it.ts'
+import adminEmailsEn from './admin-emails.en.ts'
+import adminEmailsIt from './admin-emails.it.ts'
+import auditEn from './audit.en.ts'
+import auditIt from './audit.it.ts'
 import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
 import confirmationEn from './confirmation.en.ts'
@@ -56,6 +68,20 @@ export const verifyMessages = { en: verifyEn, it: verifyIt } satisfies Catalogue
 export const emailsMessages = { en: emailsEn, it: emailsIt } satisfies Catalogue
 export const calendarMessages = { en: calendarEn, it: calendarIt } satisfies Catalogue
 
+/** The staff console's areas (admin pages): not gated for readability, written for staff. */
+export const adminFormsMessages = { en: adminFormsEn, it: adminFormsIt } satisfies Catalogue
+export const adminMessages = { en: adminEn, it: adminIt } satisfies Catalogue
+export const adminPractitionersMessages = {
+  en: adminPractitionersEn,
+  it: adminPractitionersIt,
+} satisfies Catalogue
+export const adminServicesMessages = {
+  en: adminServicesEn,
+  it: adminServicesIt,
+} satisfies Catalogue
+export const adminEmailsMessages = { en: adminEmailsEn, it: adminEmailsIt } satisfies Catalogue
+export const auditMessages = { en: auditEn, it: auditIt } satisfies Catalogue
+
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
   layout: layoutMessages,
@@ -74,4 +100,10 @@ export const ALL_CATALOGUES = {
   verify: verifyMessages,
   emails: emailsMessages,
   calendar: calendarMessages,
+  adminForms: adminFormsMessages,
+  admin: adminMessages,
+  adminPractitioners: adminPractitionersMessages,
+  adminServices: adminServicesMessages,
+  adminEmails: adminEmailsMessages,
+  audit: auditMessages,
 } as const
