@@ -9,6 +9,8 @@ import adminServicesEn from './admin-services.en.ts'
 import adminServicesIt from './admin-services.it.ts'
 import adminEmailsEn from './admin-emails.en.ts'
 import adminEmailsIt from './admin-emails.it.ts'
+import adminStaffEn from './admin-staff.en.ts'
+import adminStaffIt from './admin-staff.it.ts'
 import auditEn from './audit.en.ts'
 import auditIt from './audit.it.ts'
 import bookStartEn from './book-start.en.ts'
@@ -80,6 +82,7 @@ export const adminServicesMessages = {
   it: adminServicesIt,
 } satisfies Catalogue
 export const adminEmailsMessages = { en: adminEmailsEn, it: adminEmailsIt } satisfies Catalogue
+export const adminStaffMessages = { en: adminStaffEn, it: adminStaffIt } satisfies Catalogue
 export const auditMessages = { en: auditEn, it: auditIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
@@ -105,5 +108,6 @@ export const ALL_CATALOGUES = {
   adminPractitioners: adminPractitionersMessages,
   adminServices: adminServicesMessages,
   adminEmails: adminEmailsMessages,
+  adminStaff: adminStaffMessages,
   audit: auditMessages,
 } as const
