@@ -188,4 +188,19 @@ test.describe('the admin console in Italian @no-js', () => {
     await expect(page.getByRole('status')).toContainText('La catena è integra:')
     await expectAccessible(page)
   })
+
+  test('an admin invites a colleague: the staff page and its messages in Italian', async ({
+    page,
+    login,
+  }) => {
+    await login('admin')
+    await page.goto('/admin/staff')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'it')
+    await expect(page.getByRole('heading', { level: 1, name: 'Personale' })).toBeVisible()
+    await expect(page.getByRole('columnheader', { name: 'Accesso in due passaggi' })).toBeVisible()
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Invia l’invito' }).click()
+    await expect(page.getByText('Scegli almeno un ruolo.')).toBeVisible()
+    await expectAccessible(page)
+  })
 })
