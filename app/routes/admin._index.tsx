@@ -1,23 +1,30 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { credentialLabel, PractitionerRowHeader } from '#app/components/admin/admin-lists.tsx'
+import {
+  credentialLabel,
+  depthText,
+  PractitionerRowHeader,
+} from '#app/components/admin/admin-lists.tsx'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { getAdminOverview } from '#app/domain/clinic/admin.server.ts'
-import {
-  describeTimeZone,
-  formatCalendarDate,
-  formatDepthMm,
-  formatPrice,
-} from '#app/utils/format.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { adminMessages } from '#app/i18n/messages/index.ts'
+import { describeTimeZone, formatCalendarDate, formatPrice } from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Clinic settings | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Clinic settings | Dermadesk' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
+  const locale = await requestLocale(request)
   const overview = getAdminOverview()
   return {
+    title: adminTranslator(adminMessages, locale)('overviewTitle'),
     settings: overview.settings,
     practitioners: overview.practitioners,
     nextClosures: overview.nextClosures,
@@ -41,84 +48,89 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminOverviewRoute() {
   const { settings, practitioners, services, nextClosures, closureCount } =
     useLoaderData<typeof loader>()
+  const t = useAdminT(adminMessages)
+  const locale = useLocale()
   return (
     <div className="stack">
       <AdminNav />
-      <h1>Clinic settings</h1>
-      <p>
-        Who works when, what patients can book, and the rules for booking. Changes that would leave
-        an upcoming booking without an available, qualified practitioner show you the bookings and
-        ask what to do first.
-      </p>
+      <h1>{t('overviewHeading')}</h1>
+      <p>{t('overviewIntro')}</p>
       {!settings.phone || !settings.address || !settings.email ? (
         <p className="notice notice--warning" role="status">
-          Patients need the clinic&apos;s phone, email and address before they book.{' '}
-          <Link to="/admin/clinic">Add the clinic details</Link>
+          {t('overviewMissingDetails')} <Link to="/admin/clinic">{t('addClinicDetails')}</Link>
         </p>
       ) : null}
       <section aria-labelledby="clinic-heading">
-        <h2 id="clinic-heading">Clinic details</h2>
+        <h2 id="clinic-heading">{t('clinicDetails')}</h2>
         <dl className="details">
-          <dt>Name</dt>
+          <dt>{t('name')}</dt>
           <dd>{settings.name}</dd>
-          <dt>Phone</dt>
-          <dd>{settings.phone || 'not set'}</dd>
-          <dt>Email</dt>
-          <dd>{settings.email || 'not set'}</dd>
-          <dt>Address</dt>
-          <dd>{settings.address || 'not set'}</dd>
+          <dt>{t('phone')}</dt>
+          <dd>{settings.phone || t('notSet')}</dd>
+          <dt>{t('email')}</dt>
+          <dd>{settings.email || t('notSet')}</dd>
+          <dt>{t('address')}</dt>
+          <dd>{settings.address || t('notSet')}</dd>
         </dl>
         <p>
-          <Link to="/admin/clinic">Edit clinic details</Link>
+          <Link to="/admin/clinic">{t('editClinicDetails')}</Link>
         </p>
       </section>
       <section aria-labelledby="policies-heading">
-        <h2 id="policies-heading">Booking policies</h2>
+        <h2 id="policies-heading">{t('bookingPolicies')}</h2>
         <dl className="details">
-          <dt>Clinic</dt>
+          <dt>{t('clinic')}</dt>
           <dd>{settings.name}</dd>
-          <dt>Time zone</dt>
-          <dd>{describeTimeZone(settings.timeZone)}</dd>
-          <dt>Slot step</dt>
-          <dd>{settings.slotStepMinutes} minutes</dd>
-          <dt>Minimum notice</dt>
-          <dd>{settings.minNoticeHours} hours</dd>
-          <dt>Book up to</dt>
-          <dd>{settings.maxAdvanceDays} days ahead</dd>
-          <dt>Slot hold</dt>
-          <dd>{settings.holdMinutes} minutes</dd>
-          <dt>Free cancellation until</dt>
-          <dd>{settings.cancellationWindowHours} hours before</dd>
-          <dt>Between needling sessions</dt>
-          <dd>at least {settings.minDaysBetweenNeedling} days</dd>
-          <dt>Upcoming bookings per email address</dt>
-          <dd>at most {settings.maxUpcomingBookingsPerEmail}</dd>
+          <dt>{t('timeZone')}</dt>
+          <dd>{describeTimeZone(settings.timeZone, locale)}</dd>
+          <dt>{t('slotStep')}</dt>
+          <dd>{t('minutesValue', { count: settings.slotStepMinutes })}</dd>
+          <dt>{t('minimumNotice')}</dt>
+          <dd>{t('hoursValue', { count: settings.minNoticeHours })}</dd>
+          <dt>{t('bookUpTo')}</dt>
+          <dd>{t('daysAhead', { count: settings.maxAdvanceDays })}</dd>
+          <dt>{t('slotHold')}</dt>
+          <dd>{t('minutesValue', { count: settings.holdMinutes })}</dd>
+          <dt>{t('freeCancellationUntil')}</dt>
+          <dd>{t('hoursBefore', { count: settings.cancellationWindowHours })}</dd>
+          <dt>{t('betweenNeedling')}</dt>
+          <dd>{t('atLeastDays', { count: settings.minDaysBetweenNeedling })}</dd>
+          <dt>{t('upcomingPerEmail')}</dt>
+          <dd>{t('atMost', { count: settings.maxUpcomingBookingsPerEmail })}</dd>
         </dl>
         <p>
-          <Link to="/admin/policies">Edit booking policies</Link>
+          <Link to="/admin/policies">{t('editBookingPolicies')}</Link>
         </p>
       </section>
       <section aria-labelledby="practitioners-heading">
-        <h2 id="practitioners-heading">Practitioners</h2>
+        <h2 id="practitioners-heading">{t('practitioners')}</h2>
         <p className="cluster">
-          <Link to="/admin/practitioners">Manage practitioners, hours and time off</Link>
-          <Link to="/admin/practitioners/new">Add a practitioner</Link>
+          <Link to="/admin/practitioners">{t('managePractitioners')}</Link>
+          <Link to="/admin/practitioners/new">{t('addPractitioner')}</Link>
         </p>
         <div className="table-wrap">
           <table>
-            <TableHead columns={['Name', 'Credential', 'Deepest needling', 'Services', 'Status']} />
+            <TableHead
+              columns={[
+                t('colName'),
+                t('colCredential'),
+                t('colDeepestNeedling'),
+                t('colServices'),
+                t('colStatus'),
+              ]}
+            />
             <tbody>
               {practitioners.map((p) => (
                 <tr key={p.id}>
                   <PractitionerRowHeader practitioner={p} />
                   <td>
-                    {credentialLabel(p.credential)}
+                    {credentialLabel(p.credential, t)}
                     <br />
                     <span className="muted">{p.registration}</span>
                   </td>
-                  <td>{formatDepthMm(p.maxNeedleDepthUm)}</td>
+                  <td>{depthText(p.maxNeedleDepthUm, locale, t)}</td>
                   <td>{p.services.join(', ')}</td>
-                  <td>{p.isActive ? 'Active' : 'Inactive'}</td>
+                  <td>{p.isActive ? t('active') : t('inactive')}</td>
                 </tr>
               ))}
             </tbody>
@@ -126,40 +138,53 @@ export default function AdminOverviewRoute() {
         </div>
       </section>
       <section aria-labelledby="services-heading">
-        <h2 id="services-heading">Services</h2>
+        <h2 id="services-heading">{t('services')}</h2>
         <p className="cluster">
-          <Link to="/admin/services">Manage services</Link>
-          <Link to="/admin/services/new">Add a service</Link>
+          <Link to="/admin/services">{t('manageServices')}</Link>
+          <Link to="/admin/services/new">{t('addService')}</Link>
         </p>
         <div className="table-wrap">
           <table>
             <TableHead
-              columns={['Service', 'Tier', 'Time', 'Deepest needling', 'Course', 'Price']}
+              columns={[
+                t('colService'),
+                t('colTier'),
+                t('colTime'),
+                t('colDeepestNeedling'),
+                t('colCourse'),
+                t('colPrice'),
+              ]}
             />
             <tbody>
               {services.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">
                     <Link to={`/admin/services/${s.id}`}>{s.name}</Link>
-                    {s.isActive ? null : <span className="muted"> (inactive)</span>}
+                    {s.isActive ? null : <span className="muted"> {t('inactiveSuffix')}</span>}
                   </th>
                   <td>
                     {s.kind === 'consultation'
-                      ? 'Consultation'
+                      ? t('consultation')
                       : s.tier === 'medical'
-                        ? 'Medical'
-                        : 'Cosmetic'}
+                        ? t('medical')
+                        : t('cosmetic')}
                   </td>
                   <td>
-                    {s.durationMinutes} min + {s.bufferAfterMinutes} min buffer
+                    {t('durationWithBuffer', {
+                      duration: s.durationMinutes,
+                      buffer: s.bufferAfterMinutes,
+                    })}
                   </td>
-                  <td>{formatDepthMm(s.maxNeedleDepthUm)}</td>
+                  <td>{depthText(s.maxNeedleDepthUm, locale, t)}</td>
                   <td>
                     {s.courseSessions === 1
-                      ? 'Single visit'
-                      : `${s.courseSessions} sessions, ${s.courseIntervalWeeks} weeks apart`}
+                      ? t('singleVisit')
+                      : t('courseOf', {
+                          sessions: s.courseSessions,
+                          weeks: s.courseIntervalWeeks,
+                        })}
                   </td>
-                  <td>{formatPrice(s.priceCents) ?? '—'}</td>
+                  <td>{formatPrice(s.priceCents, locale) ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -167,14 +192,17 @@ export default function AdminOverviewRoute() {
         </div>
       </section>
       <section aria-labelledby="closures-heading">
-        <h2 id="closures-heading">Clinic closures</h2>
+        <h2 id="closures-heading">{t('clinicClosures')}</h2>
         {nextClosures.length === 0 ? (
-          <p>No closures from today on.</p>
+          <p>{t('noClosures')}</p>
         ) : (
           <ul>
             {nextClosures.map((closure) => (
               <li key={closure.id}>
-                {formatCalendarDate(closure.date)}: {closure.reason}
+                {t('closureLine', {
+                  date: formatCalendarDate(closure.date, locale),
+                  reason: closure.reason,
+                })}
               </li>
             ))}
           </ul>
@@ -182,8 +210,8 @@ export default function AdminOverviewRoute() {
         <p>
           <Link to="/admin/closures">
             {closureCount > nextClosures.length
-              ? `All ${closureCount} upcoming closures`
-              : 'Manage closures'}
+              ? t('allUpcomingClosures', { count: closureCount })
+              : t('manageClosures')}
           </Link>
         </p>
       </section>

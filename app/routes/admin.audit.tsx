@@ -23,15 +23,24 @@ import {
   formatDateInZone,
   formatTimeWithSecondsInZone,
 } from '#app/utils/format.ts'
+import { type Translator } from '#app/i18n/catalogue.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { auditMessages } from '#app/i18n/messages/index.ts'
 import { formError, parseForm, toFormErrors } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Audit log | Clinic settings | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Audit log | Clinic settings | Dermadesk' },
+]
 
 type Filters = Partial<Record<(typeof AUDIT_FILTER_FIELDS)[number], string>>
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'admin')
+  const locale = await requestLocale(request)
+  const t = adminTranslator(auditMessages, locale)
+  const title = t('title')
   const query = Object.fromEntries(new URL(request.url).searchParams)
   const filters: Filters = Object.fromEntries(
     AUDIT_FILTER_FIELDS.flatMap((field) => (query[field] ? [[field, query[field]]] : [])),
@@ -39,16 +48,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = AuditFilterSchema.safeParse(query)
   if (!parsed.success) {
     const errors = toFormErrors(parsed.error, {})
-    return data({ filters, fieldErrors: errors.fieldErrors, page: null }, { status: 400 })
+    return data({ title, filters, fieldErrors: errors.fieldErrors, page: null }, { status: 400 })
   }
   const page = listAuditEvents({ filters: parsed.data, actor: auditActorOf(user, context) })
   const at = (instant: Date) =>
-    `${formatDateInZone(instant, page.timeZone)}, ${formatTimeWithSecondsInZone(instant, page.timeZone)}`
+    t('at', {
+      date: formatDateInZone(instant, page.timeZone, locale),
+      time: formatTimeWithSecondsInZone(instant, page.timeZone),
+    })
   return {
+    title,
     filters,
     fieldErrors: {} as Record<string, string[] | undefined>,
     page: {
-      timeZone: describeTimeZone(page.timeZone),
+      timeZone: describeTimeZone(page.timeZone, locale),
       subjectTypes: page.subjectTypes,
       unknownActorEmail: page.unknownActorEmail,
       newerAfter: page.newerAfter,
@@ -58,7 +71,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         iso: entry.occurredAt.toISOString(),
         when: at(entry.occurredAt),
         action: entry.action,
-        actor: describeActor(entry),
+        actor: describeActor(entry, t),
         ipAddress: entry.ipAddress,
         subject: entry.subjectType
           ? `${entry.subjectType}${entry.subjectId ? ` ${entry.subjectId}` : ''}`
@@ -70,19 +83,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
-function describeActor(entry: {
-  actorType: string
-  actorId: string | null
-  actorName: string | null
-  actorEmail: string | null
-}): string {
+function describeActor(
+  entry: {
+    actorType: string
+    actorId: string | null
+    actorName: string | null
+    actorEmail: string | null
+  },
+  t: Translator<keyof (typeof auditMessages)['en'] & string>,
+): string {
   if (entry.actorType === 'staff')
     return entry.actorName
       ? `${entry.actorName} (${entry.actorEmail})`
-      : `Staff ${entry.actorId ?? ''}`.trim()
-  if (entry.actorType === 'patient') return `Patient ${entry.actorId ?? ''}`.trim()
-  if (entry.actorType === 'system') return 'System'
-  return 'Not signed in'
+      : entry.actorId
+        ? t('actorStaff', { id: entry.actorId })
+        : t('actorStaffUnknown')
+  if (entry.actorType === 'patient')
+    return entry.actorId ? t('actorPatient', { id: entry.actorId }) : t('actorPatientUnknown')
+  if (entry.actorType === 'system') return t('actorSystem')
+  return t('actorAnonymous')
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -97,6 +116,7 @@ export default function AdminAuditRoute() {
   const { filters, fieldErrors, page } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const verifying = useIsPending()
+  const t = useAdminT(auditMessages)
   const pageLink = (cursor: { before?: number; after?: number }) => {
     const params = new URLSearchParams(filters as Record<string, string>)
     if (cursor.before !== undefined) params.set('before', String(cursor.before))
@@ -107,19 +127,18 @@ export default function AdminAuditRoute() {
   return (
     <div className="stack">
       <AdminNav />
-      <h1>Audit log</h1>
+      <h1>{t('heading')}</h1>
       <p className="muted">
-        Every sign-in, change and view of patient records, newest first. Entries cannot be changed
-        or removed, and each one is chained to the one before it by a hash.
-        {page ? ` Times are ${page.timeZone}.` : null}
+        {t('intro')}
+        {page ? ` ${t('timesIn', { zone: page.timeZone })}` : null}
       </p>
 
       <section aria-labelledby="verify-heading">
-        <h2 id="verify-heading">Check the chain</h2>
+        <h2 id="verify-heading">{t('checkChain')}</h2>
         <Form method="post" aria-labelledby="verify-heading">
           <input type="hidden" name="intent" value="verify" />
-          <SubmitButton pending={verifying} pendingText="Checking every entry…">
-            Verify chain
+          <SubmitButton pending={verifying} pendingText={t('checking')}>
+            {t('verifyChain')}
           </SubmitButton>
         </Form>
         {actionData && 'formErrors' in actionData ? (
@@ -128,49 +147,50 @@ export default function AdminAuditRoute() {
         {actionData && 'chain' in actionData ? (
           actionData.chain.ok ? (
             <p className="notice notice--success" role="status">
-              The chain is intact: {actionData.chain.rows} entries checked. Latest hash:{' '}
+              {t('chainIntact', { rows: String(actionData.chain.rows) })}{' '}
               <span className="hash">{actionData.chain.head}</span>
             </p>
           ) : (
             <p className="notice notice--warning" role="alert">
-              The chain is broken at entry #{actionData.chain.firstBadSeq} (
-              {actionData.chain.reason}). Entries from there on cannot be trusted. Keep the database
-              file as it is and tell the clinic&apos;s privacy officer.
+              {t('chainBroken', {
+                seq: String(actionData.chain.firstBadSeq),
+                reason: String(actionData.chain.reason),
+              })}
             </p>
           )
         ) : null}
       </section>
 
       <section aria-labelledby="filter-heading">
-        <h2 id="filter-heading">Filter</h2>
+        <h2 id="filter-heading">{t('filter')}</h2>
         <Form method="get" aria-labelledby="filter-heading" noValidate>
           <FormErrorList
-            errors={Object.keys(fieldErrors).length ? ['Check the filters below.'] : undefined}
+            errors={Object.keys(fieldErrors).length ? [t('checkFilters')] : undefined}
           />
           <div className="audit-filters">
             <Field
-              label="Action starts with"
-              hint="For example auth. or booking."
+              label={t('actionStartsWith')}
+              hint={t('actionHint')}
               error={error('action')}
               inputProps={{ name: 'action', defaultValue: filters.action, autoComplete: 'off' }}
             />
             <Field
-              label="Who"
-              hint="A staff email, or the id of a user or patient."
+              label={t('who')}
+              hint={t('whoHint')}
               error={error('actor')}
               inputProps={{ name: 'actor', defaultValue: filters.actor, autoComplete: 'off' }}
             />
             <Field
-              label="Patient id"
+              label={t('patientId')}
               error={error('patient')}
               inputProps={{ name: 'patient', defaultValue: filters.patient, autoComplete: 'off' }}
             />
             <SelectField
-              label="Record type"
+              label={t('recordType')}
               error={error('subjectType')}
               selectProps={{ name: 'subjectType', defaultValue: filters.subjectType ?? '' }}
             >
-              <option value="">Any</option>
+              <option value="">{t('any')}</option>
               {[
                 ...new Set([
                   ...(page?.subjectTypes ?? []),
@@ -183,7 +203,7 @@ export default function AdminAuditRoute() {
               ))}
             </SelectField>
             <Field
-              label="Record id"
+              label={t('recordId')}
               error={error('subjectId')}
               inputProps={{
                 name: 'subjectId',
@@ -192,21 +212,21 @@ export default function AdminAuditRoute() {
               }}
             />
             <Field
-              label="From"
+              label={t('from')}
               error={error('from')}
               inputProps={{ name: 'from', type: 'date', defaultValue: filters.from }}
             />
             <Field
-              label="To"
+              label={t('to')}
               error={error('to')}
               inputProps={{ name: 'to', type: 'date', defaultValue: filters.to }}
             />
           </div>
           <p className="cluster">
             <button type="submit" className="button">
-              Show entries
+              {t('showEntries')}
             </button>
-            <Link to="/admin/audit">Clear filters</Link>
+            <Link to="/admin/audit">{t('clearFilters')}</Link>
           </p>
         </Form>
       </section>

@@ -15,24 +15,32 @@ import {
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { updateClinicDetails } from '#app/domain/clinic/admin-clinic.server.ts'
-import { type ClinicDetails, ClinicDetailsSchema } from '#app/domain/clinic/admin.schema.ts'
+import { adminSchemas, type ClinicDetails } from '#app/domain/clinic/admin.schema.ts'
 import { getClinicDetailsForm } from '#app/domain/clinic/admin.server.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { adminMessages } from '#app/i18n/messages/index.ts'
 import { LOCALE_NAMES, LOCALES } from '#app/i18n/locales.ts'
 import { redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Clinic details | Clinic settings | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Clinic details | Clinic settings | Dermadesk' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  return getClinicDetailsForm()
+  const t = adminTranslator(adminMessages, await requestLocale(request))
+  return { ...getClinicDetailsForm(), title: t('pageTitle', { page: t('clinicDetails') }) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const parsed = await parseForm(request, ClinicDetailsSchema)
+  const locale = await requestLocale(request)
+  const parsed = await parseForm(request, adminSchemas(locale).ClinicDetailsSchema)
   if (!parsed.ok) return formError(parsed.errors)
   updateClinicDetails(parsed.data, staffActorOf(user, context))
   return redirectSaved('/admin/clinic', 'clinic')
@@ -42,11 +50,12 @@ export default function AdminClinicRoute() {
   const { details } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
+  const t = useAdminT(adminMessages)
   return (
     <div className="stack page--medium">
       <AdminNav />
-      <h1 id="clinic-heading">Clinic details</h1>
-      <p>Patients see these on the booking pages, in every email and in their calendar files.</p>
+      <h1 id="clinic-heading">{t('clinicDetails')}</h1>
+      <p>{t('clinicIntro')}</p>
       <SavedNotice />
       <ClinicDetailsForm
         key={location.key}
@@ -64,20 +73,26 @@ function ClinicDetailsForm({
   details: ClinicDetails
   serverErrors: FormErrors | undefined
 }) {
-  const { formProps, fields } = useSchemaForm(ClinicDetailsSchema, serverErrors, {
-    secretFields: [],
-  })
+  const t = useAdminT(adminMessages)
+  const locale = useLocale()
+  const { formProps, fields } = useSchemaForm(
+    adminSchemas(locale).ClinicDetailsSchema,
+    serverErrors,
+    {
+      secretFields: [],
+    },
+  )
   const isSubmitting = useIsPending()
   return (
     <Form {...formProps} aria-labelledby="clinic-heading">
       <FormErrorList errors={serverErrors?.formErrors} />
       <Field
-        label="Clinic name"
+        label={t('clinicName')}
         {...fields.input('name', { autoComplete: 'organization', defaultValue: details.name })}
       />
       <Field
-        label="Phone"
-        hint="Patients call this number to book by phone or when they cannot cancel online."
+        label={t('phone')}
+        hint={t('clinicPhoneHint')}
         {...fields.input('phone', {
           type: 'tel',
           autoComplete: 'tel',
@@ -85,8 +100,8 @@ function ClinicDetailsForm({
         })}
       />
       <Field
-        label="Email"
-        hint="Where withdrawals of consent and other notices for the clinic are sent."
+        label={t('email')}
+        hint={t('clinicEmailHint')}
         {...fields.input('email', {
           type: 'email',
           autoComplete: 'email',
@@ -94,8 +109,8 @@ function ClinicDetailsForm({
         })}
       />
       <TextareaField
-        label="Address"
-        hint="Street, number, postcode and city, as patients should find you."
+        label={t('address')}
+        hint={t('clinicAddressHint')}
         {...fields.textarea('address', {
           rows: 3,
           autoComplete: 'street-address',
@@ -103,8 +118,8 @@ function ClinicDetailsForm({
         })}
       />
       <SelectField
-        label="Default language"
-        hint="For patients whose browser asks for neither Italian nor English, and for emails to people who never chose. Everyone can switch language on every page."
+        label={t('defaultLanguage')}
+        hint={t('defaultLanguageHint')}
         {...fields.select('defaultLocale', { defaultValue: details.defaultLocale })}
       >
         {LOCALES.map((locale) => (
@@ -113,8 +128,8 @@ function ClinicDetailsForm({
           </option>
         ))}
       </SelectField>
-      <SubmitButton pending={isSubmitting} pendingText="Saving…">
-        Save clinic details
+      <SubmitButton pending={isSubmitting} pendingText={t('saving')}>
+        {t('saveClinicDetails')}
       </SubmitButton>
     </Form>
   )

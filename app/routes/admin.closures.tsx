@@ -13,38 +13,40 @@ import { RowActionForm } from '#app/components/forms/row-action-form.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { TableHead } from '#app/components/table-head.tsx'
 import { addClosure, removeClosure } from '#app/domain/clinic/admin-clinic.server.ts'
-import {
-  AddClosureSchema,
-  ClosureActionSchema,
-  strandedAnswerOf,
-} from '#app/domain/clinic/admin.schema.ts'
+import { adminSchemas, strandedAnswerOf } from '#app/domain/clinic/admin.schema.ts'
 import { listUpcomingClosures } from '#app/domain/clinic/admin.server.ts'
 import { redirectSaved, staffActorOf, strandedResponse } from '#app/utils/admin-responses.server.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { adminMessages } from '#app/i18n/messages/index.ts'
 import { describeTimeZone, formatCalendarDate } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Clinic closures | Clinic settings | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Clinic closures | Clinic settings | Dermadesk' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  return listUpcomingClosures()
+  const t = adminTranslator(adminMessages, await requestLocale(request))
+  return { ...listUpcomingClosures(), title: t('pageTitle', { page: t('clinicClosures') }) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const parsed = await parseForm(request, ClosureActionSchema)
+  const locale = await requestLocale(request)
+  const t = adminTranslator(adminMessages, locale)
+  const parsed = await parseForm(request, adminSchemas(locale).ClosureActionSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const actor = staffActorOf(user, context)
   const values = parsed.values
   if (parsed.data.intent === 'remove') {
     const removed = removeClosure(parsed.data.closureId, actor)
     if (removed.ok) return redirectSaved('/admin/closures', 'remove')
-    return formError(
-      { formErrors: ['That closure was already removed. The list is up to date now.'], values },
-      409,
-    )
+    return formError({ formErrors: [t('closureAlreadyRemoved')], values }, 409)
   }
   const answer = strandedAnswerOf(parsed.data)
   const result = addClosure({ ...parsed.data, answer }, actor)
@@ -53,12 +55,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'needs-confirmation':
       return strandedResponse(result, values, answer)
     case 'date-in-past':
-      return formError({ fieldErrors: { date: ['Choose today or a later date.'] }, values })
+      return formError({ fieldErrors: { date: [t('dateInPast')] }, values })
     case 'duplicate-date':
       return formError(
         {
           fieldErrors: {
-            date: [`The clinic is already closed that day (${result.existingReason}).`],
+            date: [t('alreadyClosed', { reason: result.existingReason })],
           },
           values,
         },
@@ -71,13 +73,19 @@ export default function AdminClosuresRoute() {
   const { closures, today, timeZone } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
+  const t = useAdminT(adminMessages)
+  const locale = useLocale()
   const stranded = strandedOf(actionData)
   if (stranded) {
     const date = typeof stranded.values.date === 'string' ? stranded.values.date : ''
     return (
       <StrandedBookingsReview
         stranded={stranded}
-        change={`Closing the clinic on ${date ? formatCalendarDate(date) : 'that day'}`}
+        change={
+          date
+            ? t('changeClosing', { date: formatCalendarDate(date, locale) })
+            : t('changeClosingThatDay')
+        }
         backHref="/admin/closures"
       />
     )
@@ -86,14 +94,11 @@ export default function AdminClosuresRoute() {
   return (
     <div className="stack page--medium">
       <AdminNav />
-      <h1>Clinic closures</h1>
-      <p>
-        Days the whole clinic is closed, such as public holidays. Dates are clinic days in{' '}
-        {describeTimeZone(timeZone)}.
-      </p>
+      <h1>{t('clinicClosures')}</h1>
+      <p>{t('closuresIntro', { zone: describeTimeZone(timeZone, locale) })}</p>
       <SavedNotice />
       <section aria-labelledby="add-closure-heading">
-        <h2 id="add-closure-heading">Close the clinic on a date</h2>
+        <h2 id="add-closure-heading">{t('closeOnDate')}</h2>
         <AddClosureForm
           key={location.key}
           today={today}
@@ -101,27 +106,27 @@ export default function AdminClosuresRoute() {
         />
       </section>
       <section aria-labelledby="closures-heading">
-        <h2 id="closures-heading">Upcoming closures</h2>
+        <h2 id="closures-heading">{t('upcomingClosures')}</h2>
         <FormErrorList errors={removeErrors?.formErrors} />
         {closures.length === 0 ? (
-          <p>No closures from today on.</p>
+          <p>{t('noClosures')}</p>
         ) : (
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">Upcoming closures</caption>
-              <TableHead columns={['Date', 'Reason', 'Action']} />
+              <caption className="visually-hidden">{t('upcomingClosures')}</caption>
+              <TableHead columns={[t('colDate'), t('colReason'), t('colAction')]} />
               <tbody>
                 {closures.map((closure) => (
                   <tr key={closure.id}>
-                    <th scope="row">{formatCalendarDate(closure.date)}</th>
+                    <th scope="row">{formatCalendarDate(closure.date, locale)}</th>
                     <td>{closure.reason}</td>
                     <td>
                       <RowActionForm
                         intent="remove"
                         idField="closureId"
                         id={closure.id}
-                        label="Reopen"
-                        rowName={<>on {formatCalendarDate(closure.date)}</>}
+                        label={t('reopen')}
+                        rowName={t('onDate', { date: formatCalendarDate(closure.date, locale) })}
                       />
                     </td>
                   </tr>
@@ -142,24 +147,26 @@ function AddClosureForm({
   today: string
   serverErrors: FormErrors | undefined
 }) {
-  const { formProps, fields } = useSchemaForm(AddClosureSchema, serverErrors)
+  const t = useAdminT(adminMessages)
+  const locale = useLocale()
+  const { formProps, fields } = useSchemaForm(adminSchemas(locale).AddClosureSchema, serverErrors)
   const isSubmitting = useIsPending('add')
   return (
     <Form {...formProps} aria-labelledby="add-closure-heading">
       <input type="hidden" name="intent" value="add" />
       <FormErrorList errors={serverErrors?.formErrors} />
       <Field
-        label="Date"
-        hint="If patients are booked that day, you will see them and choose what to do first."
+        label={t('closureDate')}
+        hint={t('closureDateHint')}
         {...fields.input('date', { type: 'date', min: today })}
       />
       <Field
-        label="Reason"
-        hint="For example Christmas Day. Staff see it on the staff home page."
+        label={t('closureReason')}
+        hint={t('closureReasonHint')}
         {...fields.input('reason', { autoComplete: 'off', maxLength: 200 })}
       />
-      <SubmitButton pending={isSubmitting} pendingText="Adding…">
-        Add closure
+      <SubmitButton pending={isSubmitting} pendingText={t('adding')}>
+        {t('addClosure')}
       </SubmitButton>
     </Form>
   )

@@ -1,18 +1,26 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { outboxStatusText } from '#app/components/admin/outbox-status.ts'
 import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { OutboxEmailParamsSchema } from '#app/domain/email/email.schema.ts'
 import { getOutboxEmailForAdmin } from '#app/domain/email/outbox-admin.server.ts'
 import { describeOutboxStatus } from '#app/domain/email/outbox.rules.ts'
 import { auditActorOf } from '#app/utils/admin-responses.server.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { adminEmailsMessages } from '#app/i18n/messages/index.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
 // The page title stays generic: subjects carry booking references, and titles end up in history.
-export const meta: MetaFunction = () => [{ title: 'Email | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Email | Dermadesk' },
+]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'admin')
+  const locale = await requestLocale(request)
+  const t = adminTranslator(adminEmailsMessages, locale)
   const parsed = OutboxEmailParamsSchema.safeParse(params)
   if (!parsed.success) throw new Response('Not found', { status: 404 })
   const found = getOutboxEmailForAdmin({
@@ -22,8 +30,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found) throw new Response('Not found', { status: 404 })
   const { email, timeZone } = found
   const at = (instant: Date) =>
-    `${formatDateInZone(instant, timeZone)}, ${formatTimeInZone(instant, timeZone)}`
+    t('at', {
+      date: formatDateInZone(instant, timeZone, locale),
+      time: formatTimeInZone(instant, timeZone, locale),
+    })
+  const status = describeOutboxStatus({
+    status: email.status,
+    attempts: email.attempts,
+    mailServerConfigured: found.mailServerConfigured,
+  })
   return {
+    title: t('emailTitle'),
     id: email.id,
     from: found.from,
     to: email.toAddress,
@@ -31,12 +48,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     messageId: email.messageId,
     bookingReference: email.bookingReference,
     created: at(email.createdAt),
-    timeZone: describeTimeZone(timeZone),
-    status: describeOutboxStatus({
-      status: email.status,
-      attempts: email.attempts,
-      mailServerConfigured: found.mailServerConfigured,
-    }),
+    timeZone: describeTimeZone(timeZone, locale),
+    status: { ...status, label: outboxStatusText(status.label, locale, t) },
     attempts: email.attempts,
     sentAt: email.sentAt ? at(email.sentAt) : null,
     nextTry:
@@ -50,50 +63,51 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function AdminEmailRoute() {
   const email = useLoaderData<typeof loader>()
+  const t = useAdminT(adminEmailsMessages)
   return (
     <div className="stack page--medium">
       <p>
-        <Link to="/admin/emails">Back to sent emails</Link>
+        <Link to="/admin/emails">{t('back')}</Link>
       </p>
       <h1>{email.subject}</h1>
-      <p className="muted">Times are {email.timeZone}. Opening this page is recorded.</p>
+      <p className="muted">{t('timesRecorded', { zone: email.timeZone })}</p>
 
       <section aria-labelledby="delivery-heading">
-        <h2 id="delivery-heading">Delivery</h2>
+        <h2 id="delivery-heading">{t('delivery')}</h2>
         <dl className="details">
-          <dt>Status</dt>
+          <dt>{t('colStatus')}</dt>
           <dd>
             <span className={`badge badge--${email.status.tone}`}>{email.status.label}</span>
           </dd>
-          <dt>Attempts</dt>
+          <dt>{t('attempts')}</dt>
           <dd>{email.attempts}</dd>
           {email.sentAt ? (
             <>
-              <dt>Sent</dt>
+              <dt>{t('sent')}</dt>
               <dd>{email.sentAt}</dd>
             </>
           ) : null}
           {email.nextTry ? (
             <>
-              <dt>Next try</dt>
+              <dt>{t('nextTry')}</dt>
               <dd>{email.nextTry}</dd>
             </>
           ) : null}
-          <dt>Last error</dt>
-          <dd>{email.lastError ?? 'None'}</dd>
+          <dt>{t('lastError')}</dt>
+          <dd>{email.lastError ?? t('none')}</dd>
         </dl>
       </section>
 
       <section aria-labelledby="headers-heading">
-        <h2 id="headers-heading">Headers</h2>
+        <h2 id="headers-heading">{t('headers')}</h2>
         <dl className="details">
-          <dt>From</dt>
+          <dt>{t('from')}</dt>
           <dd>{email.from}</dd>
-          <dt>To</dt>
+          <dt>{t('colTo')}</dt>
           <dd>{email.to}</dd>
-          <dt>Subject</dt>
+          <dt>{t('colSubject')}</dt>
           <dd>{email.subject}</dd>
-          <dt>Created</dt>
+          <dt>{t('colCreated')}</dt>
           <dd>{email.created}</dd>
           <dt>Message-ID</dt>
           <dd>
@@ -101,7 +115,7 @@ export default function AdminEmailRoute() {
           </dd>
           {email.bookingReference ? (
             <>
-              <dt>Booking</dt>
+              <dt>{t('booking')}</dt>
               <dd>{email.bookingReference}</dd>
             </>
           ) : null}
@@ -109,26 +123,22 @@ export default function AdminEmailRoute() {
       </section>
 
       <section aria-labelledby="calendar-heading">
-        <h2 id="calendar-heading">Calendar file</h2>
+        <h2 id="calendar-heading">{t('calendarFile')}</h2>
         {email.calendarFilename ? (
           <p>
-            Attached:{' '}
+            {t('attached')}{' '}
             <a href={`/admin/emails/${email.id}/ics`} download={email.calendarFilename}>
-              Download the calendar file ({email.calendarFilename})
+              {t('download', { filename: email.calendarFilename })}
             </a>
           </p>
         ) : (
-          <p>This email has no calendar file.</p>
+          <p>{t('noCalendarFile')}</p>
         )}
       </section>
 
       <section aria-labelledby="text-heading">
-        <h2 id="text-heading">Message text</h2>
-        {email.hasHtml ? (
-          <p className="muted">
-            The email also has a formatted (HTML) version with the same words; it is not shown here.
-          </p>
-        ) : null}
+        <h2 id="text-heading">{t('messageText')}</h2>
+        {email.hasHtml ? <p className="muted">{t('hasHtml')}</p> : null}
         <pre className="email-body">{email.text}</pre>
       </section>
     </div>
@@ -136,11 +146,12 @@ export default function AdminEmailRoute() {
 }
 
 export function ErrorBoundary() {
+  const t = useAdminT(adminEmailsMessages)
   return (
-    <NotFoundBoundary title="Email not found">
-      <p>There is no email with that address. It may have been mistyped.</p>
+    <NotFoundBoundary title={t('notFoundTitle')}>
+      <p>{t('notFoundText')}</p>
       <p>
-        <Link to="/admin/emails">Back to sent emails</Link>
+        <Link to="/admin/emails">{t('back')}</Link>
       </p>
     </NotFoundBoundary>
   )

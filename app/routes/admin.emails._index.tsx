@@ -7,23 +7,40 @@ import { OutboxPageQuerySchema } from '#app/domain/email/email.schema.ts'
 import { listOutboxEmails } from '#app/domain/email/outbox-admin.server.ts'
 import { describeOutboxStatus } from '#app/domain/email/outbox.rules.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { outboxStatusText } from '#app/components/admin/outbox-status.ts'
+import { type Translator } from '#app/i18n/catalogue.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { useRichT } from '#app/i18n/locale-context.tsx'
+import { type Locale } from '#app/i18n/locales.ts'
+import { adminEmailsMessages } from '#app/i18n/messages/index.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Sent emails | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Sent emails | Dermadesk' },
+]
+
+type EmailsT = Translator<keyof (typeof adminEmailsMessages)['en'] & string>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
+  const locale = await requestLocale(request)
+  const t = adminTranslator(adminEmailsMessages, locale)
   const { page } = OutboxPageQuerySchema.parse(
     Object.fromEntries(new URL(request.url).searchParams),
   )
   const outbox = listOutboxEmails({ page })
   const at = (instant: Date) =>
-    `${formatDateInZone(instant, outbox.timeZone)}, ${formatTimeInZone(instant, outbox.timeZone)}`
+    t('at', {
+      date: formatDateInZone(instant, outbox.timeZone, locale),
+      time: formatTimeInZone(instant, outbox.timeZone, locale),
+    })
   return {
+    title: t('title'),
     page: outbox.page,
     pageCount: outbox.pageCount,
     total: outbox.total,
-    timeZone: describeTimeZone(outbox.timeZone),
+    timeZone: describeTimeZone(outbox.timeZone, locale),
     mailServerConfigured: outbox.mailServerConfigured,
     emails: outbox.emails.map((email) => ({
       id: email.id,
@@ -31,12 +48,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       created: at(email.createdAt),
       to: email.toAddress,
       subject: email.subject,
-      status: describeOutboxStatus({
-        status: email.status,
-        attempts: email.attempts,
-        mailServerConfigured: outbox.mailServerConfigured,
-      }),
-      statusDetail: statusDetail(email, outbox.mailServerConfigured, at),
+      status: translatedStatus(
+        describeOutboxStatus({
+          status: email.status,
+          attempts: email.attempts,
+          mailServerConfigured: outbox.mailServerConfigured,
+        }),
+        locale,
+        t,
+      ),
+      statusDetail: statusDetail(email, outbox.mailServerConfigured, at, t),
     })),
   }
 }
@@ -46,42 +67,51 @@ function statusDetail(
   email: { status: string; attempts: number; sentAt: Date | null; nextAttemptAt: Date },
   mailServerConfigured: boolean,
   at: (instant: Date) => string,
+  t: EmailsT,
 ): string | null {
   if (email.status === 'sent' && email.sentAt)
-    return `${at(email.sentAt)}${email.attempts > 1 ? ` (attempt ${email.attempts})` : ''}`
-  if (email.status === 'failed') return `After ${email.attempts} attempts`
+    return email.attempts > 1
+      ? t('sentAttempt', { at: at(email.sentAt), attempts: String(email.attempts) })
+      : at(email.sentAt)
+  if (email.status === 'failed') return t('failedAfter', { attempts: String(email.attempts) })
   if (email.status === 'pending' && mailServerConfigured && email.attempts > 0)
-    return `${email.attempts} failed ${email.attempts === 1 ? 'attempt' : 'attempts'}; next try ${at(email.nextAttemptAt)}`
+    return t('retrying', { attempts: email.attempts, at: at(email.nextAttemptAt) })
   return null
+}
+
+function translatedStatus<S extends { label: string }>(status: S, locale: Locale, t: EmailsT): S {
+  return { ...status, label: outboxStatusText(status.label, locale, t) }
 }
 
 export default function AdminEmailsRoute() {
   const { emails, page, pageCount, total, timeZone, mailServerConfigured } =
     useLoaderData<typeof loader>()
+  const t = useAdminT(adminEmailsMessages)
+  const richT = useRichT(adminEmailsMessages)
   return (
     <div className="stack">
       <AdminNav />
-      <h1>Sent emails</h1>
+      <h1>{t('heading')}</h1>
       {mailServerConfigured ? null : (
         <p className="notice notice--warning">
-          <strong>No mail server is configured</strong>, so no email leaves the clinic. Every
-          message is kept here instead: open one to read what the patient would have received. To
-          send them, set <code>SMTP_URL</code> and restart the app; kept messages then go out.
+          {richT('noMailServer', {
+            b: (chunks) => <strong>{chunks}</strong>,
+            code: (chunks) => <code>{chunks}</code>,
+          })}
         </p>
       )}
-      <p className="muted">
-        Every email the app writes to patients, newest first. Times are {timeZone}.
-      </p>
+      <p className="muted">{t('intro', { zone: timeZone })}</p>
       {emails.length === 0 ? (
-        <p>{total === 0 ? 'No emails yet.' : 'There are no emails on this page.'}</p>
+        <p>{total === 0 ? t('noEmails') : t('noEmailsOnPage')}</p>
       ) : (
         <div className="table-wrap">
           <table>
             <caption>
-              {total} {total === 1 ? 'email' : 'emails'}
-              {pageCount > 1 ? `, page ${page} of ${pageCount}` : ''}
+              {pageCount > 1
+                ? t('captionPaged', { shown: String(total), total, page, pageCount })
+                : t('caption', { shown: String(total), total })}
             </caption>
-            <TableHead columns={['Created', 'To', 'Subject', 'Status']} />
+            <TableHead columns={[t('colCreated'), t('colTo'), t('colSubject'), t('colStatus')]} />
             <tbody>
               {emails.map((email) => (
                 <tr key={email.id}>
@@ -115,23 +145,22 @@ export default function AdminEmailsRoute() {
 }
 
 function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+  const t = useAdminT(adminEmailsMessages)
   return (
-    <nav aria-label="Pages of sent emails">
+    <nav aria-label={t('pagesLabel')}>
       <ul className="cluster pagination">
         {page > 1 ? (
           <li>
             <Link to={`?page=${Math.min(page - 1, pageCount)}`} rel="prev">
-              Newer emails
+              {t('newer')}
             </Link>
           </li>
         ) : null}
-        <li>
-          Page {page} of {pageCount}
-        </li>
+        <li>{t('pageOf', { page, pageCount })}</li>
         {page < pageCount ? (
           <li>
             <Link to={`?page=${page + 1}`} rel="next">
-              Older emails
+              {t('older')}
             </Link>
           </li>
         ) : null}

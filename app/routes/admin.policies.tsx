@@ -11,30 +11,31 @@ import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.t
 import { Field, FormErrorList, SelectField, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { updatePolicies } from '#app/domain/clinic/admin-clinic.server.ts'
-import {
-  type Policies,
-  PoliciesSchema,
-  PoliciesUpdateSchema,
-  strandedAnswerOf,
-} from '#app/domain/clinic/admin.schema.ts'
+import { adminSchemas, type Policies, strandedAnswerOf } from '#app/domain/clinic/admin.schema.ts'
 import { getPoliciesForm } from '#app/domain/clinic/admin.server.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { adminMessages } from '#app/i18n/messages/index.ts'
 import { redirectSaved, staffActorOf, strandedResponse } from '#app/utils/admin-responses.server.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [
-  { title: 'Booking policies | Clinic settings | Dermadesk' },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Booking policies | Clinic settings | Dermadesk' },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  return getPoliciesForm()
+  const t = adminTranslator(adminMessages, await requestLocale(request))
+  return { ...getPoliciesForm(), title: t('pageTitle', { page: t('bookingPolicies') }) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const parsed = await parseForm(request, PoliciesUpdateSchema)
+  const locale = await requestLocale(request)
+  const parsed = await parseForm(request, adminSchemas(locale).PoliciesUpdateSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const answer = strandedAnswerOf(parsed.data)
   const result = updatePolicies({ ...parsed.data, answer }, staffActorOf(user, context))
@@ -46,12 +47,13 @@ export default function AdminPoliciesRoute() {
   const { policies, timeZones } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
+  const t = useAdminT(adminMessages)
   const stranded = strandedOf(actionData)
   if (stranded) {
     return (
       <StrandedBookingsReview
         stranded={stranded}
-        change={`Changing the clinic's time zone to ${String(stranded.values.timeZone)}`}
+        change={t('changeTimeZone', { zone: String(stranded.values.timeZone) })}
         backHref="/admin/policies"
       />
     )
@@ -59,7 +61,7 @@ export default function AdminPoliciesRoute() {
   return (
     <div className="stack page--medium">
       <AdminNav />
-      <h1 id="policies-heading">Booking policies</h1>
+      <h1 id="policies-heading">{t('bookingPolicies')}</h1>
       <SavedNotice />
       <PoliciesForm
         key={location.key}
@@ -73,59 +75,39 @@ export default function AdminPoliciesRoute() {
 
 type PolicyNumber = Exclude<keyof Policies, 'timeZone'>
 
-const NUMBER_FIELDS: {
-  name: PolicyNumber
-  label: string
-  hint: string
-  min: number
-  max: number
-}[] = [
+const NUMBER_FIELDS: { name: PolicyNumber; min: number; max: number }[] = [
   {
     name: 'slotStepMinutes',
-    label: 'Slot step (minutes)',
-    hint: 'Appointments start on this grid, for example every 15 minutes. 5 to 120.',
     min: 5,
     max: 120,
   },
   {
     name: 'minNoticeHours',
-    label: 'Minimum notice (hours)',
-    hint: 'Patients cannot book sooner than this.',
     min: 0,
     max: 720,
   },
   {
     name: 'maxAdvanceDays',
-    label: 'Book up to (days ahead)',
-    hint: 'How far ahead patients can book.',
     min: 1,
     max: 730,
   },
   {
     name: 'holdMinutes',
-    label: 'Slot hold (minutes)',
-    hint: 'How long a chosen time is kept while the patient fills in their details. 1 to 60.',
     min: 1,
     max: 60,
   },
   {
     name: 'cancellationWindowHours',
-    label: 'Free cancellation until (hours before)',
-    hint: 'Patients can cancel or move a booking themselves until this many hours before it.',
     min: 0,
     max: 720,
   },
   {
     name: 'minDaysBetweenNeedling',
-    label: 'Minimum days between needling sessions',
-    hint: 'For one patient, between two needling treatments.',
     min: 0,
     max: 365,
   },
   {
     name: 'maxUpcomingBookingsPerEmail',
-    label: 'Upcoming bookings per email address',
-    hint: 'How many upcoming visits one email address may book online at once; more by phone. 1 to 50.',
     min: 1,
     max: 50,
   },
@@ -140,14 +122,16 @@ function PoliciesForm({
   timeZones: string[]
   serverErrors: FormErrors | undefined
 }) {
-  const { formProps, fields } = useSchemaForm(PoliciesSchema, serverErrors)
+  const t = useAdminT(adminMessages)
+  const locale = useLocale()
+  const { formProps, fields } = useSchemaForm(adminSchemas(locale).PoliciesSchema, serverErrors)
   const isSubmitting = useIsPending()
   return (
     <Form {...formProps} aria-labelledby="policies-heading">
       <FormErrorList errors={serverErrors?.formErrors} />
       <SelectField
-        label="Clinic time zone"
-        hint="Working hours, time off and closures are clinic times in this zone. Changing it affects every upcoming booking: you will see them and choose what to do first."
+        label={t('clinicTimeZone')}
+        hint={t('clinicTimeZoneHint')}
         {...fields.select('timeZone', { defaultValue: policies.timeZone })}
       >
         {timeZones.map((zone) => (
@@ -159,8 +143,8 @@ function PoliciesForm({
       {NUMBER_FIELDS.map((field) => (
         <Field
           key={field.name}
-          label={field.label}
-          hint={field.hint}
+          label={t('policyLabel', { field: field.name })}
+          hint={t('policyHint', { field: field.name })}
           {...fields.input(field.name, {
             type: 'number',
             inputMode: 'numeric',
@@ -171,8 +155,8 @@ function PoliciesForm({
           })}
         />
       ))}
-      <SubmitButton pending={isSubmitting} pendingText="Saving…">
-        Save policies
+      <SubmitButton pending={isSubmitting} pendingText={t('saving')}>
+        {t('savePolicies')}
       </SubmitButton>
     </Form>
   )

@@ -20,7 +20,7 @@ import { practitionerPhotoUrl } from '#app/domain/clinic/practitioner-photo.serv
 import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { applyPractitionerChange } from '#app/domain/clinic/admin-practitioners.server.ts'
 import {
-  PractitionerActionSchema,
+  adminSchemas,
   PractitionerParamsSchema,
   type PractitionerIntent,
   strandedAnswerOf,
@@ -32,25 +32,42 @@ import {
   requireAdminRecord,
   strandedResponse,
 } from '#app/utils/admin-responses.server.ts'
+import { type Translator } from '#app/i18n/catalogue.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import {
+  adminFormsMessages,
+  adminMessages,
+  adminPractitionersMessages,
+} from '#app/i18n/messages/index.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.practitioner.displayName ?? 'Practitioner'} | Clinic settings | Dermadesk` },
+  { title: data?.title ?? 'Practitioner | Clinic settings | Dermadesk' },
 ]
 
-const NOT_FOUND = 'We could not find that practitioner.'
-
 export async function loader(args: LoaderFunctionArgs) {
+  const locale = await requestLocale(args.request)
+  const NOT_FOUND = adminTranslator(adminPractitionersMessages, locale)('notFound')
   const { ids } = await requireAdminRecord(args, PractitionerParamsSchema, NOT_FOUND)
   const page = getAdminPractitioner(ids.practitionerId)
   if (!page) throw notFound(NOT_FOUND)
-  return { ...page, photoUrl: practitionerPhotoUrl(page.practitioner.photoKey) }
+  const ta = adminTranslator(adminMessages, locale)
+  return {
+    ...page,
+    photoUrl: practitionerPhotoUrl(page.practitioner.photoKey),
+    title: ta('pageTitle', { page: page.practitioner.displayName }),
+  }
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const locale = await requestLocale(args.request)
+  const t = adminTranslator(adminPractitionersMessages, locale)
+  const ta = adminTranslator(adminMessages, locale)
+  const NOT_FOUND = t('notFound')
   const { ids, actor } = await requireAdminRecord(args, PractitionerParamsSchema, NOT_FOUND)
   const { practitionerId } = ids
-  const parsed = await parseForm(args.request, PractitionerActionSchema)
+  const parsed = await parseForm(args.request, adminSchemas(locale).PractitionerActionSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const result = applyPractitionerChange(practitionerId, parsed.data, actor)
   const values = parsed.values
@@ -62,39 +79,44 @@ export async function action(args: ActionFunctionArgs) {
     case 'not-found':
       throw notFound(NOT_FOUND)
     case 'unknown-service':
-      return formError({ fieldErrors: { serviceIds: ['Choose services from the list.'] }, values })
+      return formError({
+        fieldErrors: {
+          serviceIds: [adminTranslator(adminFormsMessages, locale)('servicesFromList')],
+        },
+        values,
+      })
     case 'not-qualified':
       return formError({
         fieldErrors: {
-          serviceIds: [
-            `${result.serviceNames.join(', ')}: medical-tier services need a medical practitioner.`,
-          ],
+          serviceIds: [t('notQualified', { services: result.serviceNames.join(', ') })],
         },
         values,
       })
     case 'date-in-past':
-      return formError({ fieldErrors: { date: ['Choose today or a later date.'] }, values })
+      return formError({ fieldErrors: { date: [ta('dateInPast')] }, values })
     case 'exception-not-found':
-      return formError(
-        { formErrors: ['That entry was already removed. The list is up to date now.'], values },
-        409,
-      )
+      return formError({ formErrors: [t('exceptionAlreadyRemoved')], values }, 409)
   }
 }
 
 /** What the admin was doing, for the stranded-bookings page. */
-function describeChange(intent: PractitionerIntent, kind: unknown, name: string): string {
+function describeChange(
+  intent: PractitionerIntent,
+  kind: unknown,
+  name: string,
+  t: Translator<keyof (typeof adminPractitionersMessages)['en'] & string>,
+): string {
   switch (intent) {
     case 'profile':
-      return `Saving the profile of ${name}`
+      return t('changeProfile', { name })
     case 'services':
-      return `Saving the services of ${name}`
+      return t('changeServices', { name })
     case 'hours':
-      return `Saving the weekly hours of ${name}`
+      return t('changeHours', { name })
     case 'add-exception':
-      return `Adding ${kind === 'extra_hours' ? 'extra hours' : 'time off'} for ${name}`
+      return t(kind === 'extra_hours' ? 'changeExtraHours' : 'changeTimeOff', { name })
     case 'remove-exception':
-      return `Removing these hours from the calendar of ${name}`
+      return t('changeRemoveException', { name })
   }
 }
 
@@ -102,6 +124,8 @@ export default function AdminPractitionerRoute() {
   const page = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
+  const t = useAdminT(adminPractitionersMessages)
+  const ta = useAdminT(adminMessages)
   const { practitioner } = page
   const stranded = strandedOf(actionData)
   if (stranded) {
@@ -109,7 +133,7 @@ export default function AdminPractitionerRoute() {
     return (
       <StrandedBookingsReview
         stranded={stranded}
-        change={describeChange(intent, stranded.values.kind, practitioner.displayName)}
+        change={describeChange(intent, stranded.values.kind, practitioner.displayName, t)}
         backHref={`/admin/practitioners/${practitioner.id}`}
       />
     )
@@ -122,23 +146,25 @@ export default function AdminPractitionerRoute() {
       <h1>{practitioner.displayName}</h1>
       <p className="muted">
         {practitioner.title} ·{' '}
-        {practitioner.credential === 'medical' ? 'Medical practitioner' : 'Aesthetic practitioner'}
+        {practitioner.credential === 'medical'
+          ? t('medicalPractitioner')
+          : t('aestheticPractitioner')}
         {practitioner.isActive ? null : (
           <>
             {' '}
-            <span className="badge badge--neutral">Inactive</span>
+            <span className="badge badge--neutral">{ta('inactive')}</span>
           </>
         )}
-        {practitioner.hasSignIn ? null : ' · No staff sign-in'}
+        {practitioner.hasSignIn ? null : t('noSignIn')}
       </p>
       <SavedNotice />
 
       <section aria-labelledby="profile-heading">
-        <h2 id="profile-heading">Profile</h2>
+        <h2 id="profile-heading">{t('profile')}</h2>
         <div className="cluster">
           <PractitionerAvatar name={practitioner.displayName} photoUrl={page.photoUrl} />
           <Link to={`/admin/practitioners/${practitioner.id}/photo`}>
-            {page.photoUrl ? 'Change or remove the photo' : 'Add a photo'}
+            {page.photoUrl ? t('changePhoto') : t('addPhoto')}
           </Link>
         </div>
         <PractitionerProfileForm
@@ -147,12 +173,12 @@ export default function AdminPractitionerRoute() {
           defaults={practitioner}
           serverErrors={formErrorsFor(actionData, 'profile')}
           labelledBy="profile-heading"
-          submitLabel="Save profile"
+          submitLabel={t('saveProfile')}
         />
       </section>
 
       <section aria-labelledby="services-heading">
-        <h2 id="services-heading">Services</h2>
+        <h2 id="services-heading">{ta('services')}</h2>
         <PractitionerServicesForm
           key={`services-${formKey}`}
           services={page.services}
@@ -164,7 +190,7 @@ export default function AdminPractitionerRoute() {
       </section>
 
       <section aria-labelledby="hours-heading">
-        <h2 id="hours-heading">Weekly hours</h2>
+        <h2 id="hours-heading">{t('weeklyHours')}</h2>
         <WeeklyHoursForm
           key={`hours-${formKey}`}
           weekly={page.weekly}
@@ -175,13 +201,13 @@ export default function AdminPractitionerRoute() {
       </section>
 
       <section aria-labelledby="exceptions-heading">
-        <h2 id="exceptions-heading">Time off and extra hours</h2>
+        <h2 id="exceptions-heading">{t('timeOffAndExtra')}</h2>
         <ExceptionsTable
           exceptions={page.exceptions}
           timeZone={page.timeZone}
           removeErrors={formErrorsFor(actionData, 'remove-exception')}
         />
-        <h3 id="add-exception-heading">Add time off or extra hours</h3>
+        <h3 id="add-exception-heading">{t('addTimeOffOrExtra')}</h3>
         <AddExceptionForm
           key={`exception-${formKey}`}
           today={page.today}

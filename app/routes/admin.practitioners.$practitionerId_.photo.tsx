@@ -9,10 +9,7 @@ import { PractitionerAvatar } from '#app/components/practitioner-avatar.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FieldError, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import {
-  PractitionerParamsSchema,
-  PractitionerPhotoActionSchema,
-} from '#app/domain/clinic/admin.schema.ts'
+import { adminSchemas, PractitionerParamsSchema } from '#app/domain/clinic/admin.schema.ts'
 import { getAdminPractitioner } from '#app/domain/clinic/admin.server.ts'
 import {
   practitionerPhotoUrl,
@@ -23,14 +20,17 @@ import { imageRefusalMessage, MAX_IMAGE_BYTES } from '#app/domain/media/image.ru
 import { notFound, redirectSaved, requireAdminRecord } from '#app/utils/admin-responses.server.ts'
 import { formError } from '#app/utils/forms.server.ts'
 import { readImageUpload } from '#app/utils/uploads.server.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { adminPractitionersMessages } from '#app/i18n/messages/index.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Photo of ${data?.name ?? 'practitioner'} | Clinic settings | Dermadesk` },
+  { title: data?.title ?? 'Photo of practitioner | Clinic settings | Dermadesk' },
 ]
 
-const NOT_FOUND = 'We could not find that practitioner.'
-
 export async function loader(args: LoaderFunctionArgs) {
+  const t = adminTranslator(adminPractitionersMessages, await requestLocale(args.request))
+  const NOT_FOUND = t('notFound')
   const { ids } = await requireAdminRecord(args, PractitionerParamsSchema, NOT_FOUND)
   const page = getAdminPractitioner(ids.practitionerId)
   if (!page) throw notFound(NOT_FOUND)
@@ -39,25 +39,29 @@ export async function loader(args: LoaderFunctionArgs) {
     id: practitioner.id,
     name: practitioner.displayName,
     photoUrl: practitionerPhotoUrl(practitioner.photoKey),
+    title: t('photoTitle', { name: practitioner.displayName }),
   }
 }
 
 export async function action(args: ActionFunctionArgs) {
   // Who is asking first: the body is not read for anyone else (app/server/uploads.ts).
+  const locale = await requestLocale(args.request)
+  const t = adminTranslator(adminPractitionersMessages, locale)
+  const NOT_FOUND = t('notFound')
   const { ids, actor } = await requireAdminRecord(args, PractitionerParamsSchema, NOT_FOUND)
   const upload = await readImageUpload(args.request, 'photo')
   if (!upload.ok) {
     const message =
       upload.reason === 'too-large'
-        ? imageRefusalMessage('too-large')
-        : 'We could not read that upload. Please try again.'
+        ? imageRefusalMessage('too-large', locale)
+        : t('uploadUnreadable')
     return formError(
       { fieldErrors: { photo: [message] } },
       upload.reason === 'too-large' ? 413 : 400,
     )
   }
-  const parsed = PractitionerPhotoActionSchema.safeParse(upload.fields)
-  if (!parsed.success) return formError({ fieldErrors: { photo: ['Choose a photo to upload.'] } })
+  const parsed = adminSchemas(locale).PractitionerPhotoActionSchema.safeParse(upload.fields)
+  if (!parsed.success) return formError({ fieldErrors: { photo: [t('imageMissing')] } })
   const { intent } = parsed.data
   const result =
     intent === 'photo-remove'
@@ -67,7 +71,7 @@ export async function action(args: ActionFunctionArgs) {
         : ({ ok: false, reason: 'missing' } as const)
   if (result.ok) return redirectSaved(`/admin/practitioners/${ids.practitionerId}`, intent)
   if (result.reason === 'not-found') throw notFound(NOT_FOUND)
-  return formError({ fieldErrors: { photo: [imageRefusalMessage(result.reason)] } })
+  return formError({ fieldErrors: { photo: [imageRefusalMessage(result.reason, locale)] } })
 }
 
 export default function PractitionerPhotoRoute() {
@@ -76,32 +80,27 @@ export default function PractitionerPhotoRoute() {
   const error = actionData?.fieldErrors.photo?.[0]
   const uploading = useIsPending('photo-upload')
   const removing = useIsPending('photo-remove')
+  const t = useAdminT(adminPractitionersMessages)
   return (
     <div className="stack">
       <AdminNav />
       <p>
-        <Link to={`/admin/practitioners/${id}`}>← Back to {name}</Link>
+        <Link to={`/admin/practitioners/${id}`}>{t('backTo', { name })}</Link>
       </p>
-      <h1>Photo of {name}</h1>
+      <h1>{t('photoOf', { name })}</h1>
       <div className="cluster">
         <PractitionerAvatar name={name} photoUrl={photoUrl} size="large" />
-        <p className="muted">
-          {photoUrl
-            ? 'Patients see this photo when they choose who to see.'
-            : 'No photo yet: patients see these initials.'}
-        </p>
+        <p className="muted">{photoUrl ? t('photoShown') : t('noPhoto')}</p>
       </div>
 
       <section aria-labelledby="upload-heading">
-        <h2 id="upload-heading">{photoUrl ? 'Replace the photo' : 'Add a photo'}</h2>
+        <h2 id="upload-heading">{photoUrl ? t('replacePhoto') : t('addPhoto')}</h2>
         <Form method="post" encType="multipart/form-data" aria-labelledby="upload-heading">
           <FormErrorList errors={actionData?.formErrors} />
           <div className="field">
-            <label htmlFor="photo">Photo</label>
+            <label htmlFor="photo">{t('photo')}</label>
             <p id="photo-hint" className="hint">
-              A head-and-shoulders photo, JPEG, PNG or WebP, at most {MAX_IMAGE_BYTES / 1024 / 1024}{' '}
-              MB. It is cropped to a square around the face, and the camera&apos;s details and
-              location are removed.
+              {t('photoHint', { megabytes: String(MAX_IMAGE_BYTES / 1024 / 1024) })}
             </p>
             <input
               id="photo"
@@ -115,14 +114,14 @@ export default function PractitionerPhotoRoute() {
             <FieldError id="photo-error" error={error} />
           </div>
           <SubmitButton name="intent" value="photo-upload" pending={uploading}>
-            Upload photo
+            {t('uploadPhoto')}
           </SubmitButton>
         </Form>
       </section>
 
       {photoUrl ? (
         <section aria-labelledby="remove-heading">
-          <h2 id="remove-heading">Remove the photo</h2>
+          <h2 id="remove-heading">{t('removeThePhoto')}</h2>
           <Form method="post" aria-labelledby="remove-heading">
             <SubmitButton
               name="intent"
@@ -130,7 +129,7 @@ export default function PractitionerPhotoRoute() {
               pending={removing}
               className="button button--secondary"
             >
-              Remove photo
+              {t('removePhoto')}
             </SubmitButton>
           </Form>
         </section>

@@ -7,49 +7,62 @@ import {
 } from '#app/components/admin/admin-lists.tsx'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
-import { WEEKDAYS } from '#app/domain/clinic/admin.schema.ts'
 import { listAdminPractitioners } from '#app/domain/clinic/admin.server.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { adminMessages, adminPractitionersMessages } from '#app/i18n/messages/index.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Practitioners | Clinic settings | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Practitioners | Clinic settings | Dermadesk' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  return { practitioners: listAdminPractitioners() }
+  const t = adminTranslator(adminMessages, await requestLocale(request))
+  return {
+    practitioners: listAdminPractitioners(),
+    title: t('pageTitle', { page: t('practitioners') }),
+  }
 }
-
-const DAY_NAMES = new Map<number, string>(WEEKDAYS.map((day) => [day.weekday, day.name]))
 
 export default function AdminPractitionersRoute() {
   const { practitioners } = useLoaderData<typeof loader>()
+  const t = useAdminT(adminPractitionersMessages)
+  const ta = useAdminT(adminMessages)
   return (
     <div className="stack">
       <AdminNav />
-      <h1>Practitioners</h1>
-      <p>
-        Open a practitioner to change their profile, services, weekly hours, time off and extra
-        hours.
-      </p>
+      <h1>{t('practitioners')}</h1>
+      <p>{t('listIntro')}</p>
       <p>
         <Link to="/admin/practitioners/new" className="button">
-          Add a practitioner
+          {t('addPractitioner')}
         </Link>
       </p>
       <div className="table-wrap">
         <table>
-          <caption>All practitioners</caption>
-          <TableHead columns={['Name', 'Credential', 'Works on', 'Services', 'Status']} />
+          <caption>{t('allPractitioners')}</caption>
+          <TableHead
+            columns={[
+              ta('colName'),
+              ta('colCredential'),
+              t('colWorksOn'),
+              ta('colServices'),
+              ta('colStatus'),
+            ]}
+          />
           <tbody>
             {practitioners.map((p) => (
               <tr key={p.id}>
                 <PractitionerRowHeader practitioner={p} />
-                <td>{credentialLabel(p.credential)}</td>
+                <td>{credentialLabel(p.credential, ta)}</td>
                 <td>
                   {p.workingDays.length === 0
-                    ? 'No weekly hours'
-                    : p.workingDays.map((day) => DAY_NAMES.get(day)).join(', ')}
+                    ? t('noWeeklyHours')
+                    : p.workingDays.map((day) => t('weekday', { weekday: String(day) })).join(', ')}
                 </td>
-                <td>{p.services.length === 0 ? 'None' : p.services.join(', ')}</td>
+                <td>{p.services.length === 0 ? t('none') : p.services.join(', ')}</td>
                 <td>
                   <ActiveBadge active={p.isActive} />
                 </td>

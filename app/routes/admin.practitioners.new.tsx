@@ -8,23 +8,28 @@ import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { PractitionerProfileForm } from '#app/components/admin/practitioner-forms.tsx'
 import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { createPractitioner } from '#app/domain/clinic/admin-practitioners.server.ts'
-import { PractitionerProfileSchema } from '#app/domain/clinic/admin.schema.ts'
+import { adminSchemas } from '#app/domain/clinic/admin.schema.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { adminMessages, adminPractitionersMessages } from '#app/i18n/messages/index.ts'
 import { redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [
-  { title: 'Add a practitioner | Clinic settings | Dermadesk' },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Add a practitioner | Clinic settings | Dermadesk' },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  return null
+  const t = adminTranslator(adminMessages, await requestLocale(request))
+  return { title: t('pageTitle', { page: t('addPractitioner') }) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const parsed = await parseForm(request, PractitionerProfileSchema)
+  const locale = await requestLocale(request)
+  const parsed = await parseForm(request, adminSchemas(locale).PractitionerProfileSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const { practitionerId } = createPractitioner(parsed.data, staffActorOf(user, context))
   return redirectSaved(`/admin/practitioners/${practitionerId}`, 'created')
@@ -32,19 +37,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminNewPractitionerRoute() {
   const actionData = useActionData<typeof action>()
+  const t = useAdminT(adminPractitionersMessages)
   return (
     <div className="stack page--medium">
       <AdminNav />
-      <h1 id="new-practitioner-heading">Add a practitioner</h1>
-      <p>
-        Next you can choose their services and weekly hours. Patients see them once they are active
-        and have both.
-      </p>
+      <h1 id="new-practitioner-heading">{t('addPractitioner')}</h1>
+      <p>{t('newIntro')}</p>
       <PractitionerProfileForm
         defaults={null}
         serverErrors={formErrorsFor(actionData)}
         labelledBy="new-practitioner-heading"
-        submitLabel="Add practitioner"
+        submitLabel={t('addPractitionerButton')}
       />
     </div>
   )

@@ -12,10 +12,12 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { updateService } from '#app/domain/clinic/admin-services.server.ts'
 import {
+  adminSchemas,
   ServiceParamsSchema,
-  ServiceUpdateSchema,
   strandedAnswerOf,
 } from '#app/domain/clinic/admin.schema.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { adminMessages, adminServicesMessages } from '#app/i18n/messages/index.ts'
 import { getAdminService } from '#app/domain/clinic/admin.server.ts'
 import {
   notFound,
@@ -24,24 +26,28 @@ import {
   strandedResponse,
 } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.service.name ?? 'Service'} | Clinic settings | Dermadesk` },
+  { title: data?.title ?? 'Service | Clinic settings | Dermadesk' },
 ]
 
-const NOT_FOUND = 'We could not find that service.'
-
 export async function loader(args: LoaderFunctionArgs) {
+  const locale = await requestLocale(args.request)
+  const NOT_FOUND = adminTranslator(adminServicesMessages, locale)('notFound')
   const { ids } = await requireAdminRecord(args, ServiceParamsSchema, NOT_FOUND)
   const service = getAdminService(ids.serviceId)
   if (!service) throw notFound(NOT_FOUND)
-  return { service }
+  const ta = adminTranslator(adminMessages, locale)
+  return { service, title: ta('pageTitle', { page: service.name }) }
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const locale = await requestLocale(args.request)
+  const NOT_FOUND = adminTranslator(adminServicesMessages, locale)('notFound')
   const { ids, actor } = await requireAdminRecord(args, ServiceParamsSchema, NOT_FOUND)
   const { serviceId } = ids
-  const parsed = await parseForm(args.request, ServiceUpdateSchema)
+  const parsed = await parseForm(args.request, adminSchemas(locale).ServiceUpdateSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const answer = strandedAnswerOf(parsed.data)
   const result = updateService(serviceId, { ...parsed.data, answer }, actor)
@@ -54,12 +60,13 @@ export default function AdminServiceRoute() {
   const { service } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
+  const t = useAdminT(adminServicesMessages)
   const stranded = strandedOf(actionData)
   if (stranded) {
     return (
       <StrandedBookingsReview
         stranded={stranded}
-        change={`Saving the service ${service.name}`}
+        change={t('changeService', { name: service.name })}
         backHref={`/admin/services/${service.id}`}
       />
     )
@@ -68,14 +75,14 @@ export default function AdminServiceRoute() {
     <div className="stack page--medium">
       <AdminNav />
       <h1 id="service-heading">{service.name}</h1>
-      <p className="muted">Web address name: {service.slug} (it does not change).</p>
+      <p className="muted">{t('slugNote', { slug: service.slug })}</p>
       <SavedNotice />
       <ServiceForm
         key={location.key}
         defaults={service}
         serverErrors={formErrorsFor(actionData)}
         labelledBy="service-heading"
-        submitLabel="Save service"
+        submitLabel={t('saveService')}
       />
     </div>
   )

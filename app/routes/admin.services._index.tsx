@@ -1,43 +1,53 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { ActiveBadge } from '#app/components/admin/admin-lists.tsx'
+import { ActiveBadge, depthText } from '#app/components/admin/admin-lists.tsx'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { listAdminServices } from '#app/domain/clinic/admin.server.ts'
-import { formatDepthMm, formatPrice } from '#app/utils/format.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { adminMessages, adminServicesMessages } from '#app/i18n/messages/index.ts'
+import { formatPrice } from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Services | Clinic settings | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Services | Clinic settings | Dermadesk' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  return { services: listAdminServices() }
+  const t = adminTranslator(adminMessages, await requestLocale(request))
+  return { services: listAdminServices(), title: t('pageTitle', { page: t('services') }) }
 }
 
 export default function AdminServicesRoute() {
   const { services } = useLoaderData<typeof loader>()
+  const t = useAdminT(adminServicesMessages)
+  const ta = useAdminT(adminMessages)
+  const locale = useLocale()
   return (
     <div className="stack">
       <AdminNav />
-      <h1>Services</h1>
-      <p>Patients see active services in this order. Open one to edit it.</p>
+      <h1>{ta('services')}</h1>
+      <p>{t('listIntro')}</p>
       <p>
         <Link to="/admin/services/new" className="button">
-          Add a service
+          {ta('addService')}
         </Link>
       </p>
       <div className="table-wrap">
         <table>
-          <caption>All services</caption>
+          <caption>{t('allServices')}</caption>
           <TableHead
             columns={[
-              'Service',
-              'Tier',
-              'Length',
-              'Deepest needling',
-              'Price',
-              'Active practitioners',
-              'Status',
+              ta('colService'),
+              ta('colTier'),
+              t('colLength'),
+              ta('colDeepestNeedling'),
+              ta('colPrice'),
+              t('colActivePractitioners'),
+              ta('colStatus'),
             ]}
           />
           <tbody>
@@ -46,13 +56,10 @@ export default function AdminServicesRoute() {
                 <th scope="row">
                   <Link to={`/admin/services/${s.id}`}>{s.name}</Link>
                 </th>
-                <td>
-                  {s.kind === 'consultation' ? 'Consultation, ' : ''}
-                  {s.tier === 'medical' ? 'medical' : 'cosmetic'}
-                </td>
-                <td>{s.durationMinutes} min</td>
-                <td>{formatDepthMm(s.maxNeedleDepthUm)}</td>
-                <td>{formatPrice(s.priceCents) ?? '—'}</td>
+                <td>{t('tierText', { kind: s.kind, tier: s.tier })}</td>
+                <td>{t('minutesShort', { minutes: s.durationMinutes })}</td>
+                <td>{depthText(s.maxNeedleDepthUm, locale, ta)}</td>
+                <td>{formatPrice(s.priceCents, locale) ?? '—'}</td>
                 <td>{s.practitionerCount}</td>
                 <td>
                   <ActiveBadge active={s.isActive} />

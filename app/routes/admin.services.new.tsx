@@ -8,22 +8,32 @@ import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { ServiceForm } from '#app/components/admin/service-form.tsx'
 import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { createService } from '#app/domain/clinic/admin-services.server.ts'
-import { ServiceSchema } from '#app/domain/clinic/admin.schema.ts'
+import { adminSchemas } from '#app/domain/clinic/admin.schema.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { adminMessages, adminServicesMessages } from '#app/i18n/messages/index.ts'
 import { getNextServiceSortOrder } from '#app/domain/clinic/admin.server.ts'
 import { redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Add a service | Clinic settings | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Add a service | Clinic settings | Dermadesk' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  return { sortOrder: getNextServiceSortOrder() }
+  const t = adminTranslator(adminMessages, await requestLocale(request))
+  return {
+    sortOrder: getNextServiceSortOrder(),
+    title: t('pageTitle', { page: t('addService') }),
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const parsed = await parseForm(request, ServiceSchema)
+  const locale = await requestLocale(request)
+  const parsed = await parseForm(request, adminSchemas(locale).ServiceSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const { serviceId } = createService(parsed.data, staffActorOf(user, context))
   return redirectSaved(`/admin/services/${serviceId}`, 'created')
@@ -32,11 +42,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminNewServiceRoute() {
   const { sortOrder } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const t = useAdminT(adminServicesMessages)
+  const ta = useAdminT(adminMessages)
   return (
     <div className="stack page--medium">
       <AdminNav />
-      <h1 id="new-service-heading">Add a service</h1>
-      <p>Then choose who performs it on each practitioner&apos;s page.</p>
+      <h1 id="new-service-heading">{ta('addService')}</h1>
+      <p>{t('newIntro')}</p>
       <ServiceForm
         defaults={{
           name: '',
@@ -55,7 +67,7 @@ export default function AdminNewServiceRoute() {
         }}
         serverErrors={formErrorsFor(actionData)}
         labelledBy="new-service-heading"
-        submitLabel="Add service"
+        submitLabel={t('addServiceButton')}
       />
     </div>
   )

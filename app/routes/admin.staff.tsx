@@ -5,7 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useId } from 'react'
+import { useId, useMemo } from 'react'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
@@ -19,30 +19,39 @@ import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { TableHead } from '#app/components/table-head.tsx'
 import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { createStaffInvitation, listStaff } from '#app/domain/auth/staff-invitations.server.ts'
-import { INVITATION_VALID_HOURS, InviteStaffSchema } from '#app/domain/auth/staff.schema.ts'
+import { INVITATION_VALID_HOURS, inviteStaffSchema } from '#app/domain/auth/staff.schema.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { adminStaffMessages } from '#app/i18n/messages/index.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Staff | Clinic settings | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Staff | Clinic settings | Dermadesk' },
+]
 
-const ROLE_LABELS: Record<StaffRole, string> = {
-  clinician: 'Clinician (agenda, health answers, consent, treatments)',
-  admin: 'Admin (clinic settings, staff, audit log)',
-}
+const ROLE_LABELS = {
+  clinician: 'roleClinician',
+  admin: 'roleAdmin',
+} as const satisfies Record<StaffRole, string>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
+  const t = adminTranslator(adminStaffMessages, await requestLocale(request))
   const invited = new URL(request.url).searchParams.get('invited')
   return {
     ...listStaff(new Date()),
+    title: t('title'),
     invited: invited && /^[^@\s]+@[^@\s]+$/.test(invited) ? invited : null,
   }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const parsed = await parseForm(request, InviteStaffSchema)
+  const locale = await requestLocale(request)
+  const parsed = await parseForm(request, inviteStaffSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = createStaffInvitation({
     ...parsed.data,
@@ -53,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok)
     return formError(
       {
-        fieldErrors: { email: ['This address already has a staff account.'] },
+        fieldErrors: { email: [adminTranslator(adminStaffMessages, locale)('alreadyStaff')] },
         values: parsed.values,
       },
       409,
@@ -64,35 +73,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminStaffRoute() {
   const { accounts, invitations, timeZone, invited } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
+  const t = useAdminT(adminStaffMessages)
+  const locale = useLocale()
+  const roleNames = (roles: string[], separator: string) =>
+    roles.map((role) => t('roleName', { role })).join(separator)
   return (
     <div className="stack page--medium">
       <AdminNav />
-      <h1>Staff</h1>
-      <p>
-        Everyone who signs in to the clinic&apos;s pages. A new colleague gets an invitation by
-        email and chooses their own password; nobody else ever knows it.
-      </p>
+      <h1>{t('heading')}</h1>
+      <p>{t('intro')}</p>
       {invited ? (
         <p className="notice" role="status">
-          Invitation sent to {invited}. The link works once, for {INVITATION_VALID_HOURS} hours.
+          {t('invitationSent', { email: invited, hours: String(INVITATION_VALID_HOURS) })}
         </p>
       ) : null}
       <section aria-labelledby="accounts-heading">
-        <h2 id="accounts-heading">Accounts</h2>
+        <h2 id="accounts-heading">{t('accounts')}</h2>
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Staff accounts</caption>
-            <TableHead columns={['Name', 'Email', 'Roles', 'Two-step sign-in']} />
+            <caption className="visually-hidden">{t('staffAccounts')}</caption>
+            <TableHead columns={[t('colName'), t('colEmail'), t('colRoles'), t('colTwoStep')]} />
             <tbody>
               {accounts.map((account) => (
                 <tr key={account.id}>
                   <th scope="row">
                     {account.name}
-                    {account.isActive ? null : <span className="muted"> (disabled)</span>}
+                    {account.isActive ? null : <span className="muted"> {t('disabled')}</span>}
                   </th>
                   <td>{account.email}</td>
-                  <td>{account.roles.join(', ') || '—'}</td>
-                  <td>{account.twoStep ? 'On' : 'Not set up yet'}</td>
+                  <td>{roleNames(account.roles, ', ') || '—'}</td>
+                  <td>{account.twoStep ? t('twoStepOn') : t('twoStepNotYet')}</td>
                 </tr>
               ))}
             </tbody>
@@ -100,23 +110,27 @@ export default function AdminStaffRoute() {
         </div>
       </section>
       <section aria-labelledby="invitations-heading">
-        <h2 id="invitations-heading">Open invitations</h2>
+        <h2 id="invitations-heading">{t('openInvitations')}</h2>
         {invitations.length === 0 ? (
-          <p>None.</p>
+          <p>{t('none')}</p>
         ) : (
           <ul>
             {invitations.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.name} ({invitation.email}), {invitation.roles.join(' and ')}: the link
-                works until {formatDateInZone(invitation.expiresAt, timeZone)} at{' '}
-                {formatTimeInZone(invitation.expiresAt, timeZone)}.
+                {t('invitationLine', {
+                  name: invitation.name,
+                  email: invitation.email,
+                  roles: roleNames(invitation.roles, t('and')),
+                  date: formatDateInZone(invitation.expiresAt, timeZone, locale),
+                  time: formatTimeInZone(invitation.expiresAt, timeZone, locale),
+                })}
               </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="invite-heading">
-        <h2 id="invite-heading">Invite a colleague</h2>
+        <h2 id="invite-heading">{t('inviteColleague')}</h2>
         <InviteForm key={searchParams.get('invited') ?? 'invite'} />
       </section>
     </div>
@@ -126,7 +140,10 @@ export default function AdminStaffRoute() {
 function InviteForm() {
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formProps, fields, register, fieldError } = useSchemaForm(InviteStaffSchema, actionData, {
+  const t = useAdminT(adminStaffMessages)
+  const locale = useLocale()
+  const schema = useMemo(() => inviteStaffSchema(locale), [locale])
+  const { formProps, fields, register, fieldError } = useSchemaForm(schema, actionData, {
     secretFields: [],
     defaultValues: { roles: [] },
   })
@@ -138,25 +155,25 @@ function InviteForm() {
   return (
     <Form {...formProps} aria-labelledby="invite-heading">
       <FormErrorList errors={actionData?.formErrors} />
-      <Field label="Full name" {...fields.input('name', { autoComplete: 'off' })} />
+      <Field label={t('fullName')} {...fields.input('name', { autoComplete: 'off' })} />
       <Field
-        label="Email"
-        hint="The invitation goes to this address."
+        label={t('colEmail')}
+        hint={t('emailHint')}
         {...fields.input('email', { type: 'email', autoComplete: 'off' })}
       />
       <fieldset aria-describedby={rolesError ? rolesErrorId : undefined}>
-        <legend>Roles</legend>
+        <legend>{t('roles')}</legend>
         <FieldError id={rolesErrorId} error={rolesError} />
         {(Object.keys(ROLE_LABELS) as StaffRole[]).map((role) => (
           <CheckboxField
             key={role}
-            label={ROLE_LABELS[role]}
+            label={t(ROLE_LABELS[role])}
             inputProps={{ ...register('roles'), value: role, defaultChecked: isChosen(role) }}
           />
         ))}
       </fieldset>
-      <SubmitButton pending={pending} pendingText="Sending…">
-        Send the invitation
+      <SubmitButton pending={pending} pendingText={t('sending')}>
+        {t('send')}
       </SubmitButton>
     </Form>
   )

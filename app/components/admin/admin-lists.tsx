@@ -1,4 +1,9 @@
 import { Link } from '@remix-run/react'
+import { useAdminT } from '#app/i18n/admin-text.ts'
+import { type Translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { adminMessages } from '#app/i18n/messages/index.ts'
+import { formatDepthMm } from '#app/utils/format.ts'
 
 /** The first cell of a practitioner's row: the name (a link to their page) over their title. */
 export function PractitionerRowHeader({
@@ -15,15 +20,25 @@ export function PractitionerRowHeader({
   )
 }
 
-export function credentialLabel(credential: string): string {
-  return credential === 'medical' ? 'Medical' : 'Aesthetic'
+type AdminT = Translator<keyof (typeof adminMessages)['en'] & string>
+
+export function credentialLabel(credential: string, t: AdminT): string {
+  return credential === 'medical' ? t('credentialMedical') : t('credentialAesthetic')
+}
+
+/** "1.5 mm", "1,5 mm", or "no needling" for a consultation. */
+export function depthText(depthUm: number | null, locale: Locale, t: AdminT): string {
+  if (depthUm === null) return t('noNeedling')
+  const text = formatDepthMm(depthUm)
+  return locale === 'en' ? text : text.replace('.', ',')
 }
 
 /** Whether a practitioner or a service is offered to patients. */
 export function ActiveBadge({ active }: { active: boolean }) {
+  const t = useAdminT(adminMessages)
   return active ? (
-    <span className="badge badge--ok">Active</span>
+    <span className="badge badge--ok">{t('active')}</span>
   ) : (
-    <span className="badge badge--neutral">Inactive</span>
+    <span className="badge badge--neutral">{t('inactive')}</span>
   )
 }

@@ -1,5 +1,7 @@
 import { Link } from '@remix-run/react'
 import { TableHead } from '#app/components/table-head.tsx'
+import { useAdminT } from '#app/i18n/admin-text.ts'
+import { auditMessages } from '#app/i18n/messages/index.ts'
 
 /** One entry of the audit log as the page shows it (times already in the clinic's zone). */
 export type AuditEntryView = {
@@ -29,19 +31,25 @@ export function AuditEntries({
   page: Page
   pageLink: (cursor: { before?: number; after?: number }) => string
 }) {
+  const t = useAdminT(auditMessages)
   return (
     <section aria-labelledby="entries-heading">
-      <h2 id="entries-heading">Entries</h2>
-      {page.unknownActorEmail ? <p className="notice">No staff member has that email.</p> : null}
+      <h2 id="entries-heading">{t('entries')}</h2>
+      {page.unknownActorEmail ? <p className="notice">{t('noStaffWithEmail')}</p> : null}
       {page.entries.length === 0 ? (
-        <p>No entries match.</p>
+        <p>{t('noEntries')}</p>
       ) : (
         <div className="table-wrap">
           <table>
             <caption>
-              Entries #{page.entries[0]!.seq} to #{page.entries.at(-1)!.seq}
+              {t('entriesCaption', {
+                first: String(page.entries[0]!.seq),
+                last: String(page.entries.at(-1)!.seq),
+              })}
             </caption>
-            <TableHead columns={['When', 'Action', 'Who', 'Record', 'Details']} />
+            <TableHead
+              columns={[t('colWhen'), t('colAction'), t('colWho'), t('colRecord'), t('colDetails')]}
+            />
             <tbody>
               {page.entries.map((entry) => (
                 <tr key={entry.seq}>
@@ -56,7 +64,7 @@ export function AuditEntries({
                     {entry.ipAddress ? (
                       <>
                         <br />
-                        <span className="muted">IP {entry.ipAddress}</span>
+                        <span className="muted">{t('ip', { address: entry.ipAddress })}</span>
                       </>
                     ) : null}
                   </td>
@@ -65,7 +73,7 @@ export function AuditEntries({
                     {entry.patientId ? (
                       <>
                         {entry.subject ? <br /> : null}
-                        Patient {entry.patientId}
+                        {t('patient', { id: entry.patientId })}
                       </>
                     ) : null}
                   </td>
@@ -79,19 +87,19 @@ export function AuditEntries({
         </div>
       )}
       {page.newerAfter !== null || page.olderBefore !== null ? (
-        <nav aria-label="Pages of the audit log">
+        <nav aria-label={t('pagesLabel')}>
           <ul className="cluster pagination">
             {page.newerAfter !== null ? (
               <li>
                 <Link to={pageLink({ after: page.newerAfter })} rel="prev">
-                  Newer entries
+                  {t('newer')}
                 </Link>
               </li>
             ) : null}
             {page.olderBefore !== null ? (
               <li>
                 <Link to={pageLink({ before: page.olderBefore })} rel="next">
-                  Older entries
+                  {t('older')}
                 </Link>
               </li>
             ) : null}

@@ -14,16 +14,16 @@ import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { TableHead } from '#app/components/table-head.tsx'
 import { millimetresInputValue, timeInputValue } from '#app/domain/clinic/admin.rules.ts'
 import {
-  AddExceptionSchema,
+  adminSchemas,
   hoursFieldNames,
   MAX_INTERVALS_PER_DAY,
   PRACTITIONER_BIO_MAX,
-  PractitionerProfileSchema,
-  PractitionerServicesSchema,
   WEEKDAYS,
-  WeeklyHoursSchema,
 } from '#app/domain/clinic/admin.schema.ts'
 import { type Credential, type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { adminMessages, adminPractitionersMessages } from '#app/i18n/messages/index.ts'
 import { describeTimeZone, formatCalendarDate, formatMinutesOfDay } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 
@@ -59,7 +59,13 @@ export function PractitionerProfileForm({
   labelledBy: string
   submitLabel: string
 }) {
-  const { formProps, fields } = useSchemaForm(PractitionerProfileSchema, serverErrors)
+  const t = useAdminT(adminPractitionersMessages)
+  const ta = useAdminT(adminMessages)
+  const locale = useLocale()
+  const { formProps, fields } = useSchemaForm(
+    adminSchemas(locale).PractitionerProfileSchema,
+    serverErrors,
+  )
   const isSubmitting = useIsPending(intent)
   const text = (name: 'displayName' | 'title' | 'registration' | 'bio') =>
     fields.input(name, { autoComplete: 'off', defaultValue: defaults?.[name] ?? '' })
@@ -70,37 +76,25 @@ export function PractitionerProfileForm({
     <Form {...formProps} aria-labelledby={labelledBy}>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <FormErrorList errors={serverErrors?.formErrors} />
-      <Field
-        label="Name"
-        hint="As patients see it, for example Dr Giulia Romano."
-        {...text('displayName')}
-      />
-      <Field
-        label="Title"
-        hint="For example Doctor, dermatologist; Registered nurse; Aesthetician."
-        {...text('title')}
-      />
+      <Field label={ta('name')} hint={t('nameHint')} {...text('displayName')} />
+      <Field label={t('title')} hint={t('titleHint')} {...text('title')} />
       <SelectField
-        label="Credential"
-        hint="Medical-tier services need a medical practitioner. Changing to aesthetic removes them from this practitioner."
+        label={ta('colCredential')}
+        hint={t('credentialHint')}
         {...fields.select('credential', { defaultValue: defaults?.credential ?? 'medical' })}
       >
-        <option value="medical">Medical (doctor or nurse)</option>
-        <option value="aesthetic">Aesthetic (beauty professional)</option>
+        <option value="medical">{t('credentialMedicalOption')}</option>
+        <option value="aesthetic">{t('credentialAestheticOption')}</option>
       </SelectField>
+      <Field label={t('registration')} hint={t('registrationHint')} {...text('registration')} />
       <Field
-        label="Registration"
-        hint="Professional register and number."
-        {...text('registration')}
-      />
-      <Field
-        label="One line for patients (optional)"
-        hint={`Shown under the name when patients choose who to see, at most ${PRACTITIONER_BIO_MAX} characters. For example: Nurse in aesthetic medicine since 2016.`}
+        label={t('bio')}
+        hint={t('bioHint', { max: String(PRACTITIONER_BIO_MAX) })}
         {...text('bio')}
       />
       <Field
-        label="Deepest needling (mm)"
-        hint="The deepest this practitioner needles, in millimetres, for example 1.5 (at most 3)."
+        label={t('depth')}
+        hint={t('depthHint')}
         {...fields.input('maxNeedleDepthMm', {
           inputMode: 'decimal',
           autoComplete: 'off',
@@ -108,21 +102,21 @@ export function PractitionerProfileForm({
         })}
       />
       <CheckboxField
-        label="Active: offered to patients"
-        hint="Deactivating asks what to do with their upcoming bookings."
+        label={t('activeLabel')}
+        hint={t('activeHint')}
         {...fields.checkbox('isActive', { defaultChecked: isActive })}
       />
-      <SubmitButton pending={isSubmitting} pendingText="Saving…">
+      <SubmitButton pending={isSubmitting} pendingText={ta('saving')}>
         {submitLabel}
       </SubmitButton>
     </Form>
   )
 }
 
-const TIER_BADGE: Record<ServiceTier, { className: string; label: string }> = {
-  medical: { className: 'badge badge--medical', label: 'Medical' },
-  cosmetic: { className: 'badge badge--cosmetic', label: 'Cosmetic' },
-}
+const TIER_BADGE = {
+  medical: { className: 'badge badge--medical', label: 'medical' },
+  cosmetic: { className: 'badge badge--cosmetic', label: 'cosmetic' },
+} as const satisfies Record<ServiceTier, { className: string; label: string }>
 
 export function PractitionerServicesForm({
   services,
@@ -137,8 +131,11 @@ export function PractitionerServicesForm({
   serverErrors: FormErrors | undefined
   labelledBy: string
 }) {
+  const t = useAdminT(adminPractitionersMessages)
+  const ta = useAdminT(adminMessages)
+  const locale = useLocale()
   const { formProps, register, fieldError } = useSchemaForm(
-    PractitionerServicesSchema,
+    adminSchemas(locale).PractitionerServicesSchema,
     serverErrors,
   )
   const isSubmitting = useIsPending('services')
@@ -151,12 +148,10 @@ export function PractitionerServicesForm({
       <input type="hidden" name="intent" value="services" />
       <FormErrorList errors={serverErrors?.formErrors} />
       <fieldset aria-describedby={[hintId, error ? errorId : ''].join(' ').trim()}>
-        <legend>Services this practitioner performs</legend>
+        <legend>{t('servicesLegend')}</legend>
         <p id={hintId} className="hint">
-          {credential === 'medical'
-            ? 'A medical practitioner can perform medical and cosmetic services.'
-            : 'An aesthetic practitioner performs cosmetic services only: medical-tier services need a medical practitioner.'}{' '}
-          Removing a service asks what to do with its upcoming bookings.
+          {credential === 'medical' ? t('servicesHintMedical') : t('servicesHintAesthetic')}{' '}
+          {t('servicesHintRemoving')}
         </p>
         <FieldError id={errorId} error={error} />
         {services.map((service) => {
@@ -168,9 +163,9 @@ export function PractitionerServicesForm({
               key={service.id}
               label={
                 <>
-                  {service.name} <span className={badge.className}>{badge.label}</span>
-                  {service.isActive ? null : <span className="muted"> (inactive)</span>}
-                  {blocked ? <span className="muted"> (needs a medical practitioner)</span> : null}
+                  {service.name} <span className={badge.className}>{ta(badge.label)}</span>
+                  {service.isActive ? null : <span className="muted"> {ta('inactiveSuffix')}</span>}
+                  {blocked ? <span className="muted"> {t('needsMedical')}</span> : null}
                 </>
               }
               inputProps={{
@@ -183,8 +178,8 @@ export function PractitionerServicesForm({
           )
         })}
       </fieldset>
-      <SubmitButton pending={isSubmitting} pendingText="Saving…">
-        Save services
+      <SubmitButton pending={isSubmitting} pendingText={ta('saving')}>
+        {t('saveServices')}
       </SubmitButton>
     </Form>
   )
@@ -208,19 +203,27 @@ export function WeeklyHoursForm({
   serverErrors: FormErrors | undefined
   labelledBy: string
 }) {
-  const { formProps, fields, defaultValue } = useSchemaForm(WeeklyHoursSchema, serverErrors)
+  const t = useAdminT(adminPractitionersMessages)
+  const ta = useAdminT(adminMessages)
+  const locale = useLocale()
+  const { formProps, fields, defaultValue } = useSchemaForm(
+    adminSchemas(locale).WeeklyHoursSchema,
+    serverErrors,
+  )
   const isSubmitting = useIsPending('hours')
   return (
     <Form {...formProps} aria-labelledby={labelledBy}>
       <input type="hidden" name="intent" value="hours" />
       <p className="hint">
-        Times are {describeTimeZone(timeZone)}. Each day has an empty row for another interval (save
-        to get one more, up to {MAX_INTERVALS_PER_DAY}); empty a row to remove it. If new hours
-        leave upcoming bookings outside them, you will be asked what to do first.
+        {t('hoursHint', {
+          zone: describeTimeZone(timeZone, locale),
+          max: String(MAX_INTERVALS_PER_DAY),
+        })}
       </p>
       <FormErrorList errors={serverErrors?.formErrors} />
       <div className="week-grid">
-        {WEEKDAYS.map(({ weekday, name }) => {
+        {WEEKDAYS.map(({ weekday }) => {
+          const name = capitalised(t('weekday', { weekday: String(weekday) }))
           const existing = weekly.filter((interval) => interval.weekday === weekday)
           let posted = 0
           for (let row = 0; row < MAX_INTERVALS_PER_DAY; row++) {
@@ -242,15 +245,18 @@ export function WeeklyHoursForm({
                 const label = (edge: string) => (
                   <>
                     <span className="visually-hidden">
-                      {name} interval {row + 1}{' '}
+                      {t('intervalOf', { weekday: name, row: row + 1 })}{' '}
                     </span>
                     {edge}
                   </>
                 )
                 return (
                   <div className="interval-row" key={row}>
-                    <Field label={label('Start')} {...time(names.start, interval?.startMinute)} />
-                    <Field label={label('End')} {...time(names.end, interval?.endMinute)} />
+                    <Field
+                      label={label(t('start'))}
+                      {...time(names.start, interval?.startMinute)}
+                    />
+                    <Field label={label(t('end'))} {...time(names.end, interval?.endMinute)} />
                   </div>
                 )
               })}
@@ -258,8 +264,8 @@ export function WeeklyHoursForm({
           )
         })}
       </div>
-      <SubmitButton pending={isSubmitting} pendingText="Saving…">
-        Save weekly hours
+      <SubmitButton pending={isSubmitting} pendingText={ta('saving')}>
+        {t('saveWeeklyHours')}
       </SubmitButton>
     </Form>
   )
@@ -274,10 +280,19 @@ export type ExceptionRow = {
   note: string
 }
 
-const KIND_TEXT = { time_off: 'Time off', extra_hours: 'Extra hours' } as const
+/** "Monday" for a legend; Italian day names are written in lower case inside a sentence. */
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
 
-function hoursText(row: ExceptionRow) {
-  if (row.startMinute === null || row.endMinute === null) return 'Whole day'
+const KIND_TEXT = { time_off: 'timeOff', extra_hours: 'extraHours' } as const
+const REMOVE_ROW_TEXT = {
+  time_off: 'removeRowTimeOff',
+  extra_hours: 'removeRowExtraHours',
+} as const
+
+function hoursText(row: ExceptionRow, wholeDay: string) {
+  if (row.startMinute === null || row.endMinute === null) return wholeDay
   return `${formatMinutesOfDay(row.startMinute)}–${formatMinutesOfDay(row.endMinute)}`
 }
 
@@ -291,34 +306,39 @@ export function ExceptionsTable({
   timeZone: string
   removeErrors: FormErrors | undefined
 }) {
+  const t = useAdminT(adminPractitionersMessages)
+  const ta = useAdminT(adminMessages)
+  const locale = useLocale()
   return (
     <>
       <FormErrorList errors={removeErrors?.formErrors} />
       {exceptions.length === 0 ? (
-        <p>No time off or extra hours from today on.</p>
+        <p>{t('noExceptions')}</p>
       ) : (
         <div className="table-wrap">
           <table>
-            <caption>Upcoming time off and extra hours ({describeTimeZone(timeZone)})</caption>
-            <TableHead columns={['Date', 'Kind', 'Hours', 'Note', 'Action']} />
+            <caption>
+              {t('exceptionsCaption', { zone: describeTimeZone(timeZone, locale) })}
+            </caption>
+            <TableHead
+              columns={[ta('colDate'), t('colKind'), t('colHours'), t('colNote'), ta('colAction')]}
+            />
             <tbody>
               {exceptions.map((row) => (
                 <tr key={row.id}>
-                  <th scope="row">{formatCalendarDate(row.date)}</th>
-                  <td>{KIND_TEXT[row.kind]}</td>
-                  <td>{hoursText(row)}</td>
+                  <th scope="row">{formatCalendarDate(row.date, locale)}</th>
+                  <td>{t(KIND_TEXT[row.kind])}</td>
+                  <td>{hoursText(row, t('wholeDay'))}</td>
                   <td>{row.note || '—'}</td>
                   <td>
                     <RowActionForm
                       intent="remove-exception"
                       idField="exceptionId"
                       id={row.id}
-                      label="Remove"
-                      rowName={
-                        <>
-                          {KIND_TEXT[row.kind].toLowerCase()} on {formatCalendarDate(row.date)}
-                        </>
-                      }
+                      label={t('remove')}
+                      rowName={t(REMOVE_ROW_TEXT[row.kind], {
+                        date: formatCalendarDate(row.date, locale),
+                      })}
                     />
                   </td>
                 </tr>
@@ -340,8 +360,11 @@ export function AddExceptionForm({
   serverErrors: FormErrors | undefined
   labelledBy: string
 }) {
+  const t = useAdminT(adminPractitionersMessages)
+  const ta = useAdminT(adminMessages)
+  const locale = useLocale()
   const { formProps, fields, register, fieldError, defaultValue } = useSchemaForm(
-    AddExceptionSchema,
+    adminSchemas(locale).AddExceptionSchema,
     serverErrors,
   )
   const isSubmitting = useIsPending('add-exception')
@@ -354,7 +377,7 @@ export function AddExceptionForm({
       <input type="hidden" name="intent" value="add-exception" />
       <FormErrorList errors={serverErrors?.formErrors} />
       <fieldset aria-describedby={kindError ? kindErrorId : undefined}>
-        <legend>Kind</legend>
+        <legend>{t('kind')}</legend>
         <FieldError id={kindErrorId} error={kindError} />
         <div className="field field--checkbox">
           <input
@@ -364,7 +387,7 @@ export function AddExceptionForm({
             value="time_off"
             defaultChecked={kind === 'time_off'}
           />
-          <label htmlFor={`${kindErrorId}-off`}>Time off (not available)</label>
+          <label htmlFor={`${kindErrorId}-off`}>{t('timeOffOption')}</label>
         </div>
         <div className="field field--checkbox">
           <input
@@ -374,26 +397,26 @@ export function AddExceptionForm({
             value="extra_hours"
             defaultChecked={kind === 'extra_hours'}
           />
-          <label htmlFor={`${kindErrorId}-extra`}>Extra hours (available beyond the week)</label>
+          <label htmlFor={`${kindErrorId}-extra`}>{t('extraHoursOption')}</label>
         </div>
       </fieldset>
-      <Field label="Date" {...fields.input('date', { type: 'date', min: today })} />
+      <Field label={ta('colDate')} {...fields.input('date', { type: 'date', min: today })} />
       <CheckboxField
-        label="Whole day"
-        hint="Time off only: leave the times empty."
+        label={t('wholeDay')}
+        hint={t('wholeDayHint')}
         {...fields.checkbox('wholeDay', { defaultChecked: wholeDay })}
       />
       <div className="interval-row">
-        <Field label="Start time" {...fields.input('startTime', { type: 'time' })} />
-        <Field label="End time" {...fields.input('endTime', { type: 'time' })} />
+        <Field label={t('startTime')} {...fields.input('startTime', { type: 'time' })} />
+        <Field label={t('endTime')} {...fields.input('endTime', { type: 'time' })} />
       </div>
       <Field
-        label="Note (optional)"
-        hint="For staff only, for example Conference. Patients never see it."
+        label={t('note')}
+        hint={t('noteHint')}
         {...fields.input('note', { autoComplete: 'off', maxLength: 200 })}
       />
-      <SubmitButton pending={isSubmitting} pendingText="Adding…">
-        Add to the calendar
+      <SubmitButton pending={isSubmitting} pendingText={ta('adding')}>
+        {t('addToCalendar')}
       </SubmitButton>
     </Form>
   )

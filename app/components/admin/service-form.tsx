@@ -10,8 +10,11 @@ import {
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { eurosInputValue, millimetresInputValue } from '#app/domain/clinic/admin.rules.ts'
-import { ServiceSchema } from '#app/domain/clinic/admin.schema.ts'
+import { adminSchemas } from '#app/domain/clinic/admin.schema.ts'
 import { type ServiceKind, type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
+import { useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { adminMessages, adminServicesMessages } from '#app/i18n/messages/index.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 
 export type ServiceDefaults = {
@@ -42,7 +45,10 @@ export function ServiceForm({
   labelledBy: string
   submitLabel: string
 }) {
-  const { formProps, fields } = useSchemaForm(ServiceSchema, serverErrors)
+  const t = useAdminT(adminServicesMessages)
+  const ta = useAdminT(adminMessages)
+  const locale = useLocale()
+  const { formProps, fields } = useSchemaForm(adminSchemas(locale).ServiceSchema, serverErrors)
   const isSubmitting = useIsPending()
   const text = (name: keyof ServiceDefaults & string, defaultValue: string) =>
     fields.input(name, { autoComplete: 'off', defaultValue })
@@ -56,80 +62,79 @@ export function ServiceForm({
       defaultValue: String(defaults[name]),
     })
   const isActive = serverErrors ? serverErrors.values.isActive !== undefined : defaults.isActive
+  // "89.50" as the page's language writes it ("89,50"); the schema reads either.
+  const decimal = (value: string) => (locale === 'en' ? value : value.replace('.', ','))
   return (
     <Form {...formProps} aria-labelledby={labelledBy}>
       <FormErrorList errors={serverErrors?.formErrors} />
-      <Field label="Name" {...text('name', defaults.name)} />
+      <Field label={ta('name')} {...text('name', defaults.name)} />
       <TextareaField
-        label="Description for patients"
-        hint="What is done, for what, and by whom. Plain words."
+        label={t('descriptionLabel')}
+        hint={t('descriptionHint')}
         {...fields.textarea('description', { rows: 4, defaultValue: defaults.description })}
       />
       <SelectField
-        label="Kind"
-        hint="A consultation needles nothing: no screening, no consent, no depth."
+        label={t('kindLabel')}
+        hint={t('kindHint')}
         {...fields.select('kind', { defaultValue: defaults.kind })}
       >
-        <option value="treatment">Treatment</option>
-        <option value="consultation">Consultation</option>
+        <option value="treatment">{t('treatment')}</option>
+        <option value="consultation">{ta('consultation')}</option>
       </SelectField>
       <SelectField
-        label="Tier"
-        hint="Medical needs a medical practitioner (choosing it takes the service away from aesthetic practitioners). Cosmetic needles 0.5 mm at most."
+        label={t('tierLabel')}
+        hint={t('tierHint')}
         {...fields.select('tier', { defaultValue: defaults.tier })}
       >
-        <option value="medical">Medical</option>
-        <option value="cosmetic">Cosmetic</option>
+        <option value="medical">{ta('medical')}</option>
+        <option value="cosmetic">{ta('cosmetic')}</option>
       </SelectField>
-      <Field label="Length (minutes)" {...number('durationMinutes', 5, 480)} />
+      <Field label={t('lengthLabel')} {...number('durationMinutes', 5, 480)} />
       <Field
-        label="Buffer after (minutes)"
-        hint="Cleaning and notes before the next patient."
+        label={t('bufferLabel')}
+        hint={t('bufferHint')}
         {...number('bufferAfterMinutes', 0, 240)}
       />
       <Field
-        label="Deepest needling (mm)"
-        hint="In millimetres, for example 1.5. Leave empty for a consultation."
+        label={t('depthLabel')}
+        hint={t('depthHint')}
         {...fields.input('maxNeedleDepthMm', {
           inputMode: 'decimal',
           autoComplete: 'off',
           defaultValue:
             defaults.maxNeedleDepthUm === null
               ? ''
-              : millimetresInputValue(defaults.maxNeedleDepthUm),
+              : decimal(millimetresInputValue(defaults.maxNeedleDepthUm)),
         })}
       />
       <Field
-        label="Sessions in a course"
-        hint="1 for a single visit."
+        label={t('sessionsLabel')}
+        hint={t('sessionsHint')}
         {...number('courseSessions', 1, 12)}
       />
-      <Field label="Weeks between sessions" {...number('courseIntervalWeeks', 0, 52)} />
+      <Field label={t('weeksLabel')} {...number('courseIntervalWeeks', 0, 52)} />
       <Field
-        label="Price in euros (optional)"
-        hint="For example 250 or 89.50. Leave empty to show no price."
+        label={t('priceLabel')}
+        hint={t('priceHint')}
         {...fields.input('price', {
           inputMode: 'decimal',
           autoComplete: 'off',
-          defaultValue: defaults.priceCents === null ? '' : eurosInputValue(defaults.priceCents),
+          defaultValue:
+            defaults.priceCents === null ? '' : decimal(eurosInputValue(defaults.priceCents)),
         })}
       />
       <Field
-        label="Downtime"
-        hint='What patients can expect afterwards, for example "Red for 2 to 3 days", or "None".'
+        label={t('downtimeLabel')}
+        hint={t('downtimeHint')}
         {...text('downtime', defaults.downtime)}
       />
-      <Field
-        label="Position in the list"
-        hint="Lower numbers come first."
-        {...number('sortOrder', 0, 999)}
-      />
+      <Field label={t('positionLabel')} hint={t('positionHint')} {...number('sortOrder', 0, 999)} />
       <CheckboxField
-        label="Active: patients can book it"
-        hint="Deactivating asks what to do with its upcoming bookings."
+        label={t('activeLabel')}
+        hint={t('activeHint')}
         {...fields.checkbox('isActive', { defaultChecked: isActive })}
       />
-      <SubmitButton pending={isSubmitting} pendingText="Saving…">
+      <SubmitButton pending={isSubmitting} pendingText={ta('saving')}>
         {submitLabel}
       </SubmitButton>
     </Form>

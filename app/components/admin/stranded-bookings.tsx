@@ -3,7 +3,10 @@ import { useEffect, useId, useRef } from 'react'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
-import { STRAND_REASON_TEXT } from '#app/domain/clinic/stranding.rules.ts'
+import { strandReasonText } from '#app/domain/clinic/stranding.rules.ts'
+import { useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { adminFormsMessages, adminMessages } from '#app/i18n/messages/index.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { type StrandedPayload } from '#app/components/admin/stranded.ts'
 import { AdminNav } from './admin-nav.tsx'
@@ -27,6 +30,9 @@ export function StrandedBookingsReview({
   const isSubmitting = useIsPending()
   const count = stranded.bookings.length
   const zone = stranded.timeZone
+  const t = useAdminT(adminMessages)
+  const tf = useAdminT(adminFormsMessages)
+  const locale = useLocale()
 
   // With JavaScript the page swaps in place: move focus to the news, as a new page would.
   useEffect(() => {
@@ -37,32 +43,25 @@ export function StrandedBookingsReview({
     <div className="stack">
       <AdminNav />
       <h1 ref={headingRef} tabIndex={-1}>
-        Check the bookings this change affects
+        {t('strandedHeading')}
       </h1>
       {stranded.listChanged ? (
         <p className="notice notice--warning" role="alert">
-          The affected bookings have changed since you looked: a booking was made, moved or
-          cancelled in the meantime. Nothing was changed. Check the list again.
+          {t('strandedListChanged')}
         </p>
       ) : null}
-      <p>
-        {change} affects {count === 1 ? 'this booking' : `these ${count} bookings`}, which{' '}
-        {count === 1 ? 'a patient is' : 'patients are'} relying on. Nothing has been changed yet.
-      </p>
+      <p>{t('strandedIntro', { change, count })}</p>
       <div className="table-wrap">
         <table>
-          <caption>
-            {count === 1 ? 'Affected booking' : `${count} affected bookings`}, times in{' '}
-            {describeTimeZone(zone)}
-          </caption>
+          <caption>{t('strandedCaption', { count, zone: describeTimeZone(zone, locale) })}</caption>
           <TableHead
             columns={[
-              'Reference',
-              'Date and time',
-              'Patient',
-              'Service',
-              'Practitioner',
-              'Why it is affected',
+              t('colReference'),
+              t('colDateAndTime'),
+              t('colPatient'),
+              t('colService'),
+              t('colPractitioner'),
+              t('colWhyAffected'),
             ]}
           />
           <tbody>
@@ -73,25 +72,30 @@ export function StrandedBookingsReview({
                   {booking.status === 'pending_review' ? (
                     <>
                       <br />
-                      <span className="badge badge--warn">Awaiting review</span>
+                      <span className="badge badge--warn">{t('awaitingReview')}</span>
                     </>
                   ) : null}
                 </th>
                 <td>
-                  {formatDateInZone(booking.startAt, zone)},{' '}
-                  {formatTimeInZone(booking.startAt, zone)}–{formatTimeInZone(booking.endAt, zone)}
+                  {t('bookingWhen', {
+                    date: formatDateInZone(booking.startAt, zone, locale),
+                    start: formatTimeInZone(booking.startAt, zone, locale),
+                    end: formatTimeInZone(booking.endAt, zone, locale),
+                  })}
                 </td>
                 <td>{booking.patientName}</td>
                 <td>{booking.serviceName}</td>
                 <td>{booking.practitionerName}</td>
-                <td>{booking.reasons.map((reason) => STRAND_REASON_TEXT[reason]).join('; ')}</td>
+                <td>
+                  {booking.reasons.map((reason) => strandReasonText(reason, locale)).join('; ')}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <Form method="post" aria-labelledby="stranded-choice-heading">
-        <h2 id="stranded-choice-heading">What should happen to {count === 1 ? 'it' : 'them'}?</h2>
+        <h2 id="stranded-choice-heading">{t('strandedChoiceHeading', { count })}</h2>
         {Object.entries(stranded.values).flatMap(([name, value]) =>
           (Array.isArray(value) ? value : [value]).map((item, index) => (
             <input key={`${name}-${index}`} type="hidden" name={name} value={item} />
@@ -101,27 +105,26 @@ export function StrandedBookingsReview({
           <input key={booking.id} type="hidden" name="acknowledgedBookingIds" value={booking.id} />
         ))}
         <fieldset aria-describedby={stranded.choiceError ? errorId : undefined}>
-          <legend>Apply the change and…</legend>
+          <legend>{t('strandedLegend')}</legend>
           {stranded.choiceError ? (
             <p id={errorId} className="field-error" role="alert">
               <span aria-hidden="true">⚠ </span>
-              {stranded.choiceError}
+              {/* The one choice error the server sends (admin-responses.server.ts), in this language. */}
+              {tf('strandedChoice')}
             </p>
           ) : null}
           <div className="field field--checkbox">
             <input id="stranded-keep" type="radio" name="strandedChoice" value="keep" />
-            <label htmlFor="stranded-keep">
-              Keep these bookings (the practitioner still sees these patients)
-            </label>
+            <label htmlFor="stranded-keep">{t('strandedKeep')}</label>
           </div>
           <div className="field field--checkbox">
             <input id="stranded-cancel" type="radio" name="strandedChoice" value="cancel" />
-            <label htmlFor="stranded-cancel">Cancel them and email each patient</label>
+            <label htmlFor="stranded-cancel">{t('strandedCancel')}</label>
           </div>
         </fieldset>
         <TextareaField
-          label="Reason for the patients (optional)"
-          hint="Only used when you cancel: it is added to each patient's cancellation email. Do not include health details."
+          label={t('strandedReason')}
+          hint={t('strandedReasonHint')}
           textareaProps={{
             name: 'cancelReason',
             maxLength: 500,
@@ -130,11 +133,11 @@ export function StrandedBookingsReview({
           }}
         />
         <div className="cluster">
-          <SubmitButton pending={isSubmitting} pendingText="Applying…">
-            Apply the change
+          <SubmitButton pending={isSubmitting} pendingText={t('applying')}>
+            {t('applyChange')}
           </SubmitButton>
           <Link to={backHref} className="button button--secondary">
-            Go back without changing anything
+            {t('goBack')}
           </Link>
         </div>
       </Form>

@@ -1,21 +1,26 @@
 import * as z from 'zod'
-import { EmailSchema, PersonNameSchema } from '#app/domain/shared/fields.schema.ts'
+import { emailSchema, personNameSchema } from '#app/domain/shared/fields.schema.ts'
+import { adminTranslator } from '#app/i18n/admin-text.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { adminStaffMessages } from '#app/i18n/messages/index.ts'
 import { PASSWORD_MAX_LENGTH, STAFF_PASSWORD_MIN_LENGTH, STAFF_ROLES } from './auth.schema.ts'
 
 /** How long an invitation link works (docs/decisions/027-safe-by-default.md). */
 export const INVITATION_VALID_HOURS = 72
 
 /** An admin invites a colleague: the roles the new account gets, and where the link goes. */
-export const InviteStaffSchema = z.object({
-  name: PersonNameSchema,
-  email: EmailSchema,
-  roles: z
-    .union([z.enum(STAFF_ROLES), z.array(z.enum(STAFF_ROLES))], {
-      error: 'Choose at least one role.',
-    })
-    .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
-    .pipe(z.array(z.enum(STAFF_ROLES)).min(1, { error: 'Choose at least one role.' })),
-})
+export function inviteStaffSchema(locale: Locale = 'en') {
+  const chooseRole = adminTranslator(adminStaffMessages, locale)('chooseRole')
+  return z.object({
+    name: personNameSchema(locale),
+    email: emailSchema(locale),
+    roles: z
+      .union([z.enum(STAFF_ROLES), z.array(z.enum(STAFF_ROLES))], { error: chooseRole })
+      .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
+      .pipe(z.array(z.enum(STAFF_ROLES)).min(1, { error: chooseRole })),
+  })
+}
+export const InviteStaffSchema = inviteStaffSchema()
 export type InviteStaff = z.infer<typeof InviteStaffSchema>
 
 /** The invitation link's token: 32 random bytes in base64url. */

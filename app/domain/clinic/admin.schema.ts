@@ -1,8 +1,10 @@
 import * as z from 'zod'
-import { LOCALES } from '#app/i18n/locales.ts'
+import { adminTranslator } from '#app/i18n/admin-text.ts'
+import { type Locale, LOCALES } from '#app/i18n/locales.ts'
+import { adminFormsMessages } from '#app/i18n/messages/index.ts'
 import {
   CheckboxSchema,
-  EmailSchema,
+  emailSchema,
   isRealCalendarDate,
 } from '#app/domain/shared/fields.schema.ts'
 import {
@@ -49,73 +51,8 @@ export const MAX_SERVICE_DEPTH_UM = 3000
 
 const ID_PATTERN = /^[0-9a-f-]{36}$/
 
-// ——— Small field builders, each with a human message ———
-
 /** Values a form may leave out entirely (an unticked box, an unrendered row) read as ''. */
 const blankIfMissing = (value: unknown) => (value === undefined || value === null ? '' : value)
-
-function requiredText(message: string, max: number) {
-  return z
-    .string({ error: message })
-    .trim()
-    .min(1, { error: message, abort: true })
-    .max(max, { error: `Use at most ${max} characters.` })
-}
-
-function optionalText(max: number) {
-  return z.preprocess(
-    blankIfMissing,
-    z
-      .string({ error: 'Enter text here.' })
-      .trim()
-      .max(max, { error: `Use at most ${max} characters.` }),
-  )
-}
-
-function wholeNumber(label: string, min: number, max: number, unit: string) {
-  const message = `Enter ${label} as a whole number.`
-  return z.preprocess(
-    blankIfMissing,
-    z
-      .string({ error: message })
-      .trim()
-      .min(1, { error: `Enter ${label}.`, abort: true })
-      .regex(/^\d{1,6}$/, { error: message, abort: true })
-      .transform(Number)
-      .refine((value) => value >= min && value <= max, {
-        error: `Use between ${min} and ${max}${unit ? ` ${unit}` : ''}.`,
-      }),
-  )
-}
-
-function idOf(message: string) {
-  return z.string({ error: message }).regex(ID_PATTERN, { error: message })
-}
-
-/** A checkbox group or repeated hidden field: absent, one value, or many, always an array. */
-function idList(message: string) {
-  return z.preprocess(
-    (value) =>
-      value === undefined || value === null || value === false || value === ''
-        ? []
-        : (Array.isArray(value) ? value : [value]).filter((item) => typeof item === 'string'),
-    z.array(idOf(message)).max(200, { error: message }),
-  )
-}
-
-/** A calendar date from `<input type="date">`. Whether it is in the past is for the server. */
-export const CalendarDateSchema = z.preprocess(
-  blankIfMissing,
-  z
-    .string({ error: 'Enter a date.' })
-    .trim()
-    .min(1, { error: 'Enter a date.', abort: true })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, {
-      error: 'Enter the date as YYYY-MM-DD, for example 2027-08-16.',
-      abort: true,
-    })
-    .refine(isRealCalendarDate, { error: 'That date does not exist.' }),
-)
 
 const TimeOfDaySchema = z.preprocess(blankIfMissing, z.string().trim())
 
@@ -132,15 +69,6 @@ export const RESOLUTION_FIELDS = [
   'acknowledgedBookingIds',
   'cancelReason',
 ] as const
-
-const ResolutionFields = {
-  strandedChoice: z
-    .enum(STRANDED_CHOICES, { error: 'Choose whether to keep or cancel these bookings.' })
-    .optional(),
-  /** The bookings the admin was shown; the change applies only if they are still the ones. */
-  acknowledgedBookingIds: idList('The list of bookings was damaged. Go back and try again.'),
-  cancelReason: optionalText(500),
-}
 
 /**
  * The admin's answer about stranded bookings: which ones they were shown, and keep or cancel.
@@ -171,58 +99,8 @@ export function isMissingChoice(answer: StrandedAnswer): boolean {
   return answer.choice === null && answer.bookingIds.length > 0
 }
 
-// ——— Route params ———
-
-export const PractitionerParamsSchema = z.object({ practitionerId: idOf('Unknown practitioner') })
-export const ServiceParamsSchema = z.object({ serviceId: idOf('Unknown service') })
-
-// ——— Practitioners ———
-
-const DepthMmSchema = z.preprocess(
-  blankIfMissing,
-  z
-    .string({ error: 'Enter a depth in millimetres, like 1.5.' })
-    .trim()
-    .min(1, { error: 'Enter a depth in millimetres, like 1.5.', abort: true })
-    .transform((value, ctx) => {
-      const depthUm = parseMillimetresToUm(value)
-      if (depthUm === null) {
-        ctx.addIssue({ code: 'custom', message: 'Enter a depth in millimetres, like 1.5.' })
-        return z.NEVER
-      }
-      return depthUm
-    }),
-)
-
 /** One line on the booking page: longer text would wrap into a paragraph on a phone. */
 export const PRACTITIONER_BIO_MAX = 160
-
-const PractitionerProfileFields = z.object({
-  displayName: requiredText('Enter a name.', 120),
-  title: requiredText('Enter a title, like Doctor or Registered nurse.', 80),
-  credential: z.enum(CREDENTIALS, { error: 'Choose medical or aesthetic.' }),
-  registration: requiredText('Enter the professional register and number.', 200),
-  bio: optionalText(PRACTITIONER_BIO_MAX),
-  maxNeedleDepthMm: DepthMmSchema.refine((um) => um <= MAX_PRACTITIONER_DEPTH_UM, {
-    error: 'Use a depth between 0 and 3 mm.',
-  }),
-  isActive: Checkbox,
-})
-
-function toProfile<T extends z.infer<typeof PractitionerProfileFields>>({
-  maxNeedleDepthMm,
-  ...rest
-}: T) {
-  return { ...rest, maxNeedleDepthUm: maxNeedleDepthMm }
-}
-
-/** Create a practitioner, and the profile form of an existing one. */
-export const PractitionerProfileSchema = PractitionerProfileFields.transform(toProfile)
-export type PractitionerProfile = z.infer<typeof PractitionerProfileSchema>
-
-export const PractitionerServicesSchema = z.object({
-  serviceIds: idList('Choose services from the list.'),
-})
 
 /** Field names of one row of the weekly hours form. */
 export function hoursFieldNames(weekday: number, row: number) {
@@ -241,44 +119,6 @@ const WeeklyHoursFields = z.object(hoursFieldShape)
 
 type WeeklyIntervalInput = { weekday: number; startMinute: number; endMinute: number }
 
-function checkWeeklyHours(values: Record<string, string>, ctx: z.RefinementCtx) {
-  for (const { weekday, name } of WEEKDAYS) {
-    const day: (WeeklyIntervalInput & { field: string })[] = []
-    for (let row = 0; row < MAX_INTERVALS_PER_DAY; row++) {
-      const names = hoursFieldNames(weekday, row)
-      const start = values[names.start] ?? ''
-      const end = values[names.end] ?? ''
-      if (!start && !end) continue
-      const startMinute = start ? parseTimeOfDay(start) : null
-      const endMinute = end ? parseTimeOfDay(end) : null
-      if (!start)
-        ctx.addIssue({ code: 'custom', path: [names.start], message: 'Enter a start time.' })
-      else if (startMinute === null)
-        ctx.addIssue({ code: 'custom', path: [names.start], message: 'Enter a time like 09:00.' })
-      if (!end) ctx.addIssue({ code: 'custom', path: [names.end], message: 'Enter an end time.' })
-      else if (endMinute === null)
-        ctx.addIssue({ code: 'custom', path: [names.end], message: 'Enter a time like 18:00.' })
-      if (startMinute === null || endMinute === null) continue
-      if (endMinute <= startMinute) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [names.end],
-          message: 'End time must be after the start time.',
-        })
-        continue
-      }
-      day.push({ weekday, startMinute, endMinute, field: names.start })
-    }
-    for (const index of findOverlappingIntervals(day)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [day[index]!.field],
-        message: `This overlaps another interval on ${name}.`,
-      })
-    }
-  }
-}
-
 function toWeeklyIntervals(values: Record<string, string>): { intervals: WeeklyIntervalInput[] } {
   const intervals: WeeklyIntervalInput[] = []
   for (const { weekday } of WEEKDAYS) {
@@ -295,276 +135,480 @@ function toWeeklyIntervals(values: Record<string, string>): { intervals: WeeklyI
   }
 }
 
-/** The whole week: empty rows are ignored, a half-filled row is an error. */
-export const WeeklyHoursSchema =
-  WeeklyHoursFields.superRefine(checkWeeklyHours).transform(toWeeklyIntervals)
+/** The fields a whole number is asked for in, each named in the message about it. */
+type NumberField =
+  | 'durationMinutes'
+  | 'bufferAfterMinutes'
+  | 'courseSessions'
+  | 'courseIntervalWeeks'
+  | 'sortOrder'
+  | 'slotStepMinutes'
+  | 'minNoticeHours'
+  | 'maxAdvanceDays'
+  | 'holdMinutes'
+  | 'cancellationWindowHours'
+  | 'minDaysBetweenNeedling'
+  | 'maxUpcomingBookingsPerEmail'
+type NumberUnit = 'minutes' | 'hours' | 'days' | 'sessions' | 'weeks' | 'bookings' | ''
 
-const ExceptionFields = z.object({
-  kind: z.enum(AVAILABILITY_EXCEPTION_KINDS, { error: 'Choose time off or extra hours.' }),
-  date: CalendarDateSchema,
-  wholeDay: Checkbox,
-  startTime: TimeOfDaySchema,
-  endTime: TimeOfDaySchema,
-  note: optionalText(200),
-})
+/**
+ * Every schema of the admin console, with its messages in one language. The same schema checks
+ * a form in the browser (react-hook-form) and again in the action; `adminSchemas(locale)` builds
+ * each language once.
+ */
+function buildAdminSchemas(locale: Locale) {
+  const t = adminTranslator(adminFormsMessages, locale)
 
-function checkException(values: z.infer<typeof ExceptionFields>, ctx: z.RefinementCtx) {
-  if (values.wholeDay) {
-    if (values.kind === 'extra_hours')
+  // ——— Small field builders, each with a human message ———
+
+  function requiredText(message: string, max: number) {
+    return z
+      .string({ error: message })
+      .trim()
+      .min(1, { error: message, abort: true })
+      .max(max, { error: t('textTooLong', { max: String(max) }) })
+  }
+
+  function optionalText(max: number) {
+    return z.preprocess(
+      blankIfMissing,
+      z
+        .string({ error: t('textInvalid') })
+        .trim()
+        .max(max, { error: t('textTooLong', { max: String(max) }) }),
+    )
+  }
+
+  function wholeNumber(field: NumberField, min: number, max: number, unit: NumberUnit) {
+    const message = t('numberWhole', { field })
+    return z.preprocess(
+      blankIfMissing,
+      z
+        .string({ error: message })
+        .trim()
+        .min(1, { error: t('numberRequired', { field }), abort: true })
+        .regex(/^\d{1,6}$/, { error: message, abort: true })
+        .transform(Number)
+        .refine((value) => value >= min && value <= max, {
+          error: t('numberRange', { min: String(min), max: String(max), unit }),
+        }),
+    )
+  }
+
+  function idOf(message: string) {
+    return z.string({ error: message }).regex(ID_PATTERN, { error: message })
+  }
+
+  /** A checkbox group or repeated hidden field: absent, one value, or many, always an array. */
+  function idList(message: string) {
+    return z.preprocess(
+      (value) =>
+        value === undefined || value === null || value === false || value === ''
+          ? []
+          : (Array.isArray(value) ? value : [value]).filter((item) => typeof item === 'string'),
+      z.array(idOf(message)).max(200, { error: message }),
+    )
+  }
+
+  /** A calendar date from `<input type="date">`. Whether it is in the past is for the server. */
+  const CalendarDateSchema = z.preprocess(
+    blankIfMissing,
+    z
+      .string({ error: t('dateRequired') })
+      .trim()
+      .min(1, { error: t('dateRequired'), abort: true })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: t('dateFormat'), abort: true })
+      .refine(isRealCalendarDate, { error: t('dateNotReal') }),
+  )
+
+  const ResolutionFields = {
+    strandedChoice: z.enum(STRANDED_CHOICES, { error: t('strandedChoice') }).optional(),
+    /** The bookings the admin was shown; the change applies only if they are still the ones. */
+    acknowledgedBookingIds: idList(t('bookingListDamaged')),
+    cancelReason: optionalText(500),
+  }
+
+  // ——— Route params ———
+
+  const PractitionerParamsSchema = z.object({ practitionerId: idOf(t('unknownPractitioner')) })
+  const ServiceParamsSchema = z.object({ serviceId: idOf(t('unknownService')) })
+
+  // ——— Practitioners ———
+
+  const DepthMmSchema = z.preprocess(
+    blankIfMissing,
+    z
+      .string({ error: t('depthFormat') })
+      .trim()
+      .min(1, { error: t('depthFormat'), abort: true })
+      .transform((value, ctx) => {
+        const depthUm = parseMillimetresToUm(value)
+        if (depthUm === null) {
+          ctx.addIssue({ code: 'custom', message: t('depthFormat') })
+          return z.NEVER
+        }
+        return depthUm
+      }),
+  )
+
+  const PractitionerProfileFields = z.object({
+    displayName: requiredText(t('nameRequired'), 120),
+    title: requiredText(t('titleRequired'), 80),
+    credential: z.enum(CREDENTIALS, { error: t('credentialRequired') }),
+    registration: requiredText(t('registrationRequired'), 200),
+    bio: optionalText(PRACTITIONER_BIO_MAX),
+    maxNeedleDepthMm: DepthMmSchema.refine((um) => um <= MAX_PRACTITIONER_DEPTH_UM, {
+      error: t('practitionerDepthRange'),
+    }),
+    isActive: Checkbox,
+  })
+
+  function toProfile<T extends z.infer<typeof PractitionerProfileFields>>({
+    maxNeedleDepthMm,
+    ...rest
+  }: T) {
+    return { ...rest, maxNeedleDepthUm: maxNeedleDepthMm }
+  }
+
+  /** Create a practitioner, and the profile form of an existing one. */
+  const PractitionerProfileSchema = PractitionerProfileFields.transform(toProfile)
+
+  const PractitionerServicesSchema = z.object({
+    serviceIds: idList(t('servicesFromList')),
+  })
+
+  function checkWeeklyHours(values: Record<string, string>, ctx: z.RefinementCtx) {
+    for (const { weekday } of WEEKDAYS) {
+      const day: (WeeklyIntervalInput & { field: string })[] = []
+      for (let row = 0; row < MAX_INTERVALS_PER_DAY; row++) {
+        const names = hoursFieldNames(weekday, row)
+        const start = values[names.start] ?? ''
+        const end = values[names.end] ?? ''
+        if (!start && !end) continue
+        const startMinute = start ? parseTimeOfDay(start) : null
+        const endMinute = end ? parseTimeOfDay(end) : null
+        if (!start)
+          ctx.addIssue({ code: 'custom', path: [names.start], message: t('startTimeRequired') })
+        else if (startMinute === null)
+          ctx.addIssue({
+            code: 'custom',
+            path: [names.start],
+            message: t('timeLike', { example: '09:00' }),
+          })
+        if (!end) ctx.addIssue({ code: 'custom', path: [names.end], message: t('endTimeRequired') })
+        else if (endMinute === null)
+          ctx.addIssue({
+            code: 'custom',
+            path: [names.end],
+            message: t('timeLike', { example: '18:00' }),
+          })
+        if (startMinute === null || endMinute === null) continue
+        if (endMinute <= startMinute) {
+          ctx.addIssue({ code: 'custom', path: [names.end], message: t('endAfterStart') })
+          continue
+        }
+        day.push({ weekday, startMinute, endMinute, field: names.start })
+      }
+      for (const index of findOverlappingIntervals(day)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [day[index]!.field],
+          message: t('intervalOverlaps', { weekday: String(weekday) }),
+        })
+      }
+    }
+  }
+
+  /** The whole week: empty rows are ignored, a half-filled row is an error. */
+  const WeeklyHoursSchema =
+    WeeklyHoursFields.superRefine(checkWeeklyHours).transform(toWeeklyIntervals)
+
+  const ExceptionFields = z.object({
+    kind: z.enum(AVAILABILITY_EXCEPTION_KINDS, { error: t('exceptionKindRequired') }),
+    date: CalendarDateSchema,
+    wholeDay: Checkbox,
+    startTime: TimeOfDaySchema,
+    endTime: TimeOfDaySchema,
+    note: optionalText(200),
+  })
+
+  function checkException(values: z.infer<typeof ExceptionFields>, ctx: z.RefinementCtx) {
+    if (values.wholeDay) {
+      if (values.kind === 'extra_hours')
+        ctx.addIssue({ code: 'custom', path: ['wholeDay'], message: t('extraHoursNeedTimes') })
+      return
+    }
+    const start = values.startTime ? parseTimeOfDay(values.startTime) : null
+    const end = values.endTime ? parseTimeOfDay(values.endTime) : null
+    if (!values.startTime)
+      ctx.addIssue({ code: 'custom', path: ['startTime'], message: t('startTimeOrWholeDay') })
+    else if (start === null)
       ctx.addIssue({
         code: 'custom',
-        path: ['wholeDay'],
-        message: 'Extra hours need a start and an end time. Untick "Whole day".',
+        path: ['startTime'],
+        message: t('timeLike', { example: '09:00' }),
       })
-    return
+    if (!values.endTime)
+      ctx.addIssue({ code: 'custom', path: ['endTime'], message: t('endTimeRequired') })
+    else if (end === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endTime'],
+        message: t('timeLike', { example: '13:00' }),
+      })
+    if (start !== null && end !== null && end <= start)
+      ctx.addIssue({ code: 'custom', path: ['endTime'], message: t('endAfterStart') })
   }
-  const start = values.startTime ? parseTimeOfDay(values.startTime) : null
-  const end = values.endTime ? parseTimeOfDay(values.endTime) : null
-  if (!values.startTime)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['startTime'],
-      message: 'Enter a start time, or tick "Whole day".',
-    })
-  else if (start === null)
-    ctx.addIssue({ code: 'custom', path: ['startTime'], message: 'Enter a time like 09:00.' })
-  if (!values.endTime)
-    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'Enter an end time.' })
-  else if (end === null)
-    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'Enter a time like 13:00.' })
-  if (start !== null && end !== null && end <= start)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['endTime'],
-      message: 'End time must be after the start time.',
-    })
-}
 
-function toException({
-  kind,
-  date,
-  wholeDay,
-  startTime,
-  endTime,
-  note,
-}: z.infer<typeof ExceptionFields>) {
-  return {
+  function toException({
     kind,
     date,
-    startMinute: wholeDay ? null : parseTimeOfDay(startTime),
-    endMinute: wholeDay ? null : parseTimeOfDay(endTime),
+    wholeDay,
+    startTime,
+    endTime,
     note,
+  }: z.infer<typeof ExceptionFields>) {
+    return {
+      kind,
+      date,
+      startMinute: wholeDay ? null : parseTimeOfDay(startTime),
+      endMinute: wholeDay ? null : parseTimeOfDay(endTime),
+      note,
+    }
   }
-}
 
-/** Time off (a whole day or from–to) or extra hours on one date. */
-export const AddExceptionSchema = ExceptionFields.superRefine(checkException).transform(toException)
+  /** Time off (a whole day or from–to) or extra hours on one date. */
+  const AddExceptionSchema = ExceptionFields.superRefine(checkException).transform(toException)
 
-export const RemoveExceptionSchema = z.object({
-  exceptionId: idOf('That entry no longer exists. Reload the page.'),
-})
+  const RemoveExceptionSchema = z.object({ exceptionId: idOf(t('exceptionGone')) })
 
-/** Every form on the practitioner page; the server parses a post with this. */
-export const PractitionerActionSchema = z.discriminatedUnion(
-  'intent',
-  [
-    PractitionerProfileFields.extend({
-      intent: z.literal('profile'),
-      ...ResolutionFields,
-    }).transform((data) => toProfile(data)),
-    PractitionerServicesSchema.extend({ intent: z.literal('services'), ...ResolutionFields }),
-    WeeklyHoursFields.extend({ intent: z.literal('hours'), ...ResolutionFields })
-      .superRefine((data, ctx) => checkWeeklyHours(data as Record<string, string>, ctx))
-      .transform((data) => {
-        // The hour fields are typed as an index signature; the named fields keep their own types.
-        const named = data as unknown as { intent: 'hours' } & ResolutionValues
-        return {
-          intent: named.intent,
-          strandedChoice: named.strandedChoice,
-          acknowledgedBookingIds: named.acknowledgedBookingIds,
-          cancelReason: named.cancelReason,
-          ...toWeeklyIntervals(data as Record<string, string>),
-        }
-      }),
-    ExceptionFields.extend({ intent: z.literal('add-exception'), ...ResolutionFields })
-      .superRefine(checkException)
-      .transform((data) => ({
-        intent: data.intent,
-        strandedChoice: data.strandedChoice,
-        acknowledgedBookingIds: data.acknowledgedBookingIds,
-        cancelReason: data.cancelReason,
-        ...toException(data),
-      })),
-    RemoveExceptionSchema.extend({ intent: z.literal('remove-exception'), ...ResolutionFields }),
-  ],
-  { error: 'We could not tell which form was sent. Reload the page and try again.' },
-)
-export type PractitionerAction = z.infer<typeof PractitionerActionSchema>
-export type PractitionerIntent = PractitionerAction['intent']
+  /** Every form on the practitioner page; the server parses a post with this. */
+  const PractitionerActionSchema = z.discriminatedUnion(
+    'intent',
+    [
+      PractitionerProfileFields.extend({
+        intent: z.literal('profile'),
+        ...ResolutionFields,
+      }).transform((data) => toProfile(data)),
+      PractitionerServicesSchema.extend({ intent: z.literal('services'), ...ResolutionFields }),
+      WeeklyHoursFields.extend({ intent: z.literal('hours'), ...ResolutionFields })
+        .superRefine((data, ctx) => checkWeeklyHours(data as Record<string, string>, ctx))
+        .transform((data) => {
+          // The hour fields are typed as an index signature; the named fields keep their types.
+          const named = data as unknown as { intent: 'hours' } & ResolutionValues
+          return {
+            intent: named.intent,
+            strandedChoice: named.strandedChoice,
+            acknowledgedBookingIds: named.acknowledgedBookingIds,
+            cancelReason: named.cancelReason,
+            ...toWeeklyIntervals(data as Record<string, string>),
+          }
+        }),
+      ExceptionFields.extend({ intent: z.literal('add-exception'), ...ResolutionFields })
+        .superRefine(checkException)
+        .transform((data) => ({
+          intent: data.intent,
+          strandedChoice: data.strandedChoice,
+          acknowledgedBookingIds: data.acknowledgedBookingIds,
+          cancelReason: data.cancelReason,
+          ...toException(data),
+        })),
+      RemoveExceptionSchema.extend({ intent: z.literal('remove-exception'), ...ResolutionFields }),
+    ],
+    { error: t('unknownForm') },
+  )
 
-// ——— Services ———
+  // ——— Services ———
 
-const ServiceFields = z.object({
-  name: requiredText('Enter a name.', 120),
-  description: requiredText('Enter a description for patients.', 2000),
-  kind: z.enum(SERVICE_KINDS, { error: 'Choose treatment or consultation.' }),
-  tier: z.enum(SERVICE_TIERS, { error: 'Choose medical or cosmetic.' }),
-  durationMinutes: wholeNumber('the length in minutes', 5, 480, 'minutes'),
-  bufferAfterMinutes: wholeNumber('the buffer in minutes', 0, 240, 'minutes'),
-  maxNeedleDepthMm: z.preprocess(blankIfMissing, z.string().trim()),
-  courseSessions: wholeNumber('the number of sessions', 1, 12, 'sessions'),
-  courseIntervalWeeks: wholeNumber('the weeks between sessions', 0, 52, 'weeks'),
-  price: z.preprocess(blankIfMissing, z.string().trim()),
-  downtime: requiredText('Describe the downtime, or write "None".', 300),
-  isActive: Checkbox,
-  sortOrder: wholeNumber('the position in the list', 0, 999, ''),
-})
+  const ServiceFields = z.object({
+    name: requiredText(t('nameRequired'), 120),
+    description: requiredText(t('descriptionRequired'), 2000),
+    kind: z.enum(SERVICE_KINDS, { error: t('serviceKindRequired') }),
+    tier: z.enum(SERVICE_TIERS, { error: t('tierRequired') }),
+    durationMinutes: wholeNumber('durationMinutes', 5, 480, 'minutes'),
+    bufferAfterMinutes: wholeNumber('bufferAfterMinutes', 0, 240, 'minutes'),
+    maxNeedleDepthMm: z.preprocess(blankIfMissing, z.string().trim()),
+    courseSessions: wholeNumber('courseSessions', 1, 12, 'sessions'),
+    courseIntervalWeeks: wholeNumber('courseIntervalWeeks', 0, 52, 'weeks'),
+    price: z.preprocess(blankIfMissing, z.string().trim()),
+    downtime: requiredText(t('downtimeRequired'), 300),
+    isActive: Checkbox,
+    sortOrder: wholeNumber('sortOrder', 0, 999, ''),
+  })
 
-function checkService(values: z.infer<typeof ServiceFields>, ctx: z.RefinementCtx) {
-  const depth = values.maxNeedleDepthMm ? parseMillimetresToUm(values.maxNeedleDepthMm) : null
-  if (values.kind === 'consultation') {
-    if (values.maxNeedleDepthMm)
+  function checkService(values: z.infer<typeof ServiceFields>, ctx: z.RefinementCtx) {
+    const depth = values.maxNeedleDepthMm ? parseMillimetresToUm(values.maxNeedleDepthMm) : null
+    const depthIssue = (message: string) =>
+      ctx.addIssue({ code: 'custom', path: ['maxNeedleDepthMm'], message })
+    if (values.kind === 'consultation') {
+      if (values.maxNeedleDepthMm) depthIssue(t('consultationNoDepth'))
+    } else if (!values.maxNeedleDepthMm) {
+      depthIssue(t('serviceDepthRequired'))
+    } else if (depth === null) {
+      depthIssue(t('depthFormat'))
+    } else if (depth < MIN_SERVICE_DEPTH_UM || depth > MAX_SERVICE_DEPTH_UM) {
+      depthIssue(t('serviceDepthRange'))
+    } else if (values.tier === 'cosmetic' && depth > COSMETIC_MAX_DEPTH_UM) {
+      depthIssue(t('cosmeticTooDeep'))
+    }
+    if (values.price && parseEurosToCents(values.price) === null)
+      ctx.addIssue({ code: 'custom', path: ['price'], message: t('priceFormat') })
+    if (values.courseSessions > 1 && values.courseIntervalWeeks === 0)
       ctx.addIssue({
         code: 'custom',
-        path: ['maxNeedleDepthMm'],
-        message: 'A consultation has no needling: leave the depth empty.',
+        path: ['courseIntervalWeeks'],
+        message: t('courseIntervalRequired'),
       })
-  } else if (!values.maxNeedleDepthMm) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['maxNeedleDepthMm'],
-      message: 'Enter the deepest needling in millimetres, like 1.5.',
-    })
-  } else if (depth === null) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['maxNeedleDepthMm'],
-      message: 'Enter a depth in millimetres, like 1.5.',
-    })
-  } else if (depth < MIN_SERVICE_DEPTH_UM || depth > MAX_SERVICE_DEPTH_UM) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['maxNeedleDepthMm'],
-      message: 'Use a depth between 0.1 and 3 mm.',
-    })
-  } else if (values.tier === 'cosmetic' && depth > COSMETIC_MAX_DEPTH_UM) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['maxNeedleDepthMm'],
-      message:
-        'Cosmetic needling goes no deeper than 0.5 mm. Choose the medical tier for deeper work.',
-    })
   }
-  if (values.price && parseEurosToCents(values.price) === null)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['price'],
-      message: 'Enter a price in euros, like 250 or 89.50, or leave it empty.',
-    })
-  if (values.courseSessions > 1 && values.courseIntervalWeeks === 0)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['courseIntervalWeeks'],
-      message: 'Enter the weeks between sessions of the course.',
-    })
-}
 
-function toService({ maxNeedleDepthMm, price, ...rest }: z.infer<typeof ServiceFields>) {
+  function toService({ maxNeedleDepthMm, price, ...rest }: z.infer<typeof ServiceFields>) {
+    return {
+      ...rest,
+      maxNeedleDepthUm:
+        rest.kind === 'consultation' ? null : parseMillimetresToUm(maxNeedleDepthMm),
+      priceCents: price ? parseEurosToCents(price) : null,
+    }
+  }
+
+  /** The create form (client and server). */
+  const ServiceSchema = ServiceFields.superRefine(checkService).transform(toService)
+
+  /** The edit form: the same fields, and an answer about stranded bookings when asked. */
+  const ServiceUpdateSchema = ServiceFields.extend(ResolutionFields)
+    .superRefine(checkService)
+    .transform(({ strandedChoice, acknowledgedBookingIds, cancelReason, ...rest }) => ({
+      strandedChoice,
+      acknowledgedBookingIds,
+      cancelReason,
+      ...toService(rest),
+    }))
+
+  // ——— Closures ———
+
+  const ClosureFields = z.object({
+    date: CalendarDateSchema,
+    reason: requiredText(t('closureReasonRequired'), 200),
+  })
+
+  const AddClosureSchema = ClosureFields
+  const RemoveClosureSchema = z.object({ closureId: idOf(t('closureGone')) })
+
+  const ClosureActionSchema = z.discriminatedUnion(
+    'intent',
+    [
+      ClosureFields.extend({ intent: z.literal('add'), ...ResolutionFields }),
+      RemoveClosureSchema.extend({ intent: z.literal('remove') }),
+    ],
+    { error: t('unknownForm') },
+  )
+
+  // ——— Booking policies ———
+
+  const PoliciesFields = z.object({
+    timeZone: z
+      .string({ error: t('timeZoneRequired') })
+      .trim()
+      .refine(isValidTimeZone, { error: t('timeZoneFromList') }),
+    slotStepMinutes: wholeNumber('slotStepMinutes', 5, 120, 'minutes'),
+    minNoticeHours: wholeNumber('minNoticeHours', 0, 720, 'hours'),
+    maxAdvanceDays: wholeNumber('maxAdvanceDays', 1, 730, 'days'),
+    holdMinutes: wholeNumber('holdMinutes', 1, 60, 'minutes'),
+    cancellationWindowHours: wholeNumber('cancellationWindowHours', 0, 720, 'hours'),
+    minDaysBetweenNeedling: wholeNumber('minDaysBetweenNeedling', 0, 365, 'days'),
+    maxUpcomingBookingsPerEmail: wholeNumber('maxUpcomingBookingsPerEmail', 1, 50, 'bookings'),
+  })
+
+  /** The clinic's own details, as patients read them on pages, emails and calendar files. */
+  const ClinicDetailsSchema = z.object({
+    name: z
+      .string({ error: t('clinicNameRequired') })
+      .trim()
+      .min(2, { error: t('clinicNameRequired') })
+      .max(120, { error: t('textTooLong', { max: '120' }) }),
+    // Kept as the clinic writes it ("+39 02 8295 4410"): patients read it in every email. Its
+    // country is the one patients' numbers without a code are read in (phone.rules.ts).
+    phone: z
+      .string({ error: t('clinicPhoneRequired') })
+      .trim()
+      .min(1, { error: t('clinicPhoneRequired') })
+      .max(40, { error: t('textTooLong', { max: '40' }) })
+      .refine((value) => phoneCountryOf(value) !== undefined, {
+        error: t('clinicPhoneCountryCode'),
+      }),
+    email: emailSchema(locale),
+    address: z
+      .string({ error: t('clinicAddressRequired') })
+      .trim()
+      .min(5, { error: t('clinicAddressCity') })
+      .max(300, { error: t('textTooLong', { max: '300' }) }),
+    defaultLocale: z.enum(LOCALES, { error: t('defaultLocaleRequired') }),
+  })
+
+  const PoliciesUpdateSchema = PoliciesFields.extend(ResolutionFields)
+
+  /** The photo page's two buttons; the file itself is read by the route (uploads.server.ts). */
+  const PractitionerPhotoActionSchema = z.object({
+    intent: z.enum(['photo-upload', 'photo-remove'], { error: t('photoRequired') }),
+  })
+
   return {
-    ...rest,
-    maxNeedleDepthUm: rest.kind === 'consultation' ? null : parseMillimetresToUm(maxNeedleDepthMm),
-    priceCents: price ? parseEurosToCents(price) : null,
+    CalendarDateSchema,
+    PractitionerParamsSchema,
+    ServiceParamsSchema,
+    PractitionerProfileSchema,
+    PractitionerServicesSchema,
+    WeeklyHoursSchema,
+    AddExceptionSchema,
+    RemoveExceptionSchema,
+    PractitionerActionSchema,
+    ServiceSchema,
+    ServiceUpdateSchema,
+    AddClosureSchema,
+    RemoveClosureSchema,
+    ClosureActionSchema,
+    PoliciesSchema: PoliciesFields,
+    PoliciesUpdateSchema,
+    ClinicDetailsSchema,
+    PractitionerPhotoActionSchema,
   }
 }
 
-/** The create form (client and server). */
-export const ServiceSchema = ServiceFields.superRefine(checkService).transform(toService)
+export type AdminSchemas = ReturnType<typeof buildAdminSchemas>
+const built = new Map<Locale, AdminSchemas>()
+
+/** The admin console's schemas with messages in a language; built once per language. */
+export function adminSchemas(locale: Locale = 'en'): AdminSchemas {
+  let schemas = built.get(locale)
+  if (!schemas) {
+    schemas = buildAdminSchemas(locale)
+    built.set(locale, schemas)
+  }
+  return schemas
+}
+
+// The English schemas under their own names, for tests and code without a page language.
+const english = adminSchemas('en')
+export const CalendarDateSchema = english.CalendarDateSchema
+export const PractitionerParamsSchema = english.PractitionerParamsSchema
+export const ServiceParamsSchema = english.ServiceParamsSchema
+export const PractitionerProfileSchema = english.PractitionerProfileSchema
+export type PractitionerProfile = z.infer<typeof PractitionerProfileSchema>
+export const PractitionerServicesSchema = english.PractitionerServicesSchema
+export const WeeklyHoursSchema = english.WeeklyHoursSchema
+export const AddExceptionSchema = english.AddExceptionSchema
+export const RemoveExceptionSchema = english.RemoveExceptionSchema
+export const PractitionerActionSchema = english.PractitionerActionSchema
+export type PractitionerAction = z.infer<typeof PractitionerActionSchema>
+export type PractitionerIntent = PractitionerAction['intent']
+export const ServiceSchema = english.ServiceSchema
 export type ServiceInput = z.infer<typeof ServiceSchema>
-
-/** The edit form: the same fields, and an answer about stranded bookings when asked. */
-export const ServiceUpdateSchema = ServiceFields.extend(ResolutionFields)
-  .superRefine(checkService)
-  .transform(({ strandedChoice, acknowledgedBookingIds, cancelReason, ...rest }) => ({
-    strandedChoice,
-    acknowledgedBookingIds,
-    cancelReason,
-    ...toService(rest),
-  }))
-
-// ——— Closures ———
-
-const ClosureFields = z.object({
-  date: CalendarDateSchema,
-  reason: requiredText('Enter a reason, like Christmas Day.', 200),
-})
-
-export const AddClosureSchema = ClosureFields
-export const RemoveClosureSchema = z.object({
-  closureId: idOf('That closure no longer exists. Reload the page.'),
-})
-
-export const ClosureActionSchema = z.discriminatedUnion(
-  'intent',
-  [
-    ClosureFields.extend({ intent: z.literal('add'), ...ResolutionFields }),
-    RemoveClosureSchema.extend({ intent: z.literal('remove') }),
-  ],
-  { error: 'We could not tell which form was sent. Reload the page and try again.' },
-)
-
-// ——— Booking policies ———
-
-const PoliciesFields = z.object({
-  timeZone: z
-    .string({ error: 'Choose a time zone.' })
-    .trim()
-    .refine(isValidTimeZone, { error: 'Choose a time zone from the list, like Europe/Rome.' }),
-  slotStepMinutes: wholeNumber('the slot step in minutes', 5, 120, 'minutes'),
-  minNoticeHours: wholeNumber('the minimum notice in hours', 0, 720, 'hours'),
-  maxAdvanceDays: wholeNumber('how many days ahead patients can book', 1, 730, 'days'),
-  holdMinutes: wholeNumber('the hold length in minutes', 1, 60, 'minutes'),
-  cancellationWindowHours: wholeNumber('the cancellation window in hours', 0, 720, 'hours'),
-  minDaysBetweenNeedling: wholeNumber('the days between needling sessions', 0, 365, 'days'),
-  maxUpcomingBookingsPerEmail: wholeNumber(
-    'how many upcoming bookings one email address may have',
-    1,
-    50,
-    'bookings',
-  ),
-})
-
-/** The clinic's own details, as patients read them on pages, emails and calendar files. */
-export const ClinicDetailsSchema = z.object({
-  name: z
-    .string({ error: "Enter the clinic's name." })
-    .trim()
-    .min(2, { error: "Enter the clinic's name." })
-    .max(120, { error: 'Use at most 120 characters.' }),
-  // Kept as the clinic writes it ("+39 02 8295 4410"): patients read it in every email. Its
-  // country is the one patients' numbers without a code are read in (phone.rules.ts).
-  phone: z
-    .string({ error: "Enter the clinic's phone number." })
-    .trim()
-    .min(1, { error: "Enter the clinic's phone number." })
-    .max(40, { error: 'Use at most 40 characters.' })
-    .refine((value) => phoneCountryOf(value) !== undefined, {
-      error: 'Enter the number with its country code, for example +39 02 1234 5678.',
-    }),
-  email: EmailSchema,
-  address: z
-    .string({ error: "Enter the clinic's address." })
-    .trim()
-    .min(5, { error: "Enter the clinic's address, with the city." })
-    .max(300, { error: 'Use at most 300 characters.' }),
-  defaultLocale: z.enum(LOCALES, { error: 'Choose Italian or English.' }),
-})
-export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>
-
-export const PoliciesSchema = PoliciesFields
+export const ServiceUpdateSchema = english.ServiceUpdateSchema
+export const AddClosureSchema = english.AddClosureSchema
+export const RemoveClosureSchema = english.RemoveClosureSchema
+export const ClosureActionSchema = english.ClosureActionSchema
+export const PoliciesSchema = english.PoliciesSchema
 export type Policies = z.infer<typeof PoliciesSchema>
-export const PoliciesUpdateSchema = PoliciesFields.extend(ResolutionFields)
-
-/** The photo page's two buttons; the file itself is read by the route (uploads.server.ts). */
-export const PractitionerPhotoActionSchema = z.object({
-  intent: z.enum(['photo-upload', 'photo-remove'], { error: 'Choose a photo to upload.' }),
-})
+export const PoliciesUpdateSchema = english.PoliciesUpdateSchema
+export const ClinicDetailsSchema = english.ClinicDetailsSchema
+export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>
+export const PractitionerPhotoActionSchema = english.PractitionerPhotoActionSchema

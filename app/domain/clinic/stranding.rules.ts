@@ -7,6 +7,9 @@ import {
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
 import { type Credential, type ServiceTier } from './clinic.schema.ts'
+import { adminTranslator } from '#app/i18n/admin-text.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { adminMessages } from '#app/i18n/messages/index.ts'
 
 /**
  * Stranded bookings (docs/decisions/014-admin-changes-and-stranded-bookings.md). An admin change
@@ -80,15 +83,10 @@ export type StrandedBookingView = {
   reasons: StrandReason[]
 }
 
-/** What each reason means, in the admin's words. */
-export const STRAND_REASON_TEXT: Record<StrandReason, string> = {
-  'time-zone-changed': 'The clinic time zone changes under it',
-  'clinic-closed': 'The clinic is closed that day',
-  'outside-hours': "Outside the practitioner's hours",
-  'practitioner-inactive': 'The practitioner is no longer active',
-  'service-not-offered': 'The practitioner no longer performs this service',
-  'not-qualified': 'Needs a medical practitioner',
-  'service-inactive': 'The service is no longer offered',
+/** What a reason means, in the admin's words and language. */
+export function strandReasonText(reason: StrandReason, locale: Locale = 'en'): string {
+  const key = reason.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
+  return adminTranslator(adminMessages, locale)('strandReason', { reason: key })
 }
 
 /** True for a booking a patient relies on that has not started yet. */

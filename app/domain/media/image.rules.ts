@@ -1,3 +1,7 @@
+import { adminTranslator } from '#app/i18n/admin-text.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { adminPractitionersMessages } from '#app/i18n/messages/index.ts'
+
 /**
  * Rules for pictures people upload (practitioner portraits today; clinical photos will share
  * them). The decoding and re-encoding is in image-store.server.ts, with sharp.
@@ -19,16 +23,17 @@ export const ACCEPTED_IMAGE_FORMATS = ['jpeg', 'png', 'webp', 'heif'] as const
 export type ImageRefusal = 'missing' | 'too-large' | 'not-an-image' | 'too-many-pixels'
 
 /** What the person uploading reads beside the field. */
-export function imageRefusalMessage(reason: ImageRefusal): string {
+export function imageRefusalMessage(reason: ImageRefusal, locale: Locale = 'en'): string {
+  const t = adminTranslator(adminPractitionersMessages, locale)
   switch (reason) {
     case 'missing':
-      return 'Choose a photo to upload.'
+      return t('imageMissing')
     case 'too-large':
-      return `The photo is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB. Choose a smaller one.`
+      return t('imageTooLarge', { megabytes: String(MAX_IMAGE_BYTES / 1024 / 1024) })
     case 'not-an-image':
-      return 'That file is not a photo we can read. Use a JPEG, PNG or WebP photo.'
+      return t('imageNotAnImage')
     case 'too-many-pixels':
-      return `That picture is too large to process (over ${MAX_IMAGE_PIXELS / 1_000_000} megapixels). Use a smaller photo.`
+      return t('imageTooManyPixels', { megapixels: String(MAX_IMAGE_PIXELS / 1_000_000) })
   }
 }
 

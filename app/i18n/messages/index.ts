@@ -3,6 +3,20 @@ import aftercareEn from './aftercare.en.ts'
 import aftercareIt from './aftercare.it.ts'
 import bookingPageEn from './booking-page.en.ts'
 import bookingPageIt from './booking-page.it.ts'
+import adminFormsEn from './admin-forms.en.ts'
+import adminFormsIt from './admin-forms.it.ts'
+import adminEn from './admin.en.ts'
+import adminIt from './admin.it.ts'
+import adminPractitionersEn from './admin-practitioners.en.ts'
+import adminPractitionersIt from './admin-practitioners.it.ts'
+import adminServicesEn from './admin-services.en.ts'
+import adminServicesIt from './admin-services.it.ts'
+import adminEmailsEn from './admin-emails.en.ts'
+import adminEmailsIt from './admin-emails.it.ts'
+import adminStaffEn from './admin-staff.en.ts'
+import adminStaffIt from './admin-staff.it.ts'
+import auditEn from './audit.en.ts'
+import auditIt from './audit.it.ts'
 import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
 import confirmationEn from './confirmation.en.ts'
@@ -92,6 +106,21 @@ export const consentMessages = { en: consentEn, it: consentIt } satisfies Catalo
 export const consentPdfMessages = { en: consentPdfEn, it: consentPdfIt } satisfies Catalogue
 export const consentStaffMessages = { en: consentStaffEn, it: consentStaffIt } satisfies Catalogue
 
+/** The staff console's areas (admin pages): not gated for readability, written for staff. */
+export const adminFormsMessages = { en: adminFormsEn, it: adminFormsIt } satisfies Catalogue
+export const adminMessages = { en: adminEn, it: adminIt } satisfies Catalogue
+export const adminPractitionersMessages = {
+  en: adminPractitionersEn,
+  it: adminPractitionersIt,
+} satisfies Catalogue
+export const adminServicesMessages = {
+  en: adminServicesEn,
+  it: adminServicesIt,
+} satisfies Catalogue
+export const adminEmailsMessages = { en: adminEmailsEn, it: adminEmailsIt } satisfies Catalogue
+export const adminStaffMessages = { en: adminStaffEn, it: adminStaffIt } satisfies Catalogue
+export const auditMessages = { en: auditEn, it: auditIt } satisfies Catalogue
+
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
   layout: layoutMessages,
@@ -120,4 +149,11 @@ export const ALL_CATALOGUES = {
   consent: consentMessages,
   consentStaff: consentStaffMessages,
   consentPdf: consentPdfMessages,
+  adminForms: adminFormsMessages,
+  admin: adminMessages,
+  adminPractitioners: adminPractitionersMessages,
+  adminServices: adminServicesMessages,
+  adminEmails: adminEmailsMessages,
+  adminStaff: adminStaffMessages,
+  audit: auditMessages,
 } as const
