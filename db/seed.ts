@@ -8,6 +8,7 @@ import {
   clinicSettings,
   serviceTexts,
   practitioners,
+  practitionerTexts,
   practitionerServices,
   services,
   userRoles,
@@ -298,6 +299,26 @@ const DEMO_CLOSURES: [string, string][] = [
 ]
 
 /** The demo services in Italian, written for patients (plain words, short sentences). */
+/** The demo practitioners' title and bio in Italian (practitioner_texts), by demo staff key. */
+export const DEMO_PRACTITIONER_TEXTS_IT: Record<string, { title: string; bio: string }> = {
+  giulia: {
+    title: 'Medico, dermatologa',
+    bio: 'Dermatologa da 15 anni; tratta le cicatrici da acne e le rughe più profonde.',
+  },
+  marco: {
+    title: 'Infermiere',
+    bio: 'Infermiere in medicina estetica dal 2016; delicato con chi viene per la prima volta.',
+  },
+  sofia: {
+    title: 'Estetista',
+    bio: 'Si occupa di luminosità, grana della pelle e cura a casa.',
+  },
+  luca: {
+    title: 'Estetista',
+    bio: 'Formato nell’induzione di collagene; attento e senza fretta, con consigli chiari per dopo.',
+  },
+}
+
 export const DEMO_SERVICE_TEXTS_IT: Record<
   string,
   { name: string; description: string; downtime: string }
@@ -392,12 +413,10 @@ export async function seedDemoClinic(
           .returning({ id: services.id })
           .get()
         serviceIds.set(service.slug, row.id)
-        const { name, description, downtime } = service
+        // The services row holds the English; only other languages get a service_texts row, so
+        // the admin's edits of the service are what English readers see.
         tx.insert(serviceTexts)
-          .values([
-            { serviceId: row.id, locale: 'en', name, description, downtime },
-            { serviceId: row.id, locale: 'it', ...DEMO_SERVICE_TEXTS_IT[service.slug]! },
-          ])
+          .values({ serviceId: row.id, locale: 'it', ...DEMO_SERVICE_TEXTS_IT[service.slug]! })
           .run()
       })
 
@@ -431,6 +450,8 @@ export async function seedDemoClinic(
           })
           .returning({ id: practitioners.id })
           .get().id
+        const italian = DEMO_PRACTITIONER_TEXTS_IT[staff.key]
+        if (italian) tx.insert(practitionerTexts).values({ practitionerId, locale: 'it', ...italian }).run()
         for (const slug of p.services) {
           const serviceId = serviceIds.get(slug)
           if (!serviceId) throw new Error(`Unknown demo service ${slug}`)

@@ -160,6 +160,27 @@ export const serviceTexts = sqliteTable(
   ],
 )
 
+/**
+ * A practitioner's patient-facing words in one language: the title and the one-line bio. The
+ * `practitioners` row keeps the words the clinic first wrote; a language without a row shows those.
+ */
+export const practitionerTexts = sqliteTable(
+  'practitioner_texts',
+  {
+    practitionerId: text()
+      .notNull()
+      .references(() => practitioners.id, { onDelete: 'cascade' }),
+    locale: text({ enum: LOCALES }).notNull(),
+    title: text().notNull(),
+    bio: text(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.practitionerId, table.locale] }),
+    check('practitioner_texts_locale', enumCheck(table.locale, LOCALES)),
+  ],
+)
+
 /** Which practitioner performs which service. */
 export const practitionerServices = sqliteTable(
   'practitioner_services',

@@ -14,6 +14,7 @@ const SECTIONS = [
   { to: '/admin/screening', label: 'navScreening', end: false },
   { to: '/admin/emails', label: 'navEmails', end: false },
   { to: '/admin/audit', label: 'navAudit', end: false },
+  { to: '/admin/reports', label: 'navReports', end: false },
 ] as const
 
 /** The admin console's own sections, on every admin page. */

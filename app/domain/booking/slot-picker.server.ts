@@ -3,7 +3,7 @@ import {
   MAX_SEARCH_DAYS,
 } from '#app/domain/availability/availability.server.ts'
 import { addDays, localDateOf } from '#app/domain/shared/calendar.rules.ts'
-import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
+import { getClinicSettings, practitionerTextsIn } from '#app/domain/clinic/clinic.server.ts'
 import { practitionerPhotoUrl } from '#app/domain/clinic/practitioner-photo.server.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import {
@@ -98,6 +98,7 @@ export function getSlotPickerModel(input: {
         : search(from, PICKER_WINDOW_DAYS)
   }
   const names = new Map(result.qualifiedPractitioners.map((p) => [p.id, p.displayName]))
+  const texts = practitionerTextsIn(locale)
   const days = result.days
     .filter((day) => day.date <= lastDay)
     .map((day) => ({
@@ -115,9 +116,9 @@ export function getSlotPickerModel(input: {
     practitioners: result.qualifiedPractitioners.map((p) => ({
       id: p.id,
       name: p.displayName,
-      title: p.title,
+      title: texts.get(p.id)?.title ?? p.title,
       registration: p.registration,
-      bio: p.bio,
+      bio: texts.get(p.id)?.bio ?? p.bio,
       photoUrl: practitionerPhotoUrl(p.photoKey),
     })),
     selectedPractitioner: result.qualifiedPractitioners.some((p) => p.id === input.practitioner)

@@ -12,6 +12,7 @@ import {
 } from '#db/schema/index.ts'
 import { insertBooking, practitionerIdOf, serviceIdOf } from '#tests/factories/bookings.ts'
 import { addClosure, removeClosure, updatePolicies } from './admin-clinic.server.ts'
+import { listPublicServices } from './clinic.server.ts'
 import { applyPractitionerChange, createPractitioner } from './admin-practitioners.server.ts'
 import { createService, updateService } from './admin-services.server.ts'
 import {
@@ -442,6 +443,29 @@ describe('changes that strand nothing', () => {
     const row = getDb().select().from(services).where(eq(services.id, serviceId)).get()!
     expect(row).toMatchObject({ slug: 'body-glow', name: 'Body glow deluxe', priceCents: 12000 })
     expect(again.serviceId).not.toBe(serviceId)
+  })
+
+  test('renaming a demo service shows the new name to patients reading English', () => {
+    const id = serviceIdOf('skin-boost')
+    const current = getDb().select().from(services).where(eq(services.id, id)).get()!
+    expect(
+      updateService(
+        id,
+        {
+          ...ServiceSchema.parse({
+            ...BODY_GLOW,
+            name: 'Skin boost, renamed',
+            description: current.description,
+            downtime: current.downtime,
+            isActive: 'on',
+          }),
+          answer: ASK,
+        },
+        admin(),
+        NOW,
+      ),
+    ).toMatchObject({ ok: true })
+    expect(listPublicServices('en').find((s) => s.id === id)?.name).toBe('Skin boost, renamed')
   })
 
   test('closures: add on a free day, list from today, remove', () => {

@@ -9,6 +9,7 @@ import {
   practitionerServices,
   services,
   serviceTexts,
+  practitionerTexts,
   workingHours,
 } from '#db/schema/index.ts'
 import { type Locale } from '#app/i18n/locales.ts'
@@ -101,6 +102,29 @@ const serviceNameQuery = preparedStatement((db) =>
     )
     .prepare(),
 )
+
+const practitionerTextsQuery = preparedStatement((db) =>
+  db
+    .select({
+      practitionerId: practitionerTexts.practitionerId,
+      title: practitionerTexts.title,
+      bio: practitionerTexts.bio,
+    })
+    .from(practitionerTexts)
+    .where(eq(practitionerTexts.locale, sql.placeholder('locale')))
+    .prepare(),
+)
+
+/** Practitioners' title and bio in a language, where the clinic has written them. */
+export function practitionerTextsIn(
+  locale: Locale,
+): Map<string, { title: string; bio: string | null }> {
+  return new Map(
+    practitionerTextsQuery()
+      .all({ locale })
+      .map((row) => [row.practitionerId, { title: row.title, bio: row.bio }]),
+  )
+}
 
 /** A service's name in a language, when the clinic has written one (service_texts). */
 export function serviceNameIn(serviceId: string, locale: Locale): string | null {
