@@ -34,7 +34,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getStaffSession(request, context)
   const clinic = getClinicContact()
-  const locale = await resolveLocale(request, clinic?.defaultLocale ?? 'en')
+  // The session is read once, here: a signed-in staff member's profile language comes second.
+  const locale = await resolveLocale(
+    request,
+    clinic?.defaultLocale ?? 'en',
+    session?.user.locale ?? null,
+  )
   return {
     clinic,
     locale,

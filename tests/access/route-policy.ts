@@ -129,6 +129,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   // Staff area
   'staff._index': { loader: STAFF, action: NONE },
   'staff.security': { loader: STAFF, action: STAFF },
+  'staff.profile': { loader: STAFF, action: STAFF },
   'staff.agenda': { loader: STAFF, action: NONE },
   'staff.reviews._index': { loader: CLINICIAN, action: NONE },
   'staff.reviews.$bookingId': { loader: CLINICIAN, action: CLINICIAN },

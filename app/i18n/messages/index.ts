@@ -1,4 +1,6 @@
 import { type Catalogue } from '../catalogue.ts'
+import agendaEn from './agenda.en.ts'
+import agendaIt from './agenda.it.ts'
 import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
 import confirmationEn from './confirmation.en.ts'
@@ -24,8 +26,12 @@ import manageEn from './manage.en.ts'
 import manageIt from './manage.it.ts'
 import layoutIt from './layout.it.ts'
 import servicesEn from './services.en.ts'
+import staffEn from './staff.en.ts'
+import staffIt from './staff.it.ts'
 import timeEn from './time.en.ts'
 import timeIt from './time.it.ts'
+import visitEn from './visit.en.ts'
+import visitIt from './visit.it.ts'
 import verifyEn from './verify.en.ts'
 import verifyIt from './verify.it.ts'
 import servicesIt from './services.it.ts'
@@ -55,6 +61,9 @@ export const detailsMessages = { en: detailsEn, it: detailsIt } satisfies Catalo
 export const verifyMessages = { en: verifyEn, it: verifyIt } satisfies Catalogue
 export const emailsMessages = { en: emailsEn, it: emailsIt } satisfies Catalogue
 export const calendarMessages = { en: calendarEn, it: calendarIt } satisfies Catalogue
+export const staffMessages = { en: staffEn, it: staffIt } satisfies Catalogue
+export const agendaMessages = { en: agendaEn, it: agendaIt } satisfies Catalogue
+export const visitMessages = { en: visitEn, it: visitIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -74,4 +83,7 @@ export const ALL_CATALOGUES = {
   verify: verifyMessages,
   emails: emailsMessages,
   calendar: calendarMessages,
+  staff: staffMessages,
+  agenda: agendaMessages,
+  visit: visitMessages,
 } as const
