@@ -10,9 +10,14 @@ export function requestLocale(
   request: Request,
   staffUser?: { locale?: Locale | null } | null,
 ): Promise<Locale> {
-  return resolveLocale(
-    request,
-    getClinicContact()?.defaultLocale ?? 'en',
-    staffUser?.locale ?? null,
-  )
+  if (staffUser) return resolveLocale(request, STAFF_PAGES_FALLBACK, staffUser.locale ?? null)
+  return resolveLocale(request, getClinicContact()?.defaultLocale ?? 'en', null)
 }
+
+/**
+ * A signed-in staff member with no profile language, no cookie and no Accept-Language (a script,
+ * never a browser) gets the English every staff page spoke before ADR 038, not the clinic's
+ * default: a browser always says its language, so people see the order of locale.server.ts.
+ * Their emails, which have no request, use the clinic's default.
+ */
+export const STAFF_PAGES_FALLBACK: Locale = 'en'
