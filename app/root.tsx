@@ -19,6 +19,7 @@ import { type Locale, LOCALES } from '#app/i18n/locales.ts'
 import { layoutMessages } from '#app/i18n/messages/index.ts'
 import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
 import { getStaffSession } from '#app/utils/auth.server.ts'
+import { STAFF_PAGES_FALLBACK } from '#app/utils/request-locale.server.ts'
 import { InlineStyles } from '#app/utils/inline-styles.tsx'
 import { useNonce } from '#app/utils/nonce-provider.ts'
 
@@ -34,7 +35,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getStaffSession(request, context)
   const clinic = getClinicContact()
-  const locale = await resolveLocale(request, clinic?.defaultLocale ?? 'en')
+  // The session is read once, here: a signed-in staff member's profile language comes second.
+  const locale = session
+    ? await resolveLocale(request, STAFF_PAGES_FALLBACK, session.user.locale ?? null)
+    : await resolveLocale(request, clinic?.defaultLocale ?? 'en')
   return {
     clinic,
     locale,

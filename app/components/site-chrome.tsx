@@ -3,7 +3,7 @@ import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { type StaffAccess } from '#app/domain/auth/mfa.rules.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { LOCALE_NAMES, LOCALES } from '#app/i18n/locales.ts'
-import { layoutMessages } from '#app/i18n/messages/index.ts'
+import { layoutMessages, staffMessages } from '#app/i18n/messages/index.ts'
 
 type StaffSummary = { name: string; roles: StaffRole[]; access: StaffAccess }
 type ClinicContact = { name: string; phone: string; email: string; address: string }
@@ -57,6 +57,7 @@ export function SiteHeader({
   pagePath: string
 }) {
   const t = useT(layoutMessages)
+  const tStaff = useT(staffMessages)
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -85,6 +86,11 @@ export function SiteHeader({
                 {staffUser.access === 'full' && staffUser.roles.includes('admin') ? (
                   <li>
                     <NavLink to="/admin">{t('navClinicSettings')}</NavLink>
+                  </li>
+                ) : null}
+                {staffUser.access === 'full' ? (
+                  <li>
+                    <NavLink to="/staff/profile">{tStaff('navProfile')}</NavLink>
                   </li>
                 ) : null}
                 <li>

@@ -18,6 +18,14 @@ describe('resolveLocale', () => {
     expect(await resolveLocale(request('/'), 'en')).toBe('en')
   })
 
+  test('a staff member’s profile language comes after the URL, before the cookie', async () => {
+    const cookie = await languageCookie.serialize('en')
+    const english = { Cookie: cookie, 'Accept-Language': 'en-US,en;q=0.9' }
+    expect(await resolveLocale(request('/', english), 'en', 'it')).toBe('it')
+    expect(await resolveLocale(request('/?lang=en', english), 'en', 'it')).toBe('en')
+    expect(await resolveLocale(request('/', english), 'it', null)).toBe('en')
+  })
+
   test('an unknown code anywhere falls through to the next source', async () => {
     const unknownCookie = await languageCookie.serialize('fr')
     const headers = { Cookie: unknownCookie, 'Accept-Language': 'fr-FR,de;q=0.8' }

@@ -27,12 +27,20 @@ export function localeFromAcceptLanguage(header: string | null): Locale | null {
 }
 
 /**
- * The page's language: the URL's `?lang=`, then the cookie the switch sets, then the browser's
- * Accept-Language, then the clinic's default. Anything unknown at one step falls to the next.
+ * The page's language: the URL's `?lang=`, then the language a signed-in staff member chose in
+ * their profile (`profileLocale`, null when they have not chosen), then the cookie the switch
+ * sets, then the browser's Accept-Language, then the clinic's default. Anything unknown at one
+ * step falls to the next. The switch saves a signed-in staff member's profile language too
+ * (routes/language.tsx), so the profile and the cookie agree after it.
  */
-export async function resolveLocale(request: Request, clinicDefault: Locale): Promise<Locale> {
+export async function resolveLocale(
+  request: Request,
+  clinicDefault: Locale,
+  profileLocale: Locale | null = null,
+): Promise<Locale> {
   const fromUrl = localeFromUrl(new URL(request.url))
   if (fromUrl) return fromUrl
+  if (isLocale(profileLocale)) return profileLocale
   const fromCookie: unknown = await languageCookie.parse(request.headers.get('Cookie'))
   if (isLocale(fromCookie)) return fromCookie
   return localeFromAcceptLanguage(request.headers.get('Accept-Language')) ?? clinicDefault

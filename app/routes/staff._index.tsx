@@ -3,13 +3,21 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getClinicDay } from '#app/domain/clinic/clinic.server.ts'
 import { countPendingReviews } from '#app/domain/screening/screening-review.server.ts'
 import { requireStaffUser } from '#app/utils/auth.server.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { staffMessages } from '#app/i18n/messages/index.ts'
 import { describeTimeZone, formatCalendarDate, formatMinutesOfDay } from '#app/utils/format.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Staff home | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Staff home | Dermadesk' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request)
+  const locale = await requestLocale(request, user)
   return {
+    title: translate(staffMessages, locale, 'homeTitle'),
     user: { name: user.name, roles: user.roles },
     day: getClinicDay(),
     pendingReviews: user.roles.includes('clinician') ? countPendingReviews() : null,
@@ -18,50 +26,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHomeRoute() {
   const { user, day, pendingReviews } = useLoaderData<typeof loader>()
+  const t = useT(staffMessages)
+  const locale = useLocale()
+  const roleNames = user.roles.map((role) =>
+    role === 'admin' ? t('roleAdmin') : t('roleClinician'),
+  )
+  const roles =
+    roleNames.length === 2
+      ? t('rolesBoth', { first: roleNames[0]!, second: roleNames[1]! })
+      : roleNames.join(', ')
   return (
     <div className="stack">
-      <h1>Hello, {user.name}</h1>
-      <p className="muted">
-        Signed in as {user.roles.join(' and ')}. For your safety you are signed out after 15 minutes
-        without activity.
-      </p>
+      <h1>{t('hello', { name: user.name })}</h1>
+      <p className="muted">{t('signedInAs', { roles })}</p>
       {user.roles.includes('clinician') || user.roles.includes('admin') ? (
         <section aria-labelledby="agenda-heading">
-          <h2 id="agenda-heading">Agenda</h2>
+          <h2 id="agenda-heading">{t('agendaHeading')}</h2>
           <p>
             <Link to="/staff/agenda">
-              {user.roles.includes('admin')
-                ? 'Every practitioner’s appointments today and this week'
-                : 'Your appointments today and this week'}
+              {user.roles.includes('admin') ? t('agendaLinkAdmin') : t('agendaLinkClinician')}
             </Link>
           </p>
         </section>
       ) : null}
       {pendingReviews !== null ? (
         <section aria-labelledby="reviews-heading">
-          <h2 id="reviews-heading">Eligibility reviews</h2>
+          <h2 id="reviews-heading">{t('reviewsHeading')}</h2>
           <p>
-            <Link to="/staff/reviews">
-              {pendingReviews === 0
-                ? 'No bookings waiting for review'
-                : pendingReviews === 1
-                  ? '1 booking waiting for review'
-                  : `${pendingReviews} bookings waiting for review`}
-            </Link>
+            <Link to="/staff/reviews">{t('reviewsWaiting', { count: pendingReviews })}</Link>
           </p>
         </section>
       ) : null}
       <section aria-labelledby="today-heading">
-        <h2 id="today-heading">Today at the clinic</h2>
+        <h2 id="today-heading">{t('todayHeading')}</h2>
         <p>
-          {formatCalendarDate(day.date)}, {describeTimeZone(day.timeZone)}
+          {formatCalendarDate(day.date, locale)}, {describeTimeZone(day.timeZone, locale)}
         </p>
         {day.closedFor ? (
-          <p className="notice">The clinic is closed today: {day.closedFor}.</p>
+          <p className="notice">{t('closedToday', { reason: day.closedFor })}</p>
         ) : day.practitioners.length === 0 ? (
-          <p>Nobody is scheduled to work today.</p>
+          <p>{t('nobodyWorking')}</p>
         ) : (
-          <ul className="grid" aria-label="Practitioners working today">
+          <ul className="grid" aria-label={t('workingToday')}>
             {day.practitioners.map((p) => (
               <li key={p.displayName} className="card">
                 <h3>{p.displayName}</h3>
@@ -81,11 +87,14 @@ export default function StaffHomeRoute() {
       <ul>
         {user.roles.includes('admin') ? (
           <li>
-            <Link to="/admin">Clinic settings, practitioners and services</Link>
+            <Link to="/admin">{t('linkAdmin')}</Link>
           </li>
         ) : null}
         <li>
-          <Link to="/staff/security">Two-step sign-in for your account</Link>
+          <Link to="/staff/security">{t('linkSecurity')}</Link>
+        </li>
+        <li>
+          <Link to="/staff/profile">{t('linkProfile')}</Link>
         </li>
       </ul>
     </div>

@@ -4,7 +4,6 @@ import {
   AgendaDayCards,
   AgendaDayTable,
   AgendaWeekDay,
-  appointmentCount,
   DayNotices,
   OpenRecordsContext,
 } from '#app/components/agenda/agenda-views.tsx'
@@ -14,11 +13,18 @@ import { getAgenda } from '#app/domain/agenda/agenda.server.ts'
 import { SelectField } from '#app/components/forms/fields.tsx'
 import { describeTimeZone, formatCalendarDate, formatMinutesOfDay } from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { agendaMessages } from '#app/i18n/messages/index.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Agenda | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Agenda | Dermadesk' },
+]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['clinician', 'admin'])
+  const locale = await requestLocale(request, user)
   const query = AgendaQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const agenda = getAgenda({
     user,
@@ -27,41 +33,53 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     practitioner: query.practitioner,
     ipAddress: context.clientIp ?? null,
     requestId: context.requestId ?? null,
+    locale,
   })
-  return { view: query.view, canOpenRecords: user.roles.includes('clinician'), ...agenda }
+  return {
+    title: translate(agendaMessages, locale, 'title'),
+    view: query.view,
+    canOpenRecords: user.roles.includes('clinician'),
+    ...agenda,
+  }
 }
 
 export default function AgendaRoute() {
   const agenda = useLoaderData<typeof loader>()
+  const t = useT(agendaMessages)
+  const locale = useLocale()
   const { view, date, today, dates, timeZone, appointments } = agenda
   const practitioner = agenda.chosenPractitioner
   const { previous, next } = agendaNeighbours(view, date)
   const href = (to: { view?: AgendaView; date?: string }) =>
     agendaHref({ view: to.view ?? view, date: to.date ?? date, practitioner })
-  const unit = view === 'day' ? 'day' : 'week'
   const groups = groupByDay(appointments, dates, timeZone)
   const chosenName = agenda.practitioners.find((p) => p.id === practitioner)?.name
   const showPractitioner = agenda.canChoosePractitioner && !practitioner
   const noticesOn = (day: string) =>
-    dayNotices(day, agenda.closures, agenda.timeOff, formatMinutesOfDay)
+    dayNotices(day, agenda.closures, agenda.timeOff, formatMinutesOfDay, locale)
   const title =
     view === 'day'
-      ? `${formatCalendarDate(date)}${date === today ? ' (today)' : ''}`
-      : `Week of ${formatCalendarDate(dates[0]!)}`
+      ? t(date === today ? 'dayTitleToday' : 'dayTitle', { date: formatCalendarDate(date, locale) })
+      : t('weekTitle', { date: formatCalendarDate(dates[0]!, locale) })
+  const zone = describeTimeZone(timeZone, locale)
   return (
     <OpenRecordsContext.Provider value={agenda.canOpenRecords}>
       <div className="stack">
         <p>
-          <Link to="/staff">Staff home</Link>
+          <Link to="/staff">{t('staffHome')}</Link>
         </p>
-        <h1>Agenda</h1>
+        <h1>{t('heading')}</h1>
         <p className="lead">
-          {title}
-          {agenda.canChoosePractitioner ? `: ${chosenName ?? 'every practitioner'}` : ''}. Times in{' '}
-          {describeTimeZone(timeZone)}.
+          {agenda.canChoosePractitioner
+            ? t('leadWithPractitioner', {
+                title,
+                practitioner: chosenName ?? t('everyPractitioner'),
+                zone,
+              })
+            : t('lead', { title, zone })}
         </p>
 
-        <nav aria-label="Agenda view and dates" className="agenda-nav">
+        <nav aria-label={t('viewNav')} className="agenda-nav">
           <ul className="cluster agenda-nav__list">
             <li>
               <Link
@@ -69,7 +87,7 @@ export default function AgendaRoute() {
                 aria-current={view === 'day' ? 'page' : undefined}
                 className="button button--secondary"
               >
-                Day
+                {t('day')}
               </Link>
             </li>
             <li>
@@ -78,22 +96,22 @@ export default function AgendaRoute() {
                 aria-current={view === 'week' ? 'page' : undefined}
                 className="button button--secondary"
               >
-                Week
+                {t('week')}
               </Link>
             </li>
             <li>
               <Link to={href({ date: previous })} className="button button--quiet">
-                Previous {unit}
+                {view === 'day' ? t('previousDay') : t('previousWeek')}
               </Link>
             </li>
             <li>
               <Link to={href({ date: today })} className="button button--quiet">
-                Today
+                {t('today')}
               </Link>
             </li>
             <li>
               <Link to={href({ date: next })} className="button button--quiet">
-                Next {unit}
+                {view === 'day' ? t('nextDay') : t('nextWeek')}
               </Link>
             </li>
           </ul>
@@ -103,16 +121,16 @@ export default function AgendaRoute() {
           <Form
             method="get"
             action="/staff/agenda"
-            aria-label="Choose a practitioner"
+            aria-label={t('choosePractitioner')}
             className="agenda-filter"
           >
             <input type="hidden" name="view" value={view} />
             <input type="hidden" name="date" value={date} />
             <SelectField
-              label="Practitioner"
+              label={t('practitioner')}
               selectProps={{ name: 'practitioner', defaultValue: practitioner ?? '' }}
             >
-              <option value="">Everyone</option>
+              <option value="">{t('everyone')}</option>
               {agenda.practitioners.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
@@ -120,28 +138,28 @@ export default function AgendaRoute() {
               ))}
             </SelectField>
             <button type="submit" className="button">
-              Show agenda
+              {t('showAgenda')}
             </button>
           </Form>
         ) : null}
 
         {!agenda.hasPractitioner ? (
-          <p className="notice">
-            Your account has no practitioner profile, so there are no appointments to show. An admin
-            links staff accounts to practitioners under Clinic settings.
-          </p>
+          <p className="notice">{t('noPractitionerProfile')}</p>
         ) : view === 'day' ? (
           <>
             <DayNotices notices={noticesOn(date)} />
             {appointments.length === 0 ? (
-              <p>No appointments on this day.</p>
+              <p>{t('noAppointmentsDay')}</p>
             ) : (
               <>
                 <AgendaDayTable
                   appointments={appointments}
                   timeZone={timeZone}
                   showPractitioner={showPractitioner}
-                  caption={`${appointmentCount(appointments.length)}, ${formatCalendarDate(date)}`}
+                  caption={t('tableCaption', {
+                    count: t('appointmentCount', { count: appointments.length }),
+                    date: formatCalendarDate(date, locale),
+                  })}
                 />
                 <AgendaDayCards appointments={appointments} timeZone={timeZone} />
               </>
@@ -149,7 +167,7 @@ export default function AgendaRoute() {
           </>
         ) : (
           <>
-            <p>{appointmentCount(appointments.length)} this week.</p>
+            <p>{t('appointmentsThisWeek', { count: appointments.length })}</p>
             {groups.map((group) => (
               <AgendaWeekDay
                 key={group.date}

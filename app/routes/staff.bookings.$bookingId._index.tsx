@@ -22,10 +22,7 @@ import {
 import { ScreeningClearanceBadge, TreatmentEntries } from '#app/components/visit/visit-parts.tsx'
 import { getAppointmentDetail } from '#app/domain/treatment/appointment-detail.server.ts'
 import { checkInClosedReason } from '#app/domain/treatment/visit-messages.ts'
-import {
-  IDENTITY_METHOD_LABELS,
-  VisitOutcomeSchema,
-} from '#app/domain/treatment/treatment.schema.ts'
+import { visitOutcomeSchema } from '#app/domain/treatment/treatment.schema.ts'
 import { completeConsultation, markNoShow } from '#app/domain/treatment/treatment-records.server.ts'
 import { notFound } from '#app/utils/admin-responses.server.ts'
 import {
@@ -35,44 +32,56 @@ import {
   formatTimeInZone,
 } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
+import { type MessageKey, translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { visitMessages } from '#app/i18n/messages/index.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Appointment | Staff | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Appointment | Staff | Dermadesk' },
+]
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { bookingId, actor } = await requireClinicianVisit(args)
-  const detail = getAppointmentDetail({ bookingId, actor, now: new Date() })
-  if (!detail) throw notFound('We could not find that appointment.')
-  return detail
+  const { bookingId, actor, user } = await requireClinicianVisit(args)
+  const locale = await requestLocale(args.request, user)
+  const detail = getAppointmentDetail({ bookingId, actor, now: new Date(), locale })
+  if (!detail) throw notFound(translate(visitMessages, locale, 'notFound'))
+  return { ...detail, title: translate(visitMessages, locale, 'appointmentTitle') }
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { bookingId, actor } = await requireClinicianVisit(args)
-  const parsed = await parseForm(args.request, VisitOutcomeSchema)
+  const { bookingId, actor, user } = await requireClinicianVisit(args)
+  const locale = await requestLocale(args.request, user)
+  const parsed = await parseForm(args.request, visitOutcomeSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const input = { bookingId, actor, now: new Date() }
   const result = parsed.data.intent === 'no-show' ? markNoShow(input) : completeConsultation(input)
   if (result.ok) return redirect(`/staff/bookings/${bookingId}?done=${parsed.data.intent}`)
-  if (result.reason === 'not-found') throw notFound('We could not find that appointment.')
+  const t = (key: MessageKey<typeof visitMessages>) => translate(visitMessages, locale, key)
+  if (result.reason === 'not-found') throw notFound(t('notFound'))
   const messages: Record<typeof result.reason, string> = {
-    'not-open': 'This appointment is no longer open: it was cancelled, completed or missed.',
-    'too-early': 'The appointment has not started yet. Mark a no-show once its time has come.',
-    'checked-in': 'The patient was checked in, so this is not a no-show.',
-    'not-checked-in': 'Check the patient in first.',
+    'not-open': t('notOpen'),
+    'too-early': t('tooEarly'),
+    'checked-in': t('wasCheckedIn'),
+    'not-checked-in': t('checkInFirst'),
   }
   return formError({ formErrors: [messages[result.reason]] }, 409)
 }
 
-const DONE_MESSAGES: Record<string, string> = {
-  'no-show': 'Marked as a no-show.',
-  attended: 'The consultation is marked as done.',
-  'checked-in': 'Checked in.',
-  recorded: 'Treatment recorded. The visit is complete and the aftercare messages are planned.',
-  corrected: 'Correction added. The earlier entry stays in the record, marked as replaced.',
-  'answers-eligible': 'New answers saved: nothing in them needs review.',
-  'answers-review': 'New answers saved: they need a clinician to review them before treatment.',
-  'answers-not_eligible': 'New answers saved: they rule this treatment out for now.',
-}
+/** What the page says after a step of the visit (`?done=` names it). */
+const DONE = [
+  'no-show',
+  'attended',
+  'checked-in',
+  'recorded',
+  'corrected',
+  'answers-eligible',
+  'answers-review',
+  'answers-not_eligible',
+] as const
+type Done = (typeof DONE)[number]
+const isDone = (value: string | null): value is Done => DONE.includes(value as Done)
 
 export default function AppointmentRoute() {
   const detail = useLoaderData<typeof loader>()
@@ -80,18 +89,24 @@ export default function AppointmentRoute() {
   const [searchParams] = useSearchParams()
   const pending = useIsPending()
   const { booking, patient, facts, screening, consent } = detail
+  const t = useT(visitMessages)
+  const locale = useLocale()
   const zone = booking.timeZone
-  const done = DONE_MESSAGES[searchParams.get('done') ?? '']
+  const doneParam = searchParams.get('done')
+  const done = isDone(doneParam) ? t(`done.${doneParam}`) : undefined
   const open = booking.status === 'confirmed' || booking.status === 'pending_review'
   const isTreatment = booking.kind === 'treatment'
   const latestEntry = detail.thisVisit.find((entry) => entry.correctedBy === null)
   return (
     <div className="stack page--medium">
       <p>
-        <Link to="/staff/agenda">Back to the agenda</Link>
+        <Link to="/staff/agenda">{t('backToAgenda')}</Link>
       </p>
       <h1>
-        {patient.fullName}, {formatTimeInZone(booking.startAt, zone)}
+        {t('heading', {
+          name: patient.fullName,
+          time: formatTimeInZone(booking.startAt, zone, locale),
+        })}
       </h1>
       {done ? (
         <p className="notice notice--success" role="status">
@@ -105,18 +120,22 @@ export default function AppointmentRoute() {
         rows={[
           'when',
           [
-            'Treatment',
-            `${booking.serviceName} (${booking.tier === 'medical' ? 'medical' : 'cosmetic'})`,
+            t('rowTreatment'),
+            t('serviceWithTier', { service: booking.serviceName, tier: booking.tier }),
           ],
-          ['Course', booking.course],
+          [t('rowCourse'), booking.course],
           'practitioner',
           'reference',
           'status',
           ...(isTreatment
             ? ([
                 [
-                  'Maximum depth',
-                  `${formatDepthMm(booking.serviceMaxDepthUm)} for this service; ${formatDepthMm(booking.practitionerMaxDepthUm)} for ${booking.practitionerName}`,
+                  t('rowMaximumDepth'),
+                  t('maximumDepth', {
+                    service: formatDepthMm(booking.serviceMaxDepthUm),
+                    practitionerDepth: formatDepthMm(booking.practitionerMaxDepthUm),
+                    practitioner: booking.practitionerName,
+                  }),
                 ],
               ] as StaffBookingRow[])
             : []),
@@ -124,42 +143,48 @@ export default function AppointmentRoute() {
       />
 
       <section aria-labelledby="patient-heading">
-        <h2 id="patient-heading">Patient</h2>
+        <h2 id="patient-heading">{t('patientHeading')}</h2>
         <BookingSummary
           rows={[
-            ['Name', patient.fullName],
-            ['Date of birth', `${formatCalendarDate(patient.dateOfBirth)} (age ${patient.age})`],
+            [t('rowName'), patient.fullName],
             [
-              'Phone',
+              t('rowDateOfBirth'),
+              t('dateOfBirthAge', {
+                date: formatCalendarDate(patient.dateOfBirth, locale),
+                age: patient.age,
+              }),
+            ],
+            [
+              t('rowPhone'),
               <a key="phone" href={patient.phoneHref}>
                 {patient.phone}
               </a>,
             ],
-            ['Email', patient.email],
+            [t('rowEmail'), patient.email],
           ]}
         />
       </section>
 
       <section aria-labelledby="visit-heading">
-        <h2 id="visit-heading">At the visit</h2>
-        <ul className="cluster badge-list" aria-label="Where this visit stands">
+        <h2 id="visit-heading">{t('visitHeading')}</h2>
+        <ul className="cluster badge-list" aria-label={t('visitStands')}>
           <li>
             <ScreeningClearanceBadge clearance={facts.screening} />
           </li>
           {consent ? (
             <li>
-              Consent: <ConsentStatusBadge status={consent.status} />
+              {t('consentLabel')} <ConsentStatusBadge status={consent.status} />
             </li>
           ) : null}
           <li>
             <span className={`badge badge--${facts.checkedIn ? 'ok' : 'neutral'}`}>
-              {facts.checkedIn ? 'Checked in' : 'Not checked in'}
+              {facts.checkedIn ? t('checkedIn') : t('notCheckedIn')}
             </span>
           </li>
         </ul>
         {open && isTreatment && detail.blockers.length > 0 ? (
           <>
-            <p id="record-blocked">Before you can record the treatment:</p>
+            <p id="record-blocked">{t('beforeRecording')}</p>
             <ul aria-labelledby="record-blocked">
               {detail.blockers.map((blocker) => (
                 <li key={blocker}>{blocker}</li>
@@ -171,12 +196,12 @@ export default function AppointmentRoute() {
           <div className="cluster">
             {detail.timing.checkIn === 'open' ? (
               <Link className="button" to={`/staff/bookings/${booking.id}/check-in`}>
-                {facts.checkedIn ? 'Check in again' : 'Check in'}
+                {facts.checkedIn ? t('checkInAgain') : t('checkIn')}
               </Link>
             ) : (
               <BlockedAction
-                label="Check in"
-                reason={checkInClosedReason(detail.timing.checkIn, detail.timing.visitDate)}
+                label={t('checkIn')}
+                reason={checkInClosedReason(detail.timing.checkIn, detail.timing.visitDate, locale)}
                 reasonId="check-in-blocked"
               />
             )}
@@ -186,21 +211,19 @@ export default function AppointmentRoute() {
                   className="button button--secondary"
                   to={`/staff/bookings/${booking.id}/consent`}
                 >
-                  {consent?.status === 'signed'
-                    ? 'Read and countersign the consent'
-                    : 'See the consent'}
+                  {consent?.status === 'signed' ? t('countersignConsent') : t('seeConsent')}
                 </Link>
                 {detail.blockers.length === 0 ? (
                   <Link
                     className="button button--secondary"
                     to={`/staff/bookings/${booking.id}/treatment`}
                   >
-                    Record the treatment
+                    {t('recordTreatment')}
                   </Link>
                 ) : (
                   <BlockedAction
-                    label="Record the treatment"
-                    reason="Not yet: see what is missing above."
+                    label={t('recordTreatment')}
+                    reason={t('notYet')}
                     reasonId="record-blocked-short"
                   />
                 )}
@@ -212,12 +235,13 @@ export default function AppointmentRoute() {
           <ul>
             {detail.checkIns.map((checkIn) => (
               <li key={checkIn.at}>
-                Checked in at {formatTimeInZone(checkIn.at, zone)} on{' '}
-                {formatDateInZone(checkIn.at, zone)} by {checkIn.by}:{' '}
-                {IDENTITY_METHOD_LABELS[checkIn.identityMethod].toLowerCase()};{' '}
-                {checkIn.healthUnchanged
-                  ? 'the patient said nothing has changed.'
-                  : 'the patient said something has changed.'}
+                {t('checkInLine', {
+                  time: formatTimeInZone(checkIn.at, zone, locale),
+                  date: formatDateInZone(checkIn.at, zone, locale),
+                  by: checkIn.by,
+                  method: t(`identity.${checkIn.identityMethod}`).toLowerCase(),
+                  changed: checkIn.healthUnchanged ? 'no' : 'yes',
+                })}
               </li>
             ))}
           </ul>
@@ -231,7 +255,7 @@ export default function AppointmentRoute() {
                 name="intent"
                 value="attended"
               >
-                Mark the consultation as done
+                {t('markConsultationDone')}
               </SubmitButton>
             )}
             {/* A no-show only once the start time has passed, and never after a check-in. */}
@@ -242,7 +266,7 @@ export default function AppointmentRoute() {
                 name="intent"
                 value="no-show"
               >
-                Mark as no-show
+                {t('markNoShow')}
               </SubmitButton>
             ) : null}
           </Form>
@@ -251,32 +275,35 @@ export default function AppointmentRoute() {
 
       {screening ? (
         <section aria-labelledby="screening-heading">
-          <h2 id="screening-heading">Health answers</h2>
+          <h2 id="screening-heading">{t('screeningHeading')}</h2>
           {screening.submission ? (
             <>
               <p>
-                <OutcomeBadge outcome={screening.submission.outcome} /> Answered on{' '}
-                {formatDateInZone(screening.submission.submittedAt, zone)} (questionnaire version{' '}
-                {screening.submission.questionnaireVersion}, rules version{' '}
-                {screening.submission.ruleSetVersion}).
+                <OutcomeBadge outcome={screening.submission.outcome} />{' '}
+                {t('answeredOn', {
+                  date: formatDateInZone(screening.submission.submittedAt, zone, locale),
+                  questionnaire: screening.submission.questionnaireVersion,
+                  rules: screening.submission.ruleSetVersion,
+                })}
               </p>
-              <h3>What the rules flagged</h3>
+              <h3>{t('rulesFlagged')}</h3>
               <FindingsList findings={screening.submission.findings} />
               <details>
-                <summary>All answers</summary>
+                <summary>{t('allAnswers')}</summary>
                 <AnswersList answers={screening.submission.answers} audience="clinician" />
               </details>
             </>
           ) : (
-            <p>No answers yet.</p>
+            <p>{t('noAnswersYet')}</p>
           )}
           {screening.events.length > 0 ? (
             <>
-              <h3>Decisions and messages</h3>
+              <h3>{t('decisionsHeading')}</h3>
               <ul className="conversation">
                 {screening.events.map((event) => (
                   <li key={`${event.kind}-${event.at}`}>
-                    {formatDateInZone(event.at, zone)}, {event.by}: {event.kind.replace('_', ' ')}
+                    {formatDateInZone(event.at, zone, locale)}, {event.by}:{' '}
+                    {event.kind.replace('_', ' ')}
                     {event.message ? `: ${event.message}` : ''}
                   </li>
                 ))}
@@ -285,12 +312,10 @@ export default function AppointmentRoute() {
           ) : null}
           <p className="cluster">
             {screening.canDecide ? (
-              <Link to={`/staff/reviews/${booking.id}`}>Review these answers</Link>
+              <Link to={`/staff/reviews/${booking.id}`}>{t('reviewAnswers')}</Link>
             ) : null}
             {open ? (
-              <Link to={`/staff/bookings/${booking.id}/screening`}>
-                Enter changed answers with the patient
-              </Link>
+              <Link to={`/staff/bookings/${booking.id}/screening`}>{t('enterChangedAnswers')}</Link>
             ) : null}
           </p>
         </section>
@@ -298,25 +323,23 @@ export default function AppointmentRoute() {
 
       {consent && consent.status !== 'not_required' ? (
         <section aria-labelledby="consent-heading">
-          <h2 id="consent-heading">Consent</h2>
+          <h2 id="consent-heading">{t('consentHeading')}</h2>
           <p>
             <ConsentStatusBadge status={consent.status} />{' '}
             {consent.resignReason === 'new-version'
-              ? 'A new version of the form applies: the patient must sign again.'
+              ? t('resignNewVersion')
               : consent.resignReason === 'expired'
-                ? 'The signed consent is more than 12 months old: the patient must sign again.'
+                ? t('resignExpired')
                 : null}
           </p>
           <p className="cluster">
-            <Link to={`/staff/bookings/${booking.id}/consent`}>
-              The signed consent and its audit
-            </Link>
+            <Link to={`/staff/bookings/${booking.id}/consent`}>{t('consentAndAudit')}</Link>
             {consent.status !== 'missing' ? (
               <a
                 href={`/staff/bookings/${booking.id}/consent.pdf`}
                 download={`consent-${booking.reference}.pdf`}
               >
-                Download it (PDF)
+                {t('downloadPdf')}
               </a>
             ) : null}
           </p>
@@ -325,30 +348,30 @@ export default function AppointmentRoute() {
 
       {isTreatment ? (
         <section aria-labelledby="record-heading">
-          <h2 id="record-heading">Treatment record for this visit</h2>
+          <h2 id="record-heading">{t('recordHeading')}</h2>
           {detail.thisVisit.length > 0 ? (
             <>
               <TreatmentEntries entries={detail.thisVisit} timeZone={zone} showVisit={false} />
               {latestEntry ? (
                 <p>
                   <Link to={`/staff/bookings/${booking.id}/treatment?corrects=${latestEntry.id}`}>
-                    Add a correction
+                    {t('addCorrection')}
                   </Link>
                 </p>
               ) : null}
             </>
           ) : (
-            <p>Nothing recorded yet.</p>
+            <p>{t('nothingRecorded')}</p>
           )}
         </section>
       ) : null}
 
       <section aria-labelledby="earlier-heading">
-        <h2 id="earlier-heading">Earlier sessions</h2>
+        <h2 id="earlier-heading">{t('earlierHeading')}</h2>
         {detail.earlierVisits.length > 0 ? (
           <TreatmentEntries entries={detail.earlierVisits} timeZone={zone} showVisit />
         ) : (
-          <p>No earlier treatment sessions.</p>
+          <p>{t('noEarlierSessions')}</p>
         )}
       </section>
     </div>
@@ -383,10 +406,11 @@ function BlockedAction({
 }
 
 export function ErrorBoundary() {
+  const t = useT(visitMessages)
   return (
-    <NotFoundBoundary title="Appointment not found">
+    <NotFoundBoundary title={t('appointmentNotFound')}>
       <p>
-        <Link to="/staff/agenda">Back to the agenda</Link>
+        <Link to="/staff/agenda">{t('backToAgenda')}</Link>
       </p>
     </NotFoundBoundary>
   )

@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useMemo } from 'react'
 import { ConsentStatusBadge } from '#app/components/consent/consent-record.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
@@ -18,28 +19,33 @@ import {
 import { ScreeningClearanceBadge } from '#app/components/visit/visit-parts.tsx'
 import { checkInPatient, getCheckInView } from '#app/domain/treatment/check-in.server.ts'
 import { checkInClosedReason } from '#app/domain/treatment/visit-messages.ts'
-import {
-  CheckInSchema,
-  IDENTITY_METHOD_LABELS,
-  IDENTITY_METHODS,
-} from '#app/domain/treatment/treatment.schema.ts'
+import { checkInSchema, IDENTITY_METHODS } from '#app/domain/treatment/treatment.schema.ts'
+import { type MessageKey, translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { visitMessages } from '#app/i18n/messages/index.ts'
 import { notFound } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Check in | Staff | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Check in | Staff | Dermadesk' },
+]
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { bookingId } = await requireClinicianVisit(args)
+  const { bookingId, user } = await requireClinicianVisit(args)
+  const locale = await requestLocale(args.request, user)
   const view = getCheckInView(bookingId, new Date())
-  if (!view) throw notFound('We could not find that appointment.')
-  return view
+  if (!view) throw notFound(translate(visitMessages, locale, 'notFound'))
+  return { ...view, title: translate(visitMessages, locale, 'checkInTitle') }
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { bookingId, actor } = await requireClinicianVisit(args)
-  const parsed = await parseForm(args.request, CheckInSchema)
+  const { bookingId, actor, user } = await requireClinicianVisit(args)
+  const locale = await requestLocale(args.request, user)
+  const t = (key: MessageKey<typeof visitMessages>) => translate(visitMessages, locale, key)
+  const parsed = await parseForm(args.request, checkInSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = checkInPatient({
     bookingId,
@@ -55,14 +61,12 @@ export async function action(args: ActionFunctionArgs) {
         : `/staff/bookings/${bookingId}?done=checked-in`,
     )
   }
-  if (result.reason === 'not-found') throw notFound('We could not find that appointment.')
+  if (result.reason === 'not-found') throw notFound(t('notFound'))
   const messages: Record<typeof result.reason, string> = {
-    'not-open': 'This appointment is no longer open: it was cancelled, completed or missed.',
-    'not-today': 'Patients are checked in on the day of their appointment.',
-    'renewal-due':
-      'The health answers are more than 30 days older than the appointment. Choose “Something has changed” and go through the questions again with the patient.',
-    'no-screening':
-      'There are no health answers for this visit. Choose “Something has changed” and go through the questions with the patient.',
+    'not-open': t('notOpen'),
+    'not-today': t('notToday'),
+    'renewal-due': t('renewalDue'),
+    'no-screening': t('noScreening'),
   }
   return formError({ formErrors: [messages[result.reason]], values: parsed.values }, 409)
 }
@@ -71,15 +75,18 @@ export default function CheckInRoute() {
   const { booking, patient, facts, timeZone, timing } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formProps, fields, register } = useSchemaForm(CheckInSchema, actionData, {
+  const t = useT(visitMessages)
+  const locale = useLocale()
+  const schema = useMemo(() => checkInSchema(locale), [locale])
+  const { formProps, fields, register } = useSchemaForm(schema, actionData, {
     defaultValues: booking.isTreatment ? {} : { healthUnchanged: 'yes' },
   })
   return (
     <div className="stack page--medium">
       <p>
-        <Link to={`/staff/bookings/${booking.id}`}>Back to the appointment</Link>
+        <Link to={`/staff/bookings/${booking.id}`}>{t('backToAppointment')}</Link>
       </p>
-      <h1>Check in {patient.fullName}</h1>
+      <h1>{t('checkInHeading', { name: patient.fullName })}</h1>
       <StaffBookingSummary
         booking={booking}
         patient={patient}
@@ -92,42 +99,45 @@ export default function CheckInRoute() {
           'status',
           ...(booking.isTreatment
             ? ([
-                ['Screening', <ScreeningClearanceBadge key="s" clearance={facts.screening} />],
-                ['Consent', <ConsentStatusBadge key="c" status={facts.consent} />],
+                [
+                  t('rowScreening'),
+                  <ScreeningClearanceBadge key="s" clearance={facts.screening} />,
+                ],
+                [t('rowConsent'), <ConsentStatusBadge key="c" status={facts.consent} />],
               ] as StaffBookingRow[])
             : []),
         ]}
       />
       {timing.checkIn !== 'open' ? (
-        <p className="notice">{checkInClosedReason(timing.checkIn, timing.visitDate)}</p>
+        <p className="notice">{checkInClosedReason(timing.checkIn, timing.visitDate, locale)}</p>
       ) : (
         <Form {...formProps} className="stack">
           <FormErrorList errors={actionData?.formErrors} />
           <ChoiceGroup
-            legend="How did you check who they are?"
+            legend={t('howChecked')}
             type="radio"
             options={IDENTITY_METHODS.map((value) => ({
               value,
-              label: IDENTITY_METHOD_LABELS[value],
+              label: t(`identity.${value}`),
             }))}
             chosen={[]}
             {...fields.choices('identityMethod')}
           />
           <CheckboxField
-            label={`This is ${patient.fullName}, born ${formatCalendarDate(patient.dateOfBirth)}`}
+            label={t('thisIsPatient', {
+              name: patient.fullName,
+              date: formatCalendarDate(patient.dateOfBirth, locale),
+            })}
             {...fields.checkbox('identityConfirmed')}
           />
           {booking.isTreatment ? (
             <ChoiceGroup
-              legend="Has anything about their health changed since they answered the health questions?"
-              hint="Ask about new medicines, skin problems, pregnancy, and any treatments or procedures since then."
+              legend={t('healthChanged')}
+              hint={t('healthChangedHint')}
               type="radio"
               options={[
-                { value: 'yes', label: 'Nothing has changed' },
-                {
-                  value: 'changed',
-                  label: 'Something has changed: go through the questions again',
-                },
+                { value: 'yes', label: t('nothingChanged') },
+                { value: 'changed', label: t('somethingChanged') },
               ]}
               chosen={[]}
               {...fields.choices('healthUnchanged')}
@@ -135,8 +145,8 @@ export default function CheckInRoute() {
           ) : (
             <input type="hidden" {...register('healthUnchanged')} value="yes" />
           )}
-          <SubmitButton pending={pending} pendingText="Checking in…">
-            Check in
+          <SubmitButton pending={pending} pendingText={t('checkingIn')}>
+            {t('checkIn')}
           </SubmitButton>
         </Form>
       )}

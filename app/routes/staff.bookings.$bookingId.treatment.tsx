@@ -15,38 +15,50 @@ import {
 } from '#app/domain/treatment/treatment-records.server.ts'
 import {
   BookingIdParamSchema,
-  TreatmentRecordSchema,
+  treatmentRecordSchema,
 } from '#app/domain/treatment/treatment.schema.ts'
+import { type MessageKey, translate } from '#app/i18n/catalogue.ts'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { visitMessages } from '#app/i18n/messages/index.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { notFound } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Treatment record | Staff | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Treatment record | Staff | Dermadesk' },
+]
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { bookingId, actor } = await requireClinicianVisit(args)
+  const { bookingId, actor, user } = await requireClinicianVisit(args)
+  const locale = await requestLocale(args.request, user)
+  const t = (key: MessageKey<typeof visitMessages>) => translate(visitMessages, locale, key)
   const corrects = new URL(args.request.url).searchParams.get('corrects')
   const correctsRecordId = corrects === null ? null : BookingIdParamSchema.safeParse(corrects)
-  if (correctsRecordId && !correctsRecordId.success) throw notFound('We could not find that entry.')
+  if (correctsRecordId && !correctsRecordId.success) throw notFound(t('entryNotFound'))
   const view = getTreatmentFormView({
     bookingId,
     correctsRecordId: correctsRecordId?.data ?? null,
     actor,
     now: new Date(),
+    locale,
   })
-  if (!view) throw notFound('We could not find that appointment.')
-  return view
+  if (!view) throw notFound(t('notFound'))
+  return { ...view, title: t('treatmentTitle') }
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { bookingId, actor } = await requireClinicianVisit(args)
-  const parsed = await parseForm(args.request, TreatmentRecordSchema)
+  const { bookingId, actor, user } = await requireClinicianVisit(args)
+  const locale = await requestLocale(args.request, user)
+  const t = (key: MessageKey<typeof visitMessages>) => translate(visitMessages, locale, key)
+  const parsed = await parseForm(args.request, treatmentRecordSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = recordTreatment({
     bookingId,
     record: parsed.data,
     actor,
     now: new Date(),
+    locale,
   })
   if (result.ok) {
     const done = parsed.data.correctsRecordId ? 'corrected' : 'recorded'
@@ -54,14 +66,14 @@ export async function action(args: ActionFunctionArgs) {
   }
   switch (result.reason) {
     case 'not-found':
-      throw notFound('We could not find that appointment.')
+      throw notFound(t('notFound'))
     case 'depth':
       return formError(
         {
           fieldErrors: Object.fromEntries(
             Object.entries(result.fieldErrors).map(([field, message]) => [field, [message]]),
           ),
-          formErrors: ['A depth is above the limit for this visit. Nothing was saved.'],
+          formErrors: [t('depthAboveLimit')],
           values: parsed.values,
         },
         400,
@@ -71,9 +83,7 @@ export async function action(args: ActionFunctionArgs) {
     case 'bad-correction':
       return formError(
         {
-          formErrors: [
-            'Only the newest entry of a completed visit can be corrected. Open the appointment again.',
-          ],
+          formErrors: [t('badCorrection')],
           values: parsed.values,
         },
         409,
@@ -85,36 +95,30 @@ export default function TreatmentRoute() {
   const { booking, limits, blockers, corrected, timeZone } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
+  const t = useT(visitMessages)
   const limitUm = Math.min(limits.serviceMaxUm ?? 0, limits.practitionerMaxUm)
   return (
     <div className="stack page--medium">
       <p>
-        <Link to={`/staff/bookings/${booking.id}`}>Back to the appointment</Link>
+        <Link to={`/staff/bookings/${booking.id}`}>{t('backToAppointment')}</Link>
       </p>
-      <h1>
-        {corrected ? 'Correct the treatment record' : 'Record the treatment'}: {booking.patientName}
-      </h1>
+      <h1>{t(corrected ? 'correctHeading' : 'recordHeadingFor', { name: booking.patientName })}</h1>
       <StaffBookingSummary
         booking={booking}
         timeZone={timeZone}
         rows={['when', 'treatment', 'practitioner', 'reference']}
       />
-      {corrected ? (
-        <p className="notice">
-          The entry you correct stays in the record, marked as replaced. Change what was wrong and
-          say why in the notes.
-        </p>
-      ) : null}
+      {corrected ? <p className="notice">{t('correctNotice')}</p> : null}
       {blockers.length > 0 ? (
         <div className="notice notice--warning">
-          <p>You cannot record the treatment yet:</p>
+          <p>{t('cannotRecordYet')}</p>
           <ul>
             {blockers.map((blocker) => (
               <li key={blocker}>{blocker}</li>
             ))}
           </ul>
           <p>
-            <Link to={`/staff/bookings/${booking.id}`}>Back to the appointment</Link>
+            <Link to={`/staff/bookings/${booking.id}`}>{t('backToAppointment')}</Link>
           </p>
         </div>
       ) : (

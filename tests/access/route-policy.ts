@@ -131,6 +131,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   // Staff area
   'staff._index': { loader: STAFF, action: NONE },
   'staff.security': { loader: STAFF, action: STAFF },
+  'staff.profile': { loader: STAFF, action: STAFF },
   'staff.agenda': { loader: STAFF, action: NONE },
   'staff.patients._index': { loader: STAFF, action: NONE },
   'staff.patients.$patientId': { loader: STAFF, action: NONE },

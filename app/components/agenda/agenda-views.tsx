@@ -9,6 +9,9 @@ import {
   screeningBadge,
   statusBadge,
 } from '#app/domain/agenda/agenda.rules.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { type Locale } from '#app/i18n/locales.ts'
+import { agendaMessages } from '#app/i18n/messages/index.ts'
 import { formatCalendarDate, formatTimeInZone } from '#app/utils/format.ts'
 
 /** The agenda's day table and week cards (staff.agenda.tsx). Badge texts are words. */
@@ -19,16 +22,19 @@ function BadgeText({ badge }: { badge: Badge }) {
   return <span className={`badge badge--${badge.tone}`}>{badge.label}</span>
 }
 
-function badgesOf(a: AgendaAppointment): {
+function badgesOf(
+  a: AgendaAppointment,
+  locale: Locale,
+): {
   status: Badge
   screening: Badge | null
   consent: Badge | null
 } {
   return {
-    status: statusBadge(a.status),
+    status: statusBadge(a.status, locale),
     // A consultation has neither: say it once, in the service column.
-    screening: a.isConsultation ? null : screeningBadge(a.screening, a.openQuestion),
-    consent: a.isConsultation ? null : consentBadge(a.consent),
+    screening: a.isConsultation ? null : screeningBadge(a.screening, a.openQuestion, locale),
+    consent: a.isConsultation ? null : consentBadge(a.consent, locale),
   }
 }
 
@@ -45,16 +51,15 @@ function AppointmentLink({ appointment }: { appointment: Appointment }) {
 }
 
 function ServiceSummary({ appointment: a }: { appointment: Appointment }) {
+  const t = useT(agendaMessages)
   return (
     <>
       {a.serviceName}{' '}
       <span className={`badge badge--${a.tier}`}>
-        {a.tier === 'medical' ? 'Medical' : 'Cosmetic'}
+        {a.tier === 'medical' ? t('medical') : t('cosmetic')}
       </span>
       <br />
-      <span className="muted">
-        {a.isConsultation ? 'Consultation: no screening or consent needed' : a.course}
-      </span>
+      <span className="muted">{a.isConsultation ? t('consultationNoChecks') : a.course}</span>
     </>
   )
 }
@@ -71,35 +76,38 @@ export function AgendaDayTable({
   showPractitioner: boolean
   caption: string
 }) {
+  const t = useT(agendaMessages)
+  const locale = useLocale()
   return (
     <div className="table-wrap agenda-day-table">
       <table className="agenda-table">
         <caption>{caption}</caption>
         <TableHead
           columns={[
-            'Time',
-            'Patient',
-            'Treatment',
-            ...(showPractitioner ? ['With'] : []),
-            'Booking',
-            'Screening',
-            'Consent',
+            t('columnTime'),
+            t('columnPatient'),
+            t('columnTreatment'),
+            ...(showPractitioner ? [t('columnWith')] : []),
+            t('columnBooking'),
+            t('columnScreening'),
+            t('columnConsent'),
           ]}
         />
         <tbody>
           {appointments.map((a) => {
-            const badges = badgesOf(a)
+            const badges = badgesOf(a, locale)
             return (
               <tr key={a.bookingId}>
                 <td>
-                  {formatTimeInZone(a.startAt, timeZone)}–{formatTimeInZone(a.endAt, timeZone)}
+                  {formatTimeInZone(a.startAt, timeZone, locale)}–
+                  {formatTimeInZone(a.endAt, timeZone, locale)}
                 </td>
                 <td>
                   <AppointmentLink appointment={a} />
                   {a.firstVisit ? (
                     <>
                       <br />
-                      <span className="badge badge--neutral">First visit</span>
+                      <span className="badge badge--neutral">{t('firstVisit')}</span>
                     </>
                   ) : null}
                 </td>
@@ -114,14 +122,14 @@ export function AgendaDayTable({
                   {badges.screening ? (
                     <BadgeText badge={badges.screening} />
                   ) : (
-                    <span className="muted">Not needed</span>
+                    <span className="muted">{t('notNeeded')}</span>
                   )}
                 </td>
                 <td>
                   {badges.consent ? (
                     <BadgeText badge={badges.consent} />
                   ) : (
-                    <span className="muted">Not needed</span>
+                    <span className="muted">{t('notNeeded')}</span>
                   )}
                 </td>
               </tr>
@@ -145,25 +153,32 @@ function AppointmentCards({
   showPractitioner: boolean
   labelledBy: string
 }) {
+  const t = useT(agendaMessages)
+  const locale = useLocale()
   return (
     <ul className="agenda-list" aria-labelledby={labelledBy}>
       {appointments.map((a) => {
-        const badges = badgesOf(a)
+        const badges = badgesOf(a, locale)
         return (
           <li key={a.bookingId} className="agenda-item">
             <p className="agenda-item__time">
-              {formatTimeInZone(a.startAt, timeZone)}–{formatTimeInZone(a.endAt, timeZone)}
+              {formatTimeInZone(a.startAt, timeZone, locale)}–
+              {formatTimeInZone(a.endAt, timeZone, locale)}
             </p>
             <p>
               <AppointmentLink appointment={a} />
-              {showPractitioner ? <span className="muted"> with {a.practitionerName}</span> : null}
+              {showPractitioner ? (
+                <span className="muted">{t('withPractitioner', { name: a.practitionerName })}</span>
+              ) : null}
             </p>
             <p>
               <ServiceSummary appointment={a} />
             </p>
             <p className="cluster agenda-item__badges">
               <BadgeText badge={badges.status} />
-              {a.firstVisit ? <span className="badge badge--neutral">First visit</span> : null}
+              {a.firstVisit ? (
+                <span className="badge badge--neutral">{t('firstVisit')}</span>
+              ) : null}
               {badges.screening ? <BadgeText badge={badges.screening} /> : null}
               {badges.consent ? <BadgeText badge={badges.consent} /> : null}
             </p>
@@ -236,15 +251,18 @@ export function AgendaWeekDay({
   isToday: boolean
 }) {
   const headingId = `day-${date}`
+  const t = useT(agendaMessages)
+  const locale = useLocale()
   return (
     <section aria-labelledby={headingId} className="agenda-day">
       <h2 id={headingId}>
-        {formatCalendarDate(date)}
-        {isToday ? ' (today)' : ''}
+        {isToday
+          ? t('weekDayToday', { date: formatCalendarDate(date, locale) })
+          : formatCalendarDate(date, locale)}
       </h2>
       <DayNotices notices={notices} />
       {appointments.length === 0 ? (
-        <p className="muted">No appointments.</p>
+        <p className="muted">{t('noAppointments')}</p>
       ) : (
         <AppointmentCards
           appointments={appointments}
@@ -255,8 +273,4 @@ export function AgendaWeekDay({
       )}
     </section>
   )
-}
-
-export function appointmentCount(n: number): string {
-  return n === 1 ? '1 appointment' : `${n} appointments`
 }

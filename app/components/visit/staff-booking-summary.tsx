@@ -1,5 +1,9 @@
 import { type ReactNode } from 'react'
 import { BookingSummary, StatusBadge } from '#app/components/booking/booking-summary.tsx'
+import { type MessageKey, type Translator } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { type Locale } from '#app/i18n/locales.ts'
+import { visitMessages } from '#app/i18n/messages/index.ts'
 import { formatAppointment, formatCalendarDate } from '#app/utils/format.ts'
 
 export type StaffBookingFacts = {
@@ -18,17 +22,24 @@ export type StaffBookingFacts = {
 
 type Row = [string, ReactNode]
 
-function standardRows({ booking, patient, timeZone }: StaffBookingFacts) {
+function standardRows(
+  { booking, patient, timeZone }: StaffBookingFacts,
+  t: Translator<MessageKey<typeof visitMessages>>,
+  locale: Locale,
+) {
   return {
-    when: ['When', formatAppointment(booking.startAt, booking.endAt, timeZone)],
+    when: [t('rowWhen'), formatAppointment(booking.startAt, booking.endAt, timeZone, locale)],
     status: [
-      'Status',
+      t('rowStatus'),
       booking.status ? <StatusBadge key="status" status={booking.status} /> : null,
     ],
-    treatment: ['Treatment', booking.serviceName],
-    practitioner: ['Practitioner', booking.practitionerName],
-    reference: ['Booking', booking.reference],
-    dateOfBirth: ['Date of birth', patient ? formatCalendarDate(patient.dateOfBirth) : null],
+    treatment: [t('rowTreatment'), booking.serviceName],
+    practitioner: [t('rowPractitioner'), booking.practitionerName],
+    reference: [t('rowBooking'), booking.reference],
+    dateOfBirth: [
+      t('rowDateOfBirth'),
+      patient ? formatCalendarDate(patient.dateOfBirth, locale) : null,
+    ],
   } satisfies Record<string, Row>
 }
 
@@ -43,7 +54,9 @@ export function StaffBookingSummary({
   rows,
   ...facts
 }: StaffBookingFacts & { rows: StaffBookingRow[] }) {
-  const standard = standardRows(facts)
+  const t = useT(visitMessages)
+  const locale = useLocale()
+  const standard = standardRows(facts, t, locale)
   return (
     <BookingSummary rows={rows.map((row) => (typeof row === 'string' ? standard[row] : row))} />
   )

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { useMemo } from 'react'
 import { ChoiceGroup } from '#app/components/forms/choice-group.tsx'
 import {
   CheckboxField,
@@ -10,28 +11,24 @@ import {
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import {
-  ANAESTHETIC_LABELS,
   ANAESTHETICS,
-  BLEEDING_LABELS,
   BLEEDING_LEVELS,
   REDNESS_GRADES,
-  REDNESS_LABELS,
-  TREATMENT_AREA_LABELS,
   TREATMENT_AREAS,
   type TreatmentArea,
-  TreatmentRecordSchema,
+  treatmentRecordSchema,
 } from '#app/domain/treatment/treatment.schema.ts'
 import {
-  AFTERCARE_PRODUCT_LABELS,
   AFTERCARE_PRODUCTS,
   PASSES,
   productsNeedingConfirmation,
-  SKIN_PRODUCT_LABELS,
   SKIN_PRODUCTS,
   type SkinProduct,
   type TreatmentProducts,
-  UNAPPROVED_PRODUCT_WARNING,
 } from '#app/domain/treatment/skin-products.rules.ts'
+import { keepEnglishApostrophes } from '#app/domain/treatment/treatment.rules.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { visitMessages } from '#app/i18n/messages/index.ts'
 import { formatDepthMm } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 
@@ -74,8 +71,11 @@ export function TreatmentRecordForm({
   const chosenProducts = postedProducts
     ? ([] as string[]).concat(postedProducts)
     : (start?.skinProducts ?? [])
+  const t = useT(visitMessages)
+  const locale = useLocale()
+  const schema = useMemo(() => treatmentRecordSchema(locale), [locale])
   const { form, formProps, fields, register, fieldError, defaultValue } = useSchemaForm(
-    TreatmentRecordSchema,
+    schema,
     serverErrors,
     {
       defaultValues: {
@@ -105,11 +105,9 @@ export function TreatmentRecordForm({
       <FormErrorList errors={serverErrors?.formErrors} />
       {start ? <input type="hidden" name="correctsRecordId" value={start.id} /> : null}
       <fieldset className="stack">
-        <legend>Areas treated and needle depth</legend>
+        <legend>{t('areasLegend')}</legend>
         <p className="hint" id="depth-limit">
-          At most {formatDepthMm(limitUm)} for this visit (the lower of the service&apos;s and the
-          practitioner&apos;s limit). Tick each area treated and give the deepest setting used
-          there.
+          {keepEnglishApostrophes(t('depthLimitHint', { depth: formatDepthMm(limitUm) }), locale)}
         </p>
         <FieldErrorLine error={fieldError('areas')} />
         <ul className="treatment-areas">
@@ -123,10 +121,10 @@ export function TreatmentRecordForm({
                   value={area}
                   defaultChecked={chosenAreas.includes(area)}
                 />
-                <label htmlFor={`area-${area}`}>{TREATMENT_AREA_LABELS[area]}</label>
+                <label htmlFor={`area-${area}`}>{t(`area.${area}`)}</label>
               </div>
               <Field
-                label={`Depth at ${TREATMENT_AREA_LABELS[area].toLowerCase()} (mm)`}
+                label={t('depthAt', { area: t(`area.${area}`).toLowerCase() })}
                 {...fields.input(`depth_${area}`, {
                   inputMode: 'decimal',
                   autoComplete: 'off',
@@ -138,49 +136,49 @@ export function TreatmentRecordForm({
         </ul>
       </fieldset>
       <Field
-        label="Passes over each area"
-        hint={`Whole passes, ${PASSES.min} to ${PASSES.max}.`}
+        label={t('passes')}
+        hint={t('passesHint', { min: PASSES.min, max: PASSES.max })}
         {...fields.input('passes', { inputMode: 'numeric', ...from(start?.passes) })}
       />
       <Field
-        label="Device"
-        hint="Make and model, for example Dermapen 4."
+        label={t('device')}
+        hint={t('deviceHint')}
         {...fields.input('device', from(start?.device))}
       />
       <Field
-        label="Cartridge lot number"
-        hint="From the packet of the single-use cartridge."
+        label={t('cartridgeLot')}
+        hint={t('cartridgeLotHint')}
         {...fields.input('cartridgeLot', { autoComplete: 'off', ...from(start?.cartridgeLot) })}
       />
       <SelectField
-        label="Numbing cream"
+        label={t('anaesthetic')}
         {...fields.select('anaesthetic', { defaultValue: start?.anaesthetic ?? 'none' })}
       >
         {ANAESTHETICS.map((value) => (
           <option key={value} value={value}>
-            {ANAESTHETIC_LABELS[value]}
+            {t(`anaestheticKind.${value}`)}
           </option>
         ))}
       </SelectField>
       <Field
-        label="Minutes the cream was on"
-        hint="Leave empty when no cream was used."
+        label={t('anaestheticMinutes')}
+        hint={t('anaestheticMinutesHint')}
         {...fields.input('anaestheticMinutes', {
           inputMode: 'numeric',
           ...from(start?.anaestheticMinutes),
         })}
       />
       <ChoiceGroup
-        legend="Put on the skin during and right after needling"
-        hint="Tick each product, or Nothing."
+        legend={t('skinProducts')}
+        hint={t('skinProductsHint')}
         type="checkbox"
-        options={SKIN_PRODUCTS.map((value) => ({ value, label: SKIN_PRODUCT_LABELS[value] }))}
+        options={SKIN_PRODUCTS.map((value) => ({ value, label: t(`skinProduct.${value}`) }))}
         chosen={chosenProducts}
         {...fields.choices('skinProducts')}
         after={(value) =>
           value === 'other' ? (
             <Field
-              label="Which other product"
+              label={t('skinProductOther')}
               {...fields.input('skinProductOther', {
                 autoComplete: 'off',
                 ...from(start?.skinProductOther),
@@ -194,13 +192,14 @@ export function TreatmentRecordForm({
           <div className="notice notice--warning stack">
             <p>
               <strong>
-                Not approved for use with needling:{' '}
-                {unapproved.map((value) => SKIN_PRODUCT_LABELS[value]).join(', ')}.
+                {t('notApprovedList', {
+                  products: unapproved.map((value) => t(`skinProduct.${value}`)).join(', '),
+                })}
               </strong>{' '}
-              {UNAPPROVED_PRODUCT_WARNING}
+              {t('unapprovedWarning')}
             </p>
             <CheckboxField
-              label="I read this warning, and this product was used"
+              label={t('confirmWarning')}
               {...fields.checkbox('skinProductConfirmed', {
                 defaultChecked:
                   defaultValue('skinProductConfirmed') !== undefined ||
@@ -208,7 +207,7 @@ export function TreatmentRecordForm({
               })}
             />
             <TextareaField
-              label="Why this product was used"
+              label={t('whyProduct')}
               {...fields.textarea('skinProductReason', {
                 rows: 2,
                 maxLength: 500,
@@ -219,48 +218,48 @@ export function TreatmentRecordForm({
         ) : null}
       </div>
       <SelectField
-        label="Aftercare product given"
+        label={t('aftercareProduct')}
         {...fields.select('aftercareProduct', {
           defaultValue: start?.aftercareProduct ?? '',
         })}
       >
         <option value="" disabled>
-          Choose one
+          {t('chooseOne')}
         </option>
         {AFTERCARE_PRODUCTS.map((value) => (
           <option key={value} value={value}>
-            {AFTERCARE_PRODUCT_LABELS[value]}
+            {t(`aftercareKind.${value}`)}
           </option>
         ))}
       </SelectField>
       <Field
-        label="Aftercare product name"
-        hint="Brand and name as on the pack. Needed for Other."
+        label={t('aftercareProductName')}
+        hint={t('aftercareProductNameHint')}
         {...fields.input('aftercareProductName', {
           autoComplete: 'off',
           ...from(start?.aftercareProductName),
         })}
       />
       <ChoiceGroup
-        legend="Redness at the end of the session"
+        legend={t('redness')}
         type="radio"
-        options={REDNESS_GRADES.map((value) => ({ value, label: REDNESS_LABELS[value] }))}
+        options={REDNESS_GRADES.map((value) => ({ value, label: t(`rednessGrade.${value}`) }))}
         chosen={[posted('rednessGrade', start?.rednessGrade) ?? '']}
         {...fields.choices('rednessGrade')}
       />
       <ChoiceGroup
-        legend="Bleeding"
+        legend={t('bleeding')}
         type="radio"
-        options={BLEEDING_LEVELS.map((value) => ({ value, label: BLEEDING_LABELS[value] }))}
+        options={BLEEDING_LEVELS.map((value) => ({ value, label: t(`bleedingLevel.${value}`) }))}
         chosen={[posted('bleeding', start?.bleeding) ?? '']}
         {...fields.choices('bleeding')}
       />
       <TextareaField
-        label="Notes (optional)"
+        label={t('notes')}
         {...fields.textarea('notes', { rows: 4, maxLength: 2000, ...from(start?.notes) })}
       />
-      <SubmitButton pending={pending} pendingText="Saving…">
-        {start ? 'Save the correction' : 'Save and complete the visit'}
+      <SubmitButton pending={pending} pendingText={t('saving')}>
+        {start ? t('saveCorrection') : t('saveAndComplete')}
       </SubmitButton>
     </Form>
   )

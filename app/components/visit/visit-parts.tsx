@@ -1,33 +1,35 @@
 import {
-  AFTERCARE_PRODUCT_LABELS,
   productsNeedingConfirmation,
-  SKIN_PRODUCT_LABELS,
   type TreatmentProducts,
 } from '#app/domain/treatment/skin-products.rules.ts'
 import { type ScreeningClearance } from '#app/domain/treatment/treatment.rules.ts'
 import {
-  ANAESTHETIC_LABELS,
-  BLEEDING_LABELS,
-  REDNESS_LABELS,
-  TREATMENT_AREA_LABELS,
+  type ANAESTHETICS,
+  type BLEEDING_LEVELS,
   type TreatmentArea,
 } from '#app/domain/treatment/treatment.schema.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { visitMessages } from '#app/i18n/messages/index.ts'
 import { formatDateInZone, formatDepthMm, formatTimeInZone } from '#app/utils/format.ts'
 
-const CLEARANCE_BADGES: Record<ScreeningClearance, { label: string; tone: string }> = {
-  not_required: { label: 'No screening (consultation)', tone: 'neutral' },
-  missing: { label: 'No answers', tone: 'bad' },
-  clear: { label: 'Clear', tone: 'ok' },
-  approved: { label: 'Approved by a clinician', tone: 'ok' },
-  needs_review: { label: 'Needs review', tone: 'warn' },
-  declined: { label: 'Declined', tone: 'bad' },
-  renewal_due: { label: 'Renewal due', tone: 'warn' },
+const CLEARANCE_TONES: Record<ScreeningClearance, string> = {
+  not_required: 'neutral',
+  missing: 'bad',
+  clear: 'ok',
+  approved: 'ok',
+  needs_review: 'warn',
+  declined: 'bad',
+  renewal_due: 'warn',
 }
 
 /** Where the health answers stand for this visit, in words (never colour alone). */
 export function ScreeningClearanceBadge({ clearance }: { clearance: ScreeningClearance }) {
-  const badge = CLEARANCE_BADGES[clearance]
-  return <span className={`badge badge--${badge.tone}`}>Screening: {badge.label}</span>
+  const t = useT(visitMessages)
+  return (
+    <span className={`badge badge--${CLEARANCE_TONES[clearance]}`}>
+      {t('screeningBadge', { label: t(`clearance.${clearance}`) })}
+    </span>
+  )
 }
 
 export type TreatmentEntryView = {
@@ -38,10 +40,10 @@ export type TreatmentEntryView = {
   areas: { area: TreatmentArea; depthUm: number }[]
   device: string
   cartridgeLot: string
-  anaesthetic: keyof typeof ANAESTHETIC_LABELS
+  anaesthetic: (typeof ANAESTHETICS)[number]
   anaestheticMinutes: number | null
   rednessGrade: number
-  bleeding: keyof typeof BLEEDING_LABELS
+  bleeding: (typeof BLEEDING_LEVELS)[number]
   notes: string
   products: TreatmentProducts
   recordedBy: string
@@ -63,70 +65,86 @@ export function TreatmentEntries({
   timeZone: string
   showVisit: boolean
 }) {
+  const t = useT(visitMessages)
+  const locale = useLocale()
   return (
     <ol className="stack treatment-entries" reversed>
       {entries.map((entry) => (
         <li key={entry.id} className="card">
           <h3>
             {showVisit
-              ? `${formatDateInZone(entry.visitStartAt, timeZone)}: ${entry.serviceName} (${entry.bookingReference})`
+              ? t('entryHeading', {
+                  date: formatDateInZone(entry.visitStartAt, timeZone, locale),
+                  service: entry.serviceName,
+                  reference: entry.bookingReference,
+                })
               : entry.correctsRecordId
-                ? 'Correction'
-                : 'Treatment record'}
+                ? t('correction')
+                : t('treatmentRecord')}
             {entry.correctedBy ? (
               <>
                 {' '}
-                <span className="badge badge--neutral">Replaced by a correction</span>
+                <span className="badge badge--neutral">{t('replaced')}</span>
               </>
             ) : null}
           </h3>
           <dl className="summary-list">
             <div className="summary-list__row">
-              <dt>Areas and depths</dt>
+              <dt>{t('areasAndDepths')}</dt>
               <dd>
                 {entry.areas
-                  .map(
-                    (area) => `${TREATMENT_AREA_LABELS[area.area]} ${formatDepthMm(area.depthUm)}`,
+                  .map((area) =>
+                    t('areaDepth', {
+                      area: t(`area.${area.area}`),
+                      depth: formatDepthMm(area.depthUm),
+                    }),
                   )
                   .join(', ')}
               </dd>
             </div>
             <div className="summary-list__row">
-              <dt>Passes</dt>
-              <dd>{entry.products.passes ?? NOT_RECORDED}</dd>
+              <dt>{t('passesRow')}</dt>
+              <dd>{entry.products.passes ?? t('notRecorded')}</dd>
             </div>
             <ProductRows products={entry.products} />
             <div className="summary-list__row">
-              <dt>Device and cartridge lot</dt>
+              <dt>{t('deviceAndLot')}</dt>
+              <dd>{t('deviceLot', { device: entry.device, lot: entry.cartridgeLot })}</dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>{t('numbingRow')}</dt>
               <dd>
-                {entry.device}, lot {entry.cartridgeLot}
+                {entry.anaestheticMinutes !== null
+                  ? t('numbingMinutes', {
+                      cream: t(`anaestheticKind.${entry.anaesthetic}`),
+                      minutes: entry.anaestheticMinutes,
+                    })
+                  : t(`anaestheticKind.${entry.anaesthetic}`)}
               </dd>
             </div>
             <div className="summary-list__row">
-              <dt>Numbing cream</dt>
+              <dt>{t('response')}</dt>
               <dd>
-                {ANAESTHETIC_LABELS[entry.anaesthetic]}
-                {entry.anaestheticMinutes !== null ? `, ${entry.anaestheticMinutes} minutes` : ''}
-              </dd>
-            </div>
-            <div className="summary-list__row">
-              <dt>Response</dt>
-              <dd>
-                Redness {REDNESS_LABELS[String(entry.rednessGrade) as keyof typeof REDNESS_LABELS]};
-                bleeding {BLEEDING_LABELS[entry.bleeding].toLowerCase()}
+                {t('responseValue', {
+                  redness: t(`rednessGrade.${String(entry.rednessGrade) as '0' | '1' | '2' | '3'}`),
+                  bleeding: t(`bleedingLevel.${entry.bleeding}`).toLowerCase(),
+                })}
               </dd>
             </div>
             {entry.notes ? (
               <div className="summary-list__row">
-                <dt>Notes</dt>
+                <dt>{t('notesRow')}</dt>
                 <dd className="message-text">{entry.notes}</dd>
               </div>
             ) : null}
             <div className="summary-list__row">
-              <dt>Recorded</dt>
+              <dt>{t('recorded')}</dt>
               <dd>
-                {formatDateInZone(entry.recordedAt, timeZone)} at{' '}
-                {formatTimeInZone(entry.recordedAt, timeZone)} by {entry.recordedBy}
+                {t('recordedValue', {
+                  date: formatDateInZone(entry.recordedAt, timeZone, locale),
+                  time: formatTimeInZone(entry.recordedAt, timeZone, locale),
+                  by: entry.recordedBy,
+                })}
               </dd>
             </div>
           </dl>
@@ -136,49 +154,50 @@ export function TreatmentEntries({
   )
 }
 
-/** Records made before products were recorded (migration 0015) say so, rather than "none". */
-const NOT_RECORDED = 'Not recorded'
-
-/** What was put on the skin (with the confirmed warning) and the aftercare product given. */
+/**
+ * What was put on the skin (with the confirmed warning) and the aftercare product given. Records
+ * made before products were recorded (migration 0015) say so, rather than "none".
+ */
 function ProductRows({ products }: { products: TreatmentProducts }) {
+  const t = useT(visitMessages)
   const applied = products.skinProducts
   const unapproved = applied ? productsNeedingConfirmation(applied) : []
   return (
     <>
       <div className="summary-list__row">
-        <dt>On the skin</dt>
+        <dt>{t('onTheSkin')}</dt>
         <dd>
           {applied
             ? applied
                 .map((product) =>
                   product === 'other'
-                    ? `Other: ${products.skinProductOther ?? ''}`
-                    : SKIN_PRODUCT_LABELS[product],
+                    ? t('otherProduct', { name: products.skinProductOther ?? '' })
+                    : t(`skinProduct.${product}`),
                 )
                 .join(', ')
-            : NOT_RECORDED}
+            : t('notRecorded')}
           {unapproved.length > 0 ? (
             <>
               <br />
-              <span className="badge badge--warn">Not approved for needling</span> Warning
-              confirmed. Reason: {products.skinProductReason}
+              <span className="badge badge--warn">{t('notApprovedBadge')}</span>{' '}
+              {t('warningConfirmed', { reason: products.skinProductReason ?? '' })}
             </>
           ) : null}
         </dd>
       </div>
       <div className="summary-list__row">
-        <dt>Aftercare product</dt>
+        <dt>{t('aftercareRow')}</dt>
         <dd>
           {products.aftercareProduct
             ? [
                 products.aftercareProduct === 'other'
-                  ? 'Other'
-                  : AFTERCARE_PRODUCT_LABELS[products.aftercareProduct],
+                  ? t('other')
+                  : t(`aftercareKind.${products.aftercareProduct}`),
                 products.aftercareProductName,
               ]
                 .filter(Boolean)
                 .join(': ')
-            : NOT_RECORDED}
+            : t('notRecorded')}
         </dd>
       </div>
     </>

@@ -7,6 +7,9 @@ import {
   screeningClearance,
   windowEndsAfter,
 } from '#app/domain/treatment/treatment.rules.ts'
+import { type MessageKey, translate } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { agendaMessages } from '#app/i18n/messages/index.ts'
 import { type AgendaView } from './agenda.schema.ts'
 
 export { AGENDA_VIEWS, type AgendaView } from './agenda.schema.ts'
@@ -102,44 +105,54 @@ export function screeningBadgeOf(facts: ScreeningFacts): ScreeningBadge {
   })
 }
 
-const SCREENING_LABELS: Record<ScreeningBadge, Badge> = {
-  not_required: { label: 'No screening needed', tone: 'neutral' },
-  missing: { label: 'Screening missing', tone: 'bad' },
-  clear: { label: 'Screening clear', tone: 'ok' },
-  needs_review: { label: 'Screening needs review', tone: 'warn' },
-  approved: { label: 'Screening approved', tone: 'ok' },
-  declined: { label: 'Screening declined', tone: 'bad' },
-  renewal_due: { label: 'Screening renewal due', tone: 'warn' },
+type AgendaKey = MessageKey<typeof agendaMessages>
+const label = (key: AgendaKey, locale: Locale) => translate(agendaMessages, locale, key)
+
+const SCREENING_LABELS: Record<ScreeningBadge, { key: AgendaKey; tone: BadgeTone }> = {
+  not_required: { key: 'screeningNotRequired', tone: 'neutral' },
+  missing: { key: 'screeningMissing', tone: 'bad' },
+  clear: { key: 'screeningClear', tone: 'ok' },
+  needs_review: { key: 'screeningNeedsReview', tone: 'warn' },
+  approved: { key: 'screeningApproved', tone: 'ok' },
+  declined: { key: 'screeningDeclined', tone: 'bad' },
+  renewal_due: { key: 'screeningRenewalDue', tone: 'warn' },
 }
 
-export function screeningBadge(kind: ScreeningBadge, openQuestion = false): Badge {
+export function screeningBadge(
+  kind: ScreeningBadge,
+  openQuestion = false,
+  locale: Locale = 'en',
+): Badge {
   if (kind === 'needs_review' && openQuestion)
-    return { label: 'Screening needs review (question sent)', tone: 'warn' }
-  return SCREENING_LABELS[kind]
+    return { label: label('screeningQuestionSent', locale), tone: 'warn' }
+  const { key, tone } = SCREENING_LABELS[kind]
+  return { label: label(key, locale), tone }
 }
 
-const CONSENT_LABELS: Record<ConsentStatus, Badge> = {
-  not_required: { label: 'No consent needed', tone: 'neutral' },
-  missing: { label: 'Consent missing', tone: 'bad' },
-  signed: { label: 'Consent signed', tone: 'warn' },
-  countersigned: { label: 'Consent countersigned', tone: 'ok' },
-  withdrawn: { label: 'Consent withdrawn', tone: 'bad' },
+const CONSENT_LABELS: Record<ConsentStatus, { key: AgendaKey; tone: BadgeTone }> = {
+  not_required: { key: 'consentNotRequired', tone: 'neutral' },
+  missing: { key: 'consentMissing', tone: 'bad' },
+  signed: { key: 'consentSigned', tone: 'warn' },
+  countersigned: { key: 'consentCountersigned', tone: 'ok' },
+  withdrawn: { key: 'consentWithdrawn', tone: 'bad' },
 }
 
 /** Signed but not countersigned is a warning: the clinician countersigns at the visit. */
-export function consentBadge(status: ConsentStatus): Badge {
-  return CONSENT_LABELS[status]
+export function consentBadge(status: ConsentStatus, locale: Locale = 'en'): Badge {
+  const { key, tone } = CONSENT_LABELS[status]
+  return { label: label(key, locale), tone }
 }
 
-const STATUS_LABELS: Record<AgendaStatus, Badge> = {
-  pending_review: { label: 'Pending review', tone: 'warn' },
-  confirmed: { label: 'Confirmed', tone: 'ok' },
-  completed: { label: 'Completed', tone: 'neutral' },
-  no_show: { label: 'No-show', tone: 'bad' },
+const STATUS_LABELS: Record<AgendaStatus, { key: AgendaKey; tone: BadgeTone }> = {
+  pending_review: { key: 'statusPendingReview', tone: 'warn' },
+  confirmed: { key: 'statusConfirmed', tone: 'ok' },
+  completed: { key: 'statusCompleted', tone: 'neutral' },
+  no_show: { key: 'statusNoShow', tone: 'bad' },
 }
 
-export function statusBadge(status: AgendaStatus): Badge {
-  return STATUS_LABELS[status]
+export function statusBadge(status: AgendaStatus, locale: Locale = 'en'): Badge {
+  const { key, tone } = STATUS_LABELS[status]
+  return { label: label(key, locale), tone }
 }
 
 // Grouping ------------------------------------------------------------------------------------
@@ -185,15 +198,21 @@ export function dayNotices(
   closures: readonly AgendaClosure[],
   timeOff: readonly AgendaTimeOff[],
   formatMinute: (minute: number) => string,
+  locale: Locale = 'en',
 ): string[] {
   const notices: string[] = []
   const closure = closures.find((c) => c.date === date)
-  if (closure) notices.push(`Closed: ${closure.reason}`)
+  if (closure) notices.push(translate(agendaMessages, locale, 'closed', { reason: closure.reason }))
   for (const off of timeOff.filter((t) => t.date === date)) {
+    const name = off.practitionerName
     notices.push(
       off.startMinute === null || off.endMinute === null
-        ? `${off.practitionerName}: time off all day`
-        : `${off.practitionerName}: time off ${formatMinute(off.startMinute)}–${formatMinute(off.endMinute)}`,
+        ? translate(agendaMessages, locale, 'timeOffAllDay', { name })
+        : translate(agendaMessages, locale, 'timeOff', {
+            name,
+            from: formatMinute(off.startMinute),
+            to: formatMinute(off.endMinute),
+          }),
     )
   }
   return notices

@@ -4,6 +4,7 @@ import { instantAt, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { coursePosition } from '#app/domain/treatment/treatment.rules.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { type Db, getDb } from '#db/client.server.ts'
 import { inJsonList, preparedStatement } from '#db/prepared.server.ts'
 import {
@@ -13,6 +14,7 @@ import {
   patients,
   practitioners,
   services,
+  serviceTexts,
 } from '#db/schema/index.ts'
 import {
   type BookingForBadges,
@@ -56,7 +58,8 @@ const appointmentsQuery = preparedStatement((db) =>
       booking: bookings,
       practitionerName: practitioners.displayName,
       patientName: patients.fullName,
-      serviceName: services.name,
+      // In the page's language, or the words the service was first written in (ADR 038).
+      serviceName: sql<string>`coalesce(${serviceTexts.name}, ${services.name})`,
       tier: services.tier,
       kind: services.kind,
       courseSessions: services.courseSessions,
@@ -65,6 +68,13 @@ const appointmentsQuery = preparedStatement((db) =>
     .innerJoin(practitioners, eq(practitioners.id, bookings.practitionerId))
     .innerJoin(services, eq(services.id, bookings.serviceId))
     .innerJoin(patients, eq(patients.id, bookings.patientId))
+    .leftJoin(
+      serviceTexts,
+      and(
+        eq(serviceTexts.serviceId, services.id),
+        eq(serviceTexts.locale, sql.placeholder('locale')),
+      ),
+    )
     .where(
       and(
         inJsonList(bookings.practitionerId, 'practitionerIds'),
@@ -188,7 +198,10 @@ export function getAgenda(input: {
   ipAddress?: string | null
   requestId?: string | null
   now?: Date
+  /** The page's language: service names and course positions are in it. */
+  locale?: Locale
 }): Agenda {
+  const locale = input.locale ?? 'en'
   const db = getDb()
   const zone = getClinicSettings().timeZone
   const today = localDateOf((input.now ?? new Date()).getTime(), zone)
@@ -202,6 +215,7 @@ export function getAgenda(input: {
         practitionerIds: JSON.stringify(scope.practitionerIds),
         from,
         to,
+        locale,
       })
     : []
   const forBadges: BookingForBadges[] = rows.map((row) => ({
@@ -231,10 +245,13 @@ export function getAgenda(input: {
     serviceName: row.serviceName,
     tier: row.tier,
     isConsultation: row.kind === 'consultation',
-    course: coursePosition({
-      courseSessionNumber: row.booking.courseSessionNumber,
-      courseSessions: row.courseSessions,
-    }).label,
+    course: coursePosition(
+      {
+        courseSessionNumber: row.booking.courseSessionNumber,
+        courseSessions: row.courseSessions,
+      },
+      locale,
+    ).label,
     firstVisit: !completedVisits.some(
       (visit) =>
         visit.patientId === row.booking.patientId &&

@@ -3,6 +3,7 @@ import { and, eq, lt, ne, sql } from 'drizzle-orm'
 import { getDb, type Tx } from '#db/client.server.ts'
 import { preparedStatement } from '#db/prepared.server.ts'
 import { sessions, userMfa, userRoles, users } from '#db/schema/index.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { type StaffRole } from './auth.schema.ts'
 import { type SessionAuthLevel } from './mfa.schema.ts'
 
@@ -12,7 +13,14 @@ export const STAFF_SESSION_ABSOLUTE_MS = 12 * 60 * 60_000
 /** Writing last-seen on every request would turn every page view into a write. */
 const LAST_SEEN_WRITE_INTERVAL_MS = 60_000
 
-export type StaffUser = { id: string; email: string; name: string; roles: StaffRole[] }
+/** `locale`: the language the staff member chose in their profile; null = the clinic's default. */
+export type StaffUser = {
+  id: string
+  email: string
+  name: string
+  roles: StaffRole[]
+  locale?: Locale | null
+}
 
 export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
@@ -73,6 +81,7 @@ const sessionUserQuery = preparedStatement((db) =>
       id: users.id,
       email: users.email,
       name: users.name,
+      locale: users.locale,
       isActive: users.isActive,
       mfaStatus: userMfa.status,
     })
@@ -110,7 +119,7 @@ export function getSessionUser(token: string, now = new Date()): SessionLookup {
     .map((r) => r.role)
   return {
     status: 'active',
-    user: { id: row.id, email: row.email, name: row.name, roles },
+    user: { id: row.id, email: row.email, name: row.name, roles, locale: row.locale },
     authLevel: row.authLevel,
     mfaEnrolled: row.mfaStatus === 'active',
     absoluteExpiresAt: row.absoluteExpiresAt,

@@ -10,6 +10,7 @@ import { getDb } from '#db/client.server.ts'
 import { bookings, checkIns, services, treatmentRecords, users } from '#db/schema/index.ts'
 import { type TreatmentProducts, treatmentProductsOf } from './skin-products.rules.ts'
 import { coursePosition, treatmentBlockers, visitTiming } from './treatment.rules.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { type ANAESTHETICS, type BLEEDING_LEVELS, type TreatmentArea } from './treatment.schema.ts'
 import { loadVisit, visitFacts } from './visit.server.ts'
 import { formatPhone, phoneHref } from '#app/domain/shared/phone.rules.ts'
@@ -42,7 +43,14 @@ export type TreatmentEntry = {
  * the treatment record of this and earlier sessions. A view of health records: audited (the
  * screening view by the screening module, the consent and treatment records here).
  */
-export function getAppointmentDetail(input: { bookingId: string; actor: StaffActor; now: Date }) {
+export function getAppointmentDetail(input: {
+  bookingId: string
+  actor: StaffActor
+  now: Date
+  /** The page's language: the course position and what blocks the treatment are in it. */
+  locale?: Locale
+}) {
+  const locale = input.locale ?? 'en'
   const db = getDb()
   const visit = loadVisit(db, input.bookingId)
   if (!visit) return null
@@ -139,10 +147,13 @@ export function getAppointmentDetail(input: { bookingId: string; actor: StaffAct
       serviceName: service.name,
       kind: service.kind,
       tier: service.tier,
-      course: coursePosition({
-        courseSessionNumber: booking.courseSessionNumber,
-        courseSessions: service.courseSessions,
-      }).label,
+      course: coursePosition(
+        {
+          courseSessionNumber: booking.courseSessionNumber,
+          courseSessions: service.courseSessions,
+        },
+        locale,
+      ).label,
       practitionerName: practitioner.displayName,
       serviceMaxDepthUm: service.maxNeedleDepthUm,
       practitionerMaxDepthUm: practitioner.maxNeedleDepthUm,
@@ -157,7 +168,7 @@ export function getAppointmentDetail(input: { bookingId: string; actor: StaffAct
       phoneHref: phoneHref(patient.phone),
     },
     facts,
-    blockers: treatmentBlockers(facts),
+    blockers: treatmentBlockers(facts, locale),
     timing: visitTiming(booking.startAt.getTime(), input.now.getTime(), booking.timeZone),
     consent: consent && { status: consent.status, resignReason: consent.resignReason },
     screening,

@@ -3,6 +3,9 @@
  * 2.5). Pure and client-safe: the treatment form, its zod schema, the server and the patient's
  * aftercare page all read these.
  */
+import { translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { visitMessages } from '#app/i18n/messages/index.ts'
 
 /** What was put on the skin during and right after needling. */
 export const SKIN_PRODUCTS = [
@@ -57,10 +60,11 @@ export const UNAPPROVED_PRODUCT_WARNING =
 export const PASSES = { min: 1, max: 10 } as const
 
 /** A message for an impossible number of passes, or null when it is within the bounds. */
-export function passesProblem(passes: number): string | null {
-  if (!Number.isInteger(passes)) return 'Enter whole passes, like 3.'
-  if (passes < PASSES.min) return `Enter at least ${PASSES.min} pass.`
-  if (passes > PASSES.max) return `At most ${PASSES.max} passes in one session.`
+export function passesProblem(passes: number, locale: Locale = 'en'): string | null {
+  const t = translator(visitMessages, locale)
+  if (!Number.isInteger(passes)) return t('passesWhole')
+  if (passes < PASSES.min) return t('passesAtLeast', { min: PASSES.min })
+  if (passes > PASSES.max) return t('passesAtMost', { max: PASSES.max })
   return null
 }
 

@@ -11,6 +11,7 @@ import { getDb, type Tx } from '#db/client.server.ts'
 import { treatmentRecords } from '#db/schema/index.ts'
 import { treatmentProductsOf } from './skin-products.rules.ts'
 import { depthLimitProblems, treatmentBlockers } from './treatment.rules.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { type TreatmentRecordInput } from './treatment.schema.ts'
 import { latestCheckIn, loadVisit, type Visit, visitFacts } from './visit.server.ts'
 
@@ -35,7 +36,10 @@ export function recordTreatment(input: {
   record: TreatmentRecordInput
   actor: StaffActor
   now: Date
+  /** The language of the messages it refuses with. */
+  locale?: Locale
 }): RecordTreatmentResult {
+  const locale = input.locale ?? 'en'
   return getDb().transaction(
     (tx): RecordTreatmentResult => {
       const visit = loadVisit(tx, input.bookingId)
@@ -45,13 +49,17 @@ export function recordTreatment(input: {
         if (visit.booking.status !== 'completed' || !isLatestRecord(tx, visit, correcting))
           return { ok: false, reason: 'bad-correction' }
       } else {
-        const blockers = treatmentBlockers(visitFacts(tx, visit))
+        const blockers = treatmentBlockers(visitFacts(tx, visit), locale)
         if (blockers.length > 0) return { ok: false, reason: 'blocked', blockers }
       }
-      const fieldErrors = depthLimitProblems(input.record.areas, {
-        serviceMaxUm: visit.service.maxNeedleDepthUm,
-        practitionerMaxUm: visit.practitioner.maxNeedleDepthUm,
-      })
+      const fieldErrors = depthLimitProblems(
+        input.record.areas,
+        {
+          serviceMaxUm: visit.service.maxNeedleDepthUm,
+          practitionerMaxUm: visit.practitioner.maxNeedleDepthUm,
+        },
+        locale,
+      )
       if (Object.keys(fieldErrors).length > 0) return { ok: false, reason: 'depth', fieldErrors }
 
       const { record } = input
@@ -184,6 +192,7 @@ export function getTreatmentFormView(input: {
   correctsRecordId: string | null
   actor: StaffActor
   now: Date
+  locale?: Locale
 }) {
   const db = getDb()
   const visit = loadVisit(db, input.bookingId)
@@ -222,7 +231,7 @@ export function getTreatmentFormView(input: {
       serviceMaxUm: visit.service.maxNeedleDepthUm,
       practitionerMaxUm: visit.practitioner.maxNeedleDepthUm,
     },
-    blockers: corrected ? [] : treatmentBlockers(visitFacts(db, visit)),
+    blockers: corrected ? [] : treatmentBlockers(visitFacts(db, visit), input.locale),
     corrected: corrected
       ? {
           id: corrected.id,

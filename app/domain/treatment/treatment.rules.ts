@@ -2,6 +2,9 @@ import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
 import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
 import { type ScreeningOutcome } from '#app/domain/screening/screening.schema.ts'
+import { translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { agendaMessages, visitMessages } from '#app/i18n/messages/index.ts'
 import { type TreatmentArea } from './treatment.schema.ts'
 
 /**
@@ -11,13 +14,17 @@ import { type TreatmentArea } from './treatment.schema.ts'
 export function depthLimitProblems(
   areas: { area: TreatmentArea; depthUm: number }[],
   limits: { serviceMaxUm: number | null; practitionerMaxUm: number },
+  locale: Locale = 'en',
 ): Record<string, string> {
   // The lower limit applies; the message names the one that is lower (the service's on a tie).
   const serviceMax = limits.serviceMaxUm ?? 0
-  const message =
+  const t = translator(visitMessages, locale)
+  const message = keepEnglishApostrophes(
     serviceMax <= limits.practitionerMaxUm
-      ? `Above this service's limit of ${formatMm(serviceMax)}.`
-      : `Above the practitioner's limit of ${formatMm(limits.practitionerMaxUm)}.`
+      ? t('aboveServiceLimit', { depth: formatMm(serviceMax, locale) })
+      : t('abovePractitionerLimit', { depth: formatMm(limits.practitionerMaxUm, locale) }),
+    locale,
+  )
   const limit = Math.min(serviceMax, limits.practitionerMaxUm)
   const problems: Record<string, string> = {}
   for (const { area, depthUm } of areas) {
@@ -26,19 +33,32 @@ export function depthLimitProblems(
   return problems
 }
 
-function formatMm(um: number): string {
-  return `${(um / 1000).toFixed(2).replace(/0$/, '')} mm`
+function formatMm(um: number, locale: Locale): string {
+  const mm = (um / 1000).toFixed(2).replace(/0$/, '')
+  return `${locale === 'it' ? mm.replace('.', ',') : mm} mm`
+}
+
+/**
+ * Today's English of a few staff messages has an ASCII apostrophe ("this service's limit"),
+ * which an ICU message cannot hold (the catalogues use ’). English keeps it byte for byte.
+ */
+export function keepEnglishApostrophes(text: string, locale: Locale): string {
+  return locale === 'en' ? text.replace(/’/g, "'") : text
 }
 
 /** "Session 2 of 3", "Single visit", or a maintenance session after the course. */
-export function coursePosition(input: { courseSessionNumber: number; courseSessions: number }): {
+export function coursePosition(
+  input: { courseSessionNumber: number; courseSessions: number },
+  locale: Locale = 'en',
+): {
   label: string
   isLast: boolean
 } {
   const { courseSessionNumber: n, courseSessions: total } = input
-  if (total <= 1) return { label: n > 1 ? 'Repeat visit' : 'Single visit', isLast: true }
-  if (n > total) return { label: `Maintenance (after a course of ${total})`, isLast: true }
-  return { label: `Session ${n} of ${total}`, isLast: n >= total }
+  const t = translator(agendaMessages, locale)
+  if (total <= 1) return { label: t(n > 1 ? 'courseRepeat' : 'courseSingle'), isLast: true }
+  if (n > total) return { label: t('courseMaintenance', { total }), isLast: true }
+  return { label: t('courseSession', { n, total }), isLast: n >= total }
 }
 
 /** Where a treatment's screening stands for the visit (consultations have none). */
@@ -91,21 +111,21 @@ export type VisitFacts = {
  * What still stands between this visit and recording a treatment (docs/product.md sections 5–7): each
  * item is a sentence for the clinician. Empty means the session may be recorded as treated.
  */
-export function treatmentBlockers(facts: VisitFacts): string[] {
-  if (facts.status === 'completed') return ['This visit is already completed.']
-  if (facts.status !== 'confirmed' && facts.status !== 'pending_review')
-    return ['This appointment is not open: it was cancelled, missed or never booked.']
-  if (facts.isConsultation) return ['A consultation has no needling to record.']
+export function treatmentBlockers(facts: VisitFacts, locale: Locale = 'en'): string[] {
+  const t = translator(visitMessages, locale)
+  if (facts.status === 'completed') return [t('blockCompleted')]
+  if (facts.status !== 'confirmed' && facts.status !== 'pending_review') return [t('blockNotOpen')]
+  if (facts.isConsultation) return [t('blockConsultation')]
   const blockers: string[] = []
-  if (!facts.checkedIn) blockers.push('Check the patient in first.')
+  if (!facts.checkedIn) blockers.push(t('checkInFirst'))
   const screening: Record<ScreeningClearance, string | null> = {
     not_required: null,
     clear: null,
     approved: null,
-    missing: 'There are no health answers for this visit.',
-    needs_review: 'A clinician must review the health answers first.',
-    declined: 'The health answers rule this treatment out.',
-    renewal_due: 'The health answers are more than 30 days old: the patient must answer again.',
+    missing: t('blockNoAnswers'),
+    needs_review: t('blockNeedsReview'),
+    declined: t('blockDeclined'),
+    renewal_due: t('blockRenewal'),
   }
   // A booking waiting for a clinician's decision is never treated, whatever the answers say.
   const screeningProblem =
@@ -114,9 +134,9 @@ export function treatmentBlockers(facts: VisitFacts): string[] {
   const consent: Record<ConsentStatus, string | null> = {
     countersigned: null,
     not_required: null,
-    signed: 'Countersign the consent first.',
-    missing: 'The patient has not signed a consent that covers this session.',
-    withdrawn: 'The patient withdrew their consent.',
+    signed: t('blockCountersign'),
+    missing: t('blockNoConsent'),
+    withdrawn: t('blockWithdrawn'),
   }
   const consentProblem = consent[facts.consent]
   if (consentProblem) blockers.push(consentProblem)

@@ -1,5 +1,10 @@
 import * as z from 'zod'
 import { CheckboxSchema } from '#app/domain/shared/fields.schema.ts'
+import { translate, type Translator, translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { type MessageKey } from '#app/i18n/catalogue.ts'
+import { visitMessages } from '#app/i18n/messages/index.ts'
+import { keepEnglishApostrophes } from './treatment.rules.ts'
 import {
   AFTERCARE_PRODUCTS,
   passesProblem,
@@ -74,44 +79,44 @@ export const IDENTITY_METHOD_LABELS: Record<(typeof IDENTITY_METHODS)[number], s
   known_to_clinic: 'Known to the clinic from earlier visits',
 }
 
+type VisitT = Translator<MessageKey<typeof visitMessages>>
+
 /** Depth typed in millimetres ("1.25" or "1,25"), kept in micrometres. */
-const DepthMmSchema = z
-  .string({ error: 'Enter the needle depth in mm.' })
-  .trim()
-  .min(1, { error: 'Enter the needle depth in mm.' })
-  .transform((value) => value.replace(',', '.'))
-  .pipe(
-    z
-      .string()
-      .regex(/^\d(\.\d{1,2})?$/, { error: 'Enter a depth like 1.5 (mm, two decimals at most).' }),
-  )
-  .transform((value) => Math.round(Number(value) * 1000))
-  .refine((um) => um >= 100 && um <= 3000, { error: 'Depths go from 0.1 to 3.0 mm.' })
+const depthMmSchema = (t: VisitT) =>
+  z
+    .string({ error: t('depthRequired') })
+    .trim()
+    .min(1, { error: t('depthRequired') })
+    .transform((value) => value.replace(',', '.'))
+    .pipe(z.string().regex(/^\d(\.\d{1,2})?$/, { error: t('depthFormat') }))
+    .transform((value) => Math.round(Number(value) * 1000))
+    .refine((um) => um >= 100 && um <= 3000, { error: t('depthRange') })
 
 /** One checkbox posts a string, several an array, none nothing at all. */
 const asList = (value: unknown) =>
   value === undefined ? [] : Array.isArray(value) ? value : [value]
 
 /** Optional free text: empty means not given. */
-const OptionalTextSchema = (max: number) =>
+const optionalTextSchema = (max: number, t: VisitT) =>
   z
-    .string({ error: 'Enter text here.' })
+    .string({ error: t('textRequired') })
     .trim()
-    .max(max, { error: `Use at most ${max} characters.` })
+    .max(max, { error: t('maxCharacters', { max }) })
     .optional()
     .transform((value) => (value ? value : null))
 
 /** Passes over each area, typed as a whole number within PASSES. */
-const PassesSchema = z
-  .string({ error: 'Enter how many passes you made over each area.' })
-  .trim()
-  .min(1, { error: 'Enter how many passes you made over each area.' })
-  .pipe(z.string().regex(/^\d{1,3}$/, { error: 'Enter whole passes, like 3.' }))
-  .transform(Number)
-  .superRefine((passes, context) => {
-    const problem = passesProblem(passes)
-    if (problem) context.addIssue({ code: 'custom', message: problem })
-  })
+const passesSchema = (t: VisitT, locale: Locale) =>
+  z
+    .string({ error: t('passesRequired') })
+    .trim()
+    .min(1, { error: t('passesRequired') })
+    .pipe(z.string().regex(/^\d{1,3}$/, { error: t('passesWhole') }))
+    .transform(Number)
+    .superRefine((passes, context) => {
+      const problem = passesProblem(passes, locale)
+      if (problem) context.addIssue({ code: 'custom', message: problem })
+    })
 
 /**
  * The treatment record form. Areas come as `area` + `depth_<area>` pairs: a checkbox per area
@@ -119,158 +124,170 @@ const PassesSchema = z
  * on the skin is a checkbox group; a product not approved for use with needling needs the
  * clinician's confirmation and a reason (docs/decisions/034-treatment-products.md).
  */
-export const TreatmentRecordSchema = z
-  .object({
-    areas: z.preprocess(
-      asList,
-      z.array(z.enum(TREATMENT_AREAS)).min(1, { error: 'Tick at least one treated area.' }),
-    ),
-    device: z
-      .string({ error: 'Enter the device used.' })
-      .trim()
-      .min(2, { error: 'Enter the device used.' })
-      .max(120, { error: 'Use at most 120 characters.' }),
-    cartridgeLot: z
-      .string({ error: 'Enter the lot number of the single-use cartridge.' })
-      .trim()
-      .min(2, { error: 'Enter the lot number of the single-use cartridge.' })
-      .max(60, { error: 'Use at most 60 characters.' }),
-    anaesthetic: z.enum(ANAESTHETICS, { error: 'Choose the numbing cream used, or none.' }),
-    anaestheticMinutes: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => (value ? Number(value) : null))
-      .pipe(
-        z
-          .number({ error: 'Enter minutes as a number.' })
-          .int({ error: 'Enter whole minutes.' })
-          .min(0, { error: 'Minutes cannot be negative.' })
-          .max(180, { error: 'At most 180 minutes.' })
-          .nullable(),
+export const treatmentRecordSchema = (locale: Locale = 'en') => {
+  const t = translator(visitMessages, locale)
+  const DepthMmSchema = depthMmSchema(t)
+  const OptionalTextSchema = (max: number) => optionalTextSchema(max, t)
+  return z
+    .object({
+      areas: z.preprocess(
+        asList,
+        z.array(z.enum(TREATMENT_AREAS)).min(1, { error: t('areasRequired') }),
       ),
-    passes: PassesSchema,
-    skinProducts: z.preprocess(
-      asList,
-      z
-        .array(z.enum(SKIN_PRODUCTS, { error: 'Choose from the list.' }))
-        .min(1, { error: 'Tick what was put on the skin, or Nothing.' }),
-    ),
-    skinProductOther: OptionalTextSchema(120),
-    skinProductConfirmed: z
-      .unknown()
-      .optional()
-      .transform((value) => value === 'on' || value === 'true' || value === true),
-    skinProductReason: OptionalTextSchema(500),
-    aftercareProduct: z.enum(AFTERCARE_PRODUCTS, {
-      error: 'Choose the aftercare product given, or None given.',
-    }),
-    aftercareProductName: OptionalTextSchema(120),
-    rednessGrade: z.enum(REDNESS_GRADES, { error: 'Choose the redness grade.' }),
-    bleeding: z.enum(BLEEDING_LEVELS, { error: 'Choose the bleeding seen.' }),
-    notes: z.string().trim().max(2000, { error: 'Use at most 2000 characters.' }).optional(),
-    /** Set when this entry corrects an earlier one (records are never edited). */
-    correctsRecordId: z
-      .string()
-      .uuid()
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
-  })
-  .catchall(z.unknown())
-  .transform((value, context) => {
-    const depths: { area: (typeof TREATMENT_AREAS)[number]; depthUm: number }[] = []
-    for (const area of value.areas) {
-      const parsed = DepthMmSchema.safeParse(value[`depth_${area}`])
-      if (!parsed.success) {
+      device: z
+        .string({ error: t('deviceRequired') })
+        .trim()
+        .min(2, { error: t('deviceRequired') })
+        .max(120, { error: t('maxCharacters', { max: 120 }) }),
+      cartridgeLot: z
+        .string({ error: t('cartridgeLotRequired') })
+        .trim()
+        .min(2, { error: t('cartridgeLotRequired') })
+        .max(60, { error: t('maxCharacters', { max: 60 }) }),
+      anaesthetic: z.enum(ANAESTHETICS, { error: t('anaestheticRequired') }),
+      anaestheticMinutes: z
+        .string()
+        .trim()
+        .optional()
+        .transform((value) => (value ? Number(value) : null))
+        .pipe(
+          z
+            .number({ error: t('minutesNumber') })
+            .int({ error: t('minutesWhole') })
+            .min(0, { error: t('minutesNegative') })
+            .max(180, { error: t('minutesMax') })
+            .nullable(),
+        ),
+      passes: passesSchema(t, locale),
+      skinProducts: z.preprocess(
+        asList,
+        z
+          .array(z.enum(SKIN_PRODUCTS, { error: t('chooseFromList') }))
+          .min(1, { error: t('skinProductsRequired') }),
+      ),
+      skinProductOther: OptionalTextSchema(120),
+      skinProductConfirmed: z
+        .unknown()
+        .optional()
+        .transform((value) => value === 'on' || value === 'true' || value === true),
+      skinProductReason: OptionalTextSchema(500),
+      aftercareProduct: z.enum(AFTERCARE_PRODUCTS, { error: t('aftercareRequired') }),
+      aftercareProductName: OptionalTextSchema(120),
+      rednessGrade: z.enum(REDNESS_GRADES, { error: t('rednessRequired') }),
+      bleeding: z.enum(BLEEDING_LEVELS, { error: t('bleedingRequired') }),
+      notes: z
+        .string()
+        .trim()
+        .max(2000, { error: t('maxCharacters', { max: 2000 }) })
+        .optional(),
+      /** Set when this entry corrects an earlier one (records are never edited). */
+      correctsRecordId: z
+        .string()
+        .uuid()
+        .optional()
+        .or(z.literal('').transform(() => undefined)),
+    })
+    .catchall(z.unknown())
+    .transform((value, context) => {
+      const depths: { area: (typeof TREATMENT_AREAS)[number]; depthUm: number }[] = []
+      for (const area of value.areas) {
+        const parsed = DepthMmSchema.safeParse(value[`depth_${area}`])
+        if (!parsed.success) {
+          context.addIssue({
+            code: 'custom',
+            path: [`depth_${area}`],
+            message: parsed.error.issues[0]!.message,
+          })
+          continue
+        }
+        depths.push({ area, depthUm: parsed.data })
+      }
+      if (value.anaesthetic !== 'none' && value.anaestheticMinutes === null) {
         context.addIssue({
           code: 'custom',
-          path: [`depth_${area}`],
-          message: parsed.error.issues[0]!.message,
+          path: ['anaestheticMinutes'],
+          message: t('minutesRequired'),
         })
-        continue
       }
-      depths.push({ area, depthUm: parsed.data })
-    }
-    if (value.anaesthetic !== 'none' && value.anaestheticMinutes === null) {
-      context.addIssue({
-        code: 'custom',
-        path: ['anaestheticMinutes'],
-        message: 'Enter how many minutes the cream was on.',
-      })
-    }
-    const skinProducts = [...new Set(value.skinProducts)]
-    if (skinProducts.includes('none') && skinProducts.length > 1) {
-      context.addIssue({
-        code: 'custom',
-        path: ['skinProducts'],
-        message: 'Untick Nothing, or untick the products.',
-      })
-    }
-    if (skinProducts.includes('other') && (value.skinProductOther ?? '').length < 2) {
-      context.addIssue({
-        code: 'custom',
-        path: ['skinProductOther'],
-        message: 'Say which other product was put on the skin.',
-      })
-    }
-    const needsConfirmation = productsNeedingConfirmation(skinProducts).length > 0
-    if (needsConfirmation && !value.skinProductConfirmed) {
-      context.addIssue({
-        code: 'custom',
-        path: ['skinProductConfirmed'],
-        message: 'Confirm that you read the warning and used this product.',
-      })
-    }
-    if (needsConfirmation && (value.skinProductReason ?? '').length < 5) {
-      context.addIssue({
-        code: 'custom',
-        path: ['skinProductReason'],
-        message: 'Say why you used a product not approved for needling.',
-      })
-    }
-    if (value.aftercareProduct === 'other' && (value.aftercareProductName ?? '').length < 2) {
-      context.addIssue({
-        code: 'custom',
-        path: ['aftercareProductName'],
-        message: 'Say which aftercare product was given.',
-      })
-    }
-    return {
-      areas: depths,
-      passes: value.passes,
-      skinProducts,
-      skinProductOther: skinProducts.includes('other') ? value.skinProductOther : null,
-      skinProductReason: needsConfirmation ? value.skinProductReason : null,
-      aftercareProduct: value.aftercareProduct,
-      aftercareProductName: value.aftercareProduct === 'none' ? null : value.aftercareProductName,
-      device: value.device,
-      cartridgeLot: value.cartridgeLot,
-      anaesthetic: value.anaesthetic,
-      anaestheticMinutes: value.anaesthetic === 'none' ? null : value.anaestheticMinutes,
-      rednessGrade: Number(value.rednessGrade),
-      bleeding: value.bleeding,
-      notes: value.notes ?? '',
-      correctsRecordId: value.correctsRecordId ?? null,
-    }
-  })
+      const skinProducts = [...new Set(value.skinProducts)]
+      if (skinProducts.includes('none') && skinProducts.length > 1) {
+        context.addIssue({
+          code: 'custom',
+          path: ['skinProducts'],
+          message: t('untickNothing'),
+        })
+      }
+      if (skinProducts.includes('other') && (value.skinProductOther ?? '').length < 2) {
+        context.addIssue({
+          code: 'custom',
+          path: ['skinProductOther'],
+          message: t('sayOtherProduct'),
+        })
+      }
+      const needsConfirmation = productsNeedingConfirmation(skinProducts).length > 0
+      if (needsConfirmation && !value.skinProductConfirmed) {
+        context.addIssue({
+          code: 'custom',
+          path: ['skinProductConfirmed'],
+          message: t('confirmProduct'),
+        })
+      }
+      if (needsConfirmation && (value.skinProductReason ?? '').length < 5) {
+        context.addIssue({
+          code: 'custom',
+          path: ['skinProductReason'],
+          message: t('sayWhyProduct'),
+        })
+      }
+      if (value.aftercareProduct === 'other' && (value.aftercareProductName ?? '').length < 2) {
+        context.addIssue({
+          code: 'custom',
+          path: ['aftercareProductName'],
+          message: t('sayAftercareProduct'),
+        })
+      }
+      return {
+        areas: depths,
+        passes: value.passes,
+        skinProducts,
+        skinProductOther: skinProducts.includes('other') ? value.skinProductOther : null,
+        skinProductReason: needsConfirmation ? value.skinProductReason : null,
+        aftercareProduct: value.aftercareProduct,
+        aftercareProductName: value.aftercareProduct === 'none' ? null : value.aftercareProductName,
+        device: value.device,
+        cartridgeLot: value.cartridgeLot,
+        anaesthetic: value.anaesthetic,
+        anaestheticMinutes: value.anaesthetic === 'none' ? null : value.anaestheticMinutes,
+        rednessGrade: Number(value.rednessGrade),
+        bleeding: value.bleeding,
+        notes: value.notes ?? '',
+        correctsRecordId: value.correctsRecordId ?? null,
+      }
+    })
+}
+export const TreatmentRecordSchema = treatmentRecordSchema()
 export type TreatmentRecordInput = z.output<typeof TreatmentRecordSchema>
 
-export const CheckInSchema = z.object({
-  identityConfirmed: CheckboxSchema.refine((value) => value, {
-    error: "Confirm that you checked the patient's identity.",
-  }),
-  identityMethod: z.enum(IDENTITY_METHODS, { error: 'Say how you checked their identity.' }),
-  healthUnchanged: z.enum(['yes', 'changed'], {
-    error: 'Ask the patient whether anything has changed.',
-  }),
-})
+export const checkInSchema = (locale: Locale = 'en') => {
+  const t = translator(visitMessages, locale)
+  return z.object({
+    identityConfirmed: CheckboxSchema.refine((value) => value, {
+      error: keepEnglishApostrophes(t('identityConfirmedRequired'), locale),
+    }),
+    identityMethod: z.enum(IDENTITY_METHODS, { error: t('identityMethodRequired') }),
+    healthUnchanged: z.enum(['yes', 'changed'], { error: t('healthUnchangedRequired') }),
+  })
+}
+export const CheckInSchema = checkInSchema()
 
 /** The two ways a visit ends without a treatment record: a no-show, or a consultation held. */
-export const VisitOutcomeSchema = z.discriminatedUnion(
-  'intent',
-  [z.object({ intent: z.literal('no-show') }), z.object({ intent: z.literal('attended') })],
-  { error: 'Reload the page and try again.' },
-)
+export const visitOutcomeSchema = (locale: Locale = 'en') =>
+  z.discriminatedUnion(
+    'intent',
+    [z.object({ intent: z.literal('no-show') }), z.object({ intent: z.literal('attended') })],
+    { error: translate(visitMessages, locale, 'reloadAndRetry') },
+  )
+export const VisitOutcomeSchema = visitOutcomeSchema()
 
 /** A booking id in a staff URL (anything else is a 404, never a query). */
 export const BookingIdParamSchema = z.string().regex(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/)

@@ -1,3 +1,6 @@
+import { translate } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { visitMessages } from '#app/i18n/messages/index.ts'
 import { formatCalendarDate } from '#app/utils/format.ts'
 import { type VisitTiming } from './treatment.rules.ts'
 
@@ -5,8 +8,13 @@ import { type VisitTiming } from './treatment.rules.ts'
 export function checkInClosedReason(
   checkIn: Exclude<VisitTiming['checkIn'], 'open'>,
   visitDate: string,
+  locale: Locale = 'en',
 ): string {
-  return checkIn === 'not-yet'
-    ? `Check-in opens on ${formatCalendarDate(visitDate)}, the day of the appointment.`
-    : `The appointment was on ${formatCalendarDate(visitDate)}: that day has passed, so it can no longer be checked in.`
+  const date = formatCalendarDate(visitDate, locale)
+  return translate(
+    visitMessages,
+    locale,
+    checkIn === 'not-yet' ? 'checkInNotYet' : 'checkInDayPassed',
+    { date },
+  )
 }

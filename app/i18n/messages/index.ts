@@ -17,6 +17,8 @@ import adminStaffEn from './admin-staff.en.ts'
 import adminStaffIt from './admin-staff.it.ts'
 import auditEn from './audit.en.ts'
 import auditIt from './audit.it.ts'
+import agendaEn from './agenda.en.ts'
+import agendaIt from './agenda.it.ts'
 import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
 import confirmationEn from './confirmation.en.ts'
@@ -58,8 +60,12 @@ import screeningStaffEn from './screening-staff.en.ts'
 import screeningAdminEn from './screening-admin.en.ts'
 import screeningAdminIt from './screening-admin.it.ts'
 import screeningStaffIt from './screening-staff.it.ts'
+import staffEn from './staff.en.ts'
+import staffIt from './staff.it.ts'
 import timeEn from './time.en.ts'
 import timeIt from './time.it.ts'
+import visitEn from './visit.en.ts'
+import visitIt from './visit.it.ts'
 import verifyEn from './verify.en.ts'
 import verifyIt from './verify.it.ts'
 import servicesIt from './services.it.ts'
@@ -120,6 +126,9 @@ export const adminServicesMessages = {
 export const adminEmailsMessages = { en: adminEmailsEn, it: adminEmailsIt } satisfies Catalogue
 export const adminStaffMessages = { en: adminStaffEn, it: adminStaffIt } satisfies Catalogue
 export const auditMessages = { en: auditEn, it: auditIt } satisfies Catalogue
+export const staffMessages = { en: staffEn, it: staffIt } satisfies Catalogue
+export const agendaMessages = { en: agendaEn, it: agendaIt } satisfies Catalogue
+export const visitMessages = { en: visitEn, it: visitIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -156,4 +165,7 @@ export const ALL_CATALOGUES = {
   adminEmails: adminEmailsMessages,
   adminStaff: adminStaffMessages,
   audit: auditMessages,
+  staff: staffMessages,
+  agenda: agendaMessages,
+  visit: visitMessages,
 } as const

@@ -1,0 +1,11 @@
+import * as z from 'zod'
+import { translate } from '#app/i18n/catalogue.ts'
+import { type Locale, LOCALES } from '#app/i18n/locales.ts'
+import { staffMessages } from '#app/i18n/messages/index.ts'
+
+/** A staff member's profile form: the language of their pages and emails. */
+export const staffProfileSchema = (locale: Locale = 'en') =>
+  z.object({
+    locale: z.enum(LOCALES, { error: translate(staffMessages, locale, 'profileLanguageRequired') }),
+  })
+export type StaffProfileInput = z.infer<ReturnType<typeof staffProfileSchema>>

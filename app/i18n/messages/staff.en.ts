@@ -1,0 +1,35 @@
+/** The staff home page and a staff member's profile (language of their pages and emails). */
+export default {
+  homeTitle: 'Staff home | Dermadesk',
+  hello: 'Hello, {name}',
+  signedInAs:
+    'Signed in as {roles}. For your safety you are signed out after 15 minutes without activity.',
+  roleClinician: 'clinician',
+  roleAdmin: 'admin',
+  rolesBoth: '{first} and {second}',
+  agendaHeading: 'Agenda',
+  agendaLinkAdmin: 'Every practitioner’s appointments today and this week',
+  agendaLinkClinician: 'Your appointments today and this week',
+  reviewsHeading: 'Eligibility reviews',
+  reviewsWaiting:
+    '{count, plural, =0 {No bookings waiting for review} one {# booking waiting for review} other {# bookings waiting for review}}',
+  todayHeading: 'Today at the clinic',
+  closedToday: 'The clinic is closed today: {reason}.',
+  nobodyWorking: 'Nobody is scheduled to work today.',
+  workingToday: 'Practitioners working today',
+  linkAdmin: 'Clinic settings, practitioners and services',
+  linkSecurity: 'Two-step sign-in for your account',
+  linkProfile: 'Your profile and language',
+  navProfile: 'Your profile',
+  profileTitle: 'Your profile | Dermadesk',
+  profileHeading: 'Your profile',
+  profileName: 'Name',
+  profileEmail: 'Email',
+  profileLanguage: 'Language for your pages and emails',
+  profileLanguageHint:
+    'Until you choose, you see the clinic’s language. The language links at the top of each page change it too.',
+  profileLanguageRequired: 'Choose a language.',
+  profileSave: 'Save',
+  profileSaving: 'Saving…',
+  profileSaved: 'Saved. Your pages and emails are now in English.',
+}
