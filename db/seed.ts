@@ -451,7 +451,10 @@ export async function seedDemoClinic(
           .returning({ id: practitioners.id })
           .get().id
         const italian = DEMO_PRACTITIONER_TEXTS_IT[staff.key]
-        if (italian) tx.insert(practitionerTexts).values({ practitionerId, locale: 'it', ...italian }).run()
+        if (italian)
+          tx.insert(practitionerTexts)
+            .values({ practitionerId, locale: 'it', ...italian })
+            .run()
         for (const slug of p.services) {
           const serviceId = serviceIds.get(slug)
           if (!serviceId) throw new Error(`Unknown demo service ${slug}`)

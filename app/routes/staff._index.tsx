@@ -47,6 +47,9 @@ export default function StaffHomeRoute() {
               {user.roles.includes('admin') ? t('agendaLinkAdmin') : t('agendaLinkClinician')}
             </Link>
           </p>
+          <p>
+            <Link to="/staff/patients">{t('linkFindPatient')}</Link>
+          </p>
         </section>
       ) : null}
       {pendingReviews !== null ? (

@@ -1,16 +1,21 @@
 import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
+import { getStaffUser, readSessionToken } from './auth.server.ts'
 
 /**
- * The language of this request's page (locale.server.ts), with the clinic's default last. Staff
- * loaders and actions pass the signed-in user, whose profile language comes after `?lang=`.
+ * The language of this request's page (locale.server.ts), with the clinic's default last. A
+ * signed-in staff member's profile language comes after `?lang=`: loaders and actions that hold
+ * the user pass it; otherwise a request with a staff session cookie has the user looked up, so a
+ * page can never speak another language than its frame (root reads the profile too).
  */
-export function requestLocale(
+export async function requestLocale(
   request: Request,
   staffUser?: { locale?: Locale | null } | null,
 ): Promise<Locale> {
-  if (staffUser) return resolveLocale(request, STAFF_PAGES_FALLBACK, staffUser.locale ?? null)
+  const staff =
+    staffUser ?? ((await readSessionToken(request)) ? await getStaffUser(request) : null)
+  if (staff) return resolveLocale(request, STAFF_PAGES_FALLBACK, staff.locale ?? null)
   return resolveLocale(request, getClinicContact()?.defaultLocale ?? 'en', null)
 }
 

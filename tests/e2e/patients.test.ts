@@ -70,7 +70,8 @@ test.describe('finding a patient and reading their chart', () => {
   }) => {
     const patient = arrangePatient()
     await login('nurse')
-    await page.goto('/staff/patients')
+    await page.goto('/staff')
+    await page.getByRole('link', { name: 'Find a patient and open their chart' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Find a patient' })).toBeVisible()
     await expectAccessible(page)
 

@@ -10,6 +10,7 @@ export default {
   agendaHeading: 'Agenda',
   agendaLinkAdmin: 'Every practitioner’s appointments today and this week',
   agendaLinkClinician: 'Your appointments today and this week',
+  linkFindPatient: 'Find a patient and open their chart',
   reviewsHeading: 'Eligibility reviews',
   reviewsWaiting:
     '{count, plural, =0 {No bookings waiting for review} one {# booking waiting for review} other {# bookings waiting for review}}',

@@ -12,6 +12,7 @@ export default {
   agendaHeading: 'Agenda',
   agendaLinkAdmin: 'Gli appuntamenti di tutti i professionisti, oggi e questa settimana',
   agendaLinkClinician: 'I tuoi appuntamenti di oggi e di questa settimana',
+  linkFindPatient: 'Cerca un paziente e apri la sua scheda',
   reviewsHeading: 'Verifiche di idoneità',
   reviewsWaiting:
     '{count, plural, =0 {Nessuna prenotazione da verificare} one {# prenotazione da verificare} other {# prenotazioni da verificare}}',
