@@ -1,4 +1,39 @@
-import { demoPassword, DEMO_STAFF, expect, expectAccessible, test } from '../playwright-utils.ts'
+import { randomBytes, randomUUID } from 'node:crypto'
+import argon2 from 'argon2'
+import {
+  demoPassword,
+  DEMO_STAFF,
+  expect,
+  expectAccessible,
+  openE2eDb,
+  test,
+} from '../playwright-utils.ts'
+import { serverNow, totpAt } from '../test-clock.ts'
+
+/** A clinician of our own, so that two-step sign-in never changes how the demo staff sign in. */
+async function createClinician() {
+  const email = `mfa-it-${randomBytes(4).toString('hex')}@dermadesk.example`
+  const password = `cavallo giusto ${randomBytes(6).toString('hex')}`
+  const hash = await argon2.hash(password, {
+    type: argon2.argon2id,
+    memoryCost: 19_456,
+    timeCost: 2,
+    parallelism: 1,
+  })
+  const id = randomUUID()
+  const now = serverNow().getTime()
+  const db = openE2eDb()
+  db.prepare(
+    `INSERT INTO users (id, email, name, password_hash, is_active, password_changed_at, created_at, updated_at)
+     VALUES (?, ?, 'Giulia Conti', ?, 1, ?, ?, ?)`,
+  ).run(id, email, hash, now, now, now)
+  db.prepare(`INSERT INTO user_roles (user_id, role, created_at) VALUES (?, 'clinician', ?)`).run(
+    id,
+    now,
+  )
+  db.close()
+  return { email, password }
+}
 
 /**
  * Staff sign-in in Italian (ADR 038): someone not signed in reads the sign-in page in their
@@ -56,6 +91,70 @@ test.describe('staff sign-in in Italian @no-js', () => {
       page.getByRole('heading', { level: 1, name: 'Questo invito non funziona' }),
     ).toBeVisible()
     await expect(page.getByRole('link', { name: 'Accesso del personale' })).toBeVisible()
+    await expectAccessible(page)
+  })
+
+  test('two-step sign-in: setting it up, the code page and a recovery code, in Italian', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(120_000)
+    const clinician = await createClinician()
+    const signIn = async () => {
+      await page.goto('/login')
+      await page.getByLabel('Email').fill(clinician.email)
+      await page.getByLabel('Password').fill(clinician.password)
+      await page.getByRole('button', { name: 'Accedi' }).click()
+    }
+    await signIn()
+    await expect(page).toHaveURL('/staff')
+
+    await page.goto('/staff/security')
+    await page.getByRole('button', { name: 'Attiva la verifica in due passaggi' }).click()
+    await expect(
+      page.getByRole('heading', { name: '1. Scansiona questo codice QR con l’app' }),
+    ).toBeVisible()
+    const secret = (await page.getByLabel('Chiave di configurazione').inputValue()).replace(
+      / /g,
+      '',
+    )
+    await expectAccessible(page)
+
+    const code = await totpAt(secret, serverNow().getTime())
+    await page.getByLabel('Codice di 6 cifre').fill(code === '000000' ? '111111' : '000000')
+    await page.getByRole('button', { name: 'Attiva la verifica in due passaggi' }).click()
+    await expect(page.getByText('Il codice non è corretto.')).toBeVisible()
+
+    await page.getByLabel('Codice di 6 cifre').fill(code)
+    await page.getByRole('button', { name: 'Attiva la verifica in due passaggi' }).click()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'I tuoi codici di recupero' }),
+    ).toBeVisible()
+    await expect(page.getByText('Non li mostreremo più.')).toBeVisible()
+    const codes = await page
+      .getByRole('list', { name: 'Codici di recupero' })
+      .getByRole('listitem')
+      .allTextContents()
+    expect(codes).toHaveLength(10)
+    await expectAccessible(page)
+
+    await context.clearCookies()
+    await signIn()
+    await expect(page).toHaveURL(/\/login\/verify/)
+    await expect(page.locator('html')).toHaveAttribute('lang', 'it')
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Inserisci il codice di accesso' }),
+    ).toBeVisible()
+    await expectAccessible(page)
+    await page.getByLabel('Codice di 6 cifre').fill(code === '000000' ? '111111' : '000000')
+    await page.getByRole('button', { name: 'Continua' }).click()
+    await expect(page.getByText('Il codice non è corretto.')).toBeVisible()
+
+    await page.getByText('Hai perso il telefono? Usa un codice di recupero').click()
+    await page.getByLabel('Codice di recupero', { exact: true }).fill(codes[0]!)
+    await page.getByRole('button', { name: 'Accedi con questo codice di recupero' }).click()
+    await expect(page).toHaveURL(/\/staff\/security\?recoveryCodesLeft=9/)
+    await expect(page.getByText('Te ne restano 9.')).toBeVisible()
     await expectAccessible(page)
   })
 })
