@@ -5,10 +5,11 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useMemo } from 'react'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
-import { SignInSchema } from '#app/domain/auth/auth.schema.ts'
+import { signInSchema } from '#app/domain/auth/auth.schema.ts'
 import { signIn } from '#app/domain/auth/auth.server.ts'
 import {
   readSessionToken,
@@ -17,22 +18,35 @@ import {
 } from '#app/utils/auth.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { authMessages } from '#app/i18n/messages/index.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Staff sign-in | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Staff sign-in | Dermadesk' },
+]
 
 // A 429 from the action says when to try again (Retry-After).
 export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
+  const locale = await requestLocale(request)
   const query = new URL(request.url).searchParams
-  return { expired: query.get('expired') === '1', welcome: query.get('welcome') === '1' }
+  return {
+    title: adminTranslator(authMessages, locale)('signInTitle'),
+    expired: query.get('expired') === '1',
+    welcome: query.get('welcome') === '1',
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
-  const parsed = await parseForm(request, SignInSchema)
+  const locale = await requestLocale(request)
+  const t = adminTranslator(authMessages, locale)
+  const parsed = await parseForm(request, signInSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = await signIn({
     email: parsed.data.email,
@@ -60,9 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const minutes = Math.ceil(result.retryAfterSeconds / 60)
     return formError(
       {
-        formErrors: [
-          `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
-        ],
+        formErrors: [t('signInThrottled', { minutes })],
         values,
       },
       429,
@@ -70,10 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     )
   }
   // One message for an unknown email and a wrong password alike (security goal A4).
-  return formError(
-    { formErrors: ['That email and password do not match an account.'], values },
-    401,
-  )
+  return formError({ formErrors: [t('signInWrong')], values }, 401)
 }
 
 export default function LoginRoute() {
@@ -81,40 +90,40 @@ export default function LoginRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const isPending = useIsPending()
-  const { formProps, fields } = useSchemaForm(SignInSchema, actionData)
+  const t = useAdminT(authMessages)
+  const locale = useLocale()
+  const schema = useMemo(() => signInSchema(locale), [locale])
+  const { formProps, fields } = useSchemaForm(schema, actionData)
   return (
     <div className="page page--narrow">
-      <h1>Staff sign-in</h1>
-      <p className="muted">
-        For the clinic&apos;s doctors, nurses, aestheticians and administrators. Patients do not
-        need an account.
-      </p>
+      <h1>{t('signInHeading')}</h1>
+      <p className="muted">{t('signInIntro')}</p>
       {welcome ? (
         <p className="notice" role="status">
-          Your password is set. Sign in with it to continue.
+          {t('signInWelcome')}
         </p>
       ) : null}
       {expired ? (
         <p className="notice notice--warning" role="status">
-          You were signed out after 15 minutes without activity. Please sign in again.
+          {t('signInExpired')}
         </p>
       ) : null}
       <Form {...formProps} aria-labelledby="sign-in-heading">
         <h2 id="sign-in-heading" className="visually-hidden">
-          Sign in
+          {t('signInFormHeading')}
         </h2>
         <FormErrorList errors={actionData?.formErrors} />
         <Field
-          label="Email"
+          label={t('emailLabel')}
           {...fields.input('email', { type: 'email', autoComplete: 'username' })}
         />
         <Field
-          label="Password"
+          label={t('passwordLabel')}
           {...fields.input('password', { type: 'password', autoComplete: 'current-password' })}
         />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <SubmitButton pending={isPending} pendingText="Signing in…">
-          Sign in
+        <SubmitButton pending={isPending} pendingText={t('signInPending')}>
+          {t('signInButton')}
         </SubmitButton>
       </Form>
     </div>

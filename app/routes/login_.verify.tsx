@@ -5,30 +5,40 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { useMemo } from 'react'
 import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { TotpCodeForm } from '#app/components/security/two-step-sign-in.tsx'
-import { RecoveryCodeFormSchema, VerifyFormSchema } from '#app/domain/auth/mfa.schema.ts'
+import { recoveryCodeFormSchema, verifyFormSchema } from '#app/domain/auth/mfa.schema.ts'
 import { verifySecondFactor } from '#app/domain/auth/mfa-verify.server.ts'
 import { requireSecondFactorPending, serializeSessionCookie } from '#app/utils/auth.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { authMessages } from '#app/i18n/messages/index.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Enter your sign-in code | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Enter your sign-in code | Dermadesk' },
+]
 
 // A 429 from the action says when to try again (Retry-After).
 export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireSecondFactorPending(request)
-  return null
+  const session = await requireSecondFactorPending(request)
+  const locale = await requestLocale(request, session.user)
+  return { title: adminTranslator(authMessages, locale)('verifyTitle') }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSecondFactorPending(request)
-  const parsed = await parseForm(request, VerifyFormSchema)
+  const locale = await requestLocale(request, session.user)
+  const t = adminTranslator(authMessages, locale)
+  const parsed = await parseForm(request, verifyFormSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const { intent } = parsed.data
   const result = await verifySecondFactor({
@@ -57,9 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const minutes = Math.ceil(result.retryAfterSeconds / 60)
       return formError(
         {
-          formErrors: [
-            `Too many wrong codes. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
-          ],
+          formErrors: [t('codesThrottled', { minutes })],
           values,
         },
         429,
@@ -70,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return formError(
         {
           fieldErrors: {
-            code: ['That code is not right. Enter the code your app shows now.'],
+            code: [t('wrongCode')],
           },
           values,
         },
@@ -80,7 +88,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return formError(
         {
           fieldErrors: {
-            code: ['That code was already used. Wait for your app to show a new code.'],
+            code: [t('usedCode')],
           },
           values,
         },
@@ -90,7 +98,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return formError(
         {
           fieldErrors: {
-            recoveryCode: ['That recovery code is not right, or it was already used.'],
+            recoveryCode: [t('wrongRecoveryCode')],
           },
           values,
         },
@@ -104,21 +112,19 @@ export default function VerifySignInRoute() {
   const [searchParams] = useSearchParams()
   const redirectTo = searchParams.get('redirectTo') ?? ''
   const recoveryErrors = formErrorsFor(actionData, 'recovery')
+  const t = useAdminT(authMessages)
   return (
     <div className="page page--narrow stack">
-      <h1>Enter your sign-in code</h1>
-      <p>
-        Open the authenticator app on your phone and enter the 6-digit code it shows for this
-        clinic. The code changes every 30 seconds.
-      </p>
+      <h1>{t('verifyHeading')}</h1>
+      <p>{t('verifyIntro')}</p>
       <TotpForm serverErrors={formErrorsFor(actionData, 'totp')} redirectTo={redirectTo} />
       <details open={recoveryErrors !== undefined}>
-        <summary>Lost your phone? Use a recovery code</summary>
+        <summary>{t('verifyLostPhone')}</summary>
         <RecoveryForm serverErrors={recoveryErrors} redirectTo={redirectTo} />
       </details>
       <Form method="post" action="/logout">
         <button type="submit" className="button button--quiet">
-          Cancel and sign out
+          {t('verifyCancel')}
         </button>
       </Form>
     </div>
@@ -132,11 +138,12 @@ function TotpForm({
   serverErrors: ReturnType<typeof formErrorsFor>
   redirectTo: string
 }) {
+  const t = useAdminT(authMessages)
   return (
     <TotpCodeForm
       intent="totp"
-      label="Sign in with a code from your app"
-      submitLabel="Continue"
+      label={t('verifyTotpLabel')}
+      submitLabel={t('verifyContinue')}
       serverErrors={serverErrors}
     >
       <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -152,25 +159,32 @@ function RecoveryForm({
   redirectTo: string
 }) {
   const pending = useIsPending('recovery')
-  const { formProps, fields } = useSchemaForm(RecoveryCodeFormSchema, serverErrors, {
+  const t = useAdminT(authMessages)
+  const locale = useLocale()
+  const schema = useMemo(() => recoveryCodeFormSchema(locale), [locale])
+  const { formProps, fields } = useSchemaForm(schema, serverErrors, {
     secretFields: ['recoveryCode'],
   })
   return (
-    <Form {...formProps} aria-label="Sign in with a recovery code">
+    <Form {...formProps} aria-label={t('verifyRecoveryFormLabel')}>
       <input type="hidden" name="intent" value="recovery" />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <FormErrorList errors={serverErrors?.formErrors} />
       <Field
-        label="Recovery code"
-        hint="One of the codes you saved when you set up two-step sign-in, like 7KQ4-M2XD-9PFA. Each code works once."
+        label={t('recoveryCodeLabel')}
+        hint={t('recoveryCodeHint')}
         {...fields.input('recoveryCode', {
           autoComplete: 'off',
           autoCapitalize: 'characters',
           spellCheck: false,
         })}
       />
-      <SubmitButton pending={pending} pendingText="Checking…" className="button button--secondary">
-        Sign in with this recovery code
+      <SubmitButton
+        pending={pending}
+        pendingText={t('checking')}
+        className="button button--secondary"
+      >
+        {t('verifyRecoverySubmit')}
       </SubmitButton>
     </Form>
   )

@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useMemo } from 'react'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
@@ -15,12 +16,18 @@ import {
 } from '#app/domain/auth/staff-invitations.server.ts'
 import {
   InvitationTokenSchema,
-  SetPasswordFormSchema,
-  SetPasswordSchema,
+  setPasswordFormSchema,
+  setPasswordSchema,
 } from '#app/domain/auth/staff.schema.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { authMessages, staffMessages } from '#app/i18n/messages/index.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Set your password | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Set your password | Dermadesk' },
+]
 
 // The invitation link lands here (GET changes nothing: mail scanners open links too). The token
 // stays in a hidden field; the request log records paths only, never query strings.
@@ -28,7 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
   const parsed = InvitationTokenSchema.safeParse(token)
   const invitation = parsed.success ? getOpenInvitation(parsed.data, new Date()) : null
+  const locale = await requestLocale(request)
   return {
+    title: adminTranslator(authMessages, locale)('inviteTitle'),
     token: invitation ? token : null,
     invitation: invitation
       ? { name: invitation.name, email: invitation.email, roles: invitation.roles }
@@ -37,7 +46,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, SetPasswordSchema)
+  const locale = await requestLocale(request)
+  const t = adminTranslator(authMessages, locale)
+  const parsed = await parseForm(request, setPasswordSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = await acceptStaffInvitation({
     token: parsed.data.token,
@@ -49,11 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok)
     return formError(
       {
-        formErrors: [
-          result.reason === 'already-staff'
-            ? 'This address already has an account. Sign in, or ask an admin for help.'
-            : 'This invitation has been used or has expired. Ask an admin for a new one.',
-        ],
+        formErrors: [result.reason === 'already-staff' ? t('inviteAlreadyStaff') : t('inviteGone')],
       },
       result.reason === 'already-staff' ? 409 : 410,
     )
@@ -64,46 +71,50 @@ export default function StaffInviteRoute() {
   const { token, invitation } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const { formProps, fields } = useSchemaForm(SetPasswordFormSchema, actionData, {
+  const t = useAdminT(authMessages)
+  const tStaff = useT(staffMessages)
+  const locale = useLocale()
+  const schema = useMemo(() => setPasswordFormSchema(locale), [locale])
+  const { formProps, fields } = useSchemaForm(schema, actionData, {
     secretFields: ['password', 'confirmPassword'],
   })
   const newPassword = { type: 'password', autoComplete: 'new-password' }
   if (!token || !invitation)
     return (
       <div className="stack page--narrow">
-        <h1>This invitation does not work</h1>
+        <h1>{t('inviteBrokenHeading')}</h1>
+        <p>{t('inviteBrokenText')}</p>
         <p>
-          The link has been used already, has expired (links work for 72 hours) or is not complete.
-          Ask an admin of the clinic to invite you again.
-        </p>
-        <p>
-          <Link to="/login">Staff sign-in</Link>
+          <Link to="/login">{t('signInHeading')}</Link>
         </p>
       </div>
     )
+  const roleNames = invitation.roles.map((role) =>
+    tStaff(role === 'admin' ? 'roleAdmin' : 'roleClinician'),
+  )
+  const roles =
+    roleNames.length === 2
+      ? tStaff('rolesBoth', { first: roleNames[0]!, second: roleNames[1]! })
+      : roleNames.join(', ')
   return (
     <div className="stack page--narrow">
-      <h1>Set your password</h1>
-      <p>
-        Welcome, {invitation.name}. Your account ({invitation.email},{' '}
-        {invitation.roles.join(' and ')}) is ready once you choose a password. Next you will set up
-        two-step sign-in.
-      </p>
+      <h1>{t('inviteHeading')}</h1>
+      <p>{t('inviteWelcome', { name: invitation.name, email: invitation.email, roles })}</p>
       <Form {...formProps} aria-labelledby="password-heading">
         <h2 id="password-heading" className="visually-hidden">
-          Your password
+          {t('invitePasswordHeading')}
         </h2>
         <FormErrorList errors={actionData?.formErrors} />
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
         <Field
-          label="New password"
-          hint={`At least ${STAFF_PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one; a password manager helps.`}
+          label={t('newPasswordLabel')}
+          hint={t('newPasswordHint', { min: STAFF_PASSWORD_MIN_LENGTH })}
           {...fields.input('password', newPassword)}
         />
-        <Field label="Type it again" {...fields.input('confirmPassword', newPassword)} />
-        <SubmitButton pending={pending} pendingText="Saving…">
-          Set my password
+        <Field label={t('typeAgainLabel')} {...fields.input('confirmPassword', newPassword)} />
+        <SubmitButton pending={pending} pendingText={t('saving')}>
+          {t('setMyPassword')}
         </SubmitButton>
       </Form>
     </div>

@@ -15,7 +15,11 @@ import {
   SetUpIntro,
   SetUpSteps,
 } from '#app/components/security/two-step-sign-in.tsx'
-import { SecurityActionSchema } from '#app/domain/auth/mfa.schema.ts'
+import { securityActionSchema } from '#app/domain/auth/mfa.schema.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { authMessages } from '#app/i18n/messages/index.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 import {
   confirmMfaEnrolment,
   disableMfa,
@@ -29,7 +33,9 @@ import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Two-step sign-in | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Two-step sign-in | Dermadesk' },
+]
 
 // A 429 from the action says when to try again (Retry-After).
 export const headers = retryAfterHeaders
@@ -37,8 +43,10 @@ export const headers = retryAfterHeaders
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await requireStaffUserForSecurity(request, context)
   const overview = await getSecurityOverview(session.user.id)
+  const locale = await requestLocale(request, session.user)
   return {
     ...overview,
+    title: adminTranslator(authMessages, locale)('securityTitle'),
     confirmedAt: overview.confirmedAt?.toISOString() ?? null,
     mustEnrol: session.access === 'needs-enrolment',
   }
@@ -46,7 +54,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireStaffUserForSecurity(request)
-  const parsed = await parseForm(request, SecurityActionSchema)
+  const locale = await requestLocale(request, session.user)
+  const t = adminTranslator(authMessages, locale)
+  const parsed = await parseForm(request, securityActionSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const who = { userId: session.user.id, actor: auditActorOf(session.user, context) }
   const values = { intent: parsed.data.intent }
@@ -54,8 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   switch (parsed.data.intent) {
     case 'start': {
       const result = startMfaEnrolment(who)
-      if (!result.ok)
-        return formError({ formErrors: ['Two-step sign-in is already on.'], values }, 409)
+      if (!result.ok) return formError({ formErrors: [t('securityAlreadyOn')], values }, 409)
       return redirect(here)
     }
     case 'confirm': {
@@ -78,18 +87,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
           headers: { 'Set-Cookie': await serializeSessionCookie(result.sessionToken) },
         })
       }
-      if (result.reason === 'throttled') return throttled(result.retryAfterSeconds, values)
+      if (result.reason === 'throttled') return throttled(result.retryAfterSeconds, values, locale)
       if (result.reason === 'no-enrolment')
         return formError(
           {
-            formErrors: ['Set-up was restarted or finished elsewhere. Please start again.'],
+            formErrors: [t('securitySetupRestarted')],
             values,
           },
           409,
         )
       return formError(
         {
-          fieldErrors: { code: ['That code is not right. Enter the code your app shows now.'] },
+          fieldErrors: { code: [t('wrongCode')] },
           values,
         },
         400,
@@ -97,7 +106,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case 'regenerate': {
       const result = await regenerateRecoveryCodes({ ...who, password: parsed.data.password })
-      if (!result.ok) return passwordRefused(result, values)
+      if (!result.ok) return passwordRefused(result, values, locale)
       const shown: CodesShown = {
         recoveryCodes: result.recoveryCodes,
         createdAt: new Date().toISOString(),
@@ -111,7 +120,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         password: parsed.data.password,
         sessionToken: session.token,
       })
-      if (!result.ok) return passwordRefused(result, values)
+      if (!result.ok) return passwordRefused(result, values, locale)
       return redirect('/staff/security?turnedOff=1')
     }
   }
@@ -120,20 +129,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
 function passwordRefused(
   result: { reason: 'wrong-password' | 'not-enrolled' | 'throttled'; retryAfterSeconds?: number },
   values: Record<string, string>,
+  locale: Locale,
 ) {
-  if (result.reason === 'throttled') return throttled(result.retryAfterSeconds ?? 60, values)
+  if (result.reason === 'throttled')
+    return throttled(result.retryAfterSeconds ?? 60, values, locale)
+  const t = adminTranslator(authMessages, locale)
   if (result.reason === 'not-enrolled')
-    return formError({ formErrors: ['Two-step sign-in is already off.'], values }, 409)
-  return formError({ fieldErrors: { password: ['That password is not right.'] }, values }, 400)
+    return formError({ formErrors: [t('securityAlreadyOff')], values }, 409)
+  return formError({ fieldErrors: { password: [t('securityWrongPassword')] }, values }, 400)
 }
 
-function throttled(retryAfterSeconds: number, values: Record<string, string>) {
+function throttled(retryAfterSeconds: number, values: Record<string, string>, locale: Locale) {
   const minutes = Math.ceil(retryAfterSeconds / 60)
   return formError(
     {
-      formErrors: [
-        `Too many wrong attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
-      ],
+      formErrors: [adminTranslator(authMessages, locale)('attemptsThrottled', { minutes })],
       values,
     },
     429,
@@ -152,6 +162,7 @@ export default function SecurityRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const codes = codesShownOf(actionData)
+  const t = useAdminT(authMessages)
   const continueTo = safeRedirect(searchParams.get('redirectTo'))
   if (codes) {
     return (
@@ -168,26 +179,21 @@ export default function SecurityRoute() {
   const errors = (intent: string) => formErrorsFor(actionData, intent)
   return (
     <div className="page page--medium stack">
-      <h1>Two-step sign-in</h1>
-      <p className="lead">
-        After your password, you also enter a code from an app on your phone. Someone who learns
-        your password still cannot open patient records.
-      </p>
+      <h1>{t('securityHeading')}</h1>
+      <p className="lead">{t('securityLead')}</p>
       {overview.mustEnrol ? (
         <p className="notice notice--warning" role="status">
-          The clinic asks all staff to use two-step sign-in. Set it up now to continue to the staff
-          pages.
+          {t('securityMustEnrol')}
         </p>
       ) : null}
       {recoveryCodesLeft !== null ? (
         <p className="notice notice--warning" role="status">
-          You signed in with a recovery code. You have {recoveryCodesLeft} left. If you lost your
-          phone, turn two-step sign-in off and set it up again on your new phone.
+          {t('securityRecoveryUsed', { count: recoveryCodesLeft })}
         </p>
       ) : null}
       {searchParams.get('turnedOff') === '1' && overview.status === 'off' ? (
         <p className="notice notice--success" role="status">
-          Two-step sign-in is off. Your other devices were signed out.
+          {t('securityTurnedOff')}
         </p>
       ) : null}
       {overview.status === 'off' ? (

@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { type ReactNode } from 'react'
+import { type ReactNode, useMemo } from 'react'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   Field,
@@ -8,10 +8,14 @@ import {
   SubmitButton,
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
-import { CurrentPasswordFormSchema, TotpCodeFormSchema } from '#app/domain/auth/mfa.schema.ts'
+import { currentPasswordFormSchema, totpCodeFormSchema } from '#app/domain/auth/mfa.schema.ts'
+import { useAdminT } from '#app/i18n/admin-text.ts'
+import { useLocale } from '#app/i18n/locale-context.tsx'
+import { authMessages } from '#app/i18n/messages/index.ts'
 import { recoveryCodesDocument } from '#app/domain/auth/mfa.rules.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 
 /**
  * The parts of /staff/security (docs/decisions/019-staff-two-factor.md). Each form posts its
@@ -23,21 +27,19 @@ export type CodesShown = { recoveryCodes: string[]; createdAt: string; justEnrol
 
 export function SetUpIntro({ serverErrors }: { serverErrors: FormErrors | undefined }) {
   const pending = useIsPending('start')
+  const t = useAdminT(authMessages)
   return (
     <section aria-labelledby="setup-heading">
-      <h2 id="setup-heading">Set it up</h2>
+      <h2 id="setup-heading">{t('setUpHeading')}</h2>
       <ol>
-        <li>
-          Install an authenticator app on your phone, for example Google Authenticator, Microsoft
-          Authenticator or 1Password.
-        </li>
-        <li>Press the button below. We show a QR code for the app to scan.</li>
-        <li>Type the 6-digit code the app then shows, to prove it works.</li>
+        <li>{t('setUpStepApp')}</li>
+        <li>{t('setUpStepButton')}</li>
+        <li>{t('setUpStepCode')}</li>
       </ol>
-      <Form method="post" aria-label="Start setting up two-step sign-in">
+      <Form method="post" aria-label={t('setUpStartLabel')}>
         <input type="hidden" name="intent" value="start" />
         <FormErrorList errors={serverErrors?.formErrors} />
-        <SubmitButton pending={pending}>Set up two-step sign-in</SubmitButton>
+        <SubmitButton pending={pending}>{t('setUpButton')}</SubmitButton>
       </Form>
     </section>
   )
@@ -53,22 +55,22 @@ export function SetUpSteps({
   errors: (intent: string) => FormErrors | undefined
 }) {
   const restarting = useIsPending('start')
+  const t = useAdminT(authMessages)
   return (
     <>
       <section aria-labelledby="scan-heading">
-        <h2 id="scan-heading">1. Scan this QR code with your app</h2>
+        <h2 id="scan-heading">{t('scanHeading')}</h2>
         <img
           className="qr-code"
           src={setup.qrCodeDataUrl}
           width={232}
           height={232}
-          alt="QR code for your authenticator app. If you cannot scan it, use the setup key below."
+          alt={t('qrAlt')}
         />
         <div className="field">
-          <label htmlFor="setup-key">Setup key</label>
+          <label htmlFor="setup-key">{t('setupKeyLabel')}</label>
           <p id="setup-key-hint" className="hint">
-            Cannot scan? In the app, choose to enter a key, and type this key for the account{' '}
-            {email}. Choose &quot;time-based&quot; if the app asks.
+            {t('setupKeyHint', { email })}
           </p>
           <input
             id="setup-key"
@@ -82,13 +84,13 @@ export function SetUpSteps({
         </div>
       </section>
       <section aria-labelledby="confirm-heading">
-        <h2 id="confirm-heading">2. Enter the code the app shows</h2>
+        <h2 id="confirm-heading">{t('confirmHeading')}</h2>
         <ConfirmForm serverErrors={errors('confirm')} />
       </section>
-      <Form method="post" aria-label="Start again with a new key">
+      <Form method="post" aria-label={t('restartWithNewKey')}>
         <input type="hidden" name="intent" value="start" />
         <button type="submit" className="button button--quiet" disabled={restarting}>
-          Start again with a new key
+          {t('restartWithNewKey')}
         </button>
       </Form>
     </>
@@ -96,11 +98,12 @@ export function SetUpSteps({
 }
 
 function ConfirmForm({ serverErrors }: { serverErrors: FormErrors | undefined }) {
+  const t = useAdminT(authMessages)
   return (
     <TotpCodeForm
       intent="confirm"
-      label="Turn on two-step sign-in"
-      submitLabel="Turn on two-step sign-in"
+      label={t('turnOn')}
+      submitLabel={t('turnOn')}
       serverErrors={serverErrors}
     />
   )
@@ -122,7 +125,10 @@ export function TotpCodeForm({
   children?: ReactNode
 }) {
   const pending = useIsPending(intent)
-  const { formProps, fields } = useSchemaForm(TotpCodeFormSchema, serverErrors, {
+  const t = useAdminT(authMessages)
+  const locale = useLocale()
+  const schema = useMemo(() => totpCodeFormSchema(locale), [locale])
+  const { formProps, fields } = useSchemaForm(schema, serverErrors, {
     secretFields: ['code'],
   })
   return (
@@ -130,8 +136,8 @@ export function TotpCodeForm({
       <input type="hidden" name="intent" value={intent} />
       {children}
       <FormErrorList errors={serverErrors?.formErrors} />
-      <Field label="6-digit code" {...fields.input('code', oneTimeCodeProps(7))} />
-      <SubmitButton pending={pending} pendingText="Checking…">
+      <Field label={t('codeLabel')} {...fields.input('code', oneTimeCodeProps(7))} />
+      <SubmitButton pending={pending} pendingText={t('checking')}>
         {submitLabel}
       </SubmitButton>
     </Form>
@@ -153,43 +159,39 @@ export function EnrolledSettings({
   overview: Overview
   errors: (intent: string) => FormErrors | undefined
 }) {
+  const t = useAdminT(authMessages)
+  const locale = useLocale()
   return (
     <>
       <dl className="summary-list">
-        <dt>Status</dt>
+        <dt>{t('statusLabel')}</dt>
         <dd>
-          <span className="badge badge--ok">On</span>
+          <span className="badge badge--ok">{t('statusOn')}</span>
         </dd>
         {overview.confirmedAt ? (
           <>
-            <dt>Since</dt>
-            <dd>{formatDateInZone(new Date(overview.confirmedAt), overview.timeZone)}</dd>
+            <dt>{t('sinceLabel')}</dt>
+            <dd>{formatDateInZone(new Date(overview.confirmedAt), overview.timeZone, locale)}</dd>
           </>
         ) : null}
-        <dt>Recovery codes left</dt>
-        <dd>{overview.recoveryCodesLeft} of 10</dd>
+        <dt>{t('codesLeftLabel')}</dt>
+        <dd>{t('codesLeftValue', { count: overview.recoveryCodesLeft })}</dd>
       </dl>
       <section aria-labelledby="new-codes-heading">
-        <h2 id="new-codes-heading">New recovery codes</h2>
-        <p>Makes 10 new codes. The old codes stop working.</p>
+        <h2 id="new-codes-heading">{t('newCodesHeading')}</h2>
+        <p>{t('newCodesText')}</p>
         <PasswordForm
           intent="regenerate"
-          label="Make new recovery codes"
+          label={t('newCodesButton')}
           serverErrors={errors('regenerate')}
         />
       </section>
       <section aria-labelledby="turn-off-heading">
-        <h2 id="turn-off-heading">Turn off two-step sign-in</h2>
-        <p>
-          Do this if you have a new phone: then set it up again.
-          {overview.required
-            ? ' The clinic requires two-step sign-in, so you must set it up again before you can use the staff pages.'
-            : null}{' '}
-          Your other devices are signed out.
-        </p>
+        <h2 id="turn-off-heading">{t('turnOff')}</h2>
+        <p>{t(overview.required ? 'turnOffTextRequired' : 'turnOffText')}</p>
         <PasswordForm
           intent="disable"
-          label="Turn off two-step sign-in"
+          label={t('turnOff')}
           serverErrors={errors('disable')}
           danger
         />
@@ -210,20 +212,23 @@ function PasswordForm({
   danger?: boolean
 }) {
   const pending = useIsPending(intent)
-  const { formProps, fields } = useSchemaForm(CurrentPasswordFormSchema, serverErrors)
+  const t = useAdminT(authMessages)
+  const locale = useLocale()
+  const schema = useMemo(() => currentPasswordFormSchema(locale), [locale])
+  const { formProps, fields } = useSchemaForm(schema, serverErrors)
   return (
     <Form {...formProps} aria-label={label}>
       <input type="hidden" name="intent" value={intent} />
       <FormErrorList errors={serverErrors?.formErrors} />
       <Field
-        label="Your current password"
-        hint="We ask again before changing how you sign in."
+        label={t('currentPasswordLabel')}
+        hint={t('currentPasswordHint')}
         {...fields.input('password', { type: 'password', autoComplete: 'current-password' })}
       />
       <SubmitButton
         pending={pending}
         className={danger ? 'button button--danger' : 'button'}
-        pendingText="Checking…"
+        pendingText={t('checking')}
       >
         {label}
       </SubmitButton>
@@ -244,32 +249,35 @@ export function RecoveryCodes({
   timeZone: string
   continueTo: string
 }) {
+  const t = useAdminT(authMessages)
+  const locale = useLocale()
   const at = new Date(codes.createdAt)
-  const createdAt = `${formatDateInZone(at, timeZone)}, ${formatTimeInZone(at, timeZone)} ${describeTimeZone(timeZone)}`
+  const createdAtIn = (language: Locale) =>
+    `${formatDateInZone(at, timeZone, language)}, ${formatTimeInZone(at, timeZone, language)} ${describeTimeZone(timeZone, language)}`
+  const createdAt = createdAtIn(locale)
+  // The downloaded file stays in English (mfa.rules.ts writes it).
   const text = recoveryCodesDocument({
     codes: codes.recoveryCodes,
     accountEmail: email,
     clinicName,
-    createdAt,
+    createdAt: createdAtIn('en'),
   })
   return (
     <div className="page page--medium stack">
-      <h1>Your recovery codes</h1>
+      <h1>{t('codesHeading')}</h1>
       {codes.justEnrolled ? (
         <p className="notice notice--success" role="status">
-          Two-step sign-in is on. From now on you enter a code from your app after your password.
+          {t('codesJustEnrolled')}
         </p>
       ) : (
         <p className="notice notice--success" role="status">
-          New recovery codes are ready. The old codes no longer work.
+          {t('codesRenewed')}
         </p>
       )}
       <p>
-        If you lose your phone, each of these codes signs you in once. Save them now: download them
-        or print this page, and keep them somewhere private.{' '}
-        <strong>We will not show them again.</strong>
+        {t('codesSaveNow')} <strong>{t('codesNotAgain')}</strong>
       </p>
-      <ol className="recovery-codes" aria-label="Recovery codes">
+      <ol className="recovery-codes" aria-label={t('codesListLabel')}>
         {codes.recoveryCodes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -282,13 +290,13 @@ export function RecoveryCodes({
           href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
           download="dermadesk-recovery-codes.txt"
         >
-          Download the codes as a text file
+          {t('codesDownload')}
         </a>
         <Link className="button" to={continueTo}>
-          I have saved my codes: continue
+          {t('codesContinue')}
         </Link>
       </p>
-      <p className="muted">Created {createdAt}.</p>
+      <p className="muted">{t('codesCreated', { createdAt })}</p>
     </div>
   )
 }

@@ -1,5 +1,8 @@
 import * as z from 'zod'
-import { EmailSchema } from '#app/domain/shared/fields.schema.ts'
+import { emailSchema } from '#app/domain/shared/fields.schema.ts'
+import { adminTranslator } from '#app/i18n/admin-text.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { authMessages } from '#app/i18n/messages/index.ts'
 
 /** Staff roles. One person may hold both (docs/decisions/009-roles-and-permissions.md). */
 export const STAFF_ROLES = ['clinician', 'admin'] as const
@@ -9,14 +12,18 @@ export type StaffRole = (typeof STAFF_ROLES)[number]
 export const STAFF_PASSWORD_MIN_LENGTH = 15
 export const PASSWORD_MAX_LENGTH = 256
 
-export const SignInSchema = z.object({
-  email: EmailSchema,
-  // At sign-in we only check presence: telling people the policy here would leak nothing
-  // useful and would reject old passwords that predate a policy change.
-  password: z
-    .string({ error: 'Enter your password.' })
-    .min(1, { error: 'Enter your password.' })
-    .max(PASSWORD_MAX_LENGTH, { error: 'That password is too long.' }),
-  redirectTo: z.string().optional(),
-})
+export function signInSchema(locale: Locale = 'en') {
+  const t = adminTranslator(authMessages, locale)
+  return z.object({
+    email: emailSchema(locale),
+    // At sign-in we only check presence: telling people the policy here would leak nothing
+    // useful and would reject old passwords that predate a policy change.
+    password: z
+      .string({ error: t('passwordRequired') })
+      .min(1, { error: t('passwordRequired') })
+      .max(PASSWORD_MAX_LENGTH, { error: t('passwordTooLong') }),
+    redirectTo: z.string().optional(),
+  })
+}
+export const SignInSchema = signInSchema()
 export type SignIn = z.infer<typeof SignInSchema>

@@ -1,4 +1,7 @@
 import * as z from 'zod'
+import { adminTranslator } from '#app/i18n/admin-text.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { authMessages } from '#app/i18n/messages/index.ts'
 import { PASSWORD_MAX_LENGTH } from './auth.schema.ts'
 
 /**
@@ -19,22 +22,27 @@ export type SessionAuthLevel = (typeof SESSION_AUTH_LEVELS)[number]
 export const SECOND_FACTOR_METHODS = ['totp', 'recovery_code'] as const
 export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number]
 
-const TOTP_MESSAGE = 'Enter the 6-digit code from your authenticator app.'
-const RECOVERY_MESSAGE = 'Enter a recovery code like 7KQ4-M2XD-9PFA.'
-
 /** Six digits; spaces people type between the groups are ignored. */
-export const TotpCodeSchema = z
-  .string({ error: TOTP_MESSAGE })
-  .transform((value) => value.replace(/\s+/g, ''))
-  .pipe(z.string().regex(/^\d{6}$/, { error: TOTP_MESSAGE }))
+export function totpCodeSchema(locale: Locale = 'en') {
+  const message = adminTranslator(authMessages, locale)('totpRequired')
+  return z
+    .string({ error: message })
+    .transform((value) => value.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, { error: message }))
+}
+export const TotpCodeSchema = totpCodeSchema()
 
 /** 12 letters and digits, with or without the dashes; checked for shape only here. */
-export const RecoveryCodeSchema = z
-  .string({ error: RECOVERY_MESSAGE })
-  .trim()
-  .min(1, { error: RECOVERY_MESSAGE, abort: true })
-  .max(40, { error: RECOVERY_MESSAGE, abort: true })
-  .refine((value) => value.replace(/[\s-]/g, '').length === 12, { error: RECOVERY_MESSAGE })
+export function recoveryCodeSchema(locale: Locale = 'en') {
+  const message = adminTranslator(authMessages, locale)('recoveryRequired')
+  return z
+    .string({ error: message })
+    .trim()
+    .min(1, { error: message, abort: true })
+    .max(40, { error: message, abort: true })
+    .refine((value) => value.replace(/[\s-]/g, '').length === 12, { error: message })
+}
+export const RecoveryCodeSchema = recoveryCodeSchema()
 
 const RedirectToSchema = z.string().max(2000).optional()
 
@@ -42,27 +50,49 @@ const RedirectToSchema = z.string().max(2000).optional()
  * Each form's own fields (what the browser validates), and the action's discriminated union of
  * them with the hidden `intent` (and `redirectTo` on /login/verify).
  */
-export const TotpCodeFormSchema = z.object({ code: TotpCodeSchema })
-export const RecoveryCodeFormSchema = z.object({ recoveryCode: RecoveryCodeSchema })
+export function totpCodeFormSchema(locale: Locale = 'en') {
+  return z.object({ code: totpCodeSchema(locale) })
+}
+export const TotpCodeFormSchema = totpCodeFormSchema()
+export function recoveryCodeFormSchema(locale: Locale = 'en') {
+  return z.object({ recoveryCode: recoveryCodeSchema(locale) })
+}
+export const RecoveryCodeFormSchema = recoveryCodeFormSchema()
 
 /** /login/verify: a code from the app, or (in a second form) a recovery code. */
-export const VerifyFormSchema = z.discriminatedUnion('intent', [
-  TotpCodeFormSchema.extend({ intent: z.literal('totp'), redirectTo: RedirectToSchema }),
-  RecoveryCodeFormSchema.extend({ intent: z.literal('recovery'), redirectTo: RedirectToSchema }),
-])
+export function verifyFormSchema(locale: Locale = 'en') {
+  return z.discriminatedUnion('intent', [
+    totpCodeFormSchema(locale).extend({
+      intent: z.literal('totp'),
+      redirectTo: RedirectToSchema,
+    }),
+    recoveryCodeFormSchema(locale).extend({
+      intent: z.literal('recovery'),
+      redirectTo: RedirectToSchema,
+    }),
+  ])
+}
+export const VerifyFormSchema = verifyFormSchema()
 
-export const CurrentPasswordFormSchema = z.object({
-  password: z
-    .string({ error: 'Enter your current password.' })
-    .min(1, { error: 'Enter your current password.' })
-    .max(PASSWORD_MAX_LENGTH, { error: 'That password is too long.' }),
-})
+export function currentPasswordFormSchema(locale: Locale = 'en') {
+  const t = adminTranslator(authMessages, locale)
+  return z.object({
+    password: z
+      .string({ error: t('currentPasswordRequired') })
+      .min(1, { error: t('currentPasswordRequired') })
+      .max(PASSWORD_MAX_LENGTH, { error: t('passwordTooLong') }),
+  })
+}
+export const CurrentPasswordFormSchema = currentPasswordFormSchema()
 
 /** /staff/security: start, confirm with a code, new recovery codes, turn off. */
-export const SecurityActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('start') }),
-  TotpCodeFormSchema.extend({ intent: z.literal('confirm') }),
-  CurrentPasswordFormSchema.extend({ intent: z.literal('regenerate') }),
-  CurrentPasswordFormSchema.extend({ intent: z.literal('disable') }),
-])
+export function securityActionSchema(locale: Locale = 'en') {
+  return z.discriminatedUnion('intent', [
+    z.object({ intent: z.literal('start') }),
+    totpCodeFormSchema(locale).extend({ intent: z.literal('confirm') }),
+    currentPasswordFormSchema(locale).extend({ intent: z.literal('regenerate') }),
+    currentPasswordFormSchema(locale).extend({ intent: z.literal('disable') }),
+  ])
+}
+export const SecurityActionSchema = securityActionSchema()
 export type SecurityIntent = z.infer<typeof SecurityActionSchema>['intent']

@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { emailSchema, personNameSchema } from '#app/domain/shared/fields.schema.ts'
 import { adminTranslator } from '#app/i18n/admin-text.ts'
 import { type Locale } from '#app/i18n/locales.ts'
-import { adminStaffMessages } from '#app/i18n/messages/index.ts'
+import { adminStaffMessages, authMessages } from '#app/i18n/messages/index.ts'
 import { PASSWORD_MAX_LENGTH, STAFF_PASSWORD_MIN_LENGTH, STAFF_ROLES } from './auth.schema.ts'
 
 /** How long an invitation link works (docs/decisions/027-safe-by-default.md). */
@@ -24,35 +24,47 @@ export const InviteStaffSchema = inviteStaffSchema()
 export type InviteStaff = z.infer<typeof InviteStaffSchema>
 
 /** The invitation link's token: 32 random bytes in base64url. */
-export const InvitationTokenSchema = z
-  .string({ error: 'This link is not complete.' })
-  .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'This link is not complete.' })
+export function invitationTokenSchema(locale: Locale = 'en') {
+  const message = adminTranslator(authMessages, locale)('linkIncomplete')
+  return z.string({ error: message }).regex(/^[A-Za-z0-9_-]{43}$/, { error: message })
+}
+export const InvitationTokenSchema = invitationTokenSchema()
 
-const samePasswordTwice = {
-  path: ['confirmPassword'],
-  error: 'The two passwords are not the same.',
+function passwordFields(locale: Locale) {
+  const t = adminTranslator(authMessages, locale)
+  return z.object({
+    password: z
+      .string({ error: t('choosePassword') })
+      .min(STAFF_PASSWORD_MIN_LENGTH, {
+        error: t('passwordTooShort', { min: STAFF_PASSWORD_MIN_LENGTH }),
+      })
+      .max(PASSWORD_MAX_LENGTH, { error: t('passwordTooLongMax', { max: PASSWORD_MAX_LENGTH }) }),
+    confirmPassword: z.string({ error: t('typeAgainRequired') }),
+  })
 }
 
-const PasswordFields = z.object({
-  password: z
-    .string({ error: 'Choose a password.' })
-    .min(STAFF_PASSWORD_MIN_LENGTH, {
-      error: `Use at least ${STAFF_PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`,
-    })
-    .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
-  confirmPassword: z.string({ error: 'Type the password again.' }),
-})
+function samePasswordTwice(locale: Locale) {
+  return {
+    path: ['confirmPassword'],
+    error: adminTranslator(authMessages, locale)('passwordsDiffer'),
+  }
+}
 
 /**
  * A new staff password (security goal A2): at least 15 characters, no composition rules, never
  * truncated; typed twice. The browser checks the two fields; the server also reads the link's
  * token from its hidden field.
  */
-export const SetPasswordFormSchema = PasswordFields.refine(
-  (value) => value.password === value.confirmPassword,
-  samePasswordTwice,
-)
-export const SetPasswordSchema = PasswordFields.extend({ token: InvitationTokenSchema }).refine(
-  (value) => value.password === value.confirmPassword,
-  samePasswordTwice,
-)
+export function setPasswordFormSchema(locale: Locale = 'en') {
+  return passwordFields(locale).refine(
+    (value) => value.password === value.confirmPassword,
+    samePasswordTwice(locale),
+  )
+}
+export const SetPasswordFormSchema = setPasswordFormSchema()
+export function setPasswordSchema(locale: Locale = 'en') {
+  return passwordFields(locale)
+    .extend({ token: invitationTokenSchema(locale) })
+    .refine((value) => value.password === value.confirmPassword, samePasswordTwice(locale))
+}
+export const SetPasswordSchema = setPasswordSchema()

@@ -15,6 +15,8 @@ import adminEmailsEn from './admin-emails.en.ts'
 import adminEmailsIt from './admin-emails.it.ts'
 import adminStaffEn from './admin-staff.en.ts'
 import adminStaffIt from './admin-staff.it.ts'
+import authEn from './auth.en.ts'
+import authIt from './auth.it.ts'
 import auditEn from './audit.en.ts'
 import auditIt from './audit.it.ts'
 import agendaEn from './agenda.en.ts'
@@ -129,6 +131,7 @@ export const auditMessages = { en: auditEn, it: auditIt } satisfies Catalogue
 export const staffMessages = { en: staffEn, it: staffIt } satisfies Catalogue
 export const agendaMessages = { en: agendaEn, it: agendaIt } satisfies Catalogue
 export const visitMessages = { en: visitEn, it: visitIt } satisfies Catalogue
+export const authMessages = { en: authEn, it: authIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -168,4 +171,5 @@ export const ALL_CATALOGUES = {
   staff: staffMessages,
   agenda: agendaMessages,
   visit: visitMessages,
+  auth: authMessages,
 } as const
