@@ -54,3 +54,29 @@ test.describe('a service’s words in Italian @no-js', () => {
     await expect(page.getByRole('status')).toHaveText('Service saved.')
   })
 })
+
+/** The admin's consent pages in Italian (ADR 038). */
+test.describe('the admin consent pages in Italian @no-js', () => {
+  test.use({ locale: 'it-IT' })
+
+  test('an admin reads the consent forms and their versions in Italian', async ({
+    page,
+    login,
+  }) => {
+    await login('admin')
+    await page.goto('/admin/consent')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'it')
+    await expect(page).toHaveTitle('Moduli di consenso | Impostazioni della clinica | Dermadesk')
+    await expect(page.getByRole('heading', { level: 1, name: 'Moduli di consenso' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: /^Microneedling medico: / })).toBeVisible()
+    await expect(
+      page.getByText(/^In uso ora: versione \d+, per le sedute dal /).first(),
+    ).toBeVisible()
+    await expect(
+      page.getByRole('table', {
+        name: 'Versioni pubblicate del modulo per il microneedling medico',
+      }),
+    ).toBeVisible()
+    await expectAccessible(page)
+  })
+})
