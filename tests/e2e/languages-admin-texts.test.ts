@@ -78,5 +78,22 @@ test.describe('the admin consent pages in Italian @no-js', () => {
       }),
     ).toBeVisible()
     await expectAccessible(page)
+    await page
+      .getByRole('table', { name: 'Versioni pubblicate del modulo per il microneedling medico' })
+      .getByRole('link', { name: /^Versione \d+$/ })
+      .first()
+      .click()
+    await expect(
+      page.getByRole('heading', {
+        level: 1,
+        name: /^Modulo di consenso per il microneedling medico, versione \d+$/,
+      }),
+    ).toBeVisible()
+    await expect(page).toHaveTitle(
+      'Versione del modulo di consenso | Impostazioni della clinica | Dermadesk',
+    )
+    await expect(page.getByRole('heading', { name: 'Domande di verifica' })).toBeVisible()
+    await expect(page.getByText(/^Pubblicata il .+\. Vale per le sedute dal /)).toBeVisible()
+    await expectAccessible(page)
   })
 })

@@ -20,4 +20,32 @@ export default {
   colPublished: 'Pubblicata',
   colBy: 'Da',
   versionRow: 'Versione {n}',
+  versionTitle: 'Versione del modulo di consenso',
+  versionNotFound: 'Non troviamo questa versione del modulo di consenso.',
+  installedLower: 'installato con l’app',
+  tooEarly: 'Scegli il {date} o una data successiva.',
+  tooHardToRead:
+    'Questo testo ha un grado di lettura {grade}. Il testo per i pazienti deve avere grado {max} o meno: usa frasi più brevi e parole di tutti i giorni, poi salva e pubblica di nuovo.',
+  missingParts:
+    'Il modulo {tier, select, medical {medico} other {estetico}} deve dire, parola per parola, tutto il contenuto clinico del suo livello. Manca: {names}.',
+  unknownPlaceholders: 'Segnaposto sconosciuti: {names}.',
+  unknownPlaceholdersUseOnly: 'Segnaposto sconosciuti: {names}. Usa solo {allowed}.',
+  translationProblems:
+    'Prima di pubblicarlo, il modulo deve essere completo anche in italiano. Non è stato pubblicato nulla. Correggi questi punti, salva e pubblica di nuovo:',
+  publishedLocked:
+    'Questa versione è pubblicata: non si può più cambiare. Scrivi una nuova versione.',
+  allConsentForms: 'Tutti i moduli di consenso',
+  versionHeading:
+    'Modulo di consenso per il microneedling {tier, select, medical {medico} other {estetico}}, versione {n}{draft, select, yes { (bozza)} other {}}',
+  publishedLine:
+    'Pubblicata il {at} da {by}. Vale per le sedute dal {date}. Le versioni pubblicate non cambiano mai.',
+  readingGrade: 'Grado di lettura di ciò che legge il paziente: <b>{grade}</b>',
+  gradeOk: 'grado {max} o meno',
+  gradeTooHard: 'oltre il grado {max}: troppo difficile',
+  discard: 'Elimina',
+  discardDraft: 'Elimina questa bozza',
+  previewHeading: 'Anteprima, come la leggeranno i pazienti',
+  theText: 'Il testo',
+  checkQuestions: 'Domande di verifica',
+  rightAnswer: '(risposta giusta)',
 } satisfies MessagesOf<typeof en>
