@@ -45,4 +45,35 @@ export default {
   theText: 'The text',
   checkQuestions: 'Check questions',
   rightAnswer: '(right answer)',
+  editDraftHeading: 'Edit the draft',
+  draftHint:
+    'Write short sentences in everyday words. Separate paragraphs with an empty line; start a line with "- " for a list. You may use {placeholders}: the clinic’s name, phone and cancellation hours are filled in.',
+  bilingualHint:
+    'Write each part in English and in Italian: a version is published only when both are complete. The Italian is the same form for Italian patients, in plain words (Gulpease 60 or more), with the same answers in the same order.',
+  titleField: 'Title',
+  italianTitleField: 'Italian heading of the form',
+  partLegend:
+    'Part {n}: {purpose, select, procedure {What is done and why (needles, depth, what the skin does).} what_to_expect {What to expect day by day, results, the course and maintenance.} risks {Common and rare risks.} alternatives {Other choices, doing nothing included.} aftercare {What the patient must do afterwards.} when_to_call {Signs that mean: call the clinic.} photos {Clinical photos, and the separate choice about marketing use.} other {Cancelling and moving the booking.}}',
+  partHeading: 'Heading of part {n}',
+  partText: 'Text of part {n}',
+  partItHeading: 'Part {n} in Italian: heading',
+  partItText: 'Part {n} in Italian: text',
+  questionsHint:
+    'At least 4. Leave a question empty to remove it. Each needs 2 to 5 answers, one per line, the number of the right one, and the part of the form that explains it.',
+  questionLabel: 'Question {n}',
+  answersLabel: 'Answers to question {n}, one per line',
+  itQuestion: 'In Italian, no. {n}: the question',
+  itAnswers: 'In Italian, no. {n}: the answers, one per line, in the same order',
+  rightAnswerNumber: 'Number of the right answer to question {n}',
+  explainingPart: 'Part that explains question {n}',
+  choosePart: 'Choose a part',
+  saving: 'Saving…',
+  saveDraft: 'Save the draft',
+  publish: 'Publish',
+  publishIntro:
+    'Save your changes first. Once published, version {n} can never change. Patients whose session is on or after the date below must sign it, even if they signed an older version.',
+  appliesFromLabel: 'Applies to sessions from',
+  appliesFromHint: 'Today or later, in clinic time.',
+  publishing: 'Publishing…',
+  publishVersion: 'Publish version {n}',
 }

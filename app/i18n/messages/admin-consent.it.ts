@@ -48,4 +48,35 @@ export default {
   theText: 'Il testo',
   checkQuestions: 'Domande di verifica',
   rightAnswer: '(risposta giusta)',
+  editDraftHeading: 'Modifica la bozza',
+  draftHint:
+    'Scrivi frasi brevi, con parole di tutti i giorni. Separa i paragrafi con una riga vuota; per un elenco, inizia la riga con "- ". Puoi usare {placeholders}: al loro posto vanno il nome della clinica, il telefono e le ore per disdire.',
+  bilingualHint:
+    'Scrivi ogni parte in inglese e in italiano: una versione si pubblica solo quando sono complete tutte e due. L’italiano è lo stesso modulo per i pazienti italiani, con parole semplici (Gulpease 60 o più), con le stesse risposte nello stesso ordine.',
+  titleField: 'Titolo',
+  italianTitleField: 'Titolo del modulo in italiano',
+  partLegend:
+    'Parte {n}: {purpose, select, procedure {Che cosa si fa e perché (aghi, profondità, che cosa fa la pelle).} what_to_expect {Che cosa aspettarsi giorno per giorno, risultati, il ciclo e il mantenimento.} risks {Rischi comuni e rari.} alternatives {Altre scelte, anche non fare nulla.} aftercare {Che cosa deve fare il paziente dopo.} when_to_call {Segni che vogliono dire: chiama la clinica.} photos {Foto cliniche, e la scelta a parte sull’uso per il marketing.} other {Disdire e spostare la prenotazione.}}',
+  partHeading: 'Titolo della parte {n}',
+  partText: 'Testo della parte {n}',
+  partItHeading: 'Parte {n} in italiano: titolo',
+  partItText: 'Parte {n} in italiano: testo',
+  questionsHint:
+    'Almeno 4. Lascia vuota una domanda per toglierla. Ognuna ha da 2 a 5 risposte, una per riga, il numero di quella giusta e la parte del modulo che la spiega.',
+  questionLabel: 'Domanda {n}',
+  answersLabel: 'Risposte alla domanda {n}, una per riga',
+  itQuestion: 'In italiano, n. {n}: la domanda',
+  itAnswers: 'In italiano, n. {n}: le risposte, una per riga, nello stesso ordine',
+  rightAnswerNumber: 'Numero della risposta giusta alla domanda {n}',
+  explainingPart: 'Parte che spiega la domanda {n}',
+  choosePart: 'Scegli una parte',
+  saving: 'Salvataggio…',
+  saveDraft: 'Salva la bozza',
+  publish: 'Pubblica',
+  publishIntro:
+    'Prima salva le modifiche. Una volta pubblicata, la versione {n} non può più cambiare. Chi ha una seduta dalla data qui sotto in poi deve firmarla, anche se ha firmato una versione più vecchia.',
+  appliesFromLabel: 'Vale per le sedute dal',
+  appliesFromHint: 'Oggi o più avanti, nell’ora della clinica.',
+  publishing: 'Pubblicazione…',
+  publishVersion: 'Pubblica la versione {n}',
 } satisfies MessagesOf<typeof en>
