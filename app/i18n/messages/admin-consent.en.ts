@@ -53,7 +53,7 @@ export default {
   titleField: 'Title',
   italianTitleField: 'Italian heading of the form',
   partLegend:
-    'Part {n}: {purpose, select, procedure {What is done and why (needles, depth, what the skin does).} what_to_expect {What to expect day by day, results, the course and maintenance.} risks {Common and rare risks.} alternatives {Other choices, doing nothing included.} aftercare {What the patient must do afterwards.} when_to_call {Signs that mean: call the clinic.} photos {Clinical photos, and the separate choice about marketing use.} other {Cancelling and moving the booking.}}',
+    'Part {n}: {purpose, select, procedure {What is done and why (needles, depth, what the skin does).} what_to_expect {What to expect day by day, results, the course and maintenance.} risks {Common and rare risks.} alternatives {Other choices, doing nothing included.} aftercare {What the patient must do afterwards.} when_to_call {Signs that mean: call the clinic.} photos {Clinical photos, and the separate choice about marketing use.} cancellation {Cancelling and moving the booking.} withdrawal {The right to change their mind.} other {Agreeing to sign online, and the right to a paper copy.}}',
   partHeading: 'Heading of part {n}',
   partText: 'Text of part {n}',
   partItHeading: 'Part {n} in Italian: heading',

@@ -56,7 +56,7 @@ export default {
   titleField: 'Titolo',
   italianTitleField: 'Titolo del modulo in italiano',
   partLegend:
-    'Parte {n}: {purpose, select, procedure {Che cosa si fa e perché (aghi, profondità, che cosa fa la pelle).} what_to_expect {Che cosa aspettarsi giorno per giorno, risultati, il ciclo e il mantenimento.} risks {Rischi comuni e rari.} alternatives {Altre scelte, anche non fare nulla.} aftercare {Che cosa deve fare il paziente dopo.} when_to_call {Segni che vogliono dire: chiama la clinica.} photos {Foto cliniche, e la scelta a parte sull’uso per il marketing.} other {Disdire e spostare la prenotazione.}}',
+    'Parte {n}: {purpose, select, procedure {Che cosa si fa e perché (aghi, profondità, che cosa fa la pelle).} what_to_expect {Che cosa aspettarsi giorno per giorno, risultati, il ciclo e il mantenimento.} risks {Rischi comuni e rari.} alternatives {Altre scelte, anche non fare nulla.} aftercare {Che cosa deve fare il paziente dopo.} when_to_call {Segni che vogliono dire: chiama la clinica.} photos {Foto cliniche, e la scelta a parte sull’uso per il marketing.} cancellation {Disdire e spostare la prenotazione.} withdrawal {Il diritto di cambiare idea.} other {Accettare di firmare online, e il diritto a una copia su carta.}}',
   partHeading: 'Titolo della parte {n}',
   partText: 'Testo della parte {n}',
   partItHeading: 'Parte {n} in italiano: titolo',
