@@ -33,28 +33,36 @@ import {
   redirectSaved,
   staffActorOf,
 } from '#app/utils/admin-responses.server.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { useRichT } from '#app/i18n/locale-context.tsx'
+import { type Locale } from '#app/i18n/locales.ts'
+import { adminConsentMessages, adminMessages } from '#app/i18n/messages/index.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [
-  { title: 'Consent form version | Clinic settings | Dermadesk' },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Consent form version | Clinic settings | Dermadesk' },
 ]
 
-function versionIdOf(params: { versionId?: string }): string {
+function versionIdOf(params: { versionId?: string }, locale: Locale): string {
   return parseOrNotFound(
     RecordIdSchema,
     params.versionId,
-    'We could not find that consent form version.',
+    adminTranslator(adminConsentMessages, locale)('versionNotFound'),
   )
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const version = getConsentVersionForAdmin(versionIdOf(params))
-  if (!version) throw notFound('We could not find that consent form version.')
+  const locale = await requestLocale(request)
+  const t = adminTranslator(adminConsentMessages, locale)
+  const version = getConsentVersionForAdmin(versionIdOf(params, locale))
+  if (!version) throw notFound(t('versionNotFound'))
   const zone = version.timeZone
   return {
+    title: adminTranslator(adminMessages, locale)('pageTitle', { page: t('versionTitle') }),
     id: version.id,
     tier: version.tier,
     versionNumber: version.versionNumber,
@@ -71,9 +79,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     published:
       version.publishedAt && version.effectiveFrom
         ? {
-            at: `${formatDateInZone(version.publishedAt, zone)} at ${formatTimeInZone(version.publishedAt, zone)}`,
-            by: version.publishedByName ?? 'installed with the app',
-            appliesFrom: formatDateInZone(version.effectiveFrom, zone),
+            at: t('publishedAt', {
+              date: formatDateInZone(version.publishedAt, zone, locale),
+              time: formatTimeInZone(version.publishedAt, zone, locale),
+            }),
+            by: version.publishedByName ?? t('installedLower'),
+            appliesFrom: formatDateInZone(version.effectiveFrom, zone, locale),
           }
         : null,
     earliestEffectiveDate: version.earliestEffectiveDate,
@@ -82,7 +93,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const versionId = versionIdOf(params)
+  const locale = await requestLocale(request)
+  const t = adminTranslator(adminConsentMessages, locale)
+  const versionId = versionIdOf(params, locale)
   const parsed = await parseForm(request, DraftActionSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const { userId, ipAddress, requestId } = staffActorOf(user, context)
@@ -91,7 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (data.intent === 'discard') {
     const result = discardConsentDraft({ versionId, actor })
     if (result.ok) return redirectSaved('/admin/consent', 'consent-discarded')
-    return notDraft(result.reason)
+    return notDraft(result.reason, locale)
   }
   if (data.intent === 'publish') {
     const result = publishConsentDraft({ versionId, effectiveDate: data.effectiveDate, actor })
@@ -101,7 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return formError(
           {
             fieldErrors: {
-              effectiveDate: [`Choose ${result.earliestDate} or later.`],
+              effectiveDate: [t('tooEarly', { date: result.earliestDate })],
             },
             values: parsed.values,
           },
@@ -110,9 +123,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case 'too-hard-to-read':
         return formError(
           {
-            formErrors: [
-              `This text reads at grade ${result.grade}. Patient text must read at grade ${MAX_READING_GRADE} or lower: use shorter sentences and everyday words, then save and publish again.`,
-            ],
+            formErrors: [t('tooHardToRead', { grade: result.grade, max: MAX_READING_GRADE })],
             values: parsed.values,
           },
           400,
@@ -120,9 +131,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case 'missing-parts':
         return formError(
           {
-            formErrors: [
-              `The ${result.tier} form must say everything in its tier's clinical content, word for word. Missing: ${result.names.join('; ')}.`,
-            ],
+            formErrors: [t('missingParts', { tier: result.tier, names: result.names.join('; ') })],
             values: parsed.values,
           },
           400,
@@ -131,7 +140,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return formError(
           {
             formErrors: [
-              `Unknown placeholders: ${result.names.map((n) => `{{${n}}}`).join(', ')}.`,
+              t('unknownPlaceholders', {
+                names: result.names.map((n) => `{{${n}}}`).join(', '),
+              }),
             ],
             values: parsed.values,
           },
@@ -140,16 +151,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case 'translation-problems':
         return formError(
           {
-            formErrors: [
-              'The form must be complete in Italian too before it is published. Nothing was published. Fix these, save, and publish again:',
-              ...result.problems,
-            ],
+            formErrors: [t('translationProblems'), ...result.problems],
             values: parsed.values,
           },
           400,
         )
       default:
-        return notDraft(result.reason)
+        return notDraft(result.reason, locale)
     }
   }
   const { intent: _intent, ...fields } = data
@@ -164,55 +172,68 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return formError(
       {
         formErrors: [
-          `Unknown placeholders: ${result.names.map((n) => `{{${n}}}`).join(', ')}. Use only ${CONSENT_PLACEHOLDERS.map((n) => `{{${n}}}`).join(', ')}.`,
+          t('unknownPlaceholdersUseOnly', {
+            names: result.names.map((n) => `{{${n}}}`).join(', '),
+            allowed: CONSENT_PLACEHOLDERS.map((n) => `{{${n}}}`).join(', '),
+          }),
         ],
         values: parsed.values,
       },
       400,
     )
-  return notDraft(result.reason)
+  return notDraft(result.reason, locale)
 }
 
-function notDraft(reason: 'not-found' | 'not-draft') {
-  if (reason === 'not-found') throw notFound('We could not find that consent form version.')
+function notDraft(reason: 'not-found' | 'not-draft', locale: Locale) {
+  const t = adminTranslator(adminConsentMessages, locale)
+  if (reason === 'not-found') throw notFound(t('versionNotFound'))
   return formError(
     {
-      formErrors: ['This version is published: it can no longer be changed. Write a new version.'],
+      formErrors: [t('publishedLocked')],
     },
     409,
   )
 }
-
-const TIER_LABELS = { medical: 'Medical needling', cosmetic: 'Cosmetic needling' } as const
 
 export default function AdminConsentVersionRoute() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
   const isDraft = data.status === 'draft'
+  const t = useAdminT(adminConsentMessages)
+  const richT = useRichT(adminConsentMessages)
   return (
     <div className="stack page--medium">
       <AdminNav />
       <p>
-        <Link to="/admin/consent">All consent forms</Link>
+        <Link to="/admin/consent">{t('allConsentForms')}</Link>
       </p>
       <h1 id="version-heading">
-        {TIER_LABELS[data.tier]} consent form, version {data.versionNumber}
-        {isDraft ? ' (draft)' : ''}
+        {t('versionHeading', {
+          tier: data.tier,
+          n: data.versionNumber,
+          draft: isDraft ? 'yes' : 'no',
+        })}
       </h1>
       <SavedNotice />
       {data.published ? (
         <p>
-          Published {data.published.at} by {data.published.by}. It applies to sessions from{' '}
-          {data.published.appliesFrom}. Published versions never change.
+          {t('publishedLine', {
+            at: data.published.at,
+            by: data.published.by,
+            date: data.published.appliesFrom,
+          })}
         </p>
       ) : null}
       <p>
-        Reading grade of what the patient reads: <strong>{data.grade}</strong>{' '}
+        {richT('readingGrade', {
+          grade: data.grade,
+          b: (chunks) => <strong>{chunks}</strong>,
+        })}{' '}
         {data.grade <= MAX_READING_GRADE ? (
-          <span className="badge badge--ok">grade {MAX_READING_GRADE} or lower</span>
+          <span className="badge badge--ok">{t('gradeOk', { max: MAX_READING_GRADE })}</span>
         ) : (
-          <span className="badge badge--bad">above grade {MAX_READING_GRADE}: too hard</span>
+          <span className="badge badge--bad">{t('gradeTooHard', { max: MAX_READING_GRADE })}</span>
         )}
       </p>
       {isDraft ? (
@@ -228,24 +249,24 @@ export default function AdminConsentVersionRoute() {
             serverErrors={formErrorsFor(actionData, 'publish')}
           />
           <Form method="post" aria-labelledby="discard-heading">
-            <h2 id="discard-heading">Discard</h2>
+            <h2 id="discard-heading">{t('discard')}</h2>
             <FormErrorList errors={formErrorsFor(actionData, 'discard')?.formErrors} />
             <input type="hidden" name="intent" value="discard" />
             <SubmitButton pending={false} className="button button--danger">
-              Discard this draft
+              {t('discardDraft')}
             </SubmitButton>
           </Form>
         </>
       ) : null}
       <section aria-labelledby="preview-heading">
-        <h2 id="preview-heading">{isDraft ? 'Preview, as patients will read it' : 'The text'}</h2>
+        <h2 id="preview-heading">{isDraft ? t('previewHeading') : t('theText')}</h2>
         <ConsentDocument
           title={data.reading.title}
           versionNumber={data.versionNumber}
           sections={data.reading.sections}
           headingLevel={3}
         />
-        <h3>Check questions</h3>
+        <h3>{t('checkQuestions')}</h3>
         <ol>
           {data.answers.map((q) => (
             <li key={q.prompt}>
@@ -254,7 +275,7 @@ export default function AdminConsentVersionRoute() {
                 {q.options.map((option, index) => (
                   <li key={option}>
                     {option}
-                    {index === q.answer ? <strong> (right answer)</strong> : null}
+                    {index === q.answer ? <strong> {t('rightAnswer')}</strong> : null}
                   </li>
                 ))}
               </ul>

@@ -13,25 +13,37 @@ import { createConsentDraft } from '#app/domain/consent/consent-admin.server.ts'
 import { getConsentAdminOverview } from '#app/domain/consent/consent-admin-views.server.ts'
 import { NewDraftSchema } from '#app/domain/consent/consent-admin.schema.ts'
 import { staffActorOf } from '#app/utils/admin-responses.server.ts'
+import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { useRichT } from '#app/i18n/locale-context.tsx'
+import { adminConsentMessages, adminMessages } from '#app/i18n/messages/index.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Consent forms | Clinic settings | Dermadesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Consent forms | Clinic settings | Dermadesk' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
+  const locale = await requestLocale(request)
+  const t = adminTranslator(adminConsentMessages, locale)
   const overview = getConsentAdminOverview()
   const zone = overview.timeZone
-  const day = (at: number) => formatDateInZone(at, zone)
+  const day = (at: number) => formatDateInZone(at, zone, locale)
   const summary = (v: NonNullable<(typeof overview.forms)[number]['current']>) => ({
     id: v.id,
     versionNumber: v.versionNumber,
     appliesFrom: day(v.effectiveFrom),
-    published: `${day(v.publishedAt)} at ${formatTimeInZone(v.publishedAt, zone)}`,
-    publishedBy: v.publishedByName ?? 'Installed with the app',
+    published: t('publishedAt', {
+      date: day(v.publishedAt),
+      time: formatTimeInZone(v.publishedAt, zone, locale),
+    }),
+    publishedBy: v.publishedByName ?? t('installedWithApp'),
   })
   return {
+    title: adminTranslator(adminMessages, locale)('pageTitle', { page: t('consentForms') }),
     forms: overview.forms.map((form) => ({
       tier: form.tier,
       title: form.title,
@@ -57,68 +69,68 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/admin/consent/${result.versionId}`)
 }
 
-const TIER_LABELS = { medical: 'Medical needling', cosmetic: 'Cosmetic needling' } as const
-
 export default function AdminConsentRoute() {
   const { forms } = useLoaderData<typeof loader>()
   const creating = useIsPending('new-draft')
+  const t = useAdminT(adminConsentMessages)
+  const richT = useRichT(adminConsentMessages)
   return (
     <div className="stack">
       <AdminNav />
-      <h1>Consent forms</h1>
+      <h1>{t('consentForms')}</h1>
       <SavedNotice />
-      <p>
-        Patients sign the consent form of their treatment&apos;s tier before booking. A published
-        version never changes: to change the text, write a new version and publish it. From the date
-        it applies, patients who signed an older version are asked to sign again before their next
-        session.
-      </p>
+      <p>{t('intro')}</p>
       {forms.map((form) => (
         <section key={form.tier} aria-labelledby={`${form.tier}-heading`} className="card stack">
           <h2 id={`${form.tier}-heading`}>
-            {TIER_LABELS[form.tier]}: {form.title}
+            {t('tierLabel', { tier: form.tier })}: {form.title}
           </h2>
           {form.current ? (
             <p>
-              In use now:{' '}
-              <Link to={`/admin/consent/${form.current.id}`}>
-                version {form.current.versionNumber}
-              </Link>
-              , for sessions from {form.current.appliesFrom}.
+              {richT('inUseNow', {
+                n: form.current.versionNumber,
+                date: form.current.appliesFrom,
+                a: (chunks) => <Link to={`/admin/consent/${form.current?.id}`}>{chunks}</Link>,
+              })}
             </p>
           ) : null}
           {form.scheduled.map((v) => (
             <p key={v.id} className="notice">
-              Scheduled: <Link to={`/admin/consent/${v.id}`}>version {v.versionNumber}</Link>{' '}
-              applies to sessions from {v.appliesFrom}.
+              {richT('scheduledLine', {
+                n: v.versionNumber,
+                date: v.appliesFrom,
+                a: (chunks) => <Link to={`/admin/consent/${v.id}`}>{chunks}</Link>,
+              })}
             </p>
           ))}
           {form.draft ? (
             <p>
               <Link className="button button--secondary" to={`/admin/consent/${form.draft.id}`}>
-                Edit the draft of version {form.draft.versionNumber}
+                {t('editDraft', { n: form.draft.versionNumber })}
               </Link>
             </p>
           ) : (
             <Form method="post">
               <input type="hidden" name="intent" value="new-draft" />
               <input type="hidden" name="tier" value={form.tier} />
-              <SubmitButton pending={creating} pendingText="Starting…">
-                Write version {form.nextVersion}
+              <SubmitButton pending={creating} pendingText={t('starting')}>
+                {t('writeVersion', { n: form.nextVersion })}
               </SubmitButton>
             </Form>
           )}
           <div className="table-wrap">
             <table>
-              <caption>
-                Published versions of the {TIER_LABELS[form.tier].toLowerCase()} form
-              </caption>
-              <TableHead columns={['Version', 'For sessions from', 'Published', 'By']} />
+              <caption>{t('historyCaption', { tier: form.tier })}</caption>
+              <TableHead
+                columns={[t('colVersion'), t('colForSessionsFrom'), t('colPublished'), t('colBy')]}
+              />
               <tbody>
                 {form.history.map((v) => (
                   <tr key={v.id}>
                     <th scope="row">
-                      <Link to={`/admin/consent/${v.id}`}>Version {v.versionNumber}</Link>
+                      <Link to={`/admin/consent/${v.id}`}>
+                        {t('versionRow', { n: v.versionNumber })}
+                      </Link>
                     </th>
                     <td>{v.appliesFrom}</td>
                     <td>{v.published}</td>

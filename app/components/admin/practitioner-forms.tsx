@@ -37,6 +37,9 @@ export type ProfileDefaults = {
   bio: string
   maxNeedleDepthUm: number
   isActive: boolean
+  /** The title and bio in Italian ('' when none: patients reading Italian see the English). */
+  titleIt?: string
+  bioIt?: string
 }
 
 /** Posted values come back as strings or lists; a checkbox group is always a list. */
@@ -92,6 +95,26 @@ export function PractitionerProfileForm({
         hint={t('bioHint', { max: String(PRACTITIONER_BIO_MAX) })}
         {...text('bio')}
       />
+      <fieldset className="stack">
+        <legend>{t('italianLegend')}</legend>
+        <p className="hint">{t('italianHint')}</p>
+        <Field
+          label={t('titleItLabel')}
+          {...fields.input('titleIt', {
+            autoComplete: 'off',
+            lang: 'it',
+            defaultValue: defaults?.titleIt ?? '',
+          })}
+        />
+        <Field
+          label={t('bioItLabel')}
+          {...fields.input('bioIt', {
+            autoComplete: 'off',
+            lang: 'it',
+            defaultValue: defaults?.bioIt ?? '',
+          })}
+        />
+      </fieldset>
       <Field
         label={t('depth')}
         hint={t('depthHint')}

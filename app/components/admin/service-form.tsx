@@ -31,6 +31,10 @@ export type ServiceDefaults = {
   downtime: string
   isActive: boolean
   sortOrder: number
+  /** The words in Italian ('' when there are none: patients reading Italian see the English). */
+  nameIt?: string
+  descriptionIt?: string
+  downtimeIt?: string
 }
 
 /** Create and edit a service: what patients read, how long it takes, how deep it needles. */
@@ -128,6 +132,34 @@ export function ServiceForm({
         hint={t('downtimeHint')}
         {...text('downtime', defaults.downtime)}
       />
+      <fieldset className="stack">
+        <legend>{t('italianLegend')}</legend>
+        <p className="hint">{t('italianHint')}</p>
+        <Field
+          label={t('nameItLabel')}
+          {...fields.input('nameIt', {
+            autoComplete: 'off',
+            lang: 'it',
+            defaultValue: defaults.nameIt ?? '',
+          })}
+        />
+        <TextareaField
+          label={t('descriptionItLabel')}
+          {...fields.textarea('descriptionIt', {
+            rows: 4,
+            lang: 'it',
+            defaultValue: defaults.descriptionIt ?? '',
+          })}
+        />
+        <Field
+          label={t('downtimeItLabel')}
+          {...fields.input('downtimeIt', {
+            autoComplete: 'off',
+            lang: 'it',
+            defaultValue: defaults.downtimeIt ?? '',
+          })}
+        />
+      </fieldset>
       <Field label={t('positionLabel')} hint={t('positionHint')} {...number('sortOrder', 0, 999)} />
       <CheckboxField
         label={t('activeLabel')}

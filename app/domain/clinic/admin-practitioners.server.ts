@@ -5,11 +5,13 @@ import {
   availabilityExceptions,
   practitioners,
   practitionerServices,
+  practitionerTexts,
   services,
   workingHours,
 } from '#db/schema/index.ts'
 import {
   type PractitionerAction,
+  type PractitionerItalian,
   type PractitionerProfile,
   type StrandedAnswer,
   strandedAnswerOf,
@@ -45,11 +47,13 @@ export function createPractitioner(
 ): { ok: true; practitionerId: string } {
   return getDb().transaction(
     (tx) => {
+      const { italian, ...fields } = input
       const { id } = tx
         .insert(practitioners)
-        .values({ ...input, createdAt: now, updatedAt: now })
+        .values({ ...fields, createdAt: now, updatedAt: now })
         .returning({ id: practitioners.id })
         .get()
+      saveItalian(tx, id, italian, now)
       recordAuditEvent(tx, {
         action: 'admin.practitioner.created',
         actor: auditActorOf(actor),
@@ -134,6 +138,7 @@ export function updatePractitionerProfile(
       .set({ ...next, updatedAt: context.now })
       .where(eq(practitioners.id, current.id))
       .run()
+    const italianChanges = saveItalian(tx, current.id, profile.italian, context.now)
     let removedServiceIds: string[] = []
     if (next.credential !== 'medical') {
       removedServiceIds = tx
@@ -161,10 +166,47 @@ export function updatePractitionerProfile(
         action: 'admin.practitioner.updated',
         subjectType: 'practitioner',
         subjectId: current.id,
-        details: { changes: changedFields(current, next), removedServiceIds },
+        details: {
+          changes: { ...changedFields(current, next), ...italianChanges },
+          removedServiceIds,
+        },
       },
     }
   })
+}
+
+/**
+ * Writes a practitioner's title and bio in Italian (the English stay on the practitioner row):
+ * upserts the 'it' row, deletes it when emptied, leaves it alone when the form did not send them.
+ * Returns what changed, for the audit trail, as titleIt / bioIt.
+ */
+function saveItalian(
+  tx: Tx,
+  practitionerId: string,
+  italian: PractitionerItalian | undefined,
+  now: Date,
+): Record<string, { from: unknown; to: unknown }> {
+  if (italian === undefined) return {}
+  const where = and(
+    eq(practitionerTexts.practitionerId, practitionerId),
+    eq(practitionerTexts.locale, 'it'),
+  )
+  const before = tx.select().from(practitionerTexts).where(where).get()
+  if (italian === null) {
+    if (before) tx.delete(practitionerTexts).where(where).run()
+  } else {
+    tx.insert(practitionerTexts)
+      .values({ practitionerId, locale: 'it', ...italian, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [practitionerTexts.practitionerId, practitionerTexts.locale],
+        set: { ...italian, updatedAt: now },
+      })
+      .run()
+  }
+  return changedFields(
+    { titleIt: before?.title ?? null, bioIt: before?.bio ?? null },
+    { titleIt: italian?.title ?? null, bioIt: italian?.bio ?? null },
+  )
 }
 
 /**

@@ -1,9 +1,9 @@
 import { and, eq, inArray, ne } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
-import { getDb } from '#db/client.server.ts'
-import { practitioners, practitionerServices, services } from '#db/schema/index.ts'
+import { getDb, type Tx } from '#db/client.server.ts'
+import { practitioners, practitionerServices, services, serviceTexts } from '#db/schema/index.ts'
 import { slugify, uniqueSlug } from './admin.rules.ts'
-import { type ServiceInput, type StrandedAnswer } from './admin.schema.ts'
+import { type ServiceInput, type ServiceItalian, type StrandedAnswer } from './admin.schema.ts'
 import {
   auditActorOf,
   changedFields,
@@ -33,11 +33,13 @@ export function createService(
           .map((row) => row.slug),
       )
       const slug = uniqueSlug(slugify(input.name), taken)
+      const { italian, ...fields } = input
       const { id } = tx
         .insert(services)
-        .values({ ...input, slug, createdAt: now, updatedAt: now })
+        .values({ ...fields, slug, createdAt: now, updatedAt: now })
         .returning({ id: services.id })
         .get()
+      saveItalian(tx, id, italian, now)
       recordAuditEvent(tx, {
         action: 'admin.service.created',
         actor: auditActorOf(actor),
@@ -63,7 +65,7 @@ export function updateService(
   actor: StaffActor,
   now = new Date(),
 ): ServiceChangeResult {
-  const { answer, ...fields } = input
+  const { answer, italian, ...fields } = input
   return runGuardedChange<ServiceFailure>({
     actor,
     now,
@@ -76,6 +78,7 @@ export function updateService(
         .set({ ...fields, updatedAt: now })
         .where(eq(services.id, serviceId))
         .run()
+      const italianChanges = saveItalian(tx, serviceId, italian, now)
       let removedPractitionerIds: string[] = []
       if (fields.tier === 'medical') {
         removedPractitionerIds = tx
@@ -106,9 +109,51 @@ export function updateService(
           action: 'admin.service.updated',
           subjectType: 'service',
           subjectId: serviceId,
-          details: { changes: changedFields(current, fields), removedPractitionerIds },
+          details: {
+            changes: { ...changedFields(current, fields), ...italianChanges },
+            removedPractitionerIds,
+          },
         },
       }
     },
   })
+}
+
+/**
+ * Writes a service's Italian words (the English stay on the service row): upserts the 'it' row,
+ * deletes it when emptied, leaves it alone when the form did not send them. Returns what changed,
+ * for the audit trail, as nameIt / descriptionIt / downtimeIt.
+ */
+function saveItalian(
+  tx: Tx,
+  serviceId: string,
+  italian: ServiceItalian | undefined,
+  now: Date,
+): Record<string, { from: unknown; to: unknown }> {
+  if (italian === undefined) return {}
+  const where = and(eq(serviceTexts.serviceId, serviceId), eq(serviceTexts.locale, 'it'))
+  const before = tx.select().from(serviceTexts).where(where).get()
+  if (italian === null) {
+    if (before) tx.delete(serviceTexts).where(where).run()
+  } else {
+    tx.insert(serviceTexts)
+      .values({ serviceId, locale: 'it', ...italian, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [serviceTexts.serviceId, serviceTexts.locale],
+        set: { ...italian, updatedAt: now },
+      })
+      .run()
+  }
+  return changedFields(
+    {
+      nameIt: before?.name ?? null,
+      descriptionIt: before?.description ?? null,
+      downtimeIt: before?.downtime ?? null,
+    },
+    {
+      nameIt: italian?.name ?? null,
+      descriptionIt: italian?.description ?? null,
+      downtimeIt: italian?.downtime ?? null,
+    },
+  )
 }

@@ -30,6 +30,28 @@ import { phoneCountryOf } from '#app/domain/shared/phone.rules.ts'
  * hidden `intent`; the server parses the page's discriminated union of them.
  */
 
+/** A service's words in Italian: null to remove them, undefined when the form did not send them. */
+export type ServiceItalian = { name: string; description: string; downtime: string } | null
+/** A practitioner's title and bio in Italian: null to remove them, undefined when not sent. */
+export type PractitionerItalian = { title: string; bio: string | null } | null
+
+function italianServiceOf(
+  name: string | undefined,
+  description: string | undefined,
+  downtime: string | undefined,
+): ServiceItalian | undefined {
+  if (name === undefined && description === undefined && downtime === undefined) return undefined
+  return name && description && downtime ? { name, description, downtime } : null
+}
+
+function italianProfileOf(
+  title: string | undefined,
+  bio: string | undefined,
+): PractitionerItalian | undefined {
+  if (title === undefined && bio === undefined) return undefined
+  return title ? { title, bio: bio || null } : null
+}
+
 export const WEEKDAYS = [
   { weekday: 1, name: 'Monday' },
   { weekday: 2, name: 'Tuesday' },
@@ -169,6 +191,18 @@ function buildAdminSchemas(locale: Locale) {
       .max(max, { error: t('textTooLong', { max: String(max) }) })
   }
 
+  /**
+   * A field in another language: undefined when the form did not send it (nothing changes),
+   * '' when sent empty (the text in that language is removed).
+   */
+  function translationText(max: number) {
+    return z
+      .string({ error: t('textInvalid') })
+      .trim()
+      .max(max, { error: t('textTooLong', { max: String(max) }) })
+      .optional()
+  }
+
   function optionalText(max: number) {
     return z.preprocess(
       blankIfMissing,
@@ -261,17 +295,31 @@ function buildAdminSchemas(locale: Locale) {
       error: t('practitionerDepthRange'),
     }),
     isActive: Checkbox,
+    titleIt: translationText(80),
+    bioIt: translationText(PRACTITIONER_BIO_MAX),
   })
+
+  function checkProfile(values: z.infer<typeof PractitionerProfileFields>, ctx: z.RefinementCtx) {
+    if (values.bioIt && !values.titleIt)
+      ctx.addIssue({ code: 'custom', path: ['titleIt'], message: t('italianTitleRequired') })
+  }
 
   function toProfile<T extends z.infer<typeof PractitionerProfileFields>>({
     maxNeedleDepthMm,
+    titleIt,
+    bioIt,
     ...rest
   }: T) {
-    return { ...rest, maxNeedleDepthUm: maxNeedleDepthMm }
+    return {
+      ...rest,
+      maxNeedleDepthUm: maxNeedleDepthMm,
+      italian: italianProfileOf(titleIt, bioIt),
+    }
   }
 
   /** Create a practitioner, and the profile form of an existing one. */
-  const PractitionerProfileSchema = PractitionerProfileFields.transform(toProfile)
+  const PractitionerProfileSchema =
+    PractitionerProfileFields.superRefine(checkProfile).transform(toProfile)
 
   const PractitionerServicesSchema = z.object({
     serviceIds: idList(t('servicesFromList')),
@@ -389,7 +437,9 @@ function buildAdminSchemas(locale: Locale) {
       PractitionerProfileFields.extend({
         intent: z.literal('profile'),
         ...ResolutionFields,
-      }).transform((data) => toProfile(data)),
+      })
+        .superRefine(checkProfile)
+        .transform((data) => toProfile(data)),
       PractitionerServicesSchema.extend({ intent: z.literal('services'), ...ResolutionFields }),
       WeeklyHoursFields.extend({ intent: z.literal('hours'), ...ResolutionFields })
         .superRefine((data, ctx) => checkWeeklyHours(data as Record<string, string>, ctx))
@@ -434,6 +484,9 @@ function buildAdminSchemas(locale: Locale) {
     downtime: requiredText(t('downtimeRequired'), 300),
     isActive: Checkbox,
     sortOrder: wholeNumber('sortOrder', 0, 999, ''),
+    nameIt: translationText(120),
+    descriptionIt: translationText(2000),
+    downtimeIt: translationText(300),
   })
 
   function checkService(values: z.infer<typeof ServiceFields>, ctx: z.RefinementCtx) {
@@ -453,6 +506,11 @@ function buildAdminSchemas(locale: Locale) {
     }
     if (values.price && parseEurosToCents(values.price) === null)
       ctx.addIssue({ code: 'custom', path: ['price'], message: t('priceFormat') })
+    const italian = [values.nameIt, values.descriptionIt, values.downtimeIt]
+    if (italian.some(Boolean))
+      for (const key of ['nameIt', 'descriptionIt', 'downtimeIt'] as const)
+        if (!values[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: t('italianServiceAllOrNone') })
     if (values.courseSessions > 1 && values.courseIntervalWeeks === 0)
       ctx.addIssue({
         code: 'custom',
@@ -461,9 +519,17 @@ function buildAdminSchemas(locale: Locale) {
       })
   }
 
-  function toService({ maxNeedleDepthMm, price, ...rest }: z.infer<typeof ServiceFields>) {
+  function toService({
+    maxNeedleDepthMm,
+    price,
+    nameIt,
+    descriptionIt,
+    downtimeIt,
+    ...rest
+  }: z.infer<typeof ServiceFields>) {
     return {
       ...rest,
+      italian: italianServiceOf(nameIt, descriptionIt, downtimeIt),
       maxNeedleDepthUm:
         rest.kind === 'consultation' ? null : parseMillimetresToUm(maxNeedleDepthMm),
       priceCents: price ? parseEurosToCents(price) : null,

@@ -6,7 +6,9 @@ import {
   clinicClosures,
   practitioners,
   practitionerServices,
+  practitionerTexts,
   services,
+  serviceTexts,
   workingHours,
 } from '#db/schema/index.ts'
 import { getClinicOverview, getClinicSettings } from './clinic.server.ts'
@@ -60,6 +62,13 @@ export function getAdminPractitioner(practitionerId: string, now = new Date()) {
     .where(eq(practitioners.id, practitionerId))
     .get()
   if (!practitioner) return null
+  const italian = db
+    .select({ title: practitionerTexts.title, bio: practitionerTexts.bio })
+    .from(practitionerTexts)
+    .where(
+      and(eq(practitionerTexts.practitionerId, practitionerId), eq(practitionerTexts.locale, 'it')),
+    )
+    .get()
   const { timeZone } = getClinicSettings()
   const today = localDateOf(now.getTime(), timeZone)
   const serviceIds = db
@@ -78,6 +87,8 @@ export function getAdminPractitioner(practitionerId: string, now = new Date()) {
       credential: practitioner.credential,
       registration: practitioner.registration,
       bio: practitioner.bio,
+      titleIt: italian?.title ?? '',
+      bioIt: italian?.bio ?? '',
       photoKey: practitioner.photoKey,
       maxNeedleDepthUm: practitioner.maxNeedleDepthUm,
       isActive: practitioner.isActive,
@@ -161,6 +172,11 @@ export function listAdminServices() {
 export function getAdminService(serviceId: string) {
   const row = getDb().select().from(services).where(eq(services.id, serviceId)).get()
   if (!row) return null
+  const italian = getDb()
+    .select()
+    .from(serviceTexts)
+    .where(and(eq(serviceTexts.serviceId, serviceId), eq(serviceTexts.locale, 'it')))
+    .get()
   return {
     id: row.id,
     slug: row.slug,
@@ -177,6 +193,9 @@ export function getAdminService(serviceId: string) {
     downtime: row.downtime,
     isActive: row.isActive,
     sortOrder: row.sortOrder,
+    nameIt: italian?.name ?? '',
+    descriptionIt: italian?.description ?? '',
+    downtimeIt: italian?.downtime ?? '',
   }
 }
 

@@ -55,4 +55,7 @@ export default {
   clinicAddressCity: 'Enter the clinic’s address, with the city.',
   defaultLocaleRequired: 'Choose Italian or English.',
   photoRequired: 'Choose a photo to upload.',
+  italianServiceAllOrNone:
+    'Write the name, description and downtime in Italian, or leave all three empty.',
+  italianTitleRequired: 'Write the title in Italian too, or leave the Italian bio empty.',
 }

@@ -59,4 +59,8 @@ export default {
   clinicAddressCity: 'Inserisci l’indirizzo della clinica, con la città.',
   defaultLocaleRequired: 'Scegli italiano o inglese.',
   photoRequired: 'Scegli una foto da caricare.',
+  italianServiceAllOrNone:
+    'Scrivi in italiano nome, descrizione e tempi di recupero, oppure lascia vuoti tutti e tre.',
+  italianTitleRequired:
+    'Scrivi anche il titolo in italiano, oppure lascia vuota la bio in italiano.',
 } satisfies MessagesOf<typeof en>

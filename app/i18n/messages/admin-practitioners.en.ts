@@ -100,4 +100,9 @@ export default {
   imageNotAnImage: 'That file is not a photo we can read. Use a JPEG, PNG or WebP photo.',
   imageTooManyPixels:
     'That picture is too large to process (over {megapixels} megapixels). Use a smaller photo.',
+  titleItLabel: 'Title in Italian',
+  bioItLabel: 'Bio in Italian',
+  italianHint:
+    'Optional. Patients reading Italian see these words; without a title in Italian they see the English.',
+  italianLegend: 'In Italian',
 }

@@ -104,4 +104,9 @@ export default {
   imageNotAnImage: 'Non riusciamo a leggere questo file come foto. Usa una foto JPEG, PNG o WebP.',
   imageTooManyPixels:
     'L’immagine è troppo grande da elaborare (oltre {megapixels} megapixel). Usa una foto più piccola.',
+  titleItLabel: 'Titolo in italiano',
+  bioItLabel: 'Bio in italiano',
+  italianHint:
+    'Facoltativo. Chi legge in italiano vede queste parole; senza un titolo in italiano vede l’inglese.',
+  italianLegend: 'In italiano',
 } satisfies MessagesOf<typeof en>

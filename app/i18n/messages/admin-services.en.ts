@@ -39,4 +39,10 @@ export default {
   positionHint: 'Lower numbers come first.',
   activeLabel: 'Active: patients can book it',
   activeHint: 'Deactivating asks what to do with its upcoming bookings.',
+  nameItLabel: 'Name in Italian',
+  descriptionItLabel: 'Description in Italian',
+  downtimeItLabel: 'Recovery time in Italian',
+  italianHint:
+    'Optional: fill in all three. Patients reading Italian see these words; without them they see the English.',
+  italianLegend: 'In Italian',
 }

@@ -41,4 +41,10 @@ export default {
   positionHint: 'I numeri più bassi vengono prima.',
   activeLabel: 'Attivo: i pazienti possono prenotarlo',
   activeHint: 'Se lo disattivi, ti chiediamo cosa fare con le sue prenotazioni future.',
+  nameItLabel: 'Nome in italiano',
+  descriptionItLabel: 'Descrizione in italiano',
+  downtimeItLabel: 'Recupero in italiano',
+  italianHint:
+    'Facoltativo: compila tutti e tre. Chi legge in italiano vede queste parole; senza, vede l’inglese.',
+  italianLegend: 'In italiano',
 } satisfies MessagesOf<typeof en>

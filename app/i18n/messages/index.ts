@@ -10,6 +10,8 @@ import adminIt from './admin.it.ts'
 import adminPractitionersEn from './admin-practitioners.en.ts'
 import adminPractitionersIt from './admin-practitioners.it.ts'
 import adminServicesEn from './admin-services.en.ts'
+import adminConsentEn from './admin-consent.en.ts'
+import adminConsentIt from './admin-consent.it.ts'
 import adminServicesIt from './admin-services.it.ts'
 import adminEmailsEn from './admin-emails.en.ts'
 import adminEmailsIt from './admin-emails.it.ts'
@@ -125,6 +127,10 @@ export const adminServicesMessages = {
   en: adminServicesEn,
   it: adminServicesIt,
 } satisfies Catalogue
+export const adminConsentMessages = {
+  en: adminConsentEn,
+  it: adminConsentIt,
+} satisfies Catalogue
 export const adminEmailsMessages = { en: adminEmailsEn, it: adminEmailsIt } satisfies Catalogue
 export const adminStaffMessages = { en: adminStaffEn, it: adminStaffIt } satisfies Catalogue
 export const auditMessages = { en: auditEn, it: auditIt } satisfies Catalogue
@@ -165,6 +171,7 @@ export const ALL_CATALOGUES = {
   admin: adminMessages,
   adminPractitioners: adminPractitionersMessages,
   adminServices: adminServicesMessages,
+  adminConsent: adminConsentMessages,
   adminEmails: adminEmailsMessages,
   adminStaff: adminStaffMessages,
   audit: auditMessages,
