@@ -156,6 +156,9 @@ export async function signInAs(context: BrowserContext, who: DemoStaff) {
   const user = db.prepare('SELECT id FROM users WHERE email = ?').get(DEMO_STAFF[who]) as
     { id: string } | undefined
   if (!user) throw new Error(`No demo user ${who}`)
+  // Every test starts from the demo's staff, who have chosen no language: a test that chooses
+  // one (the profile page, or the switch, which saves it) must not change another test's pages.
+  db.prepare('UPDATE users SET locale = NULL WHERE id = ?').run(user.id)
   db.prepare(
     `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, absolute_expires_at, auth_level)
      VALUES (?, ?, ?, ?, ?, 'password')`,
@@ -215,3 +218,28 @@ export const test = base.extend<{
 })
 
 export { expect }
+
+/**
+ * English words that Italian never uses: one on an Italian page is a sentence left untranslated.
+ * Email addresses and links are left out (their words are not the page's).
+ */
+const ENGLISH_WORDS = /\b(the|your|you|please|with|and|this|that|will|we|our|from|here)\b/i
+/** A catalogue key shown instead of its message: camelCase or dotted ("findHeading", "status.held"). */
+const CATALOGUE_KEY = /\b(?:[a-z]+[A-Z][A-Za-z]*|[a-z]+(?:\.[a-z_]+)+)\b/
+
+/** Fails with the offending lines when an Italian page shows English or a catalogue key. */
+export async function expectNoEnglish(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'it')
+  const lines = (await page.locator('body').innerText())
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/\S+@\S+/g, '')
+        .replace(/https?:\/\/\S+/g, '')
+        .trim(),
+    )
+    .filter(Boolean)
+  const english = lines.filter((line) => ENGLISH_WORDS.test(line))
+  const keys = lines.filter((line) => CATALOGUE_KEY.test(line))
+  expect({ english, keys }, `on ${page.url()}`).toEqual({ english: [], keys: [] })
+}

@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { type Page } from '@playwright/test'
 import { type ReceivedEmail, waitForEmail } from '../mail-utils.ts'
-import { E2E_DB, expect, expectAccessible, ROOT, test } from '../playwright-utils.ts'
+import {
+  E2E_DB,
+  expect,
+  expectAccessible,
+  expectNoEnglish,
+  ROOT,
+  test,
+} from '../playwright-utils.ts'
 import { serverNow } from '../test-clock.ts'
 
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3101)
@@ -52,6 +59,7 @@ async function expectItalianPage(page: Page, heading: string | RegExp) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'it')
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
   await expectAccessible(page)
+  await expectNoEnglish(page)
 }
 
 test.describe('an Italian patient’s booking page, aftercare plan and clinical emails @no-js', () => {

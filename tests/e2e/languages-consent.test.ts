@@ -1,10 +1,9 @@
-import { inflateSync } from 'node:zlib'
 import { type Page } from '@playwright/test'
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
 import { consentContentFor } from '#app/domain/clinical-content/consent-content.ts'
 import { holdFirstItalianTime, uniqueEmail } from '../booking-utils.ts'
 import { waitForEmail } from '../mail-utils.ts'
-import { expect, expectAccessible, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, expectNoEnglish, test } from '../playwright-utils.ts'
+import { pdfText } from '../support/pdf-text.ts'
 
 /**
  * The informed consent in Italian (ADR 039): an Italian patient reads the form in Italian, passes
@@ -26,31 +25,6 @@ async function answerHealthQuestionsInAnyLanguage(page: Page) {
   await form.locator('input[name="pregnancy"][value="no"]').check()
   await form.locator('button[type="submit"]').click()
   await page.waitForURL(/\/book\/screening\/result/)
-}
-
-// WinAnsi bytes that differ from Latin-1 and that Italian text uses.
-const WIN_ANSI: Record<string, string> = { '\x92': '’', '\x93': '“', '\x94': '”', '\x95': '•' }
-
-async function pdfText(bytes: Buffer): Promise<{ title: string | undefined; text: string }> {
-  const doc = await PDFDocument.load(bytes)
-  const parts: string[] = []
-  for (const page of doc.getPages()) {
-    const contents = page.node.Contents()
-    const streams = contents && 'asArray' in contents ? contents.asArray() : [contents]
-    for (const ref of streams) {
-      const stream = doc.context.lookup(ref as never)
-      if (!(stream instanceof PDFRawStream)) continue
-      const filter = stream.dict.get(PDFName.of('Filter'))
-      const raw = filter ? inflateSync(stream.contents) : Buffer.from(stream.contents)
-      for (const match of raw.toString('latin1').matchAll(/<([0-9A-Fa-f]*)> Tj/g))
-        parts.push(
-          Buffer.from(match[1]!, 'hex')
-            .toString('latin1')
-            .replace(/[\x92-\x95]/g, (c) => WIN_ANSI[c] ?? c),
-        )
-    }
-  }
-  return { title: doc.getTitle(), text: parts.join('\n') }
 }
 
 test.describe('an Italian patient signing the consent @no-js', () => {
@@ -100,6 +74,7 @@ test.describe('an Italian patient signing the consent @no-js', () => {
     await expect(page.getByText('un’infezione della pelle')).toBeVisible()
     await expect(page.getByRole('heading', { name: 'Controlla di aver capito' })).toBeVisible()
     await expectAccessible(page)
+    await expectNoEnglish(page)
 
     // One wrong answer: the part of the form that answers it is shown again, in Italian.
     for (const [index, question] of form.questions.entries()) {
@@ -132,6 +107,7 @@ test.describe('an Italian patient signing the consent @no-js', () => {
     await expect(
       page.getByRole('heading', { level: 1, name: 'La tua prenotazione è confermata' }),
     ).toBeVisible()
+    await expectNoEnglish(page)
     const reference = (await page.getByText(/Il tuo codice è DD-/).textContent())?.match(
       /DD-[0-9A-Z]{6}/,
     )?.[0]
@@ -156,6 +132,7 @@ test.describe('an Italian patient signing the consent @no-js', () => {
       page.getByRole('link', { name: 'Scarica il consenso firmato (PDF)' }),
     ).toHaveAttribute('href', `/bookings/${reference}/consent.pdf`)
     await expectAccessible(page)
+    await expectNoEnglish(page)
 
     const response = await page.request.get(`/bookings/${reference}/consent.pdf`)
     expect(response.status()).toBe(200)

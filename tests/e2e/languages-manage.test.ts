@@ -1,12 +1,13 @@
 import { type Page } from '@playwright/test'
 import { bookSkinBoostAsPatient, uniqueEmail } from '../booking-utils.ts'
-import { expect, expectAccessible, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, expectNoEnglish, test } from '../playwright-utils.ts'
 
 /** The page is in Italian and passes the accessibility check. */
 async function expectItalianPage(page: Page, heading: string) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'it')
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
   await expectAccessible(page)
+  await expectNoEnglish(page)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { passCheck, sign } from '../consent-utils.ts'
 import { holdFirstItalianTime, uniqueEmail } from '../booking-utils.ts'
 import { waitForEmail } from '../mail-utils.ts'
-import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, expectNoEnglish, openE2eDb, test } from '../playwright-utils.ts'
 import { answerHealthQuestions } from '../screening-utils.ts'
 
 /**
@@ -45,6 +45,7 @@ test.describe('an Italian patient answering the health questions', () => {
       ),
     ).toBeVisible()
     await expectAccessible(page)
+    await expectNoEnglish(page)
 
     // Sent empty: the summary and each question say what is missing, in Italian.
     await page.getByRole('button', { name: 'Controlla le mie risposte' }).click()
@@ -187,6 +188,7 @@ test.describe('an Italian patient answering the health questions', () => {
       page.getByRole('button', { name: 'Approva e conferma la prenotazione' }),
     ).toBeVisible()
     await expectAccessible(page)
+    await expectNoEnglish(page)
 
     // Sent empty, a question for the patient is asked for in Italian.
     await page.getByRole('button', { name: 'Invia la domanda' }).click()

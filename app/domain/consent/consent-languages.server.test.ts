@@ -1,6 +1,4 @@
-import { inflateSync } from 'node:zlib'
 import { eq } from 'drizzle-orm'
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
 import { describe, expect, test } from 'vitest'
 import { getDb } from '#db/client.server.ts'
 import { consentRecords, consentVersionTexts } from '#db/schema/index.ts'
@@ -24,34 +22,9 @@ import { renderConsentPdf } from './consent-pdf.server.ts'
 import { loadConsentRecordView } from './consent-records.server.ts'
 import { getConsentSigningPage, submitConsentCheck } from './consent-signing.server.ts'
 import { renderConsentText } from './consent-text.rules.ts'
+import { pdfText } from '#tests/support/pdf-text.ts'
 
 const NOW = new Date('2026-11-25T08:00:00Z')
-
-// WinAnsi bytes 0x80–0x9f that differ from Latin-1 and that Italian text uses.
-const WIN_ANSI: Record<string, string> = { '\x92': '’', '\x93': '“', '\x94': '”', '\x95': '•' }
-
-/** Every string drawn in the PDF, decoded from the standard fonts' WinAnsi. */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const doc = await PDFDocument.load(bytes)
-  const parts: string[] = []
-  for (const page of doc.getPages()) {
-    const contents = page.node.Contents()
-    const streams = contents && 'asArray' in contents ? contents.asArray() : [contents]
-    for (const ref of streams) {
-      const stream = doc.context.lookup(ref as never)
-      if (!(stream instanceof PDFRawStream)) continue
-      const filter = stream.dict.get(PDFName.of('Filter'))
-      const raw = filter ? inflateSync(stream.contents) : Buffer.from(stream.contents)
-      for (const match of raw.toString('latin1').matchAll(/<([0-9A-Fa-f]*)> Tj/g))
-        parts.push(
-          Buffer.from(match[1]!, 'hex')
-            .toString('latin1')
-            .replace(/[\x92-\x95]/g, (c) => WIN_ANSI[c] ?? c),
-        )
-    }
-  }
-  return parts.join('\n')
-}
 
 function italian(session: Parameters<typeof signingContext>[0]) {
   return { ...signingContext(session, NOW), locale: 'it' as const }
@@ -272,7 +245,7 @@ describe('the consent form in Italian (ADR 039)', () => {
       .pluck()
       .get(signed.reference) as string
     const view = loadConsentRecordView(db, recordOf(bookingId).id)!
-    const text = await pdfText(
+    const { text } = await pdfText(
       await renderConsentPdf(view, {
         clinic: {
           name: 'Clinica Test',

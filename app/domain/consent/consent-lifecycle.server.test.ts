@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
-import { inflateSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
 import { getDb } from '#db/client.server.ts'
 import {
@@ -39,6 +38,7 @@ import {
 } from './consent-status.server.ts'
 import { withdrawConsent } from './consent-withdrawal.server.ts'
 import { consentExpiresAt } from './consent.rules.ts'
+import { pageText } from '#tests/support/pdf-text.ts'
 
 const NOW = new Date('2026-11-25T08:00:00Z')
 const DAY = 24 * 3600_000
@@ -362,24 +362,6 @@ describe('the signed PDF', () => {
     ])
   })
 })
-
-/** All text drawn on the pages, decoded from the hex strings pdf-lib writes for standard fonts. */
-function pageText(doc: PDFDocument): string {
-  const parts: string[] = []
-  for (const page of doc.getPages()) {
-    const contents = page.node.Contents()
-    const streams = contents && 'asArray' in contents ? contents.asArray() : [contents]
-    for (const ref of streams) {
-      const stream = doc.context.lookup(ref as never)
-      if (!(stream instanceof PDFRawStream)) continue
-      const filter = stream.dict.get(PDFName.of('Filter'))
-      const bytes = filter ? inflateSync(stream.contents) : Buffer.from(stream.contents)
-      for (const match of bytes.toString('latin1').matchAll(/<([0-9A-Fa-f]*)> Tj/g))
-        parts.push(Buffer.from(match[1]!, 'hex').toString('latin1'))
-    }
-  }
-  return parts.join('\n')
-}
 
 function countImages(doc: PDFDocument): number {
   return doc.context
