@@ -1,5 +1,5 @@
 import { BookingSummary } from '#app/components/booking/booking-summary.tsx'
-import { describeAnswers } from '#app/domain/screening/questionnaire.ts'
+import { describeAnswers } from '#app/domain/screening/answer-summary.ts'
 import { type Finding } from '#app/domain/screening/screening.rules.ts'
 import { type ScreeningAnswers } from '#app/domain/screening/screening.schema.ts'
 import { describeSources } from '#app/domain/screening/source-register.ts'

@@ -1,11 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import {
-  AREAS_QUESTION,
-  describeAnswers,
-  questionnaire,
-  questionnaireTexts,
-  resultTexts,
-} from './questionnaire.ts'
+import { describeAnswers } from './answer-summary.ts'
+import { AREAS_QUESTION, questionnaire } from './questionnaire.ts'
+import { questionnaireTexts, resultTexts } from './questionnaire-texts.ts'
 import {
   gulpeaseIndex,
   MAX_READING_GRADE,

@@ -10,7 +10,6 @@ import {
   type PREGNANCY,
   type PROCEDURES,
   type SKIN_NOW,
-  type ScreeningAnswers,
   type SKIN_TYPES,
   type TREATMENT_AREAS,
 } from './screening.schema.ts'
@@ -545,95 +544,6 @@ export function questionnaire(locale: Locale = 'en'): Questionnaire {
   return q
 }
 
-/** Every patient-facing sentence of the questionnaire, for the readability test. */
-export function questionnaireTexts(locale: Locale = 'en'): { id: string; text: string }[] {
-  const q = questionnaire(locale)
-  const texts: { id: string; text: string }[] = [
-    { id: 'dateOfBirth', text: `${q.dateOfBirth.label}. ${q.dateOfBirth.hint}` },
-  ]
-  const add = (id: string, legend: string, hint: string, options: { label: string }[]) =>
-    texts.push({ id, text: [legend, hint, ...options.map((o) => sentence(o.label))].join(' ') })
-  add('areas', q.areas.legend, q.areas.hint, q.areas.options)
-  add('skinType', q.skinType.legend, q.skinType.hint, q.skinType.options)
-  for (const question of q.checklists)
-    add(question.name, question.legend, question.hint, [
-      ...question.options,
-      { label: q.noneLabel },
-    ])
-  add('pregnancy', q.pregnancy.legend, q.pregnancy.hint, q.pregnancy.options)
-  for (const [name, followUp] of Object.entries(q.followUps))
-    texts.push({ id: name, text: [followUp.label, followUp.hint ?? ''].join(' ').trim() })
-  return texts
-}
-
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`
-}
-
-/**
- * Every answer as a clinician (or the patient, in plain words) reads it back, in the reader's
- * language (the answers are values; only the words around them change).
- */
-export function describeAnswers(
-  answers: ScreeningAnswers,
-  audience: 'patient' | 'clinician',
-  locale: Locale = 'en',
-): { question: string; answer: string }[] {
-  const q = questionnaire(locale)
-  const patient = audience === 'patient'
-  const pick = (option: { label: string; clinician: string }) =>
-    patient ? option.label : option.clinician
-  const list = (
-    options: { value: string; label: string; clinician: string }[],
-    values: string[],
-  ) =>
-    values.length === 0
-      ? patient
-        ? q.noneLabel
-        : q.clinician.none
-      : options
-          .filter((option) => values.includes(option.value))
-          .map(pick)
-          .join('; ')
-  const rows: { question: string; answer: string }[] = [
-    {
-      question: patient ? q.dateOfBirth.label : q.clinician.dateOfBirth,
-      answer: answers.dateOfBirth,
-    },
-    {
-      question: patient ? q.areas.legend : q.clinician.areas,
-      answer: list(q.areas.options, answers.areas),
-    },
-    {
-      question: patient ? q.skinType.legend : q.clinician.skinType,
-      answer: list(q.skinType.options, [answers.skinType]),
-    },
-  ]
-  for (const question of q.checklists) {
-    rows.push({
-      question: patient ? question.legend : q.clinician[question.name],
-      answer: list(question.options, answers[question.name]),
-    })
-    if (question.name === 'allergies') {
-      rows.push({
-        question: patient ? q.pregnancy.legend : q.clinician.pregnancy,
-        answer: list(q.pregnancy.options, [answers.pregnancy]),
-      })
-    }
-    for (const option of question.options) {
-      const followUp = option.followUp
-      const value = followUp ? answers[followUp] : undefined
-      if (!followUp || value === undefined) continue
-      const text = q.followUps[followUp]
-      rows.push({
-        question: patient ? text.label : text.clinician,
-        answer: followUp === 'diabetesControlled' ? list(q.diabetesControl, [value]) : value,
-      })
-    }
-  }
-  return rows
-}
-
 /** What the result page says for each outcome (before the rules' own explanations). */
 export const RESULT_TEXTS = {
   eligible: {
@@ -667,13 +577,3 @@ export const RESULT_TEXTS = {
   intro:
     'These questions help us keep you safe. Please answer them for the skin you want treated. It takes about five minutes.',
 } as const
-
-/** Every result-page sentence, for the readability test. */
-export function resultTexts(locale: Locale = 'en'): { id: string; text: string }[] {
-  return Object.entries(questionnaire(locale).result).flatMap(
-    ([id, value]): { id: string; text: string }[] =>
-      typeof value === 'string'
-        ? [{ id, text: value }]
-        : Object.entries(value).map(([part, text]) => ({ id: `${id}.${part}`, text })),
-  )
-}
