@@ -22,6 +22,18 @@ import {
   SERVICE_TIERS,
 } from './clinic.schema.ts'
 import { phoneCountryOf } from '#app/domain/shared/phone.rules.ts'
+import { italianProfileOf, italianServiceOf } from './italian-texts.ts'
+import { type ResolutionValues, STRANDED_CHOICES } from './stranded-answer.ts'
+import {
+  blankIfMissing,
+  hoursFieldNames,
+  MAX_INTERVALS_PER_DAY,
+  TimeOfDaySchema,
+  toWeeklyIntervals,
+  WEEKDAYS,
+  type WeeklyIntervalInput,
+  WeeklyHoursFields,
+} from './weekly-hours-form.ts'
 
 /**
  * The admin console's forms: one schema per form, used by react-hook-form in the browser and by
@@ -29,41 +41,6 @@ import { phoneCountryOf } from '#app/domain/shared/phone.rules.ts'
  * depths and prices are parsed here from what people type. Each page with several forms posts a
  * hidden `intent`; the server parses the page's discriminated union of them.
  */
-
-/** A service's words in Italian: null to remove them, undefined when the form did not send them. */
-export type ServiceItalian = { name: string; description: string; downtime: string } | null
-/** A practitioner's title and bio in Italian: null to remove them, undefined when not sent. */
-export type PractitionerItalian = { title: string; bio: string | null } | null
-
-function italianServiceOf(
-  name: string | undefined,
-  description: string | undefined,
-  downtime: string | undefined,
-): ServiceItalian | undefined {
-  if (name === undefined && description === undefined && downtime === undefined) return undefined
-  return name && description && downtime ? { name, description, downtime } : null
-}
-
-function italianProfileOf(
-  title: string | undefined,
-  bio: string | undefined,
-): PractitionerItalian | undefined {
-  if (title === undefined && bio === undefined) return undefined
-  return title ? { title, bio: bio || null } : null
-}
-
-export const WEEKDAYS = [
-  { weekday: 1, name: 'Monday' },
-  { weekday: 2, name: 'Tuesday' },
-  { weekday: 3, name: 'Wednesday' },
-  { weekday: 4, name: 'Thursday' },
-  { weekday: 5, name: 'Friday' },
-  { weekday: 6, name: 'Saturday' },
-  { weekday: 7, name: 'Sunday' },
-] as const
-
-/** Rows per day in the weekly hours form (existing intervals plus at least one empty row). */
-export const MAX_INTERVALS_PER_DAY = 4
 
 /** Practitioners never needle deeper than this (the database allows 0–3000 µm). */
 export const MAX_PRACTITIONER_DEPTH_UM = 3000
@@ -73,89 +50,23 @@ export const MAX_SERVICE_DEPTH_UM = 3000
 
 const ID_PATTERN = /^[0-9a-f-]{36}$/
 
-/** Values a form may leave out entirely (an unticked box, an unrendered row) read as ''. */
-const blankIfMissing = (value: unknown) => (value === undefined || value === null ? '' : value)
-
-const TimeOfDaySchema = z.preprocess(blankIfMissing, z.string().trim())
-
 const Checkbox = CheckboxSchema
 
-// ——— Stranded bookings: the re-post that says what to do with them ———
-
-export const STRANDED_CHOICES = ['keep', 'cancel'] as const
-export type StrandedChoice = (typeof STRANDED_CHOICES)[number]
-
-/** Field names of the confirmation form; a page echoes every other posted field back unchanged. */
-export const RESOLUTION_FIELDS = [
-  'strandedChoice',
-  'acknowledgedBookingIds',
-  'cancelReason',
-] as const
-
-/**
- * The admin's answer about stranded bookings: which ones they were shown, and keep or cancel.
- * `choice` is null on the first post (nobody has been asked yet) or when they did not choose.
- */
-type ResolutionValues = {
-  strandedChoice?: StrandedChoice
-  acknowledgedBookingIds: string[]
-  cancelReason: string
-}
-
-export type StrandedAnswer = {
-  choice: StrandedChoice | null
-  bookingIds: string[]
-  reason: string | null
-}
-
-export function strandedAnswerOf(data: ResolutionValues): StrandedAnswer {
-  return {
-    choice: data.strandedChoice ?? null,
-    bookingIds: data.acknowledgedBookingIds,
-    reason: data.cancelReason || null,
-  }
-}
-
-/** True when the admin sent the confirmation form without choosing keep or cancel. */
-export function isMissingChoice(answer: StrandedAnswer): boolean {
-  return answer.choice === null && answer.bookingIds.length > 0
-}
+// The re-post that says what to do with stranded bookings, and the weekly hours form's fields,
+// have modules of their own; the admin pages still import them from here.
+export {
+  isMissingChoice,
+  RESOLUTION_FIELDS,
+  STRANDED_CHOICES,
+  type StrandedAnswer,
+  strandedAnswerOf,
+  type StrandedChoice,
+} from './stranded-answer.ts'
+export { hoursFieldNames, MAX_INTERVALS_PER_DAY, WEEKDAYS } from './weekly-hours-form.ts'
+export { type PractitionerItalian, type ServiceItalian } from './italian-texts.ts'
 
 /** One line on the booking page: longer text would wrap into a paragraph on a phone. */
 export const PRACTITIONER_BIO_MAX = 160
-
-/** Field names of one row of the weekly hours form. */
-export function hoursFieldNames(weekday: number, row: number) {
-  return { start: `start_${weekday}_${row}`, end: `end_${weekday}_${row}` }
-}
-
-const hoursFieldShape: Record<string, typeof TimeOfDaySchema> = {}
-for (const { weekday } of WEEKDAYS) {
-  for (let row = 0; row < MAX_INTERVALS_PER_DAY; row++) {
-    const names = hoursFieldNames(weekday, row)
-    hoursFieldShape[names.start] = TimeOfDaySchema
-    hoursFieldShape[names.end] = TimeOfDaySchema
-  }
-}
-const WeeklyHoursFields = z.object(hoursFieldShape)
-
-type WeeklyIntervalInput = { weekday: number; startMinute: number; endMinute: number }
-
-function toWeeklyIntervals(values: Record<string, string>): { intervals: WeeklyIntervalInput[] } {
-  const intervals: WeeklyIntervalInput[] = []
-  for (const { weekday } of WEEKDAYS) {
-    for (let row = 0; row < MAX_INTERVALS_PER_DAY; row++) {
-      const names = hoursFieldNames(weekday, row)
-      const startMinute = parseTimeOfDay(values[names.start] ?? '')
-      const endMinute = parseTimeOfDay(values[names.end] ?? '')
-      if (startMinute !== null && endMinute !== null)
-        intervals.push({ weekday, startMinute, endMinute })
-    }
-  }
-  return {
-    intervals: intervals.sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute),
-  }
-}
 
 /** The fields a whole number is asked for in, each named in the message about it. */
 type NumberField =
