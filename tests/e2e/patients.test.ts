@@ -63,7 +63,7 @@ function arrangePatient() {
   return { ...patient, reference, bookingId }
 }
 
-test.describe('finding a patient and reading their chart', () => {
+test.describe('finding a patient and reading their chart @no-js', () => {
   test('a clinician finds a patient by name without accents, then by phone, and opens the chart', async ({
     page,
     login,
@@ -115,7 +115,7 @@ test.describe('finding a patient and reading their chart', () => {
   })
 })
 
-test.describe('finding a patient in Italian', () => {
+test.describe('finding a patient in Italian @no-js', () => {
   test.use({ locale: 'it-IT' })
 
   test('an admin reads the chart in Italian, without links to the clinical pages', async ({

@@ -56,7 +56,7 @@ function arrangeWeek() {
   return { date: monday.toISODate()! }
 }
 
-test.describe('the manager’s report', () => {
+test.describe('the manager’s report @no-js', () => {
   test('an admin reads a week’s report with its charts and tables, and downloads the CSV', async ({
     page,
     login,
@@ -99,7 +99,7 @@ test.describe('the manager’s report', () => {
   })
 })
 
-test.describe('the manager’s report in Italian', () => {
+test.describe('the manager’s report in Italian @no-js', () => {
   test.use({ locale: 'it-IT' })
 
   test('in Italian, and a wrong date is refused beside the field', async ({ page, login }) => {
