@@ -18,7 +18,7 @@ import {
 
 /**
  * The demo clinic: a small microneedling practice in Milan with a doctor, a nurse and two
- * aestheticians. Everything here is invented; the emails use the reserved .example domain.
+ * aestheticians, with an admin and a receptionist. Everything here is invented; the emails use the reserved .example domain.
  */
 
 /** A demo staff member's sign-in, as the start output and the sign-ins file show it. */
@@ -181,6 +181,13 @@ const DEMO_STAFF: DemoStaff[] = [
     },
   },
   { key: 'elena', name: 'Elena Greco', email: 'elena.greco@dermadesk.example', roles: ['admin'] },
+  // The front desk: agenda, contact details, check-in; never health details (ADR 041).
+  {
+    key: 'chiara',
+    name: 'Chiara Conti',
+    email: 'chiara.conti@dermadesk.example',
+    roles: ['reception'],
+  },
 ]
 
 export const DEMO_SERVICES = [
@@ -384,7 +391,7 @@ export async function seedDemoClinic(
     password: options.password ?? generateDemoPassword(),
     roles: staff.roles.join(' + '),
   }))
-  // argon2 costs about 50 ms a hash: four in parallel, before the (synchronous) transaction.
+  // argon2 costs about 50 ms a hash: all in parallel, before the (synchronous) transaction.
   const hashes = new Map(
     await Promise.all(
       signIns.map(async (signIn) => [signIn.email, await hashPassword(signIn.password)] as const),

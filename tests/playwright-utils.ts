@@ -21,6 +21,7 @@ export const DEMO_STAFF = {
   nurse: 'marco.bianchi@dermadesk.example',
   aesthetician: 'sofia.conti@dermadesk.example',
   admin: 'elena.greco@dermadesk.example',
+  receptionist: 'chiara.conti@dermadesk.example',
 } as const
 export type DemoStaff = keyof typeof DEMO_STAFF
 

@@ -75,8 +75,7 @@ export function SiteHeader({
           <ul>
             {staffUser ? (
               <>
-                {staffUser.access === 'full' &&
-                (staffUser.roles.includes('clinician') || staffUser.roles.includes('admin')) ? (
+                {staffUser.access === 'full' && staffUser.roles.length > 0 ? (
                   <li>
                     <NavLink to="/staff" end>
                       {t('navStaffHome')}

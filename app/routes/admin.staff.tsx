@@ -35,6 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const ROLE_LABELS = {
   clinician: 'roleClinician',
   admin: 'roleAdmin',
+  reception: 'roleReception',
 } as const satisfies Record<StaffRole, string>
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { getClinicDay } from '#app/domain/clinic/clinic.server.ts'
 import { countPendingReviews } from '#app/domain/screening/screening-review.server.ts'
 import { requireStaffUser } from '#app/utils/auth.server.ts'
@@ -8,6 +9,12 @@ import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { staffMessages } from '#app/i18n/messages/index.ts'
 import { describeTimeZone, formatCalendarDate, formatMinutesOfDay } from '#app/utils/format.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
+
+const ROLE_NAMES = {
+  clinician: 'roleClinician',
+  admin: 'roleAdmin',
+  reception: 'roleReception',
+} as const satisfies Record<StaffRole, string>
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Staff home | Dermadesk' },
@@ -28,30 +35,33 @@ export default function StaffHomeRoute() {
   const { user, day, pendingReviews } = useLoaderData<typeof loader>()
   const t = useT(staffMessages)
   const locale = useLocale()
-  const roleNames = user.roles.map((role) =>
-    role === 'admin' ? t('roleAdmin') : t('roleClinician'),
-  )
+  const roleNames = user.roles.map((role) => t(ROLE_NAMES[role]))
+  const [first = '', second = '', third = ''] = roleNames
   const roles =
-    roleNames.length === 2
-      ? t('rolesBoth', { first: roleNames[0]!, second: roleNames[1]! })
-      : roleNames.join(', ')
+    roleNames.length === 3
+      ? t('rolesThree', { first, second, third })
+      : roleNames.length === 2
+        ? t('rolesBoth', { first, second })
+        : first
+  const isAdmin = user.roles.includes('admin')
+  const agendaLink = isAdmin
+    ? t('agendaLinkAdmin')
+    : user.roles.includes('reception')
+      ? t('agendaLinkReception')
+      : t('agendaLinkClinician')
   return (
     <div className="stack">
       <h1>{t('hello', { name: user.name })}</h1>
       <p className="muted">{t('signedInAs', { roles })}</p>
-      {user.roles.includes('clinician') || user.roles.includes('admin') ? (
-        <section aria-labelledby="agenda-heading">
-          <h2 id="agenda-heading">{t('agendaHeading')}</h2>
-          <p>
-            <Link to="/staff/agenda">
-              {user.roles.includes('admin') ? t('agendaLinkAdmin') : t('agendaLinkClinician')}
-            </Link>
-          </p>
-          <p>
-            <Link to="/staff/patients">{t('linkFindPatient')}</Link>
-          </p>
-        </section>
-      ) : null}
+      <section aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">{t('agendaHeading')}</h2>
+        <p>
+          <Link to="/staff/agenda">{agendaLink}</Link>
+        </p>
+        <p>
+          <Link to="/staff/patients">{t('linkFindPatient')}</Link>
+        </p>
+      </section>
       {pendingReviews !== null ? (
         <section aria-labelledby="reviews-heading">
           <h2 id="reviews-heading">{t('reviewsHeading')}</h2>

@@ -33,7 +33,7 @@ import {
 } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
-import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
+import { requireClinicianVisit, requireStaffVisit } from '#app/utils/visit-params.server.ts'
 import { type MessageKey, translate } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { visitMessages } from '#app/i18n/messages/index.ts'
@@ -42,10 +42,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Appointment | Staff | Dermadesk' },
 ]
 
+// Every member of staff may open an appointment; the domain gives reception (and an admin who is
+// not a clinician) the front desk's view, without health details (docs/decisions/041). Marking
+// the visit's outcome stays the clinician's.
 export async function loader(args: LoaderFunctionArgs) {
-  const { bookingId, actor, user } = await requireClinicianVisit(args)
+  const { bookingId, actor, user } = await requireStaffVisit(args)
   const locale = await requestLocale(args.request, user)
-  const detail = getAppointmentDetail({ bookingId, actor, now: new Date(), locale })
+  const detail = getAppointmentDetail({
+    bookingId,
+    actor,
+    viewerRoles: user.roles,
+    now: new Date(),
+    locale,
+  })
   if (!detail) throw notFound(translate(visitMessages, locale, 'notFound'))
   return { ...detail, title: translate(visitMessages, locale, 'appointmentTitle') }
 }
@@ -74,6 +83,7 @@ const DONE = [
   'no-show',
   'attended',
   'checked-in',
+  'checked-in-health-changed',
   'recorded',
   'corrected',
   'answers-eligible',
@@ -96,6 +106,7 @@ export default function AppointmentRoute() {
   const done = isDone(doneParam) ? t(`done.${doneParam}`) : undefined
   const open = booking.status === 'confirmed' || booking.status === 'pending_review'
   const isTreatment = booking.kind === 'treatment'
+  const clinical = detail.clinical
   const latestEntry = detail.thisVisit.find((entry) => entry.correctedBy === null)
   return (
     <div className="stack page--medium">
@@ -205,7 +216,7 @@ export default function AppointmentRoute() {
                 reasonId="check-in-blocked"
               />
             )}
-            {isTreatment ? (
+            {isTreatment && clinical ? (
               <>
                 <Link
                   className="button button--secondary"
@@ -235,18 +246,25 @@ export default function AppointmentRoute() {
           <ul>
             {detail.checkIns.map((checkIn) => (
               <li key={checkIn.at}>
-                {t('checkInLine', {
-                  time: formatTimeInZone(checkIn.at, zone, locale),
-                  date: formatDateInZone(checkIn.at, zone, locale),
-                  by: checkIn.by,
-                  method: t(`identity.${checkIn.identityMethod}`).toLowerCase(),
-                  changed: checkIn.healthUnchanged ? 'no' : 'yes',
-                })}
+                {checkIn.healthUnchanged === null
+                  ? t('checkInLineReception', {
+                      time: formatTimeInZone(checkIn.at, zone, locale),
+                      date: formatDateInZone(checkIn.at, zone, locale),
+                      by: checkIn.by,
+                      method: t(`identity.${checkIn.identityMethod}`).toLowerCase(),
+                    })
+                  : t('checkInLine', {
+                      time: formatTimeInZone(checkIn.at, zone, locale),
+                      date: formatDateInZone(checkIn.at, zone, locale),
+                      by: checkIn.by,
+                      method: t(`identity.${checkIn.identityMethod}`).toLowerCase(),
+                      changed: checkIn.healthUnchanged ? 'no' : 'yes',
+                    })}
               </li>
             ))}
           </ul>
         ) : null}
-        {open && (!isTreatment || (detail.timing.hasStarted && !facts.checkedIn)) ? (
+        {clinical && open && (!isTreatment || (detail.timing.hasStarted && !facts.checkedIn)) ? (
           <Form method="post" className="cluster">
             {isTreatment ? null : (
               <SubmitButton
@@ -321,7 +339,7 @@ export default function AppointmentRoute() {
         </section>
       ) : null}
 
-      {consent && consent.status !== 'not_required' ? (
+      {clinical && consent && consent.status !== 'not_required' ? (
         <section aria-labelledby="consent-heading">
           <h2 id="consent-heading">{t('consentHeading')}</h2>
           <p>
@@ -346,7 +364,7 @@ export default function AppointmentRoute() {
         </section>
       ) : null}
 
-      {isTreatment ? (
+      {clinical && isTreatment ? (
         <section aria-labelledby="record-heading">
           <h2 id="record-heading">{t('recordHeading')}</h2>
           {detail.thisVisit.length > 0 ? (
@@ -366,14 +384,18 @@ export default function AppointmentRoute() {
         </section>
       ) : null}
 
-      <section aria-labelledby="earlier-heading">
-        <h2 id="earlier-heading">{t('earlierHeading')}</h2>
-        {detail.earlierVisits.length > 0 ? (
-          <TreatmentEntries entries={detail.earlierVisits} timeZone={zone} showVisit />
-        ) : (
-          <p>{t('noEarlierSessions')}</p>
-        )}
-      </section>
+      {clinical ? (
+        <section aria-labelledby="earlier-heading">
+          <h2 id="earlier-heading">{t('earlierHeading')}</h2>
+          {detail.earlierVisits.length > 0 ? (
+            <TreatmentEntries entries={detail.earlierVisits} timeZone={zone} showVisit />
+          ) : (
+            <p>{t('noEarlierSessions')}</p>
+          )}
+        </section>
+      ) : (
+        <p className="notice">{t('receptionView')}</p>
+      )}
     </div>
   )
 }

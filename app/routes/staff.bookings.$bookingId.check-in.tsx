@@ -27,14 +27,17 @@ import { notFound } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
-import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
+import { requireStaffVisit } from '#app/utils/visit-params.server.ts'
+import { seesHealthDetails } from '#app/domain/auth/auth.schema.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Check in | Staff | Dermadesk' },
 ]
 
+// Every member of staff may check a patient in (the front desk does it most). The page shows
+// where screening and consent stand as statuses only, never answers (docs/decisions/041).
 export async function loader(args: LoaderFunctionArgs) {
-  const { bookingId, user } = await requireClinicianVisit(args)
+  const { bookingId, user } = await requireStaffVisit(args)
   const locale = await requestLocale(args.request, user)
   const view = getCheckInView(bookingId, new Date())
   if (!view) throw notFound(translate(visitMessages, locale, 'notFound'))
@@ -42,7 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { bookingId, actor, user } = await requireClinicianVisit(args)
+  const { bookingId, actor, user } = await requireStaffVisit(args)
   const locale = await requestLocale(args.request, user)
   const t = (key: MessageKey<typeof visitMessages>) => translate(visitMessages, locale, key)
   const parsed = await parseForm(args.request, checkInSchema(locale))
@@ -55,11 +58,15 @@ export async function action(args: ActionFunctionArgs) {
     now: new Date(),
   })
   if (result.ok) {
-    return redirect(
-      result.next === 'update-answers'
-        ? `/staff/bookings/${bookingId}/screening?from=check-in`
-        : `/staff/bookings/${bookingId}?done=checked-in`,
-    )
+    // Changed health: a clinician enters the new answers; anyone else goes back to the
+    // appointment, which says a clinician must do it before the treatment.
+    if (result.next === 'update-answers')
+      return redirect(
+        seesHealthDetails(user.roles)
+          ? `/staff/bookings/${bookingId}/screening?from=check-in`
+          : `/staff/bookings/${bookingId}?done=checked-in-health-changed`,
+      )
+    return redirect(`/staff/bookings/${bookingId}?done=checked-in`)
   }
   if (result.reason === 'not-found') throw notFound(t('notFound'))
   const messages: Record<typeof result.reason, string> = {

@@ -32,7 +32,7 @@ import { consentStaffMessages } from '#app/i18n/messages/index.ts'
 import { isLocale, type Locale, LOCALE_NAMES } from '#app/i18n/locales.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
+import { requireClinicalRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Consent | Staff | Dermadesk' },
@@ -45,7 +45,7 @@ function bookingIdOf(params: { bookingId?: string }): string {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
+  const user = await requireClinicalRole(request)
   const locale = await requestLocale(request)
   const read = new URL(request.url).searchParams.get('read')
   const page = getStaffConsentPage({
@@ -87,7 +87,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
+  const user = await requireClinicalRole(request)
   const bookingId = bookingIdOf(params)
   const locale = await requestLocale(request)
   const parsed = await parseForm(request, countersignSchema(locale))

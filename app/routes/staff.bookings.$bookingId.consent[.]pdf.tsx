@@ -1,11 +1,11 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { getStaffConsentPdf } from '#app/domain/consent/consent-staff.server.ts'
 import { RecordIdSchema } from '#app/domain/consent/consent.schema.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
+import { requireClinicalRole } from '#app/utils/permissions.server.ts'
 
 /** A booking's signed consent as a PDF, for clinicians (resource route, audited). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'clinician')
+  const user = await requireClinicalRole(request)
   const bookingId = RecordIdSchema.safeParse(params.bookingId)
   if (!bookingId.success) throw new Response('Not found', { status: 404 })
   const pdf = await getStaffConsentPdf({

@@ -1,9 +1,11 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { TableHead } from '#app/components/table-head.tsx'
 import { getClinicPhoneCountry, getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { type ChartEntry } from '#app/domain/patients/patient-chart.rules.ts'
 import { getPatientChart, type ChartBooking } from '#app/domain/patients/patient-chart.server.ts'
+import { mergedInto } from '#app/domain/patients/patient-merge.server.ts'
+import { seesHealthDetails } from '#app/domain/auth/auth.schema.ts'
 import { ageOn, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { formatPhone } from '#app/domain/shared/phone.rules.ts'
 import { translate, type Translator } from '#app/i18n/catalogue.ts'
@@ -11,24 +13,32 @@ import { useT } from '#app/i18n/locale-context.tsx'
 import { manageMessages, patientsMessages } from '#app/i18n/messages/index.ts'
 import { staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate, formatDateAndTime, formatDateInZone } from '#app/utils/format.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
+import { requireStaffUser } from '#app/utils/auth.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Dermadesk' },
 ]
 
+// Every member of staff may read a chart; the domain gives each role the chart it may see
+// (reception's has no entries about treatment records). A record merged into another opens the
+// survivor's chart, which holds the history of both (docs/decisions/041).
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ['clinician', 'admin'])
+  const user = await requireStaffUser(request)
   const locale = await requestLocale(request)
+  const patientId = params.patientId ?? ''
+  const survivorId = mergedInto(patientId)
+  if (survivorId) throw redirect(`/staff/patients/${survivorId}?from=merged-record`)
   const now = new Date()
   const chart = getPatientChart({
-    patientId: params.patientId ?? '',
+    patientId,
     actor: staffActorOf(user, context),
+    viewerRoles: user.roles,
     now,
     locale,
   })
   if (!chart) throw data({ message: 'No such patient.' }, { status: 404 })
+  const notice = new URL(request.url).searchParams.get('from')
   const { timeZone } = getClinicSettings()
   const booking = (b: ChartBooking) => ({
     id: b.id,
@@ -44,9 +54,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   })
   return {
     title: translate(patientsMessages, locale, 'chartTitle'),
-    // The visit pages are the clinician's; others see the booking without a link.
-    canOpenVisits: user.roles.includes('clinician'),
+    // The appointment page gives each role the view it may see, so every role gets the link.
+    canOpenVisits: true,
+    clinical: seesHealthDetails(user.roles),
+    canMerge: user.roles.includes('admin'),
+    notice:
+      notice === 'merged-record'
+        ? ('redirected' as const)
+        : notice === 'merge'
+          ? ('merged' as const)
+          : null,
+    mergedRecords: chart.mergedRecords.map((record) => ({
+      id: record.id,
+      fullName: record.fullName,
+      email: record.email,
+      born: formatCalendarDate(record.dateOfBirth, locale),
+    })),
     patient: {
+      id: chart.patient.id,
       fullName: chart.patient.fullName,
       email: chart.patient.email,
       phone: formatPhone(chart.patient.phone, getClinicPhoneCountry()),
@@ -175,8 +200,9 @@ function BookingsTable({
 }
 
 export default function PatientChartRoute() {
-  const { patient, upcoming, past, courses, timeline, canOpenVisits } =
+  const { patient, upcoming, past, courses, timeline, canOpenVisits, clinical, canMerge, notice } =
     useLoaderData<typeof loader>()
+  const { mergedRecords } = useLoaderData<typeof loader>()
   const t = useT(patientsMessages)
   const status = useT(manageMessages)
   return (
@@ -185,7 +211,13 @@ export default function PatientChartRoute() {
         <Link to="/staff/patients">{t('findAnother')}</Link>
       </p>
       <h1>{patient.fullName}</h1>
+      {notice ? (
+        <p className="notice notice--success" role="status">
+          {notice === 'merged' ? t('mergedNotice') : t('redirectedNotice')}
+        </p>
+      ) : null}
       <p className="lead">{t('chartIntro')}</p>
+      {clinical ? null : <p className="notice">{t('receptionChart')}</p>}
       <dl className="details">
         <dt>{t('columnBorn')}</dt>
         <dd>{t('bornOn', { date: patient.born, age: patient.age })}</dd>
@@ -194,6 +226,28 @@ export default function PatientChartRoute() {
         <dt>{t('phoneLabel')}</dt>
         <dd>{patient.phone}</dd>
       </dl>
+      {canMerge ? (
+        <p>
+          <Link to={`/staff/patients/${patient.id}/merge`}>{t('mergeLink')}</Link>
+        </p>
+      ) : null}
+
+      {mergedRecords.length ? (
+        <section aria-labelledby="merged-heading" className="stack">
+          <h2 id="merged-heading">{t('mergedRecordsHeading')}</h2>
+          <ul>
+            {mergedRecords.map((record) => (
+              <li key={record.id}>
+                {t('mergedRecordLine', {
+                  name: record.fullName,
+                  email: record.email,
+                  date: record.born,
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="upcoming-heading" className="stack">
         <h2 id="upcoming-heading">{t('upcomingHeading')}</h2>

@@ -12,7 +12,7 @@ import { useT } from '#app/i18n/locale-context.tsx'
 import { manageMessages, patientsMessages } from '#app/i18n/messages/index.ts'
 import { staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate, formatDateAndTime } from '#app/utils/format.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
+import { requireStaffUser } from '#app/utils/auth.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // returns to the results. The words typed are in this page's URL, never in a log (request logs
 // keep the path only) or in the audit chain.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ['clinician', 'admin'])
+  const user = await requireStaffUser(request)
   const locale = await requestLocale(request)
   const title = translate(patientsMessages, locale, 'searchTitle')
   const q = new URL(request.url).searchParams.get('q')
@@ -56,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         phone: formatPhone(patient.phone, country),
         born: formatCalendarDate(patient.dateOfBirth, locale),
         bookingCount: patient.bookingCount,
+        mergedRecords: patient.mergedRecords,
         next: patient.next
           ? {
               serviceName: patient.next.serviceName,
@@ -139,6 +140,14 @@ export default function PatientSearchRoute() {
                         <span className="muted">
                           {t('bookingCount', { count: patient.bookingCount })}
                         </span>
+                        {patient.mergedRecords > 0 ? (
+                          <>
+                            <br />
+                            <span className="muted">
+                              {t('searchMerged', { count: patient.mergedRecords })}
+                            </span>
+                          </>
+                        ) : null}
                       </td>
                     </tr>
                   ))}

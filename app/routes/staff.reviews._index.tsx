@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { TableHead } from '#app/components/table-head.tsx'
 import { listPendingReviews } from '#app/domain/screening/screening-review.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
+import { requireClinicalRole } from '#app/utils/permissions.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { translate } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/locale-context.tsx'
@@ -22,7 +22,7 @@ const STATE_LABELS = {
 const DONE_TEXT = { approved: 'doneApproved', declined: 'doneDeclined' } as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'clinician')
+  await requireClinicalRole(request)
   const locale = await requestLocale(request)
   return {
     title: translate(screeningStaffMessages, locale, 'queueTitle'),

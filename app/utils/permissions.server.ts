@@ -1,5 +1,5 @@
 import { data } from '@remix-run/node'
-import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
+import { CLINICAL_ROLES, type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
 import { requireStaffUser } from './auth.server.ts'
 
@@ -21,4 +21,14 @@ export async function requireRole(
     )
   }
   return user
+}
+
+/**
+ * The guard of clinical pages: health answers, screening findings and decisions, consent text
+ * and PDF, treatment records (docs/decisions/041). Only clinicians; reception and admin-only
+ * staff get a 403. Pages every member of staff may open (agenda, search, chart, the appointment
+ * and check-in) use requireStaffUser and ask the domain for the view the viewer's roles allow.
+ */
+export function requireClinicalRole(request: Request): Promise<StaffUser> {
+  return requireRole(request, CLINICAL_ROLES)
 }

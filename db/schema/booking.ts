@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
 import {
   BOOKING_EVENT_ACTORS,
   BOOKING_STATUSES,
@@ -25,6 +33,11 @@ export const patients = sqliteTable(
     fullName: text().notNull(),
     phone: text().notNull(),
     dateOfBirth: text().notNull(),
+    /**
+     * Set when an admin merged this record into another of the same person (docs/decisions/041):
+     * the survivor's chart shows both histories; nothing else about this record changes.
+     */
+    mergedIntoPatientId: text().references((): AnySQLiteColumn => patients.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -19,7 +19,7 @@ import { type Expected, ROUTE_POLICY } from './route-policy.ts'
 /**
  * Security goals C1 and C2 as a matrix: every route module in app/routes/ (found on disk, so a
  * new route fails here until it has a policy row), loader and action, called as each of
- * anonymous, patient A, patient B, a clinician and an admin, with real ids in the URL. Each
+ * anonymous, patient A, patient B, a clinician, an admin and a receptionist, with real ids in the URL. Each
  * answer must be what tests/access/route-policy.ts says.
  */
 const MODULES = import.meta.glob<RouteModule>([

@@ -21,7 +21,7 @@ import { type Role } from '#tests/support/route-fixtures.ts'
  * Callers (tests/support/route-fixtures.ts buildWorld): anonymous; patientA, whose browser proved
  * the email of the booking in the URL and has a new draft at the "time" step; patientB, whose
  * browser proved another patient's email; a clinician (no admin role); an admin (no clinician
- * role). Staff have no patient cookie, so on patient pages they are anonymous.
+ * role); a receptionist (the reception role only). Staff have no patient cookie, so on patient pages they are anonymous.
  */
 export type Expected =
   'allow' | 'login' | 'forbidden' | 'not-found' | 'no-handler' | `redirect:/${string}`
@@ -36,16 +36,38 @@ const everyone = (outcome: Expected): Record<Role, Expected> => ({
   patientB: outcome,
   clinician: outcome,
   admin: outcome,
+  reception: outcome,
 })
 
 /** Anyone at all. */
 const PUBLIC = everyone('allow')
 /** Staff with the admin role. */
-const ADMIN = { ...everyone('login'), clinician: 'forbidden', admin: 'allow' } as const
-/** Staff with the clinician role. */
-const CLINICIAN = { ...everyone('login'), clinician: 'allow', admin: 'forbidden' } as const
-/** Any signed-in staff member. */
-const STAFF = { ...everyone('login'), clinician: 'allow', admin: 'allow' } as const
+const ADMIN = {
+  ...everyone('login'),
+  clinician: 'forbidden',
+  admin: 'allow',
+  reception: 'forbidden',
+} as const
+/**
+ * Clinical pages (health answers, screening findings and decisions, consent text and PDF,
+ * treatment records): staff with the clinician role only (requireClinicalRole, ADR 041).
+ */
+const CLINICAL = {
+  ...everyone('login'),
+  clinician: 'allow',
+  admin: 'forbidden',
+  reception: 'forbidden',
+} as const
+/**
+ * Any signed-in staff member, reception included. Pages here that concern a patient give each
+ * role the view it may see (the front desk's has no health details).
+ */
+const STAFF = {
+  ...everyone('login'),
+  clinician: 'allow',
+  admin: 'allow',
+  reception: 'allow',
+} as const
 /**
  * Patient A's booking: B gets the same 404 as for no booking; no proof goes to "find my booking".
  * The matrix posts a junk form, which the actions refuse (400) before they look the booking up,
@@ -80,11 +102,13 @@ const SIGN_IN = {
   ...everyone('allow'),
   clinician: 'redirect:/staff',
   admin: 'redirect:/staff',
+  reception: 'redirect:/staff',
 } as const
 const SECOND_STEP = {
   ...everyone('login'),
   clinician: 'redirect:/staff',
   admin: 'redirect:/staff',
+  reception: 'redirect:/staff',
 } as const
 const NONE = 'no-handler'
 
@@ -135,14 +159,18 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'staff.agenda': { loader: STAFF, action: NONE },
   'staff.patients._index': { loader: STAFF, action: NONE },
   'staff.patients.$patientId': { loader: STAFF, action: NONE },
-  'staff.reviews._index': { loader: CLINICIAN, action: NONE },
-  'staff.reviews.$bookingId': { loader: CLINICIAN, action: CLINICIAN },
-  'staff.bookings.$bookingId._index': { loader: CLINICIAN, action: CLINICIAN },
-  'staff.bookings.$bookingId.check-in': { loader: CLINICIAN, action: CLINICIAN },
-  'staff.bookings.$bookingId.screening': { loader: CLINICIAN, action: CLINICIAN },
-  'staff.bookings.$bookingId.treatment': { loader: CLINICIAN, action: CLINICIAN },
-  'staff.bookings.$bookingId.consent': { loader: CLINICIAN, action: CLINICIAN },
-  'staff.bookings.$bookingId.consent[.]pdf': { loader: CLINICIAN, action: NONE },
+  // Merging two records of one person: admins only (ADR 041).
+  'staff.patients.$patientId_.merge': { loader: ADMIN, action: ADMIN },
+  'staff.reviews._index': { loader: CLINICAL, action: NONE },
+  'staff.reviews.$bookingId': { loader: CLINICAL, action: CLINICAL },
+  // The appointment: every role sees it (reception and admin-only without health details);
+  // marking its outcome (consultation done, no-show) is the clinician's.
+  'staff.bookings.$bookingId._index': { loader: STAFF, action: CLINICAL },
+  'staff.bookings.$bookingId.check-in': { loader: STAFF, action: STAFF },
+  'staff.bookings.$bookingId.screening': { loader: CLINICAL, action: CLINICAL },
+  'staff.bookings.$bookingId.treatment': { loader: CLINICAL, action: CLINICAL },
+  'staff.bookings.$bookingId.consent': { loader: CLINICAL, action: CLINICAL },
+  'staff.bookings.$bookingId.consent[.]pdf': { loader: CLINICAL, action: NONE },
 
   // Booking wizard (patients; the draft belongs to the browser's session)
   'book._index': { loader: PUBLIC, action: PUBLIC },

@@ -28,18 +28,26 @@ import { passwordStep } from '#tests/support/mfa-fixtures.ts'
 
 /**
  * Helpers for the proof suites that call every route module directly (the access-control
- * matrix and the action fuzz): the five callers, a world with real records for the path
+ * matrix and the action fuzz): the six callers, a world with real records for the path
  * params, and one way to call a loader or action and read what it did.
  */
 
 export type RouteModule = { loader?: LoaderFunction; action?: ActionFunction }
 
-export const ROLES = ['anonymous', 'patientA', 'patientB', 'clinician', 'admin'] as const
+export const ROLES = [
+  'anonymous',
+  'patientA',
+  'patientB',
+  'clinician',
+  'admin',
+  'reception',
+] as const
 export type Role = (typeof ROLES)[number]
 
 /** The demo users behind the staff roles: one role each, so a 403 cannot hide behind the other. */
 export const CLINICIAN_EMAIL = 'marco.bianchi@dermadesk.example'
 export const ADMIN_EMAIL = 'elena.greco@dermadesk.example'
+export const RECEPTION_EMAIL = 'chiara.conti@dermadesk.example'
 
 export const PATIENT_B = {
   fullName: 'Luca Ferrari',
@@ -144,6 +152,7 @@ export async function buildWorld(now = new Date()): Promise<World> {
       patientB: cookieB.cookie,
       clinician: await staffCookie(CLINICIAN_EMAIL),
       admin: await staffCookie(ADMIN_EMAIL),
+      reception: await staffCookie(RECEPTION_EMAIL),
     },
     params: {
       reference: booking.reference,

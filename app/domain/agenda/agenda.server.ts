@@ -146,13 +146,16 @@ const timeOffQuery = preparedStatement((db) =>
     .prepare(),
 )
 
-/** The practitioner rows a staff user may see on the agenda: their own, or every one for admins. */
+/**
+ * The practitioner rows a staff user may see on the agenda: their own, or every one for admins
+ * and reception (the front desk runs the whole clinic's day).
+ */
 export function agendaScope(
   user: StaffUser,
   requested: string | undefined,
   db: Db = getDb(),
 ): { practitionerIds: string[]; canChoose: boolean; chosen: string | null } {
-  if (user.roles.includes('admin')) {
+  if (user.roles.includes('admin') || user.roles.includes('reception')) {
     const all = allPractitionerIdsQuery(db)
       .all()
       .map((row) => row.id)

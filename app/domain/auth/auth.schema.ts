@@ -4,9 +4,23 @@ import { adminTranslator } from '#app/i18n/admin-text.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { authMessages } from '#app/i18n/messages/index.ts'
 
-/** Staff roles. One person may hold both (docs/decisions/009-roles-and-permissions.md). */
-export const STAFF_ROLES = ['clinician', 'admin'] as const
+/**
+ * Staff roles. One person may hold several (docs/decisions/009-roles-and-permissions.md).
+ * Reception runs the front desk and never sees health details (docs/decisions/041).
+ */
+export const STAFF_ROLES = ['clinician', 'admin', 'reception'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
+
+/**
+ * The roles that may open clinical pages (health answers, screening findings, consent text,
+ * treatment records): the clinician's. Reception and admin-only staff may not.
+ */
+export const CLINICAL_ROLES = ['clinician'] as const satisfies readonly StaffRole[]
+
+/** Whether these roles may see health details (else they get the reception view). */
+export function seesHealthDetails(roles: readonly StaffRole[]): boolean {
+  return roles.some((role) => (CLINICAL_ROLES as readonly StaffRole[]).includes(role))
+}
 
 /** Staff passwords: at least 15 characters, no composition rules, no truncation (security goal A2). */
 export const STAFF_PASSWORD_MIN_LENGTH = 15

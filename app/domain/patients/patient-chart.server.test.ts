@@ -16,6 +16,7 @@ function chartOf(email: string, now: Date) {
   return getPatientChart({
     patientId: patient.id,
     actor: staffActorFor(DEMO_CLINICIAN),
+    viewerRoles: ['clinician'],
     now,
     locale: 'en',
   })!
@@ -101,6 +102,7 @@ describe('a patient’s chart', () => {
       getPatientChart({
         patientId: 'nobody',
         actor: staffActorFor(DEMO_CLINICIAN),
+        viewerRoles: ['clinician'],
         now: NOW,
         locale: 'en',
       }),

@@ -13,6 +13,7 @@ import { tierContent } from '#app/domain/clinical-content/tier-content.ts'
 import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
 import { type ScreeningBadge } from '#app/domain/agenda/agenda.rules.ts'
 import { type Locale } from '#app/i18n/locales.ts'
+import { seesHealthDetails, type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { getDb } from '#db/client.server.ts'
 import {
   bookingEvents,
@@ -38,6 +39,7 @@ import {
   type SessionBlocker,
   sessionBlockers,
 } from './patient-chart.rules.ts'
+import { patientRecordIds } from './patient-merge.server.ts'
 
 /**
  * A patient's chart for staff (issue 17): contact details, every booking with its screening and
@@ -61,8 +63,18 @@ export type ChartBooking = {
   blockers: SessionBlocker[]
 }
 
+type ChartPatient = {
+  id: string
+  fullName: string
+  email: string
+  phone: string
+  dateOfBirth: string
+}
+
 export type PatientChart = {
-  patient: { id: string; fullName: string; email: string; phone: string; dateOfBirth: string }
+  patient: ChartPatient
+  /** Other records of this person merged into this one: their history is in this chart. */
+  mergedRecords: ChartPatient[]
   upcoming: ChartBooking[]
   past: ChartBooking[]
   timeline: ChartEntry[]
@@ -79,14 +91,23 @@ const SHOWN: readonly BookingStatus[] = [
   'declined',
 ]
 
+/**
+ * The chart of one patient record with the history of every record merged into it
+ * (docs/decisions/041). A merged record has no chart of its own: the caller sends the viewer to
+ * the survivor's (mergedInto). Staff without a clinical role get the front desk's chart: the same
+ * bookings, statuses and timeline without the entries about treatment records.
+ */
 export function getPatientChart(input: {
   patientId: string
   actor: StaffActor
+  /** The viewer's roles: only a clinical role sees that a treatment was recorded. */
+  viewerRoles: readonly StaffRole[]
   now: Date
   locale: Locale
 }): PatientChart | null {
   const db = getDb()
-  const patient = db
+  const recordIds = patientRecordIds(input.patientId, db)
+  const people = db
     .select({
       id: patients.id,
       fullName: patients.fullName,
@@ -95,13 +116,19 @@ export function getPatientChart(input: {
       dateOfBirth: patients.dateOfBirth,
     })
     .from(patients)
-    .where(eq(patients.id, input.patientId))
-    .get()
+    .where(inArray(patients.id, recordIds))
+    .all()
+  const patient = people.find((p) => p.id === input.patientId)
   if (!patient) return null
+  const mergedRecords = recordIds.flatMap((id) =>
+    id === patient.id ? [] : people.filter((p) => p.id === id),
+  )
+  const clinical = seesHealthDetails(input.viewerRoles)
 
   const rows = db
     .select({
       id: bookings.id,
+      patientId: bookings.patientId,
       reference: bookings.reference,
       startAt: bookings.startAt,
       timeZone: bookings.timeZone,
@@ -118,7 +145,7 @@ export function getPatientChart(input: {
       serviceTexts,
       and(eq(serviceTexts.serviceId, services.id), eq(serviceTexts.locale, input.locale)),
     )
-    .where(and(eq(bookings.patientId, patient.id), inArray(bookings.status, [...SHOWN])))
+    .where(and(inArray(bookings.patientId, recordIds), inArray(bookings.status, [...SHOWN])))
     .orderBy(asc(bookings.startAt))
     .all()
   const ids = rows.map((row) => row.id)
@@ -126,7 +153,7 @@ export function getPatientChart(input: {
 
   const forBadges: BookingForBadges[] = rows.map((row) => ({
     id: row.id,
-    patientId: patient.id,
+    patientId: row.patientId ?? patient.id,
     // The badges' rules read only the kind, tier, time and zone; the status is not used.
     status: 'confirmed',
     startAt: row.startAt.getTime(),
@@ -235,11 +262,15 @@ export function getPatientChart(input: {
         bookingId: checkIn.bookingId,
         reference: referenceOf.get(checkIn.bookingId)!,
       })
-    for (const record of db
-      .select({ bookingId: treatmentRecords.bookingId, at: treatmentRecords.recordedAt })
-      .from(treatmentRecords)
-      .where(inArray(treatmentRecords.bookingId, ids))
-      .all())
+    // That a treatment was recorded is the clinician's to read (the front desk sees the visit
+    // completed in the booking's status).
+    for (const record of clinical
+      ? db
+          .select({ bookingId: treatmentRecords.bookingId, at: treatmentRecords.recordedAt })
+          .from(treatmentRecords)
+          .where(inArray(treatmentRecords.bookingId, ids))
+          .all()
+      : [])
       entries.push({
         kind: 'treatment_recorded',
         at: record.at.getTime(),
@@ -260,7 +291,7 @@ export function getPatientChart(input: {
       consentDocumentVersions,
       eq(consentDocumentVersions.id, consentRecords.documentVersionId),
     )
-    .where(eq(consentRecords.patientId, patient.id))
+    .where(inArray(consentRecords.patientId, recordIds))
     .all()
   const recordReference = (bookingId: string) =>
     referenceOf.get(bookingId) ??
@@ -301,7 +332,7 @@ export function getPatientChart(input: {
   for (const withdrawal of db
     .select({ bookingId: consentWithdrawals.bookingId, at: consentWithdrawals.withdrawnAt })
     .from(consentWithdrawals)
-    .where(eq(consentWithdrawals.patientId, patient.id))
+    .where(inArray(consentWithdrawals.patientId, recordIds))
     .all())
     entries.push({
       kind: 'consent_withdrawn',
@@ -310,6 +341,7 @@ export function getPatientChart(input: {
       reference: recordReference(withdrawal.bookingId),
     })
 
+  const addresses = [...new Set(people.map((p) => p.email))]
   // Messages to the patient: subjects only (they never carry health details), newest 50.
   for (const message of db
     .select({
@@ -320,8 +352,8 @@ export function getPatientChart(input: {
     .from(emailOutbox)
     .where(
       ids.length
-        ? or(eq(emailOutbox.toAddress, patient.email), inArray(emailOutbox.bookingId, ids))
-        : eq(emailOutbox.toAddress, patient.email),
+        ? or(inArray(emailOutbox.toAddress, addresses), inArray(emailOutbox.bookingId, ids))
+        : inArray(emailOutbox.toAddress, addresses),
     )
     .orderBy(desc(emailOutbox.createdAt))
     .limit(50)
@@ -356,6 +388,7 @@ export function getPatientChart(input: {
 
   return {
     patient,
+    mergedRecords,
     upcoming: chartBookings.filter((b) => UPCOMING.includes(b.status) && b.startAt > now),
     past: chartBookings.filter((b) => !(UPCOMING.includes(b.status) && b.startAt > now)).reverse(),
     timeline: chartTimeline(entries),

@@ -13,6 +13,8 @@ import {
   parsePatientQuery,
   type PatientQuery,
 } from './patient-search.rules.ts'
+import { mergeLinks } from './patient-merge.server.ts'
+import { recordsOf, survivorOf } from './patient-merge.rules.ts'
 
 /**
  * Finding a patient from the front desk (issue 17): one box, read by parsePatientQuery. Returns
@@ -36,6 +38,8 @@ export type PatientSearchResult = {
     serviceName: string
   } | null
   bookingCount: number
+  /** How many other records of this person were merged into this one (their bookings count). */
+  mergedRecords: number
 }
 
 export type PatientSearchOutcome = {
@@ -110,9 +114,29 @@ export function searchPatients(input: {
     .limit(query.kind === 'name' ? MAX_RESULTS * 8 : MAX_RESULTS + 1)
     .all()
     .filter((row) => query.kind !== 'name' || nameMatches(row.fullName, query.words))
-  const shown = candidates.slice(0, MAX_RESULTS)
+  // A merged record is found as the record it was merged into (docs/decisions/041): its old
+  // email or phone still finds the person, and the person is listed once.
+  const links = mergeLinks(db)
+  const found = [...new Set(candidates.map((row) => survivorOf(row.id, links)))]
+  const missing = found.filter((id) => !candidates.some((row) => row.id === id))
+  const survivors = missing.length
+    ? db
+        .select({
+          id: patients.id,
+          fullName: patients.fullName,
+          email: patients.email,
+          phone: patients.phone,
+          dateOfBirth: patients.dateOfBirth,
+        })
+        .from(patients)
+        .where(inArray(patients.id, missing))
+        .all()
+    : []
+  const rowOf = new Map([...candidates, ...survivors].map((row) => [row.id, row]))
+  const shown = found.slice(0, MAX_RESULTS).map((id) => rowOf.get(id)!)
+  const recordsById = new Map(shown.map((row) => [row.id, recordsOf(row.id, links)]))
 
-  const ids = shown.map((row) => row.id)
+  const ids = [...recordsById.values()].flat()
   const bookingRows = ids.length
     ? db
         .select({
@@ -135,7 +159,8 @@ export function searchPatients(input: {
     : []
 
   const results = shown.map((row): PatientSearchResult => {
-    const own = bookingRows.filter((b) => b.patientId === row.id)
+    const records = recordsById.get(row.id)!
+    const own = bookingRows.filter((b) => b.patientId !== null && records.includes(b.patientId))
     const next = own.find(
       (b) => UPCOMING.includes(b.status) && b.startAt.getTime() > input.now.getTime(),
     )
@@ -151,6 +176,7 @@ export function searchPatients(input: {
           }
         : null,
       bookingCount: own.length,
+      mergedRecords: records.length - 1,
     }
   })
 
@@ -160,5 +186,5 @@ export function searchPatients(input: {
     details: { kind: query.kind, results: results.length },
     at: input.now,
   })
-  return { kind: query.kind, results, truncated: candidates.length > MAX_RESULTS }
+  return { kind: query.kind, results, truncated: found.length > MAX_RESULTS }
 }

@@ -11,6 +11,7 @@ import { bookings, checkIns, services, treatmentRecords, users } from '#db/schem
 import { type TreatmentProducts, treatmentProductsOf } from './skin-products.rules.ts'
 import { coursePosition, treatmentBlockers, visitTiming } from './treatment.rules.ts'
 import { type Locale } from '#app/i18n/locales.ts'
+import { seesHealthDetails, type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { type ANAESTHETICS, type BLEEDING_LEVELS, type TreatmentArea } from './treatment.schema.ts'
 import { loadVisit, visitFacts } from './visit.server.ts'
 import { formatPhone, phoneHref } from '#app/domain/shared/phone.rules.ts'
@@ -42,15 +43,24 @@ export type TreatmentEntry = {
  * its flags and decisions, where consent and check-in stand, what still blocks the treatment, and
  * the treatment record of this and earlier sessions. A view of health records: audited (the
  * screening view by the screening module, the consent and treatment records here).
+ *
+ * Staff without a clinical role (reception, an admin only) get the front desk's view of the same
+ * appointment (docs/decisions/041): contact details, where screening and consent stand as
+ * statuses, check-ins and what blocks the visit, and none of the health details (no answers,
+ * findings or decisions, no treatment records, not whether the patient said their health changed).
+ * The clinical parts are never read for them, so nothing of them reaches the page.
  */
 export function getAppointmentDetail(input: {
   bookingId: string
   actor: StaffActor
+  /** The viewer's roles: only a clinical role gets the health details. */
+  viewerRoles: readonly StaffRole[]
   now: Date
   /** The page's language: the course position and what blocks the treatment are in it. */
   locale?: Locale
 }) {
   const locale = input.locale ?? 'en'
+  const clinical = seesHealthDetails(input.viewerRoles)
   const db = getDb()
   const visit = loadVisit(db, input.bookingId)
   if (!visit) return null
@@ -58,7 +68,7 @@ export function getAppointmentDetail(input: {
   const facts = visitFacts(db, visit)
   const consent = consentStatusOfBooking(db, booking.id)
   const screening =
-    service.kind === 'treatment'
+    clinical && service.kind === 'treatment'
       ? getReviewForClinician({ bookingId: booking.id, actor: input.actor, now: input.now })
       : null
 
@@ -74,18 +84,20 @@ export function getAppointmentDetail(input: {
     .where(eq(bookings.patientId, patient.id))
     .all()
   const bookingById = new Map(patientBookings.map((row) => [row.id, row]))
-  const recordRows = db
-    .select({ record: treatmentRecords, recordedBy: users.name })
-    .from(treatmentRecords)
-    .innerJoin(users, eq(users.id, treatmentRecords.recordedByUserId))
-    .where(
-      inArray(
-        treatmentRecords.bookingId,
-        patientBookings.map((row) => row.id),
-      ),
-    )
-    .orderBy(desc(treatmentRecords.recordedAt))
-    .all()
+  const recordRows = clinical
+    ? db
+        .select({ record: treatmentRecords, recordedBy: users.name })
+        .from(treatmentRecords)
+        .innerJoin(users, eq(users.id, treatmentRecords.recordedByUserId))
+        .where(
+          inArray(
+            treatmentRecords.bookingId,
+            patientBookings.map((row) => row.id),
+          ),
+        )
+        .orderBy(desc(treatmentRecords.recordedAt))
+        .all()
+    : []
   const correctedBy = new Map(
     recordRows.flatMap(({ record }) =>
       record.correctsRecordId ? [[record.correctsRecordId, record.id] as const] : [],
@@ -128,14 +140,19 @@ export function getAppointmentDetail(input: {
     subjectType: 'booking',
     subjectId: booking.id,
     patientId: patient.id,
-    details: {
-      consentRecordId: consent?.recordId ?? null,
-      treatmentRecordIds: entries.map((entry) => entry.id),
-    },
+    // The front desk's view opens no health record, so it names none.
+    details: clinical
+      ? {
+          consentRecordId: consent?.recordId ?? null,
+          treatmentRecordIds: entries.map((entry) => entry.id),
+        }
+      : { view: 'reception' },
     at: input.now,
   })
 
   return {
+    /** Whether this view carries the health details (a clinical role) or is the front desk's. */
+    clinical,
     booking: {
       id: booking.id,
       reference: booking.reference,
@@ -176,7 +193,8 @@ export function getAppointmentDetail(input: {
       at: checkIn.checkedInAt.getTime(),
       by,
       identityMethod: checkIn.identityMethod,
-      healthUnchanged: checkIn.healthUnchanged,
+      // What the patient said about their health is the clinician's to read.
+      healthUnchanged: clinical ? checkIn.healthUnchanged : null,
     })),
     thisVisit: entries.filter((entry) => entry.bookingId === booking.id),
     earlierVisits: entries.filter((entry) => entry.bookingId !== booking.id),

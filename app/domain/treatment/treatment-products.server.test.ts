@@ -85,7 +85,12 @@ describe('products, passes and the aftercare product in the treatment record', (
       aftercareProduct: 'hyaluronic_gel',
       aftercareProductName: 'Hydra Calm gel',
     }
-    const detail = getAppointmentDetail({ bookingId: booking.id, actor: doctor(), now: at })!
+    const detail = getAppointmentDetail({
+      bookingId: booking.id,
+      actor: doctor(),
+      viewerRoles: ['clinician'],
+      now: at,
+    })!
     expect(detail.thisVisit[0]!.products).toEqual(products)
     const form = getTreatmentFormView({
       bookingId: booking.id,

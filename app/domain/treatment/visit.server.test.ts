@@ -80,7 +80,12 @@ function counts() {
 describe('the visit: check-in, countersignature, treatment record', () => {
   test('a checked-in patient with clear answers and a countersigned consent is treated; the booking completes', async () => {
     const { booking, at } = await bookedVisit()
-    const before = getAppointmentDetail({ bookingId: booking.id, actor: doctor(), now: at })!
+    const before = getAppointmentDetail({
+      bookingId: booking.id,
+      actor: doctor(),
+      viewerRoles: ['clinician'],
+      now: at,
+    })!
     expect(before.blockers).toEqual([
       'Check the patient in first.',
       'Countersign the consent first.',
@@ -102,7 +107,12 @@ describe('the visit: check-in, countersignature, treatment record', () => {
     const stored = getDb().select().from(treatmentRecords).get()!
     expect(stored).toMatchObject({ maxDepthUm: 500, cartridgeLot: 'LOT-2026-118', rednessGrade: 2 })
 
-    const after = getAppointmentDetail({ bookingId: booking.id, actor: doctor(), now: at })!
+    const after = getAppointmentDetail({
+      bookingId: booking.id,
+      actor: doctor(),
+      viewerRoles: ['clinician'],
+      now: at,
+    })!
     expect(after.thisVisit).toHaveLength(1)
     expect(after.thisVisit[0]!.areas).toEqual(RECORD.areas)
     expect(after.blockers).toEqual(['This visit is already completed.'])
@@ -217,7 +227,12 @@ describe('the visit: check-in, countersignature, treatment record', () => {
       blockers: ['A clinician must review the health answers first.'],
     })
     expect(
-      getAppointmentDetail({ bookingId: booking.id, actor: doctor(), now: at })!.facts,
+      getAppointmentDetail({
+        bookingId: booking.id,
+        actor: doctor(),
+        viewerRoles: ['clinician'],
+        now: at,
+      })!.facts,
     ).toMatchObject({ screening: 'needs_review' })
     expect(counts().records).toBe(0)
   })
@@ -295,7 +310,12 @@ describe('the visit: check-in, countersignature, treatment record', () => {
         now: later,
       }),
     ).toEqual({ ok: false, reason: 'bad-correction' })
-    const detail = getAppointmentDetail({ bookingId: booking.id, actor: doctor(), now: later })!
+    const detail = getAppointmentDetail({
+      bookingId: booking.id,
+      actor: doctor(),
+      viewerRoles: ['clinician'],
+      now: later,
+    })!
     expect(detail.thisVisit.map((entry) => [entry.cartridgeLot, entry.correctedBy])).toEqual([
       ['LOT-2026-119', null],
       ['LOT-2026-118', fix.ok ? fix.recordId : null],

@@ -17,7 +17,8 @@ export default {
   openInvitations: 'Open invitations',
   none: 'None.',
   invitationLine: '{name} ({email}), {roles}: the link works until {date} at {time}.',
-  roleName: '{role, select, clinician {clinician} admin {admin} other {{role}}}',
+  roleName:
+    '{role, select, clinician {clinician} admin {admin} reception {reception} other {{role}}}',
   and: ' and ',
   inviteColleague: 'Invite a colleague',
   fullName: 'Full name',
@@ -25,6 +26,8 @@ export default {
   roles: 'Roles',
   roleClinician: 'Clinician (agenda, health answers, consent, treatments)',
   roleAdmin: 'Admin (clinic settings, staff, audit log)',
+  roleReception:
+    'Reception (agenda, patients’ contact details, check-in; never health answers or treatments)',
   sending: 'Sending…',
   send: 'Send the invitation',
   alreadyStaff: 'This address already has a staff account.',

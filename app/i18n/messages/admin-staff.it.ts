@@ -19,7 +19,8 @@ export default {
   openInvitations: 'Inviti aperti',
   none: 'Nessuno.',
   invitationLine: '{name} ({email}), {roles}: il link funziona fino a {date} alle {time}.',
-  roleName: '{role, select, clinician {clinico} admin {amministratore} other {{role}}}',
+  roleName:
+    '{role, select, clinician {clinico} admin {amministratore} reception {reception} other {{role}}}',
   and: ' e ',
   inviteColleague: 'Invita un collega',
   fullName: 'Nome e cognome',
@@ -27,6 +28,8 @@ export default {
   roles: 'Ruoli',
   roleClinician: 'Clinico (agenda, risposte sulla salute, consenso, trattamenti)',
   roleAdmin: 'Amministratore (impostazioni della clinica, personale, registro delle attività)',
+  roleReception:
+    'Reception (agenda, contatti dei pazienti, accettazione; mai le risposte sulla salute o i trattamenti)',
   sending: 'Invio in corso…',
   send: 'Invia l’invito',
   alreadyStaff: 'Questo indirizzo ha già un account del personale.',

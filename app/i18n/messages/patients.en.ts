@@ -69,4 +69,39 @@ export default {
   'entry.checked_in': 'Checked in for {reference}',
   'entry.treatment_recorded': 'Treatment recorded for {reference}',
   'entry.message': '{sent, select, yes {Email sent} other {Email waiting to be sent}}: “{subject}”',
+  searchMerged: '{count, plural, one {Holds # merged record} other {Holds # merged records}}',
+  receptionChart:
+    'This is the front desk’s view: health answers, consent text and treatment records are for clinicians only.',
+  mergedNotice: 'Records merged. This chart now shows the history of both.',
+  redirectedNotice: 'The record you opened was merged into this one. Its history is below.',
+  mergedRecordsHeading: 'Records merged into this one',
+  mergedRecordLine: '{name}, {email}, born {date}',
+  mergeLink: 'Merge a duplicate record into this one',
+  mergeTitle: 'Merge two records | Dermadesk',
+  mergeHeading: 'Merge a duplicate into the record of {name}',
+  mergeIntro:
+    'Find the other record of the same person. Its history then shows in this chart. Nothing is deleted, and the other record’s chart opens this one.',
+  mergeRefusedHeading: 'No merge into this record',
+  mergeBack: 'Back to the chart',
+  mergeFindHeading: 'Find the other record',
+  mergePreviewOf: 'Check the merge of {name}',
+  mergePreviewHeading: 'Check before you merge',
+  mergeKeeps: 'Record that stays',
+  mergeMerges: 'Record merged into it',
+  mergeMovesHeading: 'What will show in this chart',
+  mergeMovesBookings: '{count, plural, =0 {No bookings} one {# booking} other {# bookings}}',
+  mergeMovesScreenings:
+    '{count, plural, =0 {No health answers} one {# set of health answers} other {# sets of health answers}}',
+  mergeMovesConsents:
+    '{count, plural, =0 {No signed consents} one {# signed consent} other {# signed consents}}',
+  mergeConfirm: 'Merge the records',
+  mergeMerging: 'Merging…',
+  mergeChooseAnother: 'Choose another record',
+  mergeChooseRecord: 'Choose the record to merge.',
+  'mergeRefused.same-record': 'This is the same record. Choose the other record of this person.',
+  'mergeRefused.duplicate-merged':
+    'That record was already merged. Its history is in the chart of the record it was merged into.',
+  'mergeRefused.survivor-merged':
+    'This record was merged into another one. Open that record and merge into it instead.',
+  'mergeRefused.not-found': 'We could not find that record.',
 }

@@ -75,4 +75,41 @@ export default {
   'entry.treatment_recorded': 'Trattamento registrato per {reference}',
   'entry.message':
     '{sent, select, yes {Email inviata} other {Email in attesa di invio}}: “{subject}”',
+  searchMerged: '{count, plural, one {Contiene # scheda unita} other {Contiene # schede unite}}',
+  receptionChart:
+    'Questa è la vista della reception: le risposte sulla salute, il testo del consenso e i trattamenti sono solo per i clinici.',
+  mergedNotice: 'Schede unite. Qui trovi la storia di entrambe.',
+  redirectedNotice:
+    'La scheda che hai aperto è stata unita a questa. Trovi la sua storia qui sotto.',
+  mergedRecordsHeading: 'Schede unite a questa',
+  mergedRecordLine: '{name}, {email}, data di nascita {date}',
+  mergeLink: 'Unisci a questa una scheda doppia',
+  mergeTitle: 'Unisci due schede | Dermadesk',
+  mergeHeading: 'Unisci una scheda doppia a quella di {name}',
+  mergeIntro:
+    'Cerca l’altra scheda della stessa persona. La sua storia poi compare in questa scheda. Non si cancella niente, e la vecchia scheda apre questa.',
+  mergeRefusedHeading: 'Niente unione in questa scheda',
+  mergeBack: 'Torna alla scheda',
+  mergeFindHeading: 'Cerca l’altra scheda',
+  mergePreviewOf: 'Controlla l’unione di {name}',
+  mergePreviewHeading: 'Controlla prima di unire',
+  mergeKeeps: 'Scheda che resta',
+  mergeMerges: 'Scheda da unire',
+  mergeMovesHeading: 'Cosa comparirà in questa scheda',
+  mergeMovesBookings:
+    '{count, plural, =0 {Nessuna prenotazione} one {# prenotazione} other {# prenotazioni}}',
+  mergeMovesScreenings:
+    '{count, plural, =0 {Nessuna risposta sulla salute} one {# gruppo di risposte sulla salute} other {# gruppi di risposte sulla salute}}',
+  mergeMovesConsents:
+    '{count, plural, =0 {Nessun consenso firmato} one {# consenso firmato} other {# consensi firmati}}',
+  mergeConfirm: 'Unisci le schede',
+  mergeMerging: 'Unione in corso…',
+  mergeChooseAnother: 'Scegli un’altra scheda',
+  mergeChooseRecord: 'Scegli la scheda da unire.',
+  'mergeRefused.same-record': 'È la stessa scheda. Scegli l’altra scheda di questa persona.',
+  'mergeRefused.duplicate-merged':
+    'Quella scheda è già stata unita. La sua storia è nella scheda a cui è stata unita.',
+  'mergeRefused.survivor-merged':
+    'Questa scheda è stata unita a un’altra. Apri quella e unisci lì.',
+  'mergeRefused.not-found': 'Non troviamo quella scheda.',
 } satisfies MessagesOf<typeof en>

@@ -6,10 +6,13 @@ export default {
     'Signed in as {roles}. For your safety you are signed out after 15 minutes without activity.',
   roleClinician: 'clinician',
   roleAdmin: 'admin',
+  roleReception: 'reception',
   rolesBoth: '{first} and {second}',
+  rolesThree: '{first}, {second} and {third}',
   agendaHeading: 'Agenda',
   agendaLinkAdmin: 'Every practitioner’s appointments today and this week',
   agendaLinkClinician: 'Your appointments today and this week',
+  agendaLinkReception: 'Every practitioner’s appointments, to check patients in',
   linkFindPatient: 'Find a patient and open their chart',
   reviewsHeading: 'Eligibility reviews',
   reviewsWaiting:

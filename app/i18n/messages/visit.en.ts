@@ -29,6 +29,8 @@ export default {
   'done.no-show': 'Marked as a no-show.',
   'done.attended': 'The consultation is marked as done.',
   'done.checked-in': 'Checked in.',
+  'done.checked-in-health-changed':
+    'Checked in. The patient says their health has changed: a clinician must enter the new answers before the treatment.',
   'done.recorded':
     'Treatment recorded. The visit is complete and the aftercare messages are planned.',
   'done.corrected': 'Correction added. The earlier entry stays in the record, marked as replaced.',
@@ -57,6 +59,9 @@ export default {
   seeConsent: 'See the consent',
   recordTreatment: 'Record the treatment',
   notYet: 'Not yet: see what is missing above.',
+  checkInLineReception: 'Checked in at {time} on {date} by {by}: {method}.',
+  receptionView:
+    'This is the front desk’s view: health answers, consent text and treatment records are for clinicians only.',
   checkInLine:
     'Checked in at {time} on {date} by {by}: {method}; {changed, select, yes {the patient said something has changed.} other {the patient said nothing has changed.}}',
   markConsultationDone: 'Mark the consultation as done',

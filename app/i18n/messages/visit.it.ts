@@ -27,6 +27,8 @@ export default {
   'done.no-show': 'Segnato come non presentato.',
   'done.attended': 'La consulenza è segnata come svolta.',
   'done.checked-in': 'Accettazione fatta.',
+  'done.checked-in-health-changed':
+    'Accettazione fatta. Il paziente dice che la sua salute è cambiata: un clinico deve inserire le nuove risposte prima del trattamento.',
   'done.recorded':
     'Trattamento registrato. La visita è completa e i messaggi di cura dopo il trattamento sono in programma.',
   'done.corrected':
@@ -56,6 +58,9 @@ export default {
   seeConsent: 'Vedi il consenso',
   recordTreatment: 'Registra il trattamento',
   notYet: 'Non ancora: vedi sopra cosa manca.',
+  checkInLineReception: 'Accettazione alle {time} del {date}, fatta da {by}: {method}.',
+  receptionView:
+    'Questa è la vista della reception: le risposte sulla salute, il testo del consenso e i trattamenti sono solo per i clinici.',
   checkInLine:
     'Accettazione alle {time} del {date}, fatta da {by}: {method}; {changed, select, yes {il paziente dice che qualcosa è cambiato.} other {il paziente dice che non è cambiato niente.}}',
   markConsultationDone: 'Segna la consulenza come svolta',
