@@ -184,7 +184,7 @@ test.describe('the visit', () => {
     await expectAccessible(page)
   })
 
-  test('only clinicians open an appointment; an unknown one is a 404', async ({
+  test('only clinicians open an appointment’s health records; an unknown one is a 404', async ({
     page,
     login,
     browser,
@@ -201,10 +201,11 @@ test.describe('the visit', () => {
     ).toBeVisible()
     await expectAccessible(page)
 
-    // An admin who is not a clinician sees no health records.
+    // An admin who is not a clinician opens no health record (the appointment itself they may
+    // see, in the front desk's view: ADR 041).
     const adminContext = await browser.newContext({ baseURL })
     await signInAs(adminContext, 'admin')
-    const forbidden = await adminContext.request.get(unknown, { maxRedirects: 0 })
+    const forbidden = await adminContext.request.get(`${unknown}/screening`, { maxRedirects: 0 })
     expect(forbidden.status()).toBe(403)
     await adminContext.close()
   })
