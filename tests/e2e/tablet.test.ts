@@ -1,5 +1,6 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { passCheck, sign } from '../consent-utils.ts'
+import { answerHealthQuestions } from '../screening-utils.ts'
 import { serverNow } from '../test-clock.ts'
 import {
   DEMO_STAFF,
@@ -11,13 +12,26 @@ import {
 } from '../playwright-utils.ts'
 
 const DAY_MS = 24 * 3600_000
+const DATE_OF_BIRTH = '1991-06-12'
+/** Health answers with nothing to flag, as the questionnaire stores them. */
+const CLEAR_ANSWERS = {
+  dateOfBirth: DATE_OF_BIRTH,
+  areas: ['face'],
+  skinType: 'III',
+  skinNow: [],
+  history: [],
+  medicines: [],
+  allergies: [],
+  pregnancy: 'no',
+  procedures: [],
+}
 
 /**
- * A patient with a booked medical treatment whose health answers are clear and whose consent is
- * not signed yet, written straight into the e2e database, months ahead at a random time so that
+ * A patient with a booked medical treatment whose health answers are clear (or, with
+ * `answersDue`, too old for the visit) and whose consent is not signed yet, written straight into the e2e database, months ahead at a random time so that
  * no other test's booking is near it.
  */
-function arrangeBookingWithoutConsent() {
+function arrangeBookingWithoutConsent(options: { answersDue?: boolean } = {}) {
   const db = openE2eDb()
   const now = serverNow().getTime()
   const suffix = randomBytes(3).toString('hex')
@@ -28,12 +42,13 @@ function arrangeBookingWithoutConsent() {
   }
   db.prepare(
     `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-     VALUES (?, ?, ?, ?, '1991-06-12', ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     patient.id,
     patient.email,
     patient.name,
     `+39348${randomInt(1_000_000, 9_999_999)}`,
+    DATE_OF_BIRTH,
     now,
     now,
   )
@@ -43,8 +58,10 @@ function arrangeBookingWithoutConsent() {
   const practitioner = db
     .prepare("SELECT id FROM practitioners WHERE display_name = 'Marco Bianchi'")
     .get() as { id: string }
+  // Answers due again: the visit is close enough for new answers to count, the old ones are not.
+  const daysAhead = options.answersDue ? randomInt(3, 25) : randomInt(120, 300)
   const startAt =
-    Math.floor((now + randomInt(120, 300) * DAY_MS) / DAY_MS) * DAY_MS + randomInt(0, 60) * 300_000
+    Math.floor((now + daysAhead * DAY_MS) / DAY_MS) * DAY_MS + randomInt(0, 60) * 300_000
   const bookingId = randomUUID()
   const reference = `DD-${randomBytes(3).toString('hex').toUpperCase()}`
   const endAt = startAt + service.duration * 60_000
@@ -72,8 +89,16 @@ function arrangeBookingWithoutConsent() {
     `INSERT INTO screening_submissions (id, questionnaire_version, rule_set_id, rule_set_version,
        answers, outcome, wait_until, findings, source, patient_id, booking_id, booking_version,
        submitted_at)
-     VALUES (?, 1, ?, ?, '{}', 'eligible', NULL, '[]', 'booking', ?, ?, 1, ?)`,
-  ).run(randomUUID(), ruleSet.id, ruleSet.version, patient.id, bookingId, startAt - 5 * DAY_MS)
+     VALUES (?, 1, ?, ?, ?, 'eligible', NULL, '[]', 'booking', ?, ?, 1, ?)`,
+  ).run(
+    randomUUID(),
+    ruleSet.id,
+    ruleSet.version,
+    JSON.stringify(CLEAR_ANSWERS),
+    patient.id,
+    bookingId,
+    startAt - (options.answersDue ? 45 : 5) * DAY_MS,
+  )
   db.close()
   return { ...patient, reference, bookingId }
 }
@@ -168,5 +193,33 @@ test.describe('the clinic tablet at check-in @no-js', () => {
       0,
     )
     await expectAccessible(page)
+  })
+
+  test('answers due again come first, then the consent', async ({ page, login }) => {
+    const patient = arrangeBookingWithoutConsent({ answersDue: true })
+    await login('nurse')
+    await page.goto(`/staff/bookings/${patient.bookingId}`)
+    await page.getByRole('button', { name: 'Hand the tablet to the patient' }).click()
+    await expect(page.getByText('Answer the health questions: Now')).toBeVisible()
+    await expect(page.getByText('Read and sign the consent: Next')).toBeVisible()
+    await expectAccessible(page)
+    await page.getByRole('link', { name: 'Start the health questions' }).click()
+    await answerHealthQuestions(page, { dateOfBirth: DATE_OF_BIRTH }, 'Save my answers')
+    await expect(page).toHaveURL(new RegExp(`/bookings/${patient.reference}/screening`))
+    await expectAccessible(page)
+    await page.getByRole('link', { name: 'Your steps' }).click()
+    await expect(page.getByText('Answer the health questions: Done')).toBeVisible()
+    await page.getByRole('link', { name: 'Go to the consent' }).click()
+    await passCheck(page)
+    await sign(page, patient.name, 'Sign the consent')
+    await page.getByRole('link', { name: 'Your steps' }).click()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Thank you — please hand the tablet back' }),
+    ).toBeVisible()
+    await page.getByLabel('Your password').fill(demoPassword(DEMO_STAFF.nurse))
+    await page.getByRole('button', { name: 'Unlock' }).click()
+    await expect(page).toHaveURL(new RegExp(`/staff/bookings/${patient.bookingId}/check-in`))
+    await expect(page.getByText('Signed', { exact: true })).toBeVisible()
+    await expect(page.getByText('Not signed yet')).toHaveCount(0)
   })
 })
