@@ -12,13 +12,14 @@ import {
 import { type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SiteFooter, SiteHeader, SkipLink } from '#app/components/site-chrome.tsx'
+import { TabletHeader } from '#app/components/tablet-chrome.tsx'
 import { translate } from '#app/i18n/catalogue.ts'
 import { LocaleProvider } from '#app/i18n/locale-context.tsx'
 import { resolveLocale } from '#app/i18n/locale.server.ts'
 import { type Locale, LOCALES } from '#app/i18n/locales.ts'
 import { layoutMessages } from '#app/i18n/messages/index.ts'
 import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
-import { getStaffSession } from '#app/utils/auth.server.ts'
+import { getStaffSessionState } from '#app/utils/auth.server.ts'
 import { STAFF_PAGES_FALLBACK } from '#app/utils/request-locale.server.ts'
 import { InlineStyles } from '#app/utils/inline-styles.tsx'
 import { useNonce } from '#app/utils/nonce-provider.ts'
@@ -33,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const session = await getStaffSession(request, context)
+  const { session, tablet } = await getStaffSessionState(request, context)
   const clinic = getClinicContact()
   // The session is read once, here: a signed-in staff member's profile language comes second.
   const locale = session
@@ -43,6 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     clinic,
     locale,
     page: pageAddresses(request),
+    // A clinic tablet handed to a patient (ADR 045): its own header, no links away.
+    tablet,
     // A sign-in that still owes its second factor (or its set-up) shows only "Sign out".
     staffUser: session
       ? { name: session.user.name, roles: session.user.roles, access: session.access }
@@ -101,15 +104,19 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         <LocaleProvider locale={locale}>
           <SkipLink />
-          <SiteHeader
-            clinicName={data?.clinic?.name ?? 'Dermadesk'}
-            staffUser={data?.staffUser ?? null}
-            pagePath={data?.page.path ?? '/'}
-          />
+          {data?.tablet ? (
+            <TabletHeader clinicName={data.clinic?.name ?? 'Dermadesk'} pagePath={data.page.path} />
+          ) : (
+            <SiteHeader
+              clinicName={data?.clinic?.name ?? 'Dermadesk'}
+              staffUser={data?.staffUser ?? null}
+              pagePath={data?.page.path ?? '/'}
+            />
+          )}
           <main id="main" tabIndex={-1}>
             {children}
           </main>
-          <SiteFooter clinic={data?.clinic ?? null} />
+          {data?.tablet ? null : <SiteFooter clinic={data?.clinic ?? null} />}
         </LocaleProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -19,6 +19,7 @@ import {
   StaffBookingSummary,
   type StaffBookingRow,
 } from '#app/components/visit/staff-booking-summary.tsx'
+import { HandOverTablet } from '#app/components/tablet/hand-over.tsx'
 import { ScreeningClearanceBadge, TreatmentEntries } from '#app/components/visit/visit-parts.tsx'
 import { getAppointmentDetail } from '#app/domain/treatment/appointment-detail.server.ts'
 import { checkInClosedReason } from '#app/domain/treatment/visit-messages.ts'
@@ -241,6 +242,12 @@ export default function AppointmentRoute() {
               </>
             ) : null}
           </div>
+        ) : null}
+        {open && isTreatment && consent ? (
+          <HandOverTablet
+            bookingId={booking.id}
+            facts={{ status: booking.status, screening: facts.screening, consent: consent.status }}
+          />
         ) : null}
         {detail.checkIns.length > 0 ? (
           <ul>

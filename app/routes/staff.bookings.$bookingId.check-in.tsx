@@ -16,6 +16,7 @@ import {
   StaffBookingSummary,
   type StaffBookingRow,
 } from '#app/components/visit/staff-booking-summary.tsx'
+import { HandOverTablet } from '#app/components/tablet/hand-over.tsx'
 import { ScreeningClearanceBadge } from '#app/components/visit/visit-parts.tsx'
 import { checkInPatient, getCheckInView } from '#app/domain/treatment/check-in.server.ts'
 import { checkInClosedReason } from '#app/domain/treatment/visit-messages.ts'
@@ -115,6 +116,12 @@ export default function CheckInRoute() {
             : []),
         ]}
       />
+      {booking.isTreatment ? (
+        <HandOverTablet
+          bookingId={booking.id}
+          facts={{ status: booking.status, screening: facts.screening, consent: facts.consent }}
+        />
+      ) : null}
       {timing.checkIn !== 'open' ? (
         <p className="notice">{checkInClosedReason(timing.checkIn, timing.visitDate, locale)}</p>
       ) : (

@@ -23,6 +23,7 @@ import { precompressed } from './precompressed.ts'
 import { remixHandler } from './remix-adapter.ts'
 import { type Scheduler, startScheduler } from './scheduler.ts'
 import { streamUploads } from './uploads.ts'
+import { tabletGate } from './tablet-gate.ts'
 import { limitBody, refuseCrossSiteWrites, refuseTooLarge, securityHeaders } from './security.ts'
 import {
   describeTotpKey,
@@ -137,6 +138,8 @@ function createApp(build: ServerBuild) {
     res.setHeader('Cache-Control', 'no-store')
     next()
   })
+  // A locked clinic tablet opens only its patient's forms (tablet-gate.ts).
+  app.use(tabletGate())
   // app.use, not app.all('*'): Express would decode the path as a route parameter.
   app.use(
     remixHandler(build, env.NODE_ENV, (req, res) => ({

@@ -6,6 +6,8 @@ import {
   STAFF_SESSION_ABSOLUTE_MS,
   type StaffUser,
 } from '#app/domain/auth/sessions.server.ts'
+import { TABLET_HOME } from '#app/domain/tablet/tablet.rules.ts'
+import { getTabletLock, type TabletLock } from '#app/domain/tablet/tablet.server.ts'
 import { getEnv } from './env.server.ts'
 import { safeRedirect } from './misc.ts'
 import { readToken, tokenCookie } from './token-cookie.server.ts'
@@ -47,8 +49,36 @@ async function readStaffSession(request: Request, context?: Renewal) {
   return {
     token,
     expired: lookup.status === 'expired',
+    locked: lookup.status === 'locked',
     session: token ? sessionOf(token, lookup) : null,
   }
+}
+
+/** A browser handed to a patient as the clinic tablet (ADR 045) shows its lock screen instead. */
+function toTabletLock(): Response {
+  return redirect(TABLET_HOME)
+}
+
+/**
+ * The session behind the cookie as the root layout needs it: the session (null when there is
+ * none, or while it is locked) and whether it is a clinic tablet locked for a patient (ADR 045).
+ */
+export async function getStaffSessionState(
+  request: Request,
+  context?: Renewal,
+): Promise<{ session: StaffSession | null; tablet: boolean }> {
+  const { session, locked } = await readStaffSession(request, context)
+  return { session, tablet: locked }
+}
+
+/** For the tablet's own page: the lock on this browser's staff session, else to the staff area. */
+export async function requireTabletLock(
+  request: Request,
+): Promise<{ token: string; lock: TabletLock }> {
+  const token = await readSessionToken(request)
+  const lock = token ? getTabletLock(token) : null
+  if (!token || !lock) throw redirect('/staff')
+  return { token, lock }
 }
 
 /** The session behind the cookie, whatever it has proved so far (null when there is none). */
@@ -91,7 +121,8 @@ async function toSignIn(params: URLSearchParams, token: string | null, expired: 
  * loader and action calls this, directly or through requireRole.
  */
 export async function requireStaffUser(request: Request): Promise<StaffUser> {
-  const { token, expired, session } = await readStaffSession(request)
+  const { token, expired, locked, session } = await readStaffSession(request)
+  if (locked) throw toTabletLock()
   if (!session) throw await toSignIn(backHere(request), token, expired)
   const next = unfinishedSignIn(session.access, request)
   if (next) throw next
@@ -103,7 +134,8 @@ export async function requireStaffUser(request: Request): Promise<StaffUser> {
  * session goes on to the staff area; anyone else signs in first.
  */
 export async function requireSecondFactorPending(request: Request): Promise<StaffSession> {
-  const { token, expired, session } = await readStaffSession(request)
+  const { token, expired, locked, session } = await readStaffSession(request)
+  if (locked) throw toTabletLock()
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'))
   if (!session) {
     const params = new URLSearchParams(redirectTo === '/staff' ? {} : { redirectTo })
@@ -123,7 +155,8 @@ export async function requireStaffUserForSecurity(
   request: Request,
   context?: Renewal,
 ): Promise<StaffSession> {
-  const { token, expired, session } = await readStaffSession(request, context)
+  const { token, expired, locked, session } = await readStaffSession(request, context)
+  if (locked) throw toTabletLock()
   if (!session) throw await toSignIn(backHere(request), token, expired)
   if (session.access === 'needs-second-factor') throw redirect(`/login/verify?${backHere(request)}`)
   return session
@@ -131,7 +164,8 @@ export async function requireStaffUserForSecurity(
 
 /** For the sign-in page: someone already signed in goes on to where they are expected. */
 export async function requireAnonymous(request: Request): Promise<void> {
-  const session = await getStaffSession(request)
+  const { locked, session } = await readStaffSession(request)
+  if (locked) throw toTabletLock()
   if (!session) return
   if (session.access === 'full') throw redirect('/staff')
   if (session.access === 'needs-second-factor') throw redirect('/login/verify')

@@ -42,3 +42,13 @@ export async function ensurePatientSession(
 export function patientSessionCookie(token: string): Promise<string> {
   return patientCookie().serialize(token)
 }
+
+/** The patient cookie's token of this request (checked for shape only), or null. */
+export function readPatientToken(request: Request): Promise<string | null> {
+  return readToken(patientCookie(), request)
+}
+
+/** The Set-Cookie header that removes the patient cookie (a clinic tablet given back). */
+export function expiredPatientSessionCookie(): Promise<string> {
+  return patientCookie().serialize('', { maxAge: 0 })
+}

@@ -63,6 +63,14 @@ export const sessions = sqliteTable(
      * (docs/decisions/019-staff-two-factor.md).
      */
     authLevel: text({ enum: SESSION_AUTH_LEVELS }).notNull().default('password'),
+    /**
+     * Clinic tablet mode (docs/decisions/045-clinic-tablet-mode.md): while set, this browser was
+     * handed to the patient of this booking; no staff page opens until the staff member types
+     * their password again. `tabletPatientTokenHash` is the patient session made for it.
+     */
+    tabletBookingId: text(),
+    tabletLockedAt: instant(),
+    tabletPatientTokenHash: text(),
   },
   (table) => [
     // Revoking every session of a user (disablement, password change) looks them up by user.

@@ -62,6 +62,11 @@ export const patientSessions = sqliteTable(
      * proved the address with a code reaches all of its bookings (null here).
      */
     provenBookingId: text(),
+    /**
+     * Made by staff handing the clinic tablet to the patient at check-in (ADR 045): it reaches
+     * the health questions and consent of its one booking, nothing else.
+     */
+    tablet: integer({ mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     lastSeenAt: instant().notNull(),
     absoluteExpiresAt: instant().notNull(),

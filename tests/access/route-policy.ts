@@ -171,6 +171,11 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'staff.bookings.$bookingId.treatment': { loader: CLINICAL, action: CLINICAL },
   'staff.bookings.$bookingId.consent': { loader: CLINICAL, action: CLINICAL },
   'staff.bookings.$bookingId.consent[.]pdf': { loader: CLINICAL, action: NONE },
+  // Clinic tablet mode (ADR 045): any staff member hands over; the matrix's sessions are not
+  // locked, so the tablet's pages send everyone on to the staff area (then sign-in).
+  'staff.bookings.$bookingId.tablet': { loader: NONE, action: STAFF },
+  'tablet._index': { loader: everyone('redirect:/staff'), action: everyone('redirect:/staff') },
+  'tablet.return': { loader: everyone('redirect:/tablet'), action: everyone('redirect:/tablet') },
 
   // Booking wizard (patients; the draft belongs to the browser's session)
   'book._index': { loader: PUBLIC, action: PUBLIC },

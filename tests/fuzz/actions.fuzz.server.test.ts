@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, describe, expect, test } from 'vitest'
 import { submitDraftScreening } from '#app/domain/booking/wizard/draft-screening.server.ts'
@@ -8,8 +9,10 @@ import { saveDraftDetails } from '#app/domain/booking/wizard/details.server.ts'
 import { startBookingDraft } from '#app/domain/booking/wizard/draft.server.ts'
 import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
 import { verifyBookingEmail } from '#app/domain/booking/wizard/verify.server.ts'
+import { hashSessionToken } from '#app/domain/auth/sessions.server.ts'
 import { serializeSessionCookie } from '#app/utils/auth.server.ts'
 import { getDb } from '#db/client.server.ts'
+import { sessions } from '#db/schema/index.ts'
 import { ensurePatientSession } from '#app/utils/patient-session.server.ts'
 import {
   CLEAR_ANSWERS,
@@ -49,6 +52,7 @@ type Caller =
   | 'wizard:verify'
   | 'wizard:consent'
   | 'staff:pending'
+  | 'staff:tablet'
 
 /**
  * Who fuzzes an action when the access policy's 'allow' cells are not the right caller. The
@@ -65,6 +69,10 @@ const FUZZ_AS: Record<string, Caller[]> = {
   login: ['anonymous'],
   // The catch-all 404 page: nobody "may" use it, everybody gets it.
   $: ['anonymous'],
+  // The unlock form of a clinic tablet (ADR 045) works only on a locked staff session.
+  'tablet._index': ['staff:tablet'],
+  // Sends everyone to the tablet's page: nothing to post to.
+  'tablet.return': ['anonymous'],
 }
 
 /**
@@ -80,6 +88,11 @@ const MAY_CHANGE: Record<string, Record<string, string>> = {
     // refused, and must still count towards the attempt limit and be audited (goals A3, E1).
     sign_in_throttles: 'a wrong re-entered password counts towards the attempt limit',
     audit_events: 'a wrong re-entered password is a security event',
+  },
+  'tablet._index': {
+    // A wrong password on a locked tablet counts and is audited exactly like one at sign-in.
+    sign_in_throttles: 'a wrong unlock password counts towards the attempt limit',
+    audit_events: 'a wrong unlock password is a security event',
   },
 }
 
@@ -353,6 +366,18 @@ async function fuzzWorld(callers: Set<Caller>): Promise<FuzzWorld> {
     await enrol('sofia.conti@dermadesk.example')
     const pending = await passwordStep('sofia.conti@dermadesk.example')
     callerCookies['staff:pending'] = (await serializeSessionCookie(pending.sessionToken)).split(
+      ';',
+    )[0]!
+  }
+  if (callers.has('staff:tablet')) {
+    // A staff session locked as a clinic tablet for the world's booking (ADR 045).
+    const locked = await passwordStep('giulia.romano@dermadesk.example')
+    getDb()
+      .update(sessions)
+      .set({ tabletBookingId: world.params.bookingId!, tabletLockedAt: new Date() })
+      .where(eq(sessions.tokenHash, hashSessionToken(locked.sessionToken)))
+      .run()
+    callerCookies['staff:tablet'] = (await serializeSessionCookie(locked.sessionToken)).split(
       ';',
     )[0]!
   }

@@ -4,6 +4,7 @@ import { getDb, type Tx } from '#db/client.server.ts'
 import { preparedStatement } from '#db/prepared.server.ts'
 import { sessions, userMfa, userRoles, users } from '#db/schema/index.ts'
 import { type Locale } from '#app/i18n/locales.ts'
+import { TABLET_LOCK_MAX_MS } from '#app/domain/tablet/tablet.rules.ts'
 import { type StaffRole } from './auth.schema.ts'
 import { type SessionAuthLevel } from './mfa.schema.ts'
 
@@ -69,7 +70,12 @@ export type ActiveSession = {
   absoluteExpiresAt: Date
 }
 
-export type SessionLookup = ActiveSession | { status: 'expired' } | { status: 'missing' }
+/**
+ * 'locked': the browser was handed to a patient as the clinic tablet (ADR 045); nothing staff
+ * opens until the staff member types their password again (app/domain/tablet/tablet.server.ts).
+ */
+export type SessionLookup =
+  ActiveSession | { status: 'locked' } | { status: 'expired' } | { status: 'missing' }
 
 // Every staff page reads its session: prepared once per connection (docs/decisions/025-request-cost.md).
 const sessionUserQuery = preparedStatement((db) =>
@@ -84,6 +90,7 @@ const sessionUserQuery = preparedStatement((db) =>
       locale: users.locale,
       isActive: users.isActive,
       mfaStatus: userMfa.status,
+      tabletLockedAt: sessions.tabletLockedAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -105,12 +112,16 @@ export function getSessionUser(token: string, now = new Date()): SessionLookup {
   const tokenHash = hashSessionToken(token)
   const row = sessionUserQuery(db).get({ tokenHash })
   if (!row) return { status: 'missing' }
-  const idleExpired = now.getTime() - row.lastSeenAt.getTime() > STAFF_SESSION_IDLE_MS
+  // A locked tablet is idle for the staff member by design; its own limit applies instead.
+  const idleExpired = row.tabletLockedAt
+    ? now.getTime() - row.tabletLockedAt.getTime() > TABLET_LOCK_MAX_MS
+    : now.getTime() - row.lastSeenAt.getTime() > STAFF_SESSION_IDLE_MS
   const absoluteExpired = now.getTime() >= row.absoluteExpiresAt.getTime()
   if (idleExpired || absoluteExpired || !row.isActive) {
     db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run()
     return { status: 'expired' }
   }
+  if (row.tabletLockedAt) return { status: 'locked' }
   if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
     db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash)).run()
   }

@@ -51,6 +51,8 @@ import layoutEn from './layout.en.ts'
 import limitsEn from './limits.en.ts'
 import limitsIt from './limits.it.ts'
 import manageEn from './manage.en.ts'
+import tabletEn from './tablet.en.ts'
+import tabletIt from './tablet.it.ts'
 import manageIt from './manage.it.ts'
 import layoutIt from './layout.it.ts'
 import patientsEn from './patients.en.ts'
@@ -94,6 +96,7 @@ export const confirmationMessages = {
   it: confirmationIt,
 } satisfies Catalogue
 export const manageMessages = { en: manageEn, it: manageIt } satisfies Catalogue
+export const tabletMessages = { en: tabletEn, it: tabletIt } satisfies Catalogue
 export const formsMessages = { en: formsEn, it: formsIt } satisfies Catalogue
 export const detailsMessages = { en: detailsEn, it: detailsIt } satisfies Catalogue
 export const verifyMessages = { en: verifyEn, it: verifyIt } satisfies Catalogue
@@ -152,6 +155,7 @@ export const ALL_CATALOGUES = {
   limits: limitsMessages,
   confirmation: confirmationMessages,
   manage: manageMessages,
+  tablet: tabletMessages,
   forms: formsMessages,
   details: detailsMessages,
   verify: verifyMessages,
