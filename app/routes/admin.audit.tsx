@@ -1,3 +1,4 @@
+import { useT } from '#app/i18n/locale-context.tsx'
 import {
   type ActionFunctionArgs,
   data,
@@ -23,8 +24,7 @@ import {
   formatDateInZone,
   formatTimeWithSecondsInZone,
 } from '#app/utils/format.ts'
-import { type Translator } from '#app/i18n/catalogue.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { type Translator, translator } from '#app/i18n/catalogue.ts'
 import { auditMessages } from '#app/i18n/messages/index.ts'
 import { formError, parseForm, toFormErrors } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -39,7 +39,7 @@ type Filters = Partial<Record<(typeof AUDIT_FILTER_FIELDS)[number], string>>
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'admin')
   const locale = await requestLocale(request)
-  const t = adminTranslator(auditMessages, locale)
+  const t = translator(auditMessages, locale)
   const title = t('title')
   const query = Object.fromEntries(new URL(request.url).searchParams)
   const filters: Filters = Object.fromEntries(
@@ -116,7 +116,7 @@ export default function AdminAuditRoute() {
   const { filters, fieldErrors, page } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const verifying = useIsPending()
-  const t = useAdminT(auditMessages)
+  const t = useT(auditMessages)
   const pageLink = (cursor: { before?: number; after?: number }) => {
     const params = new URLSearchParams(filters as Record<string, string>)
     if (cursor.before !== undefined) params.set('before', String(cursor.before))

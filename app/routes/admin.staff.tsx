@@ -1,3 +1,4 @@
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -20,8 +21,7 @@ import { TableHead } from '#app/components/table-head.tsx'
 import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { createStaffInvitation, listStaff } from '#app/domain/auth/staff-invitations.server.ts'
 import { INVITATION_VALID_HOURS, inviteStaffSchema } from '#app/domain/auth/staff.schema.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { adminStaffMessages } from '#app/i18n/messages/index.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -39,7 +39,7 @@ const ROLE_LABELS = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const t = adminTranslator(adminStaffMessages, await requestLocale(request))
+  const t = translator(adminStaffMessages, await requestLocale(request))
   const invited = new URL(request.url).searchParams.get('invited')
   return {
     ...listStaff(new Date()),
@@ -62,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok)
     return formError(
       {
-        fieldErrors: { email: [adminTranslator(adminStaffMessages, locale)('alreadyStaff')] },
+        fieldErrors: { email: [translator(adminStaffMessages, locale)('alreadyStaff')] },
         values: parsed.values,
       },
       409,
@@ -73,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminStaffRoute() {
   const { accounts, invitations, timeZone, invited } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
-  const t = useAdminT(adminStaffMessages)
+  const t = useT(adminStaffMessages)
   const locale = useLocale()
   const roleNames = (roles: string[], separator: string) =>
     roles.map((role) => t('roleName', { role })).join(separator)
@@ -140,7 +140,7 @@ export default function AdminStaffRoute() {
 function InviteForm() {
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const t = useAdminT(adminStaffMessages)
+  const t = useT(adminStaffMessages)
   const locale = useLocale()
   const schema = useMemo(() => inviteStaffSchema(locale), [locale])
   const { formProps, fields, register, fieldError } = useSchemaForm(schema, actionData, {

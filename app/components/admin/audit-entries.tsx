@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
+import { useT } from '#app/i18n/locale-context.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
-import { useAdminT } from '#app/i18n/admin-text.ts'
 import { auditMessages } from '#app/i18n/messages/index.ts'
 
 /** One entry of the audit log as the page shows it (times already in the clinic's zone). */
@@ -31,7 +31,7 @@ export function AuditEntries({
   page: Page
   pageLink: (cursor: { before?: number; after?: number }) => string
 }) {
-  const t = useAdminT(auditMessages)
+  const t = useT(auditMessages)
   return (
     <section aria-labelledby="entries-heading">
       <h2 id="entries-heading">{t('entries')}</h2>

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { useT } from '#app/i18n/locale-context.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   Field,
@@ -16,7 +17,6 @@ import {
   SaveDraftFieldsSchema,
 } from '#app/domain/consent/consent-admin.schema.ts'
 import { CONSENT_PLACEHOLDERS, CONSENT_SECTION_KEYS } from '#app/domain/consent/consent.schema.ts'
-import { useAdminT } from '#app/i18n/admin-text.ts'
 import { adminConsentMessages } from '#app/i18n/messages/index.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 
@@ -33,7 +33,7 @@ export function DraftEditor({
     secretFields: [],
   })
   const saving = useIsPending('save')
-  const t = useAdminT(adminConsentMessages)
+  const t = useT(adminConsentMessages)
   const start = (name: string) => ({ defaultValue: values[name] ?? '' })
   return (
     <Form {...formProps} aria-labelledby="edit-heading">
@@ -157,7 +157,7 @@ export function PublishForm({
     secretFields: [],
   })
   const publishing = useIsPending('publish')
-  const t = useAdminT(adminConsentMessages)
+  const t = useT(adminConsentMessages)
   return (
     <Form {...formProps} aria-labelledby="publish-heading">
       <h2 id="publish-heading">{t('publish')}</h2>

@@ -2,7 +2,7 @@
 export default {
   consentForms: 'Consent forms',
   intro:
-    'Patients sign the consent form of their treatment’s tier before booking. A published version never changes: to change the text, write a new version and publish it. From the date it applies, patients who signed an older version are asked to sign again before their next session.',
+    "Patients sign the consent form of their treatment's tier before booking. A published version never changes: to change the text, write a new version and publish it. From the date it applies, patients who signed an older version are asked to sign again before their next session.",
   tierLabel: '{tier, select, medical {Medical needling} other {Cosmetic needling}}',
   publishedAt: '{date} at {time}',
   installedWithApp: 'Installed with the app',
@@ -25,7 +25,7 @@ export default {
   tooHardToRead:
     'This text reads at grade {grade}. Patient text must read at grade {max} or lower: use shorter sentences and everyday words, then save and publish again.',
   missingParts:
-    'The {tier, select, medical {medical} other {cosmetic}} form must say everything in its tier’s clinical content, word for word. Missing: {names}.',
+    "The {tier, select, medical {medical} other {cosmetic}} form must say everything in its tier's clinical content, word for word. Missing: {names}.",
   unknownPlaceholders: 'Unknown placeholders: {names}.',
   unknownPlaceholdersUseOnly: 'Unknown placeholders: {names}. Use only {allowed}.',
   translationProblems:
@@ -47,7 +47,7 @@ export default {
   rightAnswer: '(right answer)',
   editDraftHeading: 'Edit the draft',
   draftHint:
-    'Write short sentences in everyday words. Separate paragraphs with an empty line; start a line with "- " for a list. You may use {placeholders}: the clinic’s name, phone and cancellation hours are filled in.',
+    'Write short sentences in everyday words. Separate paragraphs with an empty line; start a line with "- " for a list. You may use {placeholders}: the clinic\'s name, phone and cancellation hours are filled in.',
   bilingualHint:
     'Write each part in English and in Italian: a version is published only when both are complete. The Italian is the same form for Italian patients, in plain words (Gulpease 60 or more), with the same answers in the same order.',
   titleField: 'Title',

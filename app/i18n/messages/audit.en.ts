@@ -17,7 +17,7 @@ export default {
   verifyChain: 'Verify chain',
   chainIntact: 'The chain is intact: {rows} entries checked. Latest hash:',
   chainBroken:
-    'The chain is broken at entry #{seq} ({reason}). Entries from there on cannot be trusted. Keep the database file as it is and tell the clinic’s privacy officer.',
+    "The chain is broken at entry #{seq} ({reason}). Entries from there on cannot be trusted. Keep the database file as it is and tell the clinic's privacy officer.",
   filter: 'Filter',
   checkFilters: 'Check the filters below.',
   actionStartsWith: 'Action starts with',

@@ -4,7 +4,7 @@ export default {
   signInTitle: 'Staff sign-in | Dermadesk',
   signInHeading: 'Staff sign-in',
   signInIntro:
-    'For the clinic’s doctors, nurses, aestheticians and administrators. Patients do not need an account.',
+    "For the clinic's doctors, nurses, aestheticians and administrators. Patients do not need an account.",
   signInWelcome: 'Your password is set. Sign in with it to continue.',
   signInExpired: 'You were signed out after 15 minutes without activity. Please sign in again.',
   signInFormHeading: 'Sign in',
