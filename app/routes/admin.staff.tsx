@@ -17,12 +17,15 @@ import {
   SubmitButton,
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { ChoiceGroup } from '#app/components/forms/choice-group.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { createStaffInvitation, listStaff } from '#app/domain/auth/staff-invitations.server.ts'
 import { INVITATION_VALID_HOURS, inviteStaffSchema } from '#app/domain/auth/staff.schema.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { type Locale, LOCALE_NAMES, LOCALES } from '#app/i18n/locales.ts'
 import { adminStaffMessages } from '#app/i18n/messages/index.ts'
+import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -43,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const invited = new URL(request.url).searchParams.get('invited')
   return {
     ...listStaff(new Date()),
+    defaultLocale: getClinicContact()?.defaultLocale ?? 'en',
     title: t('title'),
     invited: invited && /^[^@\s]+@[^@\s]+$/.test(invited) ? invited : null,
   }
@@ -71,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminStaffRoute() {
-  const { accounts, invitations, timeZone, invited } = useLoaderData<typeof loader>()
+  const { accounts, invitations, timeZone, invited, defaultLocale } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const t = useT(adminStaffMessages)
   const locale = useLocale()
@@ -131,13 +135,13 @@ export default function AdminStaffRoute() {
       </section>
       <section aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('inviteColleague')}</h2>
-        <InviteForm key={searchParams.get('invited') ?? 'invite'} />
+        <InviteForm key={searchParams.get('invited') ?? 'invite'} defaultLocale={defaultLocale} />
       </section>
     </div>
   )
 }
 
-function InviteForm() {
+function InviteForm({ defaultLocale }: { defaultLocale: Locale }) {
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   const t = useT(adminStaffMessages)
@@ -145,11 +149,13 @@ function InviteForm() {
   const schema = useMemo(() => inviteStaffSchema(locale), [locale])
   const { formProps, fields, register, fieldError } = useSchemaForm(schema, actionData, {
     secretFields: [],
-    defaultValues: { roles: [] },
+    defaultValues: { roles: [], locale: defaultLocale },
   })
   const rolesErrorId = useId()
   const rolesError = fieldError('roles')
   const chosen = actionData?.values.roles
+  const chosenLocale =
+    typeof actionData?.values.locale === 'string' ? actionData.values.locale : defaultLocale
   const isChosen = (role: string) =>
     Array.isArray(chosen) ? chosen.includes(role) : chosen === role
   return (
@@ -172,6 +178,14 @@ function InviteForm() {
           />
         ))}
       </fieldset>
+      <ChoiceGroup
+        legend={t('invitationLanguage')}
+        hint={t('invitationLanguageHint')}
+        type="radio"
+        options={LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }))}
+        chosen={[chosenLocale]}
+        {...fields.choices('locale')}
+      />
       <SubmitButton pending={pending} pendingText={t('sending')}>
         {t('send')}
       </SubmitButton>

@@ -196,7 +196,8 @@ test.describe('informed consent @no-js', () => {
     await expectAccessible(page)
     const told = await waitForEmail({
       to: 'clinic@dermadesk.example',
-      subject: new RegExp(`Consent withdrawn: ${reference}`),
+      // The clinic's address reads the clinic's language: Italian for the demo clinic.
+      subject: new RegExp(`Consenso revocato: ${reference}`),
       after: started,
     })
     expect(told.text).not.toMatch(/skin boost|needl|think about it|Chiara/i)

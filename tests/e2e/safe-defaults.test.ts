@@ -247,6 +247,10 @@ test.describe('staff accounts', () => {
     await admin.getByRole('button', { name: 'Send the invitation' }).click()
     await expect(admin.getByText('Choose at least one role.')).toBeVisible()
     await admin.getByLabel(/^Clinician/).check()
+    // The invitation is written in the clinic's language unless the admin picks another.
+    const language = admin.getByRole('group', { name: 'Language of the invitation' })
+    await expect(language.getByRole('radio', { name: 'Italiano' })).toBeChecked()
+    await language.getByRole('radio', { name: 'English' }).check()
     const sent = new Date()
     await admin.getByRole('button', { name: 'Send the invitation' }).click()
     await expect(admin.getByRole('status')).toContainText(`Invitation sent to ${email}`)

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { translator } from '#app/i18n/catalogue.ts'
 import { emailSchema, personNameSchema } from '#app/domain/shared/fields.schema.ts'
-import { type Locale } from '#app/i18n/locales.ts'
+import { type Locale, LOCALES } from '#app/i18n/locales.ts'
 import { adminStaffMessages, authMessages } from '#app/i18n/messages/index.ts'
 import { PASSWORD_MAX_LENGTH, STAFF_PASSWORD_MIN_LENGTH, STAFF_ROLES } from './auth.schema.ts'
 
@@ -10,7 +10,8 @@ export const INVITATION_VALID_HOURS = 72
 
 /** An admin invites a colleague: the roles the new account gets, and where the link goes. */
 export function inviteStaffSchema(locale: Locale = 'en') {
-  const chooseRole = translator(adminStaffMessages, locale)('chooseRole')
+  const t = translator(adminStaffMessages, locale)
+  const chooseRole = t('chooseRole')
   return z.object({
     name: personNameSchema(locale),
     email: emailSchema(locale),
@@ -18,6 +19,8 @@ export function inviteStaffSchema(locale: Locale = 'en') {
       .union([z.enum(STAFF_ROLES), z.array(z.enum(STAFF_ROLES))], { error: chooseRole })
       .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
       .pipe(z.array(z.enum(STAFF_ROLES)).min(1, { error: chooseRole })),
+    // The language of the invitation email; the form offers the clinic's default first.
+    locale: z.enum(LOCALES, { error: t('chooseLanguage') }).optional(),
   })
 }
 export const InviteStaffSchema = inviteStaffSchema()

@@ -29,4 +29,7 @@ export default {
   send: 'Send the invitation',
   alreadyStaff: 'This address already has a staff account.',
   chooseRole: 'Choose at least one role.',
+  chooseLanguage: 'Choose the language of the invitation.',
+  invitationLanguage: 'Language of the invitation',
+  invitationLanguageHint: 'The email is written in this language.',
 }
