@@ -20,7 +20,7 @@ import {
   contentFromDraftForm,
   draftFormValues,
   translationFromDraftForm,
-  DraftActionSchema,
+  draftActionSchema,
 } from '#app/domain/consent/consent-admin.schema.ts'
 import { getConsentVersionForAdmin } from '#app/domain/consent/consent-admin-views.server.ts'
 import {
@@ -96,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await requestLocale(request)
   const t = translator(adminConsentMessages, locale)
   const versionId = versionIdOf(params, locale)
-  const parsed = await parseForm(request, DraftActionSchema)
+  const parsed = await parseForm(request, draftActionSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const { userId, ipAddress, requestId } = staffActorOf(user, context)
   const actor = { userId, ipAddress, requestId }
@@ -107,7 +107,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return notDraft(result.reason, locale)
   }
   if (data.intent === 'publish') {
-    const result = publishConsentDraft({ versionId, effectiveDate: data.effectiveDate, actor })
+    const result = publishConsentDraft({
+      versionId,
+      effectiveDate: data.effectiveDate,
+      actor,
+      locale,
+    })
     if (result.ok) return redirectSaved('/admin/consent', 'consent-published')
     switch (result.reason) {
       case 'too-early':

@@ -12,7 +12,7 @@ import { SubmitButton } from '#app/components/forms/fields.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { createConsentDraft } from '#app/domain/consent/consent-admin.server.ts'
 import { getConsentAdminOverview } from '#app/domain/consent/consent-admin-views.server.ts'
-import { NewDraftSchema } from '#app/domain/consent/consent-admin.schema.ts'
+import { newDraftSchema } from '#app/domain/consent/consent-admin.schema.ts'
 import { staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { useRichT, useT } from '#app/i18n/locale-context.tsx'
 import { adminConsentMessages, adminMessages } from '#app/i18n/messages/index.ts'
@@ -58,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const parsed = await parseForm(request, NewDraftSchema)
+  const parsed = await parseForm(request, newDraftSchema(await requestLocale(request)))
   if (!parsed.ok) return formError(parsed.errors)
   const { userId, ipAddress, requestId } = staffActorOf(user, context)
   const result = createConsentDraft({

@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
-import { useT } from '#app/i18n/locale-context.tsx'
+import { useMemo } from 'react'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   Field,
@@ -13,8 +14,8 @@ import {
   CONSENT_QUESTION_SLOTS,
   draftFieldNames,
   italianFieldNames,
-  PublishDraftFieldsSchema,
-  SaveDraftFieldsSchema,
+  publishDraftFieldsSchema,
+  saveDraftFieldsSchema,
 } from '#app/domain/consent/consent-admin.schema.ts'
 import { CONSENT_PLACEHOLDERS, CONSENT_SECTION_KEYS } from '#app/domain/consent/consent.schema.ts'
 import { adminConsentMessages } from '#app/i18n/messages/index.ts'
@@ -29,7 +30,9 @@ export function DraftEditor({
   values: Record<string, string>
   serverErrors: FormErrors | undefined
 }) {
-  const { formProps, fields } = useSchemaForm(SaveDraftFieldsSchema, serverErrors, {
+  const locale = useLocale()
+  const saveSchema = useMemo(() => saveDraftFieldsSchema(locale), [locale])
+  const { formProps, fields } = useSchemaForm(saveSchema, serverErrors, {
     secretFields: [],
   })
   const saving = useIsPending('save')
@@ -153,7 +156,9 @@ export function PublishForm({
   earliestDate: string
   serverErrors: FormErrors | undefined
 }) {
-  const { formProps, fields } = useSchemaForm(PublishDraftFieldsSchema, serverErrors, {
+  const locale = useLocale()
+  const publishSchema = useMemo(() => publishDraftFieldsSchema(locale), [locale])
+  const { formProps, fields } = useSchemaForm(publishSchema, serverErrors, {
     secretFields: [],
   })
   const publishing = useIsPending('publish')

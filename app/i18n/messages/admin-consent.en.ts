@@ -76,4 +76,31 @@ export default {
   appliesFromHint: 'Today or later, in clinic time.',
   publishing: 'Publishing…',
   publishVersion: 'Publish version {n}',
+  // The draft editor's fields and the publish date
+  chooseConsentForm: 'Choose a consent form.',
+  enterTitle: 'Enter a title.',
+  enterSectionTitle: 'Enter a section title.',
+  enterSectionText: 'Enter the text of this section.',
+  atMostCharacters: 'Use at most {max} characters.',
+  answersOnePerLine: 'Write 2 to 5 answers, one per line.',
+  answerTooLong: 'Keep each answer under 200 characters.',
+  rightAnswerRequired: 'Give the number of the right answer (1 for the first line).',
+  explainingPartRequired: 'Choose the section that answers this question.',
+  atLeastQuestions: 'Write at least {min} check questions.',
+  chooseEffectiveDate: 'Choose the date it applies from.',
+  // Why the Italian is not ready to publish, one line each
+  problemNoItalian: 'Italian: the form has no Italian text. Write it before publishing.',
+  problemTitleEmpty: 'Italian: the title is empty',
+  problemHeadingEmpty: 'Italian: the heading of ‘{section}’ is empty',
+  problemSectionEmpty: 'Italian: the section ‘{section}’ is empty',
+  problemNoPrompt: 'Italian: question {n} has no question',
+  problemNoOptions: 'Italian: question {n} has no options',
+  problemAnswerCount: 'Italian: question {n} has {count} answers, the English {english}',
+  problemInvalid: 'Italian: {path}: {message}',
+  problemUnknownPlaceholders: 'Italian: unknown placeholders {names}',
+  problemLeavesOut: 'Italian: leaves out ‘{name}’',
+  problemSectionGulpease:
+    'Italian: the section ‘{section}’ reads at Gulpease {index}; it must be {min} or more',
+  problemQuestionsGulpease:
+    'Italian: the questions read at Gulpease {index}; they must be {min} or more',
 }
