@@ -254,13 +254,16 @@ export function RecoveryCodes({
   const createdAtIn = (language: Locale) =>
     `${formatDateInZone(at, timeZone, language)}, ${formatTimeInZone(at, timeZone, language)} ${describeTimeZone(timeZone, language)}`
   const createdAt = createdAtIn(locale)
-  // The downloaded file stays in English (mfa.rules.ts writes it).
-  const text = recoveryCodesDocument({
-    codes: codes.recoveryCodes,
-    accountEmail: email,
-    clinicName,
-    createdAt: createdAtIn('en'),
-  })
+  // The downloaded file is in the page's language, like the page (mfa.rules.ts writes it).
+  const text = recoveryCodesDocument(
+    {
+      codes: codes.recoveryCodes,
+      accountEmail: email,
+      clinicName,
+      createdAt,
+    },
+    locale,
+  )
   return (
     <div className="page page--medium stack">
       <h1>{t('codesHeading')}</h1>
@@ -287,7 +290,7 @@ export function RecoveryCodes({
         <a
           className="button button--secondary"
           href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
-          download="dermadesk-recovery-codes.txt"
+          download={t('codesFileName')}
         >
           {t('codesDownload')}
         </a>

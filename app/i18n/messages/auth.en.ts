@@ -121,4 +121,9 @@ export default {
   passwordTooShort: 'Use at least {min} characters. A few unrelated words make a strong one.',
   passwordTooLongMax: 'Use at most {max} characters.',
   typeAgainRequired: 'Type the password again.',
+  codesFileName: 'dermadesk-recovery-codes.txt',
+  codesFileTitle: '{clinic}: recovery codes for {email}',
+  codesFileCreated: 'Created {createdAt}',
+  codesFileEachCode: 'Each code signs you in once if you cannot use your authenticator app.',
+  codesFileKeep: 'Keep them somewhere safe and private. Making new codes cancels these.',
 }
