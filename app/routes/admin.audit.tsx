@@ -62,7 +62,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     fieldErrors: {} as Record<string, string[] | undefined>,
     page: {
       timeZone: describeTimeZone(page.timeZone, locale),
-      subjectTypes: page.subjectTypes,
+      subjectTypes: page.subjectTypes.map((type) => ({
+        type,
+        label: recordTypeLabel(type, t),
+      })),
       unknownActorEmail: page.unknownActorEmail,
       newerAfter: page.newerAfter,
       olderBefore: page.olderBefore,
@@ -71,6 +74,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         iso: entry.occurredAt.toISOString(),
         when: at(entry.occurredAt),
         action: entry.action,
+        actionLabel: actionLabel(entry.action, t),
         actor: describeActor(entry, t),
         ipAddress: entry.ipAddress,
         subject: entry.subjectType
@@ -81,6 +85,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       })),
     },
   }
+}
+
+type AuditT = Translator<keyof (typeof auditMessages)['en'] & string>
+
+/** The readable name of a stored action code ("Signed in"), or null for a code without one. */
+function actionLabel(code: string, t: AuditT): string | null {
+  const key = `action.${code}`
+  return Object.hasOwn(auditMessages.en, key) ? t(key as Parameters<AuditT>[0]) : null
+}
+
+/** The readable name of a stored record type ("Booking"), or null for a type without one. */
+function recordTypeLabel(code: string, t: AuditT): string | null {
+  const key = `record.${code}`
+  return Object.hasOwn(auditMessages.en, key) ? t(key as Parameters<AuditT>[0]) : null
 }
 
 function describeActor(
@@ -192,13 +210,14 @@ export default function AdminAuditRoute() {
             >
               <option value="">{t('any')}</option>
               {[
-                ...new Set([
-                  ...(page?.subjectTypes ?? []),
-                  ...(filters.subjectType ? [filters.subjectType] : []),
-                ]),
-              ].map((type) => (
+                ...(page?.subjectTypes ?? []),
+                ...(filters.subjectType &&
+                !page?.subjectTypes.some(({ type }) => type === filters.subjectType)
+                  ? [{ type: filters.subjectType, label: null }]
+                  : []),
+              ].map(({ type, label }) => (
                 <option key={type} value={type}>
-                  {type}
+                  {label ? t('codeNamed', { label, code: type }) : type}
                 </option>
               ))}
             </SelectField>

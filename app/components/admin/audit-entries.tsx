@@ -9,6 +9,8 @@ export type AuditEntryView = {
   iso: string
   when: string
   action: string
+  /** The action's readable name, when the code has one. */
+  actionLabel: string | null
   actor: string
   ipAddress: string | null
   subject: string | null
@@ -58,7 +60,17 @@ export function AuditEntries({
                     <br />
                     <span className="muted">#{entry.seq}</span>
                   </th>
-                  <td>{entry.action}</td>
+                  <td>
+                    {entry.actionLabel ? (
+                      <>
+                        {entry.actionLabel}
+                        <br />
+                        <code className="muted">{entry.action}</code>
+                      </>
+                    ) : (
+                      <code>{entry.action}</code>
+                    )}
+                  </td>
                   <td>
                     {entry.actor}
                     {entry.ipAddress ? (
