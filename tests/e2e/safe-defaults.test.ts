@@ -232,6 +232,8 @@ test.describe('staff accounts', () => {
     browser,
     baseURL,
   }) => {
+    // Two browsers, an email and five pages checked with axe: more than 30 s on a busy machine.
+    test.setTimeout(60_000)
     const admin = await signedInAdmin(browser, baseURL!)
     const email = `laura.ricci.${Date.now()}@dermadesk.example`
     await admin.goto('/admin')

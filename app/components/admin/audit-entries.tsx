@@ -61,15 +61,13 @@ export function AuditEntries({
                     <span className="muted">#{entry.seq}</span>
                   </th>
                   <td>
+                    <code>{entry.action}</code>
                     {entry.actionLabel ? (
                       <>
-                        {entry.actionLabel}
                         <br />
-                        <code className="muted">{entry.action}</code>
+                        {entry.actionLabel}
                       </>
-                    ) : (
-                      <code>{entry.action}</code>
-                    )}
+                    ) : null}
                   </td>
                   <td>
                     {entry.actor}
