@@ -298,6 +298,8 @@ test.describe('consent forms in the admin console', () => {
     page,
     login,
   }) => {
+    // Five long pages, each checked with axe: more than 30 s on a busy machine.
+    test.setTimeout(60_000)
     await login('admin')
     await page.goto('/admin/consent')
     await expect(page.getByRole('heading', { level: 1, name: 'Consent forms' })).toBeVisible()
