@@ -18,13 +18,40 @@ export function SkipLink() {
 }
 
 /**
- * The language switch: one link per language, each written in its own language and marked as
- * such, the current one marked for screen readers. Plain links: they work without JavaScript,
- * and reload the page so everything on it changes language at once.
+ * The language switch: one entry per language, each written in its own language and marked as
+ * such, the current one marked for screen readers. It reloads the page, so everything on it
+ * changes language at once, and works without JavaScript.
+ *
+ * For patients, plain links: they only set the language cookie. For signed-in staff, a small form
+ * with one button per language: choosing also saves the language in their profile, and a change
+ * of what is stored must never happen on a GET (a link prefetched or followed by a crawler).
  */
-export function LanguageSwitch({ pagePath }: { pagePath: string }) {
+export function LanguageSwitch({ pagePath, staff }: { pagePath: string; staff: boolean }) {
   const t = useT(layoutMessages)
   const current = useLocale()
+  if (staff)
+    return (
+      <nav aria-label={t('languageNav')} className="language-switch">
+        <Form method="post" action="/language" reloadDocument>
+          <input type="hidden" name="redirectTo" value={pagePath} />
+          <ul>
+            {LOCALES.map((locale) => (
+              <li key={locale}>
+                <button
+                  type="submit"
+                  name="to"
+                  value={locale}
+                  lang={locale}
+                  aria-current={locale === current ? 'true' : undefined}
+                >
+                  {LOCALE_NAMES[locale]}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </Form>
+      </nav>
+    )
   return (
     <nav aria-label={t('languageNav')} className="language-switch">
       <ul>
@@ -121,7 +148,7 @@ export function SiteHeader({
             )}
           </ul>
         </nav>
-        <LanguageSwitch pagePath={pagePath} />
+        <LanguageSwitch pagePath={pagePath} staff={staffUser !== null} />
       </div>
     </header>
   )

@@ -23,7 +23,7 @@ export function TabletHeader({ clinicName, pagePath }: { clinicName: string; pag
             </li>
           </ul>
         </nav>
-        <LanguageSwitch pagePath={pagePath} />
+        <LanguageSwitch pagePath={pagePath} staff={false} />
       </div>
     </header>
   )

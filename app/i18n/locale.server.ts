@@ -30,8 +30,8 @@ export function localeFromAcceptLanguage(header: string | null): Locale | null {
  * The page's language: the URL's `?lang=`, then the language a signed-in staff member chose in
  * their profile (`profileLocale`, null when they have not chosen), then the cookie the switch
  * sets, then the browser's Accept-Language, then the clinic's default. Anything unknown at one
- * step falls to the next. The switch saves a signed-in staff member's profile language too
- * (routes/language.tsx), so the profile and the cookie agree after it.
+ * step falls to the next. The staff switch (a POST form, routes/language.tsx) saves a signed-in
+ * staff member's profile language too, so the profile and the cookie agree after it.
  */
 export async function resolveLocale(
   request: Request,

@@ -1,4 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { translator } from '#app/i18n/catalogue.ts'
 import { Link, useLoaderData } from '@remix-run/react'
 import {
   credentialLabel,
@@ -8,8 +9,7 @@ import {
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { getAdminOverview } from '#app/domain/clinic/admin.server.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { adminMessages } from '#app/i18n/messages/index.ts'
 import { describeTimeZone, formatCalendarDate, formatPrice } from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await requestLocale(request)
   const overview = getAdminOverview()
   return {
-    title: adminTranslator(adminMessages, locale)('overviewTitle'),
+    title: translator(adminMessages, locale)('overviewTitle'),
     settings: overview.settings,
     practitioners: overview.practitioners,
     nextClosures: overview.nextClosures,
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminOverviewRoute() {
   const { settings, practitioners, services, nextClosures, closureCount } =
     useLoaderData<typeof loader>()
-  const t = useAdminT(adminMessages)
+  const t = useT(adminMessages)
   const locale = useLocale()
   return (
     <div className="stack">

@@ -1,3 +1,4 @@
+import { useT } from '#app/i18n/locale-context.tsx'
 import {
   type ActionFunctionArgs,
   data,
@@ -23,8 +24,7 @@ import {
   formatDateInZone,
   formatTimeWithSecondsInZone,
 } from '#app/utils/format.ts'
-import { type Translator } from '#app/i18n/catalogue.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { type Translator, translator } from '#app/i18n/catalogue.ts'
 import { auditMessages } from '#app/i18n/messages/index.ts'
 import { formError, parseForm, toFormErrors } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -39,7 +39,7 @@ type Filters = Partial<Record<(typeof AUDIT_FILTER_FIELDS)[number], string>>
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'admin')
   const locale = await requestLocale(request)
-  const t = adminTranslator(auditMessages, locale)
+  const t = translator(auditMessages, locale)
   const title = t('title')
   const query = Object.fromEntries(new URL(request.url).searchParams)
   const filters: Filters = Object.fromEntries(
@@ -62,7 +62,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     fieldErrors: {} as Record<string, string[] | undefined>,
     page: {
       timeZone: describeTimeZone(page.timeZone, locale),
-      subjectTypes: page.subjectTypes,
+      subjectTypes: page.subjectTypes.map((type) => ({
+        type,
+        label: recordTypeLabel(type, t),
+      })),
       unknownActorEmail: page.unknownActorEmail,
       newerAfter: page.newerAfter,
       olderBefore: page.olderBefore,
@@ -71,6 +74,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         iso: entry.occurredAt.toISOString(),
         when: at(entry.occurredAt),
         action: entry.action,
+        actionLabel: actionLabel(entry.action, t),
         actor: describeActor(entry, t),
         ipAddress: entry.ipAddress,
         subject: entry.subjectType
@@ -81,6 +85,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       })),
     },
   }
+}
+
+type AuditT = Translator<keyof (typeof auditMessages)['en'] & string>
+
+/** The readable name of a stored action code ("Signed in"), or null for a code without one. */
+function actionLabel(code: string, t: AuditT): string | null {
+  const key = `action.${code}`
+  return Object.hasOwn(auditMessages.en, key) ? t(key as Parameters<AuditT>[0]) : null
+}
+
+/** The readable name of a stored record type ("Booking"), or null for a type without one. */
+function recordTypeLabel(code: string, t: AuditT): string | null {
+  const key = `record.${code}`
+  return Object.hasOwn(auditMessages.en, key) ? t(key as Parameters<AuditT>[0]) : null
 }
 
 function describeActor(
@@ -116,7 +134,7 @@ export default function AdminAuditRoute() {
   const { filters, fieldErrors, page } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const verifying = useIsPending()
-  const t = useAdminT(auditMessages)
+  const t = useT(auditMessages)
   const pageLink = (cursor: { before?: number; after?: number }) => {
     const params = new URLSearchParams(filters as Record<string, string>)
     if (cursor.before !== undefined) params.set('before', String(cursor.before))
@@ -192,13 +210,14 @@ export default function AdminAuditRoute() {
             >
               <option value="">{t('any')}</option>
               {[
-                ...new Set([
-                  ...(page?.subjectTypes ?? []),
-                  ...(filters.subjectType ? [filters.subjectType] : []),
-                ]),
-              ].map((type) => (
+                ...(page?.subjectTypes ?? []),
+                ...(filters.subjectType &&
+                !page?.subjectTypes.some(({ type }) => type === filters.subjectType)
+                  ? [{ type: filters.subjectType, label: null }]
+                  : []),
+              ].map(({ type, label }) => (
                 <option key={type} value={type}>
-                  {type}
+                  {label ? t('codeNamed', { label, code: type }) : type}
                 </option>
               ))}
             </SelectField>

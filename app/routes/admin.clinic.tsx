@@ -1,3 +1,4 @@
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -17,8 +18,7 @@ import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { updateClinicDetails } from '#app/domain/clinic/admin-clinic.server.ts'
 import { adminSchemas, type ClinicDetails } from '#app/domain/clinic/admin.schema.ts'
 import { getClinicDetailsForm } from '#app/domain/clinic/admin.server.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { adminMessages } from '#app/i18n/messages/index.ts'
 import { LOCALE_NAMES, LOCALES } from '#app/i18n/locales.ts'
 import { redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
@@ -33,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const t = adminTranslator(adminMessages, await requestLocale(request))
+  const t = translator(adminMessages, await requestLocale(request))
   return { ...getClinicDetailsForm(), title: t('pageTitle', { page: t('clinicDetails') }) }
 }
 
@@ -50,7 +50,7 @@ export default function AdminClinicRoute() {
   const { details } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
-  const t = useAdminT(adminMessages)
+  const t = useT(adminMessages)
   return (
     <div className="stack page--medium">
       <AdminNav />
@@ -73,7 +73,7 @@ function ClinicDetailsForm({
   details: ClinicDetails
   serverErrors: FormErrors | undefined
 }) {
-  const t = useAdminT(adminMessages)
+  const t = useT(adminMessages)
   const locale = useLocale()
   const { formProps, fields } = useSchemaForm(
     adminSchemas(locale).ClinicDetailsSchema,

@@ -1,3 +1,4 @@
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -16,8 +17,7 @@ import { addClosure, removeClosure } from '#app/domain/clinic/admin-clinic.serve
 import { adminSchemas, strandedAnswerOf } from '#app/domain/clinic/admin.schema.ts'
 import { listUpcomingClosures } from '#app/domain/clinic/admin.server.ts'
 import { redirectSaved, staffActorOf, strandedResponse } from '#app/utils/admin-responses.server.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { adminMessages } from '#app/i18n/messages/index.ts'
 import { describeTimeZone, formatCalendarDate } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
@@ -31,14 +31,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const t = adminTranslator(adminMessages, await requestLocale(request))
+  const t = translator(adminMessages, await requestLocale(request))
   return { ...listUpcomingClosures(), title: t('pageTitle', { page: t('clinicClosures') }) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
   const locale = await requestLocale(request)
-  const t = adminTranslator(adminMessages, locale)
+  const t = translator(adminMessages, locale)
   const parsed = await parseForm(request, adminSchemas(locale).ClosureActionSchema)
   if (!parsed.ok) return formError(parsed.errors)
   const actor = staffActorOf(user, context)
@@ -73,7 +73,7 @@ export default function AdminClosuresRoute() {
   const { closures, today, timeZone } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
-  const t = useAdminT(adminMessages)
+  const t = useT(adminMessages)
   const locale = useLocale()
   const stranded = strandedOf(actionData)
   if (stranded) {
@@ -147,7 +147,7 @@ function AddClosureForm({
   today: string
   serverErrors: FormErrors | undefined
 }) {
-  const t = useAdminT(adminMessages)
+  const t = useT(adminMessages)
   const locale = useLocale()
   const { formProps, fields } = useSchemaForm(adminSchemas(locale).AddClosureSchema, serverErrors)
   const isSubmitting = useIsPending('add')

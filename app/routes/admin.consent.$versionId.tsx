@@ -1,3 +1,4 @@
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -19,7 +20,7 @@ import {
   contentFromDraftForm,
   draftFormValues,
   translationFromDraftForm,
-  DraftActionSchema,
+  draftActionSchema,
 } from '#app/domain/consent/consent-admin.schema.ts'
 import { getConsentVersionForAdmin } from '#app/domain/consent/consent-admin-views.server.ts'
 import {
@@ -33,8 +34,7 @@ import {
   redirectSaved,
   staffActorOf,
 } from '#app/utils/admin-responses.server.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
-import { useRichT } from '#app/i18n/locale-context.tsx'
+import { useRichT, useT } from '#app/i18n/locale-context.tsx'
 import { type Locale } from '#app/i18n/locales.ts'
 import { adminConsentMessages, adminMessages } from '#app/i18n/messages/index.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
@@ -50,19 +50,19 @@ function versionIdOf(params: { versionId?: string }, locale: Locale): string {
   return parseOrNotFound(
     RecordIdSchema,
     params.versionId,
-    adminTranslator(adminConsentMessages, locale)('versionNotFound'),
+    translator(adminConsentMessages, locale)('versionNotFound'),
   )
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const locale = await requestLocale(request)
-  const t = adminTranslator(adminConsentMessages, locale)
+  const t = translator(adminConsentMessages, locale)
   const version = getConsentVersionForAdmin(versionIdOf(params, locale))
   if (!version) throw notFound(t('versionNotFound'))
   const zone = version.timeZone
   return {
-    title: adminTranslator(adminMessages, locale)('pageTitle', { page: t('versionTitle') }),
+    title: translator(adminMessages, locale)('pageTitle', { page: t('versionTitle') }),
     id: version.id,
     tier: version.tier,
     versionNumber: version.versionNumber,
@@ -94,9 +94,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
   const locale = await requestLocale(request)
-  const t = adminTranslator(adminConsentMessages, locale)
+  const t = translator(adminConsentMessages, locale)
   const versionId = versionIdOf(params, locale)
-  const parsed = await parseForm(request, DraftActionSchema)
+  const parsed = await parseForm(request, draftActionSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const { userId, ipAddress, requestId } = staffActorOf(user, context)
   const actor = { userId, ipAddress, requestId }
@@ -107,7 +107,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return notDraft(result.reason, locale)
   }
   if (data.intent === 'publish') {
-    const result = publishConsentDraft({ versionId, effectiveDate: data.effectiveDate, actor })
+    const result = publishConsentDraft({
+      versionId,
+      effectiveDate: data.effectiveDate,
+      actor,
+      locale,
+    })
     if (result.ok) return redirectSaved('/admin/consent', 'consent-published')
     switch (result.reason) {
       case 'too-early':
@@ -185,7 +190,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 function notDraft(reason: 'not-found' | 'not-draft', locale: Locale) {
-  const t = adminTranslator(adminConsentMessages, locale)
+  const t = translator(adminConsentMessages, locale)
   if (reason === 'not-found') throw notFound(t('versionNotFound'))
   return formError(
     {
@@ -200,7 +205,7 @@ export default function AdminConsentVersionRoute() {
   const actionData = useActionData<typeof action>()
   const location = useLocation()
   const isDraft = data.status === 'draft'
-  const t = useAdminT(adminConsentMessages)
+  const t = useT(adminConsentMessages)
   const richT = useRichT(adminConsentMessages)
   return (
     <div className="stack page--medium">

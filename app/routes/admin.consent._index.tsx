@@ -1,3 +1,4 @@
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -11,10 +12,9 @@ import { SubmitButton } from '#app/components/forms/fields.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { createConsentDraft } from '#app/domain/consent/consent-admin.server.ts'
 import { getConsentAdminOverview } from '#app/domain/consent/consent-admin-views.server.ts'
-import { NewDraftSchema } from '#app/domain/consent/consent-admin.schema.ts'
+import { newDraftSchema } from '#app/domain/consent/consent-admin.schema.ts'
 import { staffActorOf } from '#app/utils/admin-responses.server.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
-import { useRichT } from '#app/i18n/locale-context.tsx'
+import { useRichT, useT } from '#app/i18n/locale-context.tsx'
 import { adminConsentMessages, adminMessages } from '#app/i18n/messages/index.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -28,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const locale = await requestLocale(request)
-  const t = adminTranslator(adminConsentMessages, locale)
+  const t = translator(adminConsentMessages, locale)
   const overview = getConsentAdminOverview()
   const zone = overview.timeZone
   const day = (at: number) => formatDateInZone(at, zone, locale)
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     publishedBy: v.publishedByName ?? t('installedWithApp'),
   })
   return {
-    title: adminTranslator(adminMessages, locale)('pageTitle', { page: t('consentForms') }),
+    title: translator(adminMessages, locale)('pageTitle', { page: t('consentForms') }),
     forms: overview.forms.map((form) => ({
       tier: form.tier,
       title: form.title,
@@ -58,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const parsed = await parseForm(request, NewDraftSchema)
+  const parsed = await parseForm(request, newDraftSchema(await requestLocale(request)))
   if (!parsed.ok) return formError(parsed.errors)
   const { userId, ipAddress, requestId } = staffActorOf(user, context)
   const result = createConsentDraft({
@@ -72,7 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminConsentRoute() {
   const { forms } = useLoaderData<typeof loader>()
   const creating = useIsPending('new-draft')
-  const t = useAdminT(adminConsentMessages)
+  const t = useT(adminConsentMessages)
   const richT = useRichT(adminConsentMessages)
   return (
     <div className="stack">

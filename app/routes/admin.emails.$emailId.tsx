@@ -1,4 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { translator } from '#app/i18n/catalogue.ts'
 import { Link, useLoaderData } from '@remix-run/react'
 import { outboxStatusText } from '#app/components/admin/outbox-status.ts'
 import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
@@ -7,7 +9,6 @@ import { getOutboxEmailForAdmin } from '#app/domain/email/outbox-admin.server.ts
 import { describeOutboxStatus } from '#app/domain/email/outbox.rules.ts'
 import { auditActorOf } from '#app/utils/admin-responses.server.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
 import { adminEmailsMessages } from '#app/i18n/messages/index.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'admin')
   const locale = await requestLocale(request)
-  const t = adminTranslator(adminEmailsMessages, locale)
+  const t = translator(adminEmailsMessages, locale)
   const parsed = OutboxEmailParamsSchema.safeParse(params)
   if (!parsed.success) throw new Response('Not found', { status: 404 })
   const found = getOutboxEmailForAdmin({
@@ -63,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function AdminEmailRoute() {
   const email = useLoaderData<typeof loader>()
-  const t = useAdminT(adminEmailsMessages)
+  const t = useT(adminEmailsMessages)
   return (
     <div className="stack page--medium">
       <p>
@@ -146,7 +147,7 @@ export default function AdminEmailRoute() {
 }
 
 export function ErrorBoundary() {
-  const t = useAdminT(adminEmailsMessages)
+  const t = useT(adminEmailsMessages)
   return (
     <NotFoundBoundary title={t('notFoundTitle')}>
       <p>{t('notFoundText')}</p>

@@ -8,9 +8,8 @@ import { listOutboxEmails } from '#app/domain/email/outbox-admin.server.ts'
 import { describeOutboxStatus } from '#app/domain/email/outbox.rules.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { outboxStatusText } from '#app/components/admin/outbox-status.ts'
-import { type Translator } from '#app/i18n/catalogue.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
-import { useRichT } from '#app/i18n/locale-context.tsx'
+import { type Translator, translator } from '#app/i18n/catalogue.ts'
+import { useRichT, useT } from '#app/i18n/locale-context.tsx'
 import { type Locale } from '#app/i18n/locales.ts'
 import { adminEmailsMessages } from '#app/i18n/messages/index.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -25,7 +24,7 @@ type EmailsT = Translator<keyof (typeof adminEmailsMessages)['en'] & string>
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const locale = await requestLocale(request)
-  const t = adminTranslator(adminEmailsMessages, locale)
+  const t = translator(adminEmailsMessages, locale)
   const { page } = OutboxPageQuerySchema.parse(
     Object.fromEntries(new URL(request.url).searchParams),
   )
@@ -86,7 +85,7 @@ function translatedStatus<S extends { label: string }>(status: S, locale: Locale
 export default function AdminEmailsRoute() {
   const { emails, page, pageCount, total, timeZone, mailServerConfigured } =
     useLoaderData<typeof loader>()
-  const t = useAdminT(adminEmailsMessages)
+  const t = useT(adminEmailsMessages)
   const richT = useRichT(adminEmailsMessages)
   return (
     <div className="stack">
@@ -145,7 +144,7 @@ export default function AdminEmailsRoute() {
 }
 
 function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
-  const t = useAdminT(adminEmailsMessages)
+  const t = useT(adminEmailsMessages)
   return (
     <nav aria-label={t('pagesLabel')}>
       <ul className="cluster pagination">

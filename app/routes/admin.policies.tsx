@@ -1,3 +1,4 @@
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -13,8 +14,7 @@ import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { updatePolicies } from '#app/domain/clinic/admin-clinic.server.ts'
 import { adminSchemas, type Policies, strandedAnswerOf } from '#app/domain/clinic/admin.schema.ts'
 import { getPoliciesForm } from '#app/domain/clinic/admin.server.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { adminMessages } from '#app/i18n/messages/index.ts'
 import { redirectSaved, staffActorOf, strandedResponse } from '#app/utils/admin-responses.server.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
@@ -28,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const t = adminTranslator(adminMessages, await requestLocale(request))
+  const t = translator(adminMessages, await requestLocale(request))
   return { ...getPoliciesForm(), title: t('pageTitle', { page: t('bookingPolicies') }) }
 }
 
@@ -47,7 +47,7 @@ export default function AdminPoliciesRoute() {
   const { policies, timeZones } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
-  const t = useAdminT(adminMessages)
+  const t = useT(adminMessages)
   const stranded = strandedOf(actionData)
   if (stranded) {
     return (
@@ -122,7 +122,7 @@ function PoliciesForm({
   timeZones: string[]
   serverErrors: FormErrors | undefined
 }) {
-  const t = useAdminT(adminMessages)
+  const t = useT(adminMessages)
   const locale = useLocale()
   const { formProps, fields } = useSchemaForm(adminSchemas(locale).PoliciesSchema, serverErrors)
   const isSubmitting = useIsPending()

@@ -1,3 +1,4 @@
+import { useT } from '#app/i18n/locale-context.tsx'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -32,8 +33,7 @@ import {
   requireAdminRecord,
   strandedResponse,
 } from '#app/utils/admin-responses.server.ts'
-import { type Translator } from '#app/i18n/catalogue.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
+import { type Translator, translator } from '#app/i18n/catalogue.ts'
 import {
   adminFormsMessages,
   adminMessages,
@@ -48,11 +48,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader(args: LoaderFunctionArgs) {
   const locale = await requestLocale(args.request)
-  const NOT_FOUND = adminTranslator(adminPractitionersMessages, locale)('notFound')
+  const NOT_FOUND = translator(adminPractitionersMessages, locale)('notFound')
   const { ids } = await requireAdminRecord(args, PractitionerParamsSchema, NOT_FOUND)
   const page = getAdminPractitioner(ids.practitionerId)
   if (!page) throw notFound(NOT_FOUND)
-  const ta = adminTranslator(adminMessages, locale)
+  const ta = translator(adminMessages, locale)
   return {
     ...page,
     photoUrl: practitionerPhotoUrl(page.practitioner.photoKey),
@@ -62,8 +62,8 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const locale = await requestLocale(args.request)
-  const t = adminTranslator(adminPractitionersMessages, locale)
-  const ta = adminTranslator(adminMessages, locale)
+  const t = translator(adminPractitionersMessages, locale)
+  const ta = translator(adminMessages, locale)
   const NOT_FOUND = t('notFound')
   const { ids, actor } = await requireAdminRecord(args, PractitionerParamsSchema, NOT_FOUND)
   const { practitionerId } = ids
@@ -81,7 +81,7 @@ export async function action(args: ActionFunctionArgs) {
     case 'unknown-service':
       return formError({
         fieldErrors: {
-          serviceIds: [adminTranslator(adminFormsMessages, locale)('servicesFromList')],
+          serviceIds: [translator(adminFormsMessages, locale)('servicesFromList')],
         },
         values,
       })
@@ -124,8 +124,8 @@ export default function AdminPractitionerRoute() {
   const page = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
-  const t = useAdminT(adminPractitionersMessages)
-  const ta = useAdminT(adminMessages)
+  const t = useT(adminPractitionersMessages)
+  const ta = useT(adminMessages)
   const { practitioner } = page
   const stranded = strandedOf(actionData)
   if (stranded) {

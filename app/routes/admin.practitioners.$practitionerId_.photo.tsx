@@ -1,3 +1,5 @@
+import { useT } from '#app/i18n/locale-context.tsx'
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -20,7 +22,6 @@ import { imageRefusalMessage, MAX_IMAGE_BYTES } from '#app/domain/media/image.ru
 import { notFound, redirectSaved, requireAdminRecord } from '#app/utils/admin-responses.server.ts'
 import { formError } from '#app/utils/forms.server.ts'
 import { readImageUpload } from '#app/utils/uploads.server.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
 import { adminPractitionersMessages } from '#app/i18n/messages/index.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 
@@ -29,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function loader(args: LoaderFunctionArgs) {
-  const t = adminTranslator(adminPractitionersMessages, await requestLocale(args.request))
+  const t = translator(adminPractitionersMessages, await requestLocale(args.request))
   const NOT_FOUND = t('notFound')
   const { ids } = await requireAdminRecord(args, PractitionerParamsSchema, NOT_FOUND)
   const page = getAdminPractitioner(ids.practitionerId)
@@ -46,7 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   // Who is asking first: the body is not read for anyone else (app/server/uploads.ts).
   const locale = await requestLocale(args.request)
-  const t = adminTranslator(adminPractitionersMessages, locale)
+  const t = translator(adminPractitionersMessages, locale)
   const NOT_FOUND = t('notFound')
   const { ids, actor } = await requireAdminRecord(args, PractitionerParamsSchema, NOT_FOUND)
   const upload = await readImageUpload(args.request, 'photo')
@@ -80,7 +81,7 @@ export default function PractitionerPhotoRoute() {
   const error = actionData?.fieldErrors.photo?.[0]
   const uploading = useIsPending('photo-upload')
   const removing = useIsPending('photo-remove')
-  const t = useAdminT(adminPractitionersMessages)
+  const t = useT(adminPractitionersMessages)
   return (
     <div className="stack">
       <AdminNav />

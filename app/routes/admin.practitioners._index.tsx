@@ -1,4 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useT } from '#app/i18n/locale-context.tsx'
+import { translator } from '#app/i18n/catalogue.ts'
 import { Link, useLoaderData } from '@remix-run/react'
 import {
   ActiveBadge,
@@ -8,7 +10,6 @@ import {
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { listAdminPractitioners } from '#app/domain/clinic/admin.server.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
 import { adminMessages, adminPractitionersMessages } from '#app/i18n/messages/index.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const t = adminTranslator(adminMessages, await requestLocale(request))
+  const t = translator(adminMessages, await requestLocale(request))
   return {
     practitioners: listAdminPractitioners(),
     title: t('pageTitle', { page: t('practitioners') }),
@@ -28,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminPractitionersRoute() {
   const { practitioners } = useLoaderData<typeof loader>()
-  const t = useAdminT(adminPractitionersMessages)
-  const ta = useAdminT(adminMessages)
+  const t = useT(adminPractitionersMessages)
+  const ta = useT(adminMessages)
   return (
     <div className="stack">
       <AdminNav />

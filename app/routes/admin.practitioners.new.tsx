@@ -1,3 +1,5 @@
+import { useT } from '#app/i18n/locale-context.tsx'
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -9,7 +11,6 @@ import { PractitionerProfileForm } from '#app/components/admin/practitioner-form
 import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { createPractitioner } from '#app/domain/clinic/admin-practitioners.server.ts'
 import { adminSchemas } from '#app/domain/clinic/admin.schema.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
 import { adminMessages, adminPractitionersMessages } from '#app/i18n/messages/index.ts'
 import { redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const t = adminTranslator(adminMessages, await requestLocale(request))
+  const t = translator(adminMessages, await requestLocale(request))
   return { title: t('pageTitle', { page: t('addPractitioner') }) }
 }
 
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminNewPractitionerRoute() {
   const actionData = useActionData<typeof action>()
-  const t = useAdminT(adminPractitionersMessages)
+  const t = useT(adminPractitionersMessages)
   return (
     <div className="stack page--medium">
       <AdminNav />

@@ -4,6 +4,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { useMemo } from 'react'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import {
@@ -23,13 +24,14 @@ import {
   WINDOW_SETTINGS,
 } from '#app/domain/screening/rule-table.rules.ts'
 import {
-  PublishRuleSetSchema,
+  publishRuleSetSchema,
   SETTING_LIMITS,
   sourcesField,
   type ScreeningNumberSetting,
   type ScreeningSettings,
 } from '#app/domain/screening/screening-settings.schema.ts'
 import {
+  describeSourceProblems,
   getScreeningSettingsPage,
   publishScreeningRuleSet,
 } from '#app/domain/screening/screening-settings.server.ts'
@@ -51,7 +53,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const locale = await requestLocale(request)
-  const page = getScreeningSettingsPage()
+  const page = getScreeningSettingsPage(locale)
   return {
     title: translate(screeningAdminMessages, locale, 'title'),
     current: page.current,
@@ -65,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
   const locale = await requestLocale(request)
-  const parsed = await parseForm(request, PublishRuleSetSchema)
+  const parsed = await parseForm(request, publishRuleSetSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = publishScreeningRuleSet(parsed.data, staffActorOf(user, context))
   if (result.ok) return redirectSaved('/admin/screening', 'screening')
@@ -77,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
               version: String(result.version),
             })
           : result.reason === 'sources'
-            ? result.message
+            ? describeSourceProblems(result.problems, locale)
             : translate(screeningAdminMessages, locale, 'onlyLists'),
       ],
       values: parsed.values,
@@ -160,15 +162,16 @@ function PublishForm({
   }
   const stricter = listOf('stricterRuleIds')
   const relaxed = listOf('relaxedRuleIds')
+  const locale = useLocale()
+  const schema = useMemo(() => publishRuleSetSchema(locale), [locale])
   const { formProps, fields, register } = useSchemaForm(
-    PublishRuleSetSchema,
+    schema,
     serverErrors,
     // A checkbox group needs its starting list (see useSchemaForm).
     { secretFields: [], defaultValues: { stricterRuleIds: stricter, relaxedRuleIds: relaxed } },
   )
   const pending = useIsPending()
   const t = useT(screeningAdminMessages)
-  const locale = useLocale()
   const label = (rule: { id: string; label: string }) => ruleLabelIn(rule, locale)
   const sourcesLine = (sources: string) => t('sourcesLine', { sources: describeSources(sources) })
   const isStricter = (id: string) => stricter.includes(id)

@@ -1,3 +1,5 @@
+import { useT } from '#app/i18n/locale-context.tsx'
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -16,7 +18,6 @@ import {
   ServiceParamsSchema,
   strandedAnswerOf,
 } from '#app/domain/clinic/admin.schema.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
 import { adminMessages, adminServicesMessages } from '#app/i18n/messages/index.ts'
 import { getAdminService } from '#app/domain/clinic/admin.server.ts'
 import {
@@ -34,17 +35,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader(args: LoaderFunctionArgs) {
   const locale = await requestLocale(args.request)
-  const NOT_FOUND = adminTranslator(adminServicesMessages, locale)('notFound')
+  const NOT_FOUND = translator(adminServicesMessages, locale)('notFound')
   const { ids } = await requireAdminRecord(args, ServiceParamsSchema, NOT_FOUND)
   const service = getAdminService(ids.serviceId)
   if (!service) throw notFound(NOT_FOUND)
-  const ta = adminTranslator(adminMessages, locale)
+  const ta = translator(adminMessages, locale)
   return { service, title: ta('pageTitle', { page: service.name }) }
 }
 
 export async function action(args: ActionFunctionArgs) {
   const locale = await requestLocale(args.request)
-  const NOT_FOUND = adminTranslator(adminServicesMessages, locale)('notFound')
+  const NOT_FOUND = translator(adminServicesMessages, locale)('notFound')
   const { ids, actor } = await requireAdminRecord(args, ServiceParamsSchema, NOT_FOUND)
   const { serviceId } = ids
   const parsed = await parseForm(args.request, adminSchemas(locale).ServiceUpdateSchema)
@@ -60,7 +61,7 @@ export default function AdminServiceRoute() {
   const { service } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
-  const t = useAdminT(adminServicesMessages)
+  const t = useT(adminServicesMessages)
   const stranded = strandedOf(actionData)
   if (stranded) {
     return (

@@ -1,11 +1,11 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { translator } from '#app/i18n/catalogue.ts'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ActiveBadge, depthText } from '#app/components/admin/admin-lists.tsx'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { listAdminServices } from '#app/domain/clinic/admin.server.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { adminMessages, adminServicesMessages } from '#app/i18n/messages/index.ts'
 import { formatPrice } from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -17,14 +17,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const t = adminTranslator(adminMessages, await requestLocale(request))
+  const t = translator(adminMessages, await requestLocale(request))
   return { services: listAdminServices(), title: t('pageTitle', { page: t('services') }) }
 }
 
 export default function AdminServicesRoute() {
   const { services } = useLoaderData<typeof loader>()
-  const t = useAdminT(adminServicesMessages)
-  const ta = useAdminT(adminMessages)
+  const t = useT(adminServicesMessages)
+  const ta = useT(adminMessages)
   const locale = useLocale()
   return (
     <div className="stack">

@@ -1,3 +1,5 @@
+import { useT } from '#app/i18n/locale-context.tsx'
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -9,7 +11,6 @@ import { ServiceForm } from '#app/components/admin/service-form.tsx'
 import { formErrorsFor } from '#app/components/forms/action-data.ts'
 import { createService } from '#app/domain/clinic/admin-services.server.ts'
 import { adminSchemas } from '#app/domain/clinic/admin.schema.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
 import { adminMessages, adminServicesMessages } from '#app/i18n/messages/index.ts'
 import { getNextServiceSortOrder } from '#app/domain/clinic/admin.server.ts'
 import { redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
@@ -23,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const t = adminTranslator(adminMessages, await requestLocale(request))
+  const t = translator(adminMessages, await requestLocale(request))
   return {
     sortOrder: getNextServiceSortOrder(),
     title: t('pageTitle', { page: t('addService') }),
@@ -42,8 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminNewServiceRoute() {
   const { sortOrder } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const t = useAdminT(adminServicesMessages)
-  const ta = useAdminT(adminMessages)
+  const t = useT(adminServicesMessages)
+  const ta = useT(adminMessages)
   return (
     <div className="stack page--medium">
       <AdminNav />

@@ -1,3 +1,4 @@
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -16,13 +17,15 @@ import {
   SubmitButton,
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { ChoiceGroup } from '#app/components/forms/choice-group.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { createStaffInvitation, listStaff } from '#app/domain/auth/staff-invitations.server.ts'
 import { INVITATION_VALID_HOURS, inviteStaffSchema } from '#app/domain/auth/staff.schema.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { type Locale, LOCALE_NAMES, LOCALES } from '#app/i18n/locales.ts'
 import { adminStaffMessages } from '#app/i18n/messages/index.ts'
+import { getClinicContact } from '#app/domain/clinic/clinic.server.ts'
 import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -40,10 +43,11 @@ const ROLE_LABELS = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const t = adminTranslator(adminStaffMessages, await requestLocale(request))
+  const t = translator(adminStaffMessages, await requestLocale(request))
   const invited = new URL(request.url).searchParams.get('invited')
   return {
     ...listStaff(new Date()),
+    defaultLocale: getClinicContact()?.defaultLocale ?? 'en',
     title: t('title'),
     invited: invited && /^[^@\s]+@[^@\s]+$/.test(invited) ? invited : null,
   }
@@ -63,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok)
     return formError(
       {
-        fieldErrors: { email: [adminTranslator(adminStaffMessages, locale)('alreadyStaff')] },
+        fieldErrors: { email: [translator(adminStaffMessages, locale)('alreadyStaff')] },
         values: parsed.values,
       },
       409,
@@ -72,9 +76,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminStaffRoute() {
-  const { accounts, invitations, timeZone, invited } = useLoaderData<typeof loader>()
+  const { accounts, invitations, timeZone, invited, defaultLocale } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
-  const t = useAdminT(adminStaffMessages)
+  const t = useT(adminStaffMessages)
   const locale = useLocale()
   const roleNames = (roles: string[], separator: string) =>
     roles.map((role) => t('roleName', { role })).join(separator)
@@ -132,25 +136,27 @@ export default function AdminStaffRoute() {
       </section>
       <section aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('inviteColleague')}</h2>
-        <InviteForm key={searchParams.get('invited') ?? 'invite'} />
+        <InviteForm key={searchParams.get('invited') ?? 'invite'} defaultLocale={defaultLocale} />
       </section>
     </div>
   )
 }
 
-function InviteForm() {
+function InviteForm({ defaultLocale }: { defaultLocale: Locale }) {
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const t = useAdminT(adminStaffMessages)
+  const t = useT(adminStaffMessages)
   const locale = useLocale()
   const schema = useMemo(() => inviteStaffSchema(locale), [locale])
   const { formProps, fields, register, fieldError } = useSchemaForm(schema, actionData, {
     secretFields: [],
-    defaultValues: { roles: [] },
+    defaultValues: { roles: [], locale: defaultLocale },
   })
   const rolesErrorId = useId()
   const rolesError = fieldError('roles')
   const chosen = actionData?.values.roles
+  const chosenLocale =
+    typeof actionData?.values.locale === 'string' ? actionData.values.locale : defaultLocale
   const isChosen = (role: string) =>
     Array.isArray(chosen) ? chosen.includes(role) : chosen === role
   return (
@@ -173,6 +179,14 @@ function InviteForm() {
           />
         ))}
       </fieldset>
+      <ChoiceGroup
+        legend={t('invitationLanguage')}
+        hint={t('invitationLanguageHint')}
+        type="radio"
+        options={LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }))}
+        chosen={[chosenLocale]}
+        {...fields.choices('locale')}
+      />
       <SubmitButton pending={pending} pendingText={t('sending')}>
         {t('send')}
       </SubmitButton>

@@ -1,3 +1,4 @@
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -18,8 +19,7 @@ import {
 } from '#app/utils/auth.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { authMessages } from '#app/i18n/messages/index.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await requestLocale(request)
   const query = new URL(request.url).searchParams
   return {
-    title: adminTranslator(authMessages, locale)('signInTitle'),
+    title: translator(authMessages, locale)('signInTitle'),
     expired: query.get('expired') === '1',
     welcome: query.get('welcome') === '1',
   }
@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
   const locale = await requestLocale(request)
-  const t = adminTranslator(authMessages, locale)
+  const t = translator(authMessages, locale)
   const parsed = await parseForm(request, signInSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = await signIn({
@@ -90,7 +90,7 @@ export default function LoginRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const isPending = useIsPending()
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   const locale = useLocale()
   const schema = useMemo(() => signInSchema(locale), [locale])
   const { formProps, fields } = useSchemaForm(schema, actionData)

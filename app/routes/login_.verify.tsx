@@ -1,3 +1,4 @@
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -15,8 +16,7 @@ import { verifySecondFactor } from '#app/domain/auth/mfa-verify.server.ts'
 import { requireSecondFactorPending, serializeSessionCookie } from '#app/utils/auth.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { authMessages } from '#app/i18n/messages/index.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
@@ -31,13 +31,13 @@ export const headers = retryAfterHeaders
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSecondFactorPending(request)
   const locale = await requestLocale(request, session.user)
-  return { title: adminTranslator(authMessages, locale)('verifyTitle') }
+  return { title: translator(authMessages, locale)('verifyTitle') }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSecondFactorPending(request)
   const locale = await requestLocale(request, session.user)
-  const t = adminTranslator(authMessages, locale)
+  const t = translator(authMessages, locale)
   const parsed = await parseForm(request, verifyFormSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const { intent } = parsed.data
@@ -112,7 +112,7 @@ export default function VerifySignInRoute() {
   const [searchParams] = useSearchParams()
   const redirectTo = searchParams.get('redirectTo') ?? ''
   const recoveryErrors = formErrorsFor(actionData, 'recovery')
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   return (
     <div className="page page--narrow stack">
       <h1>{t('verifyHeading')}</h1>
@@ -138,7 +138,7 @@ function TotpForm({
   serverErrors: ReturnType<typeof formErrorsFor>
   redirectTo: string
 }) {
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   return (
     <TotpCodeForm
       intent="totp"
@@ -159,7 +159,7 @@ function RecoveryForm({
   redirectTo: string
 }) {
   const pending = useIsPending('recovery')
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   const locale = useLocale()
   const schema = useMemo(() => recoveryCodeFormSchema(locale), [locale])
   const { formProps, fields } = useSchemaForm(schema, serverErrors, {

@@ -1,3 +1,4 @@
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -19,7 +20,6 @@ import {
   setPasswordFormSchema,
   setPasswordSchema,
 } from '#app/domain/auth/staff.schema.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { authMessages, staffMessages } from '#app/i18n/messages/index.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const invitation = parsed.success ? getOpenInvitation(parsed.data, new Date()) : null
   const locale = await requestLocale(request)
   return {
-    title: adminTranslator(authMessages, locale)('inviteTitle'),
+    title: translator(authMessages, locale)('inviteTitle'),
     token: invitation ? token : null,
     invitation: invitation
       ? { name: invitation.name, email: invitation.email, roles: invitation.roles }
@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await requestLocale(request)
-  const t = adminTranslator(authMessages, locale)
+  const t = translator(authMessages, locale)
   const parsed = await parseForm(request, setPasswordSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const result = await acceptStaffInvitation({
@@ -71,7 +71,7 @@ export default function StaffInviteRoute() {
   const { token, invitation } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   const tStaff = useT(staffMessages)
   const locale = useLocale()
   const schema = useMemo(() => setPasswordFormSchema(locale), [locale])

@@ -144,8 +144,8 @@ export default function AppointmentRoute() {
                 [
                   t('rowMaximumDepth'),
                   t('maximumDepth', {
-                    service: formatDepthMm(booking.serviceMaxDepthUm),
-                    practitionerDepth: formatDepthMm(booking.practitionerMaxDepthUm),
+                    service: formatDepthMm(booking.serviceMaxDepthUm, locale),
+                    practitionerDepth: formatDepthMm(booking.practitionerMaxDepthUm, locale),
                     practitioner: booking.practitionerName,
                   }),
                 ],

@@ -1,3 +1,5 @@
+import { useT } from '#app/i18n/locale-context.tsx'
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type ActionFunctionArgs,
   data,
@@ -16,7 +18,6 @@ import {
   SetUpSteps,
 } from '#app/components/security/two-step-sign-in.tsx'
 import { securityActionSchema } from '#app/domain/auth/mfa.schema.ts'
-import { adminTranslator, useAdminT } from '#app/i18n/admin-text.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { authMessages } from '#app/i18n/messages/index.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
@@ -46,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await requestLocale(request, session.user)
   return {
     ...overview,
-    title: adminTranslator(authMessages, locale)('securityTitle'),
+    title: translator(authMessages, locale)('securityTitle'),
     confirmedAt: overview.confirmedAt?.toISOString() ?? null,
     mustEnrol: session.access === 'needs-enrolment',
   }
@@ -55,7 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireStaffUserForSecurity(request)
   const locale = await requestLocale(request, session.user)
-  const t = adminTranslator(authMessages, locale)
+  const t = translator(authMessages, locale)
   const parsed = await parseForm(request, securityActionSchema(locale))
   if (!parsed.ok) return formError(parsed.errors)
   const who = { userId: session.user.id, actor: auditActorOf(session.user, context) }
@@ -133,7 +134,7 @@ function passwordRefused(
 ) {
   if (result.reason === 'throttled')
     return throttled(result.retryAfterSeconds ?? 60, values, locale)
-  const t = adminTranslator(authMessages, locale)
+  const t = translator(authMessages, locale)
   if (result.reason === 'not-enrolled')
     return formError({ formErrors: [t('securityAlreadyOff')], values }, 409)
   return formError({ fieldErrors: { password: [t('securityWrongPassword')] }, values }, 400)
@@ -143,7 +144,7 @@ function throttled(retryAfterSeconds: number, values: Record<string, string>, lo
   const minutes = Math.ceil(retryAfterSeconds / 60)
   return formError(
     {
-      formErrors: [adminTranslator(authMessages, locale)('attemptsThrottled', { minutes })],
+      formErrors: [translator(authMessages, locale)('attemptsThrottled', { minutes })],
       values,
     },
     429,
@@ -162,7 +163,7 @@ export default function SecurityRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const codes = codesShownOf(actionData)
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   const continueTo = safeRedirect(searchParams.get('redirectTo'))
   if (codes) {
     return (

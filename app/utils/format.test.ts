@@ -5,6 +5,7 @@ import {
   formatCalendarDate,
   formatDateAndTime,
   formatDateInZone,
+  formatDepthMm,
   formatMinutesOfDay,
   formatPrice,
   formatTimeInZone,
@@ -12,6 +13,18 @@ import {
 } from './format.ts'
 
 describe('format helpers', () => {
+  test('a needle depth with the decimal mark of each language, and none for a consultation', () => {
+    expect([1500, 1000, 250, 500].map((um) => formatDepthMm(um))).toEqual([
+      '1.5 mm',
+      '1.0 mm',
+      '0.25 mm',
+      '0.5 mm',
+    ])
+    expect([1500, 250].map((um) => formatDepthMm(um, 'it'))).toEqual(['1,5 mm', '0,25 mm'])
+    expect(formatDepthMm(null)).toBe('no needling')
+    expect(formatDepthMm(null, 'it')).toBe('senza aghi')
+  })
+
   test('seconds until a hold ends, never negative', () => {
     expect(secondsUntil(10_600, 1_000)).toBe(10)
     expect(secondsUntil(1_000, 5_000)).toBe(0)

@@ -40,9 +40,22 @@ export function formatPrice(cents: number | null, locale: Locale = 'en'): string
   return priceFormats[locale].format(cents / 100)
 }
 
-export function formatDepthMm(depthUm: number | null): string {
-  if (depthUm === null) return 'no needling'
-  return `${(depthUm / 1000).toFixed(2).replace(/0$/, '')} mm`
+const depthFormats = Object.fromEntries(
+  LOCALES.map((locale) => [
+    locale,
+    new Intl.NumberFormat(INTL_LOCALES[locale].numbers, {
+      style: 'unit',
+      unit: 'millimeter',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 2,
+    }),
+  ]),
+) as Record<Locale, Intl.NumberFormat>
+
+/** A needle depth in micrometres: "1.5 mm", "1,5 mm", "0.25 mm"; null (a consultation) in words. */
+export function formatDepthMm(depthUm: number | null, locale: Locale = 'en'): string {
+  if (depthUm === null) return translate(datesMessages, locale, 'noNeedling')
+  return depthFormats[locale].format(depthUm / 1000)
 }
 
 /** "Wednesday 25 November 2026" for a YYYY-MM-DD calendar date (no time zone involved). */

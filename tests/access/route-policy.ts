@@ -116,8 +116,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   $: { loader: everyone('not-found'), action: everyone('not-found') },
   _index: { loader: PUBLIC, action: NONE },
   healthz: { loader: PUBLIC, action: NONE },
-  // The language switch: sets its cookie and goes back (to / without a page to go back to).
-  language: { loader: everyone('redirect:/'), action: NONE },
+  // The language switch: sets its cookie and goes back (to / without a page to go back to); the
+  // staff form (POST) also saves a signed-in staff member's profile language.
+  language: { loader: everyone('redirect:/'), action: everyone('redirect:/') },
   // A practitioner's portrait is public, like their name (ADR 037).
   'practitioner-photos.$photoKey': { loader: PUBLIC, action: NONE },
 

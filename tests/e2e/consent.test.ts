@@ -196,7 +196,8 @@ test.describe('informed consent @no-js', () => {
     await expectAccessible(page)
     const told = await waitForEmail({
       to: 'clinic@dermadesk.example',
-      subject: new RegExp(`Consent withdrawn: ${reference}`),
+      // The clinic's address reads the clinic's language: Italian for the demo clinic.
+      subject: new RegExp(`Consenso revocato: ${reference}`),
       after: started,
     })
     expect(told.text).not.toMatch(/skin boost|needl|think about it|Chiara/i)
@@ -297,6 +298,8 @@ test.describe('consent forms in the admin console', () => {
     page,
     login,
   }) => {
+    // Five long pages, each checked with axe: more than 30 s on a busy machine.
+    test.setTimeout(60_000)
     await login('admin')
     await page.goto('/admin/consent')
     await expect(page.getByRole('heading', { level: 1, name: 'Consent forms' })).toBeVisible()

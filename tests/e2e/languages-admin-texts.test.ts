@@ -96,4 +96,32 @@ test.describe('the admin consent pages in Italian @no-js', () => {
     await expect(page.getByText(/^Pubblicata il .+\. Vale per le sedute dal /)).toBeVisible()
     await expectAccessible(page)
   })
+
+  test('an admin editing a consent draft reads its messages in Italian', async ({
+    page,
+    login,
+  }) => {
+    // Two pages of a long form, each checked with axe twice.
+    test.setTimeout(90_000)
+    await login('admin')
+    await page.goto('/admin/consent')
+    // A draft of the cosmetic form: a new one, or the one already open.
+    const write = page.getByRole('button', { name: /^Scrivi la versione \d+$/ }).last()
+    const open = page.getByRole('link', { name: /^Modifica la bozza della versione \d+$/ }).last()
+    await expect(write.or(open)).toBeVisible()
+    if (await write.isVisible()) await write.click()
+    else await open.click()
+    await expect(page.getByRole('heading', { name: 'Modifica la bozza' })).toBeVisible()
+    await page.getByLabel('Titolo', { exact: true }).fill('')
+    await page.getByRole('button', { name: 'Salva la bozza' }).click()
+    await expect(page.getByText('Scrivi un titolo.').first()).toBeVisible()
+    await expectAccessible(page)
+    await page.getByLabel('Vale per le sedute dal').fill('')
+    await page.getByRole('button', { name: /^Pubblica la versione \d+$/ }).click()
+    await expect(page.getByText('Scegli la data da cui vale.').first()).toBeVisible()
+    await expectAccessible(page)
+    // The draft goes, so that other tests find the forms as they were.
+    await page.getByRole('button', { name: 'Elimina questa bozza' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Moduli di consenso' })).toBeVisible()
+  })
 })

@@ -1,7 +1,8 @@
 import { serverNow } from '../test-clock.ts'
 import { DateTime } from 'luxon'
 import { formatCalendarDate } from '#app/utils/format.ts'
-import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, expectNoEnglish, openE2eDb, test } from '../playwright-utils.ts'
+import { waitForEmail } from '../mail-utils.ts'
 
 const ZONE = 'Europe/Rome'
 
@@ -187,6 +188,14 @@ test.describe('the admin console in Italian @no-js', () => {
     await page.getByRole('button', { name: 'Verifica la catena' }).click()
     await expect(page.getByRole('status')).toContainText('La catena è integra:')
     await expectAccessible(page)
+    // Each action has an Italian name beside its stored code.
+    await page.getByLabel('L’azione inizia con').fill('audit.viewed')
+    await page.getByRole('button', { name: 'Mostra le voci' }).click()
+    const viewed = page.getByRole('cell', { name: /Registro delle attività consultato/ }).first()
+    await expect(viewed).toBeVisible()
+    await expect(viewed).toContainText('audit.viewed')
+    await expect(page.getByRole('option', { name: 'Prenotazione (booking)' })).toBeAttached()
+    await expectAccessible(page)
   })
 
   test('an admin invites a colleague: the staff page and its messages in Italian', async ({
@@ -199,8 +208,41 @@ test.describe('the admin console in Italian @no-js', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Personale' })).toBeVisible()
     await expect(page.getByRole('columnheader', { name: 'Accesso in due passaggi' })).toBeVisible()
     await expectAccessible(page)
+    await expectNoEnglish(page)
     await page.getByRole('button', { name: 'Invia l’invito' }).click()
     await expect(page.getByText('Scegli almeno un ruolo.')).toBeVisible()
+    await expectAccessible(page)
+    // The invitation is written in the clinic's language, Italian, unless the admin picks another.
+    const language = page.getByRole('group', { name: 'Lingua dell’invito' })
+    await expect(language.getByRole('radio', { name: 'Italiano' })).toBeChecked()
+    const email = `laura.it.${Date.now()}.${test.info().project.name}@dermadesk.example`
+    await page.getByLabel('Nome e cognome').fill('Laura Ricci')
+    await page.getByLabel('Email', { exact: true }).fill(email)
+    await page.getByLabel(/^Clinico/).check()
+    const sent = new Date()
+    await page.getByRole('button', { name: 'Invia l’invito' }).click()
+    await expect(page.getByRole('status')).toContainText(`Invito inviato a ${email}`)
+    await expectNoEnglish(page)
+    const mail = await waitForEmail({ to: email, after: sent })
+    expect(mail.subject).toMatch(/^Il tuo account del personale presso /)
+    expect(mail.text).toContain('Ciao Laura Ricci,')
+    expect(mail.text).toContain('come clinico.')
+  })
+
+  test('an admin publishes screening rules: the form and the history in Italian', async ({
+    page,
+    login,
+  }) => {
+    await login('admin')
+    await page.goto('/admin/screening')
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Regole dello screening' }),
+    ).toBeVisible()
+    await expect(page.getByRole('cell', { name: 'Prima versione' })).toBeVisible()
+    await expectAccessible(page)
+    await page.getByLabel(/^Attesa dopo la tossina botulinica/).fill('')
+    await page.getByRole('button', { name: /^Pubblica la versione \d+$/ }).click()
+    await expect(page.getByText('Scrivi un numero intero di giorni, da 0 a 365.')).toBeVisible()
     await expectAccessible(page)
   })
 })

@@ -118,11 +118,15 @@ test.describe('a clinician who works in Italian @no-js', () => {
     await expect(staff.getByText('Inserisci il dispositivo usato.')).toBeVisible()
     await expectAccessible(staff)
 
-    // Back to English: the switch saves the profile too, so it sticks.
-    await staff
-      .getByRole('navigation', { name: 'Lingua' })
-      .getByRole('link', { name: 'English' })
-      .click()
+    // Back to English: for staff the switch is a form (a GET never saves anything), and it saves
+    // the profile too, so it sticks.
+    const switchNav = staff.getByRole('navigation', { name: 'Lingua' })
+    await expect(switchNav.getByRole('link')).toHaveCount(0)
+    await expect(switchNav.getByRole('button', { name: 'Italiano' })).toHaveAttribute(
+      'aria-current',
+      'true',
+    )
+    await switchNav.getByRole('button', { name: 'English' }).click()
     await expect(staff.locator('html')).toHaveAttribute('lang', 'en')
     await expect(
       staff.getByRole('heading', { level: 1, name: `Record the treatment: ${name}` }),

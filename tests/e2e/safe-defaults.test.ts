@@ -232,6 +232,8 @@ test.describe('staff accounts', () => {
     browser,
     baseURL,
   }) => {
+    // Two browsers, an email and five pages checked with axe: more than 30 s on a busy machine.
+    test.setTimeout(60_000)
     const admin = await signedInAdmin(browser, baseURL!)
     const email = `laura.ricci.${Date.now()}@dermadesk.example`
     await admin.goto('/admin')
@@ -247,6 +249,10 @@ test.describe('staff accounts', () => {
     await admin.getByRole('button', { name: 'Send the invitation' }).click()
     await expect(admin.getByText('Choose at least one role.')).toBeVisible()
     await admin.getByLabel(/^Clinician/).check()
+    // The invitation is written in the clinic's language unless the admin picks another.
+    const language = admin.getByRole('group', { name: 'Language of the invitation' })
+    await expect(language.getByRole('radio', { name: 'Italiano' })).toBeChecked()
+    await language.getByRole('radio', { name: 'English' }).check()
     const sent = new Date()
     await admin.getByRole('button', { name: 'Send the invitation' }).click()
     await expect(admin.getByRole('status')).toContainText(`Invitation sent to ${email}`)

@@ -73,12 +73,19 @@ const FUZZ_AS: Record<string, Caller[]> = {
   'tablet._index': ['staff:tablet'],
   // Sends everyone to the tablet's page: nothing to post to.
   'tablet.return': ['anonymous'],
+  // The language switch answers every body with a redirect; a signed-in staff member is the one
+  // whose profile it may change.
+  language: ['clinician'],
 }
 
 /**
  * Tables a REJECTED attempt may change, per action, and why. Everything else must stay as it was.
  */
 const MAY_CHANGE: Record<string, Record<string, string>> = {
+  language: {
+    users: 'a body that happens to name a real language saves it as the profile language',
+    audit_events: 'that change of profile language is audited',
+  },
   'admin.audit': {
     audit_events:
       'its whole form is intent=verify (no other input), which the fuzz sends; each chain check is itself audited',

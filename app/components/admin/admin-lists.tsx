@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useAdminT } from '#app/i18n/admin-text.ts'
+import { useT } from '#app/i18n/locale-context.tsx'
 import { type Translator } from '#app/i18n/catalogue.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { adminMessages } from '#app/i18n/messages/index.ts'
@@ -28,14 +28,12 @@ export function credentialLabel(credential: string, t: AdminT): string {
 
 /** "1.5 mm", "1,5 mm", or "no needling" for a consultation. */
 export function depthText(depthUm: number | null, locale: Locale, t: AdminT): string {
-  if (depthUm === null) return t('noNeedling')
-  const text = formatDepthMm(depthUm)
-  return locale === 'en' ? text : text.replace('.', ',')
+  return depthUm === null ? t('noNeedling') : formatDepthMm(depthUm, locale)
 }
 
 /** Whether a practitioner or a service is offered to patients. */
 export function ActiveBadge({ active }: { active: boolean }) {
-  const t = useAdminT(adminMessages)
+  const t = useT(adminMessages)
   return active ? (
     <span className="badge badge--ok">{t('active')}</span>
   ) : (

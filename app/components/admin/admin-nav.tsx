@@ -1,5 +1,5 @@
 import { NavLink, useSearchParams } from '@remix-run/react'
-import { useAdminT } from '#app/i18n/admin-text.ts'
+import { useT } from '#app/i18n/locale-context.tsx'
 import { adminMessages } from '#app/i18n/messages/index.ts'
 
 const SECTIONS = [
@@ -19,7 +19,7 @@ const SECTIONS = [
 
 /** The admin console's own sections, on every admin page. */
 export function AdminNav() {
-  const t = useAdminT(adminMessages)
+  const t = useT(adminMessages)
   return (
     <nav aria-label={t('navLabel')} className="admin-nav">
       <ul className="cluster">
@@ -63,7 +63,7 @@ function savedKind(saved: string): string {
 
 /** "Saved", and what happened to affected bookings, after a Post/Redirect/Get. */
 export function SavedNotice() {
-  const t = useAdminT(adminMessages)
+  const t = useT(adminMessages)
   const [params] = useSearchParams()
   const saved = params.get('saved')
   if (!saved) return null

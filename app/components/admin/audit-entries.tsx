@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
+import { useT } from '#app/i18n/locale-context.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
-import { useAdminT } from '#app/i18n/admin-text.ts'
 import { auditMessages } from '#app/i18n/messages/index.ts'
 
 /** One entry of the audit log as the page shows it (times already in the clinic's zone). */
@@ -9,6 +9,8 @@ export type AuditEntryView = {
   iso: string
   when: string
   action: string
+  /** The action's readable name, when the code has one. */
+  actionLabel: string | null
   actor: string
   ipAddress: string | null
   subject: string | null
@@ -31,7 +33,7 @@ export function AuditEntries({
   page: Page
   pageLink: (cursor: { before?: number; after?: number }) => string
 }) {
-  const t = useAdminT(auditMessages)
+  const t = useT(auditMessages)
   return (
     <section aria-labelledby="entries-heading">
       <h2 id="entries-heading">{t('entries')}</h2>
@@ -58,7 +60,15 @@ export function AuditEntries({
                     <br />
                     <span className="muted">#{entry.seq}</span>
                   </th>
-                  <td>{entry.action}</td>
+                  <td>
+                    <code>{entry.action}</code>
+                    {entry.actionLabel ? (
+                      <>
+                        <br />
+                        {entry.actionLabel}
+                      </>
+                    ) : null}
+                  </td>
                   <td>
                     {entry.actor}
                     {entry.ipAddress ? (

@@ -1,4 +1,6 @@
 import { Form } from '@remix-run/react'
+import { useMemo } from 'react'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   Field,
@@ -12,11 +14,10 @@ import {
   CONSENT_QUESTION_SLOTS,
   draftFieldNames,
   italianFieldNames,
-  PublishDraftFieldsSchema,
-  SaveDraftFieldsSchema,
+  publishDraftFieldsSchema,
+  saveDraftFieldsSchema,
 } from '#app/domain/consent/consent-admin.schema.ts'
 import { CONSENT_PLACEHOLDERS, CONSENT_SECTION_KEYS } from '#app/domain/consent/consent.schema.ts'
-import { useAdminT } from '#app/i18n/admin-text.ts'
 import { adminConsentMessages } from '#app/i18n/messages/index.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 
@@ -29,11 +30,13 @@ export function DraftEditor({
   values: Record<string, string>
   serverErrors: FormErrors | undefined
 }) {
-  const { formProps, fields } = useSchemaForm(SaveDraftFieldsSchema, serverErrors, {
+  const locale = useLocale()
+  const saveSchema = useMemo(() => saveDraftFieldsSchema(locale), [locale])
+  const { formProps, fields } = useSchemaForm(saveSchema, serverErrors, {
     secretFields: [],
   })
   const saving = useIsPending('save')
-  const t = useAdminT(adminConsentMessages)
+  const t = useT(adminConsentMessages)
   const start = (name: string) => ({ defaultValue: values[name] ?? '' })
   return (
     <Form {...formProps} aria-labelledby="edit-heading">
@@ -153,11 +156,13 @@ export function PublishForm({
   earliestDate: string
   serverErrors: FormErrors | undefined
 }) {
-  const { formProps, fields } = useSchemaForm(PublishDraftFieldsSchema, serverErrors, {
+  const locale = useLocale()
+  const publishSchema = useMemo(() => publishDraftFieldsSchema(locale), [locale])
+  const { formProps, fields } = useSchemaForm(publishSchema, serverErrors, {
     secretFields: [],
   })
   const publishing = useIsPending('publish')
-  const t = useAdminT(adminConsentMessages)
+  const t = useT(adminConsentMessages)
   return (
     <Form {...formProps} aria-labelledby="publish-heading">
       <h2 id="publish-heading">{t('publish')}</h2>

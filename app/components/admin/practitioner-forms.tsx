@@ -21,8 +21,7 @@ import {
   WEEKDAYS,
 } from '#app/domain/clinic/admin.schema.ts'
 import { type Credential, type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
-import { useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { adminMessages, adminPractitionersMessages } from '#app/i18n/messages/index.ts'
 import { describeTimeZone, formatCalendarDate, formatMinutesOfDay } from '#app/utils/format.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
@@ -62,8 +61,8 @@ export function PractitionerProfileForm({
   labelledBy: string
   submitLabel: string
 }) {
-  const t = useAdminT(adminPractitionersMessages)
-  const ta = useAdminT(adminMessages)
+  const t = useT(adminPractitionersMessages)
+  const ta = useT(adminMessages)
   const locale = useLocale()
   const { formProps, fields } = useSchemaForm(
     adminSchemas(locale).PractitionerProfileSchema,
@@ -154,8 +153,8 @@ export function PractitionerServicesForm({
   serverErrors: FormErrors | undefined
   labelledBy: string
 }) {
-  const t = useAdminT(adminPractitionersMessages)
-  const ta = useAdminT(adminMessages)
+  const t = useT(adminPractitionersMessages)
+  const ta = useT(adminMessages)
   const locale = useLocale()
   const { formProps, register, fieldError } = useSchemaForm(
     adminSchemas(locale).PractitionerServicesSchema,
@@ -226,8 +225,8 @@ export function WeeklyHoursForm({
   serverErrors: FormErrors | undefined
   labelledBy: string
 }) {
-  const t = useAdminT(adminPractitionersMessages)
-  const ta = useAdminT(adminMessages)
+  const t = useT(adminPractitionersMessages)
+  const ta = useT(adminMessages)
   const locale = useLocale()
   const { formProps, fields, defaultValue } = useSchemaForm(
     adminSchemas(locale).WeeklyHoursSchema,
@@ -329,8 +328,8 @@ export function ExceptionsTable({
   timeZone: string
   removeErrors: FormErrors | undefined
 }) {
-  const t = useAdminT(adminPractitionersMessages)
-  const ta = useAdminT(adminMessages)
+  const t = useT(adminPractitionersMessages)
+  const ta = useT(adminMessages)
   const locale = useLocale()
   return (
     <>
@@ -383,8 +382,8 @@ export function AddExceptionForm({
   serverErrors: FormErrors | undefined
   labelledBy: string
 }) {
-  const t = useAdminT(adminPractitionersMessages)
-  const ta = useAdminT(adminMessages)
+  const t = useT(adminPractitionersMessages)
+  const ta = useT(adminMessages)
   const locale = useLocale()
   const { formProps, fields, register, fieldError, defaultValue } = useSchemaForm(
     adminSchemas(locale).AddExceptionSchema,

@@ -12,8 +12,7 @@ import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { eurosInputValue, millimetresInputValue } from '#app/domain/clinic/admin.rules.ts'
 import { adminSchemas } from '#app/domain/clinic/admin.schema.ts'
 import { type ServiceKind, type ServiceTier } from '#app/domain/clinic/clinic.schema.ts'
-import { useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { adminMessages, adminServicesMessages } from '#app/i18n/messages/index.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 
@@ -49,8 +48,8 @@ export function ServiceForm({
   labelledBy: string
   submitLabel: string
 }) {
-  const t = useAdminT(adminServicesMessages)
-  const ta = useAdminT(adminMessages)
+  const t = useT(adminServicesMessages)
+  const ta = useT(adminMessages)
   const locale = useLocale()
   const { formProps, fields } = useSchemaForm(adminSchemas(locale).ServiceSchema, serverErrors)
   const isSubmitting = useIsPending()

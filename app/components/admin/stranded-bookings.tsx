@@ -4,8 +4,7 @@ import { useIsPending } from '#app/components/forms/action-data.ts'
 import { SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { strandReasonText } from '#app/domain/clinic/stranding.rules.ts'
-import { useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { adminFormsMessages, adminMessages } from '#app/i18n/messages/index.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { type StrandedPayload } from '#app/components/admin/stranded.ts'
@@ -30,8 +29,8 @@ export function StrandedBookingsReview({
   const isSubmitting = useIsPending()
   const count = stranded.bookings.length
   const zone = stranded.timeZone
-  const t = useAdminT(adminMessages)
-  const tf = useAdminT(adminFormsMessages)
+  const t = useT(adminMessages)
+  const tf = useT(adminFormsMessages)
   const locale = useLocale()
 
   // With JavaScript the page swaps in place: move focus to the news, as a new page would.

@@ -9,8 +9,7 @@ import {
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { currentPasswordFormSchema, totpCodeFormSchema } from '#app/domain/auth/mfa.schema.ts'
-import { useAdminT } from '#app/i18n/admin-text.ts'
-import { useLocale } from '#app/i18n/locale-context.tsx'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { authMessages } from '#app/i18n/messages/index.ts'
 import { recoveryCodesDocument } from '#app/domain/auth/mfa.rules.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
@@ -27,7 +26,7 @@ export type CodesShown = { recoveryCodes: string[]; createdAt: string; justEnrol
 
 export function SetUpIntro({ serverErrors }: { serverErrors: FormErrors | undefined }) {
   const pending = useIsPending('start')
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   return (
     <section aria-labelledby="setup-heading">
       <h2 id="setup-heading">{t('setUpHeading')}</h2>
@@ -55,7 +54,7 @@ export function SetUpSteps({
   errors: (intent: string) => FormErrors | undefined
 }) {
   const restarting = useIsPending('start')
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   return (
     <>
       <section aria-labelledby="scan-heading">
@@ -98,7 +97,7 @@ export function SetUpSteps({
 }
 
 function ConfirmForm({ serverErrors }: { serverErrors: FormErrors | undefined }) {
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   return (
     <TotpCodeForm
       intent="confirm"
@@ -125,7 +124,7 @@ export function TotpCodeForm({
   children?: ReactNode
 }) {
   const pending = useIsPending(intent)
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   const locale = useLocale()
   const schema = useMemo(() => totpCodeFormSchema(locale), [locale])
   const { formProps, fields } = useSchemaForm(schema, serverErrors, {
@@ -159,7 +158,7 @@ export function EnrolledSettings({
   overview: Overview
   errors: (intent: string) => FormErrors | undefined
 }) {
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   const locale = useLocale()
   return (
     <>
@@ -212,7 +211,7 @@ function PasswordForm({
   danger?: boolean
 }) {
   const pending = useIsPending(intent)
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   const locale = useLocale()
   const schema = useMemo(() => currentPasswordFormSchema(locale), [locale])
   const { formProps, fields } = useSchemaForm(schema, serverErrors)
@@ -249,19 +248,22 @@ export function RecoveryCodes({
   timeZone: string
   continueTo: string
 }) {
-  const t = useAdminT(authMessages)
+  const t = useT(authMessages)
   const locale = useLocale()
   const at = new Date(codes.createdAt)
   const createdAtIn = (language: Locale) =>
     `${formatDateInZone(at, timeZone, language)}, ${formatTimeInZone(at, timeZone, language)} ${describeTimeZone(timeZone, language)}`
   const createdAt = createdAtIn(locale)
-  // The downloaded file stays in English (mfa.rules.ts writes it).
-  const text = recoveryCodesDocument({
-    codes: codes.recoveryCodes,
-    accountEmail: email,
-    clinicName,
-    createdAt: createdAtIn('en'),
-  })
+  // The downloaded file is in the page's language, like the page (mfa.rules.ts writes it).
+  const text = recoveryCodesDocument(
+    {
+      codes: codes.recoveryCodes,
+      accountEmail: email,
+      clinicName,
+      createdAt,
+    },
+    locale,
+  )
   return (
     <div className="page page--medium stack">
       <h1>{t('codesHeading')}</h1>
@@ -288,7 +290,7 @@ export function RecoveryCodes({
         <a
           className="button button--secondary"
           href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
-          download="dermadesk-recovery-codes.txt"
+          download={t('codesFileName')}
         >
           {t('codesDownload')}
         </a>

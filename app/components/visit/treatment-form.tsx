@@ -26,7 +26,6 @@ import {
   type SkinProduct,
   type TreatmentProducts,
 } from '#app/domain/treatment/skin-products.rules.ts'
-import { keepEnglishApostrophes } from '#app/domain/treatment/treatment.rules.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { visitMessages } from '#app/i18n/messages/index.ts'
 import { formatDepthMm } from '#app/utils/format.ts'
@@ -107,7 +106,7 @@ export function TreatmentRecordForm({
       <fieldset className="stack">
         <legend>{t('areasLegend')}</legend>
         <p className="hint" id="depth-limit">
-          {keepEnglishApostrophes(t('depthLimitHint', { depth: formatDepthMm(limitUm) }), locale)}
+          {t('depthLimitHint', { depth: formatDepthMm(limitUm, locale) })}
         </p>
         <FieldErrorLine error={fieldError('areas')} />
         <ul className="treatment-areas">

@@ -96,7 +96,7 @@ export function TreatmentEntries({
                   .map((area) =>
                     t('areaDepth', {
                       area: t(`area.${area.area}`),
-                      depth: formatDepthMm(area.depthUm),
+                      depth: formatDepthMm(area.depthUm, locale),
                     }),
                   )
                   .join(', ')}

@@ -1,6 +1,6 @@
 import * as z from 'zod'
+import { translator } from '#app/i18n/catalogue.ts'
 import { emailSchema } from '#app/domain/shared/fields.schema.ts'
-import { adminTranslator } from '#app/i18n/admin-text.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { authMessages } from '#app/i18n/messages/index.ts'
 
@@ -27,7 +27,7 @@ export const STAFF_PASSWORD_MIN_LENGTH = 15
 export const PASSWORD_MAX_LENGTH = 256
 
 export function signInSchema(locale: Locale = 'en') {
-  const t = adminTranslator(authMessages, locale)
+  const t = translator(authMessages, locale)
   return z.object({
     email: emailSchema(locale),
     // At sign-in we only check presence: telling people the policy here would leak nothing

@@ -101,6 +101,37 @@ describe('recovery codes', () => {
     expect(text).toContain(' 1. AAAA-BBBB-CCCC')
     expect(text).toContain(' 2. DDDD-EEEE-FFFF')
     expect(text).toContain('nurse@example.com')
+    expect(text.split('\n').slice(0, 5)).toEqual([
+      'Clinic: recovery codes for nurse@example.com',
+      'Created today',
+      '',
+      'Each code signs you in once if you cannot use your authenticator app.',
+      'Keep them somewhere safe and private. Making new codes cancels these.',
+    ])
+  })
+
+  test('the download speaks the staff member’s language', () => {
+    const text = recoveryCodesDocument(
+      {
+        codes: ['AAAA-BBBB-CCCC'],
+        accountEmail: 'nurse@example.com',
+        clinicName: 'Clinica',
+        createdAt: 'lunedì 7 dicembre 2026, 10:00',
+      },
+      'it',
+    )
+    expect(text).toBe(
+      [
+        'Clinica: codici di recupero per nurse@example.com',
+        'Creati il lunedì 7 dicembre 2026, 10:00',
+        '',
+        'Ogni codice ti fa accedere una volta, se non puoi usare l’app di autenticazione.',
+        'Tienili in un posto sicuro e privato. Se crei nuovi codici, questi non valgono più.',
+        '',
+        ' 1. AAAA-BBBB-CCCC',
+        '',
+      ].join('\n'),
+    )
   })
 })
 

@@ -1,3 +1,6 @@
+import { translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { authMessages } from '#app/i18n/messages/index.ts'
 import { type SessionAuthLevel } from './mfa.schema.ts'
 import { type ThrottleLimits } from './throttle.rules.ts'
 
@@ -112,18 +115,22 @@ export function staffAccess(input: {
 }
 
 /** The text file offered for download with a fresh set of recovery codes. */
-export function recoveryCodesDocument(input: {
-  codes: string[]
-  accountEmail: string
-  clinicName: string
-  createdAt: string
-}): string {
+export function recoveryCodesDocument(
+  input: {
+    codes: string[]
+    accountEmail: string
+    clinicName: string
+    createdAt: string
+  },
+  locale: Locale = 'en',
+): string {
+  const t = translator(authMessages, locale)
   return [
-    `${input.clinicName}: recovery codes for ${input.accountEmail}`,
-    `Created ${input.createdAt}`,
+    t('codesFileTitle', { clinic: input.clinicName, email: input.accountEmail }),
+    t('codesFileCreated', { createdAt: input.createdAt }),
     '',
-    'Each code signs you in once if you cannot use your authenticator app.',
-    'Keep them somewhere safe and private. Making new codes cancels these.',
+    t('codesFileEachCode'),
+    t('codesFileKeep'),
     '',
     ...input.codes.map((code, index) => `${String(index + 1).padStart(2, ' ')}. ${code}`),
     '',

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { adminTranslator } from '#app/i18n/admin-text.ts'
+import { translator } from '#app/i18n/catalogue.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { authMessages } from '#app/i18n/messages/index.ts'
 import { PASSWORD_MAX_LENGTH } from './auth.schema.ts'
@@ -24,7 +24,7 @@ export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number]
 
 /** Six digits; spaces people type between the groups are ignored. */
 export function totpCodeSchema(locale: Locale = 'en') {
-  const message = adminTranslator(authMessages, locale)('totpRequired')
+  const message = translator(authMessages, locale)('totpRequired')
   return z
     .string({ error: message })
     .transform((value) => value.replace(/\s+/g, ''))
@@ -34,7 +34,7 @@ export const TotpCodeSchema = totpCodeSchema()
 
 /** 12 letters and digits, with or without the dashes; checked for shape only here. */
 export function recoveryCodeSchema(locale: Locale = 'en') {
-  const message = adminTranslator(authMessages, locale)('recoveryRequired')
+  const message = translator(authMessages, locale)('recoveryRequired')
   return z
     .string({ error: message })
     .trim()
@@ -75,7 +75,7 @@ export function verifyFormSchema(locale: Locale = 'en') {
 export const VerifyFormSchema = verifyFormSchema()
 
 export function currentPasswordFormSchema(locale: Locale = 'en') {
-  const t = adminTranslator(authMessages, locale)
+  const t = translator(authMessages, locale)
   return z.object({
     password: z
       .string({ error: t('currentPasswordRequired') })

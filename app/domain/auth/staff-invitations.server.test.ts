@@ -45,6 +45,63 @@ const accept = (token: string, now = NOW) =>
     requestId: 'test',
   })
 
+function invitationMail(invitationId: string) {
+  return getDb()
+    .select()
+    .from(emailOutbox)
+    .where(eq(emailOutbox.dedupeKey, `staff-invitation:${invitationId}`))
+    .get()!
+}
+
+describe('the invitation email speaks the newcomer’s language', () => {
+  const inviteIn = (locale: 'it' | 'en' | undefined, email: string) => {
+    const result = createStaffInvitation({
+      name: 'Laura Ricci',
+      email,
+      roles: ['clinician', 'admin'],
+      locale,
+      inviter: { ...ADMIN, userId: adminId() },
+      now: NOW,
+      sendEmail: true,
+    })
+    if (!result.ok) throw new Error(result.reason)
+    return { mail: invitationMail(result.invitationId), link: result.link }
+  }
+
+  test('English, as the admin chose: the words it always had', () => {
+    const { mail, link } = inviteIn('en', 'laura.en@dermadesk.example')
+    expect(mail.subject).toBe('Your staff account at Dermadesk Skin Clinic Milano')
+    expect(mail.textBody).toBe(
+      [
+        'Dear Laura Ricci,',
+        'You are invited to join Dermadesk Skin Clinic Milano on Dermadesk as clinician and admin.',
+        `Set your password here (the link works once, for 72 hours): ${link}`,
+        'After the password you will set up two-step sign-in with an authenticator app.',
+        'If you did not expect this, you can ignore this email.',
+      ].join('\n'),
+    )
+  })
+
+  test('Italian, as the admin chose, and by default in an Italian clinic', () => {
+    for (const [locale, email] of [
+      ['it', 'laura.it@dermadesk.example'],
+      [undefined, 'laura.default@dermadesk.example'],
+    ] as const) {
+      const { mail, link } = inviteIn(locale, email)
+      expect(mail.subject).toBe('Il tuo account del personale presso Dermadesk Skin Clinic Milano')
+      expect(mail.textBody).toBe(
+        [
+          'Ciao Laura Ricci,',
+          'Ti invitiamo a entrare in Dermadesk Skin Clinic Milano su Dermadesk come clinico e amministratore.',
+          `Scegli qui la tua password (il link funziona una sola volta, per 72 ore): ${link}`,
+          'Dopo la password attiverai la verifica in due passaggi con un’app di autenticazione.',
+          'Se non aspettavi questa email, puoi ignorarla.',
+        ].join('\n'),
+      )
+    }
+  })
+})
+
 describe('staff invitations', () => {
   test('an admin invites; the link sets the password once; the new account signs in with it', async () => {
     const { token, link, invitationId } = invite()

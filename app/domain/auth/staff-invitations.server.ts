@@ -3,6 +3,8 @@ import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type AuditActor } from '#app/domain/audit/audit.schema.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
+import { staffInvitationEmail } from '#app/domain/email/staff-emails.rules.ts'
+import { type Locale } from '#app/i18n/locales.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import { clinicSettings, staffInvitations, userMfa, userRoles, users } from '#db/schema/index.ts'
@@ -50,7 +52,8 @@ function actorOf(inviter: Inviter): AuditActor {
 /**
  * Invites someone to join the staff. An address that already has an account is refused. An
  * earlier open invitation to the same address stops working: only the newest link counts.
- * An admin's invitation is emailed (through the outbox) to the address.
+ * An admin's invitation is emailed (through the outbox) to the address, in the language the admin
+ * chose for the newcomer (the clinic's default when none is given).
  */
 export function createStaffInvitation(
   input: InviteStaff & { inviter: Inviter; now: Date; sendEmail: boolean },
@@ -107,22 +110,34 @@ export function createStaffInvitation(
 
 function invitationEmail(
   tx: Tx,
-  input: { name: string; email: string; roles: StaffRole[]; link: string; invitationId: string },
+  input: {
+    name: string
+    email: string
+    roles: StaffRole[]
+    link: string
+    invitationId: string
+    locale?: Locale
+  },
 ) {
-  const clinic = tx.select({ name: clinicSettings.name }).from(clinicSettings).get()
-  const clinicName = clinic?.name ?? 'the clinic'
-  const lines = [
-    `Dear ${input.name},`,
-    `You are invited to join ${clinicName} on Dermadesk as ${input.roles.join(' and ')}.`,
-    `Set your password here (the link works once, for ${INVITATION_VALID_HOURS} hours): ${input.link}`,
-    'After the password you will set up two-step sign-in with an authenticator app.',
-    'If you did not expect this, you can ignore this email.',
-  ]
+  const clinic = tx
+    .select({ name: clinicSettings.name, defaultLocale: clinicSettings.defaultLocale })
+    .from(clinicSettings)
+    .get()
+  const { subject, text } = staffInvitationEmail(
+    {
+      name: input.name,
+      roles: input.roles,
+      clinicName: clinic?.name ?? null,
+      link: input.link,
+      validHours: INVITATION_VALID_HOURS,
+    },
+    input.locale ?? clinic?.defaultLocale ?? 'en',
+  )
   return {
     dedupeKey: `staff-invitation:${input.invitationId}`,
     to: input.email,
-    subject: `Your staff account at ${clinicName}`,
-    text: lines.join('\n'),
+    subject,
+    text,
   }
 }
 

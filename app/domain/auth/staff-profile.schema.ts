@@ -9,3 +9,12 @@ export const staffProfileSchema = (locale: Locale = 'en') =>
     locale: z.enum(LOCALES, { error: translate(staffMessages, locale, 'profileLanguageRequired') }),
   })
 export type StaffProfileInput = z.infer<ReturnType<typeof staffProfileSchema>>
+
+/**
+ * The staff language switch (a small form in the header): the language, and the page to go back
+ * to. Never refused: a missing or unknown language changes nothing and goes back.
+ */
+export const languageSwitchSchema = z.object({
+  to: z.enum(LOCALES).optional().catch(undefined),
+  redirectTo: z.string().max(2000).optional().catch(undefined),
+})

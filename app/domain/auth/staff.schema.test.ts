@@ -46,6 +46,13 @@ describe('a new staff password', () => {
 })
 
 describe('an invitation', () => {
+  test('is written in Italian or English, as the admin chooses (the clinic’s language when not said)', () => {
+    const base = { name: 'Laura Ricci', email: 'laura@example.com', roles: 'clinician' }
+    expect(InviteStaffSchema.parse({ ...base, locale: 'it' }).locale).toBe('it')
+    expect(InviteStaffSchema.parse(base).locale).toBeUndefined()
+    expect(InviteStaffSchema.safeParse({ ...base, locale: 'de' }).success).toBe(false)
+  })
+
   test('takes one role or several, never none and never one that does not exist', () => {
     const base = { name: 'Laura Ricci', email: 'Laura.Ricci@Example.com' }
     expect(InviteStaffSchema.parse({ ...base, roles: 'admin' })).toEqual({

@@ -1,7 +1,7 @@
 import * as z from 'zod'
+import { translator } from '#app/i18n/catalogue.ts'
 import { emailSchema, personNameSchema } from '#app/domain/shared/fields.schema.ts'
-import { adminTranslator } from '#app/i18n/admin-text.ts'
-import { type Locale } from '#app/i18n/locales.ts'
+import { type Locale, LOCALES } from '#app/i18n/locales.ts'
 import { adminStaffMessages, authMessages } from '#app/i18n/messages/index.ts'
 import { PASSWORD_MAX_LENGTH, STAFF_PASSWORD_MIN_LENGTH, STAFF_ROLES } from './auth.schema.ts'
 
@@ -10,7 +10,8 @@ export const INVITATION_VALID_HOURS = 72
 
 /** An admin invites a colleague: the roles the new account gets, and where the link goes. */
 export function inviteStaffSchema(locale: Locale = 'en') {
-  const chooseRole = adminTranslator(adminStaffMessages, locale)('chooseRole')
+  const t = translator(adminStaffMessages, locale)
+  const chooseRole = t('chooseRole')
   return z.object({
     name: personNameSchema(locale),
     email: emailSchema(locale),
@@ -18,6 +19,8 @@ export function inviteStaffSchema(locale: Locale = 'en') {
       .union([z.enum(STAFF_ROLES), z.array(z.enum(STAFF_ROLES))], { error: chooseRole })
       .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
       .pipe(z.array(z.enum(STAFF_ROLES)).min(1, { error: chooseRole })),
+    // The language of the invitation email; the form offers the clinic's default first.
+    locale: z.enum(LOCALES, { error: t('chooseLanguage') }).optional(),
   })
 }
 export const InviteStaffSchema = inviteStaffSchema()
@@ -25,13 +28,13 @@ export type InviteStaff = z.infer<typeof InviteStaffSchema>
 
 /** The invitation link's token: 32 random bytes in base64url. */
 export function invitationTokenSchema(locale: Locale = 'en') {
-  const message = adminTranslator(authMessages, locale)('linkIncomplete')
+  const message = translator(authMessages, locale)('linkIncomplete')
   return z.string({ error: message }).regex(/^[A-Za-z0-9_-]{43}$/, { error: message })
 }
 export const InvitationTokenSchema = invitationTokenSchema()
 
 function passwordFields(locale: Locale) {
-  const t = adminTranslator(authMessages, locale)
+  const t = translator(authMessages, locale)
   return z.object({
     password: z
       .string({ error: t('choosePassword') })
@@ -46,7 +49,7 @@ function passwordFields(locale: Locale) {
 function samePasswordTwice(locale: Locale) {
   return {
     path: ['confirmPassword'],
-    error: adminTranslator(authMessages, locale)('passwordsDiffer'),
+    error: translator(authMessages, locale)('passwordsDiffer'),
   }
 }
 

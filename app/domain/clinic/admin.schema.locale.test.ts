@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { adminTranslator } from '#app/i18n/admin-text.ts'
+import { translator } from '#app/i18n/catalogue.ts'
 import { adminFormsMessages } from '#app/i18n/messages/index.ts'
 import { adminSchemas, ClinicDetailsSchema, ServiceSchema } from './admin.schema.ts'
 
@@ -52,10 +52,10 @@ describe('admin schemas in a language', () => {
   })
 
   test('English gets its ASCII apostrophe back, values are left as typed', () => {
-    expect(adminTranslator(adminFormsMessages, 'en')('clinicNameRequired')).toBe(
+    expect(translator(adminFormsMessages, 'en')('clinicNameRequired')).toBe(
       "Enter the clinic's name.",
     )
-    expect(adminTranslator(adminFormsMessages, 'it')('clinicAddressRequired')).toBe(
+    expect(translator(adminFormsMessages, 'it')('clinicAddressRequired')).toBe(
       'Inserisci l’indirizzo della clinica.',
     )
   })

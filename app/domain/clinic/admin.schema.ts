@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { adminTranslator } from '#app/i18n/admin-text.ts'
+import { translator } from '#app/i18n/catalogue.ts'
 import { type Locale, LOCALES } from '#app/i18n/locales.ts'
 import { adminFormsMessages } from '#app/i18n/messages/index.ts'
 import {
@@ -90,7 +90,7 @@ type NumberUnit = 'minutes' | 'hours' | 'days' | 'sessions' | 'weeks' | 'booking
  * each language once.
  */
 function buildAdminSchemas(locale: Locale) {
-  const t = adminTranslator(adminFormsMessages, locale)
+  const t = translator(adminFormsMessages, locale)
 
   // ——— Small field builders, each with a human message ———
 

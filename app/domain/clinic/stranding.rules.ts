@@ -1,3 +1,4 @@
+import { translator } from '#app/i18n/catalogue.ts'
 import {
   type AvailabilityException,
   isWithinOpenIntervals,
@@ -7,7 +8,6 @@ import {
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
 import { type Credential, type ServiceTier } from './clinic.schema.ts'
-import { adminTranslator } from '#app/i18n/admin-text.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { adminMessages } from '#app/i18n/messages/index.ts'
 
@@ -86,7 +86,7 @@ export type StrandedBookingView = {
 /** What a reason means, in the admin's words and language. */
 export function strandReasonText(reason: StrandReason, locale: Locale = 'en'): string {
   const key = reason.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
-  return adminTranslator(adminMessages, locale)('strandReason', { reason: key })
+  return translator(adminMessages, locale)('strandReason', { reason: key })
 }
 
 /** True for a booking a patient relies on that has not started yet. */

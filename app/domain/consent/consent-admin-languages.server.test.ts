@@ -72,6 +72,20 @@ describe('admins publish a consent version only with both languages (ADR 039)', 
       reason: 'translation-problems',
       problems: ['Italian: the section ‘Risks’ is empty', 'Italian: question 3 has no options'],
     })
+    // An admin who works in Italian reads each problem in Italian.
+    expect(
+      publishConsentDraft({
+        versionId: draft.versionId,
+        effectiveDate: later,
+        actor,
+        now: NOW,
+        locale: 'it',
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'translation-problems',
+      problems: ['Italiano: la sezione ‘Risks’ è vuota', 'Italiano: la domanda 3 non ha risposte'],
+    })
     expect(statusOf(draft.versionId)).toBe('draft')
 
     // Complete, but the healing course left out and a section too hard to read.

@@ -1,5 +1,8 @@
 import * as z from 'zod'
-import { IsoDateSchema } from '#app/domain/shared/fields.schema.ts'
+import { isoDateSchema } from '#app/domain/shared/fields.schema.ts'
+import { type Translator, translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { adminConsentMessages } from '#app/i18n/messages/index.ts'
 import {
   CONSENT_SECTION_KEYS,
   type ConsentContent,
@@ -8,25 +11,35 @@ import {
   MIN_CHECK_QUESTIONS,
 } from './consent.schema.ts'
 
-/** The admin's consent form editor: new drafts, the draft's fields, publishing (client-safe). */
+/**
+ * The admin's consent form editor: new drafts, the draft's fields, publishing (client-safe). Each
+ * schema speaks the admin's language (`…Schema(locale)`); the constants are the English ones.
+ */
 
-export const NewDraftSchema = z.object({
-  intent: z.literal('new-draft'),
-  tier: z.enum(['medical', 'cosmetic'], { error: 'Choose a consent form.' }),
-})
+type EditorT = Translator<keyof (typeof adminConsentMessages)['en'] & string>
 
-const requiredText = (what: string, max: number) =>
+export function newDraftSchema(locale: Locale = 'en') {
+  return z.object({
+    intent: z.literal('new-draft'),
+    tier: z.enum(['medical', 'cosmetic'], {
+      error: translator(adminConsentMessages, locale)('chooseConsentForm'),
+    }),
+  })
+}
+export const NewDraftSchema = newDraftSchema()
+
+const requiredText = (required: string, max: number, t: EditorT) =>
   z
-    .string({ error: `Enter ${what}.` })
+    .string({ error: required })
     .trim()
-    .min(1, { error: `Enter ${what}.` })
-    .max(max, { error: `Use at most ${max} characters.` })
+    .min(1, { error: required })
+    .max(max, { error: t('atMostCharacters', { max }) })
 
-const optionalText = (max: number) =>
+const optionalText = (max: number, t: EditorT) =>
   z
     .string()
     .trim()
-    .max(max, { error: `Use at most ${max} characters.` })
+    .max(max, { error: t('atMostCharacters', { max }) })
     .optional()
     .transform((value) => value ?? '')
 
@@ -73,82 +86,92 @@ export type ConsentTranslationDraft = z.infer<typeof ConsentTranslationDraftSche
 
 const QUESTION_SLOTS = Array.from({ length: MAX_CHECK_QUESTIONS }, (_, index) => index + 1)
 
-const draftFieldsShape = {
-  title: requiredText('a title', 120),
-  ...Object.fromEntries(
-    CONSENT_SECTION_KEYS.flatMap((key) => [
-      [draftFieldNames.sectionTitle(key), requiredText('a section title', 120)],
-      [draftFieldNames.sectionBody(key), requiredText('the text of this section', 6000)],
-    ]),
-  ),
-  ...Object.fromEntries(
-    QUESTION_SLOTS.flatMap((slot) => [
-      [draftFieldNames.prompt(slot), optionalText(300)],
-      [draftFieldNames.options(slot), optionalText(1200)],
-      [draftFieldNames.answer(slot), optionalText(2)],
-      [draftFieldNames.section(slot), optionalText(40)],
-      [italianFieldNames.prompt(slot), optionalText(300)],
-      [italianFieldNames.options(slot), optionalText(1200)],
-    ]),
-  ),
-  [italianFieldNames.title]: optionalText(120),
-  ...Object.fromEntries(
-    CONSENT_SECTION_KEYS.flatMap((key) => [
-      [italianFieldNames.sectionTitle(key), optionalText(120)],
-      [italianFieldNames.sectionBody(key), optionalText(6000)],
-    ]),
-  ),
+function draftFieldsShape(t: EditorT) {
+  return {
+    title: requiredText(t('enterTitle'), 120, t),
+    ...Object.fromEntries(
+      CONSENT_SECTION_KEYS.flatMap((key) => [
+        [draftFieldNames.sectionTitle(key), requiredText(t('enterSectionTitle'), 120, t)],
+        [draftFieldNames.sectionBody(key), requiredText(t('enterSectionText'), 6000, t)],
+      ]),
+    ),
+    ...Object.fromEntries(
+      QUESTION_SLOTS.flatMap((slot) => [
+        [draftFieldNames.prompt(slot), optionalText(300, t)],
+        [draftFieldNames.options(slot), optionalText(1200, t)],
+        [draftFieldNames.answer(slot), optionalText(2, t)],
+        [draftFieldNames.section(slot), optionalText(40, t)],
+        [italianFieldNames.prompt(slot), optionalText(300, t)],
+        [italianFieldNames.options(slot), optionalText(1200, t)],
+      ]),
+    ),
+    [italianFieldNames.title]: optionalText(120, t),
+    ...Object.fromEntries(
+      CONSENT_SECTION_KEYS.flatMap((key) => [
+        [italianFieldNames.sectionTitle(key), optionalText(120, t)],
+        [italianFieldNames.sectionBody(key), optionalText(6000, t)],
+      ]),
+    ),
+  }
 }
 
 /** The questions must make a usable check: at least four, each with a right answer and a part. */
-function refineDraft(form: Record<string, unknown>, ctx: z.RefinementCtx) {
-  const values = form as Record<string, string>
-  let questions = 0
-  for (const slot of QUESTION_SLOTS) {
-    const prompt = values[draftFieldNames.prompt(slot)] ?? ''
-    if (!prompt) continue
-    questions += 1
-    const options = splitOptions(values[draftFieldNames.options(slot)] ?? '')
-    if (options.length < 2 || options.length > 5)
+const refineDraft =
+  (t: EditorT) =>
+  (form: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    const values = form as Record<string, string>
+    let questions = 0
+    for (const slot of QUESTION_SLOTS) {
+      const prompt = values[draftFieldNames.prompt(slot)] ?? ''
+      if (!prompt) continue
+      questions += 1
+      const options = splitOptions(values[draftFieldNames.options(slot)] ?? '')
+      if (options.length < 2 || options.length > 5)
+        ctx.addIssue({
+          code: 'custom',
+          path: [draftFieldNames.options(slot)],
+          message: t('answersOnePerLine'),
+        })
+      if (options.some((option) => option.length > 200))
+        ctx.addIssue({
+          code: 'custom',
+          path: [draftFieldNames.options(slot)],
+          message: t('answerTooLong'),
+        })
+      const answer = Number(values[draftFieldNames.answer(slot)])
+      if (!Number.isInteger(answer) || answer < 1 || answer > options.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: [draftFieldNames.answer(slot)],
+          message: t('rightAnswerRequired'),
+        })
+      const section = values[draftFieldNames.section(slot)] ?? ''
+      if (!(CONSENT_SECTION_KEYS as readonly string[]).includes(section))
+        ctx.addIssue({
+          code: 'custom',
+          path: [draftFieldNames.section(slot)],
+          message: t('explainingPartRequired'),
+        })
+    }
+    if (questions < MIN_CHECK_QUESTIONS)
       ctx.addIssue({
         code: 'custom',
-        path: [draftFieldNames.options(slot)],
-        message: 'Write 2 to 5 answers, one per line.',
-      })
-    if (options.some((option) => option.length > 200))
-      ctx.addIssue({
-        code: 'custom',
-        path: [draftFieldNames.options(slot)],
-        message: 'Keep each answer under 200 characters.',
-      })
-    const answer = Number(values[draftFieldNames.answer(slot)])
-    if (!Number.isInteger(answer) || answer < 1 || answer > options.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: [draftFieldNames.answer(slot)],
-        message: 'Give the number of the right answer (1 for the first line).',
-      })
-    const section = values[draftFieldNames.section(slot)] ?? ''
-    if (!(CONSENT_SECTION_KEYS as readonly string[]).includes(section))
-      ctx.addIssue({
-        code: 'custom',
-        path: [draftFieldNames.section(slot)],
-        message: 'Choose the section that answers this question.',
+        path: [],
+        message: t('atLeastQuestions', { min: MIN_CHECK_QUESTIONS }),
       })
   }
-  if (questions < MIN_CHECK_QUESTIONS)
-    ctx.addIssue({
-      code: 'custom',
-      path: [],
-      message: `Write at least ${MIN_CHECK_QUESTIONS} check questions.`,
-    })
-}
 
 /** The draft editor's fields: title, every section, up to eight questions (browser and server). */
-export const SaveDraftFieldsSchema = z.object(draftFieldsShape).superRefine(refineDraft)
-export const SaveDraftSchema = z
-  .object({ intent: z.literal('save'), ...draftFieldsShape })
-  .superRefine(refineDraft)
+export function saveDraftFieldsSchema(locale: Locale = 'en') {
+  const t = translator(adminConsentMessages, locale)
+  return z.object(draftFieldsShape(t)).superRefine(refineDraft(t))
+}
+export function saveDraftSchema(locale: Locale = 'en') {
+  const t = translator(adminConsentMessages, locale)
+  return z.object({ intent: z.literal('save'), ...draftFieldsShape(t) }).superRefine(refineDraft(t))
+}
+export const SaveDraftFieldsSchema = saveDraftFieldsSchema()
+export const SaveDraftSchema = saveDraftSchema()
 
 /** One answer per line; blank lines do not count. */
 export function splitOptions(text: string): string[] {
@@ -210,22 +233,30 @@ export function translationFromDraftForm(
   return empty ? null : translation
 }
 
-export const PublishDraftFieldsSchema = z.object({
-  effectiveDate: z
-    .string({ error: 'Choose the date it applies from.' })
-    .trim()
-    .min(1, { error: 'Choose the date it applies from.' })
-    .pipe(IsoDateSchema),
-})
+export function publishDraftFieldsSchema(locale: Locale = 'en') {
+  const required = translator(adminConsentMessages, locale)('chooseEffectiveDate')
+  return z.object({
+    effectiveDate: z
+      .string({ error: required })
+      .trim()
+      .min(1, { error: required })
+      .pipe(isoDateSchema(locale)),
+  })
+}
+export const PublishDraftFieldsSchema = publishDraftFieldsSchema()
 export const PublishDraftSchema = PublishDraftFieldsSchema.extend({ intent: z.literal('publish') })
 
 export const DiscardDraftSchema = z.object({ intent: z.literal('discard') })
 
-export const DraftActionSchema = z.discriminatedUnion('intent', [
-  SaveDraftSchema,
-  PublishDraftSchema,
-  DiscardDraftSchema,
-])
+/** Save, publish or discard: the draft page's one form schema, in the admin's language. */
+export function draftActionSchema(locale: Locale = 'en') {
+  return z.discriminatedUnion('intent', [
+    saveDraftSchema(locale),
+    publishDraftFieldsSchema(locale).extend({ intent: z.literal('publish') }),
+    DiscardDraftSchema,
+  ])
+}
+export const DraftActionSchema = draftActionSchema()
 
 /** The editor's field values for a version's content (the inverse of contentFromDraftForm). */
 export function draftFormValues(

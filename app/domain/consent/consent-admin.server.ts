@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { type Locale } from '#app/i18n/locales.ts'
 import { and, desc, eq } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import { getDb, type Tx } from '#db/client.server.ts'
@@ -210,6 +211,8 @@ export function publishConsentDraft(input: {
   effectiveDate: string
   actor: AdminActor
   now?: Date
+  /** The admin's language, for the problems named in a refusal. */
+  locale?: Locale
 }): PublishResult {
   const now = input.now ?? new Date()
   return getDb().transaction(
@@ -230,7 +233,13 @@ export function publishConsentDraft(input: {
       const grade = gradeOf(version.content, values)
       if (grade > MAX_READING_GRADE) return { ok: false, reason: 'too-hard-to-read', grade }
       const italian = loadDraftTranslation(tx, input.versionId)
-      const problems = translationProblems(version.tier, version.content, italian, values)
+      const problems = translationProblems(
+        version.tier,
+        version.content,
+        italian,
+        values,
+        input.locale,
+      )
       if (problems.length > 0) return { ok: false, reason: 'translation-problems', problems }
       // Stored as the content it now is; publishing below freezes it (0020's triggers).
       writeDraftTranslation(

@@ -5,6 +5,7 @@ import { getDb } from '#db/client.server.ts'
 import {
   auditEvents,
   bookings,
+  clinicSettings,
   consentCountersignatures,
   consentRecords,
   consentWithdrawals,
@@ -177,7 +178,8 @@ describe('withdrawal', () => {
       .all()
       .find((m) => m.dedupeKey.endsWith(':withdrawn'))!
     expect(mail.toAddress).toBe('clinic@dermadesk.example')
-    expect(mail.subject).toBe(`Consent withdrawn: ${reference}`)
+    // The demo clinic speaks Italian, and its address is nobody's own: the clinic's language.
+    expect(mail.subject).toBe(`Consenso revocato: ${reference}`)
     expect(mail.textBody).toContain(`/staff/bookings/${bookingId}/consent`)
     for (const text of [mail.subject, mail.textBody])
       expect(text).not.toMatch(/skin boost|needl|cosmetic|Chiara|think|1988/i)
@@ -209,6 +211,51 @@ describe('withdrawal', () => {
       ok: true,
     })
     expect(hasValidConsentForTreatment(bookingId)).toBe(true)
+  })
+
+  test('the notice of an English clinic is in English, the words it always had', async () => {
+    const notice = () =>
+      getDb()
+        .select()
+        .from(emailOutbox)
+        .all()
+        .filter((m) => m.dedupeKey.endsWith(':withdrawn'))
+        .at(-1)!
+    getDb().update(clinicSettings).set({ defaultLocale: 'en' }).run()
+    const first = await bookFirstFree('skin-boost')
+    expect(withdrawConsent(withdrawInput(first.session, first.reference)).ok).toBe(true)
+    expect(notice().subject).toBe(`Consent withdrawn: ${first.reference}`)
+    expect(notice().textBody).toMatch(
+      new RegExp(
+        `^A patient has withdrawn their consent for booking ${first.reference} \\(\\w+day, \\d+ \\w+ 2026 at \\d\\d:\\d\\d\\)\\.\nThe booking itself is unchanged\\. Please do not treat until the patient signs again\\.\nDetails, for signed-in staff: http`,
+      ),
+    )
+  })
+
+  test('the notice is in the profile language of the staff member whose address it goes to', async () => {
+    const notice = () =>
+      getDb()
+        .select()
+        .from(emailOutbox)
+        .all()
+        .find((m) => m.dedupeKey.endsWith(':withdrawn'))!
+    // An English clinic, but the clinic address is a staff member's own, who works in Italian.
+    getDb().update(clinicSettings).set({ defaultLocale: 'en' }).run()
+    getDb()
+      .update(users)
+      .set({ locale: 'it' })
+      .where(eq(users.email, 'elena.greco@dermadesk.example'))
+      .run()
+    getDb().update(clinicSettings).set({ email: 'elena.greco@dermadesk.example' }).run()
+    const second = await bookFirstFree('skin-boost')
+    expect(withdrawConsent(withdrawInput(second.session, second.reference)).ok).toBe(true)
+    expect(notice().toAddress).toBe('elena.greco@dermadesk.example')
+    expect(notice().subject).toBe(`Consenso revocato: ${second.reference}`)
+    expect(notice().textBody).toMatch(
+      new RegExp(
+        `^Un paziente ha revocato il consenso per la prenotazione ${second.reference} \\([^)]+ 2026 alle \\d\\d:\\d\\d\\)\\.\nLa prenotazione resta com’è\\.`,
+      ),
+    )
   })
 
   test("another patient's booking cannot be withdrawn, and nothing is written", async () => {

@@ -9,12 +9,13 @@ import {
   consentWithdrawals,
   patients,
   services,
+  users,
 } from '#db/schema/index.ts'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
+import { consentWithdrawnEmail } from '#app/domain/email/staff-emails.rules.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { sha256Hex } from './consent-documents.server.ts'
 import { consentStatusOfBooking } from './consent-status.server.ts'
 import { canonicalWithdrawal } from './consent.rules.ts'
@@ -106,24 +107,38 @@ export function withdrawConsent(input: {
         at: input.now,
       })
       const clinic = tx
-        .select({ name: clinicSettings.name, email: clinicSettings.email })
+        .select({
+          name: clinicSettings.name,
+          email: clinicSettings.email,
+          defaultLocale: clinicSettings.defaultLocale,
+        })
         .from(clinicSettings)
         .get()
       if (clinic) {
-        const when = `${formatDateInZone(booking.startAt, booking.timeZone)} at ${formatTimeInZone(booking.startAt, booking.timeZone)}`
-        const link = `${getEnv().APP_ORIGIN}/staff/bookings/${booking.id}/consent`
-        const lines = [
-          `A patient has withdrawn their consent for booking ${booking.reference} (${when}).`,
-          'The booking itself is unchanged. Please do not treat until the patient signs again.',
-          `Details, for signed-in staff: ${link}`,
-        ]
+        // The clinic's address reads the clinic's language, unless it is a staff member's own
+        // address, whose profile language then wins.
+        const reader = tx
+          .select({ locale: users.locale })
+          .from(users)
+          .where(eq(users.email, clinic.email.toLowerCase()))
+          .get()
+        const { subject, text } = consentWithdrawnEmail(
+          {
+            reference: booking.reference,
+            startAt: booking.startAt,
+            timeZone: booking.timeZone,
+            link: `${getEnv().APP_ORIGIN}/staff/bookings/${booking.id}/consent`,
+            clinicName: clinic.name,
+          },
+          reader?.locale ?? clinic.defaultLocale,
+        )
         enqueueEmail(
           tx,
           {
             dedupeKey: `consent:${id}:withdrawn`,
             to: clinic.email,
-            subject: `Consent withdrawn: ${booking.reference}`,
-            text: [...lines, '', clinic.name].join('\n'),
+            subject,
+            text,
             bookingId: booking.id,
           },
           input.now,

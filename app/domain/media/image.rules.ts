@@ -1,5 +1,5 @@
-import { adminTranslator } from '#app/i18n/admin-text.ts'
 import { type Locale } from '#app/i18n/locales.ts'
+import { translator } from '#app/i18n/catalogue.ts'
 import { adminPractitionersMessages } from '#app/i18n/messages/index.ts'
 
 /**
@@ -24,7 +24,7 @@ export type ImageRefusal = 'missing' | 'too-large' | 'not-an-image' | 'too-many-
 
 /** What the person uploading reads beside the field. */
 export function imageRefusalMessage(reason: ImageRefusal, locale: Locale = 'en'): string {
-  const t = adminTranslator(adminPractitionersMessages, locale)
+  const t = translator(adminPractitionersMessages, locale)
   switch (reason) {
     case 'missing':
       return t('imageMissing')

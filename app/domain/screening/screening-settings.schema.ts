@@ -1,5 +1,8 @@
 import * as z from 'zod'
-import { SCREENING_RULES } from './rule-table.rules.ts'
+import { type Translator, translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { screeningAdminMessages } from '#app/i18n/messages/index.ts'
+import { ruleLabelIn, SCREENING_RULES } from './rule-table.rules.ts'
 import { SOURCE_REGISTER, sourceTags } from './source-register.ts'
 
 /** Lists posted by a checkbox group: nothing, one value (a string) or several (an array). */
@@ -44,9 +47,11 @@ export type ScreeningNumberSetting = Exclude<
   'stricterRuleIds' | 'relaxedRuleIds' | 'ruleSources'
 >
 
+type ScreeningAdminT = Translator<keyof (typeof screeningAdminMessages)['en'] & string>
+
 /** A whole number typed in a form (blank is "missing", not 0). */
-function wholeNumber(min: number, max: number, unit: string) {
-  const message = `Enter a whole number${unit ? ` of ${unit}` : ''}, ${min} to ${max}.`
+function wholeNumber(min: number, max: number, unit: string, t: ScreeningAdminT) {
+  const message = t('wholeNumber', { unit, min, max })
   return z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
     z.coerce
@@ -83,19 +88,23 @@ export function sourcesField(ruleId: string): string {
  * passes here, so that publishing names every rule left without a source at once (the domain
  * refuses it: publishScreeningRuleSet); an unknown tag is a message naming the rule.
  */
-function typedSources(label: string) {
+function typedSources(label: string, t: ScreeningAdminT) {
   return z.preprocess(
     (value) => (typeof value === 'string' ? value : ''),
     z
       .string()
-      .max(300, { error: 'Use at most 300 characters.' })
+      .max(300, { error: t('atMostCharacters', { max: 300 }) })
       .transform((value) => [...new Set(sourceTags(value))])
       .superRefine((tags, ctx) => {
         const unknown = tags.filter((tag) => !SOURCE_REGISTER.has(tag))
         if (unknown.length > 0)
           ctx.addIssue({
             code: 'custom',
-            message: `${label}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the source register. Use tags such as C-SP1, B-2 or D-4.`,
+            message: t('unknownSourceTags', {
+              label,
+              tags: unknown.join(', '),
+              count: unknown.length,
+            }),
           })
       }),
   )
@@ -105,11 +114,11 @@ const storedSources = z
   .record(z.string().max(64), z.array(z.string().max(16)).max(50))
   .transform((stored) => ({ ...DEFAULT_RULE_SOURCES, ...stored }))
 
-function settingsObject(withDefaults: boolean) {
+function settingsObject(withDefaults: boolean, t: ScreeningAdminT) {
   const shape = Object.fromEntries(
     (Object.keys(SETTING_LIMITS) as ScreeningNumberSetting[]).map((name) => {
       const [min, max, unit] = SETTING_LIMITS[name]
-      const field = wholeNumber(min, max, unit)
+      const field = wholeNumber(min, max, unit, t)
       return [name, withDefaults ? field.default(DEFAULT_SCREENING_SETTINGS[name]) : field]
     }),
   ) as unknown as Record<ScreeningNumberSetting, z.ZodType<number, unknown>>
@@ -123,7 +132,7 @@ function settingsObject(withDefaults: boolean) {
     })
     .refine((value) => value.reviewUnderAge >= value.minimumAge, {
       path: ['reviewUnderAge'],
-      error: 'This must be at least the minimum age.',
+      error: t('reviewAtLeastMinimum'),
     })
 }
 
@@ -133,36 +142,46 @@ function settingsObject(withDefaults: boolean) {
  * sources, so it reads as the defaults, which is what it meant (docs/decisions/032).
  */
 export const StoredSettingsSchema = z.intersection(
-  settingsObject(true),
+  settingsObject(true, translator(screeningAdminMessages, 'en')),
   z.object({ ruleSources: storedSources.default(DEFAULT_RULE_SOURCES) }),
 )
 
-/** The admin page's publish form: every number required, each rule's sources, an optional note. */
-export const PublishRuleSetSchema = z
-  .intersection(
-    settingsObject(false),
-    z.object({
-      ...(Object.fromEntries(
-        SCREENING_RULES.map((rule) => [sourcesField(rule.id), typedSources(rule.label)]),
-      ) as Record<string, ReturnType<typeof typedSources>>),
-      note: z
-        .string()
-        .trim()
-        .max(500, { error: 'Use at most 500 characters.' })
-        .optional()
-        .transform((value) => value || null),
-    }),
-  )
-  .transform((value) => {
-    const record = value as unknown as Record<string, unknown>
-    const ruleSources = Object.fromEntries(
-      SCREENING_RULES.map((rule) => [rule.id, record[sourcesField(rule.id)] as string[]]),
+/**
+ * The admin page's publish form: every number required, each rule's sources, an optional note;
+ * its messages in the admin's language (the constant is the English one).
+ */
+export function publishRuleSetSchema(locale: Locale = 'en') {
+  const t = translator(screeningAdminMessages, locale)
+  return z
+    .intersection(
+      settingsObject(false, t),
+      z.object({
+        ...(Object.fromEntries(
+          SCREENING_RULES.map((rule) => [
+            sourcesField(rule.id),
+            typedSources(ruleLabelIn(rule, locale), t),
+          ]),
+        ) as Record<string, ReturnType<typeof typedSources>>),
+        note: z
+          .string()
+          .trim()
+          .max(500, { error: t('atMostCharacters', { max: 500 }) })
+          .optional()
+          .transform((value) => value || null),
+      }),
     )
-    const settings = Object.fromEntries(
-      Object.entries(record).filter(([key]) => !key.startsWith('sources-') && key !== 'note'),
-    ) as Omit<ScreeningSettings, 'ruleSources'>
-    return { settings: { ...settings, ruleSources }, note: value.note }
-  })
+    .transform((value) => {
+      const record = value as unknown as Record<string, unknown>
+      const ruleSources = Object.fromEntries(
+        SCREENING_RULES.map((rule) => [rule.id, record[sourcesField(rule.id)] as string[]]),
+      )
+      const settings = Object.fromEntries(
+        Object.entries(record).filter(([key]) => !key.startsWith('sources-') && key !== 'note'),
+      ) as Omit<ScreeningSettings, 'ruleSources'>
+      return { settings: { ...settings, ruleSources }, note: value.note }
+    })
+}
+export const PublishRuleSetSchema = publishRuleSetSchema()
 
 /** What each number setting is called on the admin page and in the version history. */
 export const SETTING_LABELS: Record<ScreeningNumberSetting, string> = {

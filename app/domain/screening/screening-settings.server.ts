@@ -4,10 +4,17 @@ import { auditActorOf, type StaffActor } from '#app/domain/clinic/stranding.serv
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { screeningRuleSets, users } from '#db/schema/index.ts'
-import { RELAXABLE_CHOICES, SCREENING_RULES, STRICTER_CHOICES } from './rule-table.rules.ts'
+import { translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { screeningAdminMessages } from '#app/i18n/messages/index.ts'
+import {
+  RELAXABLE_CHOICES,
+  ruleLabelIn,
+  SCREENING_RULES,
+  STRICTER_CHOICES,
+} from './rule-table.rules.ts'
 import { SOURCE_REGISTER } from './source-register.ts'
 import {
-  SETTING_LABELS,
   SETTING_LIMITS,
   type ScreeningNumberSetting,
   type ScreeningSettings,
@@ -30,12 +37,16 @@ export type RuleSetVersionView = {
 
 const NUMBER_SETTINGS = Object.keys(SETTING_LIMITS) as ScreeningNumberSetting[]
 
-function ruleLabel(id: string): string {
-  return SCREENING_RULES.find((rule) => rule.id === id)?.label ?? id
+function ruleLabel(id: string, locale: Locale): string {
+  const rule = SCREENING_RULES.find((candidate) => candidate.id === id)
+  return rule ? ruleLabelIn(rule, locale) : id
 }
 
-/** A rule a rule set would leave without a usable source, and what is wrong, in words. */
-export type SourceProblem = { ruleId: string; label: string; problem: string }
+/**
+ * A rule a rule set would leave without a usable source, and what is wrong: in English words
+ * (`problem`, for logs and tests) and as the tags outside the register (none: no source at all).
+ */
+export type SourceProblem = { ruleId: string; label: string; problem: string; unknown: string[] }
 
 /**
  * Every rule must cite at least one source, and only tags of the source register
@@ -44,7 +55,8 @@ export type SourceProblem = { ruleId: string; label: string; problem: string }
 export function sourceProblemsOf(settings: ScreeningSettings): SourceProblem[] {
   return SCREENING_RULES.flatMap((rule): SourceProblem[] => {
     const tags = settings.ruleSources[rule.id] ?? []
-    if (tags.length === 0) return [{ ruleId: rule.id, label: rule.label, problem: 'no source' }]
+    if (tags.length === 0)
+      return [{ ruleId: rule.id, label: rule.label, problem: 'no source', unknown: [] }]
     const unknown = tags.filter((tag) => !SOURCE_REGISTER.has(tag))
     return unknown.length > 0
       ? [
@@ -52,51 +64,78 @@ export function sourceProblemsOf(settings: ScreeningSettings): SourceProblem[] {
             ruleId: rule.id,
             label: rule.label,
             problem: `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the source register`,
+            unknown,
           },
         ]
       : []
   })
 }
 
-/** The refusal an admin reads: each rule named, with what is missing. */
-export function describeSourceProblems(problems: SourceProblem[]): string {
-  return `Every rule needs at least one source from the source register. Not published: ${problems
-    .map((p) => `${p.label} (${p.problem})`)
-    .join('; ')}.`
+/** The refusal an admin reads, in their language: each rule named, with what is missing. */
+export function describeSourceProblems(problems: SourceProblem[], locale: Locale = 'en'): string {
+  const t = translator(screeningAdminMessages, locale)
+  const rules = problems.map((p) => {
+    const label = ruleLabel(p.ruleId, locale)
+    return p.unknown.length === 0
+      ? t('sourceProblemNone', { label })
+      : t('sourceProblemUnknown', { label, tags: p.unknown.join(', '), count: p.unknown.length })
+  })
+  return t('sourcesRefused', { rules: rules.join('; ') })
 }
 
-/** What changed from one version's settings to the next, in words for the history table. */
+/**
+ * What changed from one version's settings to the next, in words for the history table, in the
+ * reader's language (the audit log keeps the English).
+ */
 export function describeChanges(
   before: ScreeningSettings | null,
   after: ScreeningSettings,
+  locale: Locale = 'en',
 ): string[] {
-  if (!before) return ['First version']
+  const t = translator(screeningAdminMessages, locale)
+  if (!before) return [t('changeFirstVersion')]
   const changes: string[] = []
   for (const name of NUMBER_SETTINGS) {
     if (before[name] !== after[name])
       changes.push(
-        `${SETTING_LABELS[name]}: ${before[name]} → ${after[name]} ${SETTING_LIMITS[name][2]}`,
+        t('changeNumber', {
+          label: t(name),
+          before: before[name],
+          after: after[name],
+          unit: SETTING_LIMITS[name][2],
+        }),
       )
   }
   for (const id of after.stricterRuleIds)
-    if (!before.stricterRuleIds.includes(id)) changes.push(`${ruleLabel(id)}: now not eligible`)
+    if (!before.stricterRuleIds.includes(id))
+      changes.push(t('changeNowNotEligible', { rule: ruleLabel(id, locale) }))
   for (const id of before.stricterRuleIds)
     if (!after.stricterRuleIds.includes(id))
-      changes.push(`${ruleLabel(id)}: back to clinician review`)
+      changes.push(t('changeBackToReview', { rule: ruleLabel(id, locale) }))
   for (const id of after.relaxedRuleIds)
-    if (!before.relaxedRuleIds.includes(id)) changes.push(`${ruleLabel(id)}: now clinician review`)
+    if (!before.relaxedRuleIds.includes(id))
+      changes.push(t('changeNowReview', { rule: ruleLabel(id, locale) }))
   for (const id of before.relaxedRuleIds)
-    if (!after.relaxedRuleIds.includes(id)) changes.push(`${ruleLabel(id)}: back to not eligible`)
+    if (!after.relaxedRuleIds.includes(id))
+      changes.push(t('changeBackToNotEligible', { rule: ruleLabel(id, locale) }))
   for (const rule of SCREENING_RULES) {
     const was = (before.ruleSources[rule.id] ?? []).join(', ')
     const now = (after.ruleSources[rule.id] ?? []).join(', ')
-    if (was !== now) changes.push(`${rule.label}: sources ${was || 'none'} → ${now || 'none'}`)
+    if (was !== now)
+      changes.push(
+        t('changeSources', {
+          rule: ruleLabelIn(rule, locale),
+          before: was || t('noSources'),
+          after: now || t('noSources'),
+        }),
+      )
   }
   return changes
 }
 
-/** The admin page: the current settings and every version, newest first. */
-export function getScreeningSettingsPage() {
+/** The admin page, in the admin's language: the current settings and every version, newest first. */
+export function getScreeningSettingsPage(locale: Locale = 'en') {
+  const t = translator(screeningAdminMessages, locale)
   const db = getDb()
   const current = getCurrentRuleSet(db)
   const rows = db.select().from(screeningRuleSets).orderBy(asc(screeningRuleSets.version)).all()
@@ -119,10 +158,10 @@ export function getScreeningSettingsPage() {
       version: row.version,
       publishedAt: row.publishedAt.getTime(),
       publishedBy: row.publishedByUserId
-        ? (names.get(row.publishedByUserId) ?? 'Unknown')
-        : 'Built in',
+        ? (names.get(row.publishedByUserId) ?? t('publishedByUnknown'))
+        : t('builtIn'),
       note: row.note,
-      changes: describeChanges(previous, settings),
+      changes: describeChanges(previous, settings, locale),
     })
     previous = settings
   }

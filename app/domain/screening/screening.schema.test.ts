@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { parseForm } from '#app/utils/forms.server.ts'
-import { PublishRuleSetSchema } from './screening-settings.schema.ts'
+import { PublishRuleSetSchema, publishRuleSetSchema } from './screening-settings.schema.ts'
 import { screeningFormSchema } from './screening.schema.ts'
 
 const TODAY = '2026-11-25'
@@ -224,6 +224,40 @@ describe('the admin publish form', () => {
         'Sunburn: Z-1 is not in the source register. Use tags such as C-SP1, B-2 or D-4.',
       ],
     })
+  })
+})
+
+describe('the screening rules form in Italian', () => {
+  test('numbers, the age order and unknown source tags, each in Italian', async () => {
+    const parsed = await parseForm(
+      new Request('http://localhost/admin/screening', {
+        method: 'POST',
+        body: new URLSearchParams([
+          ['minimumAge', '18'],
+          ['reviewUnderAge', '17'],
+          ['isotretinoinMonths', '30'],
+          ['cancerTreatmentMonths', '3'],
+          ['toxinDays', ''],
+          ['fillerDays', '14'],
+          ['retinoidDays', '5'],
+          ['peelDays', '30'],
+          ['laserDays', '14'],
+          ['tanDays', '14'],
+          ['deepPeelMonths', '3'],
+          ['facialSurgeryMonths', '12'],
+          ['sources-sunburn', 'D-4, Z-1, Z-2'],
+        ]),
+      }),
+      publishRuleSetSchema('it'),
+    )
+    const errors = !parsed.ok ? parsed.errors.fieldErrors : {}
+    expect(errors.toxinDays).toEqual(['Scrivi un numero intero di giorni, da 0 a 365.'])
+    expect(errors.isotretinoinMonths).toEqual(['Scrivi un numero intero di mesi, da 0 a 24.'])
+    expect(errors['sources-sunburn']).toEqual([
+      expect.stringMatching(
+        /^.+: Z-1, Z-2 non sono nel registro delle fonti\. Usa sigle come C-SP1, B-2 o D-4\.$/,
+      ),
+    ])
   })
 })
 

@@ -24,7 +24,11 @@ import {
   staffActorFor,
 } from '#tests/support/screening-fixtures.ts'
 import { DEFAULT_SCREENING_SETTINGS } from './screening-settings.schema.ts'
-import { getScreeningSettingsPage, publishScreeningRuleSet } from './screening-settings.server.ts'
+import {
+  describeSourceProblems,
+  getScreeningSettingsPage,
+  publishScreeningRuleSet,
+} from './screening-settings.server.ts'
 import { decideReview } from './screening-decisions.server.ts'
 import {
   getCurrentRuleSet,
@@ -162,6 +166,12 @@ describe('publishing refuses a rule without a source (docs/decisions/032)', () =
     expect(!result.ok && result.reason === 'sources' && result.message).toBe(
       'Every rule needs at least one source from the source register. Not published: Nickel allergy (X-99 is not in the source register); Isotretinoin stopped recently (no source).',
     )
+    // The same refusal for an admin who works in Italian, the rules named in Italian.
+    expect(
+      !result.ok && result.reason === 'sources' && describeSourceProblems(result.problems, 'it'),
+    ).toMatch(
+      /^Ogni regola ha bisogno di almeno una fonte del registro delle fonti\. Non pubblicato: .+ \(X-99 non è nel registro delle fonti\); .+ \(nessuna fonte\)\.$/,
+    )
     expect(getCurrentRuleSet().version).toBe(1)
     expect(getDb().select().from(screeningRuleSets).all()).toHaveLength(1)
     expect(
@@ -197,6 +207,15 @@ describe('publishing refuses a rule without a source (docs/decisions/032)', () =
       'Pregnancy or breastfeeding: now clinician review',
       'Nickel allergy: sources B-16, B-2 → B-16',
     ])
+    const italian = getScreeningSettingsPage('it').history
+    expect(italian[0]!.changes).toEqual([
+      expect.stringMatching(/: ora revisione del medico$/),
+      expect.stringMatching(/: fonti B-16, B-2 → B-16$/),
+    ])
+    expect(italian.at(-1)).toMatchObject({
+      publishedBy: 'Inclusa nell’app',
+      changes: ['Prima versione'],
+    })
   })
 
   test('a relaxed choice only for rules the table marks relaxable', () => {

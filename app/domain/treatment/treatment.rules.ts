@@ -2,6 +2,7 @@ import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type BookingStatus } from '#app/domain/booking/booking.schema.ts'
 import { type ConsentStatus } from '#app/domain/consent/consent.schema.ts'
 import { type ScreeningOutcome } from '#app/domain/screening/screening.schema.ts'
+import { formatDepthMm } from '#app/utils/format.ts'
 import { translator } from '#app/i18n/catalogue.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { agendaMessages, visitMessages } from '#app/i18n/messages/index.ts'
@@ -19,31 +20,16 @@ export function depthLimitProblems(
   // The lower limit applies; the message names the one that is lower (the service's on a tie).
   const serviceMax = limits.serviceMaxUm ?? 0
   const t = translator(visitMessages, locale)
-  const message = keepEnglishApostrophes(
+  const message =
     serviceMax <= limits.practitionerMaxUm
-      ? t('aboveServiceLimit', { depth: formatMm(serviceMax, locale) })
-      : t('abovePractitionerLimit', { depth: formatMm(limits.practitionerMaxUm, locale) }),
-    locale,
-  )
+      ? t('aboveServiceLimit', { depth: formatDepthMm(serviceMax, locale) })
+      : t('abovePractitionerLimit', { depth: formatDepthMm(limits.practitionerMaxUm, locale) })
   const limit = Math.min(serviceMax, limits.practitionerMaxUm)
   const problems: Record<string, string> = {}
   for (const { area, depthUm } of areas) {
     if (depthUm > limit) problems[`depth_${area}`] = message
   }
   return problems
-}
-
-function formatMm(um: number, locale: Locale): string {
-  const mm = (um / 1000).toFixed(2).replace(/0$/, '')
-  return `${locale === 'it' ? mm.replace('.', ',') : mm} mm`
-}
-
-/**
- * Today's English of a few staff messages has an ASCII apostrophe ("this service's limit"),
- * which an ICU message cannot hold (the catalogues use ’). English keeps it byte for byte.
- */
-export function keepEnglishApostrophes(text: string, locale: Locale): string {
-  return locale === 'en' ? text.replace(/’/g, "'") : text
 }
 
 /** "Session 2 of 3", "Single visit", or a maintenance session after the course. */

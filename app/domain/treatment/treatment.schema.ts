@@ -4,7 +4,6 @@ import { translate, type Translator, translator } from '#app/i18n/catalogue.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { type MessageKey } from '#app/i18n/catalogue.ts'
 import { visitMessages } from '#app/i18n/messages/index.ts'
-import { keepEnglishApostrophes } from './treatment.rules.ts'
 import {
   AFTERCARE_PRODUCTS,
   passesProblem,
@@ -272,7 +271,7 @@ export const checkInSchema = (locale: Locale = 'en') => {
   const t = translator(visitMessages, locale)
   return z.object({
     identityConfirmed: CheckboxSchema.refine((value) => value, {
-      error: keepEnglishApostrophes(t('identityConfirmedRequired'), locale),
+      error: t('identityConfirmedRequired'),
     }),
     identityMethod: z.enum(IDENTITY_METHODS, { error: t('identityMethodRequired') }),
     healthUnchanged: z.enum(['yes', 'changed'], { error: t('healthUnchangedRequired') }),

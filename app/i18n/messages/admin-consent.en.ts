@@ -2,7 +2,7 @@
 export default {
   consentForms: 'Consent forms',
   intro:
-    'Patients sign the consent form of their treatment’s tier before booking. A published version never changes: to change the text, write a new version and publish it. From the date it applies, patients who signed an older version are asked to sign again before their next session.',
+    "Patients sign the consent form of their treatment's tier before booking. A published version never changes: to change the text, write a new version and publish it. From the date it applies, patients who signed an older version are asked to sign again before their next session.",
   tierLabel: '{tier, select, medical {Medical needling} other {Cosmetic needling}}',
   publishedAt: '{date} at {time}',
   installedWithApp: 'Installed with the app',
@@ -25,7 +25,7 @@ export default {
   tooHardToRead:
     'This text reads at grade {grade}. Patient text must read at grade {max} or lower: use shorter sentences and everyday words, then save and publish again.',
   missingParts:
-    'The {tier, select, medical {medical} other {cosmetic}} form must say everything in its tier’s clinical content, word for word. Missing: {names}.',
+    "The {tier, select, medical {medical} other {cosmetic}} form must say everything in its tier's clinical content, word for word. Missing: {names}.",
   unknownPlaceholders: 'Unknown placeholders: {names}.',
   unknownPlaceholdersUseOnly: 'Unknown placeholders: {names}. Use only {allowed}.',
   translationProblems:
@@ -47,7 +47,7 @@ export default {
   rightAnswer: '(right answer)',
   editDraftHeading: 'Edit the draft',
   draftHint:
-    'Write short sentences in everyday words. Separate paragraphs with an empty line; start a line with "- " for a list. You may use {placeholders}: the clinic’s name, phone and cancellation hours are filled in.',
+    'Write short sentences in everyday words. Separate paragraphs with an empty line; start a line with "- " for a list. You may use {placeholders}: the clinic\'s name, phone and cancellation hours are filled in.',
   bilingualHint:
     'Write each part in English and in Italian: a version is published only when both are complete. The Italian is the same form for Italian patients, in plain words (Gulpease 60 or more), with the same answers in the same order.',
   titleField: 'Title',
@@ -76,4 +76,31 @@ export default {
   appliesFromHint: 'Today or later, in clinic time.',
   publishing: 'Publishing…',
   publishVersion: 'Publish version {n}',
+  // The draft editor's fields and the publish date
+  chooseConsentForm: 'Choose a consent form.',
+  enterTitle: 'Enter a title.',
+  enterSectionTitle: 'Enter a section title.',
+  enterSectionText: 'Enter the text of this section.',
+  atMostCharacters: 'Use at most {max} characters.',
+  answersOnePerLine: 'Write 2 to 5 answers, one per line.',
+  answerTooLong: 'Keep each answer under 200 characters.',
+  rightAnswerRequired: 'Give the number of the right answer (1 for the first line).',
+  explainingPartRequired: 'Choose the section that answers this question.',
+  atLeastQuestions: 'Write at least {min} check questions.',
+  chooseEffectiveDate: 'Choose the date it applies from.',
+  // Why the Italian is not ready to publish, one line each
+  problemNoItalian: 'Italian: the form has no Italian text. Write it before publishing.',
+  problemTitleEmpty: 'Italian: the title is empty',
+  problemHeadingEmpty: 'Italian: the heading of ‘{section}’ is empty',
+  problemSectionEmpty: 'Italian: the section ‘{section}’ is empty',
+  problemNoPrompt: 'Italian: question {n} has no question',
+  problemNoOptions: 'Italian: question {n} has no options',
+  problemAnswerCount: 'Italian: question {n} has {count} answers, the English {english}',
+  problemInvalid: 'Italian: {path}: {message}',
+  problemUnknownPlaceholders: 'Italian: unknown placeholders {names}',
+  problemLeavesOut: 'Italian: leaves out ‘{name}’',
+  problemSectionGulpease:
+    'Italian: the section ‘{section}’ reads at Gulpease {index}; it must be {min} or more',
+  problemQuestionsGulpease:
+    'Italian: the questions read at Gulpease {index}; they must be {min} or more',
 }

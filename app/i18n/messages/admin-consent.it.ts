@@ -79,4 +79,33 @@ export default {
   appliesFromHint: 'Oggi o più avanti, nell’ora della clinica.',
   publishing: 'Pubblicazione…',
   publishVersion: 'Pubblica la versione {n}',
+  // The draft editor's fields and the publish date
+  chooseConsentForm: 'Scegli un modulo di consenso.',
+  enterTitle: 'Scrivi un titolo.',
+  enterSectionTitle: 'Scrivi il titolo della sezione.',
+  enterSectionText: 'Scrivi il testo di questa sezione.',
+  atMostCharacters: 'Usa al massimo {max} caratteri.',
+  answersOnePerLine: 'Scrivi da 2 a 5 risposte, una per riga.',
+  answerTooLong: 'Tieni ogni risposta sotto i 200 caratteri.',
+  rightAnswerRequired: 'Scrivi il numero della risposta giusta (1 per la prima riga).',
+  explainingPartRequired: 'Scegli la sezione che risponde a questa domanda.',
+  atLeastQuestions: 'Scrivi almeno {min} domande di verifica.',
+  chooseEffectiveDate: 'Scegli la data da cui vale.',
+  // Why the Italian is not ready to publish, one line each
+  problemNoItalian:
+    'Italiano: il modulo non ha il testo in italiano. Scrivilo prima di pubblicare.',
+  problemTitleEmpty: 'Italiano: il titolo è vuoto',
+  problemHeadingEmpty: 'Italiano: il titolo di ‘{section}’ è vuoto',
+  problemSectionEmpty: 'Italiano: la sezione ‘{section}’ è vuota',
+  problemNoPrompt: 'Italiano: la domanda {n} non ha il testo',
+  problemNoOptions: 'Italiano: la domanda {n} non ha risposte',
+  problemAnswerCount:
+    'Italiano: la domanda {n} ha {count, plural, one {# risposta} other {# risposte}}, quella inglese {english}',
+  problemInvalid: 'Italiano: {path}: {message}',
+  problemUnknownPlaceholders: 'Italiano: segnaposto sconosciuti {names}',
+  problemLeavesOut: 'Italiano: manca ‘{name}’',
+  problemSectionGulpease:
+    'Italiano: la sezione ‘{section}’ ha un indice Gulpease di {index}; deve essere {min} o più',
+  problemQuestionsGulpease:
+    'Italiano: le domande hanno un indice Gulpease di {index}; deve essere {min} o più',
 } satisfies MessagesOf<typeof en>

@@ -90,7 +90,7 @@ export default {
   replacePhoto: 'Replace the photo',
   photo: 'Photo',
   photoHint:
-    'A head-and-shoulders photo, JPEG, PNG or WebP, at most {megabytes} MB. It is cropped to a square around the face, and the camera’s details and location are removed.',
+    "A head-and-shoulders photo, JPEG, PNG or WebP, at most {megabytes} MB. It is cropped to a square around the face, and the camera's details and location are removed.",
   uploadPhoto: 'Upload photo',
   removeThePhoto: 'Remove the photo',
   removePhoto: 'Remove photo',

@@ -7,7 +7,7 @@ export default {
   tierText:
     '{kind, select, consultation {Consultation, {tier, select, medical {medical} other {cosmetic}}} other {{tier, select, medical {medical} other {cosmetic}}}}',
   minutesShort: '{minutes} min',
-  newIntro: 'Then choose who performs it on each practitioner’s page.',
+  newIntro: "Then choose who performs it on each practitioner's page.",
   service: 'Service',
   notFound: 'We could not find that service.',
   changeService: 'Saving the service {name}',

@@ -3,7 +3,7 @@ export default {
   title: 'Staff | Clinic settings | Dermadesk',
   heading: 'Staff',
   intro:
-    'Everyone who signs in to the clinic’s pages. A new colleague gets an invitation by email and chooses their own password; nobody else ever knows it.',
+    "Everyone who signs in to the clinic's pages. A new colleague gets an invitation by email and chooses their own password; nobody else ever knows it.",
   invitationSent: 'Invitation sent to {email}. The link works once, for {hours} hours.',
   accounts: 'Accounts',
   staffAccounts: 'Staff accounts',
@@ -32,4 +32,7 @@ export default {
   send: 'Send the invitation',
   alreadyStaff: 'This address already has a staff account.',
   chooseRole: 'Choose at least one role.',
+  chooseLanguage: 'Choose the language of the invitation.',
+  invitationLanguage: 'Language of the invitation',
+  invitationLanguageHint: 'The email is written in this language.',
 }

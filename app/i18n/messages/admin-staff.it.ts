@@ -34,4 +34,7 @@ export default {
   send: 'Invia l’invito',
   alreadyStaff: 'Questo indirizzo ha già un account del personale.',
   chooseRole: 'Scegli almeno un ruolo.',
+  chooseLanguage: 'Scegli la lingua dell’invito.',
+  invitationLanguage: 'Lingua dell’invito',
+  invitationLanguageHint: 'L’email è scritta in questa lingua.',
 } satisfies MessagesOf<typeof en>

@@ -28,7 +28,7 @@ export default {
   overviewHeading: 'Clinic settings',
   overviewIntro:
     'Who works when, what patients can book, and the rules for booking. Changes that would leave an upcoming booking without an available, qualified practitioner show you the bookings and ask what to do first.',
-  overviewMissingDetails: 'Patients need the clinic’s phone, email and address before they book.',
+  overviewMissingDetails: "Patients need the clinic's phone, email and address before they book.",
   addClinicDetails: 'Add the clinic details',
   clinicDetails: 'Clinic details',
   name: 'Name',
@@ -119,14 +119,14 @@ export default {
   awaitingReview: 'Awaiting review',
   bookingWhen: '{date}, {start}–{end}',
   strandReason:
-    '{reason, select, timeZoneChanged {The clinic time zone changes under it} clinicClosed {The clinic is closed that day} outsideHours {Outside the practitioner’s hours} practitionerInactive {The practitioner is no longer active} serviceNotOffered {The practitioner no longer performs this service} notQualified {Needs a medical practitioner} other {The service is no longer offered}}',
+    "{reason, select, timeZoneChanged {The clinic time zone changes under it} clinicClosed {The clinic is closed that day} outsideHours {Outside the practitioner's hours} practitionerInactive {The practitioner is no longer active} serviceNotOffered {The practitioner no longer performs this service} notQualified {Needs a medical practitioner} other {The service is no longer offered}}",
   strandedChoiceHeading: 'What should happen to {count, plural, one {it} other {them}}?',
   strandedLegend: 'Apply the change and…',
   strandedKeep: 'Keep these bookings (the practitioner still sees these patients)',
   strandedCancel: 'Cancel them and email each patient',
   strandedReason: 'Reason for the patients (optional)',
   strandedReasonHint:
-    'Only used when you cancel: it is added to each patient’s cancellation email. Do not include health details.',
+    "Only used when you cancel: it is added to each patient's cancellation email. Do not include health details.",
   applying: 'Applying…',
   applyChange: 'Apply the change',
   goBack: 'Go back without changing anything',
@@ -141,7 +141,7 @@ export default {
     'For patients whose browser asks for neither Italian nor English, and for emails to people who never chose. Everyone can switch language on every page.',
   saving: 'Saving…',
   saveClinicDetails: 'Save clinic details',
-  changeTimeZone: 'Changing the clinic’s time zone to {zone}',
+  changeTimeZone: "Changing the clinic's time zone to {zone}",
   clinicTimeZone: 'Clinic time zone',
   clinicTimeZoneHint:
     'Working hours, time off and closures are clinic times in this zone. Changing it affects every upcoming booking: you will see them and choose what to do first.',

@@ -4,7 +4,7 @@ export default {
   signInTitle: 'Staff sign-in | Dermadesk',
   signInHeading: 'Staff sign-in',
   signInIntro:
-    'For the clinic’s doctors, nurses, aestheticians and administrators. Patients do not need an account.',
+    "For the clinic's doctors, nurses, aestheticians and administrators. Patients do not need an account.",
   signInWelcome: 'Your password is set. Sign in with it to continue.',
   signInExpired: 'You were signed out after 15 minutes without activity. Please sign in again.',
   signInFormHeading: 'Sign in',
@@ -121,4 +121,9 @@ export default {
   passwordTooShort: 'Use at least {min} characters. A few unrelated words make a strong one.',
   passwordTooLongMax: 'Use at most {max} characters.',
   typeAgainRequired: 'Type the password again.',
+  codesFileName: 'dermadesk-recovery-codes.txt',
+  codesFileTitle: '{clinic}: recovery codes for {email}',
+  codesFileCreated: 'Created {createdAt}',
+  codesFileEachCode: 'Each code signs you in once if you cannot use your authenticator app.',
+  codesFileKeep: 'Keep them somewhere safe and private. Making new codes cancels these.',
 }

@@ -126,4 +126,11 @@ export default {
     'Usa almeno {min} caratteri. Alcune parole senza legame tra loro fanno una password forte.',
   passwordTooLongMax: 'Usa al massimo {max} caratteri.',
   typeAgainRequired: 'Scrivi di nuovo la password.',
+  codesFileName: 'dermadesk-codici-di-recupero.txt',
+  codesFileTitle: '{clinic}: codici di recupero per {email}',
+  codesFileCreated: 'Creati il {createdAt}',
+  codesFileEachCode:
+    'Ogni codice ti fa accedere una volta, se non puoi usare l’app di autenticazione.',
+  codesFileKeep:
+    'Tienili in un posto sicuro e privato. Se crei nuovi codici, questi non valgono più.',
 } satisfies MessagesOf<typeof en>

@@ -3,4 +3,5 @@ export default {
   timeZone: '{city} time ({zone})',
   appointment: '{date}, {start}–{end} {zone}',
   dateAtTime: '{date} at {time}',
+  noNeedling: 'no needling',
 }

@@ -5,4 +5,5 @@ export default {
   timeZone: 'ora di {city} ({zone})',
   appointment: '{date}, {start}–{end} {zone}',
   dateAtTime: '{date} alle {time}',
+  noNeedling: 'senza aghi',
 } satisfies MessagesOf<typeof en>

@@ -67,6 +67,8 @@ import screeningAdminEn from './screening-admin.en.ts'
 import screeningAdminIt from './screening-admin.it.ts'
 import screeningStaffIt from './screening-staff.it.ts'
 import staffEn from './staff.en.ts'
+import staffEmailsEn from './staff-emails.en.ts'
+import staffEmailsIt from './staff-emails.it.ts'
 import staffIt from './staff.it.ts'
 import timeEn from './time.en.ts'
 import timeIt from './time.it.ts'
@@ -141,6 +143,7 @@ export const staffMessages = { en: staffEn, it: staffIt } satisfies Catalogue
 export const agendaMessages = { en: agendaEn, it: agendaIt } satisfies Catalogue
 export const visitMessages = { en: visitEn, it: visitIt } satisfies Catalogue
 export const authMessages = { en: authEn, it: authIt } satisfies Catalogue
+export const staffEmailsMessages = { en: staffEmailsEn, it: staffEmailsIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -183,4 +186,5 @@ export const ALL_CATALOGUES = {
   agenda: agendaMessages,
   visit: visitMessages,
   auth: authMessages,
+  staffEmails: staffEmailsMessages,
 } as const

@@ -53,4 +53,27 @@ export default {
   tanDays: 'Wait after a tan or self-tan',
   deepPeelMonths: 'Wait after dermabrasion or a deep peel',
   facialSurgeryMonths: 'Wait after a facelift or eyelid surgery',
+  // Publish-form messages and the version history's changes
+  wholeNumber:
+    '{unit, select, years {Enter a whole number of years, {min} to {max}.} months {Enter a whole number of months, {min} to {max}.} days {Enter a whole number of days, {min} to {max}.} other {Enter a whole number, {min} to {max}.}}',
+  atMostCharacters: 'Use at most {max} characters.',
+  unknownSourceTags:
+    '{label}: {tags} {count, plural, one {is} other {are}} not in the source register. Use tags such as C-SP1, B-2 or D-4.',
+  reviewAtLeastMinimum: 'This must be at least the minimum age.',
+  sourcesRefused:
+    'Every rule needs at least one source from the source register. Not published: {rules}.',
+  sourceProblemNone: '{label} (no source)',
+  sourceProblemUnknown:
+    '{label} ({tags} {count, plural, one {is} other {are}} not in the source register)',
+  changeFirstVersion: 'First version',
+  changeNumber:
+    '{label}: {before} → {after} {unit, select, years {years} months {months} days {days} other {}}',
+  changeNowNotEligible: '{rule}: now not eligible',
+  changeBackToReview: '{rule}: back to clinician review',
+  changeNowReview: '{rule}: now clinician review',
+  changeBackToNotEligible: '{rule}: back to not eligible',
+  changeSources: '{rule}: sources {before} → {after}',
+  noSources: 'none',
+  publishedByUnknown: 'Unknown',
+  builtIn: 'Built in',
 } as const

@@ -55,4 +55,27 @@ export default {
   tanDays: 'Attesa dopo abbronzatura o autoabbronzante',
   deepPeelMonths: 'Attesa dopo dermoabrasione o peeling profondo',
   facialSurgeryMonths: 'Attesa dopo lifting o chirurgia delle palpebre',
+  // Publish-form messages and the version history's changes
+  wholeNumber:
+    '{unit, select, years {Scrivi un numero intero di anni, da {min} a {max}.} months {Scrivi un numero intero di mesi, da {min} a {max}.} days {Scrivi un numero intero di giorni, da {min} a {max}.} other {Scrivi un numero intero, da {min} a {max}.}}',
+  atMostCharacters: 'Usa al massimo {max} caratteri.',
+  unknownSourceTags:
+    '{label}: {count, plural, one {{tags} non è} other {{tags} non sono}} nel registro delle fonti. Usa sigle come C-SP1, B-2 o D-4.',
+  reviewAtLeastMinimum: 'Deve essere almeno l’età minima.',
+  sourcesRefused:
+    'Ogni regola ha bisogno di almeno una fonte del registro delle fonti. Non pubblicato: {rules}.',
+  sourceProblemNone: '{label} (nessuna fonte)',
+  sourceProblemUnknown:
+    '{label} ({count, plural, one {{tags} non è} other {{tags} non sono}} nel registro delle fonti)',
+  changeFirstVersion: 'Prima versione',
+  changeNumber:
+    '{label}: {before} → {after} {unit, select, years {anni} months {mesi} days {giorni} other {}}',
+  changeNowNotEligible: '{rule}: ora non idoneo',
+  changeBackToReview: '{rule}: di nuovo revisione del medico',
+  changeNowReview: '{rule}: ora revisione del medico',
+  changeBackToNotEligible: '{rule}: di nuovo non idoneo',
+  changeSources: '{rule}: fonti {before} → {after}',
+  noSources: 'nessuna',
+  publishedByUnknown: 'Sconosciuto',
+  builtIn: 'Inclusa nell’app',
 } satisfies MessagesOf<typeof en>

@@ -126,7 +126,7 @@ export default {
   nothingChanged: 'Nothing has changed',
   somethingChanged: 'Something has changed: go through the questions again',
   checkingIn: 'Checking in…',
-  identityConfirmedRequired: 'Confirm that you checked the patient’s identity.',
+  identityConfirmedRequired: "Confirm that you checked the patient's identity.",
   identityMethodRequired: 'Say how you checked their identity.',
   healthUnchangedRequired: 'Ask the patient whether anything has changed.',
   reloadAndRetry: 'Reload the page and try again.',
@@ -139,12 +139,12 @@ export default {
   depthAboveLimit: 'A depth is above the limit for this visit. Nothing was saved.',
   badCorrection:
     'Only the newest entry of a completed visit can be corrected. Open the appointment again.',
-  aboveServiceLimit: 'Above this service’s limit of {depth}.',
-  abovePractitionerLimit: 'Above the practitioner’s limit of {depth}.',
+  aboveServiceLimit: "Above this service's limit of {depth}.",
+  abovePractitionerLimit: "Above the practitioner's limit of {depth}.",
   // Treatment form
   areasLegend: 'Areas treated and needle depth',
   depthLimitHint:
-    'At most {depth} for this visit (the lower of the service’s and the practitioner’s limit). Tick each area treated and give the deepest setting used there.',
+    "At most {depth} for this visit (the lower of the service's and the practitioner's limit). Tick each area treated and give the deepest setting used there.",
   depthAt: 'Depth at {area} (mm)',
   passes: 'Passes over each area',
   passesHint: 'Whole passes, {min} to {max}.',
