@@ -46,7 +46,7 @@ export function AgendaGridTable({
   const pending = fetcher.state !== 'idle'
   const movingId = pending ? moving : null
   const byColumn = grid.columns.map(
-    ({ column, cells }) => new Map(cells.map((cell) => [cell.row, cell] as const)),
+    ({ cells }) => new Map(cells.map((cell) => [cell.row, cell] as const)),
   )
   const headerOf = new Map(headers.map((h) => [h.key, h]))
 
