@@ -1,5 +1,5 @@
 import { Link, useFetcher } from '@remix-run/react'
-import { type CSSProperties, type DragEvent, useContext, useState } from 'react'
+import { type CSSProperties, type DragEvent, useContext, useEffect, useState } from 'react'
 import {
   type AgendaGrid,
   type GridBlock,
@@ -43,6 +43,9 @@ export function AgendaGridTable({
   const fetcher = useFetcher<MoveAnswer>()
   const [dragging, setDragging] = useState<string | null>(null)
   const [moving, setMoving] = useState<string | null>(null)
+  // Dragging needs the page's scripts: the hint shows once they run.
+  const [canDrag, setCanDrag] = useState(false)
+  useEffect(() => setCanDrag(true), [])
   const pending = fetcher.state !== 'idle'
   const movingId = pending ? moving : null
   const byColumn = grid.columns.map(
@@ -65,7 +68,7 @@ export function AgendaGridTable({
 
   return (
     <div className="agenda-grid-wrap">
-      <p className="muted agenda-grid__hint">{t('dragHint')}</p>
+      {canDrag ? <p className="muted agenda-grid__hint">{t('dragHint')}</p> : null}
       <p
         role="status"
         className={
@@ -188,7 +191,7 @@ function Cell({
         style={nowStyle}
         data-start={cell.startAt}
         onDragOver={(event) => {
-          if (event.dataTransfer.types.includes(DRAG_TYPE)) event.preventDefault()
+          if (dragging || event.dataTransfer.types.includes(DRAG_TYPE)) event.preventDefault()
         }}
         onDrop={onDrop(column, cell.startAt)}
       >
@@ -304,14 +307,14 @@ function Block({
       onDragEnd={() => onDragStart(null)}
     >
       {mainHref ? (
-        <Link to={mainHref} className="agenda-block__link" draggable={false}>
+        <Link to={mainHref} className="agenda-block__link">
           {content}
         </Link>
       ) : (
         <span className="agenda-block__link">{content}</span>
       )}
       {canOpen && movable ? (
-        <Link to={moveHref} className="agenda-block__move" draggable={false}>
+        <Link to={moveHref} className="agenda-block__move">
           {t('moveLink', { time: start })}
         </Link>
       ) : null}
