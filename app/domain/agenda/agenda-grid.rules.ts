@@ -162,16 +162,14 @@ export function buildAgendaGrid<T extends GridAppointment>(input: {
   const step = input.step ?? GRID_STEP_MINUTES
   const zone = input.timeZone
   const extra = input.extraHours ?? []
+  // Each appointment's local date once (a zone look-up each), not once per column.
+  const dated = input.appointments.map((a) => ({ a, date: localDateOf(a.startAt, zone) }))
   const placed = input.columns.map((column) => ({
     column,
     open: openSpans(column, input.hours, extra),
-    appointments: input.appointments
-      .filter(
-        (a) =>
-          a.practitionerId === column.practitionerId &&
-          localDateOf(a.startAt, zone) === column.date,
-      )
-      .map((a) => {
+    appointments: dated
+      .filter((d) => d.a.practitionerId === column.practitionerId && d.date === column.date)
+      .map(({ a }) => {
         const from = minuteOfDay(a.startAt, column.date, zone)
         // A booking past midnight is drawn to the end of its day.
         return { a, from, to: Math.min(1440, from + Math.round((a.endAt - a.startAt) / MINUTE_MS)) }
