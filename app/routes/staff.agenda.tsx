@@ -1,12 +1,13 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { AgendaGridTable } from '#app/components/agenda/agenda-grid.tsx'
 import {
   AgendaDayCards,
-  AgendaDayTable,
   AgendaWeekDay,
   DayNotices,
   OpenRecordsContext,
 } from '#app/components/agenda/agenda-views.tsx'
+import { buildAgendaGrid, type GridColumn } from '#app/domain/agenda/agenda-grid.rules.ts'
 import { agendaNeighbours, dayNotices, groupByDay } from '#app/domain/agenda/agenda.rules.ts'
 import { agendaHref, AgendaQuerySchema, type AgendaView } from '#app/domain/agenda/agenda.schema.ts'
 import { getAgenda } from '#app/domain/agenda/agenda.server.ts'
@@ -16,7 +17,7 @@ import { requireStaffUser } from '#app/utils/auth.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { translate } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
-import { agendaMessages } from '#app/i18n/messages/index.ts'
+import { agendaGridMessages, agendaMessages } from '#app/i18n/messages/index.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Agenda | Dermadesk' },
@@ -47,6 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function AgendaRoute() {
   const agenda = useLoaderData<typeof loader>()
   const t = useT(agendaMessages)
+  const tg = useT(agendaGridMessages)
   const locale = useLocale()
   const { view, date, today, dates, timeZone, appointments } = agenda
   const practitioner = agenda.chosenPractitioner
@@ -63,6 +65,38 @@ export default function AgendaRoute() {
       ? t(date === today ? 'dayTitleToday' : 'dayTitle', { date: formatCalendarDate(date, locale) })
       : t('weekTitle', { date: formatCalendarDate(dates[0]!, locale) })
   const zone = describeTimeZone(timeZone, locale)
+  // The grid: a column per practitioner on a day; one practitioner's days on a week (ADR 043).
+  const weekPractitioner = practitioner ?? agenda.scope[0]?.id ?? null
+  const weekName = agenda.scope.find((p) => p.id === weekPractitioner)?.name ?? ''
+  const columns: GridColumn[] =
+    view === 'day'
+      ? agenda.scope.map((p) => ({ key: p.id, date, practitionerId: p.id }))
+      : weekPractitioner
+        ? dates.map((d) => ({ key: d, date: d, practitionerId: weekPractitioner }))
+        : []
+  const headers =
+    view === 'day'
+      ? agenda.scope.map((p) => ({ key: p.id, label: p.name, name: p.name }))
+      : dates.map((d) => ({
+          key: d,
+          label:
+            d === today
+              ? t('weekDayToday', { date: formatCalendarDate(d, locale) })
+              : formatCalendarDate(d, locale),
+          name: weekName,
+        }))
+  const grid = buildAgendaGrid({
+    columns,
+    appointments,
+    timeZone,
+    hours: agenda.hours,
+    extraHours: agenda.extraHours,
+    closures: agenda.closures,
+    timeOff: agenda.timeOff,
+    now: agenda.now,
+    step: agenda.stepMinutes,
+  })
+  const weekCount = appointments.filter((a) => a.practitionerId === weekPractitioner).length
   return (
     <OpenRecordsContext.Provider value={agenda.canOpenRecords}>
       <div className="stack">
@@ -149,37 +183,54 @@ export default function AgendaRoute() {
         ) : view === 'day' ? (
           <>
             <DayNotices notices={noticesOn(date)} />
-            {appointments.length === 0 ? (
-              <p>{t('noAppointmentsDay')}</p>
-            ) : (
-              <>
-                <AgendaDayTable
-                  appointments={appointments}
-                  timeZone={timeZone}
-                  showPractitioner={showPractitioner}
-                  caption={t('tableCaption', {
-                    count: t('appointmentCount', { count: appointments.length }),
-                    date: formatCalendarDate(date, locale),
-                  })}
-                />
-                <AgendaDayCards appointments={appointments} timeZone={timeZone} />
-              </>
-            )}
+            {appointments.length === 0 ? <p>{t('noAppointmentsDay')}</p> : null}
+            <div className="agenda-day-table">
+              <AgendaGridTable
+                grid={grid}
+                headers={headers}
+                timeZone={timeZone}
+                view="day"
+                caption={tg('dayGridCaption', {
+                  count: t('appointmentCount', { count: appointments.length }),
+                  date: formatCalendarDate(date, locale),
+                })}
+              />
+            </div>
+            <AgendaDayCards appointments={appointments} timeZone={timeZone} />
           </>
         ) : (
           <>
             <p>{t('appointmentsThisWeek', { count: appointments.length })}</p>
-            {groups.map((group) => (
-              <AgendaWeekDay
-                key={group.date}
-                date={group.date}
-                appointments={group.appointments}
-                notices={noticesOn(group.date)}
+            <div className="agenda-day-table stack">
+              <h2>{tg('weekOf', { name: weekName })}</h2>
+              {agenda.canChoosePractitioner && !practitioner ? (
+                <p>{tg('weekShowing', { name: weekName })}</p>
+              ) : null}
+              <AgendaGridTable
+                grid={grid}
+                headers={headers}
                 timeZone={timeZone}
-                showPractitioner={showPractitioner}
-                isToday={group.date === today}
+                view="week"
+                caption={tg('weekGridCaption', {
+                  name: weekName,
+                  date: formatCalendarDate(dates[0]!, locale),
+                  count: t('appointmentCount', { count: weekCount }),
+                })}
               />
-            ))}
+            </div>
+            <div className="agenda-day-cards">
+              {groups.map((group) => (
+                <AgendaWeekDay
+                  key={group.date}
+                  date={group.date}
+                  appointments={group.appointments}
+                  notices={noticesOn(group.date)}
+                  timeZone={timeZone}
+                  showPractitioner={showPractitioner}
+                  isToday={group.date === today}
+                />
+              ))}
+            </div>
           </>
         )}
       </div>

@@ -107,6 +107,7 @@ describe('budgets relative to floors measured in the same run (ADR 031)', () => 
       booking: '>= 30',
       bookTime: '>= 20',
       agenda: '>= 20',
+      agendaDay: '>= 20',
     }
     for (const [key, limit] of Object.entries(expected)) {
       expect(target(pageFigure(key, 'ratioToFloorPct'))).toEqual([limit])

@@ -56,6 +56,12 @@ export const FLOOR_PAGES = [
   { key: 'booking', page: '/bookings/<ref> (proven patient)', minPct: 30, stretchPct: 50 },
   { key: 'bookTime', page: '/book/time (draft)', minPct: 20, stretchPct: null },
   { key: 'agenda', page: '/staff/agenda (staff)', minPct: 20, stretchPct: null },
+  {
+    key: 'agendaDay',
+    page: '/staff/agenda day grid, 4 × 30 (admin)',
+    minPct: 20,
+    stretchPct: null,
+  },
 ] as const satisfies readonly {
   key: string
   page: string

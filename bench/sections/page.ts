@@ -48,6 +48,8 @@ type Sessions = {
   patientCookie: string
   reference: string
   staffCookie: string
+  adminCookie: string
+  agendaDate: string
 }
 type Target = {
   key: FloorPageKey | 'healthz'
@@ -99,6 +101,14 @@ const TARGETS: Target[] = [
     path: () => '/staff/agenda',
     cookie: (s) => s.staffCookie,
     shows: (html) => !html.includes('type="password"') && html.includes('<main'),
+  },
+  {
+    // The calendar grid's day (ADR 043): 4 practitioners × 30 bookings, seen by an admin.
+    key: 'agendaDay',
+    label: 'GET /staff/agenda day grid, 4 × 30 (admin)',
+    path: (s) => `/staff/agenda?view=day&date=${s.agendaDate}`,
+    cookie: (s) => s.adminCookie,
+    shows: (html) => html.includes('120 appointments') && html.includes('agenda-block'),
   },
   {
     key: 'healthz',

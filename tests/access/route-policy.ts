@@ -158,6 +158,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'staff.security': { loader: STAFF, action: STAFF },
   'staff.profile': { loader: STAFF, action: STAFF },
   'staff.agenda': { loader: STAFF, action: NONE },
+  'staff.bookings.$bookingId.move': { loader: STAFF, action: STAFF },
   'staff.patients._index': { loader: STAFF, action: NONE },
   'staff.patients.$patientId': { loader: STAFF, action: NONE },
   // Merging two records of one person: admins only (ADR 041).

@@ -243,6 +243,8 @@ test.describe('clinician agenda @no-js', () => {
     page,
     login,
   }) => {
+    // Five pages, each with its accessibility scan: the grid's many cells make the scans longer.
+    test.slow()
     const { names, clearBookingId } = arrangeToday()
     await login('nurse')
     await page.goto('/staff')
@@ -293,11 +295,17 @@ test.describe('clinician agenda @no-js', () => {
       'aria-current',
       'page',
     )
-    const day = page.getByRole('region', { name: `${formatCalendarDate(today())} (today)` })
-    const item = day.getByRole('listitem').filter({ hasText: names.review })
+    // The week is the nurse's grid: one column per day, today's named so (ADR 043).
+    const week = page.getByRole('table', { name: /^Marco Bianchi, week of/ })
+    await expect(
+      week.getByRole('columnheader', { name: `${formatCalendarDate(today())} (today)` }),
+    ).toBeVisible()
+    const item = week.getByRole('link', { name: new RegExp(names.review) })
     await expect(item).toContainText('Screening needs review')
     await expect(item).toContainText('Pending review')
-    await expect(page.getByRole('heading', { level: 2 })).toHaveCount(7)
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Week of Marco Bianchi' }),
+    ).toBeVisible()
     await expectAccessible(page)
     await page.getByRole('link', { name: 'Previous week' }).click()
     await expect(page.getByText(names.review)).toHaveCount(0)
@@ -355,7 +363,16 @@ test.describe('clinician agenda @no-js', () => {
     try {
       await login('admin')
       await page.goto(`/staff/agenda?view=day&date=${closed}`)
-      await expect(page.getByText(`Closed: ${reason}`)).toBeVisible()
+      await expect(
+        page.getByRole('listitem').filter({ hasText: `Closed: ${reason}` }),
+      ).toBeVisible()
+      // The grid shades every practitioner's column with the reason.
+      await expect(
+        page
+          .getByRole('table')
+          .getByRole('cell', { name: `Closed: ${reason}` })
+          .first(),
+      ).toBeVisible()
       await expect(page.getByText('No appointments on this day.')).toBeVisible()
       await expectAccessible(page)
       await page.getByRole('link', { name: 'Previous day' }).click()
@@ -363,6 +380,13 @@ test.describe('clinician agenda @no-js', () => {
       await expect(page.getByText('Dr Giulia Romano: time off 09:00–13:00')).toBeVisible()
       await expect(page.getByText('dentist')).toHaveCount(0)
       await page.getByRole('link', { name: 'Week', exact: true }).click()
+      // The week grid shows one practitioner (the first by name until one is chosen).
+      const week = page.getByRole('table', { name: /^Dr Giulia Romano, week of/ })
+      await expect(week.getByRole('cell', { name: `Closed: ${reason}` })).toBeVisible()
+      await expect(week.getByRole('cell', { name: 'Time off' })).toBeVisible()
+      await expectAccessible(page)
+      // On a phone the week is a list per day, with the same notices.
+      await page.setViewportSize({ width: 360, height: 740 })
       const closedDay = page.getByRole('region', { name: new RegExp(formatCalendarDate(closed)) })
       await expect(closedDay.getByText(`Closed: ${reason}`)).toBeVisible()
       const dayOff = page.getByRole('region', { name: new RegExp(formatCalendarDate(dayBefore)) })
@@ -378,7 +402,7 @@ test.describe('clinician agenda @no-js', () => {
   })
 
   test('an admin sees every practitioner and filters by one', async ({ page, login }) => {
-    const { names } = arrangeToday()
+    const { names, clearBookingId } = arrangeToday()
     await login('admin')
     await page.goto('/staff')
     await expectAccessible(page)
@@ -390,10 +414,14 @@ test.describe('clinician agenda @no-js', () => {
     await expect(page.getByRole('table').getByText(names.clear)).toBeVisible()
     // Every role may open the appointment; an admin without the clinician role gets the front
     // desk's view of it, without health details (ADR 041).
-    await expect(page.getByRole('link', { name: names.clear })).toBeVisible()
-    const doctorRow = page.getByRole('row', { name: new RegExp(names.doctor) })
-    await expect(doctorRow).toContainText('Dr Giulia Romano')
-    await expect(doctorRow).toContainText('Consultation: no screening or consent needed')
+    await expect(page.getByRole('link', { name: new RegExp(names.clear) })).toHaveAttribute(
+      'href',
+      `/staff/bookings/${clearBookingId}`,
+    )
+    // One column per practitioner; the doctor's block is in hers.
+    await expect(page.getByRole('columnheader', { name: 'Dr Giulia Romano' })).toBeVisible()
+    const doctorBlock = page.getByRole('link', { name: new RegExp(names.doctor) })
+    await expect(doctorBlock).toContainText('Consultation: no screening or consent needed')
     await expectAccessible(page)
 
     await page

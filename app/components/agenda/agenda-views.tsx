@@ -1,6 +1,5 @@
 import { createContext, useContext } from 'react'
 import { Link } from '@remix-run/react'
-import { TableHead } from '#app/components/table-head.tsx'
 import {
   type AgendaAppointment,
   type Badge,
@@ -18,11 +17,11 @@ import { formatCalendarDate, formatTimeInZone } from '#app/utils/format.ts'
 
 type Appointment = AgendaAppointment
 
-function BadgeText({ badge }: { badge: Badge }) {
+export function BadgeText({ badge }: { badge: Badge }) {
   return <span className={`badge badge--${badge.tone}`}>{badge.label}</span>
 }
 
-function badgesOf(
+export function badgesOf(
   a: AgendaAppointment,
   locale: Locale,
 ): {
@@ -50,7 +49,7 @@ function AppointmentLink({ appointment }: { appointment: Appointment }) {
   return <Link to={`/staff/bookings/${appointment.bookingId}`}>{appointment.patientName}</Link>
 }
 
-function ServiceSummary({ appointment: a }: { appointment: Appointment }) {
+export function ServiceSummary({ appointment: a }: { appointment: Appointment }) {
   const t = useT(agendaMessages)
   return (
     <>
@@ -61,83 +60,6 @@ function ServiceSummary({ appointment: a }: { appointment: Appointment }) {
       <br />
       <span className="muted">{a.isConsultation ? t('consultationNoChecks') : a.course}</span>
     </>
-  )
-}
-
-/** The day view: one row per appointment, every badge in words. */
-export function AgendaDayTable({
-  appointments,
-  timeZone,
-  showPractitioner,
-  caption,
-}: {
-  appointments: Appointment[]
-  timeZone: string
-  showPractitioner: boolean
-  caption: string
-}) {
-  const t = useT(agendaMessages)
-  const locale = useLocale()
-  return (
-    <div className="table-wrap agenda-day-table">
-      <table className="agenda-table">
-        <caption>{caption}</caption>
-        <TableHead
-          columns={[
-            t('columnTime'),
-            t('columnPatient'),
-            t('columnTreatment'),
-            ...(showPractitioner ? [t('columnWith')] : []),
-            t('columnBooking'),
-            t('columnScreening'),
-            t('columnConsent'),
-          ]}
-        />
-        <tbody>
-          {appointments.map((a) => {
-            const badges = badgesOf(a, locale)
-            return (
-              <tr key={a.bookingId}>
-                <td>
-                  {formatTimeInZone(a.startAt, timeZone, locale)}–
-                  {formatTimeInZone(a.endAt, timeZone, locale)}
-                </td>
-                <td>
-                  <AppointmentLink appointment={a} />
-                  {a.firstVisit ? (
-                    <>
-                      <br />
-                      <span className="badge badge--neutral">{t('firstVisit')}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <ServiceSummary appointment={a} />
-                </td>
-                {showPractitioner ? <td>{a.practitionerName}</td> : null}
-                <td>
-                  <BadgeText badge={badges.status} />
-                </td>
-                <td>
-                  {badges.screening ? (
-                    <BadgeText badge={badges.screening} />
-                  ) : (
-                    <span className="muted">{t('notNeeded')}</span>
-                  )}
-                </td>
-                <td>
-                  {badges.consent ? (
-                    <BadgeText badge={badges.consent} />
-                  ) : (
-                    <span className="muted">{t('notNeeded')}</span>
-                  )}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
   )
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { isRealCalendarDate } from '#app/domain/shared/fields.schema.ts'
+import { SlotChoiceSchema } from '#app/domain/booking/booking.schema.ts'
 
 export const AGENDA_VIEWS = ['day', 'week'] as const
 export type AgendaView = (typeof AGENDA_VIEWS)[number]
@@ -36,3 +37,12 @@ export function agendaHref(query: {
   if (query.practitioner) params.set('practitioner', query.practitioner)
   return `/staff/agenda?${params}`
 }
+
+/**
+ * A staff move of a booking (ADR 043): the slot the move form or a drag on the grid chose, the same
+ * field the patient's reschedule posts. `from=grid` asks for a JSON answer for the grid's fetcher
+ * instead of the form page's redirect.
+ */
+export const MoveBookingSchema = SlotChoiceSchema.extend({
+  from: z.enum(['grid']).optional().catch(undefined),
+})

@@ -15,7 +15,9 @@ import {
   practitioners,
   services,
   serviceTexts,
+  workingHours,
 } from '#db/schema/index.ts'
+import { type GridExtraHours, type GridHours } from './agenda-grid.rules.ts'
 import {
   type BookingForBadges,
   consentStatusesOf,
@@ -146,6 +148,47 @@ const timeOffQuery = preparedStatement((db) =>
     .prepare(),
 )
 
+// The grid's columns and shading: the practitioners in scope, their weekly hours and extra hours.
+const scopeNamesQuery = preparedStatement((db) =>
+  db
+    .select({ id: practitioners.id, name: practitioners.displayName })
+    .from(practitioners)
+    .where(inJsonList(practitioners.id, 'practitionerIds'))
+    .orderBy(asc(practitioners.displayName), asc(practitioners.id))
+    .prepare(),
+)
+const hoursQuery = preparedStatement((db) =>
+  db
+    .select({
+      practitionerId: workingHours.practitionerId,
+      weekday: workingHours.weekday,
+      startMinute: workingHours.startMinute,
+      endMinute: workingHours.endMinute,
+    })
+    .from(workingHours)
+    .where(inJsonList(workingHours.practitionerId, 'practitionerIds'))
+    .prepare(),
+)
+const extraHoursQuery = preparedStatement((db) =>
+  db
+    .select({
+      practitionerId: availabilityExceptions.practitionerId,
+      date: availabilityExceptions.date,
+      startMinute: availabilityExceptions.startMinute,
+      endMinute: availabilityExceptions.endMinute,
+    })
+    .from(availabilityExceptions)
+    .where(
+      and(
+        eq(availabilityExceptions.kind, 'extra_hours'),
+        inJsonList(availabilityExceptions.practitionerId, 'practitionerIds'),
+        gte(availabilityExceptions.date, sql.placeholder('first')),
+        lte(availabilityExceptions.date, sql.placeholder('last')),
+      ),
+    )
+    .prepare(),
+)
+
 /**
  * The practitioner rows a staff user may see on the agenda: their own, or every one for admins
  * and reception (the front desk runs the whole clinic's day).
@@ -186,6 +229,15 @@ export type Agenda = {
   closures: AgendaClosure[]
   /** Time off of the practitioners in scope on the agenda's dates. */
   timeOff: AgendaTimeOff[]
+  /** The grid's columns: the practitioners in scope, by name (ADR 043). */
+  scope: { id: string; name: string }[]
+  /** Their weekly hours and the extra hours on the agenda's dates: the grid shades the rest. */
+  hours: GridHours[]
+  extraHours: GridExtraHours[]
+  /** The clinic's slot step: the grid's rows are this long. */
+  stepMinutes: number
+  /** The server's time when the page was made: the grid's line at the current time. */
+  now: number
 }
 
 /**
@@ -297,6 +349,30 @@ export function getAgenda(input: {
     hasPractitioner: scope.practitionerIds.length > 0,
     appointments,
     ...daysOff(db, dates, scope.practitionerIds),
+    ...gridFacts(db, dates, scope.practitionerIds),
+    stepMinutes: getClinicSettings().slotStepMinutes,
+    now: (input.now ?? new Date()).getTime(),
+  }
+}
+
+/** The grid's columns and the hours that shade it, for the practitioners in scope. */
+function gridFacts(
+  db: Db,
+  dates: string[],
+  practitionerIds: string[],
+): { scope: Agenda['scope']; hours: GridHours[]; extraHours: GridExtraHours[] } {
+  if (practitionerIds.length === 0) return { scope: [], hours: [], extraHours: [] }
+  const ids = JSON.stringify(practitionerIds)
+  return {
+    scope: scopeNamesQuery(db).all({ practitionerIds: ids }),
+    hours: hoursQuery(db).all({ practitionerIds: ids }),
+    extraHours: extraHoursQuery(db)
+      .all({ practitionerIds: ids, first: dates[0]!, last: dates[dates.length - 1]! })
+      .flatMap((row) =>
+        row.startMinute === null || row.endMinute === null
+          ? []
+          : [{ ...row, startMinute: row.startMinute, endMinute: row.endMinute }],
+      ),
   }
 }
 

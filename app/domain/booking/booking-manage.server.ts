@@ -332,24 +332,36 @@ export function getRescheduleLimits(input: {
   const db = getDb()
   const owned = loadOwnedBooking(db, input.session, input.reference)
   if (!owned) return null
+  return rescheduleLimitsOf(db, owned.booking, owned.patient.id)
+}
+
+/**
+ * The first time the booking may move to, whoever moves it: the spacing of needling sessions and
+ * the screening's waiting window (null when neither limits it).
+ */
+export function rescheduleLimitsOf(
+  db: Tx | Db,
+  booking: { id: string; serviceId: string },
+  patientId: string,
+): { earliestStartAt: number | null; bookingId: string } {
   const service = db
     .select({ kind: services.kind })
     .from(services)
-    .where(eq(services.id, owned.booking.serviceId))
+    .where(eq(services.id, booking.serviceId))
     .get()
   const settings = getClinicSettings()
   const needling =
     service?.kind === 'treatment'
       ? earliestNeedlingStartFor(db, {
-          patientId: owned.patient.id,
+          patientId,
           minDays: settings.minDaysBetweenNeedling,
-          excludeBookingId: owned.booking.id,
+          excludeBookingId: booking.id,
         })
       : null
-  const screening = screeningWaitFor(db, owned.booking.id, settings.timeZone)
+  const screening = screeningWaitFor(db, booking.id, settings.timeZone)
   const earliestStartAt =
     needling === null ? screening : screening === null ? needling : Math.max(needling, screening)
-  return { earliestStartAt, bookingId: owned.booking.id }
+  return { earliestStartAt, bookingId: booking.id }
 }
 
 /**
@@ -427,13 +439,42 @@ export function reschedulePatientBooking(input: {
   now: Date
   actor: BookingActor
 }): RescheduleResult {
+  return rescheduleBooking({
+    find: (tx) => loadOwnedBooking(tx, input.session, input.reference),
+    mover: (patientId) => ({ ...input.actor, type: 'patient', id: patientId }),
+    keepChangeDeadline: true,
+    practitionerId: input.practitionerId,
+    startAt: input.startAt,
+    now: input.now,
+  })
+}
+
+/**
+ * The one path every move of a booking takes, whoever moves it (ADR 043): the patient on their
+ * booking page, or staff from the agenda. `find` reads the booking inside the transaction (for a
+ * patient, only one their session owns); `mover` is who the booking event and the audit row
+ * name. Only the patient's own change deadline depends on who moves: past it, the patient is
+ * told to call the clinic, and the clinic moves it (`keepChangeDeadline: false`). Everything
+ * else is the same: the slot check (hours, holds, overlaps, notice, advance, qualification), the
+ * screening's waiting window, the spacing of needling sessions, the email to the patient.
+ */
+export function rescheduleBooking(input: {
+  find: (
+    tx: Tx,
+  ) => { booking: typeof bookings.$inferSelect; patient: { id: string } } | undefined | null
+  mover: (patientId: string) => BookingActor
+  keepChangeDeadline: boolean
+  practitionerId: string
+  startAt: number
+  now: Date
+}): RescheduleResult {
   const db = getDb()
   let serviceIdForNearest: string | null = null
   let result: RescheduleResult
   try {
     result = db.transaction(
       (tx): RescheduleResult => {
-        const owned = loadOwnedBooking(tx, input.session, input.reference)
+        const owned = input.find(tx)
         if (!owned) return { ok: false, reason: 'not-found' }
         const { booking, patient } = owned
         serviceIdForNearest = booking.serviceId
@@ -441,6 +482,7 @@ export function reschedulePatientBooking(input: {
           return { ok: false, reason: 'not-changeable' }
         const settings = getClinicSettings()
         if (
+          input.keepChangeDeadline &&
           !isInsideCancellationWindow(
             booking.startAt.getTime(),
             input.now.getTime(),
@@ -511,7 +553,7 @@ export function reschedulePatientBooking(input: {
         revokeManageLinks(tx, booking.id)
         const eventId = recordBookingEvent(tx, {
           booking,
-          actor: { ...input.actor, type: 'patient', id: patient.id },
+          actor: input.mover(patient.id),
           action: 'rescheduled',
           fromStatus: booking.status,
           toStatus: booking.status,

@@ -23,6 +23,8 @@ import auditEn from './audit.en.ts'
 import auditIt from './audit.it.ts'
 import agendaEn from './agenda.en.ts'
 import agendaIt from './agenda.it.ts'
+import agendaGridEn from './agenda-grid.en.ts'
+import agendaGridIt from './agenda-grid.it.ts'
 import bookStartEn from './book-start.en.ts'
 import bookStartIt from './book-start.it.ts'
 import confirmationEn from './confirmation.en.ts'
@@ -141,6 +143,7 @@ export const adminStaffMessages = { en: adminStaffEn, it: adminStaffIt } satisfi
 export const auditMessages = { en: auditEn, it: auditIt } satisfies Catalogue
 export const staffMessages = { en: staffEn, it: staffIt } satisfies Catalogue
 export const agendaMessages = { en: agendaEn, it: agendaIt } satisfies Catalogue
+export const agendaGridMessages = { en: agendaGridEn, it: agendaGridIt } satisfies Catalogue
 export const visitMessages = { en: visitEn, it: visitIt } satisfies Catalogue
 export const authMessages = { en: authEn, it: authIt } satisfies Catalogue
 export const staffEmailsMessages = { en: staffEmailsEn, it: staffEmailsIt } satisfies Catalogue
@@ -184,6 +187,7 @@ export const ALL_CATALOGUES = {
   audit: auditMessages,
   staff: staffMessages,
   agenda: agendaMessages,
+  agendaGrid: agendaGridMessages,
   visit: visitMessages,
   auth: authMessages,
   staffEmails: staffEmailsMessages,
