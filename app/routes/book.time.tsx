@@ -4,7 +4,7 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
@@ -26,7 +26,7 @@ import {
 import { tooManyBookingsMessage } from '#app/domain/limits/limits.rules.ts'
 import { translate, translator } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/locale-context.tsx'
-import { timeMessages } from '#app/i18n/messages/index.ts'
+import { timeMessages, waitlistMessages } from '#app/i18n/messages/index.ts'
 import { formError, retryAfter } from '#app/utils/forms.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 import { nearestTimesResponse, slotPickerFromUrl } from '#app/utils/slot-picker.server.ts'
@@ -57,6 +57,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     hold,
     screeningWait,
+    // No time suits: the waitlist (ADR 044). Its words come from the loader, so this budgeted
+    // page does not load the waitlist's catalogue.
+    waitlistLink: translate(waitlistMessages, locale, 'joinLink'),
   }
 }
 
@@ -101,7 +104,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BookTimeRoute() {
-  const { summary, steps, serviceName, picker, query, hold, screeningWait } =
+  const { summary, steps, serviceName, picker, query, hold, screeningWait, waitlistLink } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
@@ -128,6 +131,9 @@ export default function BookTimeRoute() {
         submitLabel={t('holdThisTime')}
         pending={pending}
       />
+      <p>
+        <Link to="/book/waitlist">{waitlistLink}</Link>
+      </p>
     </WizardPage>
   )
 }

@@ -65,6 +65,9 @@ const FUZZ_AS: Record<string, Caller[]> = {
   login: ['anonymous'],
   // The catch-all 404 page: nobody "may" use it, everybody gets it.
   $: ['anonymous'],
+  // The waitlist's emailed links: whoever holds the token (ADR 044); the fuzz holds none.
+  'waitlist.confirm': ['anonymous'],
+  'waitlist.offer': ['anonymous'],
 }
 
 /**

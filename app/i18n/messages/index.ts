@@ -75,6 +75,10 @@ import verifyIt from './verify.it.ts'
 import servicesIt from './services.it.ts'
 import wizardEn from './wizard.en.ts'
 import wizardIt from './wizard.it.ts'
+import waitlistEn from './waitlist.en.ts'
+import waitlistIt from './waitlist.it.ts'
+import staffWaitlistEn from './staff-waitlist.en.ts'
+import staffWaitlistIt from './staff-waitlist.it.ts'
 
 /**
  * Every catalogue, one per area, each with one file per language. The English file defines the
@@ -138,6 +142,11 @@ export const staffMessages = { en: staffEn, it: staffIt } satisfies Catalogue
 export const agendaMessages = { en: agendaEn, it: agendaIt } satisfies Catalogue
 export const visitMessages = { en: visitEn, it: visitIt } satisfies Catalogue
 export const authMessages = { en: authEn, it: authIt } satisfies Catalogue
+export const waitlistMessages = { en: waitlistEn, it: waitlistIt } satisfies Catalogue
+export const staffWaitlistMessages = {
+  en: staffWaitlistEn,
+  it: staffWaitlistIt,
+} satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -179,4 +188,6 @@ export const ALL_CATALOGUES = {
   agenda: agendaMessages,
   visit: visitMessages,
   auth: authMessages,
+  waitlist: waitlistMessages,
+  staffWaitlist: staffWaitlistMessages,
 } as const
