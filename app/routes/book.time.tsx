@@ -12,6 +12,7 @@ import { WizardPage } from '#app/components/booking/wizard-page.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
 import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
+import { nextStep } from '#app/domain/booking/wizard/steps.ts'
 import {
   pathAfterHold,
   timeStepNotices,
@@ -60,6 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // No time suits: the waitlist (ADR 044). Its words come from the loader, so this budgeted
     // page does not load the waitlist's catalogue.
     waitlistLink: translate(waitlistMessages, locale, 'joinLink'),
+    // A time already held (one offered from the waitlist, say): go on with it.
+    nextPath: hold ? nextStep('time', draft.progress).path : null,
   }
 }
 
@@ -104,8 +107,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BookTimeRoute() {
-  const { summary, steps, serviceName, picker, query, hold, screeningWait, waitlistLink } =
-    useLoaderData<typeof loader>()
+  const {
+    summary,
+    steps,
+    serviceName,
+    picker,
+    query,
+    hold,
+    screeningWait,
+    waitlistLink,
+    nextPath,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   const t = useT(timeMessages)
@@ -117,6 +129,13 @@ export default function BookTimeRoute() {
       {hold ? (
         <p className="notice" role="status">
           {t('holding', { when: hold.label, practitioner: hold.practitionerName })}
+        </p>
+      ) : null}
+      {hold && nextPath ? (
+        <p>
+          <Link className="button" to={nextPath}>
+            {t('keepHeldTime')}
+          </Link>
         </p>
       ) : null}
       {screeningWait ? (

@@ -4,9 +4,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useIsPending } from '#app/components/forms/action-data.ts'
-import { Field } from '#app/components/forms/fields.tsx'
+import { Field, SelectField } from '#app/components/forms/fields.tsx'
 import { RowActionForm } from '#app/components/forms/row-action-form.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { WaitlistForm } from '#app/components/waitlist/waitlist-form.tsx'
@@ -111,7 +111,6 @@ export default function StaffWaitlistRoute() {
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending('add')
-  const [searchParams] = useSearchParams()
   const t = useT(staffWaitlistMessages)
   const w = useT(waitlistMessages)
   const locale = useLocale()
@@ -136,9 +135,16 @@ export default function StaffWaitlistRoute() {
           label={t('dayLabel')}
           inputProps={{ name: 'date', type: 'date', defaultValue: date, required: true }}
         />
-        {searchParams.get('service') ? (
-          <input type="hidden" name="service" value={serviceId} />
-        ) : null}
+        <SelectField
+          label={t('serviceLabel')}
+          selectProps={{ name: 'service', defaultValue: serviceId }}
+        >
+          {services.map((service) => (
+            <option key={service.id} value={service.id}>
+              {service.name}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="button button--secondary">
           {t('show')}
         </button>
@@ -206,6 +212,7 @@ export default function StaffWaitlistRoute() {
       </section>
       <section aria-labelledby="add-heading" className="stack">
         <h2 id="add-heading">{t('addHeading')}</h2>
+        <p>{t('addFor', { service: services.find((s) => s.id === serviceId)?.name ?? '' })}</p>
         <WaitlistForm
           key={serviceId}
           variant="staff"
@@ -214,7 +221,7 @@ export default function StaffWaitlistRoute() {
           firstDate={today}
           pending={pending}
           submitLabel={t('add')}
-          services={{ options: services, chosen: serviceId, label: t('serviceLabel') }}
+          serviceId={serviceId}
         />
       </section>
     </div>

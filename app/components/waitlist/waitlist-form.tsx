@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useMemo } from 'react'
 import { ChoiceGroup } from '#app/components/forms/choice-group.tsx'
-import { ErrorSummary, Field, SelectField, SubmitButton } from '#app/components/forms/fields.tsx'
+import { ErrorSummary, Field, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { TIMES_OF_DAY } from '#app/domain/waitlist/waitlist.constants.ts'
 import { joinWaitlistSchema, staffAddWaitlistSchema } from '#app/domain/waitlist/waitlist.schema.ts'
@@ -20,7 +20,7 @@ export function WaitlistForm({
   firstDate,
   pending,
   submitLabel,
-  services,
+  serviceId,
 }: {
   variant: 'patient' | 'staff'
   actionData: FormErrors | undefined
@@ -28,8 +28,8 @@ export function WaitlistForm({
   firstDate: string
   pending: boolean
   submitLabel: string
-  /** Staff only: the treatments to choose from, and the one chosen first. */
-  services?: { options: { id: string; name: string }[]; chosen: string; label: string }
+  /** Staff only: the treatment, chosen above the form (the practitioners follow it). */
+  serviceId?: string
 }) {
   const t = useT(waitlistMessages)
   const locale = useLocale()
@@ -52,17 +52,10 @@ export function WaitlistForm({
     <Form {...formProps} className="stack">
       <ErrorSummary problems={problems()} formErrors={actionData?.formErrors} />
       {variant === 'staff' ? <input type="hidden" name="intent" value="add" /> : null}
-      {services ? (
-        <SelectField
-          label={services.label}
-          {...fields.select('serviceId', { defaultValue: services.chosen })}
-        >
-          {services.options.map((service) => (
-            <option key={service.id} value={service.id}>
-              {service.name}
-            </option>
-          ))}
-        </SelectField>
+      {serviceId ? (
+        <input
+          {...fields.input('serviceId', { type: 'hidden', defaultValue: serviceId }).inputProps}
+        />
       ) : null}
       <ChoiceGroup
         legend={t('whoLegend')}

@@ -28,6 +28,7 @@ export default {
   notFound: 'That entry is no longer on the waitlist.',
   added: 'Added to the waitlist.',
   addHeading: 'Add a caller',
+  addFor: 'For {service}. To wait for another treatment, choose it above and press Show.',
   serviceLabel: 'Treatment',
   add: 'Add to the waitlist',
 }

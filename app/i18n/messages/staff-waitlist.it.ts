@@ -30,6 +30,7 @@ export default {
   notFound: 'Questa persona non è più in lista d’attesa.',
   added: 'Aggiunto alla lista d’attesa.',
   addHeading: 'Aggiungi chi chiama',
+  addFor: 'Per {service}. Per un altro trattamento, sceglilo qui sopra e premi Mostra.',
   serviceLabel: 'Trattamento',
   add: 'Aggiungi alla lista',
 } satisfies MessagesOf<typeof en>
