@@ -4,7 +4,7 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { NearestFreeTimes, nearestTimesOf } from '#app/components/booking/nearest-free-times.tsx'
 import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
@@ -12,6 +12,7 @@ import { WizardPage } from '#app/components/booking/wizard-page.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
 import { holdSlot } from '#app/domain/booking/wizard/hold.server.ts'
+import { nextStep } from '#app/domain/booking/wizard/steps.ts'
 import {
   pathAfterHold,
   timeStepNotices,
@@ -26,7 +27,7 @@ import {
 import { tooManyBookingsMessage } from '#app/domain/limits/limits.rules.ts'
 import { translate, translator } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/locale-context.tsx'
-import { timeMessages } from '#app/i18n/messages/index.ts'
+import { timeMessages, waitlistMessages } from '#app/i18n/messages/index.ts'
 import { formError, retryAfter } from '#app/utils/forms.server.ts'
 import { retryAfterHeaders } from '#app/utils/headers.ts'
 import { nearestTimesResponse, slotPickerFromUrl } from '#app/utils/slot-picker.server.ts'
@@ -57,6 +58,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     hold,
     screeningWait,
+    // No time suits: the waitlist (ADR 044). Its words come from the loader, so this budgeted
+    // page does not load the waitlist's catalogue.
+    waitlistLink: translate(waitlistMessages, locale, 'joinLink'),
+    // A time already held (one offered from the waitlist, say): go on with it.
+    nextPath: hold ? nextStep('time', draft.progress).path : null,
   }
 }
 
@@ -101,8 +107,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BookTimeRoute() {
-  const { summary, steps, serviceName, picker, query, hold, screeningWait } =
-    useLoaderData<typeof loader>()
+  const {
+    summary,
+    steps,
+    serviceName,
+    picker,
+    query,
+    hold,
+    screeningWait,
+    waitlistLink,
+    nextPath,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   const t = useT(timeMessages)
@@ -114,6 +129,13 @@ export default function BookTimeRoute() {
       {hold ? (
         <p className="notice" role="status">
           {t('holding', { when: hold.label, practitioner: hold.practitionerName })}
+        </p>
+      ) : null}
+      {hold && nextPath ? (
+        <p>
+          <Link className="button" to={nextPath}>
+            {t('keepHeldTime')}
+          </Link>
         </p>
       ) : null}
       {screeningWait ? (
@@ -128,6 +150,9 @@ export default function BookTimeRoute() {
         submitLabel={t('holdThisTime')}
         pending={pending}
       />
+      <p>
+        <Link to="/book/waitlist">{waitlistLink}</Link>
+      </p>
     </WizardPage>
   )
 }

@@ -164,6 +164,7 @@ describe('email job', () => {
       expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual([
         'housekeeping',
         'clinical-messages',
+        'waitlist-offers',
         'email-outbox',
       ])
 
@@ -173,9 +174,14 @@ describe('email job', () => {
       expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual([
         'housekeeping',
         'clinical-messages',
+        'waitlist-offers',
       ])
       const scheduler = startScheduler(getEnv())
-      expect(scheduler?.jobs.map((job) => job.name)).toEqual(['housekeeping', 'clinical-messages'])
+      expect(scheduler?.jobs.map((job) => job.name)).toEqual([
+        'housekeeping',
+        'clinical-messages',
+        'waitlist-offers',
+      ])
       await scheduler?.stop()
     } finally {
       delete process.env.SMTP_URL

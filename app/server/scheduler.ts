@@ -10,6 +10,7 @@ import { purgeLapsedCounters } from '#app/domain/limits/limits.server.ts'
 import { purgeExpiredPatientSessions } from '#app/domain/patient/patient-sessions.server.ts'
 import { queueDueClinicalMessages } from '#app/domain/treatment/scheduled-messages.server.ts'
 import { purgeAbandonedSubmissions } from '#app/domain/screening/screening.server.ts'
+import { offerFreedTimes } from '#app/domain/waitlist/waitlist.server.ts'
 import { type Env, getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 
@@ -195,9 +196,21 @@ export function createClinicalMessagesJob(everyMs = CLINICAL_MESSAGES_EVERY_MS):
   return { name: 'clinical-messages', everyMs, run: async (now) => queueDueClinicalMessages(now) }
 }
 
+/** How often the waitlist looks for freed times and lapsed offers (ADR 044). */
+const WAITLIST_EVERY_MS = 30_000
+
+/** Lapses offers past their time and offers freed times to the waitlist, first joined first. */
+export function createWaitlistJob(everyMs = WAITLIST_EVERY_MS): ScheduledJob {
+  return { name: 'waitlist-offers', everyMs, run: async (now) => offerFreedTimes(now) }
+}
+
 /** Every periodic job this deployment runs. Add new ones here. */
 export function buildScheduledJobs(env: Env): ScheduledJob[] {
-  const jobs: ScheduledJob[] = [createHousekeepingJob(), createClinicalMessagesJob()]
+  const jobs: ScheduledJob[] = [
+    createHousekeepingJob(),
+    createClinicalMessagesJob(),
+    createWaitlistJob(),
+  ]
   const transport = createMailTransport(env.SMTP_URL)
   if (transport) jobs.push(createEmailDispatchJob(transport, env.SCHEDULER_TICK_MS))
   return jobs

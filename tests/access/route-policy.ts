@@ -161,6 +161,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'staff.bookings.$bookingId.move': { loader: STAFF, action: STAFF },
   'staff.patients._index': { loader: STAFF, action: NONE },
   'staff.patients.$patientId': { loader: STAFF, action: NONE },
+  'staff.waitlist': { loader: STAFF, action: STAFF },
   // Merging two records of one person: admins only (ADR 041).
   'staff.patients.$patientId_.merge': { loader: ADMIN, action: ADMIN },
   'staff.reviews._index': { loader: CLINICAL, action: NONE },
@@ -198,6 +199,11 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     loader: { ...WIZARD_LATER_STEP, patientA: 'redirect:/book/screening' },
     action: NONE,
   },
+  // Joining the waitlist from the time step: the draft's treatment, its questions answered.
+  'book.waitlist': {
+    loader: { ...everyone('redirect:/book'), patientA: 'allow' },
+    action: { ...everyone('redirect:/book'), patientA: 'allow' },
+  },
   'book.details': { loader: WIZARD_LATER_STEP, action: WIZARD_LATER_STEP },
   'book.verify': { loader: WIZARD_LATER_STEP, action: WIZARD_LATER_STEP },
   'book.consent': { loader: WIZARD_LATER_STEP, action: WIZARD_LATER_STEP },
@@ -206,6 +212,10 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   // A patient's own bookings
   'bookings._index': { loader: PUBLIC, action: PUBLIC },
   'bookings.manage': { loader: PUBLIC, action: PUBLIC },
+  // The waitlist's emailed links (ADR 044): the token is the key. The matrix has none: the
+  // confirm page shows its button (its post answers 404), the offer page answers 404.
+  'waitlist.confirm': { loader: PUBLIC, action: everyone('not-found') },
+  'waitlist.offer': { loader: everyone('not-found'), action: everyone('not-found') },
   'bookings.verify': { loader: PROVED_PATIENT, action: PROVED_PATIENT },
   'bookings.$reference._index': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
   'bookings.$reference.aftercare': { loader: OWN_BOOKING, action: NONE },

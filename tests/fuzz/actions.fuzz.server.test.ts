@@ -76,6 +76,9 @@ const FUZZ_AS: Record<string, Caller[]> = {
   // The language switch answers every body with a redirect; a signed-in staff member is the one
   // whose profile it may change.
   language: ['clinician'],
+  // The waitlist's emailed links: whoever holds the token (ADR 044); the fuzz holds none.
+  'waitlist.confirm': ['anonymous'],
+  'waitlist.offer': ['anonymous'],
 }
 
 /**

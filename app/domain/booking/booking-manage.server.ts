@@ -36,6 +36,7 @@ import {
 import { findBookingIdForManageToken, revokeManageLinks } from './manage-links.server.ts'
 import { auditPatientBookingView, loadOwnedBooking } from './owned-booking.server.ts'
 import { getPatientScreeningNotice } from '#app/domain/screening/screening-booking.server.ts'
+import { offerFreedTimesSoon } from '#app/domain/waitlist/waitlist.server.ts'
 import { bookingWaitUntilInstant } from '#app/domain/screening/screening-window.server.ts'
 import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts'
 
@@ -384,7 +385,7 @@ export function cancelPatientBooking(input: {
   actor: BookingActor
 }): PatientChangeResult {
   const db = getDb()
-  return db.transaction(
+  const result = db.transaction(
     (tx): PatientChangeResult => {
       const owned = loadOwnedBooking(tx, input.session, input.reference)
       if (!owned) return { ok: false, reason: 'not-found' }
@@ -411,6 +412,9 @@ export function cancelPatientBooking(input: {
     },
     { behavior: 'immediate' },
   )
+  // The freed time goes to the waitlist at once (ADR 044).
+  if (result.ok) offerFreedTimesSoon(input.now)
+  return result
 }
 
 export type RescheduleResult =
@@ -591,6 +595,7 @@ export function rescheduleBooking(input: {
       count: 3,
     })
   }
+  if (result.ok) offerFreedTimesSoon(input.now)
   return result
 }
 

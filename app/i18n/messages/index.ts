@@ -81,6 +81,10 @@ import verifyIt from './verify.it.ts'
 import servicesIt from './services.it.ts'
 import wizardEn from './wizard.en.ts'
 import wizardIt from './wizard.it.ts'
+import waitlistEn from './waitlist.en.ts'
+import waitlistIt from './waitlist.it.ts'
+import staffWaitlistEn from './staff-waitlist.en.ts'
+import staffWaitlistIt from './staff-waitlist.it.ts'
 
 /**
  * Every catalogue, one per area, each with one file per language. The English file defines the
@@ -147,6 +151,11 @@ export const agendaGridMessages = { en: agendaGridEn, it: agendaGridIt } satisfi
 export const visitMessages = { en: visitEn, it: visitIt } satisfies Catalogue
 export const authMessages = { en: authEn, it: authIt } satisfies Catalogue
 export const staffEmailsMessages = { en: staffEmailsEn, it: staffEmailsIt } satisfies Catalogue
+export const waitlistMessages = { en: waitlistEn, it: waitlistIt } satisfies Catalogue
+export const staffWaitlistMessages = {
+  en: staffWaitlistEn,
+  it: staffWaitlistIt,
+} satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -191,4 +200,6 @@ export const ALL_CATALOGUES = {
   visit: visitMessages,
   auth: authMessages,
   staffEmails: staffEmailsMessages,
+  waitlist: waitlistMessages,
+  staffWaitlist: staffWaitlistMessages,
 } as const

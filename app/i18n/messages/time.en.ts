@@ -6,6 +6,7 @@ export default {
   screeningWait:
     'Because of your answers to the health questions, the first day you can book is {date}.',
   holdThisTime: 'Hold this time',
+  keepHeldTime: 'Keep this time and go on',
   whoLegend: 'Who would you like to see?',
   whoHint: 'The days and times below change to match.',
   anyone: 'Anyone available',

@@ -8,6 +8,7 @@ export default {
   screeningWait:
     'Per le tue risposte alle domande sulla salute, il primo giorno che puoi prenotare è {date}.',
   holdThisTime: 'Tieni questo orario',
+  keepHeldTime: 'Tieni questo orario e vai avanti',
   whoLegend: 'Con chi vuoi fare il trattamento?',
   whoHint: 'I giorni e gli orari qui sotto cambiano di conseguenza.',
   anyone: 'Chiunque sia libero',

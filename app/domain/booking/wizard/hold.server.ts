@@ -50,7 +50,7 @@ const referenceTakenQuery = preparedStatement((db) =>
     .prepare(),
 )
 
-function newReference(tx: Tx): string {
+export function newReference(tx: Tx): string {
   for (;;) {
     const reference = makeBookingReference(randomBytes(6))
     const taken = referenceTakenQuery(tx).get({ reference })

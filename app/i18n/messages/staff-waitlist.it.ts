@@ -1,0 +1,36 @@
+import { type MessagesOf } from '../catalogue.ts'
+import type en from './staff-waitlist.en.ts'
+
+export default {
+  title: 'Lista d’attesa | Dermadesk',
+  heading: 'Lista d’attesa',
+  intro:
+    'Chi aspetta un orario libero, in ordine di arrivo. Quando un orario si libera, ricevono un’offerta per email in questo ordine.',
+  dayLabel: 'Giorno',
+  show: 'Mostra',
+  dayHeading: 'In attesa per {date}',
+  noEntries: 'Nessuno aspetta per questo giorno.',
+  columnName: 'Nome',
+  columnWants: 'Cerca',
+  columnStatus: 'Stato',
+  columnOffers: 'Offerte',
+  columnActions: 'Azioni',
+  wants: '{service} con {practitioner}, dal {from} al {to}, {times}',
+  anyone: 'chiunque',
+  'status.pending': 'Email non ancora confermata',
+  'status.active': 'In attesa',
+  'status.accepted': 'Ha preso un’offerta',
+  'offer.offered': '{when}: offerto, in attesa di risposta',
+  'offer.accepted': '{when}: preso',
+  'offer.lapsed': '{when}: scaduto',
+  'offer.withdrawn': '{when}: ritirato',
+  noOffers: 'Ancora nessuna',
+  remove: 'Togli',
+  removed: 'Tolto dalla lista d’attesa.',
+  notFound: 'Questa persona non è più in lista d’attesa.',
+  added: 'Aggiunto alla lista d’attesa.',
+  addHeading: 'Aggiungi chi chiama',
+  addFor: 'Per {service}. Per un altro trattamento, sceglilo qui sopra e premi Mostra.',
+  serviceLabel: 'Trattamento',
+  add: 'Aggiungi alla lista',
+} satisfies MessagesOf<typeof en>
