@@ -50,6 +50,9 @@ export default function StaffHomeRoute() {
           <p>
             <Link to="/staff/patients">{t('linkFindPatient')}</Link>
           </p>
+          <p>
+            <Link to="/staff/bookings/new">{t('linkBookForCaller')}</Link>
+          </p>
         </section>
       ) : null}
       {pendingReviews !== null ? (

@@ -25,6 +25,7 @@ import { checkInClosedReason } from '#app/domain/treatment/visit-messages.ts'
 import { visitOutcomeSchema } from '#app/domain/treatment/treatment.schema.ts'
 import { completeConsultation, markNoShow } from '#app/domain/treatment/treatment-records.server.ts'
 import { notFound } from '#app/utils/admin-responses.server.ts'
+import { bookingAwaitsForms } from '#app/domain/booking/staff-booking.server.ts'
 import {
   formatCalendarDate,
   formatDateInZone,
@@ -47,7 +48,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = await requestLocale(args.request, user)
   const detail = getAppointmentDetail({ bookingId, actor, now: new Date(), locale })
   if (!detail) throw notFound(translate(visitMessages, locale, 'notFound'))
-  return { ...detail, title: translate(visitMessages, locale, 'appointmentTitle') }
+  return {
+    ...detail,
+    awaitingForms: bookingAwaitsForms(bookingId),
+    title: translate(visitMessages, locale, 'appointmentTitle'),
+  }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -168,6 +173,11 @@ export default function AppointmentRoute() {
       <section aria-labelledby="visit-heading">
         <h2 id="visit-heading">{t('visitHeading')}</h2>
         <ul className="cluster badge-list" aria-label={t('visitStands')}>
+          {detail.awaitingForms ? (
+            <li>
+              <span className="badge badge--warn">{t('awaitingForms')}</span>
+            </li>
+          ) : null}
           <li>
             <ScreeningClearanceBadge clearance={facts.screening} />
           </li>

@@ -164,6 +164,7 @@ describe('email job', () => {
       expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual([
         'housekeeping',
         'clinical-messages',
+        'forms-reminders',
         'email-outbox',
       ])
 
@@ -173,9 +174,14 @@ describe('email job', () => {
       expect(buildScheduledJobs(getEnv()).map((job) => job.name)).toEqual([
         'housekeeping',
         'clinical-messages',
+        'forms-reminders',
       ])
       const scheduler = startScheduler(getEnv())
-      expect(scheduler?.jobs.map((job) => job.name)).toEqual(['housekeeping', 'clinical-messages'])
+      expect(scheduler?.jobs.map((job) => job.name)).toEqual([
+        'housekeeping',
+        'clinical-messages',
+        'forms-reminders',
+      ])
       await scheduler?.stop()
     } finally {
       delete process.env.SMTP_URL

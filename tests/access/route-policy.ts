@@ -134,6 +134,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'staff.profile': { loader: STAFF, action: STAFF },
   'staff.agenda': { loader: STAFF, action: NONE },
   'staff.patients._index': { loader: STAFF, action: NONE },
+  'staff.bookings.new': { loader: STAFF, action: STAFF },
   'staff.patients.$patientId': { loader: STAFF, action: NONE },
   'staff.reviews._index': { loader: CLINICIAN, action: NONE },
   'staff.reviews.$bookingId': { loader: CLINICIAN, action: CLINICIAN },

@@ -117,6 +117,12 @@ export function AgendaDayTable({
                 {showPractitioner ? <td>{a.practitionerName}</td> : null}
                 <td>
                   <BadgeText badge={badges.status} />
+                  {a.awaitingForms ? (
+                    <>
+                      {' '}
+                      <span className="badge badge--warn">{t('awaitingForms')}</span>
+                    </>
+                  ) : null}
                 </td>
                 <td>
                   {badges.screening ? (
@@ -176,6 +182,9 @@ function AppointmentCards({
             </p>
             <p className="cluster agenda-item__badges">
               <BadgeText badge={badges.status} />
+              {a.awaitingForms ? (
+                <span className="badge badge--warn">{t('awaitingForms')}</span>
+              ) : null}
               {a.firstVisit ? (
                 <span className="badge badge--neutral">{t('firstVisit')}</span>
               ) : null}

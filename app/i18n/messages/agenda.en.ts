@@ -34,6 +34,7 @@ export default {
   columnBooking: 'Booking',
   columnScreening: 'Screening',
   columnConsent: 'Consent',
+  awaitingForms: 'Awaiting patient forms',
   firstVisit: 'First visit',
   notNeeded: 'Not needed',
   withPractitioner: ' with {name}',

@@ -37,6 +37,7 @@ export default {
   columnBooking: 'Prenotazione',
   columnScreening: 'Idoneità',
   columnConsent: 'Consenso',
+  awaitingForms: 'In attesa dei moduli',
   firstVisit: 'Prima visita',
   notNeeded: 'Non serve',
   withPractitioner: ' con {name}',

@@ -10,6 +10,7 @@ export default {
   agendaHeading: 'Agenda',
   agendaLinkAdmin: 'Every practitioner’s appointments today and this week',
   agendaLinkClinician: 'Your appointments today and this week',
+  linkBookForCaller: 'Book for a caller',
   linkFindPatient: 'Find a patient and open their chart',
   reviewsHeading: 'Eligibility reviews',
   reviewsWaiting:

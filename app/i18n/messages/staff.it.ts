@@ -12,6 +12,7 @@ export default {
   agendaHeading: 'Agenda',
   agendaLinkAdmin: 'Gli appuntamenti di tutti i professionisti, oggi e questa settimana',
   agendaLinkClinician: 'I tuoi appuntamenti di oggi e di questa settimana',
+  linkBookForCaller: 'Prenota per chi chiama',
   linkFindPatient: 'Cerca un paziente e apri la sua scheda',
   reviewsHeading: 'Verifiche di idoneità',
   reviewsWaiting:
