@@ -332,7 +332,9 @@ function PatientStep({ data }: { data: Extract<LoaderData, { step: 'patient' }> 
   const actionData = useActionData<typeof action>()
   const serverErrors = formErrorsFor(actionData, 'new-patient')
   const schema = useMemo(() => newCallerSchema(undefined, locale), [locale])
-  const { formProps, fields } = useSchemaForm(schema, serverErrors, { secretFields: [] })
+  const { formProps, fields, register } = useSchemaForm(schema, serverErrors, {
+    secretFields: [],
+  })
   const pending = useIsPending('new-patient')
   const duplicate =
     actionData && 'duplicateHref' in actionData
@@ -393,7 +395,7 @@ function PatientStep({ data }: { data: Extract<LoaderData, { step: 'patient' }> 
         <h2 id="new-heading">{t('newHeading')}</h2>
         <p>{t('newIntro')}</p>
         <Form {...formProps}>
-          <input type="hidden" name="intent" value="new-patient" />
+          <input type="hidden" {...register('intent')} value="new-patient" />
           <FormErrorList errors={serverErrors?.formErrors} />
           {duplicate ? (
             <p className="notice notice--warning" role="alert">
@@ -528,7 +530,9 @@ function Picker({
   const actionData = useActionData<typeof action>()
   const serverErrors = formErrorsFor(actionData, 'book')
   const schema = useMemo(() => confirmStaffBookingSchema(locale), [locale])
-  const { formProps, fields } = useSchemaForm(schema, serverErrors, { secretFields: [] })
+  const { formProps, fields, register } = useSchemaForm(schema, serverErrors, {
+    secretFields: [],
+  })
   const pending = useIsPending('book')
   const carried = { ...data.carried, practitionerId: picker.selectedPractitioner }
   const firstDay = picker.days[0]?.date
@@ -570,10 +574,10 @@ function Picker({
       </p>
       {picker.selectedDate && picker.selectedDateLabel ? (
         <Form {...formProps} className="stack">
-          <input type="hidden" name="intent" value="book" />
-          <input type="hidden" name="patientId" value={data.patient.id} />
-          <input type="hidden" name="serviceId" value={data.serviceId ?? ''} />
-          {data.override ? <input type="hidden" name="override" value="1" /> : null}
+          <input type="hidden" {...register('intent')} value="book" />
+          <input type="hidden" {...register('patientId')} value={data.patient.id} />
+          <input type="hidden" {...register('serviceId')} value={data.serviceId ?? ''} />
+          {data.override ? <input type="hidden" {...register('override')} value="1" /> : null}
           <FormErrorList errors={serverErrors?.formErrors} />
           <ChoiceGroup
             legend={t('timesLegend', { date: picker.selectedDateLabel })}
