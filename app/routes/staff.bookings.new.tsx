@@ -189,7 +189,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await requestLocale(request, user)
   const t = translator(staffBookingMessages, locale)
   const query = StaffBookingQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const intent = (await request.clone().formData()).get('intent')
+  // Which form was sent; a body that is no form at all is the booking form's to refuse (400).
+  const intent = await request
+    .clone()
+    .formData()
+    .then((form) => form.get('intent'))
+    .catch(() => null)
   const now = new Date()
 
   if (intent === 'new-patient') {
