@@ -217,6 +217,7 @@ export default function PatientBookingRoute() {
           <WhenToCall tier={booking.tier} clinicPhone={booking.clinicPhone} />
         </section>
       ) : null}
+      <FormsToDo booking={booking} />
       {booking.screening ? (
         <HealthQuestions
           reference={booking.reference}
@@ -458,6 +459,7 @@ function HealthQuestions({
     declineReason: string | null
     renewalOpen: boolean
     canUpdate: boolean
+    answersMissing: boolean
   }
 }) {
   const t = useT(bookingPageMessages)
@@ -484,17 +486,76 @@ function HealthQuestions({
       ) : status === 'pending_review' ? (
         <p>{t('pendingReview')}</p>
       ) : null}
-      {notice.renewalOpen ? (
+      {notice.answersMissing && notice.canUpdate ? (
+        <p className="notice notice--warning">
+          {t('answersMissing')}{' '}
+          <Link className="button" to={`/bookings/${reference}/screening/update`}>
+            {t('answerNow')}
+          </Link>
+        </p>
+      ) : null}
+      {notice.renewalOpen && !notice.answersMissing ? (
         <p className="notice">
           {t('renewal')}{' '}
           <Link to={`/bookings/${reference}/screening/update`}>{t('checkAnswers')}</Link>
         </p>
       ) : null}
-      <p>
-        <Link to={`/bookings/${reference}/screening`}>
-          {notice.canUpdate ? t('seeOrChangeAnswers') : t('seeAnswers')}
-        </Link>
-      </p>
+      {notice.answersMissing ? null : (
+        <p>
+          <Link to={`/bookings/${reference}/screening`}>
+            {notice.canUpdate ? t('seeOrChangeAnswers') : t('seeAnswers')}
+          </Link>
+        </p>
+      )}
+    </section>
+  )
+}
+
+/**
+ * A visit staff booked for the patient (ADR 042) starts without health answers or consent: the
+ * two things to do from home, first on the page, each ticked off once done.
+ */
+function FormsToDo({
+  booking,
+}: {
+  booking: {
+    reference: string
+    isUpcoming: boolean
+    isConsultation: boolean
+    screening: { answersMissing: boolean; canUpdate: boolean } | null
+    consent: { status: string }
+  }
+}) {
+  const t = useT(bookingPageMessages)
+  if (!booking.isUpcoming || booking.isConsultation || !booking.screening?.canUpdate) return null
+  const answered = !booking.screening.answersMissing
+  const signed = booking.consent.status === 'signed' || booking.consent.status === 'countersigned'
+  if (answered && signed) return null
+  const items = [
+    {
+      done: answered,
+      label: t('todoAnswer'),
+      href: `/bookings/${booking.reference}/screening/update`,
+    },
+    { done: signed, label: t('todoSign'), href: `/bookings/${booking.reference}/consent` },
+  ]
+  return (
+    <section aria-labelledby="todo-heading" className="notice notice--warning">
+      <h2 id="todo-heading">{t('todoHeading')}</h2>
+      <p>{t('todoIntro')}</p>
+      <ol>
+        {items.map((item) => (
+          <li key={item.href}>
+            {item.done ? (
+              <>
+                {item.label} <span className="badge badge--ok">{t('todoDone')}</span>
+              </>
+            ) : (
+              <Link to={item.href}>{item.label}</Link>
+            )}
+          </li>
+        ))}
+      </ol>
     </section>
   )
 }

@@ -61,6 +61,9 @@ export default function StaffHomeRoute() {
         <p>
           <Link to="/staff/patients">{t('linkFindPatient')}</Link>
         </p>
+        <p>
+          <Link to="/staff/bookings/new">{t('linkBookForCaller')}</Link>
+        </p>
       </section>
       {pendingReviews !== null ? (
         <section aria-labelledby="reviews-heading">

@@ -26,6 +26,7 @@ import { checkInClosedReason } from '#app/domain/treatment/visit-messages.ts'
 import { visitOutcomeSchema } from '#app/domain/treatment/treatment.schema.ts'
 import { completeConsultation, markNoShow } from '#app/domain/treatment/treatment-records.server.ts'
 import { notFound } from '#app/utils/admin-responses.server.ts'
+import { bookingAwaitsForms } from '#app/domain/booking/staff-booking.server.ts'
 import {
   formatCalendarDate,
   formatDateInZone,
@@ -57,7 +58,11 @@ export async function loader(args: LoaderFunctionArgs) {
     locale,
   })
   if (!detail) throw notFound(translate(visitMessages, locale, 'notFound'))
-  return { ...detail, title: translate(visitMessages, locale, 'appointmentTitle') }
+  return {
+    ...detail,
+    awaitingForms: bookingAwaitsForms(bookingId),
+    title: translate(visitMessages, locale, 'appointmentTitle'),
+  }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -180,6 +185,11 @@ export default function AppointmentRoute() {
       <section aria-labelledby="visit-heading">
         <h2 id="visit-heading">{t('visitHeading')}</h2>
         <ul className="cluster badge-list" aria-label={t('visitStands')}>
+          {detail.awaitingForms ? (
+            <li>
+              <span className="badge badge--warn">{t('awaitingForms')}</span>
+            </li>
+          ) : null}
           <li>
             <ScreeningClearanceBadge clearance={facts.screening} />
           </li>

@@ -51,6 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     screening: b.screening,
     consent: b.consent,
     blockers: b.blockers,
+    awaitingForms: b.awaitingForms,
   })
   return {
     title: translate(patientsMessages, locale, 'chartTitle'),
@@ -173,6 +174,11 @@ function BookingsTable({
               {upcoming ? (
                 <td>
                   <ul className="badge-list">
+                    {b.awaitingForms ? (
+                      <li>
+                        <span className="badge badge--warn">{t('awaitingForms')}</span>
+                      </li>
+                    ) : null}
                     <li>
                       <span className="badge badge--neutral">{t(`screening.${b.screening}`)}</span>
                     </li>

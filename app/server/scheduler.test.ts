@@ -165,6 +165,7 @@ describe('email job', () => {
         'housekeeping',
         'clinical-messages',
         'waitlist-offers',
+        'forms-reminders',
         'email-outbox',
       ])
 
@@ -175,12 +176,14 @@ describe('email job', () => {
         'housekeeping',
         'clinical-messages',
         'waitlist-offers',
+        'forms-reminders',
       ])
       const scheduler = startScheduler(getEnv())
       expect(scheduler?.jobs.map((job) => job.name)).toEqual([
         'housekeeping',
         'clinical-messages',
         'waitlist-offers',
+        'forms-reminders',
       ])
       await scheduler?.stop()
     } finally {

@@ -6,6 +6,7 @@ import {
 } from '#app/domain/email/dispatcher.server.ts'
 import { purgeExpiredSessions } from '#app/domain/auth/sessions.server.ts'
 import { expireAllLapsedHolds } from '#app/domain/booking/booking-state.server.ts'
+import { queueFormsReminders } from '#app/domain/booking/staff-booking.server.ts'
 import { purgeLapsedCounters } from '#app/domain/limits/limits.server.ts'
 import { purgeExpiredPatientSessions } from '#app/domain/patient/patient-sessions.server.ts'
 import { queueDueClinicalMessages } from '#app/domain/treatment/scheduled-messages.server.ts'
@@ -204,12 +205,24 @@ export function createWaitlistJob(everyMs = WAITLIST_EVERY_MS): ScheduledJob {
   return { name: 'waitlist-offers', everyMs, run: async (now) => offerFreedTimes(now) }
 }
 
+/** How often visits booked by staff are checked for missing forms. */
+const FORMS_REMINDERS_EVERY_MS = 60_000
+
+/**
+ * Emails the patient 72 and 24 hours before a visit staff booked when the health answers or the
+ * consent are still missing (ADR 042). Each reminder once: the outbox key survives restarts.
+ */
+export function createFormsRemindersJob(everyMs = FORMS_REMINDERS_EVERY_MS): ScheduledJob {
+  return { name: 'forms-reminders', everyMs, run: async (now) => queueFormsReminders(now) }
+}
+
 /** Every periodic job this deployment runs. Add new ones here. */
 export function buildScheduledJobs(env: Env): ScheduledJob[] {
   const jobs: ScheduledJob[] = [
     createHousekeepingJob(),
     createClinicalMessagesJob(),
     createWaitlistJob(),
+    createFormsRemindersJob(),
   ]
   const transport = createMailTransport(env.SMTP_URL)
   if (transport) jobs.push(createEmailDispatchJob(transport, env.SCHEDULER_TICK_MS))

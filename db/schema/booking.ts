@@ -16,6 +16,7 @@ import {
 import { OUTBOX_STATUSES } from '#app/domain/email/email.schema.ts'
 import { EMAIL_PROOFS, EMAIL_VERIFICATION_PURPOSES } from '#app/domain/patient/patient.schema.ts'
 import { LOCALES } from '#app/i18n/locales.ts'
+import { users } from './auth.ts'
 import { practitioners, services } from './clinic.ts'
 import { createdAt, enumCheck, id, instant, updatedAt } from './columns.ts'
 
@@ -146,6 +147,13 @@ export const bookings = sqliteTable(
      * written without one is English, as every booking was before there were two languages.
      */
     locale: text({ enum: LOCALES }).default('en'),
+    /**
+     * The staff member who booked it for a caller (ADR 042); null when the patient booked online.
+     * A staff booking has no screening or consent yet: the patient gives them from home.
+     */
+    bookedByUserId: text().references(() => users.id, { onDelete: 'restrict' }),
+    /** Why staff booked outside the notice or advance-booking limits (ADR 042); null if inside. */
+    policyOverrideReason: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

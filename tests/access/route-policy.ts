@@ -160,6 +160,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'staff.agenda': { loader: STAFF, action: NONE },
   'staff.bookings.$bookingId.move': { loader: STAFF, action: STAFF },
   'staff.patients._index': { loader: STAFF, action: NONE },
+  'staff.bookings.new': { loader: STAFF, action: STAFF },
   'staff.patients.$patientId': { loader: STAFF, action: NONE },
   'staff.waitlist': { loader: STAFF, action: STAFF },
   // Merging two records of one person: admins only (ADR 041).

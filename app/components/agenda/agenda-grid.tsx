@@ -278,6 +278,11 @@ function Block({
       </span>{' '}
       <span className="agenda-block__badges">
         <BadgeText badge={badges.status} />{' '}
+        {a.awaitingForms ? (
+          <>
+            <span className="badge badge--warn">{ta('awaitingForms')}</span>{' '}
+          </>
+        ) : null}
         {a.firstVisit ? (
           <>
             <span className="badge badge--neutral">{ta('firstVisit')}</span>{' '}

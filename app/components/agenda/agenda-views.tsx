@@ -98,6 +98,9 @@ function AppointmentCards({
             </p>
             <p className="cluster agenda-item__badges">
               <BadgeText badge={badges.status} />
+              {a.awaitingForms ? (
+                <span className="badge badge--warn">{t('awaitingForms')}</span>
+              ) : null}
               {a.firstVisit ? (
                 <span className="badge badge--neutral">{t('firstVisit')}</span>
               ) : null}

@@ -61,6 +61,8 @@ export type AgendaAppointment = {
   /** The clinician asked the patient a question that is not answered yet. */
   openQuestion: boolean
   consent: ConsentStatus
+  /** Staff booked it and the patient has not yet answered or signed (ADR 042). */
+  awaitingForms: boolean
 }
 
 /** Where a treatment's screening stands: the same states the appointment detail page shows. */

@@ -23,6 +23,7 @@ import {
   consentStatusesOf,
   screeningBadgesOf,
 } from './agenda-badges.server.ts'
+import { awaitingPatientForms } from '#app/domain/booking/staff-booking.rules.ts'
 import {
   AGENDA_STATUSES,
   type AgendaAppointment,
@@ -315,6 +316,13 @@ export function getAgenda(input: {
     screening: screening.get(row.booking.id)!.badge,
     openQuestion: screening.get(row.booking.id)!.openQuestion,
     consent: consent.get(row.booking.id)!,
+    awaitingForms: awaitingPatientForms({
+      bookedByStaff: row.booking.bookedByUserId !== null,
+      serviceKind: row.kind,
+      status: row.booking.status,
+      hasAnswers: screening.get(row.booking.id)!.badge !== 'missing',
+      consentStatus: consent.get(row.booking.id)!,
+    }),
   }))
   db.transaction(
     (tx) =>

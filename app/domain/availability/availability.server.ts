@@ -11,6 +11,7 @@ import {
   getSearchSettings,
   runSearch,
   type SearchRequest,
+  type SearchSettings,
 } from './slot-search.server.ts'
 
 /**
@@ -23,6 +24,19 @@ export const MAX_SEARCH_DAYS = 31
 /** How far either side of a taken slot to look for the nearest free ones. */
 export const NEAREST_SEARCH_DAYS_EITHER_SIDE = 3
 const DEFAULT_NEAREST_COUNT = 3
+/**
+ * How far ahead staff may book when they override the advance-booking limit (ADR 042): the
+ * override lifts the notice and advance limits only, never hours, overlaps or course spacing.
+ */
+export const POLICY_OVERRIDE_MAX_ADVANCE_DAYS = 730
+
+/** The search settings, with the notice and advance limits lifted when staff override them. */
+function searchSettingsFor(db: DbOrTx, policyOverride: boolean | undefined): SearchSettings {
+  const settings = getSearchSettings(db)
+  return policyOverride
+    ? { ...settings, minNoticeHours: 0, maxAdvanceDays: POLICY_OVERRIDE_MAX_ADVANCE_DAYS }
+    : settings
+}
 
 /** Who may perform the service, with what the patient reads when choosing (ADR 037). */
 export type QualifiedPractitioner = {
@@ -98,6 +112,8 @@ export function findAvailableSlots(
     now: Date
     earliestStartAt?: number
     ignoreBookingId?: string
+    /** Staff lift the notice and advance limits (ADR 042). */
+    policyOverride?: boolean
   },
   db: DbOrTx = getDb(),
 ): AvailableSlots {
@@ -105,7 +121,7 @@ export function findAvailableSlots(
     throw new RangeError(`Not a date: ${input.fromDate}`)
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_SEARCH_DAYS)
     throw new RangeError(`Search 1 to ${MAX_SEARCH_DAYS} days, not ${input.days}`)
-  const settings = getSearchSettings(db)
+  const settings = searchSettingsFor(db, input.policyOverride)
   const service = getBookableService(db, input.serviceId)
   const qualifiedPractitioners = service ? listQualifiedPractitioners(input.serviceId, db) : []
   const practitionerIds = qualifiedPractitioners
@@ -147,6 +163,8 @@ export function checkSlot(
     now: Date
     earliestStartAt?: number
     ignoreBookingId?: string
+    /** Staff lift the notice and advance limits (ADR 042). */
+    policyOverride?: boolean
   },
   db: DbOrTx = getDb(),
 ): SlotCheck {
@@ -157,7 +175,7 @@ export function checkSlot(
     return { ok: false, reason: 'not-qualified' }
   if (!Number.isFinite(input.startAt)) return { ok: false, reason: 'not-offered' }
 
-  const settings = getSearchSettings(db)
+  const settings = searchSettingsFor(db, input.policyOverride)
   const now = input.now.getTime()
   const window = bookingWindow({
     now,

@@ -541,3 +541,52 @@ export function screeningQuestionEmail(
     },
   )
 }
+
+/*
+ * Staff booked it for a caller (ADR 042): the patient still answers the health questions and
+ * signs the consent from home. The email names the two tasks, never a question or an answer.
+ */
+
+function formsSection(context: BookingEmailContext) {
+  const t = tFor(context)
+  return { heading: t('formsToDo'), items: [t('formsAnswer'), t('formsSign')] }
+}
+
+/** The booking staff made: when, where, with whom, and the forms to fill in from the link. */
+export function staffBookedEmail(context: BookingEmailContext): OutgoingEmail {
+  const t = tFor(context)
+  return message(
+    context,
+    `booking:${context.bookingId}:booked`,
+    t('confirmedSubject', { reference: context.reference }),
+    {
+      preview: t('whenWith', { when: when(context), practitioner: context.practitionerName }),
+      greeting: greeting(context),
+      paragraphs: [t('formsBooked'), t('formsWhy')],
+      facts: appointmentFacts(context),
+      action: { label: t('formsAction'), url: context.manageUrl },
+      sections: [
+        formsSection(context),
+        whatToBringSection(context),
+        { heading: t('ifCancel'), items: [cancellationPolicy(context)] },
+      ],
+      closing: [t('calendarAdds')],
+    },
+  )
+}
+
+/** 72 or 24 hours before a visit whose forms are still missing; the key makes each one once. */
+export function formsReminderEmail(context: BookingEmailContext, dedupeKey: string): OutgoingEmail {
+  const t = tFor(context)
+  return followUpMessage(
+    context,
+    dedupeKey,
+    t('formsReminderSubject', { date: dateAndTime(context, context.startAt).date }),
+    {
+      preview: t('formsReminderPreview'),
+      paragraphs: [t('formsReminder', { when: when(context) }), t('formsWhy')],
+      action: { label: t('formsAction'), url: context.manageUrl },
+      sections: [formsSection(context)],
+    },
+  )
+}

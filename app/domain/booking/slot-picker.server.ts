@@ -1,6 +1,7 @@
 import {
   findAvailableSlots,
   MAX_SEARCH_DAYS,
+  POLICY_OVERRIDE_MAX_ADVANCE_DAYS,
 } from '#app/domain/availability/availability.server.ts'
 import { addDays, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { getClinicSettings, practitionerTextsIn } from '#app/domain/clinic/clinic.server.ts'
@@ -54,12 +55,17 @@ export function getSlotPickerModel(input: {
   ignoreBookingId?: string | null
   /** The page's language, for the day and time labels. */
   locale?: Locale
+  /** Staff booking for a caller lift the notice and advance limits (ADR 042). */
+  policyOverride?: boolean
 }): SlotPickerModel {
   const locale = input.locale ?? 'en'
   const settings = getClinicSettings()
   const zone = settings.timeZone
   const today = localDateOf(input.now.getTime(), zone)
-  const lastDay = addDays(today, settings.maxAdvanceDays)
+  const lastDay = addDays(
+    today,
+    input.policyOverride ? POLICY_OVERRIDE_MAX_ADVANCE_DAYS : settings.maxAdvanceDays,
+  )
   // Nothing can be offered before the patient's earliest allowed day (a waiting window may put it
   // months ahead): the picker starts there, not on an empty week.
   const firstDay =
@@ -75,6 +81,7 @@ export function getSlotPickerModel(input: {
       now: input.now,
       earliestStartAt: input.earliestStartAt ?? undefined,
       ignoreBookingId: input.ignoreBookingId ?? undefined,
+      policyOverride: input.policyOverride,
     })
 
   // No week chosen (or one out of range): open on the first week that has a free time. That week

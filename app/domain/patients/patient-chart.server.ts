@@ -1,3 +1,4 @@
+import { awaitingPatientForms } from '#app/domain/booking/staff-booking.rules.ts'
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import {
   type BookingForBadges,
@@ -61,6 +62,8 @@ export type ChartBooking = {
   consent: ConsentStatus
   /** For upcoming sessions only: what must happen before the patient can be treated. */
   blockers: SessionBlocker[]
+  /** Staff booked it and the patient has not yet answered or signed (ADR 042). */
+  awaitingForms: boolean
 }
 
 type ChartPatient = {
@@ -137,6 +140,7 @@ export function getPatientChart(input: {
       kind: services.kind,
       tier: services.tier,
       practitionerName: practitioners.displayName,
+      bookedByUserId: bookings.bookedByUserId,
     })
     .from(bookings)
     .innerJoin(services, eq(services.id, bookings.serviceId))
@@ -201,6 +205,15 @@ export function getPatientChart(input: {
       practitionerName: row.practitionerName,
       kind: row.kind,
       ...facts,
+      awaitingForms:
+        isUpcoming &&
+        awaitingPatientForms({
+          bookedByStaff: row.bookedByUserId !== null,
+          serviceKind: row.kind,
+          status: row.status,
+          hasAnswers: facts.screening !== 'missing',
+          consentStatus: facts.consent,
+        }),
       blockers: isUpcoming
         ? sessionBlockers({
             ...facts,

@@ -216,6 +216,11 @@ export function getPatientScreeningNotice(
   renewalOpen: boolean
   /** Whether the patient may still change the answers (before the visit, booking open). */
   canUpdate: boolean
+  /**
+   * No answers yet: staff booked the visit for the patient (ADR 042), who gives the first ones
+   * from home through the same change-answers page (booking version 1).
+   */
+  answersMissing: boolean
   /** The answers report past cold sores: the pre-visit reminder about preventive medicine. */
   coldSoreReminder: boolean
 } | null {
@@ -232,6 +237,7 @@ export function getPatientScreeningNotice(
         screeningValidity({ submittedAt: row.submittedAt }, booking.startAt) === 'renewal_due') &&
       canRenewNow(booking.startAt, now),
     canUpdate: open,
+    answersMissing: row === undefined,
     coldSoreReminder: row ? readSubmission(row).answers.history.includes('cold_sores') : false,
   }
 }

@@ -26,6 +26,7 @@ export default {
   noAppointmentsDay: 'No appointments on this day.',
   appointmentCount: '{count, plural, one {# appointment} other {# appointments}}',
   appointmentsThisWeek: '{count, plural, one {# appointment} other {# appointments}} this week.',
+  awaitingForms: 'Awaiting patient forms',
   firstVisit: 'First visit',
   withPractitioner: ' with {name}',
   medical: 'Medical',

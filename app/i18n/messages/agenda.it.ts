@@ -29,6 +29,7 @@ export default {
   appointmentCount: '{count, plural, one {# appuntamento} other {# appuntamenti}}',
   appointmentsThisWeek:
     '{count, plural, one {# appuntamento} other {# appuntamenti}} questa settimana.',
+  awaitingForms: 'In attesa dei moduli',
   firstVisit: 'Prima visita',
   withPractitioner: ' con {name}',
   medical: 'Medico',

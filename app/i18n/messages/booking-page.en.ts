@@ -78,4 +78,12 @@ export default {
   checkAnswers: 'Check my answers',
   seeOrChangeAnswers: 'See or change your health answers',
   seeAnswers: 'See your health answers',
+  // A visit staff booked for the patient (ADR 042): the forms to give from home.
+  todoHeading: 'Before your visit: things to do',
+  todoIntro: 'We can only treat you once both are done. It takes about 10 minutes.',
+  todoAnswer: 'Answer the health questions',
+  todoSign: 'Sign the consent form',
+  todoDone: 'Done',
+  answersMissing: 'We do not have your health answers yet.',
+  answerNow: 'Answer the health questions',
 }

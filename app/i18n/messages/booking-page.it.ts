@@ -77,4 +77,12 @@ export default {
   checkAnswers: 'Controlla le mie risposte',
   seeOrChangeAnswers: 'Vedi o cambia le tue risposte sulla salute',
   seeAnswers: 'Vedi le tue risposte sulla salute',
+  todoHeading: 'Prima della visita: cose da fare',
+  todoIntro:
+    'Possiamo fare il trattamento solo quando hai fatto tutte e due. Ci vogliono circa 10 minuti.',
+  todoAnswer: 'Rispondi alle domande sulla salute',
+  todoSign: 'Firma il consenso',
+  todoDone: 'Fatto',
+  answersMissing: 'Non abbiamo ancora le tue risposte sulla salute.',
+  answerNow: 'Rispondi alle domande sulla salute',
 } satisfies MessagesOf<typeof en>

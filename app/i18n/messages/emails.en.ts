@@ -77,4 +77,14 @@ export default {
   question: 'Before your appointment on {when}, a clinician has a question for you.',
   questionKept: 'Your time stays reserved while we wait for your answer.',
   questionAction: 'Please open your booking to read it and answer',
+  // Staff booked it for a caller (ADR 042): the forms still to fill in from home.
+  formsBooked: 'We booked your appointment for you.',
+  formsToDo: 'Before your visit, please do two things online:',
+  formsAnswer: 'Answer the health questions.',
+  formsSign: 'Sign the consent form.',
+  formsWhy: 'It takes about 10 minutes. We can only treat you once both are done.',
+  formsAction: 'Open your booking',
+  formsReminderSubject: 'Your forms for {date} are not done yet',
+  formsReminderPreview: 'Two short tasks before your visit',
+  formsReminder: 'Your appointment is on {when}. We still need your forms.',
 }

@@ -75,4 +75,14 @@ export default {
   question: 'Prima del tuo appuntamento di {when}, un medico ha una domanda per te.',
   questionKept: 'Il tuo orario resta tenuto per te mentre aspettiamo la tua risposta.',
   questionAction: 'Apri la prenotazione per leggerla e rispondere',
+  formsBooked: 'Abbiamo prenotato il tuo appuntamento.',
+  formsToDo: 'Prima della visita fai due cose online:',
+  formsAnswer: 'Rispondi alle domande sulla salute.',
+  formsSign: 'Firma il consenso.',
+  formsWhy:
+    'Ci vogliono circa 10 minuti. Possiamo fare il trattamento solo quando hai fatto tutte e due.',
+  formsAction: 'Apri la tua prenotazione',
+  formsReminderSubject: 'Mancano ancora i moduli per il {date}',
+  formsReminderPreview: 'Due cose da fare prima della visita',
+  formsReminder: 'Il tuo appuntamento è il {when}. Ci servono ancora i tuoi moduli.',
 } satisfies MessagesOf<typeof en>

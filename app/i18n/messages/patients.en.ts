@@ -36,6 +36,7 @@ export default {
   columnWhat: 'Treatment and practitioner',
   columnStatus: 'Status',
   columnChecks: 'Before the visit',
+  awaitingForms: 'Awaiting patient forms',
   readyForVisit: 'Ready for the visit',
   'blocker.screening': 'Health questions to renew or review',
   'blocker.consent': 'Consent to sign',

@@ -40,6 +40,7 @@ export default {
   columnWhat: 'Trattamento e professionista',
   columnStatus: 'Stato',
   columnChecks: 'Prima della visita',
+  awaitingForms: 'In attesa dei moduli',
   readyForVisit: 'Pronto per la visita',
   'blocker.screening': 'Domande sulla salute da rinnovare o da controllare',
   'blocker.consent': 'Consenso da firmare',

@@ -13,6 +13,7 @@ export default {
   agendaLinkAdmin: 'Every practitioner’s appointments today and this week',
   agendaLinkClinician: 'Your appointments today and this week',
   agendaLinkReception: 'Every practitioner’s appointments, to check patients in',
+  linkBookForCaller: 'Book for a caller',
   linkFindPatient: 'Find a patient and open their chart',
   reviewsHeading: 'Eligibility reviews',
   reviewsWaiting:

@@ -15,6 +15,7 @@ export default {
   agendaLinkAdmin: 'Gli appuntamenti di tutti i professionisti, oggi e questa settimana',
   agendaLinkReception: 'Gli appuntamenti di tutti i professionisti, per accogliere i pazienti',
   agendaLinkClinician: 'I tuoi appuntamenti di oggi e di questa settimana',
+  linkBookForCaller: 'Prenota per chi chiama',
   linkFindPatient: 'Cerca un paziente e apri la sua scheda',
   reviewsHeading: 'Verifiche di idoneità',
   reviewsWaiting:

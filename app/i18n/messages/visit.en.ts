@@ -50,6 +50,7 @@ export default {
   visitHeading: 'At the visit',
   visitStands: 'Where this visit stands',
   consentLabel: 'Consent:',
+  awaitingForms: 'Awaiting patient forms',
   checkedIn: 'Checked in',
   notCheckedIn: 'Not checked in',
   beforeRecording: 'Before you can record the treatment:',

@@ -49,6 +49,7 @@ export default {
   visitHeading: 'Alla visita',
   visitStands: 'A che punto è la visita',
   consentLabel: 'Consenso:',
+  awaitingForms: 'In attesa dei moduli',
   checkedIn: 'Accettazione fatta',
   notCheckedIn: 'Accettazione da fare',
   beforeRecording: 'Prima di registrare il trattamento:',

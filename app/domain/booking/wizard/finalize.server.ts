@@ -244,7 +244,7 @@ function finalizeDraft(
   return { ok: true, reference: booking.reference }
 }
 
-function countEarlierCourseSessions(
+export function countEarlierCourseSessions(
   tx: Tx,
   patientId: string,
   serviceId: string,

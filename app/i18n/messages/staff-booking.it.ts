@@ -1,0 +1,93 @@
+import { type MessagesOf } from '../catalogue.ts'
+import type en from './staff-booking.en.ts'
+
+export default {
+  title: 'Prenota per chi chiama | Dermadesk',
+  heading: 'Prenota per chi chiama',
+  notFound: 'Non troviamo questa prenotazione.',
+  progress: 'Passi della prenotazione',
+  stepPatient: 'Paziente',
+  stepTime: 'Trattamento e orario',
+  stepConfirm: 'Prenotato',
+  stepDone: '(fatto)',
+  doneHeading: 'Prenotato: {reference}',
+  doneLine: '{service}, {when}, con {practitioner}, per {name}.',
+  awaitingForms: 'In attesa dei moduli',
+  doneEmailed:
+    'Abbiamo mandato a {email} un link per rispondere alle domande sulla salute e firmare il consenso. Se mancano ancora, mandiamo un promemoria 72 e 24 ore prima della visita.',
+  doneOverride: 'Prenotato fuori dai limiti di prenotazione. Motivo: {reason}',
+  openChart: 'Apri la scheda del paziente',
+  bookAnother: 'Prenota per un’altra persona',
+  findHeading: 'Trova il paziente',
+  findIntro: 'Cerca prima, così nessuno viene inserito due volte.',
+  queryLabel: 'Nome, email, telefono o data di nascita',
+  queryHint: 'Per esempio: Rossi, 333 123 4567 o 07/03/1990',
+  search: 'Cerca',
+  foundHeading:
+    '{count, plural, =0 {Nessun paziente trovato} one {# paziente trovato} other {# pazienti trovati}}',
+  noneFound: 'Nessuno corrisponde. Controlla come è scritto, o aggiungi la persona qui sotto.',
+  choosePatient: 'Prenota per {name}',
+  patientFacts: 'nato il {born}, {email}, {phone}',
+  newHeading: 'Oppure aggiungi un nuovo paziente',
+  newIntro:
+    'Chiedi questi dati a chi chiama. A questo indirizzo arriva l’email della prenotazione.',
+  duplicate: 'C’è già un paziente con questa email e questa data di nascita: {name}.',
+  duplicateNotice: '{name} è già in archivio con questa email e questa data di nascita.',
+  useExisting: 'Prenota invece per {name}',
+  nameLabel: 'Nome e cognome',
+  emailLabel: 'Email',
+  phoneLabel: 'Telefono',
+  birthLabel: 'Data di nascita',
+  adding: 'Aggiungo…',
+  addPatient: 'Aggiungi il paziente',
+  patientHeading: 'Paziente',
+  otherPatient: 'Scegli un altro paziente',
+  timeHeading: 'Trattamento e orario',
+  startOffered: 'L’orario del calendario, {when}, è già scelto qui sotto.',
+  startNotOffered:
+    'L’orario del calendario, {when}, non è libero per questo trattamento. Scegli un altro orario.',
+  startChooseService: 'Scegli un trattamento per prenotare {when}.',
+  serviceLabel: 'Trattamento',
+  serviceChoose: 'Scegli un trattamento',
+  practitionerLabel: 'Professionista',
+  anyPractitioner: 'Chiunque sia libero',
+  overrideLabel: 'Prenota fuori dai limiti di preavviso e di anticipo',
+  overrideHint:
+    'Mostra anche gli orari più vicini del preavviso minimo o più lontani dell’anticipo massimo. Devi dare un motivo. Orari di apertura, altre prenotazioni e distanza tra le sedute valgono sempre.',
+  showTimes: 'Mostra gli orari',
+  courseSpacing:
+    'Distanza tra le sedute: la prossima seduta di needling di questo paziente può essere al più presto il {date}.',
+  shownIn: 'Gli orari sono nel fuso {zone}.',
+  chooseDay: 'Scegli un giorno',
+  timesCount:
+    '{count, plural, =0 {nessun orario libero} one {# orario libero} other {# orari liberi}}',
+  earlierDays: 'Giorni prima',
+  laterDays: 'Giorni dopo',
+  timesLegend: 'Orari liberi di {date}',
+  slotLabel: '{time} con {practitioner}',
+  languageLegend: 'Lingua delle email al paziente',
+  languageHint: 'La usano l’email della prenotazione, i promemoria e la pagina della prenotazione.',
+  languageIt: 'Italiano',
+  languageEn: 'Inglese',
+  reasonLabel: 'Motivo per prenotare fuori dai limiti',
+  reasonHint:
+    'Per esempio: la dottoressa può vederla oggi. Non scrivere mai qui dati sulla salute.',
+  booking: 'Prenoto…',
+  book: 'Prenota questo orario',
+  noTimes: 'Nessun orario libero in questi giorni. Prova i giorni dopo o un altro professionista.',
+  tooSoon:
+    'Mancano meno di {hours} ore a questo orario. Per prenotarlo, spunta “Prenota fuori dai limiti” e scrivi il motivo.',
+  tooFar:
+    'Questo orario è più di {days} giorni avanti. Per prenotarlo, spunta “Prenota fuori dai limiti” e scrivi il motivo.',
+  tooClose:
+    'Questo orario è troppo vicino a un’altra seduta di needling del paziente. Il primo giorno possibile è il {date}.',
+  taken: 'Qualcuno ha appena preso questo orario. Scegline un altro.',
+  patientMissing: 'Scegli prima il paziente.',
+  serviceMissing: 'Scegli un trattamento.',
+  slotMissing: 'Scegli uno degli orari mostrati.',
+  localeMissing: 'Scegli la lingua delle email.',
+  notOffered:
+    'Questo orario non è disponibile per questo trattamento. Scegli uno degli orari mostrati.',
+  reasonRequired: 'Scrivi il motivo per prenotare fuori dai limiti.',
+  reasonTooLong: 'Usa al massimo {max} caratteri.',
+} satisfies MessagesOf<typeof en>
