@@ -72,7 +72,7 @@ test.describe('a clinician who works in Italian @no-js', () => {
     await expect(staff.getByRole('navigation', { name: 'Vista e date dell’agenda' })).toBeVisible()
     await expect(staff.getByRole('link', { name: 'Settimana', exact: true })).toBeVisible()
     await expect(staff.getByText(/\(oggi\)/).first()).toBeVisible()
-    await expect(staff.getByRole('columnheader', { name: 'Paziente' })).toBeVisible()
+    await expect(staff.getByRole('columnheader', { name: 'Ora' })).toBeVisible()
     await expect(staff.getByText('Consenso controfirmato').first()).toBeVisible()
     await expectAccessible(staff)
 
