@@ -175,8 +175,9 @@ test.describe('calendar grid @no-js', () => {
     const block = grid.getByRole('link', { name: new RegExp(name) })
     for (const text of ['10:00–10:30', 'Confirmed', 'Consultation: no screening or consent needed'])
       await expect(block).toContainText(text)
-    // An admin without the clinician role opens the move page, not the visit.
-    await expect(block).toHaveAttribute('href', `/staff/bookings/${bookingId}/move`)
+    // Every role opens the appointment, which shows an admin without the clinician role the
+    // front desk's view (ADR 041).
+    await expect(block).toHaveAttribute('href', `/staff/bookings/${bookingId}`)
     // Time off and hours outside work are shaded and say so; the private note never shows.
     await expect(grid.getByRole('cell', { name: 'Time off' })).toBeVisible()
     await expect(grid.getByRole('cell', { name: 'Not working' }).first()).toBeVisible()
