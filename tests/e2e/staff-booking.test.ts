@@ -52,14 +52,14 @@ async function showTimes(page: Page, dayIndex: number, override = false) {
 test.describe('staff book for a caller @no-js', () => {
   test.describe.configure({ timeout: 120_000 })
 
-  test('staff book for a new caller, the patient completes the forms from the email, staff check them in', async ({
+  test('reception books for a new caller, the patient completes the forms from the email, reception checks them in', async ({
     page,
     browser,
     baseURL,
   }) => {
     const staffContext = await browser.newContext({ baseURL })
     const staff = await staffContext.newPage()
-    await signInAs(staffContext, 'nurse')
+    await signInAs(staffContext, 'receptionist')
     const caller = { name: uniqueName('Carla'), email: uniqueEmail('caller') }
 
     await staff.goto('/staff')
