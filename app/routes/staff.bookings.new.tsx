@@ -17,6 +17,7 @@ import {
   TextareaField,
 } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { PatientSearchBox } from '#app/components/patients/patient-search-box.tsx'
 import {
   confirmStaffBookingSchema,
   newCallerSchema,
@@ -356,26 +357,7 @@ function PatientStep({ data }: { data: Extract<LoaderData, { step: 'patient' }> 
               <input key={key} type="hidden" name={key} value={data.carried[key]} />
             ) : null,
           )}
-          <Field
-            label={t('queryLabel')}
-            hint={t('queryHint')}
-            error={data.searchError ?? undefined}
-            inputProps={{
-              name: 'q',
-              type: 'search',
-              defaultValue: data.q,
-              autoComplete: 'off',
-              spellCheck: false,
-              required: true,
-              minLength: 2,
-              maxLength: 100,
-            }}
-          />
-          <p>
-            <button type="submit" className="button">
-              {t('search')}
-            </button>
-          </p>
+          <PatientSearchBox defaultValue={data.q} error={data.searchError} />
         </Form>
         {data.search ? (
           <section aria-labelledby="found-heading">

@@ -8,8 +8,9 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { useIsPending } from '#app/components/forms/action-data.ts'
-import { Field, FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
+import { FormErrorList, SubmitButton } from '#app/components/forms/fields.tsx'
 import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
+import { PatientSearchBox } from '#app/components/patients/patient-search-box.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { getClinicPhoneCountry } from '#app/domain/clinic/clinic.server.ts'
 import {
@@ -171,26 +172,7 @@ export default function PatientMergeRoute() {
         <section aria-labelledby="find-heading" className="stack">
           <h2 id="find-heading">{t('mergeFindHeading')}</h2>
           <Form method="get" className="stack" role="search" aria-labelledby="find-heading">
-            <Field
-              label={t('queryLabel')}
-              hint={t('queryHint')}
-              error={queryError ?? undefined}
-              inputProps={{
-                name: 'q',
-                type: 'search',
-                defaultValue: query,
-                autoComplete: 'off',
-                spellCheck: false,
-                required: true,
-                minLength: 2,
-                maxLength: 100,
-              }}
-            />
-            <p>
-              <button type="submit" className="button">
-                {t('search')}
-              </button>
-            </p>
+            <PatientSearchBox defaultValue={query} error={queryError} />
           </Form>
           {results ? (
             results.length === 0 ? (

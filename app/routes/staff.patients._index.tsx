@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { Field } from '#app/components/forms/fields.tsx'
+import { PatientSearchBox } from '#app/components/patients/patient-search-box.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { getClinicPhoneCountry, getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { MAX_RESULTS } from '#app/domain/patients/patient-search.rules.ts'
@@ -78,27 +78,7 @@ export default function PatientSearchRoute() {
       <h1>{t('searchHeading')}</h1>
       <p className="lead">{t('searchIntro')}</p>
       <Form method="get" className="stack" role="search" aria-label={t('searchHeading')}>
-        <Field
-          label={t('queryLabel')}
-          hint={t('queryHint')}
-          error={error ?? undefined}
-          inputProps={{
-            name: 'q',
-            type: 'search',
-            defaultValue: query,
-            autoComplete: 'off',
-            spellCheck: false,
-            autoFocus: !search,
-            required: true,
-            minLength: 2,
-            maxLength: 100,
-          }}
-        />
-        <p>
-          <button type="submit" className="button">
-            {t('search')}
-          </button>
-        </p>
+        <PatientSearchBox defaultValue={query} error={error} focusOnLoad={!search} />
       </Form>
       {search ? (
         <section aria-labelledby="results-heading" className="stack">

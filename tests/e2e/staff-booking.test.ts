@@ -70,7 +70,7 @@ test.describe('staff book for a caller @no-js', () => {
 
     // Search first: nobody by that name yet.
     await staff
-      .getByRole('searchbox', { name: 'Name, email, phone or date of birth' })
+      .getByRole('searchbox', { name: 'Name, email, phone, date of birth or booking reference' })
       .fill(caller.name)
     await staff.getByRole('button', { name: 'Search' }).click()
     await expect(staff.getByRole('heading', { name: 'No patients found' })).toBeVisible()

@@ -18,9 +18,6 @@ export default {
   bookAnother: 'Book for another caller',
   findHeading: 'Find the patient',
   findIntro: 'Search first, so nobody is added twice.',
-  queryLabel: 'Name, email, phone or date of birth',
-  queryHint: 'For example: Rossi, 333 123 4567 or 07/03/1990',
-  search: 'Search',
   foundHeading:
     '{count, plural, =0 {No patients found} one {# patient found} other {# patients found}}',
   noneFound: 'Nobody matches. Check the spelling, or add the caller below.',

@@ -20,9 +20,6 @@ export default {
   bookAnother: 'Prenota per un’altra persona',
   findHeading: 'Trova il paziente',
   findIntro: 'Cerca prima, così nessuno viene inserito due volte.',
-  queryLabel: 'Nome, email, telefono o data di nascita',
-  queryHint: 'Per esempio: Rossi, 333 123 4567 o 07/03/1990',
-  search: 'Cerca',
   foundHeading:
     '{count, plural, =0 {Nessun paziente trovato} one {# paziente trovato} other {# pazienti trovati}}',
   noneFound: 'Nessuno corrisponde. Controlla come è scritto, o aggiungi la persona qui sotto.',
