@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { instantAt, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
+import { practitionerHours } from '#app/domain/availability/slot-search.server.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { coursePosition } from '#app/domain/treatment/treatment.rules.ts'
 import { type Locale } from '#app/i18n/locales.ts'
@@ -15,7 +16,6 @@ import {
   practitioners,
   services,
   serviceTexts,
-  workingHours,
 } from '#db/schema/index.ts'
 import { type GridExtraHours, type GridHours } from './agenda-grid.rules.ts'
 import {
@@ -149,44 +149,13 @@ const timeOffQuery = preparedStatement((db) =>
     .prepare(),
 )
 
-// The grid's columns and shading: the practitioners in scope, their weekly hours and extra hours.
+// The grid's columns: the practitioners in scope (their hours come from the slot search's reads).
 const scopeNamesQuery = preparedStatement((db) =>
   db
     .select({ id: practitioners.id, name: practitioners.displayName })
     .from(practitioners)
     .where(inJsonList(practitioners.id, 'practitionerIds'))
     .orderBy(asc(practitioners.displayName), asc(practitioners.id))
-    .prepare(),
-)
-const hoursQuery = preparedStatement((db) =>
-  db
-    .select({
-      practitionerId: workingHours.practitionerId,
-      weekday: workingHours.weekday,
-      startMinute: workingHours.startMinute,
-      endMinute: workingHours.endMinute,
-    })
-    .from(workingHours)
-    .where(inJsonList(workingHours.practitionerId, 'practitionerIds'))
-    .prepare(),
-)
-const extraHoursQuery = preparedStatement((db) =>
-  db
-    .select({
-      practitionerId: availabilityExceptions.practitionerId,
-      date: availabilityExceptions.date,
-      startMinute: availabilityExceptions.startMinute,
-      endMinute: availabilityExceptions.endMinute,
-    })
-    .from(availabilityExceptions)
-    .where(
-      and(
-        eq(availabilityExceptions.kind, 'extra_hours'),
-        inJsonList(availabilityExceptions.practitionerId, 'practitionerIds'),
-        gte(availabilityExceptions.date, sql.placeholder('first')),
-        lte(availabilityExceptions.date, sql.placeholder('last')),
-      ),
-    )
     .prepare(),
 )
 
@@ -370,17 +339,19 @@ function gridFacts(
   practitionerIds: string[],
 ): { scope: Agenda['scope']; hours: GridHours[]; extraHours: GridExtraHours[] } {
   if (practitionerIds.length === 0) return { scope: [], hours: [], extraHours: [] }
-  const ids = JSON.stringify(practitionerIds)
+  const { weekly, exceptions } = practitionerHours(db, {
+    practitionerIds,
+    fromDate: dates[0]!,
+    lastDate: dates[dates.length - 1]!,
+  })
   return {
-    scope: scopeNamesQuery(db).all({ practitionerIds: ids }),
-    hours: hoursQuery(db).all({ practitionerIds: ids }),
-    extraHours: extraHoursQuery(db)
-      .all({ practitionerIds: ids, first: dates[0]!, last: dates[dates.length - 1]! })
-      .flatMap((row) =>
-        row.startMinute === null || row.endMinute === null
-          ? []
-          : [{ ...row, startMinute: row.startMinute, endMinute: row.endMinute }],
-      ),
+    scope: scopeNamesQuery(db).all({ practitionerIds: JSON.stringify(practitionerIds) }),
+    hours: weekly,
+    extraHours: exceptions.flatMap(({ kind, practitionerId, date, startMinute, endMinute }) =>
+      kind !== 'extra_hours' || startMinute === null || endMinute === null
+        ? []
+        : [{ practitionerId, date, startMinute, endMinute }],
+    ),
   }
 }
 

@@ -120,6 +120,25 @@ const exceptionsQuery = preparedStatement((db) =>
     .prepare(),
 )
 
+/**
+ * The weekly hours and the dated exceptions of some practitioners, as the search reads them; the
+ * agenda's grid shades its columns from the same rows (ADR 043).
+ */
+export function practitionerHours(
+  db: DbOrTx,
+  input: { practitionerIds: string[]; fromDate: string; lastDate: string },
+) {
+  const practitionerIds = JSON.stringify(input.practitionerIds)
+  return {
+    weekly: hoursQuery(db).all({ practitionerIds }),
+    exceptions: exceptionsQuery(db).all({
+      practitionerIds,
+      fromDate: input.fromDate,
+      lastDate: input.lastDate,
+    }),
+  }
+}
+
 const closuresQuery = preparedStatement((db) =>
   db
     .select({ date: clinicClosures.date })
