@@ -22,9 +22,9 @@ import {
   listWaitlistForDay,
   listWaitlistPractitioners,
   listWaitlistServices,
-  offerFreedTimesSoon,
   removeWaitlistEntry,
 } from '#app/domain/waitlist/waitlist.server.ts'
+import { offerFreedTimesSoon } from '#app/domain/waitlist/waitlist-offers.server.ts'
 import { translate, translator } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { staffWaitlistMessages, waitlistMessages } from '#app/i18n/messages/index.ts'

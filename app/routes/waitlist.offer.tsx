@@ -8,7 +8,11 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { SubmitButton } from '#app/components/forms/fields.tsx'
-import { acceptOffer, getOfferView, type OfferState } from '#app/domain/waitlist/waitlist.server.ts'
+import {
+  acceptOffer,
+  getOfferView,
+  type OfferState,
+} from '#app/domain/waitlist/waitlist-offers.server.ts'
 import { translate } from '#app/i18n/catalogue.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { useT } from '#app/i18n/locale-context.tsx'

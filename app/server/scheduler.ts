@@ -11,7 +11,7 @@ import { purgeLapsedCounters } from '#app/domain/limits/limits.server.ts'
 import { purgeExpiredPatientSessions } from '#app/domain/patient/patient-sessions.server.ts'
 import { queueDueClinicalMessages } from '#app/domain/treatment/scheduled-messages.server.ts'
 import { purgeAbandonedSubmissions } from '#app/domain/screening/screening.server.ts'
-import { offerFreedTimes } from '#app/domain/waitlist/waitlist.server.ts'
+import { offerFreedTimes } from '#app/domain/waitlist/waitlist-offers.server.ts'
 import { type Env, getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 

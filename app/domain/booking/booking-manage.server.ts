@@ -36,7 +36,7 @@ import {
 import { findBookingIdForManageToken, revokeManageLinks } from './manage-links.server.ts'
 import { auditPatientBookingView, loadOwnedBooking } from './owned-booking.server.ts'
 import { getPatientScreeningNotice } from '#app/domain/screening/screening-booking.server.ts'
-import { offerFreedTimesSoon } from '#app/domain/waitlist/waitlist.server.ts'
+import { offerFreedTimesSoon } from '#app/domain/waitlist/waitlist-offers.server.ts'
 import { bookingWaitUntilInstant } from '#app/domain/screening/screening-window.server.ts'
 import { earliestNeedlingStartFor, needlingConflict } from './patients.server.ts'
 

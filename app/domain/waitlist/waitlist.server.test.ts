@@ -22,12 +22,14 @@ import {
 import { localDateAndMinute, timeOfDayOf } from './waitlist.rules.ts'
 import {
   acceptOffer,
-  confirmWaitlistEntry,
   getOfferView,
-  joinWaitlist,
-  listWaitlistForDay,
   OFFER_HOLD_MINUTES,
   offerFreedTimes,
+} from './waitlist-offers.server.ts'
+import {
+  confirmWaitlistEntry,
+  joinWaitlist,
+  listWaitlistForDay,
   removeWaitlistEntry,
 } from './waitlist.server.ts'
 
