@@ -103,6 +103,8 @@ test.describe('an Italian patient choosing a time @no-js', () => {
     const first = times.getByRole('button').first()
     await expect(first).toHaveAccessibleName(/^\d\d:\d\d con .+\. Tieni questo orario$/)
     await first.click()
+    // The hold is made once the wizard moves on; navigating earlier could cancel its request.
+    await expect(page).toHaveURL(/\/book\/details/)
 
     // Back on the step, the held time is said in Italian.
     await page.goto('/book/time')
