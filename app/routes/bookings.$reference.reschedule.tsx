@@ -10,11 +10,11 @@ import { SlotPicker } from '#app/components/booking/slot-picker.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { FormErrorList } from '#app/components/forms/fields.tsx'
+import { getPatientBooking } from '#app/domain/booking/booking-manage.server.ts'
 import {
-  getPatientBooking,
   getRescheduleLimits,
   reschedulePatientBooking,
-} from '#app/domain/booking/booking-manage.server.ts'
+} from '#app/domain/booking/booking-reschedule.server.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { translate, translator } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/locale-context.tsx'

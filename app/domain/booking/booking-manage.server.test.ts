@@ -21,9 +21,9 @@ import {
   getPatientBookingCalendar,
   openManageLink,
   requestManageCode,
-  reschedulePatientBooking,
   verifyManageCode,
 } from './booking-manage.server.ts'
+import { reschedulePatientBooking } from './booking-reschedule.server.ts'
 
 const NOW = new Date('2026-11-25T08:00:00Z')
 const DAY = 24 * 3600_000

@@ -9,7 +9,7 @@ import {
   rescheduleBooking,
   rescheduleLimitsOf,
   type RescheduleResult,
-} from './booking-manage.server.ts'
+} from './booking-reschedule.server.ts'
 
 /**
  * Staff move a booking from the agenda (ADR 043): the keyboard form at

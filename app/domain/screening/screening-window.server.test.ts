@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { getRescheduleLimits } from '#app/domain/booking/booking-manage.server.ts'
+import { getRescheduleLimits } from '#app/domain/booking/booking-reschedule.server.ts'
 import { instantAt } from '#app/domain/shared/calendar.rules.ts'
 import { getDb } from '#db/client.server.ts'
 import { auditEvents, screeningWindowOverrides } from '#db/schema/index.ts'
