@@ -16,13 +16,14 @@ import {
  * Pictures live outside public/, beside the database (a backup takes both), in one folder per
  * kind, each file named by the SHA-256 of its bytes (docs/decisions/037-practitioner-photos.md).
  */
-export type ImageFolder = 'portraits'
+export type ImageFolder = 'portraits' | 'clinical'
 
 export function mediaRoot(): string {
   return getEnv().MEDIA_DIR ?? path.join(path.dirname(path.resolve(getDatabasePath())), 'media')
 }
 
-function imagePath(folder: ImageFolder, key: string) {
+/** Where a stored picture lives: `<media root>/<folder>/<key>.webp`. */
+export function imagePath(folder: ImageFolder, key: string) {
   return path.join(mediaRoot(), folder, `${key}.webp`)
 }
 
