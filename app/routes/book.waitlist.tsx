@@ -9,6 +9,7 @@ import { useIsPending } from '#app/components/forms/action-data.ts'
 import { WaitlistForm } from '#app/components/waitlist/waitlist-form.tsx'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
+import { describeWait } from '#app/domain/limits/limits.rules.ts'
 import { joinWaitlistSchema } from '#app/domain/waitlist/waitlist.schema.ts'
 import { joinWaitlist, listWaitlistPractitioners } from '#app/domain/waitlist/waitlist.server.ts'
 import { translate, translator } from '#app/i18n/catalogue.ts'
@@ -60,6 +61,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
         fieldErrors: { practitioner: [t('unknownPractitioner')] },
         values: parsed.values,
       })
+    case 'too-many':
+      return formError(
+        {
+          formErrors: [t('tooManyJoins', { wait: describeWait(result.retryAfterSeconds, locale) })],
+          values: parsed.values,
+        },
+        429,
+      )
     default:
       return formError({ formErrors: [t('notAvailable')], values: parsed.values })
   }

@@ -97,6 +97,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     offerFreedTimesSoon(now)
     return { notice: t('added'), error: null }
   }
+  // Only online entries are limited (joinWaitlist): staff add callers without a limit.
+  if (result.reason === 'too-many') throw new Error('A staff waitlist entry was rate-limited')
   const field = {
     past: { toDate: [w('datesPast')] },
     reversed: { toDate: [w('datesReversed')] },

@@ -2,10 +2,18 @@ import { serverNow } from '../test-clock.ts'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { formatCalendarDate } from '#app/utils/format.ts'
+import { type Page } from '@playwright/test'
 import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
 
 const ZONE = 'Europe/Rome'
 const DAY_MS = 24 * 3600_000
+
+/** A phone gets the list once the page's scripts run; without them, from the link above the grid. */
+async function showListOnPhone(page: Page) {
+  const list = page.getByRole('navigation', { name: 'Layout' }).getByRole('link', { name: 'List' })
+  if (test.info().project.use.javaScriptEnabled === false) await list.click()
+  await expect(list).toHaveAttribute('aria-current', 'page')
+}
 
 function today(): string {
   return DateTime.fromJSDate(serverNow(), { zone: ZONE }).toISODate()!
@@ -318,6 +326,7 @@ test.describe('clinician agenda @no-js', () => {
     await login('nurse')
     await page.goto('/staff/agenda?view=week')
     await expect(page.getByRole('heading', { level: 1, name: 'Agenda' })).toBeVisible()
+    await showListOnPhone(page)
     await expectAccessible(page)
     if (test.info().project.use.javaScriptEnabled !== false) {
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
@@ -326,7 +335,8 @@ test.describe('clinician agenda @no-js', () => {
     // A broken date falls back to today; on a phone the day is cards per practitioner, no table.
     await page.goto('/staff/agenda?view=day&date=2026-02-30')
     await expect(page.getByText(`${formatCalendarDate(today())} (today)`)).toBeVisible()
-    await expect(page.getByRole('table')).toBeHidden()
+    await showListOnPhone(page)
+    await expect(page.getByRole('table')).toHaveCount(0)
     const nurseDay = page.getByRole('region', { name: 'Marco Bianchi' })
     await expect(nurseDay.getByRole('listitem').filter({ hasText: names.clear })).toBeVisible()
     await expectAccessible(page)
@@ -391,6 +401,7 @@ test.describe('clinician agenda @no-js', () => {
       await expectAccessible(page)
       // On a phone the week is a list per day, with the same notices.
       await page.setViewportSize({ width: 360, height: 740 })
+      await showListOnPhone(page)
       const closedDay = page.getByRole('region', { name: new RegExp(formatCalendarDate(closed)) })
       await expect(closedDay.getByText(`Closed: ${reason}`)).toBeVisible()
       const dayOff = page.getByRole('region', { name: new RegExp(formatCalendarDate(dayBefore)) })

@@ -1,5 +1,5 @@
-import { Link, useFetcher } from '@remix-run/react'
-import { type CSSProperties, type DragEvent, useContext, useEffect, useState } from 'react'
+import { useFetcher, useNavigate } from '@remix-run/react'
+import { type CSSProperties, type DragEvent, useEffect, useRef, useState } from 'react'
 import {
   type AgendaGrid,
   type GridBlock,
@@ -10,7 +10,7 @@ import { type AgendaAppointment } from '#app/domain/agenda/agenda.rules.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { agendaGridMessages, agendaMessages } from '#app/i18n/messages/index.ts'
 import { formatCalendarDate, formatMinutesOfDay, formatTimeInZone } from '#app/utils/format.ts'
-import { BadgeText, badgesOf, OpenRecordsContext, ServiceSummary } from './agenda-views.tsx'
+import { BadgeText, badgesOf, serviceNote } from './agenda-views.tsx'
 
 /**
  * The agenda's calendar grid (ADR 043): a real table, the times as row headers and the
@@ -18,6 +18,10 @@ import { BadgeText, badgesOf, OpenRecordsContext, ServiceSummary } from './agend
  * is one cell spanning its rows, a link with every badge in words; shaded time says why; a free
  * step is a link to book there. With JavaScript an appointment can be dragged onto a free step:
  * the drop posts the same move the keyboard form posts (/staff/bookings/$id/move).
+ *
+ * A day of 120 appointments is thousands of elements, rendered on every request (ADR 048): the
+ * links are plain anchors, which one listener on the grid turns into in-app navigations once the
+ * page's scripts run, instead of a Remix Link (each matches routes while rendering).
  */
 
 type Header = { key: string; label: string; name: string }
@@ -52,6 +56,7 @@ export function AgendaGridTable({
     ({ cells }) => new Map(cells.map((cell) => [cell.row, cell] as const)),
   )
   const headerOf = new Map(headers.map((h) => [h.key, h]))
+  const wrapRef = useInAppLinks()
 
   const drop = (column: GridColumn, startAt: number) => (event: DragEvent) => {
     event.preventDefault()
@@ -67,7 +72,7 @@ export function AgendaGridTable({
   const message = pending ? t('moving') : (fetcher.data?.message ?? '')
 
   return (
-    <div className="agenda-grid-wrap">
+    <div className="agenda-grid-wrap" ref={wrapRef}>
       {canDrag ? <p className="muted agenda-grid__hint">{t('dragHint')}</p> : null}
       <p
         role="status"
@@ -149,6 +154,31 @@ export function AgendaGridTable({
   )
 }
 
+/**
+ * What a Remix Link does on click, for every plain same-site link inside the returned element:
+ * a left click without modifier keys navigates within the app; anything else is the browser's.
+ */
+function useInAppLinks() {
+  const navigate = useNavigate()
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const wrap = ref.current
+    if (!wrap) return
+    const onClick = (event: MouseEvent) => {
+      if (event.defaultPrevented || event.button !== 0) return
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+      const link = event.target instanceof Element ? event.target.closest('a') : null
+      if (!link || !wrap.contains(link) || link.target || link.hasAttribute('download')) return
+      if (link.origin !== window.location.origin) return
+      event.preventDefault()
+      navigate(`${link.pathname}${link.search}${link.hash}`)
+    }
+    wrap.addEventListener('click', onClick)
+    return () => wrap.removeEventListener('click', onClick)
+  }, [navigate])
+  return ref
+}
+
 function Cell({
   cell,
   column,
@@ -195,7 +225,6 @@ function Cell({
         }}
         onDrop={onDrop(column, cell.startAt)}
       >
-        {/* A plain link: hundreds of these render per page, and Link's routing hooks cost. */}
         <a href={href} className="agenda-free" aria-label={label}>
           <span aria-hidden="true">+</span>
         </a>
@@ -256,48 +285,21 @@ function Block({
   const t = useT(agendaGridMessages)
   const ta = useT(agendaMessages)
   const locale = useLocale()
-  const canOpen = useContext(OpenRecordsContext)
   const badges = badgesOf(a, locale)
   const movable = MOVABLE.has(a.status)
   const moveHref = `/staff/bookings/${a.bookingId}/move`
   const start = formatTimeInZone(a.startAt, timeZone, locale)
-  const style = {
-    top: `${block.topPct}%`,
-    height: `${block.heightPct}%`,
-    left: `${(block.lane / block.lanes) * 100}%`,
-    width: `${100 / block.lanes}%`,
-  }
-  const content = (
-    <>
-      <span className="agenda-block__time">
-        {start}–{formatTimeInZone(a.endAt, timeZone, locale)}
-      </span>{' '}
-      <strong className="agenda-block__patient">{a.patientName}</strong>{' '}
-      <span className="agenda-block__service">
-        <ServiceSummary appointment={a} />
-      </span>{' '}
-      <span className="agenda-block__badges">
-        <BadgeText badge={badges.status} />{' '}
-        {a.awaitingForms ? (
-          <>
-            <span className="badge badge--warn">{ta('awaitingForms')}</span>{' '}
-          </>
-        ) : null}
-        {a.firstVisit ? (
-          <>
-            <span className="badge badge--neutral">{ta('firstVisit')}</span>{' '}
-          </>
-        ) : null}
-        {badges.screening ? (
-          <>
-            <BadgeText badge={badges.screening} />{' '}
-          </>
-        ) : null}
-        {badges.consent ? <BadgeText badge={badges.consent} /> : null}
-      </span>
-    </>
-  )
-  const mainHref = canOpen ? `/staff/bookings/${a.bookingId}` : movable ? moveHref : null
+  const time = `${start}–${formatTimeInZone(a.endAt, timeZone, locale)}`
+  // Most blocks fill their cell, which the stylesheet does without a style attribute.
+  const fillsCell = block.lanes === 1 && block.topPct === 0 && block.heightPct === 100
+  const style = fillsCell
+    ? undefined
+    : {
+        top: `${block.topPct}%`,
+        height: `${block.heightPct}%`,
+        left: `${(block.lane / block.lanes) * 100}%`,
+        width: `${100 / block.lanes}%`,
+      }
   return (
     <div
       className={`agenda-block agenda-block--${a.status.replace('_', '-')}${moving ? ' agenda-block--moving' : ''}`}
@@ -312,17 +314,26 @@ function Block({
       }}
       onDragEnd={() => onDragStart(null)}
     >
-      {mainHref ? (
-        <Link to={mainHref} className="agenda-block__link">
-          {content}
-        </Link>
-      ) : (
-        <span className="agenda-block__link">{content}</span>
-      )}
-      {canOpen && movable ? (
-        <Link to={moveHref} className="agenda-block__move">
+      {/* Every role opens the appointment: its page shows each role what that role may see. */}
+      <a href={`/staff/bookings/${a.bookingId}`} className="agenda-block__link">
+        <span className="agenda-block__time">{time}</span>{' '}
+        <strong className="agenda-block__patient">{a.patientName}</strong>{' '}
+        <span className="agenda-block__service">{a.serviceName}</span>{' '}
+        <span className="agenda-block__note">{serviceNote(a, ta)}</span>{' '}
+        <span className="agenda-block__badges">
+          <BadgeText badge={badges.status} />{' '}
+          {a.awaitingForms ? (
+            <span className="badge badge--warn">{ta('awaitingForms')}</span>
+          ) : null}{' '}
+          {a.firstVisit ? <span className="badge badge--neutral">{ta('firstVisit')}</span> : null}{' '}
+          {badges.screening ? <BadgeText badge={badges.screening} /> : null}{' '}
+          {badges.consent ? <BadgeText badge={badges.consent} /> : null}
+        </span>
+      </a>
+      {movable ? (
+        <a href={moveHref} className="agenda-block__move">
           {t('moveLink', { time: start })}
-        </Link>
+        </a>
       ) : null}
     </div>
   )

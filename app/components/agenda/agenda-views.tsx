@@ -1,4 +1,3 @@
-import { createContext, useContext } from 'react'
 import { Link } from '@remix-run/react'
 import {
   type AgendaAppointment,
@@ -8,6 +7,7 @@ import {
   screeningBadge,
   statusBadge,
 } from '#app/domain/agenda/agenda.rules.ts'
+import { type Translator } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { type Locale } from '#app/i18n/locales.ts'
 import { agendaMessages } from '#app/i18n/messages/index.ts'
@@ -37,16 +37,14 @@ export function badgesOf(
   }
 }
 
-/**
- * Whether patients' names link to their appointment pages: health records are for clinicians,
- * so an admin without the clinician role sees the names as text.
- */
-export const OpenRecordsContext = createContext(true)
-
 function AppointmentLink({ appointment }: { appointment: Appointment }) {
-  const canOpen = useContext(OpenRecordsContext)
-  if (!canOpen) return <>{appointment.patientName}</>
+  // Every role may open the appointment: its page shows each role what that role may see.
   return <Link to={`/staff/bookings/${appointment.bookingId}`}>{appointment.patientName}</Link>
+}
+
+/** The line under a service's name: the course session, or that a consultation needs no forms. */
+export function serviceNote(a: Appointment, t: Translator<keyof typeof agendaMessages.en>): string {
+  return a.isConsultation ? t('consultationNoChecks') : a.course
 }
 
 export function ServiceSummary({ appointment: a }: { appointment: Appointment }) {
@@ -58,7 +56,7 @@ export function ServiceSummary({ appointment: a }: { appointment: Appointment })
         {a.tier === 'medical' ? t('medical') : t('cosmetic')}
       </span>
       <br />
-      <span className="muted">{a.isConsultation ? t('consultationNoChecks') : a.course}</span>
+      <span className="muted">{serviceNote(a, t)}</span>
     </>
   )
 }

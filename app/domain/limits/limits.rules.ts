@@ -38,6 +38,9 @@ export const LIMITS = {
    * re-posting never renews it. The window is how long until that slot may be held afresh.
    */
   holdsOfOneSlotPerSession: { name: 'hold-renewal', max: 1, windowMs: HOUR },
+  /** Online waitlist entries: each sends a "confirm your place" email to the address typed. */
+  waitlistJoinsPerAddressDay: { name: 'waitlist-joins-per-address-day', max: 5, windowMs: DAY },
+  waitlistJoinsPerIpHour: { name: 'waitlist-joins-per-ip-hour', max: 10, windowMs: HOUR },
 } as const satisfies Record<string, Limit>
 
 /** Live holds one client IP may have at once (one patient session holds one at a time). */

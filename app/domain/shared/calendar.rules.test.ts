@@ -99,6 +99,38 @@ describe('calendar dates', () => {
     expect(localDateOf(utc('2027-03-07T22:59:59Z'), ROME)).toBe('2027-03-07')
     expect(localDateOf(utc('2027-10-30T22:30:00Z'), ROME)).toBe('2027-10-31')
   })
+
+  test('localDateOf agrees with Luxon at every instant, clock changes and half-hour zones included', () => {
+    // Offsets are remembered per quarter hour; these zones change their clocks at odd times.
+    const zones = [
+      ROME,
+      'America/St_Johns',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Pacific/Apia',
+    ]
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        (zone, instant) => {
+          const expected = DateTime.fromMillis(instant, { zone }).toISODate()
+          // Twice: the first answer may be computed, the second remembered.
+          expect(localDateOf(instant, zone)).toBe(expected)
+          expect(localDateOf(instant, zone)).toBe(expected)
+        },
+      ),
+      { numRuns: 3000 },
+    )
+    // Around Lord Howe's half-hour clock change (02:00 → 01:30 on 2027-04-04) and midnight.
+    const lordHowe = 'Australia/Lord_Howe'
+    for (let m = -120; m <= 120; m++) {
+      const instant = utc('2027-04-03T14:00:00Z') + m * 60_000
+      expect(localDateOf(instant, lordHowe)).toBe(
+        DateTime.fromMillis(instant, { zone: lordHowe }).toISODate(),
+      )
+    }
+  })
 })
 
 describe('instantAt in Europe/Rome', () => {

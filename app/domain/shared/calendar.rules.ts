@@ -51,7 +51,29 @@ function zoneOf(timeZone: string): IANAZone {
 
 /** The clinic-local calendar date (YYYY-MM-DD) of an instant. */
 export function localDateOf(instant: number, timeZone: string): string {
-  return isoDateOfUtc(instant + zoneOf(timeZone).offset(instant) * MINUTE_MS)
+  return isoDateOfUtc(instant + offsetMinutesAt(instant, timeZone) * MINUTE_MS)
+}
+
+// A page lists many instants of a few days (the agenda's 120 bookings), and each Luxon offset
+// costs tens of microseconds. Offsets are remembered per quarter hour, only for quarter hours whose
+// offset is the same at both ends (a quarter hour with a clock change is asked about each time).
+const OFFSET_BUCKET_MS = 15 * MINUTE_MS
+const MAX_REMEMBERED_OFFSETS = 8192
+const rememberedOffsets = new Map<string, number>()
+
+/** The zone's UTC offset in minutes at an instant. */
+function offsetMinutesAt(instant: number, timeZone: string): number {
+  const bucket = Math.floor(instant / OFFSET_BUCKET_MS)
+  const key = `${timeZone}\u0000${bucket}`
+  const remembered = rememberedOffsets.get(key)
+  if (remembered !== undefined) return remembered
+  const zone = zoneOf(timeZone)
+  const start = bucket * OFFSET_BUCKET_MS
+  const atStart = zone.offset(start)
+  if (zone.offset(start + OFFSET_BUCKET_MS - 1) !== atStart) return zone.offset(instant)
+  if (rememberedOffsets.size >= MAX_REMEMBERED_OFFSETS) rememberedOffsets.clear()
+  rememberedOffsets.set(key, atStart)
+  return atStart
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */

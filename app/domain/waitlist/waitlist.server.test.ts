@@ -7,7 +7,13 @@ import { saveDraftDetails } from '#app/domain/booking/wizard/details.server.ts'
 import { getDraftRow } from '#app/domain/booking/wizard/draft.server.ts'
 import { verifyBookingEmail } from '#app/domain/booking/wizard/verify.server.ts'
 import { getDb } from '#db/client.server.ts'
-import { auditEvents, bookings, emailOutbox, waitlistOffers } from '#db/schema/index.ts'
+import {
+  auditEvents,
+  bookings,
+  emailOutbox,
+  waitlistEntries,
+  waitlistOffers,
+} from '#db/schema/index.ts'
 import { DEMO_PRACTITIONERS, insertBooking, practitionerIdOf } from '#tests/factories/bookings.ts'
 import { passCheckAndSign, signingContext } from '#tests/support/consent-fixtures.ts'
 import {
@@ -317,6 +323,42 @@ describe('joining and the staff view', () => {
       }),
     ).toEqual({ ok: false, reason: 'unknown-practitioner' })
     expect(listWaitlistForDay({ date: '2026-12-05', locale: 'en' })).toEqual([])
+  })
+
+  test('online entries are limited per address and per client IP; a refusal writes no entry and no email', () => {
+    const add = (source: 'online' | 'staff', email: string, ipAddress: string) =>
+      joinWaitlist({
+        serviceId: serviceIdBySlug('skin-boost'),
+        source,
+        actor: { type: 'anonymous', ipAddress, requestId: null },
+        locale: 'en',
+        now: NOW,
+        data: {
+          practitioner: 'any',
+          timesOfDay: ['morning'],
+          fullName: 'Ada Riva',
+          email,
+          fromDate: '2026-12-01',
+          toDate: '2026-12-10',
+        },
+      })
+    const online = (email: string, ipAddress: string) => add('online', email, ipAddress)
+    const entries = () => getDb().select().from(waitlistEntries).all().length
+    const emails = () => getDb().select().from(emailOutbox).all().length
+    // Five a day for one address, whatever the IP (the address is compared in lower case).
+    for (let i = 0; i < 5; i++) expect(online('Ada@Example.com', `10.0.0.${i}`).ok).toBe(true)
+    const before = { entries: entries(), emails: emails() }
+    const refused = online('ada@example.com', '10.0.1.1')
+    expect(refused).toMatchObject({ ok: false, reason: 'too-many' })
+    expect(
+      refused.ok === false && 'retryAfterSeconds' in refused && refused.retryAfterSeconds,
+    ).toBeGreaterThan(3600)
+    expect({ entries: entries(), emails: emails() }).toEqual(before)
+    // Ten an hour from one IP, whatever the address.
+    for (let i = 0; i < 10; i++) expect(online(`p${i}@example.com`, '10.0.2.2').ok).toBe(true)
+    expect(online('p10@example.com', '10.0.2.2')).toMatchObject({ ok: false, reason: 'too-many' })
+    // Staff entries have no limit.
+    for (let i = 0; i < 12; i++) expect(add('staff', 'ada@example.com', '10.0.2.2').ok).toBe(true)
   })
 
   test('staff see the day’s entries with their offers, and removing one lets its held time go', () => {

@@ -6,6 +6,13 @@ import { getClinicSettings, serviceNameIn } from '#app/domain/clinic/clinic.serv
 import { renderEmail } from '#app/domain/email/email-layout.server.tsx'
 import { enqueueEmail } from '#app/domain/email/outbox.server.ts'
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
+import { LIMITS } from '#app/domain/limits/limits.rules.ts'
+import {
+  checkLimits,
+  countTowardLimits,
+  type LimitCheck,
+  recordLimitRefusal,
+} from '#app/domain/limits/limits.server.ts'
 import { translator } from '#app/i18n/catalogue.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { waitlistMessages } from '#app/i18n/messages/index.ts'
@@ -33,6 +40,17 @@ import { clinicForEmail, hashToken, newToken } from './waitlist-shared.server.ts
 export type JoinResult =
   | { ok: true; entryId: string; status: 'pending' | 'active' }
   | { ok: false; reason: 'unknown-service' | 'unknown-practitioner' | 'past' | 'reversed' }
+  | { ok: false; reason: 'too-many'; retryAfterSeconds: number }
+
+/**
+ * Online entries send an email to the address typed, so each address and each client IP may add
+ * only a few (ADR 027's limits). Staff add callers' entries without a limit.
+ */
+function onlineJoinLimits(email: string, ipAddress: string | null | undefined): LimitCheck[] {
+  const checks: LimitCheck[] = [{ limit: LIMITS.waitlistJoinsPerAddressDay, subject: email }]
+  if (ipAddress) checks.push({ limit: LIMITS.waitlistJoinsPerIpHour, subject: ipAddress })
+  return checks
+}
 
 /**
  * Adds an entry. Online entries wait for the patient to confirm the address from an email (so
@@ -66,6 +84,20 @@ export function joinWaitlist(input: {
       )
         return { ok: false, reason: 'unknown-practitioner' }
       const online = input.source === 'online'
+      if (online) {
+        const limits = onlineJoinLimits(input.data.email.toLowerCase(), input.actor.ipAddress)
+        const verdict = checkLimits(tx, limits, input.now)
+        if (!verdict.allowed) {
+          recordLimitRefusal(tx, {
+            verdict,
+            action: 'waitlist.join',
+            actor: input.actor,
+            now: input.now,
+          })
+          return { ok: false, reason: 'too-many', retryAfterSeconds: verdict.retryAfterSeconds }
+        }
+        countTowardLimits(tx, limits, input.now)
+      }
       const confirm = online ? newToken() : null
       const entryId = newId()
       tx.insert(waitlistEntries)

@@ -2,6 +2,10 @@
 export default {
   dayGridCaption: '{count}, {date}. Free times are links to book.',
   weekGridCaption: '{name}, week of {date}: {count}. Free times are links to book.',
+  layoutNav: 'Layout',
+  layoutGrid: 'Grid',
+  layoutList: 'List',
+  phoneHint: 'On a small screen the list is easier to read.',
   timeColumn: 'Time',
   closed: 'Closed: {reason}',
   timeOff: 'Time off',

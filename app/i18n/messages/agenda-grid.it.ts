@@ -5,6 +5,10 @@ export default {
   dayGridCaption: '{count}, {date}. Gli orari liberi sono link per prenotare.',
   weekGridCaption:
     '{name}, settimana del {date}: {count}. Gli orari liberi sono link per prenotare.',
+  layoutNav: 'Disposizione',
+  layoutGrid: 'Griglia',
+  layoutList: 'Elenco',
+  phoneHint: 'Su uno schermo piccolo l’elenco si legge meglio.',
   timeColumn: 'Ora',
   closed: 'Chiuso: {reason}',
   timeOff: 'Assenza',

@@ -25,6 +25,8 @@ export default {
   datesReversed: 'The last day must be on or after the first day.',
   datesPast: 'These days are past. Choose days from today on.',
   unknownPractitioner: 'This person does not give this treatment. Choose again.',
+  tooManyJoins:
+    'This address has joined the waitlist several times already. Please try again {wait}, or call the clinic.',
   notAvailable: 'This treatment cannot be booked now.',
   joinedHeading: 'Check your email',
   joinedBody:

@@ -27,6 +27,8 @@ export default {
   datesReversed: 'L’ultimo giorno deve venire dopo il primo, o essere lo stesso.',
   datesPast: 'Questi giorni sono passati. Scegli giorni da oggi in poi.',
   unknownPractitioner: 'Questa persona non fa questo trattamento. Scegli di nuovo.',
+  tooManyJoins:
+    'Questo indirizzo è già in lista d’attesa più volte. Riprova {wait}, oppure chiama la clinica.',
   notAvailable: 'Ora non puoi prenotare questo trattamento.',
   joinedHeading: 'Controlla la tua email',
   joinedBody:
