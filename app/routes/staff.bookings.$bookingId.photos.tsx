@@ -1,0 +1,357 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ChangeEvent, useState } from 'react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useIsPending } from '#app/components/forms/action-data.ts'
+import {
+  CheckboxField,
+  FieldError,
+  FormErrorList,
+  SelectField,
+  SubmitButton,
+} from '#app/components/forms/fields.tsx'
+import {
+  addClinicalPhoto,
+  clinicalPhotoUrl,
+  getPhotoPage,
+} from '#app/domain/photos/clinical-photos.server.ts'
+import { PHOTO_STAGES, PHOTO_VIEWS } from '#app/domain/photos/photo.constants.ts'
+import {
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS_PER_VISIT,
+  photoRefusalMessage,
+} from '#app/domain/photos/photo.rules.ts'
+import { photoUploadSchema } from '#app/domain/photos/photo.schema.ts'
+import { TREATMENT_AREAS } from '#app/domain/treatment/treatment.schema.ts'
+import { translate } from '#app/i18n/catalogue.ts'
+import { useLocale, useT } from '#app/i18n/locale-context.tsx'
+import { photosMessages, visitMessages } from '#app/i18n/messages/index.ts'
+import { notFound } from '#app/utils/admin-responses.server.ts'
+import { formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
+import { formError } from '#app/utils/forms.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
+import { readImageUpload } from '#app/utils/uploads.server.ts'
+import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Clinical photos | Staff | Dermadesk' },
+]
+
+// Clinical photos are health data: clinicians only (requireClinicalRole, docs/decisions/041).
+export async function loader(args: LoaderFunctionArgs) {
+  const { bookingId, user } = await requireClinicianVisit(args)
+  const locale = await requestLocale(args.request, user)
+  const page = getPhotoPage(bookingId)
+  if (!page) throw notFound(translate(visitMessages, locale, 'notFound'))
+  return {
+    ...page,
+    gateMessage: page.gate.ok ? null : photoRefusalMessage(page.gate.reason, locale),
+    title: translate(photosMessages, locale, 'pageTitle'),
+  }
+}
+
+export async function action(args: ActionFunctionArgs) {
+  // Who is asking first: the body is not read for anyone else (app/server/uploads.ts).
+  const { bookingId, actor, user } = await requireClinicianVisit(args)
+  const locale = await requestLocale(args.request, user)
+  const upload = await readImageUpload(args.request, 'photo', MAX_PHOTO_BYTES)
+  if (!upload.ok) {
+    const message =
+      upload.reason === 'too-large'
+        ? photoRefusalMessage('too-large', locale)
+        : translate(photosMessages, locale, 'uploadUnreadable')
+    return formError(
+      { fieldErrors: { photo: [message] } },
+      upload.reason === 'too-large' ? 413 : 400,
+    )
+  }
+  const parsed = photoUploadSchema(locale).safeParse(upload.fields)
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {}
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'photo')
+      fieldErrors[field === 'patientId' ? 'photo' : field] ??= [
+        field === 'patientId' ? photoRefusalMessage('not-this-patient', locale) : issue.message,
+      ]
+    }
+    return formError({ fieldErrors, values: upload.fields })
+  }
+  const result = await addClinicalPhoto({
+    bookingId,
+    ...parsed.data,
+    upload: upload.file,
+    actor,
+  })
+  if (result.ok) return redirect(`/staff/bookings/${bookingId}/photos?added=1`)
+  if (result.reason === 'not-found') throw notFound(translate(visitMessages, locale, 'notFound'))
+  const message = photoRefusalMessage(result.reason, locale)
+  const aboutTheFile = ['missing', 'too-large', 'not-an-image', 'too-many-pixels'].includes(
+    result.reason,
+  )
+  return aboutTheFile
+    ? formError({ fieldErrors: { photo: [message] }, values: upload.fields })
+    : result.reason === 'marketing-not-allowed'
+      ? formError({ fieldErrors: { marketingUse: [message] }, values: upload.fields })
+      : formError({ formErrors: [message], values: upload.fields }, 409)
+}
+
+export default function PhotosRoute() {
+  const page = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const pending = useIsPending()
+  const t = useT(photosMessages)
+  const tv = useT(visitMessages)
+  const locale = useLocale()
+  const zone = page.booking.timeZone
+  const values = actionData?.values ?? {}
+  const errors = actionData?.fieldErrors ?? {}
+  const otherAreas = TREATMENT_AREAS.filter((area) => !page.treatedAreas.includes(area))
+  const [area, setArea] = useState(
+    String(values.area ?? page.treatedAreas[0] ?? TREATMENT_AREAS[0]),
+  )
+  const [view, setView] = useState(String(values.view ?? PHOTO_VIEWS[0]))
+  const [preview, setPreview] = useState<string | null>(null)
+  const [showGuide, setShowGuide] = useState(true)
+  const guide = page.guides.find((g) => g.area === area && g.view === view)
+  const full = page.photos.length >= MAX_PHOTOS_PER_VISIT
+
+  function choose(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.currentTarget.files?.[0]
+    if (!file) return setPreview(null)
+    // A data: URL: the page's content security policy allows no blob: pictures.
+    const reader = new FileReader()
+    reader.onload = () => setPreview(typeof reader.result === 'string' ? reader.result : null)
+    reader.readAsDataURL(file)
+  }
+
+  return (
+    <div className="stack page--medium">
+      <p>
+        <Link to={`/staff/bookings/${page.booking.id}`}>{tv('backToAppointment')}</Link>
+      </p>
+      <h1>{t('heading', { name: page.patient.fullName })}</h1>
+      <p>
+        {t('sessionLine', {
+          date: formatDateInZone(page.booking.startAt, zone, locale),
+          session: page.booking.session,
+        })}
+      </p>
+      {searchParams.get('added') && !actionData ? (
+        <p className="notice notice--success" role="status">
+          {t('added')}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="visit-photos-heading">
+        <h2 id="visit-photos-heading">{t('thisVisitHeading')}</h2>
+        {page.photos.length === 0 ? (
+          <p>{t('noPhotosYet')}</p>
+        ) : (
+          <>
+            <p>{t('photoCount', { count: page.photos.length, max: MAX_PHOTOS_PER_VISIT })}</p>
+            <ul className="photo-grid">
+              {page.photos.map((photo) => {
+                const caption = t('photoCaption', {
+                  stage: photo.stage,
+                  area: tv(`area.${photo.area}`),
+                  view: t(`view.${photo.view}`),
+                })
+                return (
+                  <li key={photo.id}>
+                    <figure>
+                      <a href={clinicalPhotoUrl(photo.id, 'display')}>
+                        <img
+                          src={clinicalPhotoUrl(photo.id, 'thumb')}
+                          alt={caption}
+                          loading="lazy"
+                        />
+                      </a>
+                      <figcaption>
+                        {caption}
+                        <br />
+                        <span className="muted">
+                          {t('takenLine', {
+                            time: formatTimeInZone(photo.takenAt, zone, locale),
+                            by: photo.takenBy,
+                          })}
+                        </span>
+                        {photo.marketingUse ? (
+                          <>
+                            {' '}
+                            <span className="badge badge--neutral">{t('marketingBadge')}</span>
+                          </>
+                        ) : null}
+                      </figcaption>
+                    </figure>
+                  </li>
+                )
+              })}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {!page.gate.ok ? (
+        <p className="notice notice--warning">{page.gateMessage}</p>
+      ) : full ? (
+        <p className="notice">{photoRefusalMessage('too-many', locale)}</p>
+      ) : (
+        <section aria-labelledby="add-heading">
+          <h2 id="add-heading">{t('addHeading')}</h2>
+          <p>{t('intro')}</p>
+          <Form
+            method="post"
+            encType="multipart/form-data"
+            aria-labelledby="add-heading"
+            className="stack"
+          >
+            <FormErrorList errors={actionData?.formErrors} />
+            <input type="hidden" name="patientId" value={page.patient.id} />
+            <SelectField
+              label={t('area')}
+              error={errors.area?.[0]}
+              selectProps={{
+                name: 'area',
+                id: 'area',
+                value: area,
+                onChange: (event) => setArea(event.currentTarget.value),
+              }}
+            >
+              {page.treatedAreas.length > 0 ? (
+                <>
+                  <optgroup label={t('treatedAreasGroup')}>
+                    {page.treatedAreas.map((value) => (
+                      <option key={value} value={value}>
+                        {tv(`area.${value}`)}
+                      </option>
+                    ))}
+                  </optgroup>
+                  <optgroup label={t('otherAreasGroup')}>
+                    {otherAreas.map((value) => (
+                      <option key={value} value={value}>
+                        {tv(`area.${value}`)}
+                      </option>
+                    ))}
+                  </optgroup>
+                </>
+              ) : (
+                TREATMENT_AREAS.map((value) => (
+                  <option key={value} value={value}>
+                    {tv(`area.${value}`)}
+                  </option>
+                ))
+              )}
+            </SelectField>
+            <SelectField
+              label={t('view')}
+              error={errors.view?.[0]}
+              selectProps={{
+                name: 'view',
+                id: 'view',
+                value: view,
+                onChange: (event) => setView(event.currentTarget.value),
+              }}
+            >
+              {PHOTO_VIEWS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`view.${value}`)}
+                </option>
+              ))}
+            </SelectField>
+            <fieldset className="field" aria-describedby={errors.stage ? 'stage-error' : undefined}>
+              <legend>{t('stage')}</legend>
+              {PHOTO_STAGES.map((value) => (
+                <div className="field--checkbox" key={value}>
+                  <input
+                    type="radio"
+                    id={`stage-${value}`}
+                    name="stage"
+                    value={value}
+                    defaultChecked={(values.stage ?? 'before') === value}
+                  />
+                  <label htmlFor={`stage-${value}`}>{t(`stage.${value}`)}</label>
+                </div>
+              ))}
+              <FieldError id="stage-error" error={errors.stage?.[0]} />
+            </fieldset>
+            <div className="field">
+              <label htmlFor="photo">{t('photo')}</label>
+              <p id="photo-hint" className="hint">
+                {t('photoHint', { megabytes: MAX_PHOTO_BYTES / 1024 / 1024 })}
+              </p>
+              <input
+                id="photo"
+                name="photo"
+                type="file"
+                accept="image/*"
+                capture="environment"
+                required
+                onChange={choose}
+                aria-describedby={errors.photo ? 'photo-hint photo-error' : 'photo-hint'}
+                aria-invalid={errors.photo ? true : undefined}
+              />
+              <FieldError id="photo-error" error={errors.photo?.[0]} />
+            </div>
+            <p id="guide-text" className="hint">
+              {guide
+                ? t('guideText', { date: formatDateInZone(guide.takenAt, zone, locale) })
+                : t('noGuide')}
+            </p>
+            {preview ? (
+              <section aria-labelledby="preview-heading" className="stack">
+                <h3 id="preview-heading">{t('previewHeading')}</h3>
+                {guide ? (
+                  <div className="field field--checkbox">
+                    <input
+                      type="checkbox"
+                      id="show-guide"
+                      checked={showGuide}
+                      onChange={(event) => setShowGuide(event.currentTarget.checked)}
+                      aria-describedby="guide-text"
+                    />
+                    <label htmlFor="show-guide">{t('showGuide')}</label>
+                  </div>
+                ) : null}
+                <div className="photo-guide">
+                  <img src={preview} alt={t('previewAlt')} />
+                  {guide && showGuide ? (
+                    // Decorative: the text above says which earlier photo it is.
+                    <img
+                      className="photo-guide__overlay"
+                      src={clinicalPhotoUrl(guide.photoId, 'display')}
+                      alt=""
+                    />
+                  ) : null}
+                </div>
+              </section>
+            ) : null}
+            {page.gate.marketingAllowed ? (
+              <CheckboxField
+                label={t('marketingUse')}
+                error={errors.marketingUse?.[0]}
+                inputProps={{
+                  name: 'marketingUse',
+                  id: 'marketingUse',
+                  defaultChecked: values.marketingUse === 'on',
+                }}
+              />
+            ) : null}
+            <SubmitButton pending={pending} pendingText={t('adding')}>
+              {t('addPhoto')}
+            </SubmitButton>
+          </Form>
+        </section>
+      )}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
