@@ -15,18 +15,14 @@ import {
   SelectField,
   SubmitButton,
 } from '#app/components/forms/fields.tsx'
-import {
-  addClinicalPhoto,
-  clinicalPhotoUrl,
-  getPhotoPage,
-} from '#app/domain/photos/clinical-photos.server.ts'
+import { addClinicalPhoto, getPhotoPage } from '#app/domain/photos/clinical-photos.server.ts'
 import { PHOTO_STAGES, PHOTO_VIEWS } from '#app/domain/photos/photo.constants.ts'
 import {
   MAX_PHOTO_BYTES,
   MAX_PHOTOS_PER_VISIT,
   photoRefusalMessage,
 } from '#app/domain/photos/photo.rules.ts'
-import { photoUploadSchema } from '#app/domain/photos/photo.schema.ts'
+import { clinicalPhotoUrl, photoUploadSchema } from '#app/domain/photos/photo.schema.ts'
 import { TREATMENT_AREAS } from '#app/domain/treatment/treatment.schema.ts'
 import { translate } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'

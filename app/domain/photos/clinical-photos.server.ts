@@ -409,8 +409,3 @@ export async function readClinicalPhoto(input: {
   })
   return bytes
 }
-
-/** Where a page points for a photo (the comparison and its PDF use the same address). */
-export function clinicalPhotoUrl(photoId: string, size: PhotoSize): string {
-  return `/staff/photos/${photoId}/${size}`
-}

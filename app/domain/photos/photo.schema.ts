@@ -10,6 +10,14 @@ import { PHOTO_STAGES, PHOTO_VIEWS } from './photo.constants.ts'
 export const PHOTO_SIZES = ['thumb', 'display'] as const
 export type PhotoSize = (typeof PHOTO_SIZES)[number]
 
+/**
+ * Where a page points for a photo: the one address clinical photos are served at (the visit's
+ * photos, the comparison and its PDF), for clinicians only (app/routes/staff.photos.$photoId.$size.tsx).
+ */
+export function clinicalPhotoUrl(photoId: string, size: PhotoSize): string {
+  return `/staff/photos/${photoId}/${size}`
+}
+
 const UuidSchema = z.string().regex(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/)
 
 /** /staff/photos/<photoId>/<size>: anything else is a 404. */
