@@ -5,8 +5,10 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { type ChangeEvent, useState } from 'react'
+import { type ChangeEvent, useMemo, useState } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ChoiceGroup } from '#app/components/forms/choice-group.tsx'
+import { useSchemaForm } from '#app/components/forms/use-schema-form.ts'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import {
   CheckboxField,
@@ -100,31 +102,11 @@ export default function PhotosRoute() {
   const page = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const pending = useIsPending()
   const t = useT(photosMessages)
   const tv = useT(visitMessages)
   const locale = useLocale()
   const zone = page.booking.timeZone
-  const values = actionData?.values ?? {}
-  const errors = actionData?.fieldErrors ?? {}
-  const otherAreas = TREATMENT_AREAS.filter((area) => !page.treatedAreas.includes(area))
-  const [area, setArea] = useState(
-    String(values.area ?? page.treatedAreas[0] ?? TREATMENT_AREAS[0]),
-  )
-  const [view, setView] = useState(String(values.view ?? PHOTO_VIEWS[0]))
-  const [preview, setPreview] = useState<string | null>(null)
-  const [showGuide, setShowGuide] = useState(true)
-  const guide = page.guides.find((g) => g.area === area && g.view === view)
   const full = page.photos.length >= MAX_PHOTOS_PER_VISIT
-
-  function choose(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.currentTarget.files?.[0]
-    if (!file) return setPreview(null)
-    // A data: URL: the page's content security policy allows no blob: pictures.
-    const reader = new FileReader()
-    reader.onload = () => setPreview(typeof reader.result === 'string' ? reader.result : null)
-    reader.readAsDataURL(file)
-  }
 
   return (
     <div className="stack page--medium">
@@ -198,153 +180,161 @@ export default function PhotosRoute() {
       ) : full ? (
         <p className="notice">{photoRefusalMessage('too-many', locale)}</p>
       ) : (
-        <section aria-labelledby="add-heading">
-          <h2 id="add-heading">{t('addHeading')}</h2>
-          <p>{t('intro')}</p>
-          <Form
-            method="post"
-            encType="multipart/form-data"
-            aria-labelledby="add-heading"
-            className="stack"
-          >
-            <FormErrorList errors={actionData?.formErrors} />
-            <input type="hidden" name="patientId" value={page.patient.id} />
-            <SelectField
-              label={t('area')}
-              error={errors.area?.[0]}
-              selectProps={{
-                name: 'area',
-                id: 'area',
-                value: area,
-                onChange: (event) => setArea(event.currentTarget.value),
-              }}
-            >
-              {page.treatedAreas.length > 0 ? (
-                <>
-                  <optgroup label={t('treatedAreasGroup')}>
-                    {page.treatedAreas.map((value) => (
-                      <option key={value} value={value}>
-                        {tv(`area.${value}`)}
-                      </option>
-                    ))}
-                  </optgroup>
-                  <optgroup label={t('otherAreasGroup')}>
-                    {otherAreas.map((value) => (
-                      <option key={value} value={value}>
-                        {tv(`area.${value}`)}
-                      </option>
-                    ))}
-                  </optgroup>
-                </>
-              ) : (
-                TREATMENT_AREAS.map((value) => (
-                  <option key={value} value={value}>
-                    {tv(`area.${value}`)}
-                  </option>
-                ))
-              )}
-            </SelectField>
-            <SelectField
-              label={t('view')}
-              error={errors.view?.[0]}
-              selectProps={{
-                name: 'view',
-                id: 'view',
-                value: view,
-                onChange: (event) => setView(event.currentTarget.value),
-              }}
-            >
-              {PHOTO_VIEWS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`view.${value}`)}
-                </option>
-              ))}
-            </SelectField>
-            <fieldset className="field" aria-describedby={errors.stage ? 'stage-error' : undefined}>
-              <legend>{t('stage')}</legend>
-              {PHOTO_STAGES.map((value) => (
-                <div className="field--checkbox" key={value}>
-                  <input
-                    type="radio"
-                    id={`stage-${value}`}
-                    name="stage"
-                    value={value}
-                    defaultChecked={(values.stage ?? 'before') === value}
-                  />
-                  <label htmlFor={`stage-${value}`}>{t(`stage.${value}`)}</label>
-                </div>
-              ))}
-              <FieldError id="stage-error" error={errors.stage?.[0]} />
-            </fieldset>
-            <div className="field">
-              <label htmlFor="photo">{t('photo')}</label>
-              <p id="photo-hint" className="hint">
-                {t('photoHint', { megabytes: MAX_PHOTO_BYTES / 1024 / 1024 })}
-              </p>
-              <input
-                id="photo"
-                name="photo"
-                type="file"
-                accept="image/*"
-                capture="environment"
-                required
-                onChange={choose}
-                aria-describedby={errors.photo ? 'photo-hint photo-error' : 'photo-hint'}
-                aria-invalid={errors.photo ? true : undefined}
-              />
-              <FieldError id="photo-error" error={errors.photo?.[0]} />
-            </div>
-            <p id="guide-text" className="hint">
-              {guide
-                ? t('guideText', { date: formatDateInZone(guide.takenAt, zone, locale) })
-                : t('noGuide')}
-            </p>
-            {preview ? (
-              <section aria-labelledby="preview-heading" className="stack">
-                <h3 id="preview-heading">{t('previewHeading')}</h3>
-                {guide ? (
-                  <div className="field field--checkbox">
-                    <input
-                      type="checkbox"
-                      id="show-guide"
-                      checked={showGuide}
-                      onChange={(event) => setShowGuide(event.currentTarget.checked)}
-                      aria-describedby="guide-text"
-                    />
-                    <label htmlFor="show-guide">{t('showGuide')}</label>
-                  </div>
-                ) : null}
-                <div className="photo-guide">
-                  <img src={preview} alt={t('previewAlt')} />
-                  {guide && showGuide ? (
-                    // Decorative: the text above says which earlier photo it is.
-                    <img
-                      className="photo-guide__overlay"
-                      src={clinicalPhotoUrl(guide.photoId, 'display')}
-                      alt=""
-                    />
-                  ) : null}
-                </div>
-              </section>
-            ) : null}
-            {page.gate.marketingAllowed ? (
-              <CheckboxField
-                label={t('marketingUse')}
-                error={errors.marketingUse?.[0]}
-                inputProps={{
-                  name: 'marketingUse',
-                  id: 'marketingUse',
-                  defaultChecked: values.marketingUse === 'on',
-                }}
-              />
-            ) : null}
-            <SubmitButton pending={pending} pendingText={t('adding')}>
-              {t('addPhoto')}
-            </SubmitButton>
-          </Form>
-        </section>
+        // A new form after each photo added: the file, its preview and the choices start afresh.
+        <AddPhotoForm key={page.photos.length} />
       )}
     </div>
+  )
+}
+
+/**
+ * The "add a photo" form: the shared schema checks its choices in the browser and again in the
+ * action (the file is checked by the action). With JavaScript, the chosen file is previewed with
+ * the previous session's photo of the same area and view faintly over it.
+ */
+function AddPhotoForm() {
+  const page = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const pending = useIsPending()
+  const t = useT(photosMessages)
+  const tv = useT(visitMessages)
+  const locale = useLocale()
+  const schema = useMemo(() => photoUploadSchema(locale), [locale])
+  const firstArea = page.treatedAreas[0] ?? TREATMENT_AREAS[0]
+  const { formProps, fields, fieldError, register, form, defaultValue } = useSchemaForm(
+    schema,
+    actionData,
+    {
+      defaultValues: { area: firstArea, view: PHOTO_VIEWS[0], stage: 'before' },
+    },
+  )
+  const area = form.watch('area') as string | undefined
+  const view = form.watch('view') as string | undefined
+  const [preview, setPreview] = useState<string | null>(null)
+  const [showGuide, setShowGuide] = useState(true)
+  const guide = page.guides.find((g) => g.area === area && g.view === view)
+  const otherAreas = TREATMENT_AREAS.filter((value) => !page.treatedAreas.includes(value))
+  const photoError = fieldError('photo')
+  const areaOption = (value: (typeof TREATMENT_AREAS)[number]) => (
+    <option key={value} value={value}>
+      {tv(`area.${value}`)}
+    </option>
+  )
+
+  function choose(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.currentTarget.files?.[0]
+    if (!file) return setPreview(null)
+    // A data: URL: the page's content security policy allows no blob: pictures.
+    const reader = new FileReader()
+    reader.onload = () => setPreview(typeof reader.result === 'string' ? reader.result : null)
+    reader.readAsDataURL(file)
+  }
+
+  return (
+    <section aria-labelledby="add-heading">
+      <h2 id="add-heading">{t('addHeading')}</h2>
+      <p>{t('intro')}</p>
+      <Form
+        {...formProps}
+        encType="multipart/form-data"
+        aria-labelledby="add-heading"
+        className="stack"
+      >
+        <FormErrorList errors={actionData?.formErrors} />
+        <input type="hidden" {...register('patientId')} value={page.patient.id} />
+        <SelectField label={t('area')} {...fields.select('area', { id: 'area' })}>
+          {page.treatedAreas.length > 0 ? (
+            <>
+              <optgroup label={t('treatedAreasGroup')}>
+                {page.treatedAreas.map(areaOption)}
+              </optgroup>
+              <optgroup label={t('otherAreasGroup')}>{otherAreas.map(areaOption)}</optgroup>
+            </>
+          ) : (
+            TREATMENT_AREAS.map(areaOption)
+          )}
+        </SelectField>
+        <SelectField label={t('view')} {...fields.select('view', { id: 'view' })}>
+          {PHOTO_VIEWS.map((value) => (
+            <option key={value} value={value}>
+              {t(`view.${value}`)}
+            </option>
+          ))}
+        </SelectField>
+        <ChoiceGroup
+          legend={t('stage')}
+          type="radio"
+          options={PHOTO_STAGES.map((value) => ({ value, label: t(`stage.${value}`) }))}
+          chosen={[defaultValue('stage') ?? 'before']}
+          {...fields.choices('stage')}
+        />
+        <div className="field">
+          <label htmlFor="photo">{t('photo')}</label>
+          <p id="photo-hint" className="hint">
+            {t('photoHint', { megabytes: MAX_PHOTO_BYTES / 1024 / 1024 })}
+          </p>
+          <input
+            id="photo"
+            name="photo"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            required
+            onChange={choose}
+            aria-describedby={photoError ? 'photo-hint photo-error' : 'photo-hint'}
+            aria-invalid={photoError ? true : undefined}
+          />
+          <FieldError id="photo-error" error={photoError} />
+        </div>
+        <p id="guide-text" className="hint">
+          {guide
+            ? t('guideText', {
+                date: formatDateInZone(guide.takenAt, page.booking.timeZone, locale),
+              })
+            : t('noGuide')}
+        </p>
+        {preview ? (
+          <section aria-labelledby="preview-heading" className="stack">
+            <h3 id="preview-heading">{t('previewHeading')}</h3>
+            {guide ? (
+              <div className="field field--checkbox">
+                <input
+                  type="checkbox"
+                  id="show-guide"
+                  checked={showGuide}
+                  onChange={(event) => setShowGuide(event.currentTarget.checked)}
+                  aria-describedby="guide-text"
+                />
+                <label htmlFor="show-guide">{t('showGuide')}</label>
+              </div>
+            ) : null}
+            <div className="photo-guide">
+              <img src={preview} alt={t('previewAlt')} />
+              {guide && showGuide ? (
+                // Decorative: the sentence above says which earlier photo it is.
+                <img
+                  className="photo-guide__overlay"
+                  src={clinicalPhotoUrl(guide.photoId, 'display')}
+                  alt=""
+                />
+              ) : null}
+            </div>
+          </section>
+        ) : null}
+        {page.gate.ok && page.gate.marketingAllowed ? (
+          <CheckboxField
+            label={t('marketingUse')}
+            {...fields.checkbox('marketingUse', {
+              id: 'marketingUse',
+              defaultChecked: defaultValue('marketingUse') === 'on',
+            })}
+          />
+        ) : null}
+        <SubmitButton pending={pending} pendingText={t('adding')}>
+          {t('addPhoto')}
+        </SubmitButton>
+      </Form>
+    </section>
   )
 }
 
