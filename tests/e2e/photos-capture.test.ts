@@ -244,7 +244,9 @@ test.describe('taking clinical photos @no-js', () => {
     await login('receptionist')
     const denied = await page.goto(`/staff/bookings/${visit.bookingId}/photos`)
     expect(denied?.status()).toBe(403)
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have access to this page')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'You do not have access to this page',
+    )
     await expect(page.getByRole('button', { name: 'Add the photo' })).toHaveCount(0)
     await expectAccessible(page)
     // The appointment page offers reception no photos.
