@@ -38,7 +38,7 @@ import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { requireClinicianVisit, requireStaffVisit } from '#app/utils/visit-params.server.ts'
 import { type MessageKey, translate } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
-import { visitMessages } from '#app/i18n/messages/index.ts'
+import { photosMessages, visitMessages } from '#app/i18n/messages/index.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Appointment | Staff | Dermadesk' },
@@ -106,6 +106,7 @@ export default function AppointmentRoute() {
   const pending = useIsPending()
   const { booking, patient, facts, screening, consent } = detail
   const t = useT(visitMessages)
+  const tp = useT(photosMessages)
   const locale = useLocale()
   const zone = booking.timeZone
   const doneParam = searchParams.get('done')
@@ -252,6 +253,11 @@ export default function AppointmentRoute() {
               </>
             ) : null}
           </div>
+        ) : null}
+        {isTreatment && clinical ? (
+          <p>
+            <Link to={`/staff/bookings/${booking.id}/photos`}>{tp('linkPhotos')}</Link>
+          </p>
         ) : null}
         {open && isTreatment && consent ? (
           <HandOverTablet

@@ -23,7 +23,7 @@ import { checkInClosedReason } from '#app/domain/treatment/visit-messages.ts'
 import { checkInSchema, IDENTITY_METHODS } from '#app/domain/treatment/treatment.schema.ts'
 import { type MessageKey, translate } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
-import { visitMessages } from '#app/i18n/messages/index.ts'
+import { photosMessages, visitMessages } from '#app/i18n/messages/index.ts'
 import { notFound } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -42,7 +42,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = await requestLocale(args.request, user)
   const view = getCheckInView(bookingId, new Date())
   if (!view) throw notFound(translate(visitMessages, locale, 'notFound'))
-  return { ...view, title: translate(visitMessages, locale, 'checkInTitle') }
+  return {
+    ...view,
+    // Photos are clinical: only a clinician is offered them (docs/decisions/047).
+    takesPhotos: seesHealthDetails(user.roles) && view.booking.isTreatment,
+    title: translate(visitMessages, locale, 'checkInTitle'),
+  }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -80,10 +85,11 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CheckInRoute() {
-  const { booking, patient, facts, timeZone, timing } = useLoaderData<typeof loader>()
+  const { booking, patient, facts, timeZone, timing, takesPhotos } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   const t = useT(visitMessages)
+  const tp = useT(photosMessages)
   const locale = useLocale()
   const schema = useMemo(() => checkInSchema(locale), [locale])
   const { formProps, fields, register } = useSchemaForm(schema, actionData, {
@@ -116,6 +122,11 @@ export default function CheckInRoute() {
             : []),
         ]}
       />
+      {takesPhotos ? (
+        <p>
+          <Link to={`/staff/bookings/${booking.id}/photos`}>{tp('linkBeforePhotos')}</Link>
+        </p>
+      ) : null}
       {booking.isTreatment ? (
         <HandOverTablet
           bookingId={booking.id}

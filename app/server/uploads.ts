@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream'
 import { type NextFunction, type Request, type Response } from 'express'
 import { MAX_IMAGE_BYTES } from '#app/domain/media/image.rules.ts'
+import { MAX_PHOTO_BYTES } from '#app/domain/photos/photo.rules.ts'
 
 /**
  * Routes that take a picture. Their body is not read up front like every other route's (1 MB,
@@ -12,6 +13,11 @@ const UPLOAD_ROUTES: { path: RegExp; maxBytes: number }[] = [
   {
     path: /^\/admin\/practitioners\/[^/]+\/photo(\.data)?$/,
     maxBytes: MAX_IMAGE_BYTES + 64 * 1024,
+  },
+  // A clinical photo of a visit (docs/decisions/047-clinical-photos.md) and its few fields.
+  {
+    path: /^\/staff\/bookings\/[^/]+\/photos(\.data)?$/,
+    maxBytes: MAX_PHOTO_BYTES + 64 * 1024,
   },
 ]
 

@@ -12,11 +12,16 @@ export type ImageUpload =
 
 /**
  * Reads an upload route's form: its text fields, and the one file field named `fileField` into
- * memory, at most MAX_IMAGE_BYTES (the route's whole body is capped too, app/server/uploads.ts).
+ * memory, at most `maxBytes` (MAX_IMAGE_BYTES unless the route says; the route's whole body is
+ * capped too, app/server/uploads.ts).
  * Any other file in the form is discarded unread. A form sent without a file (urlencoded, as a
  * "remove" button sends it) is read as fields only.
  */
-export async function readImageUpload(request: Request, fileField: string): Promise<ImageUpload> {
+export async function readImageUpload(
+  request: Request,
+  fileField: string,
+  maxBytes: number = MAX_IMAGE_BYTES,
+): Promise<ImageUpload> {
   const type = request.headers.get('content-type') ?? ''
   try {
     if (!type.startsWith('multipart/form-data')) {
@@ -26,7 +31,7 @@ export async function readImageUpload(request: Request, fileField: string): Prom
       request,
       composeUploadHandlers(
         createMemoryUploadHandler({
-          maxPartSize: MAX_IMAGE_BYTES,
+          maxPartSize: maxBytes,
           filter: ({ name, filename }) => filename === undefined || name === fileField,
         }),
       ),

@@ -175,6 +175,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'staff.bookings.$bookingId.treatment': { loader: CLINICAL, action: CLINICAL },
   'staff.bookings.$bookingId.consent': { loader: CLINICAL, action: CLINICAL },
   'staff.bookings.$bookingId.consent[.]pdf': { loader: CLINICAL, action: NONE },
+  // Clinical photos (ADR 047): the visit's photo page and each photo's file.
+  'staff.bookings.$bookingId.photos': { loader: CLINICAL, action: CLINICAL },
+  'staff.photos.$photoId.$size': { loader: CLINICAL, action: NONE },
   // Clinic tablet mode (ADR 045): any staff member hands over; the matrix's sessions are not
   // locked, so the tablet's pages send everyone on to the staff area (then sign-in).
   'staff.bookings.$bookingId.tablet': { loader: NONE, action: STAFF },

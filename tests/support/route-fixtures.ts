@@ -5,6 +5,7 @@ import { findAvailableSlots } from '#app/domain/availability/availability.server
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { startBookingDraft } from '#app/domain/booking/wizard/draft.server.ts'
 import { setPractitionerPhoto } from '#app/domain/clinic/practitioner-photo.server.ts'
+import { addClinicalPhoto } from '#app/domain/photos/clinical-photos.server.ts'
 import { proveSessionEmail } from '#app/domain/patient/patient-sessions.server.ts'
 import { serializeSessionCookie } from '#app/utils/auth.server.ts'
 import { ensurePatientSession, patientSessionCookie } from '#app/utils/patient-session.server.ts'
@@ -16,6 +17,7 @@ import {
   emailOutbox,
   practitioners,
   services,
+  users,
 } from '#db/schema/index.ts'
 import {
   bookForPatient,
@@ -143,6 +145,24 @@ export async function buildWorld(now = new Date()): Promise<World> {
     requestId: null,
   })
   if (!portrait.ok) throw new Error(`The route matrix's portrait was refused: ${portrait.reason}`)
+  // A clinical photo of A's visit (A's consent says yes to clinical photos).
+  const clinicianId = db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, CLINICIAN_EMAIL))
+    .get()!.id
+  const photo = await addClinicalPhoto({
+    bookingId: booking.id,
+    patientId: booking.patientId!,
+    area: 'cheeks',
+    view: 'front',
+    stage: 'before',
+    marketingUse: false,
+    upload: await plainPng({ width: 64, height: 64 }),
+    actor: { userId: clinicianId, ipAddress: null, requestId: null },
+    now,
+  })
+  if (!photo.ok) throw new Error(`The route matrix's clinical photo was refused: ${photo.reason}`)
 
   return {
     now,
@@ -162,6 +182,8 @@ export async function buildWorld(now = new Date()): Promise<World> {
       practitionerId: practitioner.id,
       serviceId: service.id,
       photoKey: portrait.photoKey!,
+      photoId: photo.photoId,
+      size: 'thumb',
       patientId: booking.patientId!,
     },
     booking,

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -8,7 +9,9 @@ import { BUSY_TIMEOUT_MS, openDatabase } from '#db/client.server.ts'
  * Online backups (`npm run db:backup`, docs/decisions/021-backups.md; security goal G4).
  * SQLite's backup API copies a consistent snapshot while the app keeps serving; copying the
  * live file (without its -wal) can give a corrupt or stale copy. Each copy is then opened and
- * checked like a restore would be: integrity_check, the audit chain, and row counts.
+ * checked like a restore would be: integrity_check, the audit chain, and row counts. The picture
+ * store (clinical photos, portraits) is copied with it: every file the copy's rows name
+ * (docs/decisions/047-clinical-photos.md).
  */
 
 export const DEFAULT_BACKUP_DIR = 'data/backups'
@@ -24,9 +27,121 @@ export type BackupCheck =
     }
   | { ok: false; reason: string }
 
+/** The pictures a backup holds beside its database (`<backup dir>/media/`). */
+export type MediaCopy = {
+  /** Files the copy's rows name (clinical photos in two sizes, portraits). */
+  files: number
+  /** Of those, files copied this time (the others were there from an earlier backup). */
+  copied: number
+}
+
 export type BackupResult =
-  | ({ ok: true; file: string; bytes: number; ms: number } & Extract<BackupCheck, { ok: true }>)
+  | ({ ok: true; file: string; bytes: number; ms: number; media: MediaCopy | null } & Extract<
+      BackupCheck,
+      { ok: true }
+    >)
   | { ok: false; file: string | null; reason: string }
+
+/** Where the picture store's files are kept: `<folder>/<SHA-256 of the bytes>.webp`. */
+const MEDIA_FOLDERS = {
+  clinical: [
+    'SELECT display_key AS key FROM clinical_photos',
+    'SELECT thumb_key AS key FROM clinical_photos',
+  ],
+  portraits: ['SELECT photo_key AS key FROM practitioners WHERE photo_key IS NOT NULL'],
+} as const
+
+/** Every picture a database's rows name, as `<folder>/<key>.webp` paths, without repeats. */
+export function recordedMediaFiles(sqlite: Database.Database): string[] {
+  const files = new Set<string>()
+  for (const [folder, queries] of Object.entries(MEDIA_FOLDERS))
+    for (const query of queries)
+      for (const { key } of sqlite.prepare(query).all() as { key: string }[])
+        files.add(path.join(folder, `${key}.webp`))
+  return [...files].sort()
+}
+
+const sha256File = (file: string) =>
+  createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+
+/**
+ * The restore drill's check of the pictures: every file the database's rows name is in
+ * `mediaDir`, and each file's SHA-256 is its name. The reason names at most a few files.
+ */
+export function checkMediaFiles(
+  databaseFile: string,
+  mediaDir: string,
+): { ok: true; files: number } | { ok: false; reason: string } {
+  let sqlite: Database.Database | undefined
+  try {
+    sqlite = new Database(databaseFile, { fileMustExist: true, readonly: true })
+    const files = recordedMediaFiles(sqlite)
+    const missing: string[] = []
+    const wrong: string[] = []
+    for (const file of files) {
+      const full = path.join(mediaDir, file)
+      if (!fs.existsSync(full)) missing.push(file)
+      else if (sha256File(full) !== path.basename(file, '.webp')) wrong.push(file)
+    }
+    if (missing.length > 0 || wrong.length > 0)
+      return {
+        ok: false,
+        reason: [
+          missing.length > 0
+            ? `${missing.length} picture files missing (${missing.slice(0, 3).join(', ')})`
+            : '',
+          wrong.length > 0
+            ? `${wrong.length} picture files do not match their hash (${wrong.slice(0, 3).join(', ')})`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+      }
+    return { ok: true, files: files.length }
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) }
+  } finally {
+    sqlite?.close()
+  }
+}
+
+/**
+ * Copies every picture the backup's rows name from the live store into `<backup dir>/media/`.
+ * Files are named by their hash and never rewritten, so a file copied by an earlier backup is
+ * kept, and copying after the database snapshot is consistent: a file the snapshot names was
+ * written before its row. Each copy goes to a temporary name, is checked against its hash, then
+ * is renamed.
+ */
+function copyRecordedMedia(databaseFile: string, sourceDir: string, targetDir: string): number {
+  const sqlite = new Database(databaseFile, { fileMustExist: true, readonly: true })
+  let files: string[]
+  try {
+    files = recordedMediaFiles(sqlite)
+  } finally {
+    sqlite.close()
+  }
+  let copied = 0
+  for (const file of files) {
+    const target = path.join(targetDir, file)
+    if (fs.existsSync(target)) continue
+    const source = path.join(sourceDir, file)
+    if (!fs.existsSync(source)) continue // reported by checkMediaFiles
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 })
+    const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`
+    fs.copyFileSync(source, temporary)
+    // A damaged file is not kept: checkMediaFiles then reports it missing, and a later backup
+    // copies it again once the store is repaired.
+    if (sha256File(temporary) !== path.basename(file, '.webp')) {
+      fs.rmSync(temporary, { force: true })
+      continue
+    }
+    fs.chmodSync(temporary, 0o600)
+    fsyncPath(temporary)
+    fs.renameSync(temporary, target)
+    copied += 1
+  }
+  return copied
+}
 
 /** "20261125T093007Z": sorts by time, and is safe in every file system. */
 export function backupStamp(now: Date): string {
@@ -99,6 +214,8 @@ function fsyncPath(target: string): void {
 export async function backupDatabase(input: {
   databasePath: string
   backupDir: string
+  /** The live picture store (mediaRoot()); its files the copy names go to `<backupDir>/media/`. */
+  mediaDir?: string
   now?: Date
 }): Promise<BackupResult> {
   const started = Date.now()
@@ -134,6 +251,28 @@ export async function backupDatabase(input: {
     fs.rmSync(partial, { force: true })
     return { ok: false, file: null, reason: check.reason }
   }
+  // The pictures the copy names, after the database: see copyRecordedMedia.
+  let media: MediaCopy | null = null
+  if (input.mediaDir) {
+    const backupMedia = path.join(input.backupDir, 'media')
+    let copied: number
+    try {
+      copied = copyRecordedMedia(partial, input.mediaDir, backupMedia)
+    } catch (error) {
+      fs.rmSync(partial, { force: true })
+      return {
+        ok: false,
+        file: null,
+        reason: error instanceof Error ? error.message : String(error),
+      }
+    }
+    const mediaCheck = checkMediaFiles(partial, backupMedia)
+    if (!mediaCheck.ok) {
+      fs.rmSync(partial, { force: true })
+      return { ok: false, file: null, reason: mediaCheck.reason }
+    }
+    media = { files: mediaCheck.files, copied }
+  }
   fs.chmodSync(partial, 0o600)
   fsyncPath(partial)
   fs.renameSync(partial, file)
@@ -142,7 +281,14 @@ export async function backupDatabase(input: {
   } catch {
     // Some platforms cannot open a folder for fsync; the file itself is already synced.
   }
-  return { ...check, ok: true, file, bytes: fs.statSync(file).size, ms: Date.now() - started }
+  return {
+    ...check,
+    ok: true,
+    file,
+    bytes: fs.statSync(file).size,
+    media,
+    ms: Date.now() - started,
+  }
 }
 
 /** The one line `npm run db:backup` prints. */
@@ -155,6 +301,9 @@ export function describeBackup(result: BackupResult): string {
     'integrity ok',
     `${result.auditRows} audit rows, head ${result.auditHead.slice(0, 16)}…`,
     `${result.counts.bookings ?? 0} bookings`,
+    ...(result.media
+      ? [`${result.media.files} picture files checked (${result.media.copied} new)`]
+      : []),
     `${result.ms} ms`,
   ].join(', ')
 }

@@ -57,6 +57,8 @@ export default {
   'action.admin.practitioner.created': 'Practitioner added',
   'action.admin.practitioner.photo_removed': 'Practitioner photo removed',
   'action.admin.practitioner.photo_set': 'Practitioner photo set',
+  'action.clinical_photo.added': 'Clinical photo added',
+  'action.clinical_photo.viewed': 'Clinical photo viewed',
   'action.admin.practitioner.services_replaced': 'Practitioner services changed',
   'action.admin.practitioner.updated': 'Practitioner changed',
   'action.admin.service.created': 'Service added',

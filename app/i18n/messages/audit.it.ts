@@ -59,6 +59,8 @@ export default {
   'action.admin.practitioner.created': 'Professionista aggiunto',
   'action.admin.practitioner.photo_removed': 'Foto del professionista tolta',
   'action.admin.practitioner.photo_set': 'Foto del professionista caricata',
+  'action.clinical_photo.added': 'Foto clinica aggiunta',
+  'action.clinical_photo.viewed': 'Foto clinica vista',
   'action.admin.practitioner.services_replaced': 'Trattamenti del professionista modificati',
   'action.admin.practitioner.updated': 'Professionista modificato',
   'action.admin.service.created': 'Trattamento aggiunto',

@@ -87,6 +87,8 @@ import waitlistEn from './waitlist.en.ts'
 import waitlistIt from './waitlist.it.ts'
 import staffWaitlistEn from './staff-waitlist.en.ts'
 import staffWaitlistIt from './staff-waitlist.it.ts'
+import photosEn from './photos.en.ts'
+import photosIt from './photos.it.ts'
 
 /**
  * Every catalogue, one per area, each with one file per language. The English file defines the
@@ -159,6 +161,7 @@ export const staffWaitlistMessages = {
   en: staffWaitlistEn,
   it: staffWaitlistIt,
 } satisfies Catalogue
+export const photosMessages = { en: photosEn, it: photosIt } satisfies Catalogue
 
 /** For the completeness and readability tests. */
 export const ALL_CATALOGUES = {
@@ -206,4 +209,5 @@ export const ALL_CATALOGUES = {
   staffEmails: staffEmailsMessages,
   waitlist: waitlistMessages,
   staffWaitlist: staffWaitlistMessages,
+  photos: photosMessages,
 } as const
