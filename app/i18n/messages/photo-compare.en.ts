@@ -20,7 +20,7 @@ export default {
   sliderHint: 'Use the arrow keys, or Home and End, to move the divide.',
   sliderValue: '{percent} of the later photo shown',
   stripHeading: 'All photos of this area and view',
-  stripCompare: 'Compare with this photo<hidden>: {photo}</hidden>',
+  stripCompare: 'Compare with this photo<hidden> ({photo})</hidden>',
   stripShown: 'Shown above',
   onlyOne: 'There is only one photo of this area and view so far.',
   empty: 'No photos yet. Photos taken at a visit show here.',

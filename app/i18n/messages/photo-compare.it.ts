@@ -23,7 +23,7 @@ export default {
   sliderHint: 'Usa le frecce, oppure Home e Fine, per spostare la divisione.',
   sliderValue: '{percent} della foto successiva in vista',
   stripHeading: 'Tutte le foto di questa zona e vista',
-  stripCompare: 'Confronta con questa foto<hidden>: {photo}</hidden>',
+  stripCompare: 'Confronta con questa foto<hidden> ({photo})</hidden>',
   stripShown: 'In vista sopra',
   onlyOne: 'Per ora c’è una sola foto di questa zona e vista.',
   empty: 'Ancora nessuna foto. Qui trovi le foto fatte alle visite.',
