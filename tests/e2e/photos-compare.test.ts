@@ -4,7 +4,15 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { formatDateInZone } from '#app/utils/format.ts'
 import { serverNow } from '../test-clock.ts'
-import { E2E_DB, expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import {
+  E2E_DB,
+  expect,
+  expectAccessible,
+  expectNoEnglish,
+  openE2eDb,
+  signInAs,
+  test,
+} from '../playwright-utils.ts'
 
 const DAY_MS = 24 * 3600_000
 const ZONE = 'Europe/Rome'
@@ -304,6 +312,31 @@ test.describe('comparing clinical photos across a course', () => {
       `After treatment, ${patient.dates[1]}. Session 2 of 3.`,
     )
     await expectAccessible(page)
+  })
+
+  test('a clinician whose browser reads Italian compares the photos in Italian', async ({
+    browser,
+    baseURL,
+  }) => {
+    const patient = await arrangePatientWithPhotos()
+    const context = await browser.newContext({ baseURL, locale: 'it-IT' })
+    const page = await context.newPage()
+    await signInAs(context, 'nurse')
+    await page.goto(`/staff/patients/${patient.patientId}`)
+    const photos = page.getByRole('region', { name: 'Foto', exact: true })
+    await expect(photos.getByRole('link', { name: 'Confronta Guance, Di fronte' })).toBeVisible()
+    await expectNoEnglish(page)
+    await photos.getByRole('link', { name: 'Confronta Guance, Di fronte' }).click()
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Foto di ${patient.name}` }),
+    ).toBeVisible()
+    await expect(
+      page.getByRole('slider', { name: 'Mostra la foto successiva sopra quella precedente' }),
+    ).toBeVisible()
+    await expect(page.getByRole('figure').first()).toContainText('Prima del trattamento')
+    await expectNoEnglish(page)
+    await expectAccessible(page)
+    await context.close()
   })
 
   test('reception is refused the compare page and the PDF, and sees no photos on the chart', async ({
