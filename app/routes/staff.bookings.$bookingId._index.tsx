@@ -20,6 +20,9 @@ import {
   type StaffBookingRow,
 } from '#app/components/visit/staff-booking-summary.tsx'
 import { HandOverTablet } from '#app/components/tablet/hand-over.tsx'
+import { PhotoSummarySection } from '#app/components/photos/photo-compare.tsx'
+import { getPhotoSummary } from '#app/domain/photos/photo-compare.server.ts'
+import { shownSummary } from '#app/domain/photos/photo-labels.ts'
 import { ScreeningClearanceBadge, TreatmentEntries } from '#app/components/visit/visit-parts.tsx'
 import { getAppointmentDetail } from '#app/domain/treatment/appointment-detail.server.ts'
 import { checkInClosedReason } from '#app/domain/treatment/visit-messages.ts'
@@ -61,6 +64,8 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     ...detail,
     awaitingForms: bookingAwaitsForms(bookingId),
+    // Clinicians only: null for everyone else, who never read a photo row.
+    photos: shownSummary(getPhotoSummary({ bookingId, viewerRoles: user.roles }), locale),
     title: translate(visitMessages, locale, 'appointmentTitle'),
   }
 }
@@ -406,6 +411,8 @@ export default function AppointmentRoute() {
           )}
         </section>
       ) : null}
+
+      {detail.photos ? <PhotoSummarySection summary={detail.photos} /> : null}
 
       {clinical ? (
         <section aria-labelledby="earlier-heading">

@@ -1,10 +1,13 @@
 import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { PhotoSummarySection } from '#app/components/photos/photo-compare.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { getClinicPhoneCountry, getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { type ChartEntry } from '#app/domain/patients/patient-chart.rules.ts'
 import { getPatientChart, type ChartBooking } from '#app/domain/patients/patient-chart.server.ts'
 import { mergedInto } from '#app/domain/patients/patient-merge.server.ts'
+import { getPhotoSummary } from '#app/domain/photos/photo-compare.server.ts'
+import { shownSummary } from '#app/domain/photos/photo-labels.ts'
 import { seesHealthDetails } from '#app/domain/auth/auth.schema.ts'
 import { ageOn, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { formatPhone } from '#app/domain/shared/phone.rules.ts'
@@ -58,6 +61,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The appointment page gives each role the view it may see, so every role gets the link.
     canOpenVisits: true,
     clinical: seesHealthDetails(user.roles),
+    // Clinicians only: null for everyone else, who never read a photo row.
+    photos: shownSummary(getPhotoSummary({ patientId, viewerRoles: user.roles }), locale),
     canMerge: user.roles.includes('admin'),
     notice:
       notice === 'merged-record'
@@ -208,7 +213,7 @@ function BookingsTable({
 export default function PatientChartRoute() {
   const { patient, upcoming, past, courses, timeline, canOpenVisits, clinical, canMerge, notice } =
     useLoaderData<typeof loader>()
-  const { mergedRecords } = useLoaderData<typeof loader>()
+  const { mergedRecords, photos } = useLoaderData<typeof loader>()
   const t = useT(patientsMessages)
   const status = useT(manageMessages)
   return (
@@ -283,6 +288,8 @@ export default function PatientChartRoute() {
           </ul>
         </section>
       ) : null}
+
+      {photos ? <PhotoSummarySection summary={photos} /> : null}
 
       <section aria-labelledby="past-heading" className="stack">
         <h2 id="past-heading">{t('pastHeading')}</h2>

@@ -165,6 +165,14 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'staff.waitlist': { loader: STAFF, action: STAFF },
   // Merging two records of one person: admins only (ADR 041).
   'staff.patients.$patientId_.merge': { loader: ADMIN, action: ADMIN },
+  // Comparing a patient's clinical photos and printing them (issue 18): clinicians only. The
+  // print needs an area and view with photos; the matrix asks for none, so a clinician gets 404
+  // (tests/e2e/photos-compare.test.ts downloads a real one).
+  'staff.patients.$patientId_.photos': { loader: CLINICAL, action: NONE },
+  'staff.patients.$patientId_.photos[.]pdf': {
+    loader: { ...CLINICAL, clinician: 'not-found' },
+    action: NONE,
+  },
   'staff.reviews._index': { loader: CLINICAL, action: NONE },
   'staff.reviews.$bookingId': { loader: CLINICAL, action: CLINICAL },
   // The appointment: every role sees it (reception and admin-only without health details);

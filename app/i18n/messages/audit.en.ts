@@ -96,6 +96,8 @@ export default {
   'action.booking.screening_declined': 'Eligibility declined',
   'action.booking.screening_recheck': 'Health answers to check again',
   'action.booking.viewed': 'Booking viewed',
+  'action.clinical_photo.compared': 'Clinical photos compared',
+  'action.clinical_photo.printed': 'Clinical photos printed for the patient',
   'action.consent.check_answered': 'Consent check answered',
   'action.consent.countersigned': 'Consent countersigned',
   'action.consent.downloaded': 'Consent downloaded',

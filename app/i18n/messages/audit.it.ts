@@ -98,6 +98,8 @@ export default {
   'action.booking.screening_declined': 'Idoneità negata',
   'action.booking.screening_recheck': 'Risposte sulla salute da ricontrollare',
   'action.booking.viewed': 'Prenotazione consultata',
+  'action.clinical_photo.compared': 'Foto cliniche confrontate',
+  'action.clinical_photo.printed': 'Foto cliniche stampate per il paziente',
   'action.consent.check_answered': 'Verifica del consenso risposta',
   'action.consent.countersigned': 'Consenso controfirmato',
   'action.consent.downloaded': 'Consenso scaricato',

@@ -58,6 +58,8 @@ import tabletIt from './tablet.it.ts'
 import manageIt from './manage.it.ts'
 import layoutIt from './layout.it.ts'
 import patientsEn from './patients.en.ts'
+import photoCompareEn from './photo-compare.en.ts'
+import photoCompareIt from './photo-compare.it.ts'
 import staffBookingEn from './staff-booking.en.ts'
 import staffBookingIt from './staff-booking.it.ts'
 import patientsIt from './patients.it.ts'
@@ -115,6 +117,7 @@ export const verifyMessages = { en: verifyEn, it: verifyIt } satisfies Catalogue
 export const emailsMessages = { en: emailsEn, it: emailsIt } satisfies Catalogue
 export const calendarMessages = { en: calendarEn, it: calendarIt } satisfies Catalogue
 export const patientsMessages = { en: patientsEn, it: patientsIt } satisfies Catalogue
+export const photoCompareMessages = { en: photoCompareEn, it: photoCompareIt } satisfies Catalogue
 export const staffBookingMessages = { en: staffBookingEn, it: staffBookingIt } satisfies Catalogue
 export const reportsMessages = { en: reportsEn, it: reportsIt } satisfies Catalogue
 export const screeningMessages = { en: screeningEn, it: screeningIt } satisfies Catalogue
@@ -183,6 +186,7 @@ export const ALL_CATALOGUES = {
   emails: emailsMessages,
   calendar: calendarMessages,
   patients: patientsMessages,
+  photoCompare: photoCompareMessages,
   staffBooking: staffBookingMessages,
   reports: reportsMessages,
   screening: screeningMessages,
