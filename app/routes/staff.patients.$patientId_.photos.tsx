@@ -5,7 +5,7 @@ import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { SelectField } from '#app/components/forms/fields.tsx'
 import { getPhotoComparison } from '#app/domain/photos/photo-compare.server.ts'
 import { parsePhotoCompareQuery } from '#app/domain/photos/photo-compare.schema.ts'
-import { groupName, shownPhoto } from '#app/domain/photos/photo-labels.ts'
+import { groupName, shownPhoto, viewName } from '#app/domain/photos/photo-labels.ts'
 import { mergedInto } from '#app/domain/patients/patient-merge.server.ts'
 import { translator } from '#app/i18n/catalogue.ts'
 import { useRichT, useT } from '#app/i18n/locale-context.tsx'
@@ -55,7 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     })),
     views: [...new Set(comparison.groups.map((g) => g.view))].map((view) => ({
       value: view,
-      label: t(`view.${view}`),
+      label: viewName(view, locale),
     })),
     chosen: {
       area: selected?.group.area ?? query.area ?? '',

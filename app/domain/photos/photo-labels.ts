@@ -1,8 +1,10 @@
 import { coursePosition } from '#app/domain/treatment/treatment.rules.ts'
 import { translator } from '#app/i18n/catalogue.ts'
 import { type Locale } from '#app/i18n/locales.ts'
-import { photoCompareMessages, visitMessages } from '#app/i18n/messages/index.ts'
+import { photoCompareMessages, photosMessages, visitMessages } from '#app/i18n/messages/index.ts'
 import { formatDateInZone } from '#app/utils/format.ts'
+import { type PhotoView } from './photo.constants.ts'
+import { clinicalPhotoUrl } from './photo.schema.ts'
 import { type ComparedPhoto, type PhotoGroup } from './photo-compare.rules.ts'
 import { type PhotoSummary } from './photo-compare.server.ts'
 
@@ -27,15 +29,16 @@ export type ShownPhoto = {
   height: number
 }
 
-export function photoSrc(id: string, size: 'thumb' | 'display'): string {
-  return `/staff/photos/${encodeURIComponent(id)}/${size}`
+/** A standard view's name ("Left 45°"), from the photo pages' one catalogue. */
+export function viewName(view: PhotoView, locale: Locale): string {
+  return translator(photosMessages, locale)(`view.${view}`)
 }
 
 export function groupName(group: Pick<PhotoGroup, 'area' | 'view'>, locale: Locale): string {
   const t = translator(photoCompareMessages, locale)
   return t('groupName', {
     area: translator(visitMessages, locale)(`area.${group.area}`),
-    view: t(`view.${group.view}`),
+    view: viewName(group.view, locale),
   })
 }
 
@@ -51,13 +54,13 @@ export function shownPhoto(photo: ComparedPhoto, locale: Locale): ShownPhoto {
     caption: t('caption', { stage: photo.stage, date, session }),
     alt: t('alt', {
       area: translator(visitMessages, locale)(`area.${photo.area}`),
-      view: t(`view.${photo.view}`),
+      view: viewName(photo.view, locale),
       stage: photo.stage,
       date,
     }),
     option: t('photoOption', { date, session, stage: photo.stage }),
-    thumbSrc: photoSrc(photo.id, 'thumb'),
-    displaySrc: photoSrc(photo.id, 'display'),
+    thumbSrc: clinicalPhotoUrl(photo.id, 'thumb'),
+    displaySrc: clinicalPhotoUrl(photo.id, 'display'),
     width: photo.width,
     height: photo.height,
   }

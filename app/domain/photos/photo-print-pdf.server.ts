@@ -6,8 +6,9 @@ import { readImage } from '#app/domain/media/image-store.server.ts'
 import { coursePosition } from '#app/domain/treatment/treatment.rules.ts'
 import { translator } from '#app/i18n/catalogue.ts'
 import { INTL_LOCALES, type Locale } from '#app/i18n/locales.ts'
-import { photoCompareMessages, visitMessages } from '#app/i18n/messages/index.ts'
+import { photoCompareMessages } from '#app/i18n/messages/index.ts'
 import { formatDateInZone } from '#app/utils/format.ts'
+import { groupName } from './photo-labels.ts'
 import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
@@ -96,8 +97,7 @@ export async function renderPhotoPrintPdf(
 ): Promise<Uint8Array> {
   const { locale } = meta
   const t = translator(photoCompareMessages, locale)
-  const area = translator(visitMessages, locale)(`area.${print.group.area}`)
-  const group = t('groupName', { area, view: t(`view.${print.group.view}`) })
+  const group = groupName(print.group, locale)
   const pdf = await PDFDocument.create()
   const fonts: Fonts = {
     regular: await pdf.embedFont(StandardFonts.Helvetica),

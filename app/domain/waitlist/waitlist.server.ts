@@ -46,6 +46,9 @@ export type JoinResult =
  * Online entries send an email to the address typed, so each address and each client IP may add
  * only a few (ADR 027's limits). Staff add callers' entries without a limit.
  */
+/** What a refusal names as refused (the audit action itself is `limit.refused`). */
+const LIMITED_ACTION = 'waitlist.join'
+
 function onlineJoinLimits(email: string, ipAddress: string | null | undefined): LimitCheck[] {
   const checks: LimitCheck[] = [{ limit: LIMITS.waitlistJoinsPerAddressDay, subject: email }]
   if (ipAddress) checks.push({ limit: LIMITS.waitlistJoinsPerIpHour, subject: ipAddress })
@@ -90,7 +93,7 @@ export function joinWaitlist(input: {
         if (!verdict.allowed) {
           recordLimitRefusal(tx, {
             verdict,
-            action: 'waitlist.join',
+            action: LIMITED_ACTION,
             actor: input.actor,
             now: input.now,
           })
