@@ -43,6 +43,29 @@ export function openE2eDb() {
 }
 
 /**
+ * A patient written straight into the e2e database, as tests arrange their own people. A phone and
+ * a date of birth are made up when not given; `at` is both creation and update time.
+ */
+export function insertE2ePatient(
+  db: ReturnType<typeof openE2eDb>,
+  patient: { id: string; email: string; name: string; phone?: string; dateOfBirth?: string },
+  at: number,
+) {
+  db.prepare(
+    `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    patient.id,
+    patient.email,
+    patient.name,
+    patient.phone ?? '+390212345678',
+    patient.dateOfBirth ?? '1988-03-14',
+    at,
+    at,
+  )
+}
+
+/**
  * Axe on the page as it is now: WCAG 2.0–2.2 A and AA rules. Every test calls this on every
  * page it visits. A page state already found clean in this run (the same markup but for the
  * words and values in it: another patient's name, another day) is not checked again.

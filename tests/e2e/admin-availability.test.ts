@@ -2,7 +2,7 @@ import { serverNow } from '../test-clock.ts'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { formatCalendarDate } from '#app/utils/format.ts'
-import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, insertE2ePatient, openE2eDb, test } from '../playwright-utils.ts'
 
 const ZONE = 'Europe/Rome'
 
@@ -58,10 +58,11 @@ function insertConfirmedBooking(input: {
     .get() as { id: string; duration: number; buffer: number }
   const now = serverNow().getTime()
   const patientId = randomUUID()
-  db.prepare(
-    `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-     VALUES (?, ?, ?, '+390212345678', '1988-03-14', ?, ?)`,
-  ).run(patientId, `e2e-${patientId.slice(0, 8)}@example.com`, input.patientName, now, now)
+  insertE2ePatient(
+    db,
+    { id: patientId, email: `e2e-${patientId.slice(0, 8)}@example.com`, name: input.patientName },
+    now,
+  )
   const startAt = DateTime.fromISO(`${input.date}T${String(input.hour).padStart(2, '0')}:00`, {
     zone: ZONE,
   }).toMillis()

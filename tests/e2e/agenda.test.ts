@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { formatCalendarDate } from '#app/utils/format.ts'
 import { type Page } from '@playwright/test'
-import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, insertE2ePatient, openE2eDb, test } from '../playwright-utils.ts'
 
 const ZONE = 'Europe/Rome'
 const DAY_MS = 24 * 3600_000
@@ -84,10 +84,15 @@ function insertBooking(input: {
   let patientId = 'id' in input.patient ? input.patient.id : null
   if (!patientId) {
     patientId = randomUUID()
-    db.prepare(
-      `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-       VALUES (?, ?, ?, '+390212345678', '1988-03-14', ?, ?)`,
-    ).run(patientId, `agenda-${patientId.slice(0, 8)}@example.com`, input.patient.name, now, now)
+    insertE2ePatient(
+      db,
+      {
+        id: patientId,
+        email: `agenda-${patientId.slice(0, 8)}@example.com`,
+        name: input.patient.name,
+      },
+      now,
+    )
   }
   const bookingId = randomUUID()
   const endAt = input.startAt + svc.duration * 60_000

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { serverNow } from '../test-clock.ts'
-import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, insertE2ePatient, openE2eDb, test } from '../playwright-utils.ts'
 
 /**
  * The agenda's calendar grid and moving a booking from it (ADR 043): blocks and shading, a move by
@@ -58,14 +58,14 @@ function arrange() {
   const tag = randomBytes(2).toString('hex').toUpperCase()
   const patientId = randomUUID()
   const name = `Camilla Griglia ${tag}`
-  db.prepare(
-    `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-     VALUES (?, ?, ?, '+390212345678', '1985-06-02', ?, ?)`,
-  ).run(
-    patientId,
-    `calendar-${tag.toLowerCase()}-${patientId.slice(0, 6)}@example.com`,
-    name,
-    now,
+  insertE2ePatient(
+    db,
+    {
+      id: patientId,
+      email: `calendar-${tag.toLowerCase()}-${patientId.slice(0, 6)}@example.com`,
+      name,
+      dateOfBirth: '1985-06-02',
+    },
     now,
   )
   const service = db
@@ -109,12 +109,17 @@ function arrange() {
     takeTime: (hour: number) => {
       const other = openE2eDb()
       const otherId = randomUUID()
-      other
-        .prepare(
-          `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-           VALUES (?, ?, 'Other Caller', '+390212345679', '1979-01-01', ?, ?)`,
-        )
-        .run(otherId, `calendar-other-${otherId.slice(0, 8)}@example.com`, now, now)
+      insertE2ePatient(
+        other,
+        {
+          id: otherId,
+          email: `calendar-other-${otherId.slice(0, 8)}@example.com`,
+          name: 'Other Caller',
+          phone: '+390212345679',
+          dateOfBirth: '1979-01-01',
+        },
+        now,
+      )
       const db2 = other
       db2
         .prepare(

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { serverNow } from '../test-clock.ts'
-import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, insertE2ePatient, openE2eDb, test } from '../playwright-utils.ts'
 
 const DAY_MS = 24 * 3600_000
 
@@ -19,10 +19,17 @@ function arrangePatient() {
     email: `chart-${suffix}@example.com`,
     phone: `+39347${randomInt(1_000_000, 9_999_999)}`,
   }
-  db.prepare(
-    `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-     VALUES (?, ?, ?, ?, '1990-03-07', ?, ?)`,
-  ).run(patient.id, patient.email, patient.name, patient.phone, now, now)
+  insertE2ePatient(
+    db,
+    {
+      id: patient.id,
+      email: patient.email,
+      name: patient.name,
+      phone: patient.phone,
+      dateOfBirth: '1990-03-07',
+    },
+    now,
+  )
   const service = db
     .prepare("SELECT id, duration_minutes AS duration FROM services WHERE slug = 'medical-face'")
     .get() as { id: string; duration: number }

@@ -3,8 +3,16 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
+import { formatDateInZone } from '#app/utils/format.ts'
 import { serverNow } from '../test-clock.ts'
-import { expect, expectAccessible, openE2eDb, signInAs, test } from '../playwright-utils.ts'
+import {
+  expect,
+  expectAccessible,
+  insertE2ePatient,
+  openE2eDb,
+  signInAs,
+  test,
+} from '../playwright-utils.ts'
 
 const DAY_MS = 24 * 3600_000
 const HASH = 'a'.repeat(64)
@@ -33,15 +41,15 @@ function arrangeVisit(
     email: `photos-${suffix}@example.com`,
   }
   if (!previousOf)
-    db.prepare(
-      `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-       VALUES (?, ?, ?, ?, '1991-05-14', ?, ?)`,
-    ).run(
-      patient.id,
-      patient.email,
-      patient.name,
-      `+39348${randomInt(1_000_000, 9_999_999)}`,
-      now,
+    insertE2ePatient(
+      db,
+      {
+        id: patient.id,
+        email: patient.email,
+        name: patient.name,
+        phone: `+39348${randomInt(1_000_000, 9_999_999)}`,
+        dateOfBirth: '1991-05-14',
+      },
       now,
     )
   const service = db
@@ -203,6 +211,57 @@ test.describe('taking clinical photos @no-js', () => {
       .get(src!.split('/')[3]) as number
     db.close()
     expect(audited).toBeGreaterThan(0)
+  })
+
+  test('photos taken at two sessions of a course compare side by side from the chart', async ({
+    page,
+    login,
+  }) => {
+    const first = arrangeVisit({ clinical: true, marketing: false })
+    const second = arrangeVisit({ clinical: true, marketing: false }, first)
+    await login('nurse')
+    const take = async (visit: Visit, stage: 'Before' | 'After', tone: string) => {
+      await page.goto(`/staff/bookings/${visit.bookingId}/photos`)
+      await page.getByLabel('Area').selectOption({ label: 'Cheeks' })
+      await page.getByLabel('View').selectOption({ label: 'Front' })
+      await page.getByLabel(stage, { exact: true }).check()
+      await page
+        .getByLabel('Photo', { exact: true })
+        .setInputFiles(await cameraJpeg(`${stage}.jpg`, tone))
+      await page.getByRole('button', { name: 'Add the photo' }).click()
+      await expect(page.getByRole('status')).toHaveText('Photo added.')
+    }
+    await take(first, 'Before', '#c9a58c')
+    await take(first, 'After', '#d98c8c')
+    await take(second, 'After', '#e0a0a0')
+
+    await page.goto(`/staff/patients/${first.patient.id}`)
+    await page
+      .getByRole('region', { name: 'Photos', exact: true })
+      .getByRole('link', { name: 'Compare Cheeks, Front' })
+      .click()
+    // The first session's before against the latest session's after, each with its date.
+    const figures = page
+      .getByRole('region', { name: 'Side by side: Cheeks, Front' })
+      .getByRole('figure')
+    await expect(figures).toHaveCount(2)
+    const date = (visit: Visit) => formatDateInZone(visit.startAt, 'Europe/Rome', 'en')
+    await expect(figures.nth(0)).toContainText(`Before treatment, ${date(first)}. Session 1 of`)
+    await expect(figures.nth(1)).toContainText(`After treatment, ${date(second)}. Session 2 of`)
+    // The pictures are the ones taken, served to the clinician.
+    for (const index of [0, 1])
+      await expect
+        .poll(() =>
+          figures
+            .nth(index)
+            .getByRole('img')
+            .evaluate((img: HTMLImageElement) => img.naturalWidth),
+        )
+        .toBeGreaterThan(0)
+    await expect(
+      page.getByRole('region', { name: 'All photos of this area and view' }).getByRole('listitem'),
+    ).toHaveCount(3)
+    await expectAccessible(page)
   })
 
   test('a patient whose consent says no photos: the page says photos cannot be taken', async ({

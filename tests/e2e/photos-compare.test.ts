@@ -9,6 +9,7 @@ import {
   expect,
   expectAccessible,
   expectNoEnglish,
+  insertE2ePatient,
   openE2eDb,
   signInAs,
   test,
@@ -55,10 +56,11 @@ async function arrangePatientWithPhotos(options: { withdrawn?: boolean } = {}) {
   }
   const db = openE2eDb()
   const patientId = randomUUID()
-  db.prepare(
-    `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-     VALUES (?, ?, ?, '+390212345678', '1987-06-21', ?, ?)`,
-  ).run(patientId, `photos-${suffix}@example.com`, name, now, now)
+  insertE2ePatient(
+    db,
+    { id: patientId, email: `photos-${suffix}@example.com`, name, dateOfBirth: '1987-06-21' },
+    now,
+  )
   const service = db
     .prepare("SELECT id, duration_minutes AS duration FROM services WHERE slug = 'medical-face'")
     .get() as { id: string; duration: number }

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { serverNow } from '../test-clock.ts'
-import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, insertE2ePatient, openE2eDb, test } from '../playwright-utils.ts'
 
 const DAY_MS = 24 * 3600_000
 const ZONE = 'Europe/Rome'
@@ -18,10 +18,17 @@ function addPatient(name: string, tag: string): Person {
     email: `reception-${tag}-${randomBytes(3).toString('hex')}@example.com`,
     phone: `+39348${randomInt(1_000_000, 9_999_999)}`,
   }
-  db.prepare(
-    `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-     VALUES (?, ?, ?, ?, '1986-11-02', ?, ?)`,
-  ).run(person.id, person.email, person.name, person.phone, now, now)
+  insertE2ePatient(
+    db,
+    {
+      id: person.id,
+      email: person.email,
+      name: person.name,
+      phone: person.phone,
+      dateOfBirth: '1986-11-02',
+    },
+    now,
+  )
   db.close()
   return person
 }

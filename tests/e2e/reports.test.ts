@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { serverNow } from '../test-clock.ts'
-import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, insertE2ePatient, openE2eDb, test } from '../playwright-utils.ts'
 
 /**
  * A week of 2031 that no other test books into, chosen at random: Sofia Conti has two treatments
@@ -27,10 +27,16 @@ function arrangeWeek() {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'Europe/Rome', 1, ?, ?, ?, ?, ?)`,
   )
   const patient = randomUUID()
-  db.prepare(
-    `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-     VALUES (?, ?, 'Report Patient', '+390212345678', '1980-01-01', ?, ?)`,
-  ).run(patient, `report-${patient.slice(0, 8)}@example.com`, now, now)
+  insertE2ePatient(
+    db,
+    {
+      id: patient,
+      email: `report-${patient.slice(0, 8)}@example.com`,
+      name: 'Report Patient',
+      dateOfBirth: '1980-01-01',
+    },
+    now,
+  )
   const outcomes = ['completed', 'completed', 'no_show', 'cancelled'] as const
   outcomes.forEach((status, day) => {
     const startAt = monday.plus({ days: day, hours: 10 }).toMillis()

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { serverNow } from '../test-clock.ts'
-import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, insertE2ePatient, openE2eDb, test } from '../playwright-utils.ts'
 
 const ZONE = 'Europe/Rome'
 
@@ -24,10 +24,11 @@ function insertBookingInWindow(name: string) {
     .prepare("SELECT id FROM practitioners WHERE display_name LIKE 'Marco Bianchi%'")
     .get() as { id: string }
   const patientId = randomUUID()
-  db.prepare(
-    `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-     VALUES (?, ?, ?, '+390212345678', '1988-03-14', ?, ?)`,
-  ).run(patientId, `window-${patientId.slice(0, 8)}@example.com`, name, now, now)
+  insertE2ePatient(
+    db,
+    { id: patientId, email: `window-${patientId.slice(0, 8)}@example.com`, name },
+    now,
+  )
   // Far ahead, in the small hours, so that no other test's booking is in the way.
   const startAt = today
     .plus({ days: 200 + Math.floor(Math.random() * 100) })

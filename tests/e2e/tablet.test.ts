@@ -7,6 +7,7 @@ import {
   demoPassword,
   expect,
   expectAccessible,
+  insertE2ePatient,
   openE2eDb,
   test,
 } from '../playwright-utils.ts'
@@ -40,16 +41,15 @@ function arrangeBookingWithoutConsent(options: { answersDue?: boolean } = {}) {
     name: `Sara Colombo ${suffix}`,
     email: `tablet-${suffix}@example.com`,
   }
-  db.prepare(
-    `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    patient.id,
-    patient.email,
-    patient.name,
-    `+39348${randomInt(1_000_000, 9_999_999)}`,
-    DATE_OF_BIRTH,
-    now,
+  insertE2ePatient(
+    db,
+    {
+      id: patient.id,
+      email: patient.email,
+      name: patient.name,
+      phone: `+39348${randomInt(1_000_000, 9_999_999)}`,
+      dateOfBirth: DATE_OF_BIRTH,
+    },
     now,
   )
   const service = db

@@ -3,7 +3,7 @@ import { type Page } from '@playwright/test'
 import { chooseDayWithTimes, uniqueEmail } from '../booking-utils.ts'
 import { passCheck, sign } from '../consent-utils.ts'
 import { waitForEmail } from '../mail-utils.ts'
-import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, insertE2ePatient, openE2eDb, test } from '../playwright-utils.ts'
 import { answerHealthQuestions } from '../screening-utils.ts'
 import { serverNow } from '../test-clock.ts'
 
@@ -22,10 +22,17 @@ function fillDay(date: string) {
   const now = serverNow().getTime()
   const suffix = randomBytes(3).toString('hex')
   const patientId = randomUUID()
-  db.prepare(
-    `INSERT INTO patients (id, email, full_name, phone, date_of_birth, created_at, updated_at)
-     VALUES (?, ?, ?, '+393471234567', '1980-01-01', ?, ?)`,
-  ).run(patientId, `filler-${suffix}@example.com`, `Filler ${suffix}`, now, now)
+  insertE2ePatient(
+    db,
+    {
+      id: patientId,
+      email: `filler-${suffix}@example.com`,
+      name: `Filler ${suffix}`,
+      phone: '+393471234567',
+      dateOfBirth: '1980-01-01',
+    },
+    now,
+  )
   const service = db.prepare("SELECT id FROM services WHERE slug = 'skin-boost'").get() as {
     id: string
   }
