@@ -5,13 +5,15 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from 'vitest'
 import { verifyAuditChain } from '#app/domain/audit/audit.server.ts'
+import { checkMediaFiles } from '#app/domain/system/backup.server.ts'
 import { openDatabase } from '#db/client.server.ts'
 import { BASE_DEMO_DB } from '#tests/setup/test-databases.ts'
 
 /**
  * Security goal G2: every acknowledged commit survives `kill -9`, and the database is never
  * corrupt. A child process (tests/support/crash-writer.ts) books visits and signs consents
- * through the real domain functions on one database file and prints each id after its commit.
+ * and adds clinical photos through the real domain functions on one database file and prints
+ * each id after its commit.
  * We SIGKILL it at a random moment, reopen the file (SQLite recovers from the WAL), check it,
  * and start the next writer on the same file: CRASH_ITERATIONS times (default 50).
  */
@@ -33,7 +35,7 @@ function random(seed: number) {
   }
 }
 
-type Acknowledged = { bookings: string[]; consents: string[] }
+type Acknowledged = { bookings: string[]; consents: string[]; photos: string[] }
 
 /** Runs one writer until a random moment, kills it with SIGKILL, returns what it acknowledged. */
 function runAndKill(databasePath: string, iteration: number, delayMs: number) {
@@ -44,7 +46,7 @@ function runAndKill(databasePath: string, iteration: number, delayMs: number) {
         env: { ...process.env, DATABASE_PATH: databasePath, CRASH_PREFIX: String(iteration) },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
-      const acknowledged: Acknowledged = { bookings: [], consents: [] }
+      const acknowledged: Acknowledged = { bookings: [], consents: [], photos: [] }
       let stdout = ''
       let stderr = ''
       let timer: NodeJS.Timeout | undefined
@@ -58,6 +60,7 @@ function runAndKill(databasePath: string, iteration: number, delayMs: number) {
           if (kind === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
           else if (kind === 'booking') acknowledged.bookings.push(id!)
           else if (kind === 'consent') acknowledged.consents.push(id!)
+          else if (kind === 'photo') acknowledged.photos.push(id!)
         }
       })
       child.stderr.setEncoding('utf8')
@@ -99,6 +102,12 @@ function check(databasePath: string, all: Acknowledged): string[] {
     const consent = client.prepare('SELECT 1 FROM consent_records WHERE id = ?')
     for (const id of all.consents)
       if (!consent.get(id)) problems.push(`acknowledged consent ${id} is missing`)
+    const photo = client.prepare('SELECT 1 FROM clinical_photos WHERE id = ?')
+    for (const id of all.photos)
+      if (!photo.get(id)) problems.push(`acknowledged photo ${id} is missing`)
+    // Files are written before their row: no row, acknowledged or not, points at a missing file.
+    const media = checkMediaFiles(databasePath, path.join(path.dirname(databasePath), 'media'))
+    if (!media.ok) problems.push(`photo store: ${media.reason}`)
     const chain = verifyAuditChain(db)
     if (!chain.ok) problems.push(`audit chain breaks at seq ${chain.firstBadSeq}: ${chain.reason}`)
   } finally {
@@ -107,12 +116,12 @@ function check(databasePath: string, all: Acknowledged): string[] {
   return problems
 }
 
-test(`SIGKILL during booking and consent writes, ${ITERATIONS} times: no acknowledged write lost, no corruption`, async () => {
+test(`SIGKILL during booking, consent and photo writes, ${ITERATIONS} times: no acknowledged write lost, no corruption`, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dermadesk-crash-'))
   const databasePath = path.join(dir, 'crash.db')
   fs.copyFileSync(BASE_DEMO_DB, databasePath)
   const next = random(SEED)
-  const all: Acknowledged = { bookings: [], consents: [] }
+  const all: Acknowledged = { bookings: [], consents: [], photos: [] }
   let killedMidRun = 0
   try {
     for (let iteration = 1; iteration <= ITERATIONS; iteration++) {
@@ -122,13 +131,15 @@ test(`SIGKILL during booking and consent writes, ${ITERATIONS} times: no acknowl
       if (run.bookings.length + run.consents.length > 0) killedMidRun += 1
       all.bookings.push(...run.bookings)
       all.consents.push(...run.consents)
+      all.photos.push(...run.photos)
       expect(check(databasePath, all), `after kill ${iteration} (seed ${SEED})`).toEqual([])
     }
     console.info(
-      `crash test (seed ${SEED}): ${ITERATIONS} kills, ${all.bookings.length} bookings and ${all.consents.length} consents acknowledged, ${killedMidRun} writers had acknowledged writes when killed`,
+      `crash test (seed ${SEED}): ${ITERATIONS} kills, ${all.bookings.length} bookings, ${all.consents.length} consents and ${all.photos.length} photos acknowledged, ${killedMidRun} writers had acknowledged writes when killed`,
     )
     expect(all.bookings.length).toBeGreaterThan(ITERATIONS / 4)
     expect(all.consents.length).toBeGreaterThan(0)
+    expect(all.photos.length).toBeGreaterThan(0)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }

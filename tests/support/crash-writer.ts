@@ -1,9 +1,10 @@
 // The child process of the crash test (tests/crash/crash.slow.test.ts, security goal G2): books
 // visits through the real booking wizard, alternating a consultation (booking only) and a
 // needling treatment (screening, consent check and signature, then the booking), on the file in
-// DATABASE_PATH, until it is killed. It prints "booking <id>" and "consent <id>" to stdout only
-// AFTER the transaction that wrote the row has returned (committed), so every printed id is a
-// write that was acknowledged before the SIGKILL.
+// DATABASE_PATH, until it is killed; each treatment also gets a clinical photo (its files in the
+// photo store beside the database, then its row). It prints "booking <id>", "consent <id>" and
+// "photo <id>" to stdout only AFTER the transaction that wrote the row has returned (committed),
+// so every printed id is a write that was acknowledged before the SIGKILL.
 import { writeSync } from 'node:fs'
 
 process.env.LOG_LEVEL = 'silent'
@@ -18,6 +19,10 @@ const { findAvailableSlots } = await import('#app/domain/availability/availabili
 const { localDateOf } = await import('#app/domain/shared/calendar.rules.ts')
 const { passCheckAndSign, signingContext } = await import('./consent-fixtures.ts')
 const { getDb } = await import('#db/client.server.ts')
+const { addClinicalPhoto } = await import('#app/domain/photos/clinical-photos.server.ts')
+const { clinician } = await import('./photo-fixtures.ts')
+const { phonePhoto } = await import('./image-fixtures.ts')
+const photo = await phonePhoto()
 
 /** Synchronous, unbuffered: a line is in the pipe before the next write starts. */
 function say(line: string) {
@@ -97,4 +102,21 @@ for (let n = 1; ; n++) {
     .get(bookingId) as { id: string }
   say(`consent ${record.id}`)
   say(`booking ${bookingId}`)
+  const patientId = getDb()
+    .$client.prepare('SELECT patient_id FROM bookings WHERE id = ?')
+    .pluck()
+    .get(bookingId) as string
+  const added = await addClinicalPhoto({
+    bookingId,
+    patientId,
+    area: 'cheeks',
+    view: 'front',
+    stage: 'before',
+    marketingUse: false,
+    upload: photo,
+    actor: clinician(),
+    now,
+  })
+  if (!added.ok) throw new Error(`photo: ${added.reason}`)
+  say(`photo ${added.photoId}`)
 }
