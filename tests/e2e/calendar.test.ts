@@ -183,6 +183,13 @@ test.describe('calendar grid @no-js', () => {
     // Every role opens the appointment, which shows an admin without the clinician role the
     // front desk's view (ADR 041).
     await expect(block).toHaveAttribute('href', `/staff/bookings/${bookingId}`)
+    // The block covers the rows of its half hour, with and without scripts: the content security
+    // policy refuses style attributes in the server's HTML, so the grid sends none (ADR 048).
+    const html = await (await page.request.get(`/staff/agenda?view=day&date=${date}`)).text()
+    expect(html).not.toMatch(/<[a-z]+\s[^>]*\bstyle="/)
+    const blockBox = await page.locator(`[data-booking-id="${bookingId}"]`).boundingBox()
+    const rowBox = await grid.getByRole('rowheader', { name: '10:00' }).boundingBox()
+    expect(blockBox!.height).toBeGreaterThan(rowBox!.height * 1.5)
     // Time off and hours outside work are shaded and say so; the private note never shows.
     await expect(grid.getByRole('cell', { name: 'Time off' })).toBeVisible()
     await expect(grid.getByRole('cell', { name: 'Not working' }).first()).toBeVisible()

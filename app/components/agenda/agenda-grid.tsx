@@ -47,9 +47,12 @@ export function AgendaGridTable({
   const fetcher = useFetcher<MoveAnswer>()
   const [dragging, setDragging] = useState<string | null>(null)
   const [moving, setMoving] = useState<string | null>(null)
-  // Dragging needs the page's scripts: the hint shows once they run.
-  const [canDrag, setCanDrag] = useState(false)
-  useEffect(() => setCanDrag(true), [])
+  // Dragging needs the page's scripts: the hint shows once they run. Positions that vary (a block
+  // sharing its time, the now-line within its row, the table's width) are set once they run too:
+  // the content security policy refuses style attributes in the server's HTML, while styles set
+  // from script (React in the browser) are allowed. Without scripts the stylesheet's defaults hold.
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
   const pending = fetcher.state !== 'idle'
   const movingId = pending ? moving : null
   const byColumn = grid.columns.map(
@@ -73,7 +76,7 @@ export function AgendaGridTable({
 
   return (
     <div className="agenda-grid-wrap" ref={wrapRef}>
-      {canDrag ? <p className="muted agenda-grid__hint">{t('dragHint')}</p> : null}
+      {hydrated ? <p className="muted agenda-grid__hint">{t('dragHint')}</p> : null}
       <p
         role="status"
         className={
@@ -87,7 +90,7 @@ export function AgendaGridTable({
       <div className="table-wrap">
         <table
           className="agenda-grid"
-          style={{ '--agenda-columns': headers.length } as CSSProperties}
+          style={hydrated ? ({ '--agenda-columns': headers.length } as CSSProperties) : undefined}
         >
           <caption>{caption}</caption>
           <thead>
@@ -105,9 +108,8 @@ export function AgendaGridTable({
           <tbody>
             {grid.rows.map((minute, row) => {
               const isNow = grid.now?.row === row
-              const nowStyle = isNow
-                ? ({ '--now': grid.now!.fraction } as CSSProperties)
-                : undefined
+              const nowStyle =
+                isNow && hydrated ? ({ '--now': grid.now!.fraction } as CSSProperties) : undefined
               return (
                 <tr key={minute} className={minute % 60 === 0 ? 'agenda-grid__hour' : undefined}>
                   <th
@@ -136,7 +138,9 @@ export function AgendaGridTable({
                         header={headerOf.get(column.key)!}
                         view={view}
                         timeZone={timeZone}
+                        isNow={nowHere}
                         nowStyle={nowHere ? nowStyle : undefined}
+                        hydrated={hydrated}
                         movingId={movingId}
                         onDragStart={setDragging}
                         onDrop={drop}
@@ -185,7 +189,9 @@ function Cell({
   header,
   view,
   timeZone,
+  isNow,
   nowStyle,
+  hydrated,
   movingId,
   onDragStart,
   onDrop,
@@ -196,7 +202,9 @@ function Cell({
   header: Header
   view: 'day' | 'week'
   timeZone: string
+  isNow: boolean
   nowStyle: CSSProperties | undefined
+  hydrated: boolean
   movingId: string | null
   onDragStart: (bookingId: string | null) => void
   onDrop: (column: GridColumn, startAt: number) => (event: DragEvent) => void
@@ -204,7 +212,7 @@ function Cell({
 }) {
   const t = useT(agendaGridMessages)
   const locale = useLocale()
-  const nowClass = nowStyle ? ' agenda-grid__now' : ''
+  const nowClass = isNow ? ' agenda-grid__now' : ''
   if (cell.kind === 'free') {
     const time = formatTimeInZone(cell.startAt, timeZone, locale)
     const label =
@@ -231,7 +239,6 @@ function Cell({
       </td>
     )
   }
-  const spanStyle = { ...nowStyle, '--span': cell.rowSpan } as CSSProperties
   if (cell.kind === 'shade') {
     const text =
       cell.shade.kind === 'closed'
@@ -243,7 +250,7 @@ function Cell({
       <td
         rowSpan={cell.rowSpan}
         className={`agenda-cell agenda-cell--shade agenda-cell--${cell.shade.kind.replace('_', '-')}${nowClass}`}
-        style={spanStyle}
+        style={nowStyle}
       >
         <span className="agenda-cell__reason">{text}</span>
       </td>
@@ -253,7 +260,7 @@ function Cell({
     <td
       rowSpan={cell.rowSpan}
       className={`agenda-cell agenda-cell--blocks${nowClass}`}
-      style={spanStyle}
+      style={nowStyle}
     >
       <div className="agenda-cell__inner">
         {cell.blocks.map((block) => (
@@ -262,6 +269,7 @@ function Cell({
             block={block}
             timeZone={timeZone}
             moving={movingId === block.appointment.bookingId}
+            hydrated={hydrated}
             onDragStart={onDragStart}
           />
         ))}
@@ -274,11 +282,13 @@ function Block({
   block,
   timeZone,
   moving,
+  hydrated,
   onDragStart,
 }: {
   block: GridBlock<AgendaAppointment>
   timeZone: string
   moving: boolean
+  hydrated: boolean
   onDragStart: (bookingId: string | null) => void
 }) {
   const a = block.appointment
@@ -290,16 +300,17 @@ function Block({
   const moveHref = `/staff/bookings/${a.bookingId}/move`
   const start = formatTimeInZone(a.startAt, timeZone, locale)
   const time = `${start}–${formatTimeInZone(a.endAt, timeZone, locale)}`
-  // Most blocks fill their cell, which the stylesheet does without a style attribute.
+  // Most blocks fill their cell, as the stylesheet places them; the others move once scripts run.
   const fillsCell = block.lanes === 1 && block.topPct === 0 && block.heightPct === 100
-  const style = fillsCell
-    ? undefined
-    : {
-        top: `${block.topPct}%`,
-        height: `${block.heightPct}%`,
-        left: `${(block.lane / block.lanes) * 100}%`,
-        width: `${100 / block.lanes}%`,
-      }
+  const style =
+    fillsCell || !hydrated
+      ? undefined
+      : {
+          top: `${block.topPct}%`,
+          height: `${block.heightPct}%`,
+          left: `${(block.lane / block.lanes) * 100}%`,
+          width: `${100 / block.lanes}%`,
+        }
   return (
     <div
       className={`agenda-block agenda-block--${a.status.replace('_', '-')}${moving ? ' agenda-block--moving' : ''}`}
