@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm'
+import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { SYSTEM_ACTOR } from '#app/domain/audit/audit.schema.ts'
 import { getDb, type Tx } from '#db/client.server.ts'
@@ -13,6 +14,7 @@ import {
 import {
   parseRunCounts,
   RETENTION_JOBS,
+  RETENTION_RULES,
   RETENTION_RUN_HISTORY_DAYS,
   retentionCutoff,
   type RetentionJob,
@@ -222,4 +224,13 @@ export function listRetentionJobStatus(): RetentionJobStatus[] {
       lastRun: last ? { ranAt: last.ranAt, counts: parseRunCounts(last.counts) } : null,
     }
   })
+}
+
+/** The admin retention page: the rules, each job's latest run, and the clinic's zone. */
+export function getRetentionOverview() {
+  return {
+    timeZone: getClinicSettings().timeZone,
+    rules: RETENTION_RULES,
+    jobs: listRetentionJobStatus(),
+  }
 }
