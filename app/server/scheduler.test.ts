@@ -166,6 +166,7 @@ describe('email job', () => {
         'clinical-messages',
         'waitlist-offers',
         'forms-reminders',
+        'retention',
         'email-outbox',
       ])
 
@@ -177,6 +178,7 @@ describe('email job', () => {
         'clinical-messages',
         'waitlist-offers',
         'forms-reminders',
+        'retention',
       ])
       const scheduler = startScheduler(getEnv())
       expect(scheduler?.jobs.map((job) => job.name)).toEqual([
@@ -184,6 +186,7 @@ describe('email job', () => {
         'clinical-messages',
         'waitlist-offers',
         'forms-reminders',
+        'retention',
       ])
       await scheduler?.stop()
     } finally {

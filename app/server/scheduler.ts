@@ -12,6 +12,8 @@ import { purgeExpiredPatientSessions } from '#app/domain/patient/patient-session
 import { queueDueClinicalMessages } from '#app/domain/treatment/scheduled-messages.server.ts'
 import { purgeAbandonedSubmissions } from '#app/domain/screening/screening.server.ts'
 import { offerFreedTimes } from '#app/domain/waitlist/waitlist-offers.server.ts'
+import { RETENTION_EVERY_MS } from '#app/domain/privacy/retention.rules.ts'
+import { runRetentionJobs } from '#app/domain/privacy/retention.server.ts'
 import { type Env, getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 
@@ -216,6 +218,14 @@ export function createFormsRemindersJob(everyMs = FORMS_REMINDERS_EVERY_MS): Sch
   return { name: 'forms-reminders', everyMs, run: async (now) => queueFormsReminders(now) }
 }
 
+/**
+ * Deletes or reduces what is past its retention period (ADR 049): abandoned drafts, unverified
+ * patients no one refers to, expired email codes, old outbox bodies. Each job records its run.
+ */
+export function createRetentionJob(everyMs = RETENTION_EVERY_MS): ScheduledJob {
+  return { name: 'retention', everyMs, run: async (now) => runRetentionJobs(now) }
+}
+
 /** Every periodic job this deployment runs. Add new ones here. */
 export function buildScheduledJobs(env: Env): ScheduledJob[] {
   const jobs: ScheduledJob[] = [
@@ -223,6 +233,7 @@ export function buildScheduledJobs(env: Env): ScheduledJob[] {
     createClinicalMessagesJob(),
     createWaitlistJob(),
     createFormsRemindersJob(),
+    createRetentionJob(),
   ]
   const transport = createMailTransport(env.SMTP_URL)
   if (transport) jobs.push(createEmailDispatchJob(transport, env.SCHEDULER_TICK_MS))

@@ -132,6 +132,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'admin._index': { loader: ADMIN, action: NONE },
   'admin.reports': { loader: ADMIN, action: NONE },
   'admin.reports[.]csv': { loader: ADMIN, action: NONE },
+  'admin.retention': { loader: ADMIN, action: NONE },
   'admin.audit': { loader: ADMIN, action: ADMIN },
   'admin.clinic': { loader: ADMIN, action: ADMIN },
   'admin.closures': { loader: ADMIN, action: ADMIN },

@@ -15,6 +15,7 @@ const SECTIONS = [
   { to: '/admin/emails', label: 'navEmails', end: false },
   { to: '/admin/audit', label: 'navAudit', end: false },
   { to: '/admin/reports', label: 'navReports', end: false },
+  { to: '/admin/retention', label: 'navRetention', end: false },
 ] as const
 
 /** The admin console's own sections, on every admin page. */

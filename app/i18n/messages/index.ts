@@ -14,6 +14,8 @@ import adminConsentEn from './admin-consent.en.ts'
 import adminConsentIt from './admin-consent.it.ts'
 import adminServicesIt from './admin-services.it.ts'
 import adminEmailsEn from './admin-emails.en.ts'
+import retentionEn from './retention.en.ts'
+import retentionIt from './retention.it.ts'
 import adminEmailsIt from './admin-emails.it.ts'
 import adminStaffEn from './admin-staff.en.ts'
 import adminStaffIt from './admin-staff.it.ts'
@@ -153,6 +155,7 @@ export const adminConsentMessages = {
 export const adminEmailsMessages = { en: adminEmailsEn, it: adminEmailsIt } satisfies Catalogue
 export const adminStaffMessages = { en: adminStaffEn, it: adminStaffIt } satisfies Catalogue
 export const auditMessages = { en: auditEn, it: auditIt } satisfies Catalogue
+export const retentionMessages = { en: retentionEn, it: retentionIt } satisfies Catalogue
 export const staffMessages = { en: staffEn, it: staffIt } satisfies Catalogue
 export const agendaMessages = { en: agendaEn, it: agendaIt } satisfies Catalogue
 export const agendaGridMessages = { en: agendaGridEn, it: agendaGridIt } satisfies Catalogue
@@ -205,6 +208,7 @@ export const ALL_CATALOGUES = {
   adminEmails: adminEmailsMessages,
   adminStaff: adminStaffMessages,
   audit: auditMessages,
+  retention: retentionMessages,
   staff: staffMessages,
   agenda: agendaMessages,
   agendaGrid: agendaGridMessages,
