@@ -5,7 +5,7 @@ import { privacyMessages } from '#app/i18n/messages/index.ts'
 
 /**
  * "Who looked at my record" as a table: the patient's page and the staff page show the same
- * rows, each with its own caption. The wrapper scrolls sideways on a narrow phone.
+ * rows, each with its own caption. On a phone the words wrap: nothing scrolls sideways.
  */
 export function RecordAccessTable({
   rows,
@@ -19,7 +19,7 @@ export function RecordAccessTable({
   const t = useT(privacyMessages)
   return (
     <div className="table-wrap">
-      <table>
+      <table className="record-access-table">
         <caption>{caption}</caption>
         <TableHead
           columns={[t('colWhen'), t('colWho'), t('colRole'), t('colWhat'), recordHeading]}
