@@ -8,6 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { AuditEntries } from '#app/components/admin/audit-entries.tsx'
+import { AuditExportForm } from '#app/components/admin/audit-export-form.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { Field, FormErrorList, SelectField, SubmitButton } from '#app/components/forms/fields.tsx'
@@ -178,6 +179,8 @@ export default function AdminAuditRoute() {
           )
         ) : null}
       </section>
+
+      <AuditExportForm />
 
       <section aria-labelledby="filter-heading">
         <h2 id="filter-heading">{t('filter')}</h2>

@@ -23,7 +23,7 @@ import { preVisitAdvice, sharedClinicalText } from '#app/domain/clinical-content
 import { serviceNameIn } from '#app/domain/clinic/clinic.server.ts'
 import { translator } from '#app/i18n/catalogue.ts'
 import { useRichT, useT } from '#app/i18n/locale-context.tsx'
-import { bookingPageMessages } from '#app/i18n/messages/index.ts'
+import { bookingPageMessages, privacyMessages } from '#app/i18n/messages/index.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateAndTime, formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -272,7 +272,23 @@ export default function PatientBookingRoute() {
           </ul>
         </details>
       ) : null}
+      <PrivacyLinks reference={booking.reference} />
     </div>
+  )
+}
+
+/** The patient's privacy pages about their record (issue 19). */
+function PrivacyLinks({ reference }: { reference: string }) {
+  const t = useT(privacyMessages)
+  return (
+    <section aria-labelledby="privacy-heading">
+      <h2 id="privacy-heading">{t('privacyHeading')}</h2>
+      <ul>
+        <li>
+          <Link to={`/bookings/${reference}/record-access`}>{t('accessLink')}</Link>
+        </li>
+      </ul>
+    </section>
   )
 }
 

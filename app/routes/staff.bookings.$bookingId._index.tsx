@@ -260,7 +260,7 @@ export default function AppointmentRoute() {
           </div>
         ) : null}
         {isTreatment && clinical ? (
-          <p>
+          <p className="visit-photos-link">
             <Link to={`/staff/bookings/${booking.id}/photos`}>{tp('linkPhotos')}</Link>
           </p>
         ) : null}

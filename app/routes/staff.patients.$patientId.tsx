@@ -13,7 +13,7 @@ import { ageOn, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { formatPhone } from '#app/domain/shared/phone.rules.ts'
 import { translate, type Translator } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/locale-context.tsx'
-import { manageMessages, patientsMessages } from '#app/i18n/messages/index.ts'
+import { manageMessages, patientsMessages, privacyMessages } from '#app/i18n/messages/index.ts'
 import { staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate, formatDateAndTime, formatDateInZone } from '#app/utils/format.ts'
 import { requireStaffUser } from '#app/utils/auth.server.ts'
@@ -64,6 +64,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Clinicians only: null for everyone else, who never read a photo row.
     photos: shownSummary(getPhotoSummary({ patientId, viewerRoles: user.roles }), locale),
     canMerge: user.roles.includes('admin'),
+    // Who looked at the record: admins and clinicians, answering the patient (not the front desk).
+    canSeeAccess: user.roles.some((role) => role === 'admin' || role === 'clinician'),
     notice:
       notice === 'merged-record'
         ? ('redirected' as const)
@@ -213,7 +215,8 @@ function BookingsTable({
 export default function PatientChartRoute() {
   const { patient, upcoming, past, courses, timeline, canOpenVisits, clinical, canMerge, notice } =
     useLoaderData<typeof loader>()
-  const { mergedRecords, photos } = useLoaderData<typeof loader>()
+  const { mergedRecords, photos, canSeeAccess } = useLoaderData<typeof loader>()
+  const privacy = useT(privacyMessages)
   const t = useT(patientsMessages)
   const status = useT(manageMessages)
   return (
@@ -240,6 +243,11 @@ export default function PatientChartRoute() {
       {canMerge ? (
         <p>
           <Link to={`/staff/patients/${patient.id}/merge`}>{t('mergeLink')}</Link>
+        </p>
+      ) : null}
+      {canSeeAccess ? (
+        <p>
+          <Link to={`/staff/patients/${patient.id}/record-access`}>{privacy('chartLink')}</Link>
         </p>
       ) : null}
 

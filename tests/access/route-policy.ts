@@ -134,6 +134,11 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'admin.reports[.]csv': { loader: ADMIN, action: NONE },
   'admin.retention': { loader: ADMIN, action: NONE },
   'admin.audit': { loader: ADMIN, action: ADMIN },
+  // The breach export (a CSV of a window); without a window it sends the admin to the form.
+  'admin.audit_.export': {
+    loader: { ...ADMIN, admin: 'redirect:/admin/audit' },
+    action: NONE,
+  },
   'admin.clinic': { loader: ADMIN, action: ADMIN },
   'admin.closures': { loader: ADMIN, action: ADMIN },
   'admin.consent._index': { loader: ADMIN, action: ADMIN },
@@ -166,6 +171,11 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'staff.waitlist': { loader: STAFF, action: STAFF },
   // Merging two records of one person: admins only (ADR 041).
   'staff.patients.$patientId_.merge': { loader: ADMIN, action: ADMIN },
+  // Who looked at the record: admins and clinicians answering the patient, not the front desk.
+  'staff.patients.$patientId_.record-access': {
+    loader: { ...everyone('login'), clinician: 'allow', admin: 'allow', reception: 'forbidden' },
+    action: NONE,
+  },
   // Comparing a patient's clinical photos and printing them (issue 18): clinicians only. The
   // print needs an area and view with photos; the matrix asks for none, so a clinician gets 404
   // (tests/e2e/photos-compare.test.ts downloads a real one).
@@ -232,6 +242,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'bookings.verify': { loader: PROVED_PATIENT, action: PROVED_PATIENT },
   'bookings.$reference._index': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
   'bookings.$reference.aftercare': { loader: OWN_BOOKING, action: NONE },
+  'bookings.$reference.record-access': { loader: OWN_BOOKING, action: NONE },
   'bookings.$reference.calendar[.]ics': { loader: OWN_BOOKING_FILE, action: NONE },
   'bookings.$reference.cancel': { loader: OWN_BOOKING, action: NONE },
   'bookings.$reference.consent': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },

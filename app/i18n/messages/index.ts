@@ -61,6 +61,8 @@ import manageIt from './manage.it.ts'
 import layoutIt from './layout.it.ts'
 import patientsEn from './patients.en.ts'
 import photoCompareEn from './photo-compare.en.ts'
+import privacyEn from './privacy.en.ts'
+import privacyIt from './privacy.it.ts'
 import photoCompareIt from './photo-compare.it.ts'
 import staffBookingEn from './staff-booking.en.ts'
 import staffBookingIt from './staff-booking.it.ts'
@@ -133,6 +135,7 @@ export const screeningAdminMessages = {
 } satisfies Catalogue
 export const bookingPageMessages = { en: bookingPageEn, it: bookingPageIt } satisfies Catalogue
 export const aftercareMessages = { en: aftercareEn, it: aftercareIt } satisfies Catalogue
+export const privacyMessages = { en: privacyEn, it: privacyIt } satisfies Catalogue
 export const consentMessages = { en: consentEn, it: consentIt } satisfies Catalogue
 export const consentPdfMessages = { en: consentPdfEn, it: consentPdfIt } satisfies Catalogue
 export const consentStaffMessages = { en: consentStaffEn, it: consentStaffIt } satisfies Catalogue
@@ -197,6 +200,7 @@ export const ALL_CATALOGUES = {
   screeningAdmin: screeningAdminMessages,
   bookingPage: bookingPageMessages,
   aftercare: aftercareMessages,
+  privacy: privacyMessages,
   consent: consentMessages,
   consentStaff: consentStaffMessages,
   consentPdf: consentPdfMessages,

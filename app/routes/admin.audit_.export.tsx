@@ -1,0 +1,82 @@
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { auditExportSchema } from '#app/domain/audit/audit-export.schema.ts'
+import { exportAuditWindow } from '#app/domain/audit/audit-export.server.ts'
+import { csvLine } from '#app/domain/reports/reports.rules.ts'
+import { translator } from '#app/i18n/catalogue.ts'
+import { auditMessages } from '#app/i18n/messages/index.ts'
+import { auditActorOf } from '#app/utils/admin-responses.server.ts'
+import { formatDateInZone, formatTimeWithSecondsInZone } from '#app/utils/format.ts'
+import { requireRole } from '#app/utils/permissions.server.ts'
+import { requestLocale } from '#app/utils/request-locale.server.ts'
+
+// The audit of a time window as a spreadsheet, for a breach assessment (issue 19 item 6,
+// docs/breach-response.md). Admins only; the export is itself audited. Ids, names, roles, IP
+// and request id; never the entries' details. No window at all: the form on /admin/audit.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'admin')
+  const locale = await requestLocale(request, user)
+  const t = translator(auditMessages, locale)
+  const query = new URL(request.url).searchParams
+  if (!query.has('from') && !query.has('to')) throw redirect('/admin/audit')
+  const parsed = auditExportSchema(locale).safeParse(Object.fromEntries(query))
+  if (!parsed.success)
+    return new Response(
+      t('exportRefused', { message: parsed.error.issues.map((issue) => issue.message).join(' ') }),
+      {
+        status: 400,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      },
+    )
+  const window = parsed.data
+  const { rows, timeZone } = exportAuditWindow({ window, actor: auditActorOf(user, context) })
+  const actionName = (code: string) => {
+    const key = `action.${code}`
+    return Object.hasOwn(auditMessages.en, key) ? t(key as Parameters<typeof t>[0]) : ''
+  }
+  const lines = [
+    csvLine([
+      t('csv.seq'),
+      t('csv.at'),
+      t('csv.localTime', { zone: timeZone }),
+      t('csv.actorType'),
+      t('csv.actorId'),
+      t('csv.actorName'),
+      t('csv.actorEmail'),
+      t('csv.actorRoles'),
+      t('csv.action'),
+      t('csv.actionName'),
+      t('csv.subjectType'),
+      t('csv.subjectId'),
+      t('csv.patientId'),
+      t('csv.requestId'),
+      t('csv.ip'),
+    ]),
+    ...rows.map((row) =>
+      csvLine([
+        row.seq,
+        row.occurredAt.toISOString(),
+        `${formatDateInZone(row.occurredAt, timeZone, locale)} ${formatTimeWithSecondsInZone(row.occurredAt, timeZone)}`,
+        row.actorType,
+        row.actorId ?? '',
+        row.actorName ?? '',
+        row.actorEmail ?? '',
+        row.actorRoles.join(' '),
+        row.action,
+        actionName(row.action),
+        row.subjectType ?? '',
+        row.subjectId ?? '',
+        row.patientId ?? '',
+        row.requestId ?? '',
+        row.ipAddress ?? '',
+      ]),
+    ),
+  ]
+  // A byte-order mark, so spreadsheet programs read the accents as UTF-8.
+  return new Response(`\uFEFF${lines.join('\r\n')}\r\n`, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="dermadesk-audit-${window.from}-to-${window.to}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  })
+}
