@@ -26,7 +26,8 @@ type Visit = {
 /**
  * A patient with a booked medical needling treatment months ahead (a random time, so no other
  * test's booking is near it) and a signed consent covering it, with the photo choices given,
- * written straight into the e2e database. `previousOf` books the patient's next session instead.
+ * written straight into the e2e database. `previousOf` books the patient's next session instead,
+ * with its own signature.
  */
 function arrangeVisit(
   photos: { clinical: boolean; marketing: boolean },
@@ -82,46 +83,46 @@ function arrangeVisit(
     now,
     now,
   )
-  if (!previousOf) {
-    // The version a medical session at that time needs: the newest published one in effect.
-    const version = db
-      .prepare(
-        `SELECT v.id FROM consent_document_versions v
+  // The version a medical session at that time needs: the newest published one in effect. Each
+  // visit signs its own: another test may publish a version that takes effect between two
+  // sessions, and then the first signature no longer covers the second.
+  const version = db
+    .prepare(
+      `SELECT v.id FROM consent_document_versions v
          JOIN consent_documents d ON d.id = v.document_id
          WHERE d.tier = 'medical' AND v.status = 'published' AND v.effective_from <= ?
          ORDER BY v.version_number DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(startAt) as string
-    const attemptId = randomUUID()
-    db.prepare(
-      `INSERT INTO consent_check_attempts (id, session_token_hash, patient_id, booking_id,
+    )
+    .pluck()
+    .get(startAt) as string
+  const attemptId = randomUUID()
+  db.prepare(
+    `INSERT INTO consent_check_attempts (id, session_token_hash, patient_id, booking_id,
          document_version_id, answers, wrong_question_keys, passed, created_at)
        VALUES (?, ?, ?, ?, ?, '{}', '[]', 1, ?)`,
-    ).run(attemptId, HASH, patient.id, bookingId, version, now)
-    db.prepare(
-      `INSERT INTO consent_records (id, patient_id, booking_id, document_version_id, tier, locale,
+  ).run(attemptId, HASH, patient.id, bookingId, version, now)
+  db.prepare(
+    `INSERT INTO consent_records (id, patient_id, booking_id, document_version_id, tier, locale,
          text_sha256, text_values, check_attempt_id, check_answers, typed_name, drawn_signature,
          intent_confirmed, photo_clinical, photo_marketing, signed_at, ip_address, user_agent,
          email_proven_by, verified_email, session_token_hash, record_sha256)
        VALUES (?, ?, ?, ?, 'medical', 'en', ?, '{}', ?, '{}', ?, NULL, 1, ?, ?, ?, NULL, NULL,
          'email_code', ?, ?, ?)`,
-    ).run(
-      randomUUID(),
-      patient.id,
-      bookingId,
-      version,
-      HASH,
-      attemptId,
-      patient.name,
-      photos.clinical ? 1 : 0,
-      photos.marketing ? 1 : 0,
-      now,
-      patient.email,
-      HASH,
-      HASH,
-    )
-  }
+  ).run(
+    randomUUID(),
+    patient.id,
+    bookingId,
+    version,
+    HASH,
+    attemptId,
+    patient.name,
+    photos.clinical ? 1 : 0,
+    photos.marketing ? 1 : 0,
+    now,
+    patient.email,
+    HASH,
+    HASH,
+  )
   db.close()
   return { patient, bookingId, startAt }
 }

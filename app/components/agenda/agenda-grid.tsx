@@ -48,7 +48,7 @@ export function AgendaGridTable({
   const [dragging, setDragging] = useState<string | null>(null)
   const [moving, setMoving] = useState<string | null>(null)
   // Dragging needs the page's scripts: the hint shows once they run. Positions that vary (a block
-  // sharing its time, the now-line within its row, the table's width) are set once they run too:
+  // sharing its time, the now-line within its row) are set once they run too:
   // the content security policy refuses style attributes in the server's HTML, while styles set
   // from script (React in the browser) are allowed. Without scripts the stylesheet's defaults hold.
   const [hydrated, setHydrated] = useState(false)
@@ -88,10 +88,7 @@ export function AgendaGridTable({
         {message}
       </p>
       <div className="table-wrap">
-        <table
-          className="agenda-grid"
-          style={hydrated ? ({ '--agenda-columns': headers.length } as CSSProperties) : undefined}
-        >
+        <table className="agenda-grid">
           <caption>{caption}</caption>
           <thead>
             <tr>
