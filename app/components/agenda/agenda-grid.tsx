@@ -259,7 +259,15 @@ function Cell({
       className={`agenda-cell agenda-cell--blocks${nowClass}`}
       style={nowStyle}
     >
-      <div className="agenda-cell__inner">
+      {/* Without scripts no block can be placed by its minutes: several in one cell are stacked
+          in the cell's own scrolling frame instead of lying on top of each other. */}
+      <div
+        className={
+          !hydrated && cell.blocks.length > 1
+            ? 'agenda-cell__inner agenda-cell__inner--stacked'
+            : 'agenda-cell__inner'
+        }
+      >
         {cell.blocks.map((block) => (
           <Block
             key={block.appointment.bookingId}
