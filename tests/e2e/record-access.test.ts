@@ -40,28 +40,38 @@ function arrangePatient() {
   const practitioner = db
     .prepare("SELECT id FROM practitioners WHERE display_name = 'Marco Bianchi'")
     .get() as { id: string }
-  const startAt =
-    Math.floor((now + randomInt(120, 300) * DAY_MS) / DAY_MS) * DAY_MS + randomInt(0, 60) * 300_000
   const bookingId = randomUUID()
   const reference = `DD-${randomBytes(3).toString('hex').toUpperCase()}`
-  const end = startAt + service.duration * 60_000
-  db.prepare(
+  const insertBooking = db.prepare(
     `INSERT INTO bookings (id, reference, service_id, practitioner_id, patient_id, status, start_at,
        end_at, blocked_until, time_zone, course_session_number, confirmed_at, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, 'Europe/Rome', 1, ?, ?, ?)`,
-  ).run(
-    bookingId,
-    reference,
-    service.id,
-    practitioner.id,
-    patient.id,
-    startAt,
-    end,
-    end,
-    now,
-    now,
-    now,
   )
+  // A random time can meet another test's booking for the same practitioner: then try another.
+  for (let attempt = 0; ; attempt += 1) {
+    const startAt =
+      Math.floor((now + randomInt(120, 300) * DAY_MS) / DAY_MS) * DAY_MS +
+      randomInt(0, 60) * 300_000
+    const end = startAt + service.duration * 60_000
+    try {
+      insertBooking.run(
+        bookingId,
+        reference,
+        service.id,
+        practitioner.id,
+        patient.id,
+        startAt,
+        end,
+        end,
+        now,
+        now,
+        now,
+      )
+      break
+    } catch (error) {
+      if (attempt >= 20 || !String(error).includes('booking_overlap')) throw error
+    }
+  }
   const ruleSet = db
     .prepare('SELECT id, version FROM screening_rule_sets ORDER BY version DESC LIMIT 1')
     .get() as { id: string; version: number }
