@@ -39,6 +39,19 @@ export const patients = sqliteTable(
      * the survivor's chart shows both histories; nothing else about this record changes.
      */
     mergedIntoPatientId: text().references((): AnySQLiteColumn => patients.id),
+    /**
+     * Set when an admin granted the patient's request to restrict processing (GDPR Art. 18,
+     * ADR 050): from then on only admins open the record.
+     */
+    restrictedAt: instant(),
+    /** Why the record must be kept whatever the patient asks (a claim, an inquiry): blocks erasure. */
+    legalHoldReason: text(),
+    legalHoldAt: instant(),
+    /**
+     * Set when an erasure removed this patient's contact details (ADR 050): the row stays as the
+     * anchor of what the law requires the clinic to keep, with no name, address or phone.
+     */
+    erasedAt: instant(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -14,6 +14,7 @@ import {
   SERVICE_KINDS,
   SERVICE_TIERS,
 } from '#app/domain/clinic/clinic.schema.ts'
+import { DEFAULT_CLINICAL_RECORD_RETENTION_YEARS } from '#app/domain/privacy/privacy.constants.ts'
 import { LOCALES } from '#app/i18n/locales.ts'
 import { users } from './auth.ts'
 import { createdAt, enumCheck, id, updatedAt } from './columns.ts'
@@ -47,6 +48,13 @@ export const clinicSettings = sqliteTable(
      * people who never chose one (docs/decisions/038-two-languages.md).
      */
     defaultLocale: text({ enum: LOCALES }).notNull().default('en'),
+    /**
+     * How long signed consents and treatment records are kept after the last visit: an erasure
+     * request cannot remove them before (ADR 050).
+     */
+    clinicalRecordRetentionYears: integer()
+      .notNull()
+      .default(DEFAULT_CLINICAL_RECORD_RETENTION_YEARS),
     updatedAt: updatedAt(),
   },
   (table) => [
@@ -58,6 +66,10 @@ export const clinicSettings = sqliteTable(
     check('clinic_settings_slot_step', sql`${table.slotStepMinutes} BETWEEN 5 AND 120`),
     check('clinic_settings_hold', sql`${table.holdMinutes} BETWEEN 1 AND 60`),
     check('clinic_settings_default_locale', enumCheck(table.defaultLocale, LOCALES)),
+    check(
+      'clinic_settings_record_retention',
+      sql`${table.clinicalRecordRetentionYears} BETWEEN 5 AND 30`,
+    ),
   ],
 )
 

@@ -8,6 +8,7 @@ import {
 } from '#app/domain/screening/screening.schema.ts'
 import { LOCALES } from '#app/i18n/locales.ts'
 import { users } from './auth.ts'
+import { privacyNoticeVersions } from './privacy.ts'
 import { bookings, patients } from './booking.ts'
 import { createdAt, enumCheck, id, instant } from './columns.ts'
 
@@ -64,6 +65,10 @@ export const screeningSubmissions = sqliteTable(
     bookingVersion: integer(),
     /** The language the questions were asked in (answers made before 0019 were all English). */
     locale: text({ enum: LOCALES }).notNull().default('en'),
+    /** The privacy notice shown before the first question (ADR 050); null before 0028. */
+    privacyNoticeVersionId: text().references(() => privacyNoticeVersions.id, {
+      onDelete: 'restrict',
+    }),
     submittedAt: instant().notNull(),
   },
   (table) => [
