@@ -41,14 +41,14 @@ export const patients = sqliteTable(
     mergedIntoPatientId: text().references((): AnySQLiteColumn => patients.id),
     /**
      * Set when an admin granted the patient's request to restrict processing (GDPR Art. 18,
-     * ADR 050): from then on only admins open the record.
+     * ADR 051): from then on only admins open the record.
      */
     restrictedAt: instant(),
     /** Why the record must be kept whatever the patient asks (a claim, an inquiry): blocks erasure. */
     legalHoldReason: text(),
     legalHoldAt: instant(),
     /**
-     * Set when an erasure removed this patient's contact details (ADR 050): the row stays as the
+     * Set when an erasure removed this patient's contact details (ADR 051): the row stays as the
      * anchor of what the law requires the clinic to keep, with no name, address or phone.
      */
     erasedAt: instant(),

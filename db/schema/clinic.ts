@@ -50,7 +50,7 @@ export const clinicSettings = sqliteTable(
     defaultLocale: text({ enum: LOCALES }).notNull().default('en'),
     /**
      * How long signed consents and treatment records are kept after the last visit: an erasure
-     * request cannot remove them before (ADR 050).
+     * request cannot remove them before (ADR 051).
      */
     clinicalRecordRetentionYears: integer()
       .notNull()

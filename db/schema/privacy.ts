@@ -38,12 +38,14 @@ export const privacyNoticeVersions = sqliteTable(
     ),
     uniqueIndex('privacy_notice_version_number').on(table.versionNumber),
     // At most one draft at a time.
-    uniqueIndex('privacy_notice_one_draft').on(table.status).where(sql`${table.status} = 'draft'`),
+    uniqueIndex('privacy_notice_one_draft')
+      .on(table.status)
+      .where(sql`${table.status} = 'draft'`),
   ],
 )
 
 /**
- * A patient's request about their data (GDPR Art. 16–18), made from their booking page and
+ * A patient's request about their data (GDPR Art. 16–18, ADR 051), made from their booking page and
  * decided by an admin within a month. Decided once: the decision and its reason never change
  * (triggers), and a request is never deleted.
  */

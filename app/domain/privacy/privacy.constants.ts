@@ -1,5 +1,5 @@
 /**
- * The words of the privacy features (docs/decisions/050-privacy-notice-and-requests.md). Plain
+ * The words of the privacy features (docs/decisions/050-privacy-notice.md, 051-patient-privacy-requests.md). Plain
  * constants, so the database schema can use them without importing anything else.
  */
 
