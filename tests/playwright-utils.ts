@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
@@ -63,6 +63,87 @@ export function insertE2ePatient(
     at,
     at,
   )
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * A random start 120–300 days after `now`, on a five-minute step of the day: far from the days
+ * other tests use, but another test's random booking can still meet it (insertE2eBooking then
+ * draws again).
+ */
+export function farFutureStart(now: number, days: [number, number] = [120, 300]): number {
+  return (
+    Math.floor((now + randomInt(days[0], days[1]) * DAY_MS) / DAY_MS) * DAY_MS +
+    randomInt(0, 60) * 300_000
+  )
+}
+
+/**
+ * A confirmed booking written straight into the e2e database with Marco Bianchi (or the given
+ * practitioner) for the medical face service (or the given one). `startAt` may be a function: a
+ * drawn time that meets another test's booking for the same practitioner (the database refuses
+ * it with booking_overlap) is then drawn again. Returns the booking's ids, time and service.
+ */
+export function insertE2eBooking(
+  db: ReturnType<typeof openE2eDb>,
+  booking: {
+    patientId: string
+    startAt: number | (() => number)
+    now: number
+    id?: string
+    reference?: string
+    serviceSlug?: string
+    practitionerName?: string
+    courseSessionNumber?: number
+  },
+) {
+  const service = db
+    .prepare('SELECT id, duration_minutes AS duration FROM services WHERE slug = ?')
+    .get(booking.serviceSlug ?? 'medical-face') as { id: string; duration: number }
+  const practitioner = db
+    .prepare('SELECT id FROM practitioners WHERE display_name = ?')
+    .get(booking.practitionerName ?? 'Marco Bianchi') as { id: string }
+  const id = booking.id ?? randomUUID()
+  const reference = booking.reference ?? `DD-${randomBytes(3).toString('hex').toUpperCase()}`
+  const insert = db.prepare(
+    `INSERT INTO bookings (id, reference, service_id, practitioner_id, patient_id, status, start_at,
+       end_at, blocked_until, time_zone, course_session_number, confirmed_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, 'Europe/Rome', ?, ?, ?, ?)`,
+  )
+  const draw = booking.startAt
+  for (let attempt = 0; ; attempt += 1) {
+    const startAt = typeof draw === 'function' ? draw() : draw
+    const endAt = startAt + service.duration * 60_000
+    try {
+      insert.run(
+        id,
+        reference,
+        service.id,
+        practitioner.id,
+        booking.patientId,
+        startAt,
+        endAt,
+        endAt,
+        booking.courseSessionNumber ?? 1,
+        booking.now,
+        booking.now,
+        booking.now,
+      )
+      return {
+        id,
+        reference,
+        startAt,
+        endAt,
+        serviceId: service.id,
+        practitionerId: practitioner.id,
+      }
+    } catch (error) {
+      const again =
+        typeof draw === 'function' && attempt < 20 && String(error).includes('booking_overlap')
+      if (!again) throw error
+    }
+  }
 }
 
 /**

@@ -1,6 +1,14 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { serverNow } from '../test-clock.ts'
-import { expect, expectAccessible, insertE2ePatient, openE2eDb, test } from '../playwright-utils.ts'
+import {
+  expect,
+  expectAccessible,
+  farFutureStart,
+  insertE2eBooking,
+  insertE2ePatient,
+  openE2eDb,
+  test,
+} from '../playwright-utils.ts'
 
 const DAY_MS = 24 * 3600_000
 
@@ -30,33 +38,12 @@ function arrangePatient() {
     },
     now,
   )
-  const service = db
-    .prepare("SELECT id, duration_minutes AS duration FROM services WHERE slug = 'medical-face'")
-    .get() as { id: string; duration: number }
-  const practitioner = db
-    .prepare("SELECT id FROM practitioners WHERE display_name = 'Marco Bianchi'")
-    .get() as { id: string }
-  const startAt =
-    Math.floor((now + randomInt(120, 300) * DAY_MS) / DAY_MS) * DAY_MS + randomInt(0, 60) * 300_000
-  const bookingId = randomUUID()
-  const reference = `DD-${randomBytes(3).toString('hex').toUpperCase()}`
-  db.prepare(
-    `INSERT INTO bookings (id, reference, service_id, practitioner_id, patient_id, status, start_at,
-       end_at, blocked_until, time_zone, course_session_number, confirmed_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, 'Europe/Rome', 1, ?, ?, ?)`,
-  ).run(
-    bookingId,
-    reference,
-    service.id,
-    practitioner.id,
-    patient.id,
-    startAt,
-    startAt + service.duration * 60_000,
-    startAt + service.duration * 60_000,
+  const booking = insertE2eBooking(db, {
+    patientId: patient.id,
+    startAt: () => farFutureStart(now),
     now,
-    now,
-    now,
-  )
+  })
+  const { id: bookingId, reference, startAt } = booking
   const ruleSet = db
     .prepare('SELECT id, version FROM screening_rule_sets ORDER BY version DESC LIMIT 1')
     .get() as { id: string; version: number }

@@ -8,6 +8,8 @@ import { serverNow } from '../test-clock.ts'
 import {
   expect,
   expectAccessible,
+  farFutureStart,
+  insertE2eBooking,
   insertE2ePatient,
   openE2eDb,
   signInAs,
@@ -53,36 +55,15 @@ function arrangeVisit(
       },
       now,
     )
-  const service = db
-    .prepare("SELECT id, duration_minutes AS duration FROM services WHERE slug = 'medical-face'")
-    .get() as { id: string; duration: number }
-  const practitioner = db
-    .prepare("SELECT id FROM practitioners WHERE display_name = 'Marco Bianchi'")
-    .get() as { id: string }
-  const startAt = previousOf
-    ? previousOf.startAt + 28 * DAY_MS
-    : Math.floor((now + randomInt(120, 300) * DAY_MS) / DAY_MS) * DAY_MS +
-      randomInt(0, 60) * 300_000
-  const endAt = startAt + service.duration * 60_000
-  const bookingId = randomUUID()
-  db.prepare(
-    `INSERT INTO bookings (id, reference, service_id, practitioner_id, patient_id, status, start_at,
-       end_at, blocked_until, time_zone, course_session_number, confirmed_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, 'Europe/Rome', ?, ?, ?, ?)`,
-  ).run(
-    bookingId,
-    `DD-${randomBytes(3).toString('hex').toUpperCase()}`,
-    service.id,
-    practitioner.id,
-    patient.id,
-    startAt,
-    endAt,
-    endAt,
-    previousOf ? 2 : 1,
+  // The second visit of a course: four weeks or a little more after the first.
+  const { id: bookingId, startAt } = insertE2eBooking(db, {
+    patientId: patient.id,
+    startAt: previousOf
+      ? () => previousOf.startAt + (28 + randomInt(0, 8)) * DAY_MS
+      : () => farFutureStart(now),
     now,
-    now,
-    now,
-  )
+    courseSessionNumber: previousOf ? 2 : 1,
+  })
   // The version a medical session at that time needs: the newest published one in effect. Each
   // visit signs its own: another test may publish a version that takes effect between two
   // sessions, and then the first signature no longer covers the second.

@@ -1,11 +1,18 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import { type Page } from '@playwright/test'
 import { waitForEmail } from '../mail-utils.ts'
 import { serverNow, serverToday } from '../test-clock.ts'
-import { expect, expectAccessible, insertE2ePatient, openE2eDb, test } from '../playwright-utils.ts'
+import {
+  expect,
+  expectAccessible,
+  farFutureStart,
+  insertE2eBooking,
+  insertE2ePatient,
+  openE2eDb,
+  test,
+} from '../playwright-utils.ts'
 
-const DAY_MS = 24 * 3600_000
 /** Health answers with nothing to flag (the shape tests/support/booking-fixtures.ts uses). */
 const CLEAR_ANSWERS = {
   dateOfBirth: '1988-03-14',
@@ -34,44 +41,11 @@ function arrangePatient() {
     email: `record-access-${suffix}@example.com`,
   }
   insertE2ePatient(db, patient, now)
-  const service = db
-    .prepare("SELECT id, duration_minutes AS duration FROM services WHERE slug = 'medical-face'")
-    .get() as { id: string; duration: number }
-  const practitioner = db
-    .prepare("SELECT id FROM practitioners WHERE display_name = 'Marco Bianchi'")
-    .get() as { id: string }
-  const bookingId = randomUUID()
-  const reference = `DD-${randomBytes(3).toString('hex').toUpperCase()}`
-  const insertBooking = db.prepare(
-    `INSERT INTO bookings (id, reference, service_id, practitioner_id, patient_id, status, start_at,
-       end_at, blocked_until, time_zone, course_session_number, confirmed_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, 'Europe/Rome', 1, ?, ?, ?)`,
-  )
-  // A random time can meet another test's booking for the same practitioner: then try another.
-  for (let attempt = 0; ; attempt += 1) {
-    const startAt =
-      Math.floor((now + randomInt(120, 300) * DAY_MS) / DAY_MS) * DAY_MS +
-      randomInt(0, 60) * 300_000
-    const end = startAt + service.duration * 60_000
-    try {
-      insertBooking.run(
-        bookingId,
-        reference,
-        service.id,
-        practitioner.id,
-        patient.id,
-        startAt,
-        end,
-        end,
-        now,
-        now,
-        now,
-      )
-      break
-    } catch (error) {
-      if (attempt >= 20 || !String(error).includes('booking_overlap')) throw error
-    }
-  }
+  const { id: bookingId, reference } = insertE2eBooking(db, {
+    patientId: patient.id,
+    startAt: () => farFutureStart(now),
+    now,
+  })
   const ruleSet = db
     .prepare('SELECT id, version FROM screening_rule_sets ORDER BY version DESC LIMIT 1')
     .get() as { id: string; version: number }
