@@ -255,8 +255,6 @@ async function closeCopyPages() {
  * browser context. Faster than the form post, and no sign-in throttle to share between tests.
  */
 export async function signInAs(context: BrowserContext, who: DemoStaff) {
-  const token = randomBytes(32).toString('base64url')
-  const now = serverNow().getTime()
   const db = openE2eDb()
   const user = db.prepare('SELECT id FROM users WHERE email = ?').get(DEMO_STAFF[who]) as
     { id: string } | undefined
@@ -264,10 +262,19 @@ export async function signInAs(context: BrowserContext, who: DemoStaff) {
   // Every test starts from the demo's staff, who have chosen no language: a test that chooses
   // one (the profile page, or the switch, which saves it) must not change another test's pages.
   db.prepare('UPDATE users SET locale = NULL WHERE id = ?').run(user.id)
+  db.close()
+  await signInAsUser(context, user.id)
+}
+
+/** A password-level staff session for any account (one a test made itself, for instance). */
+export async function signInAsUser(context: BrowserContext, userId: string) {
+  const token = randomBytes(32).toString('base64url')
+  const now = serverNow().getTime()
+  const db = openE2eDb()
   db.prepare(
     `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, absolute_expires_at, auth_level)
      VALUES (?, ?, ?, ?, ?, 'password')`,
-  ).run(createHash('sha256').update(token).digest('hex'), user.id, now, now, now + 12 * 3600_000)
+  ).run(createHash('sha256').update(token).digest('hex'), userId, now, now, now + 12 * 3600_000)
   db.close()
   const serialized = await createCookie(SESSION_COOKIE).serialize(token)
   const value = serialized.slice(SESSION_COOKIE.length + 1, serialized.indexOf(';'))

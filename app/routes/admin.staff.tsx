@@ -5,7 +5,7 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useId, useMemo } from 'react'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
@@ -102,7 +102,12 @@ export default function AdminStaffRoute() {
               {accounts.map((account) => (
                 <tr key={account.id}>
                   <th scope="row">
-                    {account.name}
+                    <Link
+                      to={`/admin/staff/${account.id}`}
+                      aria-label={t('manageAccount', { name: account.name })}
+                    >
+                      {account.name}
+                    </Link>
                     {account.isActive ? null : <span className="muted"> {t('disabled')}</span>}
                   </th>
                   <td>{account.email}</td>

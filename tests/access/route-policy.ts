@@ -156,6 +156,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'admin.services.new': { loader: ADMIN, action: ADMIN },
   'admin.services.$serviceId': { loader: ADMIN, action: ADMIN },
   'admin.staff': { loader: ADMIN, action: ADMIN },
+  // A colleague's sign-in, turned off or on (docs/breach-response.md).
+  'admin.staff_.$userId': { loader: ADMIN, action: ADMIN },
   // Anyone with the invitation link sets the password: the token in it is the only key.
   'staff-invite': { loader: PUBLIC, action: PUBLIC },
 

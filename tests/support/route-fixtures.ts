@@ -185,6 +185,7 @@ export async function buildWorld(now = new Date()): Promise<World> {
       photoId: photo.photoId,
       size: 'thumb',
       patientId: booking.patientId!,
+      userId: clinicianId,
     },
     booking,
     patientA: { tokenHash: cookieA.tokenHash, email: PATIENT.email },

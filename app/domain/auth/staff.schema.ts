@@ -26,6 +26,13 @@ export function inviteStaffSchema(locale: Locale = 'en') {
 export const InviteStaffSchema = inviteStaffSchema()
 export type InviteStaff = z.infer<typeof InviteStaffSchema>
 
+/** An admin turns a colleague's sign-in off or back on. */
+export function staffAccessSchema(locale: Locale = 'en') {
+  const t = translator(adminStaffMessages, locale)
+  return z.object({ access: z.enum(['off', 'on'], { error: t('chooseAccess') }) })
+}
+export const StaffAccessSchema = staffAccessSchema()
+
 /** The invitation link's token: 32 random bytes in base64url. */
 export function invitationTokenSchema(locale: Locale = 'en') {
   const message = translator(authMessages, locale)('linkIncomplete')

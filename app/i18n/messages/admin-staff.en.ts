@@ -35,4 +35,26 @@ export default {
   chooseLanguage: 'Choose the language of the invitation.',
   invitationLanguage: 'Language of the invitation',
   invitationLanguageHint: 'The email is written in this language.',
+  manageAccount: 'Sign-in for {name}',
+  accountTitle: 'Staff account | Clinic settings | Dermadesk',
+  backToStaff: 'Back to staff',
+  twoStep: 'Two-step sign-in',
+  status: 'Sign-in',
+  statusOn: 'On: {name} can sign in.',
+  statusOff: 'Off: {name} cannot sign in.',
+  turnOffHeading: 'Turn sign-in off',
+  turnOffIntro:
+    'Do this when someone leaves the clinic, and at once when a password or a device may be in the wrong hands. Every open session of theirs ends straight away. Their name stays on everything they signed, recorded and opened.',
+  turnOff: 'Turn off sign-in for {name}',
+  turnOnHeading: 'Turn sign-in back on',
+  turnOnIntro:
+    'They sign in with the same password and two-step sign-in as before. If their password may be known to someone else, ask them to change it as soon as they are in.',
+  turnOn: 'Turn sign-in back on for {name}',
+  turnedOff: 'Sign-in is off for {name}. Their open sessions have ended.',
+  turnedOn: 'Sign-in is back on for {name}.',
+  refusedSelf: 'You cannot turn off your own sign-in. Ask another admin to do it.',
+  refusedLastAdmin:
+    'This is the clinic’s only admin who can sign in. Invite another admin, or turn one back on, first.',
+  chooseAccess: 'Choose whether this person may sign in.',
+  saving: 'Saving…',
 }

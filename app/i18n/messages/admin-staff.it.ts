@@ -37,4 +37,26 @@ export default {
   chooseLanguage: 'Scegli la lingua dell’invito.',
   invitationLanguage: 'Lingua dell’invito',
   invitationLanguageHint: 'L’email è scritta in questa lingua.',
+  manageAccount: 'Accesso di {name}',
+  accountTitle: 'Account del personale | Impostazioni della clinica | Dermadesk',
+  backToStaff: 'Torna al personale',
+  twoStep: 'Accesso in due passaggi',
+  status: 'Accesso',
+  statusOn: 'Attivo: {name} può accedere.',
+  statusOff: 'Disattivato: {name} non può accedere.',
+  turnOffHeading: 'Disattiva l’accesso',
+  turnOffIntro:
+    'Fallo quando qualcuno lascia la clinica, e subito se una password o un dispositivo può essere finito in mani sbagliate. Tutte le sue sessioni aperte si chiudono subito. Il suo nome resta su tutto ciò che ha firmato, registrato e aperto.',
+  turnOff: 'Disattiva l’accesso di {name}',
+  turnOnHeading: 'Riattiva l’accesso',
+  turnOnIntro:
+    'Accederà con la stessa password e lo stesso accesso in due passaggi di prima. Se qualcun altro può conoscere la sua password, chiedigli di cambiarla appena entra.',
+  turnOn: 'Riattiva l’accesso di {name}',
+  turnedOff: 'L’accesso di {name} è disattivato. Le sue sessioni aperte sono chiuse.',
+  turnedOn: 'L’accesso di {name} è di nuovo attivo.',
+  refusedSelf: 'Non puoi disattivare il tuo accesso. Chiedi a un altro amministratore.',
+  refusedLastAdmin:
+    'È l’unico amministratore della clinica che può accedere. Prima invita un altro amministratore, o riattivane uno.',
+  chooseAccess: 'Scegli se questa persona può accedere.',
+  saving: 'Salvataggio…',
 } satisfies MessagesOf<typeof en>

@@ -125,6 +125,8 @@ export default {
   'action.screening.viewed': 'Health answers viewed',
   'action.screening.window_approved': 'Waiting window approved',
   'action.staff.invitation_accepted': 'Invitation accepted',
+  'action.staff.sign_in_disabled': 'Sign-in turned off',
+  'action.staff.sign_in_enabled': 'Sign-in turned back on',
   'action.staff.invited': 'Colleague invited',
   'action.treatment.corrected': 'Treatment record corrected',
   'action.treatment.recorded': 'Treatment recorded',

@@ -127,6 +127,8 @@ export default {
   'action.screening.viewed': 'Risposte sulla salute consultate',
   'action.screening.window_approved': 'Attesa approvata',
   'action.staff.invitation_accepted': 'Invito accettato',
+  'action.staff.sign_in_disabled': 'Accesso disattivato',
+  'action.staff.sign_in_enabled': 'Accesso riattivato',
   'action.staff.invited': 'Collega invitato',
   'action.treatment.corrected': 'Registro del trattamento corretto',
   'action.treatment.recorded': 'Trattamento registrato',
