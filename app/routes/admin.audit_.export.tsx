@@ -1,11 +1,10 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { auditExportSchema } from '#app/domain/audit/audit-export.schema.ts'
+import { auditExportCsv } from '#app/domain/audit/audit-export-csv.ts'
 import { exportAuditWindow } from '#app/domain/audit/audit-export.server.ts'
-import { csvLine } from '#app/domain/reports/reports.rules.ts'
 import { translator } from '#app/i18n/catalogue.ts'
 import { auditMessages } from '#app/i18n/messages/index.ts'
 import { auditActorOf } from '#app/utils/admin-responses.server.ts'
-import { formatDateInZone, formatTimeWithSecondsInZone } from '#app/utils/format.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 
@@ -29,53 +28,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     )
   const window = parsed.data
   const { rows, timeZone } = exportAuditWindow({ window, actor: auditActorOf(user, context) })
-  const actionName = (code: string) => {
-    const key = `action.${code}`
-    return Object.hasOwn(auditMessages.en, key) ? t(key as Parameters<typeof t>[0]) : ''
-  }
-  const lines = [
-    csvLine([
-      t('csv.seq'),
-      t('csv.at'),
-      t('csv.localTime', { zone: timeZone }),
-      t('csv.actorType'),
-      t('csv.actorId'),
-      t('csv.actorName'),
-      t('csv.actorEmail'),
-      t('csv.actorRoles'),
-      t('csv.action'),
-      t('csv.actionName'),
-      t('csv.subjectType'),
-      t('csv.subjectId'),
-      t('csv.patientId'),
-      t('csv.requestId'),
-      t('csv.ip'),
-    ]),
-    ...rows.map((row) =>
-      csvLine([
-        row.seq,
-        row.occurredAt.toISOString(),
-        `${formatDateInZone(row.occurredAt, timeZone, locale)} ${formatTimeWithSecondsInZone(row.occurredAt, timeZone)}`,
-        row.actorType,
-        row.actorId ?? '',
-        row.actorName ?? '',
-        row.actorEmail ?? '',
-        row.actorRoles.join(' '),
-        row.action,
-        actionName(row.action),
-        row.subjectType ?? '',
-        row.subjectId ?? '',
-        row.patientId ?? '',
-        row.requestId ?? '',
-        row.ipAddress ?? '',
-      ]),
-    ),
-  ]
-  // A byte-order mark, so spreadsheet programs read the accents as UTF-8.
-  return new Response(`\uFEFF${lines.join('\r\n')}\r\n`, {
+  const csv = auditExportCsv({ rows, window, timeZone, locale })
+  return new Response(csv.body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="dermadesk-audit-${window.from}-to-${window.to}.csv"`,
+      'Content-Disposition': `attachment; filename="${csv.filename}"`,
       'Cache-Control': 'no-store',
     },
   })
