@@ -7,6 +7,7 @@ import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { OutboxEmailParamsSchema } from '#app/domain/email/email.schema.ts'
 import { getOutboxEmailForAdmin } from '#app/domain/email/outbox-admin.server.ts'
 import { describeOutboxStatus } from '#app/domain/email/outbox.rules.ts'
+import { OUTBOX_BODY_RETENTION_DAYS } from '#app/domain/privacy/retention.rules.ts'
 import { auditActorOf } from '#app/utils/admin-responses.server.ts'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import { adminEmailsMessages } from '#app/i18n/messages/index.ts'
@@ -139,8 +140,14 @@ export default function AdminEmailRoute() {
 
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">{t('messageText')}</h2>
-        {email.hasHtml ? <p className="muted">{t('hasHtml')}</p> : null}
-        <pre className="email-body">{email.text}</pre>
+        {email.text === '' ? (
+          <p>{t('bodyCleared', { days: String(OUTBOX_BODY_RETENTION_DAYS) })}</p>
+        ) : (
+          <>
+            {email.hasHtml ? <p className="muted">{t('hasHtml')}</p> : null}
+            <pre className="email-body">{email.text}</pre>
+          </>
+        )}
       </section>
     </div>
   )

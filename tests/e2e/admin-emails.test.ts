@@ -133,6 +133,41 @@ test.describe('sent emails @no-js', () => {
     expect(log).not.toContain('Ada Lovelace')
   })
 
+  test('an email whose text retention removed says so, with its headers still there', async ({
+    page,
+    login,
+  }) => {
+    const token = randomBytes(4).toString('hex').toUpperCase()
+    const id = randomUUID()
+    const db = openE2eDb()
+    const now = serverNow().getTime()
+    // As the outbox job leaves a sent email after 90 days: headers kept, bodies cleared.
+    db.prepare(
+      `INSERT INTO email_outbox (id, dedupe_key, to_address, subject, text_body, status, attempts,
+         next_attempt_at, message_id, created_at, sent_at)
+       VALUES (?, ?, ?, ?, '', 'sent', 1, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      `e2e:${id}`,
+      `old-${token.toLowerCase()}@example.com`,
+      `Booking confirmed: DD-${token}`,
+      now,
+      `<${id}@dermadesk.mail>`,
+      now - 100 * 86_400_000,
+      now - 100 * 86_400_000,
+    )
+    db.close()
+    await login('admin')
+    await page.goto(`/admin/emails/${id}`)
+    await expect(page.getByRole('region', { name: 'Headers' })).toContainText(
+      `old-${token.toLowerCase()}@example.com`,
+    )
+    await expect(page.getByRole('region', { name: 'Message text' })).toContainText(
+      'The text of this email is no longer kept: the clinic’s retention rules remove it 90 days after sending',
+    )
+    await expectAccessible(page)
+  })
+
   test('an unknown email is a 404 page', async ({ page, login }) => {
     await login('admin')
     for (const url of [`/admin/emails/${randomUUID()}`, '/admin/emails/not-an-id']) {

@@ -39,6 +39,8 @@ export default {
   attached: 'Attached:',
   download: 'Download the calendar file ({filename})',
   noCalendarFile: 'This email has no calendar file.',
+  bodyCleared:
+    'The text of this email is no longer kept: the clinic’s retention rules remove it {days} days after sending, and an erasure request removes it sooner. The details above stay.',
   messageText: 'Message text',
   hasHtml:
     'The email also has a formatted (HTML) version with the same words; it is not shown here.',

@@ -42,6 +42,8 @@ export default {
   attached: 'Allegato:',
   download: 'Scarica il file del calendario ({filename})',
   noCalendarFile: 'Questa email non ha un file del calendario.',
+  bodyCleared:
+    'Il testo di questa email non è più conservato: le regole di conservazione della clinica lo cancellano {days} giorni dopo l’invio, e una richiesta di cancellazione lo cancella prima. I dati qui sopra restano.',
   messageText: 'Testo del messaggio',
   hasHtml:
     'L’email ha anche una versione formattata (HTML) con le stesse parole; qui non è mostrata.',
