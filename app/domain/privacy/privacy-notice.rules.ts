@@ -47,6 +47,9 @@ export type NoticeReading = {
   sections: { key: NoticeSectionKey; paragraphs: string[] }[]
 }
 
+/** A version as shown to a patient: what the screening form's hidden field names. */
+export type ShownNotice = { id: string; versionNumber: number; reading: NoticeReading }
+
 /** One language of a notice, filled and split, ready to show. */
 export function readNotice(
   content: PrivacyNoticeContent,

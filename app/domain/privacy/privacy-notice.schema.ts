@@ -127,5 +127,14 @@ export function noticeFormValues(content: PrivacyNoticeContent): Record<string, 
   return values
 }
 
-/** The version id a screening form carries (hidden field): an id, or nothing. */
-export const ShownNoticeIdSchema = z.string().trim().min(1).max(64)
+/** The screening form's hidden field: the notice version the page showed (ADR 050). */
+export const SHOWN_NOTICE_FIELD = 'privacyNoticeVersionId'
+
+/**
+ * The hidden field's value as sent, for the domain to check: a string of a plausible length, or
+ * null (missing, repeated, or too long: refused like any unknown id).
+ */
+export function shownNoticeIdOf(values: Record<string, string | string[]>): string | null {
+  const parsed = z.string().trim().min(1).max(64).safeParse(values[SHOWN_NOTICE_FIELD])
+  return parsed.success ? parsed.data : null
+}

@@ -13,6 +13,7 @@ import {
 import {
   type NoticeReading,
   readNotice,
+  type ShownNotice,
   unknownNoticePlaceholders,
   verifiedShownNotice,
 } from './privacy-notice.rules.ts'
@@ -132,8 +133,6 @@ export function noticeValues(): NoticeValues {
     email_body_days: String(OUTBOX_BODY_RETENTION_DAYS),
   }
 }
-
-export type ShownNotice = { id: string; versionNumber: number; reading: NoticeReading }
 
 /** A version as a patient reads it, in their language, with the clinic's details filled in. */
 export function showPrivacyNotice(version: NoticeVersion, locale: Locale): ShownNotice {
@@ -308,4 +307,55 @@ export function publishPrivacyNoticeDraft(input: {
     },
     { behavior: 'immediate' },
   )
+}
+
+export type PublicNotice = {
+  notice: ShownNotice
+  publishedAt: number
+  timeZone: string
+  /** False for a past version (`/privacy?version=N`): the page links to the current one. */
+  isCurrent: boolean
+}
+
+/** The public page /privacy: the current version, or a past published one by its number. */
+export function getPublicPrivacyNotice(input: {
+  versionNumber?: number
+  locale: Locale
+}): PublicNotice | null {
+  const current = getCurrentPrivacyNotice()
+  const version =
+    input.versionNumber === undefined ? current : getPublishedPrivacyNotice(input.versionNumber)
+  if (!version) return null
+  return {
+    notice: showPrivacyNotice(version, input.locale),
+    publishedAt: version.publishedAt ?? version.updatedAt,
+    timeZone: getClinicSettings().timeZone,
+    isCurrent: version.id === current.id,
+  }
+}
+
+/** The admin's list: every version, newest first, and the clinic's zone for their dates. */
+export function getPrivacyNoticeAdminOverview(): { versions: NoticeVersion[]; timeZone: string } {
+  return { versions: listPrivacyNoticeVersions(), timeZone: getClinicSettings().timeZone }
+}
+
+export type NoticeVersionForAdmin = NoticeVersion & {
+  timeZone: string
+  /** Both languages as patients read them, with the clinic's details filled in. */
+  readings: Record<Locale, NoticeReading>
+}
+
+/** One version for the admin's page: its text, and how patients see it in each language. */
+export function getPrivacyNoticeVersionForAdmin(id: string): NoticeVersionForAdmin | null {
+  const version = getPrivacyNoticeVersion(id)
+  if (!version) return null
+  const values = noticeValues()
+  return {
+    ...version,
+    timeZone: getClinicSettings().timeZone,
+    readings: {
+      it: readNotice(version.content, 'it', values),
+      en: readNotice(version.content, 'en', values),
+    },
+  }
 }

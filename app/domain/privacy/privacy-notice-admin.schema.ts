@@ -1,0 +1,34 @@
+import * as z from 'zod'
+import { translator } from '#app/i18n/catalogue.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { adminPrivacyNoticeMessages } from '#app/i18n/messages/index.ts'
+import {
+  type NoticeMessages,
+  noticeDraftFormSchema,
+  noticePublishFormSchema,
+} from './privacy-notice.schema.ts'
+
+/**
+ * The admin's privacy notice forms (client-safe), in the admin's language: the draft editor (both
+ * languages side by side), publishing (confirmed by a tick), starting a new draft.
+ */
+
+function messages(locale: Locale): NoticeMessages {
+  const t = translator(adminPrivacyNoticeMessages, locale)
+  return { required: t('required'), tooLong: (max) => t('tooLong', { max }) }
+}
+
+export function noticeSaveSchema(locale: Locale = 'en') {
+  return noticeDraftFormSchema(messages(locale))
+}
+
+export function noticePublishSchema(locale: Locale = 'en') {
+  return noticePublishFormSchema(translator(adminPrivacyNoticeMessages, locale)('confirmRequired'))
+}
+
+/** The version page's forms: save the draft, or publish it. */
+export function noticeVersionActionSchema(locale: Locale = 'en') {
+  return z.discriminatedUnion('intent', [noticeSaveSchema(locale), noticePublishSchema(locale)])
+}
+
+export const NoticeNewDraftSchema = z.object({ intent: z.literal('new-draft') })
