@@ -10,7 +10,8 @@ import {
 
 /**
  * The admin's privacy notice forms (client-safe), in the admin's language: the draft editor (both
- * languages side by side), publishing (confirmed by a tick), starting a new draft.
+ * languages side by side), publishing (confirmed by a tick), starting a new draft. The browser
+ * checks the fields; the server also reads the hidden intent.
  */
 
 function messages(locale: Locale): NoticeMessages {
@@ -26,9 +27,12 @@ export function noticePublishSchema(locale: Locale = 'en') {
   return noticePublishFormSchema(translator(adminPrivacyNoticeMessages, locale)('confirmRequired'))
 }
 
-/** The version page's forms: save the draft, or publish it. */
+/** The version page's forms on the server: save the draft, or publish it (by their intent). */
 export function noticeVersionActionSchema(locale: Locale = 'en') {
-  return z.discriminatedUnion('intent', [noticeSaveSchema(locale), noticePublishSchema(locale)])
+  return z.discriminatedUnion('intent', [
+    noticeSaveSchema(locale).extend({ intent: z.literal('save') }),
+    noticePublishSchema(locale).extend({ intent: z.literal('publish') }),
+  ])
 }
 
 export const NoticeNewDraftSchema = z.object({ intent: z.literal('new-draft') })

@@ -60,7 +60,7 @@ describe('the privacy notice content', () => {
     const values = noticeFormValues(content)
     expect(values.it_rights).toBe(content.it.sections.rights)
     expect(contentFromNoticeForm(values)).toEqual(content)
-    const form = noticeDraftFormSchema().safeParse({ ...values, intent: 'save', en_title: '' })
+    const form = noticeDraftFormSchema().safeParse({ ...values, en_title: '' })
     expect(form.success).toBe(false)
     expect(form.error!.issues[0]).toMatchObject({ path: ['en_title'], message: 'Write this part.' })
   })

@@ -81,7 +81,7 @@ export function noticeFieldName(locale: Locale, part: 'title' | 'summary' | Noti
 
 const PARTS = ['title', 'summary', ...NOTICE_SECTION_KEYS] as const
 
-/** The editor's form: every part in both languages, side by side (flat names). */
+/** The editor's fields: every part in both languages, side by side (flat names). */
 export function noticeDraftFormSchema(m: NoticeMessages = ENGLISH_MESSAGES) {
   const shape: Record<string, ReturnType<typeof text>> = {}
   for (const locale of LOCALES)
@@ -94,15 +94,12 @@ export function noticeDraftFormSchema(m: NoticeMessages = ENGLISH_MESSAGES) {
             : MAX_NOTICE_SECTION,
         m,
       )
-  return z.object({ intent: z.literal('save'), ...shape })
+  return z.object(shape)
 }
 
 /** Publishing asks the admin to confirm: a published version never changes. */
 export function noticePublishFormSchema(confirmMessage: string) {
-  return z.object({
-    intent: z.literal('publish'),
-    confirm: z.literal('yes', { error: confirmMessage }),
-  })
+  return z.object({ confirm: z.literal('yes', { error: confirmMessage }) })
 }
 
 export function contentFromNoticeForm(values: Record<string, string>): PrivacyNoticeContent {
