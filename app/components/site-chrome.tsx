@@ -170,6 +170,9 @@ export function SiteFooter({ clinic }: { clinic: ClinicContact | null }) {
           <br />
           {t('footerEmail')} <a href={`mailto:${clinic.email}`}>{clinic.email}</a>
         </p>
+        <p>
+          <Link to="/privacy">{t('footerPrivacy')}</Link>
+        </p>
       </div>
     </footer>
   )

@@ -108,6 +108,7 @@ describe('message catalogues', () => {
 
 describe('readability of patient text', () => {
   const patientAreas = [
+    'privacyNotice',
     'home',
     'services',
     'bookStart',

@@ -7,7 +7,10 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { StepIndicator } from '#app/components/booking/step-indicator.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
+import { PrivacyNoticeBox, ShownNoticeField } from '#app/components/privacy/privacy-notice.tsx'
 import { ScreeningForm } from '#app/components/screening/screening-form.tsx'
+import { getShownPrivacyNotice } from '#app/domain/privacy/privacy-notice.server.ts'
+import { shownNoticeIdOf } from '#app/domain/privacy/privacy-notice.schema.ts'
 import {
   getDraftScreening,
   submitDraftScreening,
@@ -19,7 +22,7 @@ import { patientActor, requireWizardStep } from '#app/utils/booking-wizard.serve
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { translate } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
-import { screeningMessages } from '#app/i18n/messages/index.ts'
+import { privacyNoticeMessages, screeningMessages } from '#app/i18n/messages/index.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Dermadesk' },
@@ -36,6 +39,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     serviceName: summary.treatment,
     today: screening.today,
     answers: screening.submission?.answers ?? null,
+    // Shown above the first health question; its id goes back with the answers (ADR 050).
+    notice: getShownPrivacyNotice(locale),
   }
 }
 
@@ -49,14 +54,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
     now: new Date(),
     actor: patientActor(context),
     locale,
+    shownPrivacyNoticeId: shownNoticeIdOf(parsed.values),
   })
   if (result.ok) return redirect(result.booked ? '/book/confirmation' : '/book/screening/result')
   if (result.reason === 'already-booked') throw redirect('/book/confirmation')
+  // A notice id that is not a published version: nothing stored, the page shows the current one.
+  if (result.reason === 'unknown-privacy-notice')
+    return formError(
+      {
+        formErrors: [translate(privacyNoticeMessages, locale, 'staleNotice')],
+        values: parsed.values,
+      },
+      400,
+    )
   throw redirect('/book/screening')
 }
 
 export default function BookScreeningQuestionsRoute() {
-  const { steps, serviceName, today, answers } = useLoaderData<typeof loader>()
+  const { steps, serviceName, today, answers, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   const t = useT(screeningMessages)
@@ -68,13 +83,16 @@ export default function BookScreeningQuestionsRoute() {
       <p className="lead">{serviceName}</p>
       <p>{copy.intro}</p>
       <p className="notice">{copy.privacy}</p>
+      <PrivacyNoticeBox notice={notice} />
       <ScreeningForm
         today={today}
         initial={answers}
         serverErrors={actionData}
         pending={pending}
         submitLabel={t('checkMyAnswers')}
-      />
+      >
+        <ShownNoticeField notice={notice} />
+      </ScreeningForm>
     </div>
   )
 }

@@ -6,7 +6,10 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useIsPending } from '#app/components/forms/action-data.ts'
+import { PrivacyNoticeBox, ShownNoticeField } from '#app/components/privacy/privacy-notice.tsx'
 import { ScreeningForm } from '#app/components/screening/screening-form.tsx'
+import { getShownPrivacyNotice } from '#app/domain/privacy/privacy-notice.server.ts'
+import { shownNoticeIdOf } from '#app/domain/privacy/privacy-notice.schema.ts'
 import { questionnaire } from '#app/domain/screening/questionnaire.ts'
 import {
   getPatientScreening,
@@ -20,7 +23,7 @@ import { requirePatientBooking, requirePatientSession } from '#app/utils/patient
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { translate } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
-import { screeningMessages } from '#app/i18n/messages/index.ts'
+import { privacyNoticeMessages, screeningMessages } from '#app/i18n/messages/index.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Dermadesk' },
@@ -38,6 +41,8 @@ export async function loader(args: LoaderFunctionArgs) {
     serviceName: screening.serviceName,
     today: screening.today,
     answers: screening.submission?.answers ?? null,
+    // Shown above the first health question; its id goes back with the answers (ADR 050).
+    notice: getShownPrivacyNotice(locale),
   }
 }
 
@@ -53,11 +58,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     now: new Date(),
     actor: patientActor(context),
     locale,
+    shownPrivacyNoticeId: shownNoticeIdOf(parsed.values),
   })
   if (result.ok) return redirect(`/bookings/${reference}/screening?updated=1`)
   switch (result.reason) {
     case 'not-found':
       throw new Response('Not found', { status: 404 })
+    // A notice id that is not a published version: nothing stored, the page shows the current one.
+    case 'unknown-privacy-notice':
+      return formError(
+        {
+          formErrors: [translate(privacyNoticeMessages, locale, 'staleNotice')],
+          values: parsed.values,
+        },
+        400,
+      )
     case 'birth-date-differs':
       return formError(
         {
@@ -80,7 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function UpdateScreeningRoute() {
-  const { reference, serviceName, today, answers } = useLoaderData<typeof loader>()
+  const { reference, serviceName, today, answers, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pending = useIsPending()
   const t = useT(screeningMessages)
@@ -94,13 +109,16 @@ export default function UpdateScreeningRoute() {
       <p className="lead">{t('updateLead', { service: serviceName, reference })}</p>
       <p>{t('updateIntro')}</p>
       <p className="notice">{copy.privacy}</p>
+      <PrivacyNoticeBox notice={notice} />
       <ScreeningForm
         today={today}
         initial={answers}
         serverErrors={actionData}
         pending={pending}
         submitLabel={t('saveAnswers')}
-      />
+      >
+        <ShownNoticeField notice={notice} />
+      </ScreeningForm>
     </div>
   )
 }

@@ -25,8 +25,8 @@ import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireClinicianVisit } from '#app/utils/visit-params.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { translate } from '#app/i18n/catalogue.ts'
-import { useLocale, useT } from '#app/i18n/locale-context.tsx'
-import { screeningStaffMessages } from '#app/i18n/messages/index.ts'
+import { useLocale, useRichT, useT } from '#app/i18n/locale-context.tsx'
+import { adminPrivacyNoticeMessages, screeningStaffMessages } from '#app/i18n/messages/index.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Dermadesk' },
@@ -150,6 +150,8 @@ export default function ReviewRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const t = useT(screeningStaffMessages)
+  const noticeT = useT(adminPrivacyNoticeMessages)
+  const noticeRichT = useRichT(adminPrivacyNoticeMessages)
   const locale = useLocale()
   const { booking, patient, submission } = data
   const decisive = submission?.findings.filter((f) => f.kind !== 'info') ?? []
@@ -205,6 +207,18 @@ export default function ReviewRoute() {
               {submission.validity === 'renewal_due' ? (
                 <span className="badge badge--warn">{t('renewalDue')}</span>
               ) : null}
+            </p>
+            <p>
+              {submission.privacyNoticeVersion === null
+                ? noticeT('staffNotShown')
+                : noticeRichT('staffShown', {
+                    n: submission.privacyNoticeVersion,
+                    a: (chunks) => (
+                      <Link to={`/privacy?version=${submission.privacyNoticeVersion}`}>
+                        {chunks}
+                      </Link>
+                    ),
+                  })}
             </p>
             <FindingsList findings={decisive} />
           </section>

@@ -28,7 +28,9 @@ const WELL_FORMED: [string, (world: World) => Record<string, string | string[]>]
   ['bookings.$reference.screening._index', () => ({ answer: 'Can I wear make-up afterwards?' })],
   [
     'bookings.$reference.screening.update',
-    () => ({
+    (world) => ({
+      // The privacy notice the page showed (ADR 050).
+      privacyNoticeVersionId: world.params.noticeId!,
       dateOfBirth: PATIENT.dateOfBirth,
       areas: 'face',
       skinType: 'III',

@@ -116,6 +116,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   $: { loader: everyone('not-found'), action: everyone('not-found') },
   _index: { loader: PUBLIC, action: NONE },
   healthz: { loader: PUBLIC, action: NONE },
+  // The privacy notice (GDPR Art. 13, ADR 050): for anyone, before and without a booking.
+  privacy: { loader: PUBLIC, action: NONE },
   // The language switch: sets its cookie and goes back (to / without a page to go back to); the
   // staff form (POST) also saves a signed-in staff member's profile language.
   language: { loader: everyone('redirect:/'), action: everyone('redirect:/') },
@@ -143,6 +145,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'admin.closures': { loader: ADMIN, action: ADMIN },
   'admin.consent._index': { loader: ADMIN, action: ADMIN },
   'admin.consent.$versionId': { loader: ADMIN, action: ADMIN },
+  'admin.privacy-notice._index': { loader: ADMIN, action: ADMIN },
+  'admin.privacy-notice.$noticeId': { loader: ADMIN, action: ADMIN },
   'admin.emails._index': { loader: ADMIN, action: NONE },
   'admin.emails.$emailId': { loader: ADMIN, action: NONE },
   'admin.emails.$emailId.ics': { loader: ADMIN, action: NONE },

@@ -331,8 +331,18 @@ test.describe('eligibility screening @no-js', () => {
     })
     expect(rejected.status()).toBe(400)
     expect(count()).toBe(before)
+    // The privacy notice the page showed goes with the answers (ADR 050).
+    const privacyNoticeVersionId = await page
+      .locator('input[name="privacyNoticeVersionId"]')
+      .inputValue()
     const tampered = await page.request.post('/book/screening/questions', {
-      form: { ...base, medicines: 'isotretinoin_now', outcome: 'eligible', status: 'confirmed' },
+      form: {
+        ...base,
+        privacyNoticeVersionId,
+        medicines: 'isotretinoin_now',
+        outcome: 'eligible',
+        status: 'confirmed',
+      },
       maxRedirects: 0,
     })
     expect(tampered.headers()['location']).toBe('/book/screening/result')

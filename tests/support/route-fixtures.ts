@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { type ActionFunction, type LoaderFunction } from '@remix-run/node'
 import { and, eq, isNotNull } from 'drizzle-orm'
 import { findAvailableSlots } from '#app/domain/availability/availability.server.ts'
+import { getCurrentPrivacyNotice } from '#app/domain/privacy/privacy-notice.server.ts'
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { startBookingDraft } from '#app/domain/booking/wizard/draft.server.ts'
 import { setPractitionerPhoto } from '#app/domain/clinic/practitioner-photo.server.ts'
@@ -179,6 +180,8 @@ export async function buildWorld(now = new Date()): Promise<World> {
       bookingId: booking.id,
       emailId: email.id,
       versionId: version.id,
+      // The privacy notice that ships with the app (migration 0029).
+      noticeId: getCurrentPrivacyNotice().id,
       practitionerId: practitioner.id,
       serviceId: service.id,
       photoKey: portrait.photoKey!,

@@ -11,6 +11,7 @@ const SECTIONS = [
   { to: '/admin/policies', label: 'navPolicies', end: false },
   { to: '/admin/staff', label: 'navStaff', end: false },
   { to: '/admin/consent', label: 'navConsent', end: false },
+  { to: '/admin/privacy-notice', label: 'navPrivacyNotice', end: false },
   { to: '/admin/screening', label: 'navScreening', end: false },
   { to: '/admin/emails', label: 'navEmails', end: false },
   { to: '/admin/audit', label: 'navAudit', end: false },
@@ -54,6 +55,8 @@ const SAVED_KINDS = [
   'consent-draft',
   'consent-published',
   'consent-discarded',
+  'privacy-draft',
+  'privacy-published',
   'screening',
 ]
 

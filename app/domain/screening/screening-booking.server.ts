@@ -13,6 +13,7 @@ import {
 import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
 import { type PatientBookingQuery } from '#app/domain/patient/patient-booking-query.ts'
 import { type PatientSession } from '#app/domain/patient/patient-sessions.server.ts'
+import { verifyShownNotice } from '#app/domain/privacy/privacy-notice.server.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import { preparedStatement } from '#db/prepared.server.ts'
 import { screeningReviewEvents, services } from '#db/schema/index.ts'
@@ -289,6 +290,8 @@ export function answerClinicQuestion(
 export type UpdateScreeningResult =
   | { ok: true; outcome: ScreeningOutcome; status: BookingStatus }
   | { ok: false; reason: 'not-found' | 'not-changeable' | 'birth-date-differs' }
+  /** The form named no published privacy notice version (tampered or stale, ADR 050). */
+  | { ok: false; reason: 'unknown-privacy-notice' }
 
 /**
  * New answers for a booking: judged by the current rule-set version and stored as the booking's
@@ -309,6 +312,8 @@ export function storeBookingAnswers(
     now: Date
     /** The language the answers were given in. */
     locale?: Locale
+    /** The privacy notice version the patient was shown, already verified (ADR 050). */
+    privacyNoticeVersionId?: string | null
   },
 ): UpdateScreeningResult {
   const { booking, patient } = input
@@ -328,6 +333,7 @@ export function storeBookingAnswers(
     bookingId: booking.id,
     enteredByUserId: input.enteredByUserId,
     locale: input.locale,
+    privacyNoticeVersionId: input.privacyNoticeVersionId,
   })
   auditScreening(tx, {
     action: 'screening.submitted',
@@ -363,12 +369,23 @@ export function storeBookingAnswers(
 
 /** The patient updates their answers from the manage page (also: renewal before the visit). */
 export function updatePatientScreening(
-  input: PatientBookingQuery & { answers: ScreeningAnswers; locale?: Locale },
+  input: PatientBookingQuery & {
+    answers: ScreeningAnswers
+    locale?: Locale
+    /** The privacy notice version the page showed (hidden field), checked here (ADR 050). */
+    shownPrivacyNoticeId?: string | null
+  },
 ): UpdateScreeningResult {
   return getDb().transaction(
     (tx): UpdateScreeningResult => {
       const owned = ownedTreatmentBooking(tx, input.session, input.reference)
       if (!owned) return { ok: false, reason: 'not-found' }
+      let privacyNoticeVersionId: string | null = null
+      if (input.shownPrivacyNoticeId !== undefined) {
+        const shown = verifyShownNotice(tx, input.shownPrivacyNoticeId)
+        if (!shown.ok) return { ok: false, reason: 'unknown-privacy-notice' }
+        privacyNoticeVersionId = shown.id
+      }
       return storeBookingAnswers(tx, {
         booking: owned.booking,
         patient: owned.patient,
@@ -379,6 +396,7 @@ export function updatePatientScreening(
         bookingActor: { ...input.actor, type: 'patient', id: owned.patient.id },
         now: input.now,
         locale: input.locale,
+        privacyNoticeVersionId,
       })
     },
     { behavior: 'immediate' },

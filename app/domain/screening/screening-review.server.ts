@@ -2,11 +2,12 @@ import { asc, count, desc, eq, inArray } from 'drizzle-orm'
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type BookingStatus } from '#app/domain/booking/index.server.ts'
 import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
-import { getDb } from '#db/client.server.ts'
+import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import {
   bookings,
   patients,
   practitioners,
+  privacyNoticeVersions,
   screeningSubmissions,
   services,
   users,
@@ -118,6 +119,8 @@ export type ClinicianReview = {
     source: SubmissionSource
     questionnaireVersion: number
     ruleSetVersion: number
+    /** The privacy notice version the patient was shown with these answers (ADR 050). */
+    privacyNoticeVersion: number | null
     outcome: ScreeningOutcome
     waitUntil: string | null
     findings: Finding[]
@@ -147,6 +150,17 @@ export type ClinicianReview = {
 }
 
 /** Everything a clinician needs to decide, or null for an unknown booking. A view: audited. */
+/** The number of a privacy notice version a submission recorded (null: none recorded). */
+function noticeNumberOf(db: Db | Tx, versionId: string | null): number | null {
+  if (!versionId) return null
+  const row = db
+    .select({ n: privacyNoticeVersions.versionNumber })
+    .from(privacyNoticeVersions)
+    .where(eq(privacyNoticeVersions.id, versionId))
+    .get()
+  return row?.n ?? null
+}
+
 export function getReviewForClinician(input: {
   bookingId: string
   actor: StaffActor
@@ -232,6 +246,7 @@ export function getReviewForClinician(input: {
           source: submission.source,
           questionnaireVersion: submission.questionnaireVersion,
           ruleSetVersion: submission.ruleSetVersion,
+          privacyNoticeVersion: noticeNumberOf(db, latest?.privacyNoticeVersionId ?? null),
           outcome: submission.outcome,
           waitUntil: submission.waitUntil,
           findings: submission.findings,

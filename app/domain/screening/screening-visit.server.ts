@@ -1,3 +1,4 @@
+import { currentNoticeId } from '#app/domain/privacy/privacy-notice.server.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { eq } from 'drizzle-orm'
 import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
@@ -56,6 +57,8 @@ export function updateBookingScreening(input: {
         },
         now: input.now,
         locale: input.locale,
+        // Staff go through the questions with the patient, who is shown the notice in force.
+        privacyNoticeVersionId: currentNoticeId(tx),
       })
     },
     { behavior: 'immediate' },

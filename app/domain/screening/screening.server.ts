@@ -132,6 +132,8 @@ export function recordSubmission(
     enteredByUserId?: string | null
     /** The language the questions were asked in (the page's). */
     locale?: Locale
+    /** The privacy notice version the patient was shown, verified by the caller (ADR 050). */
+    privacyNoticeVersionId?: string | null
   },
 ): SubmissionRow {
   const ruleSet = getCurrentRuleSet(tx)
@@ -153,6 +155,7 @@ export function recordSubmission(
       bookingVersion: input.bookingId ? nextBookingVersion(tx, input.bookingId) : null,
       submittedAt: input.now,
       locale: input.locale ?? 'en',
+      privacyNoticeVersionId: input.privacyNoticeVersionId ?? null,
     })
     .returning()
     .get()

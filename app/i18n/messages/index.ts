@@ -63,6 +63,10 @@ import patientsEn from './patients.en.ts'
 import photoCompareEn from './photo-compare.en.ts'
 import privacyEn from './privacy.en.ts'
 import privacyIt from './privacy.it.ts'
+import privacyNoticeEn from './privacy-notice.en.ts'
+import privacyNoticeIt from './privacy-notice.it.ts'
+import adminPrivacyNoticeEn from './admin-privacy-notice.en.ts'
+import adminPrivacyNoticeIt from './admin-privacy-notice.it.ts'
 import photoCompareIt from './photo-compare.it.ts'
 import staffBookingEn from './staff-booking.en.ts'
 import staffBookingIt from './staff-booking.it.ts'
@@ -136,6 +140,10 @@ export const screeningAdminMessages = {
 export const bookingPageMessages = { en: bookingPageEn, it: bookingPageIt } satisfies Catalogue
 export const aftercareMessages = { en: aftercareEn, it: aftercareIt } satisfies Catalogue
 export const privacyMessages = { en: privacyEn, it: privacyIt } satisfies Catalogue
+export const privacyNoticeMessages = {
+  en: privacyNoticeEn,
+  it: privacyNoticeIt,
+} satisfies Catalogue
 export const consentMessages = { en: consentEn, it: consentIt } satisfies Catalogue
 export const consentPdfMessages = { en: consentPdfEn, it: consentPdfIt } satisfies Catalogue
 export const consentStaffMessages = { en: consentStaffEn, it: consentStaffIt } satisfies Catalogue
@@ -143,6 +151,10 @@ export const consentStaffMessages = { en: consentStaffEn, it: consentStaffIt } s
 /** The staff console's areas (admin pages): not gated for readability, written for staff. */
 export const adminFormsMessages = { en: adminFormsEn, it: adminFormsIt } satisfies Catalogue
 export const adminMessages = { en: adminEn, it: adminIt } satisfies Catalogue
+export const adminPrivacyNoticeMessages = {
+  en: adminPrivacyNoticeEn,
+  it: adminPrivacyNoticeIt,
+} satisfies Catalogue
 export const adminPractitionersMessages = {
   en: adminPractitionersEn,
   it: adminPractitionersIt,
@@ -201,6 +213,7 @@ export const ALL_CATALOGUES = {
   bookingPage: bookingPageMessages,
   aftercare: aftercareMessages,
   privacy: privacyMessages,
+  privacyNotice: privacyNoticeMessages,
   consent: consentMessages,
   consentStaff: consentStaffMessages,
   consentPdf: consentPdfMessages,
@@ -209,6 +222,7 @@ export const ALL_CATALOGUES = {
   adminPractitioners: adminPractitionersMessages,
   adminServices: adminServicesMessages,
   adminConsent: adminConsentMessages,
+  adminPrivacyNotice: adminPrivacyNoticeMessages,
   adminEmails: adminEmailsMessages,
   adminStaff: adminStaffMessages,
   audit: auditMessages,

@@ -14,5 +14,6 @@ export default {
   signOut: 'Sign out',
   footerPhone: 'Phone',
   footerEmail: 'Email',
+  footerPrivacy: 'Privacy notice',
   languageNav: 'Language',
 }

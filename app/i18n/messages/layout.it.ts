@@ -15,5 +15,6 @@ export default {
   signOut: 'Esci',
   footerPhone: 'Telefono',
   footerEmail: 'Email',
+  footerPrivacy: 'Informativa privacy',
   languageNav: 'Lingua',
 } satisfies MessagesOf<typeof en>

@@ -19,6 +19,7 @@ import {
   recordSubmission,
   waitUntilInstant,
 } from '#app/domain/screening/screening.server.ts'
+import { verifyShownNotice } from '#app/domain/privacy/privacy-notice.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { bookingDrafts, bookings, services } from '#db/schema/index.ts'
 import { type BookingActor } from '../booking-state.server.ts'
@@ -118,6 +119,8 @@ export function getDraftScreening(input: {
 export type SubmitDraftScreeningResult =
   | { ok: true; outcome: ScreeningOutcome; booked: boolean }
   | { ok: false; reason: 'no-draft' | 'not-needed' | 'already-booked' }
+  /** The form named no published privacy notice version (tampered or stale, ADR 050). */
+  | { ok: false; reason: 'unknown-privacy-notice' }
 
 /**
  * Stores the wizard's answers, judged by the current rule-set version. A time already held that
@@ -130,6 +133,11 @@ export function submitDraftScreening(input: {
   actor: BookingActor
   /** The language the questions were asked in, recorded with the answers. */
   locale?: Locale
+  /**
+   * The privacy notice version the page showed (its hidden field): checked and recorded with the
+   * answers (ADR 050). Patient pages always pass it; left out, nothing is recorded.
+   */
+  shownPrivacyNoticeId?: string | null
 }): SubmitDraftScreeningResult {
   return getDb().transaction(
     (tx): SubmitDraftScreeningResult => {
@@ -146,11 +154,18 @@ export function submitDraftScreening(input: {
         .where(eq(services.id, draft.serviceId))
         .get()
       if (service?.kind !== 'treatment') return { ok: false, reason: 'not-needed' }
+      let privacyNoticeVersionId: string | null = null
+      if (input.shownPrivacyNoticeId !== undefined) {
+        const shown = verifyShownNotice(tx, input.shownPrivacyNoticeId)
+        if (!shown.ok) return { ok: false, reason: 'unknown-privacy-notice' }
+        privacyNoticeVersionId = shown.id
+      }
       const submission = recordSubmission(tx, {
         answers: input.answers,
         source: 'booking',
         now: input.now,
         locale: input.locale,
+        privacyNoticeVersionId,
       })
       tx.update(bookingDrafts)
         .set({ screeningSubmissionId: submission.id, updatedAt: input.now })

@@ -1,0 +1,48 @@
+/** The admin's privacy notice pages (issue 19, ADR 050): versions, the draft editor, publishing. */
+export default {
+  heading: 'Privacy notice',
+  intro:
+    'Patients read this notice before the first health question. Each change is a new version: write a draft, check both languages, then publish. A published version never changes, and each patient’s answers record the version they were shown.',
+  inUseNow: 'In use now: <a>version {n}</a>, published {date}.',
+  editDraft: 'Edit the draft (version {n})',
+  writeVersion: 'Write version {n}',
+  starting: 'Starting…',
+  historyCaption: 'All versions, newest first',
+  colVersion: 'Version',
+  colStatus: 'Status',
+  colPublished: 'Published',
+  colBy: 'By',
+  status: '{status, select, draft {Draft} other {Published}}',
+  versionRow: 'Version {n}',
+  installedWithApp: 'Came with the app',
+  publishedAt: '{date} at {time}',
+  allVersions: 'All privacy notice versions',
+  versionTitle: 'Privacy notice version',
+  versionHeading:
+    '{draft, select, yes {Privacy notice: draft of version {n}} other {Privacy notice: version {n}}}',
+  publishedLine: 'Published {at} by {by}. It can no longer be changed.',
+  editorHeading: 'Edit the draft',
+  editorHint:
+    'Leave a blank line between paragraphs. These placeholders are filled in when a patient reads the notice: {placeholders}.',
+  fieldTitle: 'Title',
+  fieldSummary: 'Summary above the health questions',
+  saveDraft: 'Save draft',
+  saving: 'Saving…',
+  publishHeading: 'Publish',
+  publishIntro:
+    'Once published, version {n} is what patients see from now on. It can never be changed: a correction is a new version.',
+  confirmLabel: 'I have checked both languages and want to publish version {n} now',
+  confirmRequired: 'Tick the box to confirm that you want to publish.',
+  publishVersion: 'Publish version {n}',
+  publishing: 'Publishing…',
+  previewHeading: 'How patients see it',
+  textHeading: 'The text',
+  unknownPlaceholders: 'These placeholders cannot be filled: {names}. Use only these: {allowed}.',
+  publishedLocked: 'This version is published and can no longer be changed.',
+  versionNotFound: 'There is no privacy notice version here.',
+  required: 'Write this part.',
+  staffShown: 'Privacy notice shown with these answers: <a>version {n}</a>.',
+  staffNotShown:
+    'No privacy notice is recorded with these answers: they were given before the app showed one.',
+  tooLong: 'Use at most {max} characters.',
+}
