@@ -70,6 +70,8 @@ export default {
   'action.audit.chain_verified': 'Audit chain checked',
   'action.audit.exported': 'Audit log exported',
   'action.privacy.access_report.viewed': 'Record access list viewed',
+  'action.privacy.my_data.requested': 'Own data page opened by the patient',
+  'action.privacy.my_data.downloaded': 'Own data downloaded by the patient',
   'action.audit.viewed': 'Audit log viewed',
   'action.auth.mfa.disabled': 'Two-step sign-in turned off',
   'action.auth.mfa.enrolled': 'Two-step sign-in turned on',

@@ -72,6 +72,8 @@ export default {
   'action.audit.chain_verified': 'Catena del registro verificata',
   'action.audit.exported': 'Registro delle attività esportato',
   'action.privacy.access_report.viewed': 'Lista degli accessi alla scheda consultata',
+  'action.privacy.my_data.requested': 'Pagina dei propri dati aperta dal paziente',
+  'action.privacy.my_data.downloaded': 'Propri dati scaricati dal paziente',
   'action.audit.viewed': 'Registro delle attività consultato',
   'action.auth.mfa.disabled': 'Verifica in due passaggi disattivata',
   'action.auth.mfa.enrolled': 'Verifica in due passaggi attivata',

@@ -62,6 +62,8 @@ import layoutIt from './layout.it.ts'
 import patientsEn from './patients.en.ts'
 import photoCompareEn from './photo-compare.en.ts'
 import privacyEn from './privacy.en.ts'
+import myDataEn from './my-data.en.ts'
+import myDataIt from './my-data.it.ts'
 import privacyIt from './privacy.it.ts'
 import photoCompareIt from './photo-compare.it.ts'
 import staffBookingEn from './staff-booking.en.ts'
@@ -136,6 +138,7 @@ export const screeningAdminMessages = {
 export const bookingPageMessages = { en: bookingPageEn, it: bookingPageIt } satisfies Catalogue
 export const aftercareMessages = { en: aftercareEn, it: aftercareIt } satisfies Catalogue
 export const privacyMessages = { en: privacyEn, it: privacyIt } satisfies Catalogue
+export const myDataMessages = { en: myDataEn, it: myDataIt } satisfies Catalogue
 export const consentMessages = { en: consentEn, it: consentIt } satisfies Catalogue
 export const consentPdfMessages = { en: consentPdfEn, it: consentPdfIt } satisfies Catalogue
 export const consentStaffMessages = { en: consentStaffEn, it: consentStaffIt } satisfies Catalogue
@@ -201,6 +204,7 @@ export const ALL_CATALOGUES = {
   bookingPage: bookingPageMessages,
   aftercare: aftercareMessages,
   privacy: privacyMessages,
+  myData: myDataMessages,
   consent: consentMessages,
   consentStaff: consentStaffMessages,
   consentPdf: consentPdfMessages,
