@@ -20,6 +20,7 @@ import { readSubmission } from '#app/domain/screening/screening.server.ts'
 import { treatmentProductsOf } from '#app/domain/treatment/skin-products.rules.ts'
 import { type TreatmentRecordInput } from '#app/domain/treatment/treatment.schema.ts'
 import { yourTreatment } from '#app/domain/treatment/your-treatment.ts'
+import { parseTimesOfDay } from '#app/domain/waitlist/waitlist.rules.ts'
 import { translator } from '#app/i18n/catalogue.ts'
 import { type Locale } from '#app/i18n/locales.ts'
 import { visitMessages } from '#app/i18n/messages/index.ts'
@@ -461,7 +462,7 @@ export function gatherMyData(
       service,
       fromDate: entry.fromDate,
       toDate: entry.toDate,
-      timesOfDay: entry.timesOfDay.split(',').filter(Boolean),
+      timesOfDay: parseTimesOfDay(entry.timesOfDay),
       fullName: entry.fullName,
       email: entry.email,
       status: entry.status,
