@@ -31,3 +31,12 @@ export function iso(instant: Date | number): string {
 export function isoOrNull(instant: Date | number | null | undefined): string | null {
   return instant === null || instant === undefined ? null : iso(instant)
 }
+
+/**
+ * An email's text as it goes into the file: the secret of each emailed link (`?token=…`, a
+ * manage, waitlist or offer link) replaced by `[removed]`. The file may be passed on to another
+ * clinic; a live link in it would let whoever reads it manage the booking.
+ */
+export function withoutLinkSecrets(text: string): string {
+  return text.replace(/([?&]token=)[^\s&"'<>)]+/g, '$1[removed]')
+}

@@ -98,6 +98,7 @@ describe('my data', () => {
     const mine = await treatedPatient()
     const theirs = await treatedPatient()
     const data = gatherMyData(getDb(), { patientId: mine.patientId, locale: 'en', now: NOW })
+    const json = JSON.stringify(data)
     expect(MyDataExportSchema.safeParse(data).success).toBe(true)
     expect(data.patient).toMatchObject({ id: mine.patientId, email: mine.email })
     expect(data.bookings.map((b) => b.reference)).toEqual([mine.reference])
@@ -119,8 +120,9 @@ describe('my data', () => {
     expect(data.photos.map((p) => p.id)).toEqual([mine.photoId])
     expect(data.emails.length).toBeGreaterThan(0)
     expect(data.emails.every((e) => e.to === mine.email)).toBe(true)
+    // Emailed links' secrets never reach the file.
+    expect(json).not.toMatch(/token=(?!\[removed\])/)
     // Nothing of the other patient's anywhere in the file.
-    const json = JSON.stringify(data)
     for (const value of [theirs.email, theirs.fullName, theirs.reference, theirs.photoId])
       expect(json).not.toContain(value)
   })

@@ -45,7 +45,7 @@ import {
   waitlistEntries,
 } from '#db/schema/index.ts'
 import { renderMyDataPdf } from './my-data-pdf.server.ts'
-import { myDataFilename, emailKindOf, iso, isoOrNull } from './my-data.rules.ts'
+import { emailKindOf, iso, isoOrNull, myDataFilename, withoutLinkSecrets } from './my-data.rules.ts'
 import {
   MY_DATA_FORMAT_VERSION,
   type MyDataExport,
@@ -476,7 +476,7 @@ export function gatherMyData(
       createdAt: iso(row.createdAt),
       sentAt: isoOrNull(row.sentAt),
       status: row.status,
-      text: row.textBody === '' ? null : row.textBody,
+      text: row.textBody === '' ? null : withoutLinkSecrets(row.textBody),
     })),
     privacyRequests: requests.map((row) => ({
       id: row.id,
