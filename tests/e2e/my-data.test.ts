@@ -1,7 +1,22 @@
+import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import { type Download } from '@playwright/test'
+import { waitForEmail } from '../mail-utils.ts'
 import { arrangePatient, openBookingAsPatient } from '../patient-record-fixtures.ts'
-import { expect, expectAccessible, test } from '../playwright-utils.ts'
+import { expect, expectAccessible, openE2eDb, test } from '../playwright-utils.ts'
+import { serverNow } from '../test-clock.ts'
+
+/** An emailed manage link to the booking, written straight into the e2e database. */
+function manageLinkTo(bookingId: string): string {
+  const token = randomBytes(32).toString('base64url')
+  const now = serverNow().getTime()
+  const db = openE2eDb()
+  db.prepare(
+    'INSERT INTO booking_manage_links (token_hash, booking_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+  ).run(createHash('sha256').update(token).digest('hex'), bookingId, now, now + 400 * 86_400_000)
+  db.close()
+  return `/bookings/manage?token=${token}`
+}
 
 async function contentOf(download: Download): Promise<Buffer> {
   return fs.readFileSync((await download.path())!)
@@ -73,6 +88,42 @@ test.describe('my data @no-js', () => {
     await expect(table.getByRole('row', { name: /downloaded/i })).toHaveCount(0)
     await expectAccessible(phone)
     await context.close()
+  })
+})
+
+test.describe('my data from a manage link @no-js', () => {
+  test('a link opens one booking only: the patient confirms the address with a code first', async ({
+    page,
+  }) => {
+    const patient = arrangePatient('my-data-link')
+    await page.goto(manageLinkTo(patient.bookingId))
+    await page.getByRole('button', { name: 'Open my booking' }).click()
+    await page.getByRole('link', { name: 'Download my data' }).click()
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'First, confirm your email' }),
+    ).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Download JSON' })).toHaveCount(0)
+    await expectAccessible(page)
+    // The file itself is not there for this session.
+    expect((await page.request.get(`/bookings/${patient.reference}/my-data.json`)).status()).toBe(
+      404,
+    )
+
+    await page.getByRole('link', { name: 'Get a code' }).click()
+    await expect(page).toHaveURL(`/bookings?reference=${patient.reference}`)
+    await page.getByLabel('Email', { exact: true }).fill(patient.email)
+    const before = new Date()
+    await page.getByRole('button', { name: 'Send me a code' }).click()
+    const mail = await waitForEmail({
+      to: patient.email,
+      subject: /Your email code for/,
+      after: before,
+    })
+    await page.getByLabel('Code from the email').fill(/Your code is (\d{6})/.exec(mail.text)![1]!)
+    await page.getByRole('button', { name: 'Open my booking' }).click()
+    await page.getByRole('link', { name: 'Download my data' }).click()
+    await expect(page.getByRole('link', { name: 'Download JSON' })).toBeVisible()
+    await expectAccessible(page)
   })
 })
 
