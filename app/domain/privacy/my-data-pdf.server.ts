@@ -199,6 +199,14 @@ export async function renderMyDataPdf(
     w.text(t('status', { status: status(`status.${booking.status}` as 'status.confirmed') }))
     if (booking.cancelledAt) w.text(t('cancelled', { date: date(booking.cancelledAt) }))
     if (booking.cancellationReason) w.text(t('reason', { reason: booking.cancellationReason }))
+    for (const arrival of booking.checkIns)
+      w.text(
+        t('checkedIn', {
+          date: dateTime(arrival.at),
+          name: arrival.clinician,
+          how: arrival.identityChecked,
+        }),
+      )
   })
 
   section('section.screenings', data.screenings, (screening) => {

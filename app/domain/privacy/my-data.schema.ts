@@ -47,6 +47,15 @@ const BookingSchema = z.object({
   cancelledAt: instant.nullable(),
   cancellationReason: z.string().nullable(),
   history: z.array(z.object({ event: z.string(), at: instant })),
+  /** Arrival at the visit, as the clinician recorded it. */
+  checkIns: z.array(
+    z.object({
+      at: instant,
+      clinician: z.string(),
+      identityChecked: z.enum(['photo_id', 'known_to_clinic']),
+      healthUnchanged: z.boolean(),
+    }),
+  ),
 })
 
 const ScreeningSchema = z.object({

@@ -105,6 +105,7 @@ describe('my data', () => {
     expect(data.bookings[0]).toMatchObject({
       status: 'completed',
       practitioner: expect.any(String),
+      checkIns: [{ identityChecked: 'photo_id', healthUnchanged: true }],
     })
     expect(data.screenings.length).toBeGreaterThan(0)
     expect(data.screenings[0]!.answers[0]).toEqual({

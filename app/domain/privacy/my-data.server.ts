@@ -29,6 +29,7 @@ import { getDb, type Db, type Tx } from '#db/client.server.ts'
 import {
   bookingEvents,
   bookings,
+  checkIns,
   clinicalPhotos,
   consentRecords,
   consentWithdrawals,
@@ -238,6 +239,16 @@ export function gatherMyData(
         .all()
     : []
 
+  const arrivals = bookingIds.length
+    ? db
+        .select({ checkIn: checkIns, clinician: users.name })
+        .from(checkIns)
+        .innerJoin(users, eq(users.id, checkIns.clinicianUserId))
+        .where(inArray(checkIns.bookingId, bookingIds))
+        .orderBy(asc(checkIns.checkedInAt))
+        .all()
+    : []
+
   const submissions = db
     .select()
     .from(screeningSubmissions)
@@ -357,6 +368,14 @@ export function gatherMyData(
       history: events
         .filter((event) => event.bookingId === booking.id)
         .map((event) => ({ event: event.action, at: iso(event.occurredAt) })),
+      checkIns: arrivals
+        .filter(({ checkIn }) => checkIn.bookingId === booking.id)
+        .map(({ checkIn, clinician }) => ({
+          at: iso(checkIn.checkedInAt),
+          clinician,
+          identityChecked: checkIn.identityMethod,
+          healthUnchanged: checkIn.healthUnchanged,
+        })),
     })),
     screenings: submissions.map((row) => {
       const submission = readSubmission(row)

@@ -57,6 +57,8 @@ export default {
   when: 'When: {when}',
   status: 'Status: {status}',
   cancelled: 'Cancelled on {date}.',
+  checkedIn:
+    '{how, select, photo_id {{name} checked you in on {date} and saw your photo ID.} other {{name} checked you in on {date}. They know you.}}',
   reason: 'Reason: {reason}',
   answersSent: 'Answers sent on {date}',
   forVisit: 'For visit {reference}',

@@ -56,6 +56,8 @@ export default {
   when: 'Quando: {when}',
   status: 'Stato: {status}',
   cancelled: 'Annullata il {date}.',
+  checkedIn:
+    '{how, select, photo_id {{name} ti ha accolto il {date} e ha visto il tuo documento.} other {{name} ti ha accolto il {date}. Ti conosce già.}}',
   reason: 'Motivo: {reason}',
   answersSent: 'Risposte mandate il {date}',
   forVisit: 'Per la visita {reference}',
