@@ -249,6 +249,10 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'bookings.$reference._index': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
   'bookings.$reference.aftercare': { loader: OWN_BOOKING, action: NONE },
   'bookings.$reference.record-access': { loader: OWN_BOOKING, action: NONE },
+  // "My data": patient A proved the address with a code; the files answer 404 to anyone else.
+  'bookings.$reference.my-data': { loader: OWN_BOOKING, action: NONE },
+  'bookings.$reference.my-data[.]json': { loader: OWN_BOOKING_FILE, action: NONE },
+  'bookings.$reference.my-data[.]pdf': { loader: OWN_BOOKING_FILE, action: NONE },
   'bookings.$reference.calendar[.]ics': { loader: OWN_BOOKING_FILE, action: NONE },
   'bookings.$reference.cancel': { loader: OWN_BOOKING, action: NONE },
   'bookings.$reference.consent': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },

@@ -41,6 +41,12 @@ export const LIMITS = {
   /** Online waitlist entries: each sends a "confirm your place" email to the address typed. */
   waitlistJoinsPerAddressDay: { name: 'waitlist-joins-per-address-day', max: 5, windowMs: DAY },
   waitlistJoinsPerIpHour: { name: 'waitlist-joins-per-ip-hour', max: 10, windowMs: HOUR },
+  /** "My data" downloads of one patient record (each reads the whole record and its photos). */
+  myDataDownloadsPerPatientHour: {
+    name: 'my-data-downloads-per-patient-hour',
+    max: 10,
+    windowMs: HOUR,
+  },
 } as const satisfies Record<string, Limit>
 
 /** Live holds one client IP may have at once (one patient session holds one at a time). */

@@ -73,6 +73,8 @@ export default {
   'action.privacy_notice.draft_created': 'Privacy notice draft started',
   'action.privacy_notice.draft_saved': 'Privacy notice draft saved',
   'action.privacy_notice.published': 'Privacy notice version published',
+  'action.privacy.my_data.requested': 'Own data page opened by the patient',
+  'action.privacy.my_data.downloaded': 'Own data downloaded by the patient',
   'action.audit.viewed': 'Audit log viewed',
   'action.auth.mfa.disabled': 'Two-step sign-in turned off',
   'action.auth.mfa.enrolled': 'Two-step sign-in turned on',

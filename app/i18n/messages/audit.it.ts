@@ -75,6 +75,8 @@ export default {
   'action.privacy_notice.draft_created': 'Bozza dell’informativa privacy iniziata',
   'action.privacy_notice.draft_saved': 'Bozza dell’informativa privacy salvata',
   'action.privacy_notice.published': 'Versione dell’informativa privacy pubblicata',
+  'action.privacy.my_data.requested': 'Pagina dei propri dati aperta dal paziente',
+  'action.privacy.my_data.downloaded': 'Propri dati scaricati dal paziente',
   'action.audit.viewed': 'Registro delle attività consultato',
   'action.auth.mfa.disabled': 'Verifica in due passaggi disattivata',
   'action.auth.mfa.enrolled': 'Verifica in due passaggi attivata',

@@ -62,6 +62,8 @@ import layoutIt from './layout.it.ts'
 import patientsEn from './patients.en.ts'
 import photoCompareEn from './photo-compare.en.ts'
 import privacyEn from './privacy.en.ts'
+import myDataEn from './my-data.en.ts'
+import myDataIt from './my-data.it.ts'
 import privacyIt from './privacy.it.ts'
 import privacyNoticeEn from './privacy-notice.en.ts'
 import privacyNoticeIt from './privacy-notice.it.ts'
@@ -144,6 +146,7 @@ export const privacyNoticeMessages = {
   en: privacyNoticeEn,
   it: privacyNoticeIt,
 } satisfies Catalogue
+export const myDataMessages = { en: myDataEn, it: myDataIt } satisfies Catalogue
 export const consentMessages = { en: consentEn, it: consentIt } satisfies Catalogue
 export const consentPdfMessages = { en: consentPdfEn, it: consentPdfIt } satisfies Catalogue
 export const consentStaffMessages = { en: consentStaffEn, it: consentStaffIt } satisfies Catalogue
@@ -214,6 +217,7 @@ export const ALL_CATALOGUES = {
   aftercare: aftercareMessages,
   privacy: privacyMessages,
   privacyNotice: privacyNoticeMessages,
+  myData: myDataMessages,
   consent: consentMessages,
   consentStaff: consentStaffMessages,
   consentPdf: consentPdfMessages,
