@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { startBookingDraft } from '#app/domain/booking/wizard/draft.server.ts'
 import { submitDraftScreening } from '#app/domain/booking/wizard/draft-screening.server.ts'
 import { updatePatientScreening } from '#app/domain/screening/screening-booking.server.ts'
+import { getReviewForClinician } from '#app/domain/screening/screening-review.server.ts'
 import { updateBookingScreening } from '#app/domain/screening/screening-visit.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { auditEvents, privacyNoticeVersions, screeningSubmissions } from '#db/schema/index.ts'
@@ -16,6 +17,7 @@ import {
   bookWithAnswers,
   DEMO_ADMIN,
   DEMO_CLINICIAN,
+  PAST_COLD_SORE,
   staffActorFor,
 } from '#tests/support/screening-fixtures.ts'
 import {
@@ -234,5 +236,21 @@ describe('a screening submission records the notice its patient was shown', () =
       .where(eq(screeningSubmissions.source, 'staff_update'))
       .get()!
     expect(row.privacyNoticeVersionId).toBe(version2)
+  })
+
+  test('the clinician’s review names the version recorded with the latest answers', async () => {
+    const { booking } = await bookWithAnswers(PAST_COLD_SORE, NOW)
+    const clinician = staffActorFor(DEMO_CLINICIAN)
+    // Answers given without a notice (before this existed) record none.
+    const before = getReviewForClinician({ bookingId: booking.id, actor: clinician, now: NOW })
+    expect(before!.submission!.privacyNoticeVersion).toBeNull()
+    updateBookingScreening({
+      bookingId: booking.id,
+      answers: PAST_COLD_SORE,
+      actor: clinician,
+      now: later(10),
+    })
+    const after = getReviewForClinician({ bookingId: booking.id, actor: clinician, now: later(11) })
+    expect(after!.submission!.privacyNoticeVersion).toBe(1)
   })
 })
