@@ -63,6 +63,10 @@ import patientsEn from './patients.en.ts'
 import photoCompareEn from './photo-compare.en.ts'
 import privacyEn from './privacy.en.ts'
 import privacyIt from './privacy.it.ts'
+import privacyRequestsEn from './privacy-requests.en.ts'
+import privacyRequestsIt from './privacy-requests.it.ts'
+import privacyAdminEn from './privacy-admin.en.ts'
+import privacyAdminIt from './privacy-admin.it.ts'
 import photoCompareIt from './photo-compare.it.ts'
 import staffBookingEn from './staff-booking.en.ts'
 import staffBookingIt from './staff-booking.it.ts'
@@ -136,6 +140,11 @@ export const screeningAdminMessages = {
 export const bookingPageMessages = { en: bookingPageEn, it: bookingPageIt } satisfies Catalogue
 export const aftercareMessages = { en: aftercareEn, it: aftercareIt } satisfies Catalogue
 export const privacyMessages = { en: privacyEn, it: privacyIt } satisfies Catalogue
+export const privacyRequestsMessages = {
+  en: privacyRequestsEn,
+  it: privacyRequestsIt,
+} satisfies Catalogue
+export const privacyAdminMessages = { en: privacyAdminEn, it: privacyAdminIt } satisfies Catalogue
 export const consentMessages = { en: consentEn, it: consentIt } satisfies Catalogue
 export const consentPdfMessages = { en: consentPdfEn, it: consentPdfIt } satisfies Catalogue
 export const consentStaffMessages = { en: consentStaffEn, it: consentStaffIt } satisfies Catalogue
@@ -201,6 +210,8 @@ export const ALL_CATALOGUES = {
   bookingPage: bookingPageMessages,
   aftercare: aftercareMessages,
   privacy: privacyMessages,
+  privacyRequests: privacyRequestsMessages,
+  privacyAdmin: privacyAdminMessages,
   consent: consentMessages,
   consentStaff: consentStaffMessages,
   consentPdf: consentPdfMessages,
