@@ -23,7 +23,11 @@ import { preVisitAdvice, sharedClinicalText } from '#app/domain/clinical-content
 import { serviceNameIn } from '#app/domain/clinic/clinic.server.ts'
 import { translator } from '#app/i18n/catalogue.ts'
 import { useRichT, useT } from '#app/i18n/locale-context.tsx'
-import { bookingPageMessages, privacyMessages } from '#app/i18n/messages/index.ts'
+import {
+  bookingPageMessages,
+  privacyMessages,
+  privacyRequestsMessages,
+} from '#app/i18n/messages/index.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateAndTime, formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -280,12 +284,16 @@ export default function PatientBookingRoute() {
 /** The patient's privacy pages about their record (issue 19). */
 function PrivacyLinks({ reference }: { reference: string }) {
   const t = useT(privacyMessages)
+  const tr = useT(privacyRequestsMessages)
   return (
     <section aria-labelledby="privacy-heading">
       <h2 id="privacy-heading">{t('privacyHeading')}</h2>
       <ul>
         <li>
           <Link to={`/bookings/${reference}/record-access`}>{t('accessLink')}</Link>
+        </li>
+        <li>
+          <Link to={`/bookings/${reference}/privacy-request`}>{tr('requestLink')}</Link>
         </li>
       </ul>
     </section>

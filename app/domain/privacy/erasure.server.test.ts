@@ -69,7 +69,7 @@ function ask(
     now: at,
     actor: patientActor,
     kind,
-    details: kind === 'correction' ? 'My phone ends in 99, not 78.' : '',
+    details: kind === 'correction' ? 'My phone is wrong: zebra.' : '',
   })
 }
 
@@ -164,14 +164,14 @@ describe('privacy requests', () => {
       'privacy_request.refused',
     ])
     // The patient's words are in the request, never in the audit.
-    expect(JSON.stringify(actions)).not.toContain('99')
+    expect(JSON.stringify(actions)).not.toContain('zebra')
     // The clinic is told, without the patient's words.
     const notice = getDb()
       .select()
       .from(emailOutbox)
       .where(eq(emailOutbox.dedupeKey, `privacy-request:${rows[0]!.id}`))
       .get()!
-    expect(notice.textBody).not.toContain('99')
+    expect(notice.textBody).not.toContain('zebra')
     expect(notice.textBody).not.toContain(p.name)
   })
 

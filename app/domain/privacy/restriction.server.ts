@@ -76,3 +76,18 @@ export function setLegalHold(input: {
     { behavior: 'immediate' },
   )
 }
+
+/** What an admin sees on the chart: restricted since, and the legal hold with its reason. */
+export function getPatientPrivacyStatus(patientId: string) {
+  return (
+    getDb()
+      .select({
+        restrictedAt: patients.restrictedAt,
+        legalHoldReason: patients.legalHoldReason,
+        legalHoldAt: patients.legalHoldAt,
+      })
+      .from(patients)
+      .where(eq(patients.id, patientId))
+      .get() ?? null
+  )
+}

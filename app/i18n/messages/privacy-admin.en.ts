@@ -85,14 +85,6 @@ export default {
   holdReasonRequired: 'Write why the record must be kept.',
   holdSet: 'Set legal hold',
   holdClear: 'Lift legal hold',
-  restrictedTitle: 'Restricted record | Dermadesk',
   restrictedMessage: 'This record is restricted at the patient’s request. Only admins can open it.',
-  restrictedBlock: 'Restricted record',
-  retentionHeading: 'Clinical records',
-  retentionLead:
-    'Signed consents and treatment records are kept for this many years after the last visit. An erasure request cannot remove them before then.',
-  yearsLabel: 'Keep clinical records for (years)',
   yearsRange: 'Enter a whole number of years from 5 to 30.',
-  yearsSave: 'Save the retention period',
-  yearsSaved: 'Retention period saved.',
 }

@@ -84,15 +84,7 @@ export default {
   holdReasonRequired: 'Scrivi perché la scheda va tenuta.',
   holdSet: 'Metti il blocco legale',
   holdClear: 'Togli il blocco legale',
-  restrictedTitle: 'Scheda limitata | Dermadesk',
   restrictedMessage:
     'Questa scheda è limitata su richiesta del paziente. Solo gli amministratori possono aprirla.',
-  restrictedBlock: 'Scheda limitata',
-  retentionHeading: 'Cartelle cliniche',
-  retentionLead:
-    'I consensi firmati e i registri dei trattamenti restano per questi anni dopo l’ultima visita. Una richiesta di cancellazione non li toglie prima.',
-  yearsLabel: 'Tieni le cartelle cliniche per (anni)',
   yearsRange: 'Scrivi un numero intero di anni da 5 a 30.',
-  yearsSave: 'Salva il periodo',
-  yearsSaved: 'Periodo salvato.',
 } satisfies MessagesOf<typeof en>

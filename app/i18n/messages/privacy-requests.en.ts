@@ -12,7 +12,7 @@ export default {
   'kind.correction':
     'Fix my details: we correct data about you that is wrong, like your name or phone.',
   'kind.restriction':
-    'Limit use of my data: only the clinic’s managers can open your record until we sort it out.',
+    'Limit use of my data: for now, only the heads of the clinic can open your record.',
   'kind.erasure':
     'Delete my data: we delete your contact details, drafts and emails. If you had a treatment, the law makes us keep your signed forms and treatment notes for {years} years. Then we lock them, so only managers can open them.',
   detailsLabel: 'Tell us more',

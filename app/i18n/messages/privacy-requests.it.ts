@@ -11,7 +11,7 @@ export default {
   'kind.correction':
     'Correggi i miei dati: sistemiamo i dati su di te che sono sbagliati, come il nome o il telefono.',
   'kind.restriction':
-    'Limita l’uso dei miei dati: solo i responsabili della clinica aprono la tua scheda, finché non chiariamo.',
+    'Limita l’uso dei miei dati: finché non chiariamo, solo chi dirige la clinica apre la tua scheda.',
   'kind.erasure':
     'Cancella i miei dati: cancelliamo i tuoi contatti, le bozze e le email. Se hai fatto un trattamento, la legge ci chiede di tenere i moduli firmati e le note del trattamento per {years} anni. Poi li chiudiamo: solo i responsabili li aprono.',
   detailsLabel: 'Dicci di più',
