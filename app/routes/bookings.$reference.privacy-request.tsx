@@ -107,7 +107,7 @@ export default function PrivacyRequestRoute() {
           <p>{t('empty')}</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <table className="record-access-table">
               <caption>{t('caption')}</caption>
               <TableHead
                 columns={[t('colAsked'), t('colWhat'), t('colStatus'), t('colDue'), t('colAnswer')]}
