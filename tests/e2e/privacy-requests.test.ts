@@ -167,6 +167,17 @@ test.describe('an admin handles erasure requests', () => {
     const patient = arrangePatient('upcoming')
     const requestId = arrangeErasureRequest(patient)
     await login('admin')
+    // The clinic's retention period: 5 to 30 years (left at the default, 10).
+    await page.goto('/admin/clinic')
+    const retention = page.getByRole('form', { name: 'Clinical records' })
+    await retention.getByLabel('Keep clinical records for (years)').fill('4')
+    await retention.getByRole('button', { name: 'Save the retention period' }).click()
+    await expect(retention.getByText('Enter a whole number of years from 5 to 30.')).toBeVisible()
+    await expectAccessible(page)
+    await retention.getByLabel('Keep clinical records for (years)').fill('10')
+    await retention.getByRole('button', { name: 'Save the retention period' }).click()
+    await expect(page.getByText('Retention period saved.')).toBeVisible()
+
     await grantAsAdmin(page, requestId, 'We deleted your details: you never came to the clinic.')
     await expect(page.getByRole('status')).toHaveText('Decision saved: Granted.')
     await expect(page.getByText(/The contact details of this record were erased on/)).toBeVisible()

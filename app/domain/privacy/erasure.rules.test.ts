@@ -5,6 +5,11 @@ import {
   planErasure,
   retainedUntil,
 } from './erasure.rules.ts'
+import {
+  privacyDecisionSchema,
+  privacyRequestSchema,
+  recordRetentionSchema,
+} from './privacy-requests.schema.ts'
 import { isOverdue, newRequestRefusal, queueOrder, requestDueAt } from './privacy-requests.rules.ts'
 
 const NOW = new Date('2026-11-25T08:00:00Z')
@@ -105,5 +110,19 @@ describe('privacy request rules', () => {
       { id: 'a', status: 'open' as const, dueAt: new Date(10), decidedAt: null },
     ]
     expect(queueOrder(rows).map((r) => r.id)).toEqual(['a', 'b', 'd'])
+  })
+})
+
+describe('privacy forms', () => {
+  test('a correction needs its details; the retention period is 5 to 30 whole years', () => {
+    expect(privacyRequestSchema().safeParse({ kind: 'erasure', details: '' }).success).toBe(true)
+    expect(privacyRequestSchema().safeParse({ kind: 'correction', details: '' }).success).toBe(
+      false,
+    )
+    expect(privacyRequestSchema().safeParse({ kind: 'delete', details: '' }).success).toBe(false)
+    expect(privacyDecisionSchema().safeParse({ decision: 'grant', reason: '' }).success).toBe(false)
+    expect(recordRetentionSchema().safeParse({ years: '4' }).success).toBe(false)
+    expect(recordRetentionSchema().safeParse({ years: '12.5' }).success).toBe(false)
+    expect(recordRetentionSchema().safeParse({ years: '12' }).data).toEqual({ years: 12 })
   })
 })

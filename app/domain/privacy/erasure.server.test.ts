@@ -25,6 +25,7 @@ import {
   getPatientPrivacyRequests,
   makePrivacyRequest,
 } from './privacy-requests.server.ts'
+import { setRecordRetentionYears } from './record-retention.server.ts'
 import { mayOpenBookingOf, mayOpenPatient, setLegalHold } from './restriction.server.ts'
 
 const NOW = new Date('2026-11-25T08:00:00Z')
@@ -329,6 +330,16 @@ describe('privacy requests', () => {
     expect(mayOpenPatient(['reception'], p.patientId)).toBe(false)
     expect(mayOpenPatient(['clinician'], p.patientId)).toBe(false)
     expect(mayOpenPatient(['admin'], p.patientId)).toBe(true)
+  })
+
+  test('the clinic’s retention period sets how long a treated patient’s record is kept', () => {
+    setRecordRetentionYears({ years: 5, actor: admin(), now: NOW })
+    const p = patientWith('completed', -30)
+    expect(previewErasure(p.patientId, NOW)!.plan).toMatchObject({
+      outcome: 'partly_granted',
+      keepUntil: new Date('2031-10-26T08:00:00Z'),
+    })
+    setRecordRetentionYears({ years: 10, actor: admin(), now: NOW })
   })
 
   test('every table with a key to patients is declared: handled by erasure or kept as a clinical record', () => {

@@ -86,5 +86,11 @@ export default {
   holdSet: 'Set legal hold',
   holdClear: 'Lift legal hold',
   restrictedMessage: 'This record is restricted at the patient’s request. Only admins can open it.',
+  retentionHeading: 'Clinical records',
+  retentionLead:
+    'Signed consents and treatment records are kept for this many years after the last visit, as the law asks of a clinic. An erasure request cannot remove them before then.',
+  yearsLabel: 'Keep clinical records for (years)',
+  yearsSave: 'Save the retention period',
+  yearsSaved: 'Retention period saved.',
   yearsRange: 'Enter a whole number of years from 5 to 30.',
 }

@@ -86,5 +86,11 @@ export default {
   holdClear: 'Togli il blocco legale',
   restrictedMessage:
     'Questa scheda è limitata su richiesta del paziente. Solo gli amministratori possono aprirla.',
+  retentionHeading: 'Cartelle cliniche',
+  retentionLead:
+    'I consensi firmati e i registri dei trattamenti restano per questi anni dopo l’ultima visita, come la legge chiede a una clinica. Una richiesta di cancellazione non li toglie prima.',
+  yearsLabel: 'Tieni le cartelle cliniche per (anni)',
+  yearsSave: 'Salva il periodo',
+  yearsSaved: 'Periodo salvato.',
   yearsRange: 'Scrivi un numero intero di anni da 5 a 30.',
 } satisfies MessagesOf<typeof en>
