@@ -86,6 +86,7 @@ export default {
   holdSet: 'Set legal hold',
   holdClear: 'Lift legal hold',
   restrictedMessage: 'This record is restricted at the patient’s request. Only admins can open it.',
+  restrictedBlock: 'Restricted record',
   retentionHeading: 'Clinical records',
   retentionLead:
     'Signed consents and treatment records are kept for this many years after the last visit, as the law asks of a clinic. An erasure request cannot remove them before then.',

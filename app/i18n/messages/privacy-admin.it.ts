@@ -86,6 +86,7 @@ export default {
   holdClear: 'Togli il blocco legale',
   restrictedMessage:
     'Questa scheda è limitata su richiesta del paziente. Solo gli amministratori possono aprirla.',
+  restrictedBlock: 'Scheda limitata',
   retentionHeading: 'Cartelle cliniche',
   retentionLead:
     'I consensi firmati e i registri dei trattamenti restano per questi anni dopo l’ultima visita, come la legge chiede a una clinica. Una richiesta di cancellazione non li toglie prima.',
