@@ -50,7 +50,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
   const locale = await requestLocale(request)
   // The second form on the page: the retention period of clinical records (ADR 051).
-  if ((await request.clone().formData()).get('intent') === 'record-retention') {
+  const intent = await request
+    .clone()
+    .formData()
+    .then(
+      (form) => form.get('intent'),
+      () => null,
+    )
+  if (intent === 'record-retention') {
     const years = await parseForm(request, recordRetentionSchema(locale))
     if (!years.ok) return formError(years.errors)
     setRecordRetentionYears({
