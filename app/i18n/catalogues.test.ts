@@ -133,6 +133,7 @@ describe('readability of patient text', () => {
     'waitlist',
     'privacy',
     'myData',
+    'privacyRequests',
   ] as const
   // Both formulas measure running text: a two-word label ("Clinic settings") scores as a hard
   // sentence. Each sentence-length entry is gated on its own; every entry, labels included, is

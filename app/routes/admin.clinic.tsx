@@ -3,8 +3,13 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { RecordRetentionForm } from '#app/components/privacy/record-retention-form.tsx'
+import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
+import { recordRetentionSchema } from '#app/domain/privacy/privacy-requests.schema.ts'
+import { setRecordRetentionYears } from '#app/domain/privacy/record-retention.server.ts'
 import { AdminNav, SavedNotice } from '#app/components/admin/admin-nav.tsx'
 import { formErrorsFor, useIsPending } from '#app/components/forms/action-data.ts'
 import {
@@ -21,7 +26,7 @@ import { getClinicDetailsForm } from '#app/domain/clinic/admin.server.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
 import { adminMessages } from '#app/i18n/messages/index.ts'
 import { LOCALE_NAMES, LOCALES } from '#app/i18n/locales.ts'
-import { redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
+import { auditActorOf, redirectSaved, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { type FormErrors } from '#app/utils/forms.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
@@ -34,12 +39,34 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const t = translator(adminMessages, await requestLocale(request))
-  return { ...getClinicDetailsForm(), title: t('pageTitle', { page: t('clinicDetails') }) }
+  return {
+    ...getClinicDetailsForm(),
+    recordRetentionYears: getClinicSettings().clinicalRecordRetentionYears,
+    title: t('pageTitle', { page: t('clinicDetails') }),
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
   const locale = await requestLocale(request)
+  // The second form on the page: the retention period of clinical records (ADR 051).
+  const intent = await request
+    .clone()
+    .formData()
+    .then(
+      (form) => form.get('intent'),
+      () => null,
+    )
+  if (intent === 'record-retention') {
+    const years = await parseForm(request, recordRetentionSchema(locale))
+    if (!years.ok) return formError(years.errors)
+    setRecordRetentionYears({
+      years: years.data.years,
+      actor: auditActorOf(user, context),
+      now: new Date(),
+    })
+    return redirect('/admin/clinic?retention=saved')
+  }
   const parsed = await parseForm(request, adminSchemas(locale).ClinicDetailsSchema)
   if (!parsed.ok) return formError(parsed.errors)
   updateClinicDetails(parsed.data, staffActorOf(user, context))
@@ -47,9 +74,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminClinicRoute() {
-  const { details } = useLoaderData<typeof loader>()
+  const { details, recordRetentionYears } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const location = useLocation()
+  const [searchParams] = useSearchParams()
+  const errors = formErrorsFor(actionData)
+  const retentionErrors = errors?.values.intent === 'record-retention' ? errors : undefined
   const t = useT(adminMessages)
   return (
     <div className="stack page--medium">
@@ -60,7 +90,13 @@ export default function AdminClinicRoute() {
       <ClinicDetailsForm
         key={location.key}
         details={details}
-        serverErrors={formErrorsFor(actionData)}
+        serverErrors={retentionErrors ? undefined : errors}
+      />
+      <RecordRetentionForm
+        key={`retention-${location.key}`}
+        years={recordRetentionYears}
+        saved={searchParams.get('retention') === 'saved'}
+        errors={retentionErrors}
       />
     </div>
   )

@@ -21,9 +21,10 @@ import {
 import { withdrawConsent } from '#app/domain/consent/consent-withdrawal.server.ts'
 import { preVisitAdvice, sharedClinicalText } from '#app/domain/clinical-content/tier-content.ts'
 import { serviceNameIn } from '#app/domain/clinic/clinic.server.ts'
+import { PrivacyLinks } from '#app/components/booking/privacy-links.tsx'
 import { translator } from '#app/i18n/catalogue.ts'
 import { useRichT, useT } from '#app/i18n/locale-context.tsx'
-import { bookingPageMessages, myDataMessages, privacyMessages } from '#app/i18n/messages/index.ts'
+import { bookingPageMessages } from '#app/i18n/messages/index.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatAppointment, formatDateAndTime, formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -274,25 +275,6 @@ export default function PatientBookingRoute() {
       ) : null}
       <PrivacyLinks reference={booking.reference} />
     </div>
-  )
-}
-
-/** The patient's privacy pages about their record (issue 19). */
-function PrivacyLinks({ reference }: { reference: string }) {
-  const t = useT(privacyMessages)
-  const myData = useT(myDataMessages)
-  return (
-    <section aria-labelledby="privacy-heading">
-      <h2 id="privacy-heading">{t('privacyHeading')}</h2>
-      <ul>
-        <li>
-          <Link to={`/bookings/${reference}/record-access`}>{t('accessLink')}</Link>
-        </li>
-        <li>
-          <Link to={`/bookings/${reference}/my-data`}>{myData('bookingLink')}</Link>
-        </li>
-      </ul>
-    </section>
   )
 }
 

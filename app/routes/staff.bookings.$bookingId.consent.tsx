@@ -33,6 +33,7 @@ import { isLocale, type Locale, LOCALE_NAMES } from '#app/i18n/locales.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requireClinicalRole } from '#app/utils/permissions.server.ts'
+import { requireOpenBooking } from '#app/utils/restricted-guards.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Consent | Staff | Dermadesk' },
@@ -44,8 +45,16 @@ function bookingIdOf(params: { bookingId?: string }): string {
   return parsed.data
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+/** A clinician, on a booking whose patient's record is not restricted (else admins only). */
+async function requireConsentPage(request: Request, params: { bookingId?: string }) {
   const user = await requireClinicalRole(request)
+  const bookingId = bookingIdOf(params)
+  await requireOpenBooking(request, user, bookingId)
+  return user
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireConsentPage(request, params)
   const locale = await requestLocale(request)
   const read = new URL(request.url).searchParams.get('read')
   const page = getStaffConsentPage({
@@ -87,7 +96,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireClinicalRole(request)
+  const user = await requireConsentPage(request, params)
   const bookingId = bookingIdOf(params)
   const locale = await requestLocale(request)
   const parsed = await parseForm(request, countersignSchema(locale))

@@ -26,6 +26,7 @@ import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { nearestTimesResponse, slotPickerFromUrl } from '#app/utils/slot-picker.server.ts'
 import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
+import { requireOpenBooking } from '#app/utils/restricted-guards.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Dermadesk' },
@@ -39,6 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request)
   const bookingId = requireBookingIdParam(params)
+  await requireOpenBooking(request, user, bookingId)
   const locale = await requestLocale(request, user)
   const booking = getBookingToMove({ bookingId, locale })
   if (!booking) throw notFound(translate(agendaGridMessages, locale, 'moveNotChangeable'))
@@ -96,6 +98,7 @@ function refusal(result: Exclude<RescheduleResult, { ok: true }>, locale: Locale
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireStaffUser(request)
   const bookingId = requireBookingIdParam(params)
+  await requireOpenBooking(request, user, bookingId)
   const locale = await requestLocale(request, user)
   const parsed = await parseForm(request, MoveBookingSchema)
   if (!parsed.ok) return formError(parsed.errors)

@@ -10,6 +10,7 @@ import { formError, parseForm } from '#app/utils/forms.server.ts'
 import { patientSessionCookie } from '#app/utils/patient-session.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
 import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
+import { requireOpenBooking } from '#app/utils/restricted-guards.server.ts'
 
 /**
  * "Hand the tablet to the patient" (ADR 045), from the check-in and appointment pages: locks this
@@ -19,6 +20,7 @@ import { requireBookingIdParam } from '#app/utils/visit-params.server.ts'
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireStaffUser(request)
   const bookingId = requireBookingIdParam(params)
+  await requireOpenBooking(request, user, bookingId)
   const locale = await requestLocale(request, user)
   const parsed = await parseForm(request, handOverSchema)
   if (!parsed.ok) return formError(parsed.errors)

@@ -1,5 +1,17 @@
-import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { LegalHoldSection } from '#app/components/privacy/legal-hold-section.tsx'
+import { legalHoldSchema } from '#app/domain/privacy/privacy-requests.schema.ts'
+import { getPatientPrivacyStatus, setLegalHold } from '#app/domain/privacy/restriction.server.ts'
+import { auditActorOf } from '#app/utils/admin-responses.server.ts'
+import { formError, parseForm } from '#app/utils/forms.server.ts'
+import { requireRole } from '#app/utils/permissions.server.ts'
 import { PhotoSummarySection } from '#app/components/photos/photo-compare.tsx'
 import { TableHead } from '#app/components/table-head.tsx'
 import { getClinicPhoneCountry, getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
@@ -18,6 +30,8 @@ import { staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { formatCalendarDate, formatDateAndTime, formatDateInZone } from '#app/utils/format.ts'
 import { requireStaffUser } from '#app/utils/auth.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
+import { type Locale } from '#app/i18n/locales.ts'
+import { requireOpenPatient } from '#app/utils/restricted-guards.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Dermadesk' },
@@ -30,6 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request)
   const locale = await requestLocale(request)
   const patientId = params.patientId ?? ''
+  await requireOpenPatient(request, user, patientId)
   const survivorId = mergedInto(patientId)
   if (survivorId) throw redirect(`/staff/patients/${survivorId}?from=merged-record`)
   const now = new Date()
@@ -64,6 +79,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Clinicians only: null for everyone else, who never read a photo row.
     photos: shownSummary(getPhotoSummary({ patientId, viewerRoles: user.roles }), locale),
     canMerge: user.roles.includes('admin'),
+    // Admins only: the restriction and the legal hold (ADR 051).
+    privacy: user.roles.includes('admin') ? privacyStatus(patientId, timeZone, locale) : null,
     // Who looked at the record: admins and clinicians, answering the patient (not the front desk).
     canSeeAccess: user.roles.some((role) => role === 'admin' || role === 'clinician'),
     notice:
@@ -105,6 +122,38 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       when: formatDateAndTime(entry.at, timeZone, locale),
     })),
   }
+}
+
+function privacyStatus(patientId: string, timeZone: string, locale: Locale) {
+  const status = getPatientPrivacyStatus(patientId)
+  if (!status) return null
+  return {
+    restricted: status.restrictedAt !== null,
+    hold:
+      status.legalHoldReason && status.legalHoldAt
+        ? {
+            reason: status.legalHoldReason,
+            since: formatDateInZone(status.legalHoldAt, timeZone, locale),
+          }
+        : null,
+  }
+}
+
+/** Admins set or lift a legal hold on the record (ADR 051); audited, the reason is required. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'admin')
+  const locale = await requestLocale(request)
+  const patientId = params.patientId ?? ''
+  const parsed = await parseForm(request, legalHoldSchema(locale))
+  if (!parsed.ok) return formError(parsed.errors)
+  const found = setLegalHold({
+    patientId,
+    reason: parsed.data.intent === 'set-hold' ? parsed.data.holdReason : null,
+    actor: auditActorOf(user, context),
+    now: new Date(),
+  })
+  if (!found) throw data({ message: 'No such patient.' }, { status: 404 })
+  return redirect(`/staff/patients/${patientId}`)
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
@@ -215,7 +264,13 @@ function BookingsTable({
 export default function PatientChartRoute() {
   const { patient, upcoming, past, courses, timeline, canOpenVisits, clinical, canMerge, notice } =
     useLoaderData<typeof loader>()
-  const { mergedRecords, photos, canSeeAccess } = useLoaderData<typeof loader>()
+  const {
+    mergedRecords,
+    photos,
+    canSeeAccess,
+    privacy: privacyStatus,
+  } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const privacy = useT(privacyMessages)
   const t = useT(patientsMessages)
   const status = useT(manageMessages)
@@ -249,6 +304,14 @@ export default function PatientChartRoute() {
         <p>
           <Link to={`/staff/patients/${patient.id}/record-access`}>{privacy('chartLink')}</Link>
         </p>
+      ) : null}
+
+      {privacyStatus ? (
+        <LegalHoldSection
+          hold={privacyStatus.hold}
+          restricted={privacyStatus.restricted}
+          errors={actionData}
+        />
       ) : null}
 
       {mergedRecords.length ? (

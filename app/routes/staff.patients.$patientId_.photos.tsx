@@ -13,6 +13,7 @@ import { patientsMessages, photoCompareMessages, visitMessages } from '#app/i18n
 import { notFound, staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { requireClinicalRole } from '#app/utils/permissions.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
+import { requireOpenPatient } from '#app/utils/restricted-guards.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Dermadesk' },
@@ -25,6 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireClinicalRole(request)
   const locale = await requestLocale(request, user)
   const patientId = params.patientId ?? ''
+  await requireOpenPatient(request, user, patientId)
   const survivorId = mergedInto(patientId)
   if (survivorId) throw redirect(`/staff/patients/${survivorId}/photos`)
   const query = parsePhotoCompareQuery(request.url)

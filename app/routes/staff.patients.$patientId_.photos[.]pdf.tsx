@@ -4,6 +4,7 @@ import { getPhotoPrintPdf } from '#app/domain/photos/photo-print-pdf.server.ts'
 import { staffActorOf } from '#app/utils/admin-responses.server.ts'
 import { requireClinicalRole } from '#app/utils/permissions.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
+import { requireOpenPatient } from '#app/utils/restricted-guards.server.ts'
 
 /**
  * One area and view's two photos as an A4 PDF to hand to the patient (clinicians only, audited).
@@ -12,6 +13,7 @@ import { requestLocale } from '#app/utils/request-locale.server.ts'
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireClinicalRole(request)
+  await requireOpenPatient(request, user, params.patientId ?? '')
   const locale = await requestLocale(request, user)
   const result = await getPhotoPrintPdf({
     patientId: params.patientId ?? '',

@@ -10,6 +10,7 @@ import { privacyMessages } from '#app/i18n/messages/index.ts'
 import { auditActorOf, notFound } from '#app/utils/admin-responses.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 import { requestLocale } from '#app/utils/request-locale.server.ts'
+import { requireOpenPatient } from '#app/utils/restricted-guards.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Record access | Dermadesk' },
@@ -23,6 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['admin', 'clinician'])
   const locale = await requestLocale(request, user)
   const patientId = params.patientId ?? ''
+  await requireOpenPatient(request, user, patientId)
   const result = getRecordAccessForStaff({
     patientId,
     actor: auditActorOf(user, context),

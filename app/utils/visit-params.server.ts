@@ -3,6 +3,7 @@ import { BookingIdParamSchema } from '#app/domain/treatment/treatment.schema.ts'
 import { parseOrNotFound, staffActorOf } from './admin-responses.server.ts'
 import { requireStaffUser } from './auth.server.ts'
 import { requireClinicalRole } from './permissions.server.ts'
+import { requireOpenBooking } from './restricted-guards.server.ts'
 
 /** The booking id of a /staff/bookings/<id>/… URL; anything that is not an id is a 404. */
 export function requireBookingIdParam(params: { bookingId?: string }): string {
@@ -16,7 +17,8 @@ export function requireBookingIdParam(params: { bookingId?: string }): string {
 /**
  * The guard of the clinical pages about one appointment (/staff/bookings/<id>/screening,
  * consent, consent.pdf, treatment, /staff/reviews/<id>): a clinician (requireClinicalRole), the
- * booking id of the URL (else a 404), and that clinician as the actor to audit.
+ * booking id of the URL (else a 404), and that clinician as the actor to audit. A restricted
+ * patient's booking is for admins only (requireOpenBooking).
  */
 export async function requireClinicianVisit(
   { request, params, context }: Pick<LoaderFunctionArgs, 'request' | 'params' | 'context'>,
@@ -24,6 +26,7 @@ export async function requireClinicianVisit(
 ) {
   const user = await requireClinicalRole(request)
   const bookingId = parseOrNotFound(BookingIdParamSchema, params.bookingId, notFoundMessage)
+  await requireOpenBooking(request, user, bookingId)
   return { user, bookingId, actor: staffActorOf(user, context) }
 }
 
@@ -38,5 +41,6 @@ export async function requireStaffVisit(
 ) {
   const user = await requireStaffUser(request)
   const bookingId = parseOrNotFound(BookingIdParamSchema, params.bookingId, notFoundMessage)
+  await requireOpenBooking(request, user, bookingId)
   return { user, bookingId, actor: staffActorOf(user, context) }
 }

@@ -60,6 +60,7 @@ const WELL_FORMED: [string, (world: World) => Record<string, string | string[]>]
       return { slot: `${slot.practitionerId}@${slot.startAt}` }
     },
   ],
+  ['bookings.$reference.privacy-request', () => ({ kind: 'restriction', details: '' })],
   ['bookings.$reference._index', () => ({ intent: 'cancel', reason: 'Plans changed' })],
 ]
 

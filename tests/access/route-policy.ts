@@ -135,6 +135,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'admin.reports': { loader: ADMIN, action: NONE },
   'admin.reports[.]csv': { loader: ADMIN, action: NONE },
   'admin.retention': { loader: ADMIN, action: NONE },
+  // Patients' privacy requests: the queue and one request with its decision (ADR 051).
+  'admin.privacy-requests._index': { loader: ADMIN, action: NONE },
+  'admin.privacy-requests.$requestId': { loader: ADMIN, action: ADMIN },
   'admin.audit': { loader: ADMIN, action: ADMIN },
   // The breach export (a CSV of a window); without a window it sends the admin to the form.
   'admin.audit_.export': {
@@ -173,7 +176,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'staff.bookings.$bookingId.move': { loader: STAFF, action: STAFF },
   'staff.patients._index': { loader: STAFF, action: NONE },
   'staff.bookings.new': { loader: STAFF, action: STAFF },
-  'staff.patients.$patientId': { loader: STAFF, action: NONE },
+  // Admins set or lift a legal hold on the chart (ADR 051).
+  'staff.patients.$patientId': { loader: STAFF, action: ADMIN },
   'staff.waitlist': { loader: STAFF, action: STAFF },
   // Merging two records of one person: admins only (ADR 041).
   'staff.patients.$patientId_.merge': { loader: ADMIN, action: ADMIN },
@@ -258,6 +262,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'bookings.$reference.consent': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
   'bookings.$reference.consent[.]pdf': { loader: OWN_BOOKING_FILE, action: NONE },
   'bookings.$reference.reschedule': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
+  'bookings.$reference.privacy-request': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
   'bookings.$reference.screening._index': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
   'bookings.$reference.screening.update': { loader: OWN_BOOKING, action: OWN_BOOKING_ACTION },
 }

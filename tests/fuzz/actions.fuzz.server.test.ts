@@ -99,6 +99,11 @@ const MAY_CHANGE: Record<string, Record<string, string>> = {
     sign_in_throttles: 'a wrong re-entered password counts towards the attempt limit',
     audit_events: 'a wrong re-entered password is a security event',
   },
+  'bookings.$reference.privacy-request': {
+    // A second request of a kind already open (or an erasure after one was done) is refused, and
+    // the refusal is audited (issue 19: "refused with a clear message, audited, nothing deleted").
+    audit_events: 'a refused second request is audited',
+  },
   'tablet._index': {
     // A wrong password on a locked tablet counts and is audited exactly like one at sign-in.
     sign_in_throttles: 'a wrong unlock password counts towards the attempt limit',

@@ -16,6 +16,7 @@ import {
   consentDocumentVersions,
   consentRecords,
   emailOutbox,
+  privacyRequests,
   practitioners,
   services,
   users,
@@ -165,6 +166,19 @@ export async function buildWorld(now = new Date()): Promise<World> {
   })
   if (!photo.ok) throw new Error(`The route matrix's clinical photo was refused: ${photo.reason}`)
 
+  // A privacy request of A's, for the admin's request page.
+  const privacyRequest = db
+    .insert(privacyRequests)
+    .values({
+      patientId: booking.patientId!,
+      bookingId: booking.id,
+      kind: 'correction',
+      details: 'My phone number is wrong.',
+      dueAt: new Date(now.getTime() + 30 * 24 * 3600_000),
+    })
+    .returning({ id: privacyRequests.id })
+    .get()
+
   return {
     now,
     cookies: {
@@ -189,6 +203,7 @@ export async function buildWorld(now = new Date()): Promise<World> {
       size: 'thumb',
       patientId: booking.patientId!,
       userId: clinicianId,
+      requestId: privacyRequest.id,
     },
     booking,
     patientA: { tokenHash: cookieA.tokenHash, email: PATIENT.email },

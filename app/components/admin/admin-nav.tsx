@@ -17,6 +17,7 @@ const SECTIONS = [
   { to: '/admin/audit', label: 'navAudit', end: false },
   { to: '/admin/reports', label: 'navReports', end: false },
   { to: '/admin/retention', label: 'navRetention', end: false },
+  { to: '/admin/privacy-requests', label: 'navPrivacyRequests', end: false },
 ] as const
 
 /** The admin console's own sections, on every admin page. */

@@ -1,4 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm'
+import { translate } from '#app/i18n/catalogue.ts'
+import { privacyAdminMessages } from '#app/i18n/messages/index.ts'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { instantAt, localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { type StaffUser } from '#app/domain/auth/sessions.server.ts'
@@ -61,6 +63,7 @@ const appointmentsQuery = preparedStatement((db) =>
       booking: bookings,
       practitionerName: practitioners.displayName,
       patientName: patients.fullName,
+      patientRestrictedAt: patients.restrictedAt,
       // In the page's language, or the words the service was first written in (ADR 038).
       serviceName: sql<string>`coalesce(${serviceTexts.name}, ${services.name})`,
       tier: services.tier,
@@ -266,7 +269,11 @@ export function getAgenda(input: {
     endAt: row.booking.endAt.getTime(),
     practitionerId: row.booking.practitionerId,
     practitionerName: row.practitionerName,
-    patientName: row.patientName,
+    // A restricted record (ADR 051) is named to admins only.
+    patientName:
+      row.patientRestrictedAt && !input.user.roles.includes('admin')
+        ? translate(privacyAdminMessages, locale, 'restrictedBlock')
+        : row.patientName,
     serviceName: row.serviceName,
     tier: row.tier,
     isConsultation: row.kind === 'consultation',

@@ -1,7 +1,7 @@
 import { translator } from '#app/i18n/catalogue.ts'
 import { INTL_LOCALES, type Locale } from '#app/i18n/locales.ts'
 import { staffEmailsMessages } from '#app/i18n/messages/index.ts'
-import { formatDateAndTime } from '#app/utils/format.ts'
+import { formatDateAndTime, formatDateInZone } from '#app/utils/format.ts'
 
 /**
  * Emails to staff, in the language of the person who reads them (docs/languages.md): a staff
@@ -57,6 +57,26 @@ export function consentWithdrawnEmail(
       t('withdrawnWhat', { reference: input.reference, when }),
       t('withdrawnUnchanged'),
       t('withdrawnDetails', { link: input.link }),
+      '',
+      input.clinicName,
+    ].join('\n'),
+  }
+}
+
+/**
+ * The clinic is told a privacy request is waiting (ADR 051): when it is due and a link for
+ * admins. Nothing about the patient, the kind of request or their words.
+ */
+export function privacyRequestEmail(
+  input: { dueAt: Date; timeZone: string; link: string; clinicName: string },
+  locale: Locale,
+): StaffEmailText {
+  const t = translator(staffEmailsMessages, locale)
+  return {
+    subject: t('privacyRequestSubject'),
+    text: [
+      t('privacyRequestWhat', { date: formatDateInZone(input.dueAt, input.timeZone, locale) }),
+      t('privacyRequestDetails', { link: input.link }),
       '',
       input.clinicName,
     ].join('\n'),

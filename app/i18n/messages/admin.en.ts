@@ -15,6 +15,7 @@ export default {
   navAudit: 'Audit log',
   navReports: 'Reports',
   navRetention: 'Data retention',
+  navPrivacyRequests: 'Privacy requests',
   saved:
     '{saved, select, created {Added.} profile {Profile saved.} services {Services saved.} hours {Weekly hours saved.} addException {Added.} removeException {Removed.} photoUpload {Photo saved: patients see it when they choose who to see.} photoRemove {Photo removed: patients see the initials.} add {Closure added.} remove {Closure removed.} service {Service saved.} policies {Booking policies saved.} clinic {Clinic details saved.} consentDraft {Draft saved.} consentPublished {Published.} consentDiscarded {Draft discarded.} privacyDraft {Draft saved.} privacyPublished {Published: patients see this version from now on.} screening {Published: answers given from now on are judged by the new version.} other {Saved.}}',
   savedCancelled:

@@ -17,6 +17,7 @@ export default {
   navAudit: 'Registro delle attività',
   navReports: 'Report',
   navRetention: 'Conservazione dei dati',
+  navPrivacyRequests: 'Richieste privacy',
   saved:
     '{saved, select, created {Aggiunto.} profile {Profilo salvato.} services {Servizi salvati.} hours {Orari di lavoro salvati.} addException {Aggiunto.} removeException {Rimosso.} photoUpload {Foto salvata: i pazienti la vedono quando scelgono il professionista.} photoRemove {Foto rimossa: i pazienti vedono le iniziali.} add {Chiusura aggiunta.} remove {Chiusura rimossa.} service {Servizio salvato.} policies {Regole di prenotazione salvate.} clinic {Dati della clinica salvati.} consentDraft {Bozza salvata.} consentPublished {Pubblicato.} consentDiscarded {Bozza eliminata.} privacyDraft {Bozza salvata.} privacyPublished {Pubblicata: da ora i pazienti vedono questa versione.} screening {Pubblicato: da ora le risposte vengono valutate con la nuova versione.} other {Salvato.}}',
   savedCancelled:

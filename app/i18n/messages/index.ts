@@ -69,6 +69,10 @@ import privacyNoticeEn from './privacy-notice.en.ts'
 import privacyNoticeIt from './privacy-notice.it.ts'
 import adminPrivacyNoticeEn from './admin-privacy-notice.en.ts'
 import adminPrivacyNoticeIt from './admin-privacy-notice.it.ts'
+import privacyRequestsEn from './privacy-requests.en.ts'
+import privacyRequestsIt from './privacy-requests.it.ts'
+import privacyAdminEn from './privacy-admin.en.ts'
+import privacyAdminIt from './privacy-admin.it.ts'
 import photoCompareIt from './photo-compare.it.ts'
 import staffBookingEn from './staff-booking.en.ts'
 import staffBookingIt from './staff-booking.it.ts'
@@ -147,6 +151,11 @@ export const privacyNoticeMessages = {
   it: privacyNoticeIt,
 } satisfies Catalogue
 export const myDataMessages = { en: myDataEn, it: myDataIt } satisfies Catalogue
+export const privacyRequestsMessages = {
+  en: privacyRequestsEn,
+  it: privacyRequestsIt,
+} satisfies Catalogue
+export const privacyAdminMessages = { en: privacyAdminEn, it: privacyAdminIt } satisfies Catalogue
 export const consentMessages = { en: consentEn, it: consentIt } satisfies Catalogue
 export const consentPdfMessages = { en: consentPdfEn, it: consentPdfIt } satisfies Catalogue
 export const consentStaffMessages = { en: consentStaffEn, it: consentStaffIt } satisfies Catalogue
@@ -218,6 +227,8 @@ export const ALL_CATALOGUES = {
   privacy: privacyMessages,
   privacyNotice: privacyNoticeMessages,
   myData: myDataMessages,
+  privacyRequests: privacyRequestsMessages,
+  privacyAdmin: privacyAdminMessages,
   consent: consentMessages,
   consentStaff: consentStaffMessages,
   consentPdf: consentPdfMessages,

@@ -14,4 +14,7 @@ export default {
   withdrawnUnchanged:
     'The booking itself is unchanged. Please do not treat until the patient signs again.',
   withdrawnDetails: 'Details, for signed-in staff: {link}',
+  privacyRequestSubject: 'A privacy request is waiting',
+  privacyRequestWhat: 'A patient has made a privacy request. Please answer it by {date}.',
+  privacyRequestDetails: 'Open it, as an admin: {link}',
 }

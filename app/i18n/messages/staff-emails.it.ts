@@ -17,4 +17,7 @@ export default {
   withdrawnUnchanged:
     'La prenotazione resta com’è. Non fare il trattamento finché il paziente non firma di nuovo.',
   withdrawnDetails: 'I dettagli, per il personale che ha fatto l’accesso: {link}',
+  privacyRequestSubject: 'C’è una richiesta sulla privacy',
+  privacyRequestWhat: 'Un paziente ha fatto una richiesta sulla privacy. Rispondi entro il {date}.',
+  privacyRequestDetails: 'Aprila, come amministratore: {link}',
 } satisfies MessagesOf<typeof en>
