@@ -50,6 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     query,
     locale,
     actor: staffActorOf(user, context),
+    viewerRoles: user.roles,
     now: new Date(),
   })
   if (!page) throw data({ message: t('notFound') }, { status: 404 })

@@ -110,6 +110,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     actor: staffActorOf(user, context),
     now: new Date(),
     locale,
+    viewerRoles: user.roles,
   })
   return {
     ...base,

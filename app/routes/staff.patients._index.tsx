@@ -41,6 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     actor: staffActorOf(user, context),
     now: new Date(),
     locale,
+    viewerRoles: user.roles,
   })
   return {
     title,

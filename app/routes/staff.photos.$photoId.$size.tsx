@@ -9,8 +9,8 @@ import { requestLocale } from '#app/utils/request-locale.server.ts'
 
 /**
  * One clinical photo, `thumb` or `display` size (docs/decisions/047-clinical-photos.md): for
- * clinicians only, only while the consent it was taken under stands, never cached, every view
- * audited. The comparison and its PDF use this same address.
+ * clinicians only, only while the consent it was taken under stands and (for all but admins)
+ * the record is not restricted, never cached, every view audited. The comparison and its PDF use this same address.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireClinicalRole(request)
@@ -20,6 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         photoId: parsed.data.photoId,
         size: parsed.data.size,
         actor: staffActorOf(user, context),
+        viewerRoles: user.roles,
       })
     : null
   if (!photo) {

@@ -1,7 +1,9 @@
+import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { type StaffActor } from '#app/domain/clinic/stranding.server.ts'
 import { getClinicPhoneCountry, getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { searchPatients } from '#app/domain/patients/patient-search.server.ts'
 import { patientSearchSchema } from '#app/domain/patients/patient-search.schema.ts'
+import { mayOpenPatient } from '#app/domain/privacy/restriction.server.ts'
 import { localDateOf } from '#app/domain/shared/calendar.rules.ts'
 import { formatPhone } from '#app/domain/shared/phone.rules.ts'
 import { type Locale } from '#app/i18n/locales.ts'
@@ -31,6 +33,8 @@ export function loadStaffBookingPage(input: {
   locale: Locale
   /** Searching patients is audited as this staff member's. */
   actor: StaffActor
+  /** Restricted records are found and booked by admins only (ADR 051). */
+  viewerRoles: readonly StaffRole[]
   now: Date
 }) {
   const { query, locale, now } = input
@@ -58,7 +62,8 @@ export function loadStaffBookingPage(input: {
     }
   }
 
-  const found = query.patientId ? getCallerPatient(query.patientId) : null
+  const caller = query.patientId ? getCallerPatient(query.patientId) : null
+  const found = caller && mayOpenPatient(input.viewerRoles, caller.id) ? caller : null
   const country = getClinicPhoneCountry()
   if (!found) {
     let search = null
@@ -66,7 +71,13 @@ export function loadStaffBookingPage(input: {
     if (query.q !== undefined) {
       const parsed = patientSearchSchema(locale).safeParse({ q: query.q })
       if (parsed.success) {
-        const outcome = searchPatients({ query: parsed.data.q, actor: input.actor, now, locale })
+        const outcome = searchPatients({
+          query: parsed.data.q,
+          actor: input.actor,
+          now,
+          locale,
+          viewerRoles: input.viewerRoles,
+        })
         search = outcome.results.map((p) => ({
           id: p.id,
           fullName: p.fullName,

@@ -14,8 +14,8 @@ function clinician(): StaffActor {
   return { userId: user!.id, ipAddress: '203.0.113.9', requestId: 'req-search' }
 }
 
-const search = (query: string) =>
-  searchPatients({ query, actor: clinician(), now: NOW, locale: 'en' })
+const search = (query: string, viewerRoles: ('clinician' | 'admin')[] = ['clinician']) =>
+  searchPatients({ query, actor: clinician(), now: NOW, locale: 'en', viewerRoles })
 
 function addPatient(fullName: string, phone: string, dateOfBirth = '1990-03-07') {
   return getDb()
@@ -26,6 +26,15 @@ function addPatient(fullName: string, phone: string, dateOfBirth = '1990-03-07')
 }
 
 describe('finding a patient', () => {
+  test('a record restricted at the patient’s request is found by admins only', () => {
+    const id = addPatient('Teresa Riservata', '+393331110077')
+    getDb().update(patients).set({ restrictedAt: NOW }).where(eq(patients.id, id)).run()
+    expect(search('teresa riservata').results).toEqual([])
+    expect(search('teresa riservata', ['clinician', 'admin']).results.map((r) => r.id)).toEqual([
+      id,
+    ])
+  })
+
   test('by name, without accents or case, each word starting a word of the name', () => {
     const nicolo = addPatient('Nicolò D’Amico', '+393331110001')
     addPatient('Anna Barossa', '+393331110002')

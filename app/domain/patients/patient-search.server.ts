@@ -1,3 +1,5 @@
+import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
+import { mayOpenPatient } from '#app/domain/privacy/restriction.server.ts'
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
 import { type BookingStatus } from '#app/domain/booking/index.server.ts'
@@ -96,6 +98,8 @@ export function searchPatients(input: {
   now: Date
   /** The language service names are shown in. */
   locale: Locale
+  /** A record restricted at the patient's request is found by admins only (ADR 051). */
+  viewerRoles: readonly StaffRole[]
 }): PatientSearchOutcome {
   const db = getDb()
   registerSearchFunctions(db)
@@ -117,7 +121,8 @@ export function searchPatients(input: {
   // A merged record is found as the record it was merged into (docs/decisions/041): its old
   // email or phone still finds the person, and the person is listed once.
   const links = mergeLinks(db)
-  const found = [...new Set(candidates.map((row) => survivorOf(row.id, links)))]
+  const mayOpen = (id: string) => mayOpenPatient(input.viewerRoles, id)
+  const found = [...new Set(candidates.map((row) => survivorOf(row.id, links)))].filter(mayOpen)
   const missing = found.filter((id) => !candidates.some((row) => row.id === id))
   const survivors = missing.length
     ? db

@@ -8,7 +8,7 @@ import { verifyAuditChain } from '#app/domain/audit/audit.server.ts'
 import { withdrawConsent } from '#app/domain/consent/consent-withdrawal.server.ts'
 import { imagePath, mediaRoot } from '#app/domain/media/image-store.server.ts'
 import { getDb } from '#db/client.server.ts'
-import { auditEvents, bookings } from '#db/schema/index.ts'
+import { auditEvents, bookings, patients } from '#db/schema/index.ts'
 import { fullSizePhoto, phonePhoto, plainPng, pngBomb } from '#tests/support/image-fixtures.ts'
 import { bookTreatmentWithPhotoConsent, clinician } from '#tests/support/photo-fixtures.ts'
 import {
@@ -208,7 +208,12 @@ describe('adding a photo to a visit', () => {
     if (!added.ok) throw new Error(added.reason)
     expect(getPhotoPage(visit.bookingId)?.photos).toHaveLength(1)
     expect(
-      await readClinicalPhoto({ photoId: added.photoId, size: 'thumb', actor: clinician() }),
+      await readClinicalPhoto({
+        photoId: added.photoId,
+        size: 'thumb',
+        actor: clinician(),
+        viewerRoles: ['clinician'],
+      }),
     ).not.toBeNull()
     const viewed = lastAudit()
     expect(viewed.action).toBe('clinical_photo.viewed')
@@ -227,10 +232,33 @@ describe('adding a photo to a visit', () => {
     expect(await add(visit, await plainPng())).toEqual({ ok: false, reason: 'consent-withdrawn' })
     expect(getPhotoPage(visit.bookingId)?.photos).toEqual([])
     expect(
-      await readClinicalPhoto({ photoId: added.photoId, size: 'display', actor: clinician() }),
+      await readClinicalPhoto({
+        photoId: added.photoId,
+        size: 'display',
+        actor: clinician(),
+        viewerRoles: ['clinician'],
+      }),
     ).toBeNull()
     const [row] = photoRows()
     expect(fs.existsSync(imagePath('clinical', row!.display_key as string))).toBe(true)
+  })
+})
+
+describe('a restricted record', () => {
+  test('shows its photos to admins only; to a clinician the photo is not there', async () => {
+    const visit = await consenting()
+    const added = await add(visit, await plainPng())
+    if (!added.ok) throw new Error(added.reason)
+    const patientId = getDb()
+      .select({ patientId: bookings.patientId })
+      .from(bookings)
+      .where(eq(bookings.id, visit.bookingId))
+      .get()!.patientId!
+    getDb().update(patients).set({ restrictedAt: NOW }).where(eq(patients.id, patientId)).run()
+    const read = (viewerRoles: ('clinician' | 'admin')[]) =>
+      readClinicalPhoto({ photoId: added.photoId, size: 'thumb', actor: clinician(), viewerRoles })
+    expect(await read(['clinician'])).toBeNull()
+    expect(await read(['clinician', 'admin'])).not.toBeNull()
   })
 })
 

@@ -3,10 +3,12 @@ import fs from 'node:fs/promises'
 import { and, asc, count, desc, eq, lt, ne } from 'drizzle-orm'
 import sharp, { type Metadata } from 'sharp'
 import { recordAuditEvent } from '#app/domain/audit/audit.server.ts'
+import { type StaffRole } from '#app/domain/auth/auth.schema.ts'
 import { auditActorOf, type StaffActor } from '#app/domain/clinic/stranding.server.ts'
 import { consentStatusOfBooking } from '#app/domain/consent/consent-status.server.ts'
 import { imagePath, readImage, storeImage } from '#app/domain/media/image-store.server.ts'
 import { ACCEPTED_IMAGE_FORMATS, type ImageRefusal } from '#app/domain/media/image.rules.ts'
+import { mayOpenPatient } from '#app/domain/privacy/restriction.server.ts'
 import { type TreatmentArea } from '#app/domain/treatment/treatment.schema.ts'
 import { type Db, getDb, type Tx } from '#db/client.server.ts'
 import {
@@ -383,6 +385,8 @@ export async function readClinicalPhoto(input: {
   photoId: string
   size: PhotoSize
   actor: StaffActor
+  /** A record restricted at the patient's request shows its photos to admins only (ADR 051). */
+  viewerRoles: readonly StaffRole[]
   now?: Date
 }): Promise<Buffer | null> {
   const db = getDb()
@@ -395,7 +399,7 @@ export async function readClinicalPhoto(input: {
     .from(clinicalPhotos)
     .where(and(eq(clinicalPhotos.id, input.photoId), photoIsVisible()))
     .get()
-  if (!row) return null
+  if (!row || !mayOpenPatient(input.viewerRoles, row.patientId)) return null
   const bytes = await readImage('clinical', input.size === 'thumb' ? row.thumbKey : row.displayKey)
   if (!bytes) return null
   recordAuditEvent(db, {

@@ -35,13 +35,6 @@ export const EMAIL_CODE_RETENTION_DAYS = 1
  */
 export const OUTBOX_BODY_RETENTION_DAYS = 90
 
-/**
- * Clinical records (signed consents, health answers, treatment records, photos, check-ins) are
- * never deleted by the app: the law asks the clinic to keep them (10 years by the clinic's
- * policy, ADR 047), and the database refuses to delete them (append-only triggers).
- */
-export const CLINICAL_RECORD_RETENTION_YEARS = 10
-
 /** The jobs, in the order they run; each records its runs under this name. */
 export const RETENTION_JOBS = [
   'drafts',
@@ -75,10 +68,18 @@ export type RetentionRule =
   | { key: RetentionJob; days: number; job: RetentionJob }
   | { key: 'clinical_records'; years: number; job: null }
 
-export const RETENTION_RULES: readonly RetentionRule[] = [
-  ...RETENTION_JOBS.map((job) => ({ key: job, days: RETENTION_DAYS[job], job })),
-  { key: 'clinical_records', years: CLINICAL_RECORD_RETENTION_YEARS, job: null },
-]
+/**
+ * Every job's rule, then the clinical records (signed consents, health answers, treatment records,
+ * photos, check-ins), which no job deletes: the law asks the clinic to keep them for the years it
+ * sets (`clinic_settings.clinical_record_retention_years`, ADR 051), and the database refuses to
+ * delete them (append-only triggers).
+ */
+export function retentionRules(clinicalRecordYears: number): RetentionRule[] {
+  return [
+    ...RETENTION_JOBS.map((job) => ({ key: job, days: RETENTION_DAYS[job], job })),
+    { key: 'clinical_records', years: clinicalRecordYears, job: null },
+  ]
+}
 
 /** A run's counts as stored (JSON); anything unreadable counts as nothing. */
 export function parseRunCounts(json: string): Record<string, number> {

@@ -14,7 +14,7 @@ import {
 import {
   parseRunCounts,
   RETENTION_JOBS,
-  RETENTION_RULES,
+  retentionRules,
   RETENTION_RUN_HISTORY_DAYS,
   retentionCutoff,
   type RetentionJob,
@@ -228,9 +228,10 @@ export function listRetentionJobStatus(): RetentionJobStatus[] {
 
 /** The admin retention page: the rules, each job's latest run, and the clinic's zone. */
 export function getRetentionOverview() {
+  const settings = getClinicSettings()
   return {
-    timeZone: getClinicSettings().timeZone,
-    rules: RETENTION_RULES,
+    timeZone: settings.timeZone,
+    rules: retentionRules(settings.clinicalRecordRetentionYears),
     jobs: listRetentionJobStatus(),
   }
 }
