@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb, StandardFonts } from 'pdf-lib'
+import { PDFDocument, type PDFFont, type PDFImage, rgb, StandardFonts } from 'pdf-lib'
 import { describeTimeZone, formatDateInZone, formatTimeInZone } from '#app/utils/format.ts'
 import {
   LABEL_FONT_SIZE,
@@ -14,7 +14,7 @@ import { translator, type Translator } from '#app/i18n/catalogue.ts'
 import { consentPdfMessages } from '#app/i18n/messages/index.ts'
 import { INTL_LOCALES, type Locale, LOCALE_NAMES } from '#app/i18n/locales.ts'
 import { type ConsentRecordView } from './consent-records.server.ts'
-import { toEncodableText, wrapText } from './pdf-text.rules.ts'
+import { A4, INK, MARGIN, MUTED, PdfPageWriter, TEXT_WIDTH } from '#app/domain/shared/pdf-writer.ts'
 
 /**
  * The signed consent as a PDF (pdf-lib, standard fonts): the full text the patient signed, the
@@ -24,12 +24,6 @@ import { toEncodableText, wrapText } from './pdf-text.rules.ts'
  * picture (the same shapes as the page, app/domain/clinical-content/timeline-picture.ts), and
  * never leaves a label at the foot of a page with its value on the next.
  */
-
-const A4 = { width: 595.28, height: 841.89 }
-const MARGIN = 56
-const TEXT_WIDTH = A4.width - 2 * MARGIN
-const INK = rgb(0.11, 0.14, 0.15)
-const MUTED = rgb(0.29, 0.33, 0.38)
 
 export type ClinicIdentity = { name: string; address: string; phone: string; email: string }
 
@@ -43,54 +37,7 @@ export type ConsentPdfMeta = {
 
 type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont; mono: PDFFont }
 
-class Writer {
-  page: PDFPage
-  y = A4.height - MARGIN
-  readonly pages: PDFPage[] = []
-  private readonly supported = new Map<PDFFont, Set<number>>()
-
-  constructor(
-    private readonly pdf: PDFDocument,
-    readonly fonts: Fonts,
-  ) {
-    this.page = this.addPage()
-  }
-
-  private addPage(): PDFPage {
-    const page = this.pdf.addPage([A4.width, A4.height])
-    this.pages.push(page)
-    this.y = A4.height - MARGIN
-    return page
-  }
-
-  clean(text: string, font: PDFFont): string {
-    let set = this.supported.get(font)
-    if (!set) {
-      set = new Set(font.getCharacterSet())
-      this.supported.set(font, set)
-    }
-    return toEncodableText(text, set)
-  }
-
-  /** Room left on this page, above the footer. */
-  get room(): number {
-    return this.y - (MARGIN + 20)
-  }
-
-  ensure(height: number) {
-    if (this.y - height < MARGIN + 20) this.page = this.addPage()
-  }
-
-  /** The height `text` takes when written with these options. */
-  measure(text: string, options: { font?: PDFFont; size?: number; indent?: number } = {}) {
-    const font = options.font ?? this.fonts.regular
-    const size = options.size ?? 10.5
-    const lines = wrapText(this.clean(text, font), TEXT_WIDTH - (options.indent ?? 0), (s) =>
-      font.widthOfTextAtSize(s, size),
-    )
-    return lines.length * size * 1.4
-  }
-
+class Writer extends PdfPageWriter<Fonts> {
   /**
    * Keeps a label with its value: the label and the whole value go on one page when they fit on
    * a page at all, else the label and the value's first lines.
@@ -98,39 +45,6 @@ class Writer {
   keepTogether(height: number, firstLines: number) {
     const full = A4.height - 2 * MARGIN - 20
     this.ensure(height <= full ? height : firstLines)
-  }
-
-  space(points: number) {
-    this.y -= points
-  }
-
-  text(
-    text: string,
-    options: {
-      font?: PDFFont
-      size?: number
-      color?: ReturnType<typeof rgb>
-      indent?: number
-    } = {},
-  ) {
-    const font = options.font ?? this.fonts.regular
-    const size = options.size ?? 10.5
-    const indent = options.indent ?? 0
-    const lineHeight = size * 1.4
-    const clean = this.clean(text, font)
-    for (const line of wrapText(clean, TEXT_WIDTH - indent, (s) =>
-      font.widthOfTextAtSize(s, size),
-    )) {
-      this.ensure(lineHeight)
-      this.y -= lineHeight
-      this.page.drawText(line, {
-        x: MARGIN + indent,
-        y: this.y + size * 0.3,
-        size,
-        font,
-        color: options.color ?? INK,
-      })
-    }
   }
 
   heading(text: string, size = 13) {
@@ -311,7 +225,7 @@ export async function renderConsentPdf(
   pdf.setCreationDate(meta.generatedAt)
   pdf.setModificationDate(meta.generatedAt)
 
-  const w = new Writer(pdf, fonts)
+  const w = new Writer(pdf, fonts, 10.5)
   w.text(meta.clinic.name, { font: fonts.bold, size: 11, color: MUTED })
   const contact = [
     meta.clinic.address,

@@ -1,7 +1,8 @@
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib'
+import { PDFDocument, type PDFFont, type PDFPage, type rgb, StandardFonts } from 'pdf-lib'
 import sharp from 'sharp'
 import { type ClinicIdentity } from '#app/domain/consent/consent-pdf.server.ts'
-import { toEncodableText, wrapText } from '#app/domain/consent/pdf-text.rules.ts'
+import { toEncodableText, wrapText } from '#app/domain/shared/pdf-text.rules.ts'
+import { A4, INK, MARGIN, MUTED, TEXT_WIDTH } from '#app/domain/shared/pdf-writer.ts'
 import { readImage } from '#app/domain/media/image-store.server.ts'
 import { coursePosition } from '#app/domain/treatment/treatment.rules.ts'
 import { translator } from '#app/i18n/catalogue.ts'
@@ -24,12 +25,7 @@ import { type PhotoCompareQuery } from './photo-compare.schema.ts'
  * JPEG and PNG only, so each stored WebP is turned into a JPEG in memory (nothing is written).
  */
 
-const A4 = { width: 595.28, height: 841.89 }
-const MARGIN = 56
-const TEXT_WIDTH = A4.width - 2 * MARGIN
 const GAP = 16
-const INK = rgb(0.11, 0.14, 0.15)
-const MUTED = rgb(0.29, 0.33, 0.38)
 
 type Fonts = { regular: PDFFont; bold: PDFFont }
 

@@ -1,6 +1,6 @@
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib'
+import { PDFDocument, type PDFFont, StandardFonts } from 'pdf-lib'
 import sharp from 'sharp'
-import { wrapText, toEncodableText } from '#app/domain/consent/pdf-text.rules.ts'
+import { MARGIN, MUTED, PdfPageWriter } from '#app/domain/shared/pdf-writer.ts'
 import { readImage } from '#app/domain/media/image-store.server.ts'
 import { translator } from '#app/i18n/catalogue.ts'
 import { INTL_LOCALES } from '#app/i18n/locales.ts'
@@ -21,80 +21,11 @@ import { type MyDataExport } from './my-data.schema.ts'
  * and PNG only, so each stored WebP thumbnail is turned into a JPEG in memory.
  */
 
-const A4 = { width: 595.28, height: 841.89 }
-const MARGIN = 56
-const TEXT_WIDTH = A4.width - 2 * MARGIN
-const INK = rgb(0.11, 0.14, 0.15)
-const MUTED = rgb(0.29, 0.33, 0.38)
 const THUMB = 110
 
 type Fonts = { regular: PDFFont; bold: PDFFont }
 
-class Writer {
-  page: PDFPage
-  y = A4.height - MARGIN
-  readonly pages: PDFPage[] = []
-  private readonly supported = new Map<PDFFont, Set<number>>()
-
-  constructor(
-    private readonly pdf: PDFDocument,
-    readonly fonts: Fonts,
-  ) {
-    this.page = this.addPage()
-  }
-
-  private addPage(): PDFPage {
-    const page = this.pdf.addPage([A4.width, A4.height])
-    this.pages.push(page)
-    this.y = A4.height - MARGIN
-    return page
-  }
-
-  clean(text: string, font: PDFFont): string {
-    let set = this.supported.get(font)
-    if (!set) {
-      set = new Set(font.getCharacterSet())
-      this.supported.set(font, set)
-    }
-    return toEncodableText(text, set)
-  }
-
-  ensure(height: number) {
-    if (this.y - height < MARGIN + 20) this.page = this.addPage()
-  }
-
-  space(points: number) {
-    this.y -= points
-  }
-
-  text(
-    text: string,
-    options: {
-      font?: PDFFont
-      size?: number
-      color?: ReturnType<typeof rgb>
-      indent?: number
-    } = {},
-  ) {
-    const font = options.font ?? this.fonts.regular
-    const size = options.size ?? 10
-    const indent = options.indent ?? 0
-    const lineHeight = size * 1.4
-    for (const line of wrapText(this.clean(text, font), TEXT_WIDTH - indent, (s) =>
-      font.widthOfTextAtSize(s, size),
-    )) {
-      this.ensure(lineHeight)
-      this.y -= lineHeight
-      this.page.drawText(line, {
-        x: MARGIN + indent,
-        y: this.y + size * 0.3,
-        size,
-        font,
-        color: options.color ?? INK,
-      })
-    }
-  }
-
+class Writer extends PdfPageWriter<Fonts> {
   /** A section heading, kept with at least three lines of what follows. */
   heading(text: string, size = 14) {
     this.ensure(size * 3 + 3 * 14)
@@ -150,7 +81,7 @@ export async function renderMyDataPdf(
   pdf.setCreationDate(generatedAt)
   pdf.setModificationDate(generatedAt)
 
-  const w = new Writer(pdf, fonts)
+  const w = new Writer(pdf, fonts, 10)
   w.text(data.clinic.name, { font: fonts.bold, size: 11, color: MUTED })
   const contact = [data.clinic.address, data.clinic.phone, data.clinic.email].filter(Boolean)
   if (contact.length) w.text(contact.join(' - '), { size: 9, color: MUTED })
