@@ -1,6 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { getMyDataPage } from '#app/domain/privacy/my-data.server.ts'
 import { translate } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/locale-context.tsx'
@@ -88,14 +87,4 @@ export default function MyDataRoute() {
   )
 }
 
-export function ErrorBoundary() {
-  const t = useT(myDataMessages)
-  return (
-    <NotFoundBoundary title={t('notFoundTitle')}>
-      <p>{t('notFound')}</p>
-      <p>
-        <Link to="/bookings">{t('findBooking')}</Link>
-      </p>
-    </NotFoundBoundary>
-  )
-}
+export { PatientBookingErrorBoundary as ErrorBoundary } from '#app/components/booking/booking-error-boundary.tsx'

@@ -6,7 +6,6 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useMemo } from 'react'
-import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { useIsPending } from '#app/components/forms/action-data.ts'
 import { ChoiceGroup } from '#app/components/forms/choice-group.tsx'
 import { FormErrorList, SubmitButton, TextareaField } from '#app/components/forms/fields.tsx'
@@ -21,7 +20,7 @@ import {
 } from '#app/domain/privacy/privacy-requests.server.ts'
 import { translate, translator } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/locale-context.tsx'
-import { privacyMessages, privacyRequestsMessages } from '#app/i18n/messages/index.ts'
+import { privacyRequestsMessages } from '#app/i18n/messages/index.ts'
 import { patientActor } from '#app/utils/booking-wizard.server.ts'
 import { formatDateInZone } from '#app/utils/format.ts'
 import { formError, parseForm } from '#app/utils/forms.server.ts'
@@ -171,14 +170,4 @@ export default function PrivacyRequestRoute() {
   )
 }
 
-export function ErrorBoundary() {
-  const t = useT(privacyMessages)
-  return (
-    <NotFoundBoundary title={t('notFoundTitle')}>
-      <p>{t('notFound')}</p>
-      <p>
-        <Link to="/bookings">{t('findBooking')}</Link>
-      </p>
-    </NotFoundBoundary>
-  )
-}
+export { PatientBookingErrorBoundary as ErrorBoundary } from '#app/components/booking/booking-error-boundary.tsx'

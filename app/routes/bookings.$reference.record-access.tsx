@@ -1,6 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { NotFoundBoundary } from '#app/components/error-boundary.tsx'
 import { RecordAccessTable } from '#app/components/privacy/record-access-table.tsx'
 import { getClinicSettings } from '#app/domain/clinic/clinic.server.ts'
 import { getPatientRecordAccess } from '#app/domain/privacy/record-access.server.ts'
@@ -59,14 +58,4 @@ export default function RecordAccessRoute() {
   )
 }
 
-export function ErrorBoundary() {
-  const t = useT(privacyMessages)
-  return (
-    <NotFoundBoundary title={t('notFoundTitle')}>
-      <p>{t('notFound')}</p>
-      <p>
-        <Link to="/bookings">{t('findBooking')}</Link>
-      </p>
-    </NotFoundBoundary>
-  )
-}
+export { PatientBookingErrorBoundary as ErrorBoundary } from '#app/components/booking/booking-error-boundary.tsx'

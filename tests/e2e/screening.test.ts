@@ -447,7 +447,9 @@ test.describe('eligibility screening @no-js', () => {
     await bookSkinBoostAsPatient(page, other)
     const response = await page.goto(`/bookings/${reference}/screening`)
     expect(response?.status()).toBe(404)
-    await expect(page.getByRole('heading', { level: 1, name: 'Booking not found' })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'We could not find that booking' }),
+    ).toBeVisible()
     await expectAccessible(page)
     const update = await page.goto(`/bookings/${reference}/screening/update`)
     expect(update?.status()).toBe(404)

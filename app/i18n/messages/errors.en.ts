@@ -11,4 +11,7 @@ export default {
   unexpectedTitle: 'Something went wrong',
   unexpectedText: 'Sorry, something went wrong on our side. Please try again in a moment.',
   unexpectedHelp: 'If it keeps happening, call the clinic.',
+  bookingNotFoundTitle: 'We could not find that booking',
+  bookingNotFoundText: 'Check the booking code, or find your booking again.',
+  findBooking: 'Find my booking',
 }

@@ -14,4 +14,7 @@ export default {
   unexpectedText:
     'Ci dispiace, qualcosa non ha funzionato da parte nostra. Riprova tra un momento.',
   unexpectedHelp: 'Se succede ancora, chiama la clinica.',
+  bookingNotFoundTitle: 'Non troviamo questa prenotazione',
+  bookingNotFoundText: 'Controlla il codice, o cerca di nuovo la tua prenotazione.',
+  findBooking: 'Trova la mia prenotazione',
 } satisfies MessagesOf<typeof en>

@@ -24,9 +24,6 @@ export default {
   back: 'Back to your booking',
   privacyHeading: 'Your privacy',
   accessLink: 'Who has looked at my record',
-  notFoundTitle: 'We could not find that booking',
-  notFound: 'Check the booking code, or find your booking again.',
-  findBooking: 'Find my booking',
   staffTitle: 'Record access | Dermadesk',
   staffHeading: 'Who has looked at the record of {name}',
   staffLead:

@@ -24,9 +24,6 @@ export default {
   back: 'Torna alla prenotazione',
   privacyHeading: 'La tua privacy',
   accessLink: 'Chi ha visto la mia scheda',
-  notFoundTitle: 'Non troviamo questa prenotazione',
-  notFound: 'Controlla il codice, o cerca di nuovo la tua prenotazione.',
-  findBooking: 'Trova la mia prenotazione',
   staffTitle: 'Accessi alla scheda | Dermadesk',
   staffHeading: 'Chi ha visto la scheda di {name}',
   staffLead:
