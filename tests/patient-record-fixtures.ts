@@ -6,6 +6,7 @@ import {
   expect,
   farFutureStart,
   insertE2eBooking,
+  insertE2eScreening,
   insertE2ePatient,
   openE2eDb,
 } from './playwright-utils.ts'
@@ -48,23 +49,12 @@ export function arrangePatient(prefix = 'record-access') {
     startAt: () => farFutureStart(now),
     now,
   })
-  const ruleSet = db
-    .prepare('SELECT id, version FROM screening_rule_sets ORDER BY version DESC LIMIT 1')
-    .get() as { id: string; version: number }
-  db.prepare(
-    `INSERT INTO screening_submissions (id, questionnaire_version, rule_set_id, rule_set_version,
-       answers, outcome, wait_until, findings, source, patient_id, booking_id, booking_version,
-       submitted_at)
-     VALUES (?, 1, ?, ?, ?, 'eligible', NULL, '[]', 'booking', ?, ?, 1, ?)`,
-  ).run(
-    randomUUID(),
-    ruleSet.id,
-    ruleSet.version,
-    JSON.stringify(CLEAR_ANSWERS),
-    patient.id,
+  insertE2eScreening(db, {
+    patientId: patient.id,
     bookingId,
-    now,
-  )
+    submittedAt: now,
+    answers: CLEAR_ANSWERS,
+  })
   db.close()
   return { ...patient, reference, bookingId }
 }

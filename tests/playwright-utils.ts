@@ -147,6 +147,41 @@ export function insertE2eBooking(
 }
 
 /**
+ * Health answers written straight into the e2e database for a booking, as the wizard stores them
+ * (its first version), under the newest screening rule set. `answers` is the stored JSON's
+ * object: tests that only need answers to exist pass `{}`.
+ */
+export function insertE2eScreening(
+  db: ReturnType<typeof openE2eDb>,
+  submission: {
+    patientId: string
+    bookingId: string
+    submittedAt: number
+    answers: object
+    outcome?: string
+  },
+) {
+  const ruleSet = db
+    .prepare('SELECT id, version FROM screening_rule_sets ORDER BY version DESC LIMIT 1')
+    .get() as { id: string; version: number }
+  db.prepare(
+    `INSERT INTO screening_submissions (id, questionnaire_version, rule_set_id, rule_set_version,
+       answers, outcome, wait_until, findings, source, patient_id, booking_id, booking_version,
+       submitted_at)
+     VALUES (?, 1, ?, ?, ?, ?, NULL, '[]', 'booking', ?, ?, 1, ?)`,
+  ).run(
+    randomUUID(),
+    ruleSet.id,
+    ruleSet.version,
+    JSON.stringify(submission.answers),
+    submission.outcome ?? 'eligible',
+    submission.patientId,
+    submission.bookingId,
+    submission.submittedAt,
+  )
+}
+
+/**
  * Axe on the page as it is now: WCAG 2.0–2.2 A and AA rules. Every test calls this on every
  * page it visits. A page state already found clean in this run (the same markup but for the
  * words and values in it: another patient's name, another day) is not checked again.

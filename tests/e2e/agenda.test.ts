@@ -3,7 +3,14 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { formatCalendarDate } from '#app/utils/format.ts'
 import { type Page } from '@playwright/test'
-import { expect, expectAccessible, insertE2ePatient, openE2eDb, test } from '../playwright-utils.ts'
+import {
+  expect,
+  expectAccessible,
+  insertE2ePatient,
+  insertE2eScreening,
+  openE2eDb,
+  test,
+} from '../playwright-utils.ts'
 
 const ZONE = 'Europe/Rome'
 const DAY_MS = 24 * 3600_000
@@ -119,15 +126,13 @@ function insertBooking(input: {
     now,
   )
   if (input.screening) {
-    const ruleSet = db
-      .prepare('SELECT id, version FROM screening_rule_sets ORDER BY version DESC LIMIT 1')
-      .get() as { id: string; version: number }
-    db.prepare(
-      `INSERT INTO screening_submissions (id, questionnaire_version, rule_set_id, rule_set_version,
-         answers, outcome, wait_until, findings, source, patient_id, booking_id, booking_version,
-         submitted_at)
-       VALUES (?, 1, ?, ?, '{}', ?, NULL, '[]', 'booking', ?, ?, 1, ?)`,
-    ).run(randomUUID(), ruleSet.id, ruleSet.version, input.screening, patientId, bookingId, now)
+    insertE2eScreening(db, {
+      patientId,
+      bookingId,
+      submittedAt: now,
+      answers: {},
+      outcome: input.screening,
+    })
   }
   if (input.signConsent) {
     // The version the session needs: the newest in effect when it starts, else the first.

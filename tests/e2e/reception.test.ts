@@ -6,6 +6,7 @@ import {
   expectAccessible,
   farFutureStart,
   insertE2eBooking,
+  insertE2eScreening,
   insertE2ePatient,
   openE2eDb,
   test,
@@ -54,15 +55,12 @@ function addBooking(patientId: string) {
     now,
   })
   const { id: bookingId, reference, startAt } = booking
-  const ruleSet = db
-    .prepare('SELECT id, version FROM screening_rule_sets ORDER BY version DESC LIMIT 1')
-    .get() as { id: string; version: number }
-  db.prepare(
-    `INSERT INTO screening_submissions (id, questionnaire_version, rule_set_id, rule_set_version,
-       answers, outcome, wait_until, findings, source, patient_id, booking_id, booking_version,
-       submitted_at)
-     VALUES (?, 1, ?, ?, '{}', 'eligible', NULL, '[]', 'booking', ?, ?, 1, ?)`,
-  ).run(randomUUID(), ruleSet.id, ruleSet.version, patientId, bookingId, startAt - 5 * DAY_MS)
+  insertE2eScreening(db, {
+    patientId,
+    bookingId,
+    submittedAt: startAt - 5 * DAY_MS,
+    answers: {},
+  })
   db.close()
   return { bookingId, reference, date: DateTime.fromMillis(startAt, { zone: ZONE }).toISODate()! }
 }

@@ -8,6 +8,7 @@ import {
   expect,
   expectAccessible,
   insertE2ePatient,
+  insertE2eScreening,
   openE2eDb,
   test,
 } from '../playwright-utils.ts'
@@ -91,23 +92,12 @@ function arrangeBookingWithoutConsent(options: { answersDue?: boolean } = {}) {
       if (attempt >= 20 || !String(error).includes('booking_overlap')) throw error
     }
   }
-  const ruleSet = db
-    .prepare('SELECT id, version FROM screening_rule_sets ORDER BY version DESC LIMIT 1')
-    .get() as { id: string; version: number }
-  db.prepare(
-    `INSERT INTO screening_submissions (id, questionnaire_version, rule_set_id, rule_set_version,
-       answers, outcome, wait_until, findings, source, patient_id, booking_id, booking_version,
-       submitted_at)
-     VALUES (?, 1, ?, ?, ?, 'eligible', NULL, '[]', 'booking', ?, ?, 1, ?)`,
-  ).run(
-    randomUUID(),
-    ruleSet.id,
-    ruleSet.version,
-    JSON.stringify(CLEAR_ANSWERS),
-    patient.id,
+  insertE2eScreening(db, {
+    patientId: patient.id,
     bookingId,
-    startAt - (options.answersDue ? 45 : 5) * DAY_MS,
-  )
+    submittedAt: startAt - (options.answersDue ? 45 : 5) * DAY_MS,
+    answers: CLEAR_ANSWERS,
+  })
   db.close()
   return { ...patient, reference, bookingId }
 }
