@@ -23,9 +23,16 @@ test('50 patients asking for one slot at once get exactly one hold; the rest hea
     for (const context of contexts) {
       const started = await context.post('/book', { form: { serviceId }, maxRedirects: 0 })
       expect(started.status()).toBe(302)
+      // The questions page shows the privacy notice; its version goes back with the answers.
+      const questions = await (await context.get('/book/screening/questions')).text()
+      const privacyNoticeVersionId = /name="privacyNoticeVersionId" value="([^"]+)"/.exec(
+        questions,
+      )?.[1]
+      expect(privacyNoticeVersionId).toBeTruthy()
       // Nothing to flag in the health questions (a post, as the form sends without JavaScript).
       const screened = await context.post('/book/screening/questions', {
         form: {
+          privacyNoticeVersionId: privacyNoticeVersionId!,
           dateOfBirth: '1988-03-14',
           areas: 'neck',
           skinType: 'II',
