@@ -29,31 +29,40 @@ function insertBookingInWindow(name: string) {
     { id: patientId, email: `window-${patientId.slice(0, 8)}@example.com`, name },
     now,
   )
-  // Far ahead, in the small hours, so that no other test's booking is in the way.
-  const startAt = today
-    .plus({ days: 200 + Math.floor(Math.random() * 100) })
-    .set({ hour: 3, minute: Math.floor(Math.random() * 4) * 15 })
-    .toMillis()
-  const endAt = startAt + svc.duration * 60_000
+  // Far ahead, in the small hours, so that no other test's booking is likely in the way; one that
+  // is (the database refuses it with booking_overlap) makes the fixture draw another day.
   const bookingId = randomUUID()
-  db.prepare(
+  const insert = db.prepare(
     `INSERT INTO bookings (id, reference, service_id, practitioner_id, patient_id, status, start_at,
        end_at, blocked_until, time_zone, course_session_number, confirmed_at, completed_at,
        created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'pending_review', ?, ?, ?, ?, 1, NULL, NULL, ?, ?)`,
-  ).run(
-    bookingId,
-    `DD-${randomBytes(3).toString('hex').toUpperCase()}`,
-    svc.id,
-    practitioner.id,
-    patientId,
-    startAt,
-    endAt,
-    endAt + svc.buffer * 60_000,
-    ZONE,
-    now,
-    now,
   )
+  for (let attempt = 0; ; attempt += 1) {
+    const startAt = today
+      .plus({ days: 200 + Math.floor(Math.random() * 100) })
+      .set({ hour: 3, minute: Math.floor(Math.random() * 4) * 15 })
+      .toMillis()
+    const endAt = startAt + svc.duration * 60_000
+    try {
+      insert.run(
+        bookingId,
+        `DD-${randomBytes(3).toString('hex').toUpperCase()}`,
+        svc.id,
+        practitioner.id,
+        patientId,
+        startAt,
+        endAt,
+        endAt + svc.buffer * 60_000,
+        ZONE,
+        now,
+        now,
+      )
+      break
+    } catch (error) {
+      if (attempt >= 20 || !String(error).includes('booking_overlap')) throw error
+    }
+  }
   const ruleSet = db
     .prepare('SELECT id, version FROM screening_rule_sets ORDER BY version DESC LIMIT 1')
     .get() as { id: string; version: number }
